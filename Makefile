@@ -1,0 +1,139 @@
+# hop — hybrid-office and personnel planner.  Plain GNU make, no autotools.
+#
+#   make demo     install missing Debian packages, build, open the TUI on a demo organisation
+#   make check    install missing Debian packages, build with sanitizers, run every test
+#   make          build ./hop
+#   make install  PREFIX=/usr/local DESTDIR=...
+#   make bench    measure against same-run baselines (see README)
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+SYSCONFDIR ?= /etc
+DESTDIR   ?=
+
+BUILD     ?= build
+CC        ?= cc
+PKGS      := ncursesw sqlite3 libical
+WERROR    ?= -Werror
+SANITIZE  ?=
+OPT       ?= -O2 -g
+
+# Recursive '=' so that pkg-config runs only when a compile actually needs it
+# (after 'make deps' has had its chance to install the packages).
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CPPFLAGS_ALL = -Iinclude -I$(BUILD)/gen -I/usr/include/iniparser \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+	-DHOP_VERSION='"$(VERSION)"' -DHOP_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DHOP_SYSCONFDIR='"$(SYSCONFDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
+CFLAGS_ALL = -std=c17 $(OPT) -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wno-missing-field-initializers $(WERROR) $(SANITIZE) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -liniparser $(LDLIBS)
+
+SRC_LIB   := $(sort $(wildcard src/core/*.c src/db/*.c src/config/*.c src/ics/*.c src/cli/*.c src/tui/*.c))
+OBJ_LIB   := $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
+MIGRATIONS := $(sort $(wildcard db/[0-9]*.sql))
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+PO        := $(wildcard src/po/*.po)
+MO        := $(PO:src/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/hop.mo)
+
+.PHONY: all check check-run unit cli-test screen-test demo deps install uninstall clean lint bench pot
+.DEFAULT_GOAL := all
+
+all: hop $(MO)
+
+hop: $(BUILD)/hop
+	cp $< $@
+
+$(BUILD)/hop: $(BUILD)/src/main.o $(BUILD)/libhop.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/libhop.a: $(OBJ_LIB)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c $(BUILD)/gen/migrations.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+# Migrations are compiled into the binary: the .sql files under db/ are the source.
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) src/db/embed.awk
+	@mkdir -p $(@D)
+	awk -f src/db/embed.awk $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+$(BUILD)/gen/migrations.h:
+	@mkdir -p $(@D)
+	@printf '/* generated: nothing here, see migrations.c */\n' > $@
+$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/locale/%/LC_MESSAGES/hop.mo: src/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libhop.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ALL) -o $@ $< $(BUILD)/libhop.a $(LDLIBS_ALL) -lcmocka
+
+-include $(OBJ_LIB:.o=.d) $(BUILD)/src/main.d
+
+# ---- set-up on a fresh Debian machine -------------------------------------
+deps:
+	@sh .ci/deps
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@if [ ! -f "$${HOP_DB:-demo.db}" ]; then ./hop --db "$${HOP_DB:-demo.db}" init --demo; fi
+	HOPLOCALEDIR=$(CURDIR)/$(BUILD)/locale ./hop --db "$${HOP_DB:-demo.db}"
+
+# ---- tests ----------------------------------------------------------------
+# 'check' builds everything with AddressSanitizer and UBSan into build/asan and
+# runs unit, command-line and screen tests.  The last line is 'N passed, N failed'.
+ASAN_BUILD := build/asan
+check: deps
+	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="-O1 -g" \
+		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+		check-run
+
+check-run: $(BUILD)/hop $(UNIT_BIN) $(MO) lint
+	@BUILD=$(BUILD) sh tests/run.sh
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $$t || exit 1; done
+
+lint:
+	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning man/hop.1 man/hop.ini.5 && echo "mandoc -Tlint: clean"; \
+	else echo "mandoc missing: run 'make deps'" >&2; exit 1; fi
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/run.sh
+
+pot:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS \
+		--package-name=hop --package-version=$(VERSION) -o src/po/hop.pot \
+		$(SRC_LIB) src/main.c $(wildcard include/hop/*.h)
+	for p in $(PO); do msgmerge --quiet --update --backup=none $$p src/po/hop.pot; done
+
+# ---- install ----------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(SYSCONFDIR)/hop
+	install -m 755 hop $(DESTDIR)$(BINDIR)/hop
+	install -m 644 man/hop.1 $(DESTDIR)$(MANDIR)/man1/hop.1
+	install -m 644 man/hop.ini.5 $(DESTDIR)$(MANDIR)/man5/hop.ini.5
+	install -m 644 sample-config/hop.ini $(DESTDIR)$(SYSCONFDIR)/hop/hop.ini.sample
+	for m in $(MO); do l=$${m#$(BUILD)/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/hop.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/hop $(DESTDIR)$(MANDIR)/man1/hop.1 $(DESTDIR)$(MANDIR)/man5/hop.ini.5 \
+		$(DESTDIR)$(SYSCONFDIR)/hop/hop.ini.sample $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/hop.mo
+
+clean:
+	rm -rf build hop

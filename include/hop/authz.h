@@ -1,0 +1,29 @@
+/* Who may change what.  Every permission rule of hop lives here, so that the
+ * command line, the TUI and the importer refuse the same things with the same
+ * words.  Reading is open to everyone with access to the database file; the
+ * file's permissions are the security boundary, these rules are the
+ * organisation's (see hop(1), SECURITY). */
+#ifndef HOP_AUTHZ_H
+#define HOP_AUTHZ_H
+
+#include <stdbool.h>
+#include "hop/err.h"
+#include "hop/person.h"
+
+struct hop_app;
+
+/* May the actor change these fields (enum person_field bits) of target?
+ *   admin: everything;  hr: everything but granting or taking the admin role;
+ *   lead: name, email and start date of the current members of teams they lead;
+ *   anyone: their own name and email.
+ * On refusal err says who may do it instead. */
+enum hop_status authz_person_edit(const struct hop_app *app, const struct hop_person *target,
+                                  unsigned fields, unsigned new_roles, struct hop_err *err);
+/* Adding, removing, importing people; adding, editing, removing teams: hr, admin. */
+enum hop_status authz_person_manage(const struct hop_app *app, struct hop_err *err);
+enum hop_status authz_team_manage(const struct hop_app *app, struct hop_err *err);
+
+/* Does the actor lead the team with this id (and hold the lead role)? */
+bool authz_leads_team(const struct hop_app *app, int64_t team_id);
+
+#endif

@@ -1,0 +1,84 @@
+/* The command line: the command table, option helpers and output formats.
+ * Only src/cli and src/main.c include this. */
+#ifndef HOP_CLI_H
+#define HOP_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "hop/app.h"
+#include "hop/date.h"
+#include "hop/err.h"
+
+struct cli_ctx {
+	struct app_options opt;
+	struct hop_app app;
+	bool configured, opened;
+};
+
+typedef int (*cli_handler)(struct cli_ctx *ctx, int argc, char **argv);
+
+struct cli_command {
+	const char *name;      /* "person" */
+	const char *sub;       /* "list", or NULL for a command without sub-commands */
+	cli_handler fn;
+	const char *args;      /* synopsis after "hop person list", untranslated (N_) */
+	const char *summary;   /* one line (N_) */
+	const char *help;      /* option descriptions, lines "  --team T   ..." (N_), may be NULL */
+};
+
+/* The table, from src/cli/commands.def (one line per command). */
+extern const struct cli_command cli_commands[];
+extern const size_t cli_command_count;
+
+int cli_main(int argc, char **argv);
+
+/* Print usage of one command (or all sub-commands of a name) to out. */
+void cli_usage(FILE *out, const char *name, const char *sub);
+
+/* Load the configuration (for commands that need no database). */
+int cli_configure(struct cli_ctx *ctx);
+/* Load the configuration and open the existing database; prints the error
+ * and returns its exit status on failure, 0 on success. */
+int cli_open(struct cli_ctx *ctx);
+
+/* "hop: message" on stderr; returns the exit status for the failure. */
+int cli_fail(const struct hop_err *err);
+int cli_failf(enum hop_status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A usage error: message, then "Try 'hop help NAME'."; returns 2. */
+int cli_usage_error(const char *name, const char *sub, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Parse a date argument (any form date_parse accepts); on failure prints the
+ * error and returns false. */
+bool cli_date(const char *text, hop_date *out);
+
+/* Does argv (after argv[0]) ask for --help / -h? */
+bool cli_wants_help(int argc, char **argv);
+
+/* ---- output ---- */
+
+enum out_format { OUT_TABLE, OUT_CSV, OUT_TSV, OUT_JSON };
+/* "table", "csv", "tsv", "json"; false for anything else. */
+bool out_format_parse(const char *text, enum out_format *f);
+
+struct out_table;
+/* headers are what a person reads (translated); keys are the stable JSON keys
+ * and CSV/TSV header names (English, lower case). */
+struct out_table *out_table_new(enum out_format f, size_t ncols,
+                                const char *const *headers, const char *const *keys);
+/* Cells are copied; NULL prints as empty (JSON null). */
+void out_table_add(struct out_table *t, const char *const *cells);
+void out_table_print(struct out_table *t, FILE *out);
+void out_table_free(struct out_table *t);
+
+/* Display width of a UTF-8 string in terminal columns. */
+int out_display_width(const char *s);
+
+
+/* Option parsing in handlers: getopt_long with optind = 0 and a leading ':'
+ * in the option string (so a missing argument returns ':'), opterr = 0.  On '?'
+ * or ':' return cli_bad_option(name, sub, argv, c), which names the option,
+ * prints "Try 'hop help NAME SUB'." and returns 2. */
+int cli_bad_option(const char *name, const char *sub, char **argv, int c);
+#endif

@@ -1,0 +1,15 @@
+/* The schema migrations compiled in from db/NNNN_*.sql (see src/db/embed.awk). */
+#ifndef HOP_MIGRATIONS_H
+#define HOP_MIGRATIONS_H
+
+struct hop_migration {
+	int version;          /* the user_version the step brings the database to */
+	const char *name;     /* file name under db/, for messages */
+	const char *unused;
+};
+
+extern const struct hop_migration hop_migrations[];
+extern const int hop_migration_count;
+const char *hop_migration_sql(int index);
+
+#endif

@@ -1,0 +1,298 @@
+/* The dispatcher: global options, the command table, help and error output. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hop/cli.h"
+#include "hop/clock.h"
+#include "hop/i18n.h"
+#include "hop/tui.h"
+
+#include <sqlite3.h>  /* only for the version string */
+
+#define CMD(n, s, fn, a, su, h) int fn(struct cli_ctx *ctx, int argc, char **argv);
+#include "commands.def"
+#undef CMD
+
+const struct cli_command cli_commands[] = {
+#define CMD(n, s, fn, a, su, h) { n, s, fn, a, su, h },
+#include "commands.def"
+#undef CMD
+};
+const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];
+
+static bool same(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+static const struct cli_command *find(const char *name, const char *sub)
+{
+	for (size_t i = 0; i < cli_command_count; i++)
+		if (strcmp(cli_commands[i].name, name) == 0 && same(cli_commands[i].sub, sub))
+			return &cli_commands[i];
+	return NULL;
+}
+
+static bool has_subcommands(const char *name)
+{
+	for (size_t i = 0; i < cli_command_count; i++)
+		if (strcmp(cli_commands[i].name, name) == 0 && cli_commands[i].sub)
+			return true;
+	return false;
+}
+
+static bool known_name(const char *name)
+{
+	for (size_t i = 0; i < cli_command_count; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static void print_one(FILE *out, const struct cli_command *c, bool with_help)
+{
+	fprintf(out, "%s hop %s%s%s%s%s\n", _("Usage:"), c->name, c->sub ? " " : "",
+	        c->sub ? c->sub : "", *c->args ? " " : "", *c->args ? _(c->args) : "");
+	fprintf(out, "  %s\n", _(c->summary));
+	if (with_help && c->help)
+		fprintf(out, "\n%s\n", _(c->help));
+}
+
+void cli_usage(FILE *out, const char *name, const char *sub)
+{
+	const struct cli_command *c = sub ? find(name, sub) : NULL;
+	bool first = true;
+
+	if (c) {
+		print_one(out, c, true);
+		return;
+	}
+	for (size_t i = 0; i < cli_command_count; i++) {
+		if (strcmp(cli_commands[i].name, name) != 0)
+			continue;
+		if (!first)
+			fputc('\n', out);
+		print_one(out, &cli_commands[i], true);
+		first = false;
+	}
+}
+
+static void print_overview(FILE *out)
+{
+	const char *last = "";
+
+	fprintf(out, _("hop %s, a hybrid-office and personnel planner\n\n"), HOP_VERSION);
+	fprintf(out, "%s hop [--config FILE] [--db FILE] [COMMAND [ARGS]]\n\n", _("Usage:"));
+	fputs(_("Without a command, hop opens the full-screen interface.\n\n"), out);
+	fputs(_("Global options:\n"
+	        "  --config FILE   read this configuration file (see hop.ini(5))\n"
+	        "  --db FILE       use this database file\n"
+	        "  -h, --help      show this help\n"
+	        "  -V, --version   show the version\n\n"), out);
+	fputs(_("Commands:\n"), out);
+	for (size_t i = 0; i < cli_command_count; i++) {
+		const struct cli_command *c = &cli_commands[i];
+		char head[64];
+
+		snprintf(head, sizeof head, "%s%s%s", c->name, c->sub ? " " : "",
+		         c->sub ? c->sub : "");
+		if (strcmp(last, c->name) != 0 && c->sub && i > 0)
+			fputc('\n', out);
+		fprintf(out, "  %-20s %s\n", head, _(c->summary));
+		last = c->name;
+	}
+	fputs(_("\n'hop help COMMAND' shows the options of a command; hop(1) has the details.\n"),
+	      out);
+}
+
+int cli_fail(const struct hop_err *err)
+{
+	fprintf(stderr, "hop: %s\n", err->msg);
+	return hop_exit_status(err->status);
+}
+
+int cli_failf(enum hop_status st, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("hop: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return hop_exit_status(st);
+}
+
+int cli_usage_error(const char *name, const char *sub, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("hop: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (name)
+		fprintf(stderr, _("Try 'hop help %s%s%s'.\n"), name, sub ? " " : "", sub ? sub : "");
+	else
+		fputs(_("Try 'hop --help'.\n"), stderr);
+	return 2;
+}
+
+int cli_bad_option(const char *name, const char *sub, char **argv, int c)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+
+	if (c == ':')
+		return cli_usage_error(name, sub, _("option '%s' needs a value"), arg);
+	if (optopt && optopt != '?')
+		return cli_usage_error(name, sub, _("unknown option '-%c'"), optopt);
+	return cli_usage_error(name, sub, _("unknown option '%s'"), arg);
+}
+
+bool cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	}
+	return false;
+}
+
+bool cli_date(const char *text, hop_date *out)
+{
+	struct hop_err err;
+	if (date_parse(text, clock_today(), out, &err) != HOP_OK) {
+		cli_fail(&err);
+		return false;
+	}
+	return true;
+}
+
+int cli_configure(struct cli_ctx *ctx)
+{
+	struct hop_err err;
+
+	if (ctx->configured)
+		return 0;
+	if (app_configure(&ctx->app, &ctx->opt, &err) != HOP_OK)
+		return cli_fail(&err);
+	ctx->configured = true;
+	return 0;
+}
+
+int cli_open(struct cli_ctx *ctx)
+{
+	struct hop_err err;
+	int rc = cli_configure(ctx);
+
+	if (rc || ctx->opened)
+		return rc;
+	if (app_open_db(&ctx->app, false, &err) != HOP_OK)
+		return cli_fail(&err);
+	ctx->opened = true;
+	return 0;
+}
+
+int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	if (argc < 2) {
+		print_overview(stdout);
+		return 0;
+	}
+	if (!known_name(argv[1]))
+		return cli_usage_error(NULL, NULL, _("unknown command '%s'"), argv[1]);
+	if (argc > 2 && !find(argv[1], argv[2]))
+		return cli_usage_error(argv[1], NULL, _("'%s' has no sub-command '%s'"), argv[1],
+		                       argv[2]);
+	cli_usage(stdout, argv[1], argc > 2 ? argv[2] : NULL);
+	return 0;
+}
+
+int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx, (void)argc, (void)argv;
+	printf("hop %s (SQLite %s)\n", HOP_VERSION, sqlite3_libversion());
+	return 0;
+}
+
+static int run_tui(struct cli_ctx *ctx)
+{
+	int rc = cli_open(ctx);
+	if (rc)
+		return rc;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cli_failf(HOP_EINVAL, _("the full-screen interface needs a terminal; "
+		                 "see 'hop --help' for the commands"));
+	return tui_run(&ctx->app);
+}
+
+int cli_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_ctx ctx;
+	const struct cli_command *c;
+	const char *sub = NULL;
+	int ch, rc;
+
+	memset(&ctx, 0, sizeof ctx);
+	opterr = 0;
+	/* '+': stop at the first non-option, which is the command. */
+	while ((ch = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': ctx.opt.config_path = optarg; break;
+		case 'd': ctx.opt.db_path = optarg; break;
+		case 'h': print_overview(stdout); return 0;
+		case 'V': return cmd_version(&ctx, 0, NULL);
+		default: return cli_bad_option(NULL, NULL, argv, ch);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (argc == 0) {
+		rc = run_tui(&ctx);
+		goto out;
+	}
+	if (!known_name(argv[0]))
+		return cli_usage_error(NULL, NULL, _("unknown command '%s'"), argv[0]);
+	if (has_subcommands(argv[0])) {
+		if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+			if (argc < 2) {
+				cli_usage(stderr, argv[0], NULL);
+				return 2;
+			}
+			cli_usage(stdout, argv[0], NULL);
+			return 0;
+		}
+		sub = argv[1];
+		if (!(c = find(argv[0], sub)))
+			return cli_usage_error(argv[0], NULL, _("'%s' has no sub-command '%s'"),
+			                       argv[0], sub);
+		argc--;
+		argv++;
+	} else {
+		c = find(argv[0], NULL);
+	}
+	if (cli_wants_help(argc, argv)) {
+		cli_usage(stdout, c->name, c->sub);
+		return 0;
+	}
+	optind = 0;
+	rc = c->fn(&ctx, argc, argv);
+out:
+	if (ctx.opened)
+		app_close(&ctx.app);
+	return rc;
+}
