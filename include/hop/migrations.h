@@ -5,7 +5,6 @@
 struct hop_migration {
 	int version;          /* the user_version the step brings the database to */
 	const char *name;     /* file name under db/, for messages */
-	const char *unused;
 };
 
 extern const struct hop_migration hop_migrations[];

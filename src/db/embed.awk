@@ -1,6 +1,6 @@
 # Turn db/NNNN_name.sql files into a C table of migrations (one string each).
 # The numeric prefix is the schema version the file brings the database to.
-BEGIN { n = 0; print "/* generated from db/*.sql by src/db/embed.awk: do not edit */"
+BEGIN { n = 0; print "/* generated from the db/ migrations by src/db/embed.awk: do not edit */"
         print "#include \"hop/migrations.h\""; print "static const char *const sql_text[] = {" }
 FNR == 1 {
 	if (n > 0) print "\","
@@ -17,7 +17,7 @@ END {
 	if (n > 0) print "\""
 	print "};"
 	print "const struct hop_migration hop_migrations[] = {"
-	for (i = 1; i <= n; i++) printf "\t{ %d, \"%s\", NULL },\n", vers[i], names[i]
+	for (i = 1; i <= n; i++) printf "\t{ %d, \"%s\" },\n", vers[i], names[i]
 	print "};"
 	printf "const int hop_migration_count = %d;\n", n
 	print "const char *hop_migration_sql(int i) { return sql_text[i]; }"

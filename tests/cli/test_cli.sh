@@ -1,0 +1,52 @@
+# The dispatcher: help, version, usage errors, exit statuses, the clock.
+. "$(dirname "$0")/lib.sh"
+
+expect_ok "hop --help exits 0" --help
+has "$OUT" "Usage: hop" "--help shows the usage line"
+has "$OUT" "person list" "--help lists the commands"
+expect_ok "hop help exits 0" help
+has "$OUT" "Commands:" "help lists commands"
+expect_ok "hop --version" --version
+has "$OUT" "hop 0." "version printed"
+expect_ok "hop version" version
+expect_ok "hop help person" help person
+has "$OUT" "hop person add" "help person lists its sub-commands"
+has "$OUT" "hop person list" "help person lists list"
+expect_ok "hop help person list" help person list
+has "$OUT" "--format" "help person list shows options"
+expect_ok "hop person list --help" person list --help
+has "$OUT" "Usage: hop person list" "COMMAND --help shows that command's usage"
+expect_ok "hop person --help" person --help
+
+expect_fail "unknown command exits 2" 2 frobnicate
+has "$ERR" "unknown command 'frobnicate'" "unknown command named"
+has "$ERR" "hop --help" "points to --help"
+expect_fail "missing sub-command exits 2" 2 person
+has "$ERR" "hop person list" "missing sub-command shows the usage"
+expect_fail "unknown sub-command exits 2" 2 person frob
+has "$ERR" "has no sub-command 'frob'" "unknown sub-command named"
+expect_fail "unknown global option exits 2" 2 --frob
+has "$ERR" "unknown option '--frob'" "unknown global option named"
+expect_fail "help on unknown command" 2 help frob
+
+# No database yet: a clear message that says what to do.
+expect_fail "missing database" 3 person list
+has "$ERR" "hop init" "missing database message says how to create one"
+
+expect_ok "init" init
+expect_fail "unknown option of a command exits 2" 2 person list --frob
+has "$ERR" "unknown option '--frob'" "unknown command option named"
+has "$ERR" "hop help person list" "points to the command's help"
+expect_fail "option without value exits 2" 2 person list --team
+has "$ERR" "needs a value" "missing option value named"
+
+HOP_TODAY=2026-13-45 run person list
+eq "$RC" 1 "malformed HOP_TODAY refused"
+has "$ERR" "HOP_TODAY" "malformed HOP_TODAY named"
+
+# The TUI needs a terminal: without one, a message instead of a broken screen.
+run </dev/null
+eq "$RC" 1 "hop without a terminal exits 1"
+has "$ERR" "needs a terminal" "hop without a terminal explains why"
+
+finish
