@@ -41,3 +41,9 @@ CREATE TABLE audit (
 ) STRICT;
 CREATE INDEX audit_object ON audit(object);
 CREATE INDEX audit_actor ON audit(actor);
+
+-- Team look-ups by name or slug, dissolved teams included (the index above is partial).
+CREATE INDEX team_name ON team(name);
+
+-- "hop!": tells hop's files from other SQLite databases.
+PRAGMA application_id = 1752133665;

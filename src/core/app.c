@@ -60,7 +60,7 @@ enum hop_status app_configure(struct hop_app *app, const struct app_options *opt
 		app->db_source = "$HOP_DB";
 	} else if (app->cfg.db_path[0]) {
 		snprintf(app->db_path, sizeof app->db_path, "%s", app->cfg.db_path);
-		app->db_source = app->config_path;
+		app->db_source = "config";
 	} else {
 		default_db_path(app->db_path, sizeof app->db_path);
 		app->db_source = "default";

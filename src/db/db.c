@@ -73,29 +73,38 @@ int db_schema_latest(void)
 	return hop_migration_count ? hop_migrations[hop_migration_count - 1].version : 0;
 }
 
-/* A database at version 0 must be empty: hop never adopts someone else's file. */
-static enum hop_status check_foreign(struct hop_db *db, struct hop_err *err)
+/* "hop!" in the file header (set by the first migration), so that hop's files
+ * can be told from other SQLite databases. */
+#define HOP_APPLICATION_ID 0x686f7021
+
+/* Is this a database hop may use?  Reads only. */
+static enum hop_status check_schema(struct hop_db *db, struct hop_err *err)
 {
-	if (pragma_int(db, "SELECT count(*) FROM sqlite_schema") > 0)
-		return hop_fail(err, HOP_EDB, _("%s is an SQLite database but not hop's "
-		                "(it has tables and no hop schema version); refusing to touch it"),
-		                db->path);
+	int have = db_schema_version(db), latest = db_schema_latest();
+	int app_id = pragma_int(db, "PRAGMA application_id");
+
+	if (have < 0 || app_id == -1) {
+		if (sqlite3_errcode(db->h) == SQLITE_NOTADB)
+			return hop_fail(err, HOP_EDB, _("%s is not a database file"), db->path);
+		return db_fail(db, err, db->path);
+	}
+	if ((app_id != 0 && app_id != HOP_APPLICATION_ID) ||
+	    (have == 0 && pragma_int(db, "SELECT count(*) FROM sqlite_schema") > 0))
+		return hop_fail(err, HOP_EDB, _("%s is an SQLite database but not hop's; "
+		                "refusing to touch it"), db->path);
+	if (have > latest)
+		return hop_fail(err, HOP_EDB, _("the database %s has schema version %d, but this "
+		                "hop (%s) knows only versions up to %d; use a newer hop or a backup "
+		                "of the database"), db->path, have, HOP_VERSION, latest);
 	return HOP_OK;
 }
 
 static enum hop_status migrate(struct hop_db *db, struct hop_err *err)
 {
-	int latest = db_schema_latest();
 	int have = db_schema_version(db);
 
 	if (have < 0)
 		return db_fail(db, err, db->path);
-	if (have > latest)
-		return hop_fail(err, HOP_EDB, _("the database %s has schema version %d, but this "
-		                "hop (%s) knows only versions up to %d; use a newer hop or a backup "
-		                "of the database"), db->path, have, HOP_VERSION, latest);
-	if (have == 0 && check_foreign(db, err) != HOP_OK)
-		return err->status;
 
 	for (int i = 0; i < hop_migration_count; i++) {
 		const struct hop_migration *m = &hop_migrations[i];
@@ -157,14 +166,17 @@ enum hop_status db_open(const char *path, enum db_open_mode mode, struct hop_db 
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 
-	/* journal_mode answers with a row; a file that is not SQLite fails here. */
+	/* Look before writing anything: a file that is not SQLite, another program's
+	 * database or one from a newer hop is refused untouched (journal_mode=WAL
+	 * would already rewrite its header). */
+	if (check_schema(db, err) != HOP_OK) {
+		db_close(db);
+		return err->status;
+	}
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode=WAL", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
-		if (sqlite3_errcode(db->h) == SQLITE_NOTADB)
-			hop_fail(err, HOP_EDB, _("%s is not a database file"), path);
-		else
-			db_fail(db, err, path);
+		db_fail(db, err, path);
 		sqlite3_finalize(st);
 		db_close(db);
 		return HOP_EDB;
