@@ -22,6 +22,9 @@ enum hop_status authz_person_edit(const struct hop_app *app, const struct hop_pe
 /* Adding, removing, importing people; adding, editing, removing teams: hr, admin. */
 enum hop_status authz_person_manage(const struct hop_app *app, struct hop_err *err);
 enum hop_status authz_team_manage(const struct hop_app *app, struct hop_err *err);
+/* Adding a person with these roles: hr or admin, and only an admin grants admin. */
+enum hop_status authz_person_add(const struct hop_app *app, unsigned roles,
+                                 struct hop_err *err);
 
 /* Does the actor lead the team with this id (and hold the lead role)? */
 bool authz_leads_team(const struct hop_app *app, int64_t team_id);

@@ -38,6 +38,17 @@ char *role_format(unsigned roles, char *buf, size_t size);
 /* Translated name of the highest role, for the TUI header ("Leitung"). */
 const char *role_display(unsigned roles);
 
+/* Folding text for searches that ignore case and umlauts.  FOLD_AE writes
+ * ä as "ae", FOLD_A as "a", FOLD_COLLAPSE also turns "ae"/"oe"/"ue" into
+ * "a"/"o"/"u" (so "Mueller" and "Müller" meet); ß becomes "ss", other Latin
+ * letters lose their accents, ASCII is lower-cased.  The result is never
+ * longer than s; buf of strlen(s) + 1 bytes always suffices. */
+enum fold_mode { FOLD_AE, FOLD_A, FOLD_COLLAPSE };
+char *person_fold(const char *s, enum fold_mode mode, char *buf, size_t size);
+/* Is query a case- and umlaut-insensitive substring of text?  "muller",
+ * "mueller" and "Müller" all find "Müller"; "weiss" finds "Weiß". */
+bool person_matches(const char *text, const char *query);
+
 struct hop_person {
 	int64_t id;
 	char login[HOP_LOGIN_MAX + 1];
@@ -101,6 +112,11 @@ enum hop_status person_add_first_admin(struct hop_app *app, const char *name,
  * changes and logs nothing. */
 enum hop_status person_edit(struct hop_app *app, const char *login,
                             const struct person_edit *e, struct hop_err *err);
+/* The same, and the change as written to the audit log ("name: a -> b; ...")
+ * into changes ("" when the edit changed nothing and nothing was written). */
+enum hop_status person_edit_report(struct hop_app *app, const char *login,
+                                   const struct person_edit *e, char *changes,
+                                   size_t size, struct hop_err *err);
 
 /* Set the last day (default today).  Leads lose the lead of their teams. */
 enum hop_status person_remove(struct hop_app *app, const char *login, hop_date last_day,
@@ -139,6 +155,13 @@ enum hop_status team_add(struct hop_app *app, const char *name, const char *lead
 /* new_name NULL = keep; lead_login NULL = keep, "" = no lead. */
 enum hop_status team_edit(struct hop_app *app, const char *team, const char *new_name,
                           const char *lead_login, struct hop_err *err);
+/* The same, and what changed ("name: a -> b; lead: x -> y") into changes
+ * ("" when nothing changed and nothing was written). */
+enum hop_status team_edit_report(struct hop_app *app, const char *team, const char *new_name,
+                                 const char *lead_login, char *changes, size_t size,
+                                 struct hop_err *err);
+/* A team name: 1..HOP_TEAM_NAME_MAX bytes of UTF-8 without control characters. */
+enum hop_status team_check_name(const char *name, struct hop_err *err);
 /* Dissolve; refused while the team has current members. */
 enum hop_status team_remove(struct hop_app *app, const char *team, struct hop_err *err);
 

@@ -1,0 +1,94 @@
+/* hop config check, hop config path: the configuration, without a database. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "hop/cli.h"
+#include "hop/config.h"
+#include "hop/i18n.h"
+
+/* Neither command has options; getopt still catches "-x" and "--frob". */
+static int no_options(const char *sub, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	int c;
+
+	opterr = 0;
+	if ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return cli_bad_option("config", sub, argv, c);
+	return 0;
+}
+
+int cmd_config_check(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct hop_config cfg;
+	struct hop_err err;
+	int rc = no_options("check", argc, argv);
+
+	if (rc)
+		return rc;
+	if (argc - optind > 1)
+		return cli_usage_error("config", "check", _("give at most one FILE"));
+	if (optind < argc) {
+		const char *file = argv[optind];
+
+		if (config_load(file, &cfg, &err) != HOP_OK)
+			return cli_fail(&err);
+		/* As comments, so that the whole output is a valid hop.ini. */
+		printf(_("# %s is valid; the effective settings:\n"), file);
+		config_print(&cfg, stdout);
+		return 0;
+	}
+	if ((rc = cli_configure(ctx)))
+		return rc;
+	if (ctx->app.config_path[0])
+		printf(_("# %s (from %s) is valid; the effective settings:\n"), ctx->app.config_path,
+		       ctx->app.config_source);
+	else
+		printf(_("# no configuration file found; the built-in defaults:\n"));
+	config_print(&ctx->app.cfg, stdout);
+	return 0;
+}
+
+int cmd_config_path(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct config_place places[CONFIG_PLACES];
+	struct stat st;
+	int rc = no_options("path", argc, argv);
+
+	if (rc)
+		return rc;
+	if (optind < argc)
+		return cli_usage_error("config", "path", _("'config path' takes no arguments"));
+	config_places(ctx->opt.config_path, places);
+	printf("%s\n", _("Configuration files, in the order hop looks for them:"));
+	for (size_t i = 0; i < CONFIG_PLACES; i++) {
+		const struct config_place *pl = &places[i];
+		const char *state = pl->state == CONFIG_PLACE_FOUND ? _("found")
+		                  : pl->state == CONFIG_PLACE_MISSING ? _("not found")
+		                  : i == 0 ? _("not given") : _("not set");
+
+		if (pl->path[0])
+			printf("  %-18s %s  (%s)\n", pl->source, pl->path, state);
+		else
+			printf("  %-18s (%s)\n", pl->source, state);
+	}
+	/* The database location depends on the configuration, so load it. */
+	if ((rc = cli_configure(ctx)))
+		return rc;
+	if (ctx->app.config_path[0])
+		printf(_("Configuration in use: %s\n"), ctx->app.config_path);
+	else
+		printf(_("Configuration in use: none, the built-in defaults\n"));
+	if (strcmp(ctx->app.db_source, "default") == 0)
+		printf(_("Database: %s (the default location)\n"), ctx->app.db_path);
+	else if (strcmp(ctx->app.db_source, "config") == 0)
+		printf(_("Database: %s (from [database] path in %s)\n"), ctx->app.db_path,
+		       ctx->app.config_path);
+	else
+		printf(_("Database: %s (from %s)\n"), ctx->app.db_path, ctx->app.db_source);
+	if (stat(ctx->app.db_path, &st) != 0)
+		printf("%s\n", _("The database does not exist yet; 'hop init' creates it."));
+	return 0;
+}

@@ -1,0 +1,194 @@
+/* hop import people / hop export people: CSV files in and out.  The rules
+ * (columns, checks, all-or-nothing) are in core/import.c; this file opens
+ * files, prints the report, and replaces an export file whole or not at all. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hop/cli.h"
+#include "hop/i18n.h"
+#include "hop/import.h"
+
+int cmd_import_people(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "create-teams", no_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_options opt = { false, false };
+	struct import_report rep = { 0 };
+	struct hop_err err;
+	const char *path, *name;
+	FILE *in;
+	enum hop_status st;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			opt.dry_run = true;
+			break;
+		case 't':
+			opt.create_teams = true;
+			break;
+		default:
+			return cli_bad_option("import", "people", argv, c);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("import", "people",
+		                       _("name the CSV file to import, or - for standard input"));
+	if (optind + 1 < argc)
+		return cli_usage_error("import", "people", _("unexpected argument '%s'"),
+		                       argv[optind + 1]);
+	path = argv[optind];
+
+	if ((rc = cli_open(ctx)) != 0)
+		return rc;
+	if (strcmp(path, "-") == 0) {
+		in = stdin;
+		name = _("stdin");
+	} else {
+		in = fopen(path, "rb");
+		if (!in)
+			return cli_failf(errno == ENOENT ? HOP_ENOTFOUND : HOP_EIO,
+			                 _("cannot open %s: %s"), path, strerror(errno));
+		name = path;
+	}
+	st = import_people(&ctx->app, in, name, &opt, &rep, &err);
+	if (in != stdin)
+		fclose(in);
+	if (st != HOP_OK) {
+		if (rep.messages)
+			fputs(rep.messages, stderr);
+		import_report_free(&rep);
+		return cli_fail(&err);
+	}
+	if (opt.dry_run)
+		printf(_("would add %d, update %d, leave %d unchanged (teams to create %d); nothing was written (--dry-run)\n"),
+		       rep.added, rep.updated, rep.unchanged, rep.teams_created);
+	else
+		printf(_("added %d, updated %d, unchanged %d (teams created %d)\n"),
+		       rep.added, rep.updated, rep.unchanged, rep.teams_created);
+	import_report_free(&rep);
+	return 0;
+}
+
+/* Write the export to a temporary file beside path and rename it into place,
+ * so that a failed export never leaves half a file (nor destroys the old one). */
+static enum hop_status export_to_file(struct hop_app *app, const char *path, char sep,
+                                      bool all, struct hop_err *err)
+{
+	char tmp[HOP_PATH_MAX + 16];
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+	mode_t mode, mask;
+	FILE *out;
+	int fd;
+
+	if (strlen(path) + 16 > sizeof tmp)
+		return hop_fail(err, HOP_EINVAL, _("the file name %s is too long"), path);
+	/* ".people.csv.XXXXXX" in the same directory, so rename stays atomic. */
+	if (slash)
+		snprintf(tmp, sizeof tmp, "%.*s.%s.XXXXXX", (int)(slash - path + 1), path, slash + 1);
+	else
+		snprintf(tmp, sizeof tmp, ".%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return hop_fail(err, HOP_EIO, _("cannot create a file beside %s: %s"), path,
+		                strerror(errno));
+	/* An existing file keeps its permissions; a new one gets the usual ones. */
+	if (stat(path, &sb) == 0) {
+		mode = sb.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (fchmod(fd, mode) != 0 || !(out = fdopen(fd, "w"))) {
+		hop_fail(err, HOP_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return err->status;
+	}
+	if (export_people(app, out, sep, all, err) != HOP_OK) {
+		fclose(out);
+		unlink(tmp);
+		return err->status;
+	}
+	if (fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0) {
+		hop_fail(err, HOP_EIO, _("cannot write %s: %s"), path, strerror(errno));
+		fclose(out);
+		unlink(tmp);
+		return err->status;
+	}
+	if (fclose(out) != 0) {
+		hop_fail(err, HOP_EIO, _("cannot write %s: %s"), path, strerror(errno));
+		unlink(tmp);
+		return err->status;
+	}
+	if (rename(tmp, path) != 0) {
+		hop_fail(err, HOP_EIO, _("cannot replace %s: %s"), path, strerror(errno));
+		unlink(tmp);
+		return err->status;
+	}
+	return HOP_OK;
+}
+
+int cmd_export_people(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct hop_err err;
+	const char *path = NULL;
+	bool all = false;
+	char sep = ',';
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			all = true;
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") == 0)
+				sep = ',';
+			else if (strcmp(optarg, "tsv") == 0)
+				sep = '\t';
+			else
+				return cli_usage_error("export", "people",
+				                       _("--format is csv or tsv, not '%s'"), optarg);
+			break;
+		default:
+			return cli_bad_option("export", "people", argv, c);
+		}
+	}
+	if (optind < argc)
+		path = argv[optind++];
+	if (optind < argc)
+		return cli_usage_error("export", "people", _("unexpected argument '%s'"),
+		                       argv[optind]);
+
+	if ((rc = cli_open(ctx)) != 0)
+		return rc;
+	if (path && strcmp(path, "-") != 0) {
+		if (export_to_file(&ctx->app, path, sep, all, &err) != HOP_OK)
+			return cli_fail(&err);
+		return 0;
+	}
+	if (export_people(&ctx->app, stdout, sep, all, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return cli_failf(HOP_EIO, _("cannot write to standard output: %s"), strerror(errno));
+	return 0;
+}

@@ -1,0 +1,101 @@
+/* hop log: the audit log, newest first. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "hop/audit.h"
+#include "hop/cli.h"
+#include "hop/i18n.h"
+#include "hop/person.h"
+
+#define LOG_DEFAULT_LIMIT 50
+#define LOG_LIMIT_MAX 1000000
+
+int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "actor", required_argument, NULL, 'a' },
+		{ "person", required_argument, NULL, 'p' },
+		{ "team", required_argument, NULL, 't' },
+		{ "since", required_argument, NULL, 's' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *keys[] = { "at", "actor", "action", "object", "detail" };
+	const char *headers[] = { _("Time (UTC)"), _("Actor"), _("Action"), _("Object"),
+	                          _("Detail") };
+	struct audit_filter f = { .since = HOP_DATE_NONE, .limit = LOG_DEFAULT_LIMIT };
+	const char *person = NULL, *team = NULL;
+	char object[HOP_SLUG_MAX + HOP_LOGIN_MAX + 16];
+	enum out_format fmt = OUT_TABLE;
+	struct hop_audit_list l;
+	struct out_table *t;
+	struct hop_err err;
+	char *end;
+	long n;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': f.actor = optarg; break;
+		case 'p': person = optarg; break;
+		case 't': team = optarg; break;
+		case 's':
+			if (!cli_date(optarg, &f.since))
+				return 1;
+			break;
+		case 'n':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || n < 0 || n > LOG_LIMIT_MAX)
+				return cli_usage_error("log", NULL, _("--limit needs a number from 0 (no "
+				                       "limit) to %d, not '%s'"), LOG_LIMIT_MAX, optarg);
+			f.limit = (int)n;
+			break;
+		case 'f':
+			if (!out_format_parse(optarg, &fmt))
+				return cli_usage_error("log", NULL, _("unknown format '%s'; use table, csv, "
+				                       "tsv or json"), optarg);
+			break;
+		default: return cli_bad_option("log", NULL, argv, c);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("log", NULL, _("unexpected argument '%s'"), argv[optind]);
+	if (person && team)
+		return cli_usage_error("log", NULL, _("give either --person or --team, not both"));
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (person) {
+		/* Not looked up: someone whose record is gone still has a log. */
+		if (person_check_login(person, &err) != HOP_OK)
+			return cli_fail(&err);
+		snprintf(object, sizeof object, "person:%s", person);
+		f.object = object;
+	}
+	if (team) {
+		struct hop_team tm;
+		if (team_get(&ctx->app, team, &tm, &err) != HOP_OK)
+			return cli_fail(&err);
+		snprintf(object, sizeof object, "team:%s", tm.slug);
+		f.object = object;
+	}
+	if (audit_list(&ctx->app, &f, &l, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (!(t = out_table_new(fmt, 5, headers, keys))) {
+		audit_list_free(&l);
+		return cli_failf(HOP_ENOMEM, _("out of memory"));
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const char *cells[] = { l.v[i].at, l.v[i].actor, l.v[i].action, l.v[i].object,
+		                        l.v[i].detail };
+		out_table_add(t, cells);
+	}
+	out_table_print(t, stdout);
+	out_table_free(t);
+	audit_list_free(&l);
+	return 0;
+}

@@ -1,0 +1,252 @@
+/* hop team add|list|show|edit|remove: teams on the command line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hop/cli.h"
+#include "hop/i18n.h"
+#include "hop/person.h"
+
+/* One positional TEAM or NAME argument after the options. */
+static int one_arg(const char *sub, int argc, char **argv, const char *missing)
+{
+	if (optind >= argc)
+		return cli_usage_error("team", sub, "%s", missing);
+	if (argc - optind > 1)
+		return cli_usage_error("team", sub, _("unexpected argument '%s'"), argv[optind + 1]);
+	return 0;
+}
+
+int cmd_team_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "lead", required_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *lead = NULL;
+	struct hop_team t;
+	struct hop_err err;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l': lead = optarg; break;
+		default: return cli_bad_option("team", "add", argv, c);
+		}
+	}
+	if ((rc = one_arg("add", argc, argv, _("give the NAME of the team to add"))))
+		return rc;
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (team_add(&ctx->app, argv[optind], lead, &err) != HOP_OK ||
+	    team_get(&ctx->app, argv[optind], &t, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (t.lead_login[0])
+		printf(_("added team %s (%s), led by %s\n"), t.name, t.slug, t.lead_name);
+	else
+		printf(_("added team %s (%s)\n"), t.name, t.slug);
+	return 0;
+}
+
+static void date_cell(hop_date d, char *buf)
+{
+	if (d == HOP_DATE_NONE)
+		buf[0] = '\0';
+	else
+		date_format(d, buf);
+}
+
+static const char *or_null(const char *s)
+{
+	return *s ? s : NULL;
+}
+
+int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *keys[] = { "name", "slug", "lead", "lead_name", "members", "created",
+	                       "dissolved" };
+	const char *headers[] = { _("Team"), _("Slug"), _("Lead"), _("Lead name"), _("Members"),
+	                          _("Created"), _("Dissolved") };
+	enum out_format fmt = OUT_TABLE;
+	bool all = false;
+	struct hop_team_list l;
+	struct out_table *t;
+	struct hop_err err;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': all = true; break;
+		case 'f':
+			if (!out_format_parse(optarg, &fmt))
+				return cli_usage_error("team", "list", _("unknown format '%s'; use table, "
+				                       "csv, tsv or json"), optarg);
+			break;
+		default: return cli_bad_option("team", "list", argv, c);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("team", "list", _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (team_list(&ctx->app, all, &l, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (!(t = out_table_new(fmt, 7, headers, keys))) {
+		team_list_free(&l);
+		return cli_failf(HOP_ENOMEM, _("out of memory"));
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		char members[16], created[HOP_DATE_ISO_LEN], dissolved[HOP_DATE_ISO_LEN];
+		const char *cells[7];
+
+		snprintf(members, sizeof members, "%d", l.v[i].members);
+		date_cell(l.v[i].created, created);
+		date_cell(l.v[i].dissolved, dissolved);
+		cells[0] = l.v[i].name;
+		cells[1] = l.v[i].slug;
+		cells[2] = or_null(l.v[i].lead_login);
+		cells[3] = or_null(l.v[i].lead_name);
+		cells[4] = members;
+		cells[5] = created;
+		cells[6] = or_null(dissolved);
+		out_table_add(t, cells);
+	}
+	out_table_print(t, stdout);
+	out_table_free(t);
+	team_list_free(&l);
+	return 0;
+}
+
+int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	const char *keys[] = { "login", "name", "email", "roles", "start", "end" };
+	const char *headers[] = { _("Login"), _("Name"), _("E-mail"), _("Roles"), _("Start"),
+	                          _("End") };
+	struct person_filter f = { 0 };
+	struct hop_person_list l;
+	struct hop_team t;
+	struct out_table *tab;
+	struct hop_err err;
+	char day[HOP_DATE_ISO_LEN];
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return cli_bad_option("team", "show", argv, c);
+	if ((rc = one_arg("show", argc, argv, _("give the TEAM to show (name or slug)"))))
+		return rc;
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (team_get(&ctx->app, argv[optind], &t, &err) != HOP_OK)
+		return cli_fail(&err);
+	printf("%s %s (%s)\n", _("Team:"), t.name, t.slug);
+	if (t.lead_login[0])
+		printf("%s %s (%s)\n", _("Lead:"), t.lead_name, t.lead_login);
+	else
+		printf("%s %s\n", _("Lead:"), _("(none)"));
+	printf("%s %s\n", _("Created:"), date_format(t.created, day));
+	if (t.dissolved != HOP_DATE_NONE)
+		printf("%s %s\n", _("Dissolved:"), date_format(t.dissolved, day));
+	printf(ngettext("%d current member\n", "%d current members\n", (unsigned long)t.members),
+	       t.members);
+	if (t.members == 0)
+		return 0;
+	/* The team by its slug: a dissolved namesake must not get in the way. */
+	f.team = t.slug;
+	if (person_list(&ctx->app, &f, &l, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (!(tab = out_table_new(OUT_TABLE, 6, headers, keys))) {
+		person_list_free(&l);
+		return cli_failf(HOP_ENOMEM, _("out of memory"));
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
+		const char *cells[6];
+
+		date_cell(l.v[i].start, start);
+		date_cell(l.v[i].end, end);
+		cells[0] = l.v[i].login;
+		cells[1] = l.v[i].name;
+		cells[2] = l.v[i].email;
+		cells[3] = role_format(l.v[i].roles, roles, sizeof roles);
+		cells[4] = start;
+		cells[5] = end;
+		out_table_add(tab, cells);
+	}
+	putchar('\n');
+	out_table_print(tab, stdout);
+	out_table_free(tab);
+	person_list_free(&l);
+	return 0;
+}
+
+int cmd_team_edit(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "lead", required_argument, NULL, 'l' },
+		{ "no-lead", no_argument, NULL, 'L' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *name = NULL, *lead = NULL;
+	bool no_lead = false;
+	struct hop_err err;
+	char changes[1024];
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': name = optarg; break;
+		case 'l': lead = optarg; break;
+		case 'L': no_lead = true; break;
+		default: return cli_bad_option("team", "edit", argv, c);
+		}
+	}
+	if ((rc = one_arg("edit", argc, argv, _("give the TEAM to change (name or slug)"))))
+		return rc;
+	if (lead && no_lead)
+		return cli_usage_error("team", "edit", _("give either --lead or --no-lead, not both"));
+	if (!name && !lead && !no_lead)
+		return cli_usage_error("team", "edit", _("nothing to change; give --name, --lead "
+		                       "or --no-lead"));
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (team_edit_report(&ctx->app, argv[optind], name, no_lead ? "" : lead, changes,
+	                     sizeof changes, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (changes[0])
+		printf(_("changed team %s: %s\n"), name ? name : argv[optind], changes);
+	else
+		printf(_("nothing changed for team %s: the values are the same\n"), argv[optind]);
+	return 0;
+}
+
+int cmd_team_remove(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct hop_team t;
+	struct hop_err err;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return cli_bad_option("team", "remove", argv, c);
+	if ((rc = one_arg("remove", argc, argv, _("give the TEAM to dissolve (name or slug)"))))
+		return rc;
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (team_get(&ctx->app, argv[optind], &t, &err) != HOP_OK ||
+	    team_remove(&ctx->app, t.slug, &err) != HOP_OK)
+		return cli_fail(&err);
+	printf(_("dissolved team %s (%s); its history is kept\n"), t.name, t.slug);
+	return 0;
+}

@@ -1,0 +1,423 @@
+/* The keys of hop.ini: one table row per key, and the conversion of a value's
+ * text into struct hop_config (the same for the file and for the defaults). */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "hop/config.h"
+#include "hop/i18n.h"
+
+/* Enum fields are stored through an int pointer. */
+_Static_assert(sizeof(enum cfg_colour) == sizeof(int), "enum cfg_colour must be int-sized");
+
+static const struct { const char *code, *name; } regions[] = {
+	{ "BW", "Baden-Württemberg" },   { "BY", "Bayern" },
+	{ "BE", "Berlin" },              { "BB", "Brandenburg" },
+	{ "HB", "Bremen" },              { "HH", "Hamburg" },
+	{ "HE", "Hessen" },              { "MV", "Mecklenburg-Vorpommern" },
+	{ "NI", "Niedersachsen" },       { "NW", "Nordrhein-Westfalen" },
+	{ "RP", "Rheinland-Pfalz" },     { "SL", "Saarland" },
+	{ "SN", "Sachsen" },             { "ST", "Sachsen-Anhalt" },
+	{ "SH", "Schleswig-Holstein" },  { "TH", "Thüringen" },
+};
+#define NREGIONS (sizeof regions / sizeof regions[0])
+
+bool config_region_valid(const char *code)
+{
+	return config_region_name(code) != NULL;
+}
+
+const char *config_region_name(const char *code)
+{
+	for (size_t i = 0; code && i < NREGIONS; i++)
+		if (strcmp(regions[i].code, code) == 0)
+			return regions[i].name;
+	return NULL;
+}
+
+static void ascii_upper(char *s)
+{
+	for (; *s; s++)
+		*s = (char)toupper((unsigned char)*s);
+}
+
+static void ascii_lower(char *s)
+{
+	for (; *s; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
+
+/* ---- checks of string values ---- */
+
+static enum hop_status check_region(char *v, size_t size, struct hop_err *err)
+{
+	char codes[3 * NREGIONS + 1] = "";
+
+	char upper[3];
+
+	(void)size;
+	if (strlen(v) == 2) {
+		memcpy(upper, v, 3);
+		ascii_upper(upper);
+		if (config_region_valid(upper)) {
+			memcpy(v, upper, 3);
+			return HOP_OK;
+		}
+	}
+	/* Someone who writes the Land's name gets its code. */
+	for (size_t i = 0; i < NREGIONS; i++)
+		if (strcasecmp(v, regions[i].name) == 0)
+			return hop_fail(err, HOP_EINVAL,
+			                _("'%s' is not a Bundesland code; use %s for %s"), v,
+			                regions[i].code, regions[i].name);
+	for (size_t i = 0; i < NREGIONS; i++) {
+		strcat(codes, regions[i].code);
+		if (i + 1 < NREGIONS)
+			strcat(codes, " ");
+	}
+	return hop_fail(err, HOP_EINVAL, _("'%s' is not a Bundesland code; use one of %s"), v,
+	                codes);
+}
+
+/* The zone database glibc reads: $TZDIR, else /usr/share/zoneinfo. */
+static const char *zoneinfo_dir(void)
+{
+	const char *d = getenv("TZDIR");
+	return d && *d == '/' ? d : "/usr/share/zoneinfo";
+}
+
+/* IANA names: components of letters, digits and . _ + - separated by '/',
+ * none empty, none starting with '.' or '-' (so no "..", no options). */
+static bool tz_syntax_ok(const char *v)
+{
+	bool start = true;
+
+	if (!*v)
+		return false;
+	for (const char *p = v; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '/') {
+			if (start)
+				return false;
+			start = true;
+			continue;
+		}
+		if (start && (c == '.' || c == '-'))
+			return false;
+		if (!isalnum(c) && c != '_' && c != '+' && c != '-' && c != '.')
+			return false;
+		if (c > 0x7f)
+			return false;
+		start = false;
+	}
+	return !start;
+}
+
+static enum hop_status check_timezone(char *v, size_t size, struct hop_err *err)
+{
+	const char *dir = zoneinfo_dir();
+	char file[HOP_PATH_MAX];
+	struct stat st;
+
+	(void)size;
+	if (!tz_syntax_ok(v))
+		return hop_fail(err, HOP_EINVAL,
+		                _("'%s' is not a time zone name; use an IANA name such as Europe/Berlin"),
+		                v);
+	/* Where the zone database is installed, the zone must be in it. */
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return HOP_OK;
+	if ((size_t)snprintf(file, sizeof file, "%s/%s", dir, v) >= sizeof file ||
+	    stat(file, &st) != 0 || !S_ISREG(st.st_mode))
+		return hop_fail(err, HOP_EINVAL,
+		                _("there is no time zone '%s' (no file %s); use an IANA name such as Europe/Berlin"),
+		                v, file);
+	return HOP_OK;
+}
+
+/* RFC 1123 host name: labels of letters, digits and '-', 1 to 63 long, not
+ * starting or ending with '-', joined by single dots. */
+static enum hop_status check_hostname(char *v, size_t size, struct hop_err *err)
+{
+	size_t label = 0;
+	char prev = '.';
+
+	(void)size;
+	for (const char *p = v;; p++) {
+		char c = *p;
+		if (c == '.' || c == '\0') {
+			if (label == 0 || prev == '-')
+				break;
+			if (c == '\0') {
+				ascii_lower(v);   /* feed UIDs stay the same whatever the case */
+				return HOP_OK;
+			}
+			label = 0;
+		} else if (isalnum((unsigned char)c) && (unsigned char)c < 0x80) {
+			label++;
+		} else if (c == '-' && label > 0) {
+			label++;
+		} else {
+			break;
+		}
+		if (label > 63)
+			break;
+		prev = c;
+	}
+	return hop_fail(err, HOP_EINVAL,
+	                _("'%s' is not a host name; use a domain such as amt.example.de"), v);
+}
+
+/* Absolute, or ~/ for the home directory: a path relative to wherever hop
+ * happens to be started would find a different database each time. */
+static enum hop_status check_path(char *v, size_t size, struct hop_err *err)
+{
+	const char *home = getenv("HOME");
+	char buf[HOP_PATH_MAX];
+
+	if (v[0] == '/' || v[0] == '\0')
+		return HOP_OK;
+	if (v[0] != '~' || (v[1] != '/' && v[1] != '\0'))
+		return hop_fail(err, HOP_EINVAL,
+		                _("'%s' is not an absolute path; use a full path such as /var/lib/hop/hop.db or ~/hop.db"),
+		                v);
+	if (!home || home[0] != '/')
+		return hop_fail(err, HOP_EINVAL,
+		                _("'%s' starts with ~ but $HOME is not set; use a full path"), v);
+	if ((size_t)snprintf(buf, sizeof buf, "%s%s", home, v + 1) >= size)
+		return hop_fail(err, HOP_EINVAL, _("'%s' is too long once ~ is expanded"), v);
+	memcpy(v, buf, strlen(buf) + 1);
+	return HOP_OK;
+}
+
+/* ---- the table ---- */
+
+#define FIELD_SIZE(f) sizeof(((struct hop_config *)0)->f)
+#define STRING_KEY(sec, name, field, empty_ok, chk, dflt, text) \
+	{ .section = sec, .key = name, .type = CONFIG_STRING, \
+	  .offset = offsetof(struct hop_config, field), .size = FIELD_SIZE(field), \
+	  .may_be_empty = empty_ok, .check = chk, .def = dflt, .help = text }
+#define INT_KEY(sec, name, field, lo, hi, dflt, text) \
+	{ .section = sec, .key = name, .type = CONFIG_INT, \
+	  .offset = offsetof(struct hop_config, field), .size = FIELD_SIZE(field), \
+	  .min = lo, .max = hi, .def = dflt, .help = text }
+#define ENUM_KEY(sec, name, field, list, dflt, text) \
+	{ .section = sec, .key = name, .type = CONFIG_ENUM, \
+	  .offset = offsetof(struct hop_config, field), .size = FIELD_SIZE(field), \
+	  .words = list, .def = dflt, .help = text }
+
+static const struct config_word colour_words[] = {
+	{ "auto", CFG_COLOUR_AUTO }, { "never", CFG_COLOUR_NEVER }, { NULL, 0 },
+};
+
+const struct config_key config_keys[] = {
+	STRING_KEY("database", "path", db_path, true, check_path, "",
+	           N_("the database file; empty: $XDG_DATA_HOME/hop/hop.db or ~/.local/share/hop/hop.db")),
+	STRING_KEY("organisation", "name", org_name, false, NULL, "hop",
+	           N_("the organisation's name, shown in headings and calendar feeds")),
+	STRING_KEY("organisation", "region", region, false, check_region, "BE",
+	           N_("the Bundesland whose public holidays apply (BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH)")),
+	STRING_KEY("organisation", "timezone", timezone, false, check_timezone, "Europe/Berlin",
+	           N_("the IANA time zone of the calendar feeds")),
+	STRING_KEY("organisation", "mail_domain", mail_domain, false, check_hostname, "hop.invalid",
+	           N_("the domain in the UIDs of calendar events")),
+	INT_KEY("policy", "booking_horizon_days", booking_horizon_days, 1, 365, "28",
+	        N_("how many days ahead desks and rooms can be booked")),
+	INT_KEY("policy", "max_home_days", max_home_days, 0, 5, "3",
+	        N_("home and mobile days a week at most")),
+	INT_KEY("policy", "min_office_days", min_office_days, 0, 5, "1",
+	        N_("office days a week at least")),
+	INT_KEY("policy", "onboarding_office_weeks", onboarding_office_weeks, 0, 52, "4",
+	        N_("weeks a new hire works in the office from the start date")),
+	INT_KEY("policy", "mentor_max_mentees", mentor_max_mentees, 1, 10, "2",
+	        N_("new hires one mentor looks after at the same time at most")),
+	INT_KEY("policy", "rotation_years", rotation_years, 1, 15, "5",
+	        N_("years in a post after which a rotation is due")),
+	ENUM_KEY("ui", "colour", colour, colour_words, "auto",
+	         N_("auto (colour on terminals that have it, unless $NO_COLOR is set) or never")),
+};
+const size_t config_key_count = sizeof config_keys / sizeof config_keys[0];
+
+const struct config_key *config_key_find(const char *section, const char *key)
+{
+	for (size_t i = 0; i < config_key_count; i++)
+		if (strcmp(config_keys[i].section, section) == 0 &&
+		    strcmp(config_keys[i].key, key) == 0)
+			return &config_keys[i];
+	return NULL;
+}
+
+/* ---- conversion ---- */
+
+/* Well-formed UTF-8 without control characters: what ends up in headings,
+ * tables and feeds must display. */
+static bool text_ok(const char *s, bool *control)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	*control = false;
+	while (*p) {
+		unsigned c = *p;
+		int n;
+		if (c < 0x80) {
+			if (c < 0x20 || c == 0x7f) {
+				*control = true;
+				return false;
+			}
+			p++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 3;
+		else
+			return false;
+		/* Overlong forms, surrogates and code points above U+10FFFF. */
+		if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] > 0x9f) ||
+		    (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] > 0x8f))
+			return false;
+		for (int i = 1; i <= n; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				return false;
+		p += n + 1;
+	}
+	return true;
+}
+
+static enum hop_status set_string(const struct config_key *k, const char *text,
+                                  struct hop_config *cfg, struct hop_err *err)
+{
+	char buf[HOP_PATH_MAX];
+	size_t len = strlen(text);
+	bool control;
+
+	if (!*text && !k->may_be_empty)
+		return hop_fail(err, HOP_EINVAL,
+		                _("no value given; write one, or remove the line to get the default '%s'"),
+		                k->def);
+	if (len >= sizeof buf)
+		return hop_fail(err, HOP_EINVAL, _("the value is %zu bytes long; at most %zu are allowed"),
+		                len, k->size - 1);
+	if (!text_ok(text, &control))
+		return hop_fail(err, HOP_EINVAL, control
+		                ? _("the value contains a control character; remove it")
+		                : _("the value is not valid UTF-8; save the file as UTF-8"));
+	memcpy(buf, text, len + 1);
+	/* The check first: "Berlin" for a region deserves more than "too long". */
+	if (k->check && k->check(buf, k->size, err) != HOP_OK)
+		return err->status;
+	if ((len = strlen(buf)) >= k->size)
+		return hop_fail(err, HOP_EINVAL, _("the value is %zu bytes long; at most %zu are allowed"),
+		                len, k->size - 1);
+	memcpy((char *)cfg + k->offset, buf, len + 1);
+	return HOP_OK;
+}
+
+static enum hop_status set_int(const struct config_key *k, const char *text,
+                               struct hop_config *cfg, struct hop_err *err)
+{
+	char *end;
+	long v;
+
+	if (!*text)
+		return hop_fail(err, HOP_EINVAL, _("no value given; use a whole number from %d to %d"),
+		                k->min, k->max);
+	/* Base 10 on purpose: iniparser's base 0 would read "08" as 0. */
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (end == text || *end != '\0' || isspace((unsigned char)*text))
+		return hop_fail(err, HOP_EINVAL, _("'%s' is not a whole number"), text);
+	if (errno == ERANGE || v < k->min || v > k->max)
+		return hop_fail(err, HOP_EINVAL, _("%s is out of range; use %d to %d"), text, k->min,
+		                k->max);
+	*(int *)(void *)((char *)cfg + k->offset) = (int)v;
+	return HOP_OK;
+}
+
+static enum hop_status set_enum(const struct config_key *k, const char *text,
+                                struct hop_config *cfg, struct hop_err *err)
+{
+	char words[256] = "";
+
+	for (const struct config_word *w = k->words; w->word; w++) {
+		if (strcasecmp(w->word, text) == 0) {
+			*(int *)(void *)((char *)cfg + k->offset) = w->value;
+			return HOP_OK;
+		}
+		if (strlen(words) + strlen(w->word) + 3 < sizeof words) {
+			if (w != k->words)
+				strcat(words, ", ");
+			strcat(words, w->word);
+		}
+	}
+	if (!*text)
+		return hop_fail(err, HOP_EINVAL, _("no value given; use one of: %s"), words);
+	return hop_fail(err, HOP_EINVAL, _("'%s' is not allowed here; use one of: %s"), text, words);
+}
+
+enum hop_status config_key_set(const struct config_key *k, const char *text,
+                               struct hop_config *cfg, struct hop_err *err)
+{
+	if (k->type == CONFIG_STRING)
+		return set_string(k, text, cfg, err);
+	if (k->type == CONFIG_INT)
+		return set_int(k, text, cfg, err);
+	return set_enum(k, text, cfg, err);
+}
+
+void config_key_format(const struct config_key *k, const struct hop_config *cfg,
+                       char *buf, size_t size)
+{
+	const char *field = (const char *)cfg + k->offset;
+	int v;
+
+	switch (k->type) {
+	case CONFIG_STRING:
+		snprintf(buf, size, "%s", field);
+		return;
+	case CONFIG_INT:
+		snprintf(buf, size, "%d", *(const int *)(const void *)field);
+		return;
+	case CONFIG_ENUM:
+		v = *(const int *)(const void *)field;
+		for (const struct config_word *w = k->words; w->word; w++) {
+			if (w->value == v) {
+				snprintf(buf, size, "%s", w->word);
+				return;
+			}
+		}
+		snprintf(buf, size, "%d", v);
+		return;
+	}
+}
+
+/* The defaults are the table's text, stored without the checks that look at
+ * the system (a missing zone file must not make the defaults fail). */
+void config_defaults(struct hop_config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	for (size_t i = 0; i < config_key_count; i++) {
+		const struct config_key *k = &config_keys[i];
+		char *field = (char *)cfg + k->offset;
+
+		switch (k->type) {
+		case CONFIG_STRING:
+			snprintf(field, k->size, "%s", k->def);
+			break;
+		case CONFIG_INT:
+			*(int *)(void *)field = (int)strtol(k->def, NULL, 10);
+			break;
+		case CONFIG_ENUM:
+			for (const struct config_word *w = k->words; w->word; w++)
+				if (strcmp(w->word, k->def) == 0)
+					*(int *)(void *)field = w->value;
+			break;
+		}
+	}
+}

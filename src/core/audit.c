@@ -1,0 +1,110 @@
+/* The audit log: written inside the transaction of each change, read newest first. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hop/app.h"
+#include "hop/audit.h"
+#include "hop/clock.h"
+#include "hop/db.h"
+#include "hop/i18n.h"
+
+enum hop_status audit_write(struct hop_app *app, const char *action, const char *object,
+                            const char *detail, struct hop_err *err)
+{
+	char at[24];
+	sqlite3_stmt *st = db_stmt(app->db, "INSERT INTO audit (at, actor, action, object, detail) "
+	                           "VALUES (?1, ?2, ?3, ?4, ?5)", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, clock_timestamp(at));
+	db_bind_text(st, 2, app->actor.login);
+	db_bind_text(st, 3, action);
+	db_bind_text(st, 4, object);
+	db_bind_text(st, 5, detail && *detail ? detail : NULL);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("writing the audit log"));
+	return HOP_OK;
+}
+
+void audit_list_free(struct hop_audit_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].detail);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static enum hop_status push(struct hop_audit_list *l, sqlite3_stmt *st, struct hop_err *err)
+{
+	struct hop_audit_entry *e;
+	const unsigned char *detail;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 32;
+		struct hop_audit_entry *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the audit log"));
+		l->v = v;
+		l->cap = cap;
+	}
+	e = &l->v[l->n];
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, e->at, sizeof e->at);
+	db_column_copy(st, 2, e->actor, sizeof e->actor);
+	db_column_copy(st, 3, e->action, sizeof e->action);
+	db_column_copy(st, 4, e->object, sizeof e->object);
+	detail = sqlite3_column_text(st, 5);
+	if (detail && !(e->detail = strdup((const char *)detail)))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the audit log"));
+	l->n++;
+	return HOP_OK;
+}
+
+enum hop_status audit_list(struct hop_app *app, const struct audit_filter *f,
+                           struct hop_audit_list *out, struct hop_err *err)
+{
+	char since[HOP_DATE_ISO_LEN];
+	const char *object = f ? f->object : NULL;
+	size_t olen = object ? strlen(object) : 0;
+	bool prefix = olen > 0 && object[olen - 1] == ':';
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	/* Ids grow with time; timestamps may tie (the clock has seconds, tests fix it). */
+	st = db_stmt(app->db, "SELECT id, at, actor, action, object, detail FROM audit "
+	             "WHERE (?1 IS NULL OR actor = ?1) "
+	             "AND (?2 IS NULL OR object = ?2) "
+	             "AND (?3 IS NULL OR substr(object, 1, length(?3)) = ?3) "
+	             "AND (?4 IS NULL OR at >= ?4) "
+	             "ORDER BY id DESC LIMIT ?5", err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, f ? f->actor : NULL);
+	db_bind_text(st, 2, object && !prefix ? object : NULL);
+	db_bind_text(st, 3, prefix ? object : NULL);
+	db_bind_text(st, 4, f && f->since != HOP_DATE_NONE ? date_format(f->since, since) : NULL);
+	sqlite3_bind_int(st, 5, f && f->limit > 0 ? f->limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (push(out, st, err) != HOP_OK) {
+			sqlite3_reset(st);
+			audit_list_free(out);
+			return err->status;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		audit_list_free(out);
+		return db_fail(app->db, err, _("reading the audit log"));
+	}
+	return HOP_OK;
+}

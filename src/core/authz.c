@@ -1,0 +1,149 @@
+/* Who may change what: every permission rule of hop, and the words of every
+ * refusal, which say who may do it instead. */
+#include <stdio.h>
+#include <string.h>
+
+#include "hop/app.h"
+#include "hop/authz.h"
+#include "hop/clock.h"
+#include "hop/db.h"
+#include "hop/i18n.h"
+
+static enum hop_status unregistered(const struct hop_app *app, struct hop_err *err)
+{
+	return hop_fail(err, HOP_EPERM, _("you (login '%s') are not registered in hop; ask HR "
+	                "to add you"), app->actor.login);
+}
+
+static bool has(const struct hop_app *app, unsigned roles)
+{
+	return app->actor.known && (app->actor.roles & roles);
+}
+
+enum hop_status authz_person_manage(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can add, remove or import "
+		                "people"));
+	return HOP_OK;
+}
+
+enum hop_status authz_team_manage(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can add, change or dissolve "
+		                "teams"));
+	return HOP_OK;
+}
+
+enum hop_status authz_person_add(const struct hop_app *app, unsigned roles, struct hop_err *err)
+{
+	if (authz_person_manage(app, err) != HOP_OK)
+		return err->status;
+	if ((roles & ROLE_ADMIN) && !has(app, ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only an admin can grant the admin role"));
+	return HOP_OK;
+}
+
+bool authz_leads_team(const struct hop_app *app, int64_t team_id)
+{
+	struct hop_err err;
+	sqlite3_stmt *st;
+	bool leads;
+
+	if (!has(app, ROLE_LEAD) || team_id == 0 || !app->db)
+		return false;
+	st = db_stmt(app->db, "SELECT 1 FROM team WHERE id = ?1 AND lead_id = ?2 "
+	             "AND dissolved_on IS NULL", &err);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, team_id);
+	sqlite3_bind_int64(st, 2, app->actor.person.id);
+	leads = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return leads;
+}
+
+/* The refusal for a lead or employee editing someone they may not edit. */
+static enum hop_status not_yours(const struct hop_app *app, const struct hop_person *t,
+                                 struct hop_err *err)
+{
+	struct hop_err ignore;
+	sqlite3_stmt *st = NULL;
+	char lead[HOP_NAME_MAX + 1] = "";
+
+	/* The team's lead, unless that is the target: a lead's record is HR's. */
+	if (t->team_id)
+		st = db_stmt(app->db, "SELECT p.name FROM team t JOIN person p ON p.id = t.lead_id "
+		             "WHERE t.id = ?1 AND p.id <> ?2", &ignore);
+	if (st) {
+		sqlite3_bind_int64(st, 1, t->team_id);
+		sqlite3_bind_int64(st, 2, t->id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			db_column_copy(st, 0, lead, sizeof lead);
+		sqlite3_reset(st);
+	}
+	if (has(app, ROLE_LEAD)) {
+		if (lead[0])
+			return hop_fail(err, HOP_EPERM, _("%s leads team %s; you may edit only members "
+			                "of teams you lead"), lead, t->team);
+		return hop_fail(err, HOP_EPERM, _("you may edit only members of teams you lead; "
+		                "HR or an admin can edit %s"), t->name);
+	}
+	if (lead[0])
+		return hop_fail(err, HOP_EPERM, _("you may change only your own name and e-mail; "
+		                "%s's record can be changed by their lead %s, HR or an admin"),
+		                t->name, lead);
+	return hop_fail(err, HOP_EPERM, _("you may change only your own name and e-mail; "
+	                "%s's record can be changed by HR or an admin"), t->name);
+}
+
+enum hop_status authz_person_edit(const struct hop_app *app, const struct hop_person *target,
+                                  unsigned fields, unsigned new_roles, struct hop_err *err)
+{
+	bool self, current, leads;
+	unsigned allowed = 0, refused;
+
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_ADMIN))
+		return HOP_OK;
+	if (has(app, ROLE_HR)) {
+		if ((fields & PF_ROLES) && ((new_roles ^ target->roles) & ROLE_ADMIN))
+			return hop_fail(err, HOP_EPERM, _("only an admin can grant or take the admin "
+			                "role"));
+		return HOP_OK;
+	}
+	self = app->actor.person.id == target->id;
+	current = target->end == HOP_DATE_NONE || target->end >= clock_today();
+	leads = current && authz_leads_team(app, target->team_id);
+	if (self)
+		allowed |= PF_NAME | PF_EMAIL;
+	if (leads)
+		allowed |= PF_NAME | PF_EMAIL | PF_START;
+	refused = fields & ~allowed;
+	if (!refused)
+		return HOP_OK;
+
+	if (refused & PF_ROLES)
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can change roles"));
+	if (refused & PF_TEAM)
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can move people between "
+		                "teams"));
+	if (refused & PF_END)
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can set or clear the last "
+		                "day of employment"));
+	if (refused & PF_LOGIN)
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can change a login"));
+	if (!current && has(app, ROLE_LEAD) && target->team_id && !self)
+		return hop_fail(err, HOP_EPERM, _("%s has left; only HR or an admin can change "
+		                "their record"), target->name);
+	if (self && (refused & PF_START))
+		return hop_fail(err, HOP_EPERM, _("only HR, an admin or your team lead can change "
+		                "your start date"));
+	return not_yours(app, target, err);
+}

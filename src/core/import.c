@@ -1,0 +1,669 @@
+/* Importing people from CSV, all rows or none, and exporting them again.
+ *
+ * An import runs in two passes inside one write transaction: the first reads
+ * and checks every row against the file and the database and collects every
+ * problem; only a file without problems reaches the second pass, which writes.
+ * Holding the write lock from the first pass on means that what was checked
+ * is still true when it is written. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "hop/app.h"
+#include "hop/audit.h"
+#include "hop/authz.h"
+#include "hop/clock.h"
+#include "hop/csv.h"
+#include "hop/db.h"
+#include "hop/i18n.h"
+#include "hop/import.h"
+#include "hop/person.h"
+
+/* More people than any administration has: beyond this a file is a mistake,
+ * and the rows are held in memory until the file has been checked. */
+#define IMPORT_ROWS_MAX 100000
+
+enum column { C_LOGIN, C_NAME, C_EMAIL, C_TEAM, C_ROLES, C_START, C_END, C_COUNT };
+
+static const struct {
+	const char *name;
+	enum column col;
+} column_names[] = {
+	{ "login", C_LOGIN }, { "kennung", C_LOGIN }, { "benutzer", C_LOGIN },
+	{ "name", C_NAME },
+	{ "email", C_EMAIL }, { "e-mail", C_EMAIL }, { "mail", C_EMAIL },
+	{ "team", C_TEAM },
+	{ "roles", C_ROLES }, { "rollen", C_ROLES },
+	{ "start_date", C_START }, { "start", C_START }, { "eintritt", C_START },
+	{ "startdatum", C_START },
+	{ "end_date", C_END }, { "end", C_END }, { "austritt", C_END }, { "enddatum", C_END },
+};
+
+/* The names export_people writes, in this order. */
+static const char *const export_header[C_COUNT] = {
+	"login", "name", "email", "team", "roles", "start_date", "end_date",
+};
+
+struct row {
+	long line;
+	struct hop_person p;       /* the values of the file */
+	bool exists;               /* the login is in the database: an edit */
+	struct person_edit edit;   /* for an existing person: what differs */
+	char *msg;                 /* problems, "file:line: ...\n" each; NULL if none */
+};
+
+struct import {
+	struct hop_app *app;
+	const char *name;
+	const struct import_options *opt;
+	int pos[C_COUNT];          /* field index of each column, -1 if absent */
+	char colname[C_COUNT][32]; /* the column's name as the file writes it */
+	size_t ncols;
+	struct row *rows;
+	size_t nrows, cap;
+	char (*new_teams)[HOP_TEAM_NAME_MAX + 1];
+	size_t nteams, team_cap;
+	bool reader_failed;        /* the CSV reader stopped after some rows */
+	bool oom;                  /* a problem could not be recorded */
+};
+
+void import_report_free(struct import_report *r)
+{
+	if (!r)
+		return;
+	free(r->messages);
+	r->messages = NULL;
+}
+
+static void trim(char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	s[n] = '\0';
+	while (s[i] == ' ' || s[i] == '\t')
+		i++;
+	if (i)
+		memmove(s, s + i, n - i + 1);
+}
+
+/* Note one problem of a row: "people.csv:12: what". */
+static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
+{
+	char what[HOP_ERR_MSG_MAX], line[HOP_ERR_MSG_MAX + 300];
+	size_t old = r->msg ? strlen(r->msg) : 0;
+	int n;
+	char *p;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	n = snprintf(line, sizeof line, "%s:%ld: %s\n", im->name, r->line, what);
+	if (n < 0 || (size_t)n >= sizeof line)
+		n = (int)strlen(line);
+	p = realloc(r->msg, old + (size_t)n + 1);
+	if (!p) {
+		im->oom = true;
+		return;
+	}
+	memcpy(p + old, line, (size_t)n + 1);
+	r->msg = p;
+}
+
+/* ---- the header ---- */
+
+static enum hop_status read_header(struct import *im, char **f, size_t n, long line,
+                                   struct hop_err *err)
+{
+	for (int c = 0; c < C_COUNT; c++)
+		im->pos[c] = -1;
+	for (size_t i = 0; i < n; i++) {
+		size_t k, nnames = sizeof column_names / sizeof column_names[0];
+
+		trim(f[i]);
+		if (f[i][0] == '\0')
+			return hop_fail(err, HOP_EINVAL,
+			                _("%s:%ld: column %zu of the header has no name; the first line must name the columns, such as login;name;email;team"),
+			                im->name, line, i + 1);
+		for (k = 0; k < nnames; k++)
+			if (strcasecmp(f[i], column_names[k].name) == 0)
+				break;
+		if (k == nnames)
+			return hop_fail(err, HOP_EINVAL,
+			                _("%s:%ld: unknown column '%.100s'; the columns are login, name, email, team, roles, start_date, end_date (or in German kennung, name, e-mail, team, rollen, eintritt, austritt)"),
+			                im->name, line, f[i]);
+		enum column c = column_names[k].col;
+		if (im->pos[c] >= 0)
+			return hop_fail(err, HOP_EINVAL,
+			                _("%s:%ld: columns %d ('%.100s') and %zu ('%.100s') both give the %s; keep one of them"),
+			                im->name, line, im->pos[c] + 1, f[im->pos[c]], i + 1, f[i],
+			                export_header[c]);
+		im->pos[c] = (int)i;
+		snprintf(im->colname[c], sizeof im->colname[c], "%s", column_names[k].name);
+	}
+	if (im->pos[C_LOGIN] < 0)
+		return hop_fail(err, HOP_EINVAL,
+		                _("%s:%ld: the header has no column 'login' (or 'kennung'); every row needs the person's login"),
+		                im->name, line);
+	if (im->pos[C_NAME] < 0)
+		return hop_fail(err, HOP_EINVAL,
+		                _("%s:%ld: the header has no column 'name'; every row needs the person's full name"),
+		                im->name, line);
+	im->ncols = n;
+	return HOP_OK;
+}
+
+/* ---- one row ---- */
+
+/* n ASCII digits at s? */
+static bool all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* YYYY-MM-DD, or D.M.YYYY with one or two digits for day and month. */
+static bool date_shaped(const char *s)
+{
+	size_t n = strlen(s), d = strspn(s, "0123456789"), m;
+
+	if (n == 10 && s[4] == '-' && s[7] == '-')
+		return all_digits(s, 4) && all_digits(s + 5, 2) && all_digits(s + 8, 2);
+	if (d < 1 || d > 2 || s[d] != '.')
+		return false;
+	m = strspn(s + d + 1, "0123456789");
+	return m >= 1 && m <= 2 && s[d + 1 + m] == '.' && n == d + m + 6 &&
+	       all_digits(s + d + m + 2, 4);
+}
+
+/* A date as files hold it: YYYY-MM-DD or DD.MM.YYYY (D.M.YYYY), nothing
+ * relative: a file means the same tomorrow as today. */
+static bool file_date(struct import *im, struct row *r, enum column col, const char *text,
+                      hop_date *out)
+{
+	struct hop_err e;
+
+	if (date_parse_iso(text, out))
+		return true;
+	if (date_shaped(text)) {
+		/* date_parse knows why a date of the right shape does not exist. */
+		if (date_parse(text, clock_today(), out, &e) == HOP_OK)
+			return true;
+		row_problem(im, r, "%s: %s", im->colname[col], e.msg);
+		return false;
+	}
+	row_problem(im, r, _("%s: '%.100s' is not a date; write it as YYYY-MM-DD or DD.MM.YYYY"),
+	            im->colname[col], text);
+	return false;
+}
+
+/* The team of a row: existing, to be created (create_teams), or a problem.
+ * *team_id is 0 for none, -1 for a team the import creates. */
+static enum hop_status row_team(struct import *im, struct row *r, int64_t *team_id,
+                                struct hop_err *err)
+{
+	struct hop_team t;
+	struct hop_err e;
+	char *name = r->p.team;
+
+	*team_id = 0;
+	if (name[0] == '\0')
+		return HOP_OK;
+	if (team_check_name(name, &e) != HOP_OK) {
+		row_problem(im, r, "%s: %s", im->colname[C_TEAM], e.msg);
+		return HOP_OK;
+	}
+	switch (team_get(im->app, name, &t, &e)) {
+	case HOP_OK:
+		if (t.dissolved != HOP_DATE_NONE) {
+			char day[HOP_DATE_ISO_LEN];
+			row_problem(im, r, _("team '%s' was dissolved on %s; choose an active team"),
+			            t.name, date_format(t.dissolved, day));
+			return HOP_OK;
+		}
+		*team_id = t.id;
+		snprintf(r->p.team, sizeof r->p.team, "%s", t.name);
+		return HOP_OK;
+	case HOP_ENOTFOUND:
+		break;
+	default:
+		*err = e;
+		return e.status;
+	}
+	if (!im->opt->create_teams) {
+		row_problem(im, r, _("there is no team '%s'; create it first or let the import create it (--create-teams)"),
+		            name);
+		return HOP_OK;
+	}
+	*team_id = -1;
+	for (size_t i = 0; i < im->nteams; i++)
+		if (strcasecmp(im->new_teams[i], name) == 0) {
+			/* One spelling per new team: the first one in the file. */
+			snprintf(r->p.team, sizeof r->p.team, "%s", im->new_teams[i]);
+			return HOP_OK;
+		}
+	if (im->nteams == im->team_cap) {
+		size_t ncap = im->team_cap ? im->team_cap * 2 : 8;
+		void *p = realloc(im->new_teams, ncap * sizeof *im->new_teams);
+		if (!p)
+			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+		im->new_teams = p;
+		im->team_cap = ncap;
+	}
+	snprintf(im->new_teams[im->nteams++], sizeof im->new_teams[0], "%s", name);
+	return HOP_OK;
+}
+
+/* Copy a checked field into a fixed buffer; checked fields fit. */
+static void copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src);
+}
+
+/* Check one row against the file and the database; problems go to r->msg,
+ * only a failing database makes this fail. */
+static enum hop_status check_row(struct import *im, struct row *r, char **f, size_t n,
+                                 struct hop_err *err)
+{
+	struct hop_err e;
+	struct hop_person old;
+	const char *cell[C_COUNT];
+	hop_date start = HOP_DATE_NONE, end = HOP_DATE_NONE;
+	bool dates_ok = true;
+	int64_t team_id = 0;
+	enum hop_status st;
+
+	if (n != im->ncols) {
+		row_problem(im, r, _("the row has %zu fields but the header has %zu columns; look for a missing or extra separator or quote"),
+		            n, im->ncols);
+		return HOP_OK;
+	}
+	for (int c = 0; c < C_COUNT; c++) {
+		cell[c] = NULL;
+		if (im->pos[c] >= 0) {
+			trim(f[im->pos[c]]);
+			cell[c] = f[im->pos[c]];
+		}
+	}
+	r->p.start = r->p.end = HOP_DATE_NONE;
+
+	if (person_check_login(cell[C_LOGIN], &e) != HOP_OK)
+		row_problem(im, r, "%s", e.msg);
+	else
+		copy(r->p.login, sizeof r->p.login, cell[C_LOGIN]);
+	if (person_check_name(cell[C_NAME], &e) != HOP_OK)
+		row_problem(im, r, "%s", e.msg);
+	else
+		copy(r->p.name, sizeof r->p.name, cell[C_NAME]);
+	if (cell[C_EMAIL]) {
+		if (person_check_email(cell[C_EMAIL], &e) != HOP_OK)
+			row_problem(im, r, "%s", e.msg);
+		else
+			copy(r->p.email, sizeof r->p.email, cell[C_EMAIL]);
+	}
+	if (cell[C_ROLES] && cell[C_ROLES][0] && role_parse(cell[C_ROLES], &r->p.roles, &e) != HOP_OK)
+		row_problem(im, r, "%s: %s", im->colname[C_ROLES], e.msg);
+	if (cell[C_START] && cell[C_START][0])
+		dates_ok &= file_date(im, r, C_START, cell[C_START], &start);
+	if (cell[C_END] && cell[C_END][0])
+		dates_ok &= file_date(im, r, C_END, cell[C_END], &end);
+	r->p.start = start;
+	r->p.end = end;
+	if (cell[C_TEAM]) {
+		if (strlen(cell[C_TEAM]) > HOP_TEAM_NAME_MAX)
+			row_problem(im, r, _("the team name is %zu bytes long; the limit is %d bytes"),
+			            strlen(cell[C_TEAM]), HOP_TEAM_NAME_MAX);
+		else {
+			copy(r->p.team, sizeof r->p.team, cell[C_TEAM]);
+			if ((st = row_team(im, r, &team_id, err)) != HOP_OK)
+				return st;
+		}
+	}
+	if (r->p.login[0] == '\0')
+		return HOP_OK;
+
+	st = person_get(im->app, r->p.login, &old, &e);
+	if (st != HOP_OK && st != HOP_ENOTFOUND) {
+		*err = e;
+		return st;
+	}
+	r->exists = st == HOP_OK;
+	if (!r->exists) {
+		hop_date s = start != HOP_DATE_NONE ? start : clock_today();
+		if (dates_ok && end != HOP_DATE_NONE && end < s) {
+			char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
+			row_problem(im, r, _("the end date %s is before the start date %s"),
+			            date_format(end, d1), date_format(s, d2));
+		}
+		if (authz_person_add(im->app, r->p.roles ? r->p.roles : ROLE_EMPLOYEE, &e) != HOP_OK)
+			row_problem(im, r, "%s", e.msg);
+		return HOP_OK;
+	}
+
+	/* An existing person: the columns the file has, where they differ.  An
+	 * empty cell clears e-mail, team and end date; a person always has roles
+	 * and a start date, so there an empty cell keeps the current value. */
+	struct person_edit *ed = &r->edit;
+	ed->fields = 0;
+	if (r->p.name[0] && strcmp(r->p.name, old.name) != 0) {
+		ed->fields |= PF_NAME;
+		copy(ed->name, sizeof ed->name, r->p.name);
+	}
+	if (cell[C_EMAIL] && strcmp(r->p.email, old.email) != 0) {
+		ed->fields |= PF_EMAIL;
+		copy(ed->email, sizeof ed->email, r->p.email);
+	}
+	if (cell[C_TEAM] && team_id != old.team_id) {
+		ed->fields |= PF_TEAM;
+		copy(ed->team, sizeof ed->team, r->p.team);
+	}
+	if (r->p.roles && r->p.roles != old.roles) {
+		ed->fields |= PF_ROLES;
+		ed->roles = r->p.roles;
+	}
+	if (start != HOP_DATE_NONE && start != old.start) {
+		ed->fields |= PF_START;
+		ed->start = start;
+	}
+	if (cell[C_END] && dates_ok && end != old.end) {
+		ed->fields |= PF_END;
+		ed->end = end;
+	}
+	hop_date s = start != HOP_DATE_NONE ? start : old.start;
+	hop_date en = cell[C_END] ? end : old.end;
+	if (dates_ok && en != HOP_DATE_NONE && en < s) {
+		char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
+		row_problem(im, r, _("the end date %s is before the start date %s"),
+		            date_format(en, d1), date_format(s, d2));
+	}
+	if (ed->fields &&
+	    authz_person_edit(im->app, &old, ed->fields,
+	                      (ed->fields & PF_ROLES) ? ed->roles : old.roles, &e) != HOP_OK)
+		row_problem(im, r, "%s", e.msg);
+	return HOP_OK;
+}
+
+/* ---- the whole file ---- */
+
+static int by_login(const void *a, const void *b)
+{
+	const struct row *x = *(const struct row *const *)a, *y = *(const struct row *const *)b;
+	int c = strcmp(x->p.login, y->p.login);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* A login twice in the file: the second and later rows are the problem. */
+static enum hop_status check_duplicates(struct import *im, struct hop_err *err)
+{
+	struct row **v;
+
+	if (im->nrows < 2)
+		return HOP_OK;
+	v = malloc(im->nrows * sizeof *v);
+	if (!v)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	for (size_t i = 0; i < im->nrows; i++)
+		v[i] = &im->rows[i];
+	qsort(v, im->nrows, sizeof *v, by_login);
+	for (size_t i = 1, first = 0; i < im->nrows; i++) {
+		if (v[i]->p.login[0] && strcmp(v[i]->p.login, v[first]->p.login) == 0)
+			row_problem(im, v[i], _("the login '%s' is already on line %ld; each person may appear only once"),
+			            v[i]->p.login, v[first]->line);
+		else
+			first = i;
+	}
+	free(v);
+	return HOP_OK;
+}
+
+static enum hop_status read_rows(struct import *im, struct csv_reader *csv,
+                                 struct import_report *rep, struct hop_err *err)
+{
+	char **f;
+	size_t n;
+	long line;
+	int rc;
+	enum hop_status st;
+
+	rc = csv_next(csv, &f, &n, &line, err);
+	if (rc < 0)
+		return err->status;
+	if (rc == 0)
+		return hop_fail(err, HOP_EINVAL,
+		                _("%s: the file is empty; its first line must name the columns, such as login;name;email;team"),
+		                im->name);
+	if (read_header(im, f, n, line, err) != HOP_OK)
+		return err->status;
+
+	while ((rc = csv_next(csv, &f, &n, &line, err)) == 1) {
+		if (im->nrows == IMPORT_ROWS_MAX)
+			return hop_fail(err, HOP_EINVAL,
+			                _("%s:%ld: the file has more than %d people; split it into smaller files"),
+			                im->name, line, IMPORT_ROWS_MAX);
+		if (im->nrows == im->cap) {
+			size_t ncap = im->cap ? im->cap * 2 : 64;
+			struct row *p = realloc(im->rows, ncap * sizeof *p);
+			if (!p)
+				return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+			im->rows = p;
+			im->cap = ncap;
+		}
+		struct row *r = &im->rows[im->nrows++];
+		memset(r, 0, sizeof *r);
+		r->line = line;
+		if ((st = check_row(im, r, f, n, err)) != HOP_OK)
+			return st;
+	}
+	if (rc < 0) {
+		/* The reader cannot go on: report what it found with the rows. */
+		if (im->nrows == 0)
+			return err->status;
+		char *old = rep->messages;
+		size_t len = old ? strlen(old) : 0, add = strlen(err->msg);
+		char *p = realloc(old, len + add + 2);
+		if (!p)
+			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+		memcpy(p + len, err->msg, add);
+		memcpy(p + len + add, "\n", 2);
+		rep->messages = p;
+		rep->errors++;
+		im->reader_failed = true;
+	}
+	return check_duplicates(im, err);
+}
+
+/* Every problem in line order into the report; the count of bad rows. */
+static enum hop_status collect_messages(struct import *im, struct import_report *rep,
+                                        struct hop_err *err)
+{
+	size_t len = 0;
+	char *s;
+
+	if (im->oom)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	for (size_t i = 0; i < im->nrows; i++)
+		if (im->rows[i].msg) {
+			len += strlen(im->rows[i].msg);
+			rep->errors++;
+		}
+	if (len == 0)
+		return HOP_OK;
+	/* A reader error (added first) belongs after the rows it stopped at. */
+	size_t tail = rep->messages ? strlen(rep->messages) : 0;
+	s = malloc(len + tail + 1);
+	if (!s)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	len = 0;
+	for (size_t i = 0; i < im->nrows; i++)
+		if (im->rows[i].msg) {
+			size_t k = strlen(im->rows[i].msg);
+			memcpy(s + len, im->rows[i].msg, k);
+			len += k;
+		}
+	if (tail)
+		memcpy(s + len, rep->messages, tail);
+	s[len + tail] = '\0';
+	free(rep->messages);
+	rep->messages = s;
+	return HOP_OK;
+}
+
+static void count(struct import *im, struct import_report *rep)
+{
+	rep->teams_created = (int)im->nteams;
+	for (size_t i = 0; i < im->nrows; i++) {
+		const struct row *r = &im->rows[i];
+		if (!r->exists)
+			rep->added++;
+		else if (r->edit.fields)
+			rep->updated++;
+		else
+			rep->unchanged++;
+	}
+}
+
+/* The second pass: everything checked, now write it (inside the caller's
+ * transaction; person_add and person_edit nest as savepoints). */
+static enum hop_status write_rows(struct import *im, const struct import_report *rep,
+                                  struct hop_err *err)
+{
+	char detail[200], object[300];
+
+	for (size_t i = 0; i < im->nteams; i++)
+		if (team_add(im->app, im->new_teams[i], NULL, err) != HOP_OK) {
+			hop_err_prefix(err, _("%s: creating team '%s': "), im->name, im->new_teams[i]);
+			return err->status;
+		}
+	for (size_t i = 0; i < im->nrows; i++) {
+		struct row *r = &im->rows[i];
+		enum hop_status st = HOP_OK;
+
+		if (!r->exists) {
+			st = person_add(im->app, &r->p, err);
+			/* person_add starts an employment; a last day is an edit. */
+			if (st == HOP_OK && r->p.end != HOP_DATE_NONE) {
+				struct person_edit e = { .fields = PF_END, .end = r->p.end };
+				st = person_edit(im->app, r->p.login, &e, err);
+			}
+		} else if (r->edit.fields)
+			st = person_edit(im->app, r->p.login, &r->edit, err);
+		if (st != HOP_OK) {
+			hop_err_prefix(err, "%s:%ld: ", im->name, r->line);
+			return st;
+		}
+	}
+	if (rep->added + rep->updated + rep->teams_created == 0)
+		return HOP_OK;
+	snprintf(detail, sizeof detail, "added %d, updated %d, unchanged %d, teams created %d",
+	         rep->added, rep->updated, rep->unchanged, rep->teams_created);
+	snprintf(object, sizeof object, "file:%.250s", im->name);
+	return audit_write(im->app, "import.people", object, detail, err);
+}
+
+static void import_free(struct import *im)
+{
+	for (size_t i = 0; i < im->nrows; i++)
+		free(im->rows[i].msg);
+	free(im->rows);
+	free(im->new_teams);
+}
+
+enum hop_status import_people(struct hop_app *app, FILE *in, const char *name,
+                              const struct import_options *opt, struct import_report *rep,
+                              struct hop_err *err)
+{
+	static const struct import_options defaults = { false, false };
+	struct import im = { .app = app, .name = name ? name : "-", .opt = opt ? opt : &defaults };
+	struct csv_reader *csv;
+	enum hop_status st;
+	bool in_tx = false;
+
+	memset(rep, 0, sizeof *rep);
+	hop_err_clear(err);
+	if (authz_person_manage(app, err) != HOP_OK)
+		return err->status;
+	csv = csv_open(in, im.name);
+	if (!csv)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	/* The write lock from the first check on: nothing checked can change
+	 * before it is written.  A dry run only reads. */
+	if (!im.opt->dry_run) {
+		if ((st = db_begin(app->db, err)) != HOP_OK)
+			goto done;
+		in_tx = true;
+	}
+	if ((st = read_rows(&im, csv, rep, err)) != HOP_OK)
+		goto done;
+	if ((st = collect_messages(&im, rep, err)) != HOP_OK)
+		goto done;
+	if (rep->errors) {
+		/* The record the reader stopped at counts as a row. */
+		int total = (int)im.nrows + im.reader_failed;
+		hop_fail(err, HOP_EINVAL,
+		         ngettext("%s: %d of %d rows has errors; nothing was imported",
+		                  "%s: %d of %d rows have errors; nothing was imported",
+		                  (unsigned long)rep->errors),
+		         im.name, rep->errors, total);
+		st = HOP_EINVAL;
+		goto done;
+	}
+	count(&im, rep);
+	if (im.opt->dry_run)
+		goto done;
+	if ((st = write_rows(&im, rep, err)) != HOP_OK)
+		goto done;
+	st = db_commit(app->db, err);
+	in_tx = false;
+	if (st == HOP_OK)
+		app_resolve_actor(app, &(struct hop_err){ 0 });
+done:
+	if (in_tx)
+		db_rollback(app->db);
+	if (st != HOP_OK) {
+		rep->added = rep->updated = rep->unchanged = rep->teams_created = 0;
+		/* A failure after the checks still leaves nothing behind: say so. */
+		if (!rep->errors && !strstr(err->msg, _("nothing was imported"))) {
+			char msg[HOP_ERR_MSG_MAX];
+			snprintf(msg, sizeof msg, "%s", err->msg);
+			hop_fail(err, st, _("%s; nothing was imported"), msg);
+		}
+	}
+	csv_close(csv);
+	import_free(&im);
+	return st;
+}
+
+/* ---- export ---- */
+
+enum hop_status export_people(struct hop_app *app, FILE *out, char sep, bool include_former,
+                              struct hop_err *err)
+{
+	struct person_filter f = { .include_former = include_former };
+	struct hop_person_list l = { 0 };
+	char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
+
+	if (person_list(app, &f, &l, err) != HOP_OK)
+		return err->status;
+	csv_write_record(out, sep, export_header, C_COUNT);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct hop_person *p = &l.v[i];
+		const char *cells[C_COUNT] = {
+			p->login, p->name, p->email, p->team,
+			role_format(p->roles, roles, sizeof roles),
+			date_format(p->start, start), date_format(p->end, end),
+		};
+		csv_write_record(out, sep, cells, C_COUNT);
+	}
+	person_list_free(&l);
+	if (ferror(out))
+		return hop_fail(err, HOP_EIO, _("writing the people failed"));
+	return HOP_OK;
+}

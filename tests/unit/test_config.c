@@ -1,0 +1,663 @@
+/* hop.ini: defaults, every kind of error with file:line:key, the sample file,
+ * round trips through config_print, and where the file is looked for. */
+#include "testutil.h"
+
+#include <sys/stat.h>
+
+#include "hop/config.h"
+
+static char tmpdir[64];
+static char path[HOP_PATH_MAX];
+static int nfile;
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/hop-cfg-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Write text (n bytes; -1 for strlen) to a fresh file in tmpdir; sets path. */
+static const char *write_n(const char *text, long n)
+{
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/c%d.ini", tmpdir, ++nfile);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n < 0 ? strlen(text) : (size_t)n, f),
+	                 n < 0 ? strlen(text) : (size_t)n);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+static const char *write_text(const char *text)
+{
+	return write_n(text, -1);
+}
+
+static void load_ok(const char *text, struct hop_config *cfg)
+{
+	struct hop_err err;
+	if (config_load(write_text(text), cfg, &err) != HOP_OK)
+		fail_msg("expected to load, got: %s", err.msg);
+}
+
+/* Loading text must fail, and the message must contain "FILE:" + want. */
+static void load_fails(const char *text, const char *want)
+{
+	struct hop_config cfg;
+	struct hop_err err;
+	char expect[HOP_PATH_MAX + 512];
+
+	assert_int_equal(config_load(write_text(text), &cfg, &err), HOP_EINVAL);
+	snprintf(expect, sizeof expect, "%s:%s", path, want);
+	if (!strstr(err.msg, expect))
+		fail_msg("message\n  %s\nlacks\n  %s", err.msg, expect);
+}
+
+static void print_to(const struct hop_config *cfg, char *buf, size_t size)
+{
+	FILE *f = fmemopen(buf, size, "w");
+	assert_non_null(f);
+	config_print(cfg, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static bool have_zone(const char *name)
+{
+	char file[256];
+	struct stat st;
+	snprintf(file, sizeof file, "/usr/share/zoneinfo/%s", name);
+	return stat(file, &st) == 0;
+}
+
+/* ---- defaults ---- */
+
+static void test_defaults(void **state)
+{
+	struct hop_config c;
+	(void)state;
+	memset(&c, 0x55, sizeof c);
+	config_defaults(&c);
+	assert_string_equal(c.db_path, "");
+	assert_string_equal(c.org_name, "hop");
+	assert_string_equal(c.region, "BE");
+	assert_string_equal(c.timezone, "Europe/Berlin");
+	assert_string_equal(c.mail_domain, "hop.invalid");
+	assert_int_equal(c.booking_horizon_days, 28);
+	assert_int_equal(c.max_home_days, 3);
+	assert_int_equal(c.min_office_days, 1);
+	assert_int_equal(c.onboarding_office_weeks, 4);
+	assert_int_equal(c.mentor_max_mentees, 2);
+	assert_int_equal(c.rotation_years, 5);
+	assert_int_equal(c.colour, CFG_COLOUR_AUTO);
+}
+
+/* Each default, written in a file, passes the checks a file's value gets. */
+static void test_defaults_pass_checks(void **state)
+{
+	struct hop_config c, d;
+	struct hop_err err;
+	(void)state;
+	if (!have_zone("Europe/Berlin"))
+		skip();
+	config_defaults(&d);
+	for (size_t i = 0; i < config_key_count; i++) {
+		config_defaults(&c);
+		if (config_key_set(&config_keys[i], config_keys[i].def, &c, &err) != HOP_OK)
+			fail_msg("default of %s: %s", config_keys[i].key, err.msg);
+	}
+	/* A file with only section headers gives the defaults. */
+	load_ok("[database]\n[organisation]\n[policy]\n[ui]\n", &c);
+	assert_memory_equal(&c, &d, sizeof c);
+	/* An empty file too. */
+	load_ok("", &c);
+	assert_memory_equal(&c, &d, sizeof c);
+}
+
+static void test_table(void **state)
+{
+	(void)state;
+	assert_int_equal(config_key_count, 12);
+	for (size_t i = 0; i < config_key_count; i++) {
+		const struct config_key *k = &config_keys[i];
+		assert_ptr_equal(config_key_find(k->section, k->key), k);
+		assert_non_null(k->help);
+		assert_true(k->type != CONFIG_INT || (k->min <= k->max));
+	}
+	assert_null(config_key_find("policy", "path"));
+	assert_true(config_region_valid("BE"));
+	assert_false(config_region_valid("be"));
+	assert_false(config_region_valid("XX"));
+	assert_string_equal(config_region_name("TH"), "Thüringen");
+	assert_null(config_region_name("DE"));
+}
+
+/* ---- the shipped files ---- */
+
+static char *slurp(const char *file)
+{
+	FILE *f = fopen(file, "rb");
+	char *buf = calloc(1, 256 * 1024);
+	assert_non_null(f);
+	assert_non_null(buf);
+	assert_true(fread(buf, 1, 256 * 1024 - 1, f) > 0);
+	fclose(f);
+	return buf;
+}
+
+/* Some line of text is, after optional ';', '#' and blanks, "KEY =" or "KEY=". */
+static bool mentions_key(const char *text, const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *line = text; line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		const char *p = line;
+		while (*p == ';' || *p == '#' || *p == ' ')
+			p++;
+		if (strncmp(p, key, n) == 0) {
+			p += n;
+			while (*p == ' ')
+				p++;
+			if (*p == '=')
+				return true;
+		}
+	}
+	return false;
+}
+
+static void test_sample_config(void **state)
+{
+	struct hop_config c, d;
+	struct hop_err err;
+	char *text;
+	(void)state;
+
+	if (config_load("sample-config/hop.ini", &c, &err) != HOP_OK)
+		fail_msg("sample-config/hop.ini: %s", err.msg);
+	/* The sample shows the defaults. */
+	config_defaults(&d);
+	assert_memory_equal(&c, &d, sizeof c);
+	text = slurp("sample-config/hop.ini");
+	for (size_t i = 0; i < config_key_count; i++)
+		if (!mentions_key(text, config_keys[i].key))
+			fail_msg("sample-config/hop.ini does not mention %s", config_keys[i].key);
+	free(text);
+}
+
+static void test_man_page(void **state)
+{
+	char *text, want[128];
+	(void)state;
+	text = slurp("man/hop.ini.5");
+	for (size_t i = 0; i < config_key_count; i++) {
+		snprintf(want, sizeof want, "\n.It Cm %s", config_keys[i].key);
+		if (!strstr(text, want))
+			fail_msg("man/hop.ini.5 lacks '.It Cm %s'", config_keys[i].key);
+	}
+	free(text);
+}
+
+/* ---- values ---- */
+
+static void test_values(void **state)
+{
+	struct hop_config c;
+	(void)state;
+	setenv("TZDIR", "/nonexistent-zoneinfo", 1);   /* syntax check only */
+	load_ok("; a comment\n# another\n\n"
+	        "[database]\npath = /var/lib/hop/hop.db\n"
+	        "[organisation]\n"
+	        "name = Landesamt für Straßenbau\n"
+	        "region = by\n"
+	        "timezone = America/Argentina/Buenos_Aires\n"
+	        "mail_domain = Amt.Example.DE\n"
+	        "[policy]\n"
+	        "booking_horizon_days = 08\n"
+	        "max_home_days = 2 ; inline comment\n"
+	        "min_office_days=2# no blanks\n"
+	        "   onboarding_office_weeks   =   +6   \n"
+	        "mentor_max_mentees = '3'\n"
+	        "rotation_years = \"7\" ; quoted\n"
+	        "[ui]\ncolour = NEVER\n", &c);
+	unsetenv("TZDIR");
+	assert_string_equal(c.db_path, "/var/lib/hop/hop.db");
+	assert_string_equal(c.org_name, "Landesamt für Straßenbau");
+	assert_string_equal(c.region, "BY");
+	assert_string_equal(c.timezone, "America/Argentina/Buenos_Aires");
+	assert_string_equal(c.mail_domain, "amt.example.de");
+	assert_int_equal(c.booking_horizon_days, 8);   /* base 10, not octal */
+	assert_int_equal(c.max_home_days, 2);
+	assert_int_equal(c.min_office_days, 2);
+	assert_int_equal(c.onboarding_office_weeks, 6);
+	assert_int_equal(c.mentor_max_mentees, 3);
+	assert_int_equal(c.rotation_years, 7);
+	assert_int_equal(c.colour, CFG_COLOUR_NEVER);
+}
+
+static void test_quotes_and_comments(void **state)
+{
+	struct hop_config c;
+	(void)state;
+	load_ok("[organisation]\nname = \"Amt; Abteilung #3\" ; the name\n", &c);
+	assert_string_equal(c.org_name, "Amt; Abteilung #3");
+	load_ok("[organisation]\nname = 'Say \"hi\"; bye'\n", &c);
+	assert_string_equal(c.org_name, "Say \"hi\"; bye");
+	load_ok("[organisation]\nname = O'Brien & Söhne # owners\n", &c);
+	assert_string_equal(c.org_name, "O'Brien & Söhne");
+	load_ok("[organisation]\nname = \"  spaced  \"\n", &c);
+	assert_string_equal(c.org_name, "  spaced  ");
+	load_ok("[database]\npath =\n", &c);
+	assert_string_equal(c.db_path, "");
+	load_ok("[database]\npath = \"\"\n", &c);
+	assert_string_equal(c.db_path, "");
+	load_ok("[database]\npath = ; nothing\n", &c);
+	assert_string_equal(c.db_path, "");
+	/* Windows line ends and a missing last newline. */
+	load_ok("[policy]\r\nmax_home_days = 4\r\nmin_office_days = 0", &c);
+	assert_int_equal(c.max_home_days, 4);
+	assert_int_equal(c.min_office_days, 0);
+	/* Names are case-insensitive, as in iniparser; a section may come back. */
+	load_ok("[Policy]\nMax_Home_Days = 5\n[ui]\ncolour = auto\n[POLICY]\nrotation_years = 15\n",
+	        &c);
+	assert_int_equal(c.max_home_days, 5);
+	assert_int_equal(c.rotation_years, 15);
+}
+
+static void test_home_path(void **state)
+{
+	struct hop_config c;
+	char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+	(void)state;
+	setenv("HOME", "/home/jweiss", 1);
+	load_ok("[database]\npath = ~/hop/hop.db\n", &c);
+	assert_string_equal(c.db_path, "/home/jweiss/hop/hop.db");
+	unsetenv("HOME");
+	load_fails("[database]\npath = ~/hop.db\n", "2: [database] path: '~/hop.db' starts with ~");
+	if (home)
+		setenv("HOME", home, 1);
+	free(home);
+}
+
+/* ---- errors: each names file, line and key ---- */
+
+static void test_error_syntax(void **state)
+{
+	(void)state;
+	load_fails("[policy]\nmax_home_days 3\n",
+	           "2: malformed line 'max_home_days 3': expected '[section]', 'key = value' or a comment");
+	load_fails("[policy]\n= 3\n", "2: malformed line '= 3'");
+	load_fails("[]\n", "1: malformed line '[]'");
+	load_fails("[  ]\n", "1: malformed line '[  ]'");
+	load_fails("[a]b]\n", "1: malformed line '[a]b]'");
+	load_fails("[policy] ; the rules\n", "1: malformed line '[policy] ; the rules'");
+	load_fails("[policy\nmax_home_days = 3\n", "1: malformed line '[policy'");
+	load_fails("max_home_days = 3\n[policy]\n",
+	           "1: max_home_days comes before any section; put it under [policy]");
+	load_fails("colour_mode = 3\n",
+	           "1: colour_mode comes before any section; the sections are [database], [organisation], [policy], [ui]");
+	load_fails("[policy]\nmax_home_days = 3 \\\nmin_office_days = 1\n",
+	           "2: the line ends with '\\'");
+	load_fails("; C:\\\n[policy]\n", "1: the line ends with '\\'");
+	load_fails("\xef\xbb\xbf[policy]\n", "1: the file starts with a byte order mark");
+	load_fails("[organisation]\nname = \"Amt\n",
+	           "2: [organisation] name: the value has no closing \"");
+	load_fails("[organisation]\nname = \"Amt\" Nord\n",
+	           "2: [organisation] name: text after the closing \"");
+}
+
+static void test_error_nul(void **state)
+{
+	struct hop_config c;
+	struct hop_err err;
+	(void)state;
+	assert_int_equal(config_load(write_n("[policy]\nmax_\0home_days = 3\n", 28), &c, &err),
+	                 HOP_EINVAL);
+	assert_non_null(strstr(err.msg, ":2: the line contains a NUL byte"));
+}
+
+static void test_error_names(void **state)
+{
+	(void)state;
+	load_fails("[organization]\n", "1: unknown section [organization]; did you mean [organisation]?");
+	load_fails("[frobnicate]\nx = 1\n",
+	           "1: unknown section [frobnicate]; the sections are [database], [organisation], [policy], [ui]");
+	load_fails("[policy]\nmax_home_day = 3\n",
+	           "2: [policy] max_home_day: unknown key; did you mean max_home_days?");
+	load_fails("[policy]\nmax_hoem_days = 3\n", "2: [policy] max_hoem_days: unknown key; did you mean max_home_days?");
+	load_fails("[policy]\nMax_Home_Day = 3\n", "2: [policy] max_home_day: unknown key; did you mean max_home_days?");
+	load_fails("[organisation]\nmax_home_days = 3\n",
+	           "2: [organisation] max_home_days: this key belongs in [policy]; move it there");
+	load_fails("[ui]\nmail_domian = x.de\n",
+	           "2: [ui] mail_domian: unknown key; did you mean mail_domain in [organisation]?");
+	load_fails("[ui]\nfrobnicate = 1\n",
+	           "2: [ui] frobnicate: unknown key; the keys of [ui] are colour");
+	load_fails("[policy]\nmax_home_days = 3\n\n[policy]\nmax_home_days = 2\n",
+	           "5: [policy] max_home_days: set a second time (first on line 2); remove one of the two");
+	load_fails("[policy]\nmax_home_days = 3\nMAX_HOME_DAYS = 2\n",
+	           "3: [policy] max_home_days: set a second time (first on line 2)");
+}
+
+static void test_error_numbers(void **state)
+{
+	(void)state;
+	load_fails("[policy]\nmax_home_days = three\n",
+	           "2: [policy] max_home_days: 'three' is not a whole number");
+	load_fails("[policy]\nmax_home_days = 9\n",
+	           "2: [policy] max_home_days: 9 is out of range; use 0 to 5");
+	load_fails("[policy]\nmax_home_days = -1\n", "2: [policy] max_home_days: -1 is out of range; use 0 to 5");
+	load_fails("[policy]\nbooking_horizon_days = 0x10\n",
+	           "2: [policy] booking_horizon_days: '0x10' is not a whole number");
+	load_fails("[policy]\nbooking_horizon_days = 3.5\n",
+	           "2: [policy] booking_horizon_days: '3.5' is not a whole number");
+	load_fails("[policy]\nbooking_horizon_days = 99999999999999999999\n",
+	           "2: [policy] booking_horizon_days: 99999999999999999999 is out of range; use 1 to 365");
+	load_fails("[policy]\nbooking_horizon_days = 0\n",
+	           "2: [policy] booking_horizon_days: 0 is out of range; use 1 to 365");
+	load_fails("[policy]\nrotation_years =\n",
+	           "2: [policy] rotation_years: no value given; use a whole number from 1 to 15");
+	load_fails("[policy]\nmentor_max_mentees = \" 2\"\n",
+	           "2: [policy] mentor_max_mentees: ' 2' is not a whole number");
+	load_fails("[ui]\ncolour = always\n",
+	           "2: [ui] colour: 'always' is not allowed here; use one of: auto, never");
+	load_fails("[ui]\ncolour = yes\n", "2: [ui] colour: 'yes' is not allowed here");
+}
+
+static void test_error_strings(void **state)
+{
+	char big[400];
+	(void)state;
+	load_fails("[organisation]\nregion = XX\n",
+	           "2: [organisation] region: 'XX' is not a Bundesland code; use one of BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH");
+	load_fails("[organisation]\nregion = Berlin\n",
+	           "2: [organisation] region: 'Berlin' is not a Bundesland code; use BE for Berlin");
+	load_fails("[organisation]\nname =\n",
+	           "2: [organisation] name: no value given; write one, or remove the line to get the default 'hop'");
+	load_fails("[organisation]\nname = Amt\xff\n",
+	           "2: [organisation] name: the value is not valid UTF-8");
+	load_fails("[organisation]\nname = Amt\tNord\n",
+	           "2: [organisation] name: the value contains a control character");
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	{
+		char text[600];
+		snprintf(text, sizeof text, "[organisation]\nname = %s\n", big);
+		load_fails(text, "2: [organisation] name: the value is 399 bytes long; at most 127 are allowed");
+	}
+	load_fails("[organisation]\nmail_domain = amt example.de\n",
+	           "2: [organisation] mail_domain: 'amt example.de' is not a host name");
+	load_fails("[organisation]\nmail_domain = -amt.de\n", "2: [organisation] mail_domain: '-amt.de' is not a host name");
+	load_fails("[organisation]\nmail_domain = amt..de\n", "2: [organisation] mail_domain: 'amt..de' is not");
+	load_fails("[organisation]\nmail_domain = amt.de.\n", "2: [organisation] mail_domain: 'amt.de.' is not");
+	load_fails("[organisation]\ntimezone = Europe/../etc/passwd\n",
+	           "2: [organisation] timezone: 'Europe/../etc/passwd' is not a time zone name; use an IANA name such as Europe/Berlin");
+	load_fails("[organisation]\ntimezone = Berlin Time\n", "2: [organisation] timezone: 'Berlin Time' is not a time zone name");
+	load_fails("[organisation]\ntimezone = /etc/localtime\n", "2: [organisation] timezone: '/etc/localtime' is not a time zone name");
+	load_fails("[database]\npath = hop.db\n",
+	           "2: [database] path: 'hop.db' is not an absolute path; use a full path such as /var/lib/hop/hop.db or ~/hop.db");
+}
+
+/* With a zone database, the zone must be in it ($TZDIR as glibc reads it). */
+static void test_error_zone_file(void **state)
+{
+	char zdir[128], zfile[160], text[64];
+	struct hop_config c;
+	FILE *f;
+	(void)state;
+
+	snprintf(zdir, sizeof zdir, "%s/zoneinfo", tmpdir);
+	assert_int_equal(mkdir(zdir, 0755), 0);
+	snprintf(zfile, sizeof zfile, "%s/Europe", zdir);
+	assert_int_equal(mkdir(zfile, 0755), 0);
+	snprintf(zfile, sizeof zfile, "%s/Europe/Berlin", zdir);
+	assert_non_null(f = fopen(zfile, "w"));
+	fclose(f);
+	setenv("TZDIR", zdir, 1);
+	load_ok("[organisation]\ntimezone = Europe/Berlin\n", &c);
+	assert_string_equal(c.timezone, "Europe/Berlin");
+	snprintf(text, sizeof text, "[organisation]\ntimezone = Europe/Berln\n");
+	load_fails(text, "2: [organisation] timezone: there is no time zone 'Europe/Berln' (no file ");
+	load_fails("[organisation]\ntimezone = Europe\n", "2: [organisation] timezone: there is no time zone 'Europe' (no file ");
+	unsetenv("TZDIR");
+}
+
+static void test_error_limits(void **state)
+{
+	struct hop_config c;
+	struct hop_err err;
+	char *text;
+	(void)state;
+
+	/* A line of exactly the limit is fine, one byte more is not. */
+	text = calloc(1, 2 * HOP_CONFIG_LINE_MAX);
+	assert_non_null(text);
+	strcpy(text, "[policy]\n# ");
+	memset(text + strlen(text), 'x', HOP_CONFIG_LINE_MAX - 2);
+	strcat(text, "\n");
+	load_ok(text, &c);
+	strcpy(text, "[policy]\n# ");
+	memset(text + strlen(text), 'x', HOP_CONFIG_LINE_MAX - 1);
+	strcat(text, "\n");
+	load_fails(text, "2: the line is 1001 bytes long; at most 1000 are allowed");
+	free(text);
+
+	text = malloc(HOP_CONFIG_FILE_MAX + 2);
+	assert_non_null(text);
+	memset(text, '\n', HOP_CONFIG_FILE_MAX + 1);
+	text[HOP_CONFIG_FILE_MAX + 1] = '\0';
+	assert_int_equal(config_load(write_text(text), &c, &err), HOP_EINVAL);
+	assert_non_null(strstr(err.msg, "is larger than 1 MiB"));
+	assert_non_null(strstr(err.msg, path));
+	free(text);
+
+	assert_int_equal(config_load("/nonexistent/hop.ini", &c, &err), HOP_ENOTFOUND);
+	assert_string_equal(err.msg, "cannot open the configuration file /nonexistent/hop.ini: No such file or directory");
+	assert_int_equal(config_load(tmpdir, &c, &err), HOP_EINVAL);
+	assert_non_null(strstr(err.msg, "is a directory"));
+}
+
+/* Every error of the file, one per line; on failure cfg has the defaults. */
+static void test_error_all_reported(void **state)
+{
+	struct hop_config c, d;
+	struct hop_err err;
+	char *text, *p;
+	int lines = 1;
+	(void)state;
+
+	memset(&c, 0x55, sizeof c);
+	assert_int_equal(config_load(write_text("[policy]\nmax_home_days = 0\nmin_office_days = 7\n"
+	                                        "[organisation]\nregion = XX\nname = Amt\n"),
+	                             &c, &err), HOP_EINVAL);
+	config_defaults(&d);
+	assert_memory_equal(&c, &d, sizeof c);
+	assert_non_null(strstr(err.msg, ":3: [policy] min_office_days: 7 is out of range"));
+	assert_non_null(strchr(err.msg, '\n'));
+	assert_non_null(strstr(err.msg, ":5: [organisation] region: 'XX'"));
+
+	/* 300 bad lines: as many as fit, then how many more. */
+	text = calloc(300, 32);
+	assert_non_null(text);
+	strcpy(text, "[policy]\n");
+	for (int i = 0; i < 300; i++)
+		strcat(text, "nonsense\n");
+	assert_int_equal(config_load(write_text(text), &c, &err), HOP_EINVAL);
+	for (p = err.msg; (p = strchr(p, '\n')); p++)
+		lines++;
+	assert_true(lines > 5);
+	assert_true(strlen(err.msg) < sizeof err.msg - 1);
+	assert_non_null(strstr(err.msg, "more errors not shown)"));
+	assert_non_null(strstr(err.msg, ":2: malformed line 'nonsense'"));
+	free(text);
+}
+
+/* ---- config_print ---- */
+
+static void test_print_round_trip(void **state)
+{
+	struct hop_config a, b;
+	struct hop_err err;
+	static char out1[16384], out2[16384];
+	(void)state;
+
+	setenv("TZDIR", "/nonexistent-zoneinfo", 1);
+	config_defaults(&a);
+	print_to(&a, out1, sizeof out1);
+	if (config_load(write_text(out1), &b, &err) != HOP_OK)
+		fail_msg("defaults printed do not load: %s\n%s", err.msg, out1);
+	assert_memory_equal(&a, &b, sizeof a);
+
+	/* Values that need quoting, umlauts, everything off its default. */
+	snprintf(a.db_path, sizeof a.db_path, "/srv/hop data/hop#1.db");
+	snprintf(a.org_name, sizeof a.org_name, "Landesamt für Straßenbau; \"Nord\" \\");
+	snprintf(a.mail_domain, sizeof a.mail_domain, "lfs.thueringen.de");
+	print_to(&a, out1, sizeof out1);
+	if (config_load(write_text(out1), &b, &err) != HOP_OK)
+		fail_msg("printed settings do not load: %s\n%s", err.msg, out1);
+	assert_string_equal(b.org_name, a.org_name);
+	snprintf(a.org_name, sizeof a.org_name, "Landesamt für Straßenbau; \"Nord\"");
+	snprintf(a.region, sizeof a.region, "TH");
+	snprintf(a.timezone, sizeof a.timezone, "Etc/GMT+1");
+	snprintf(a.mail_domain, sizeof a.mail_domain, "lfs.thueringen.de");
+	a.booking_horizon_days = 365;
+	a.max_home_days = 0;
+	a.min_office_days = 5;
+	a.onboarding_office_weeks = 52;
+	a.mentor_max_mentees = 10;
+	a.rotation_years = 1;
+	a.colour = CFG_COLOUR_NEVER;
+	print_to(&a, out1, sizeof out1);
+	if (config_load(write_text(out1), &b, &err) != HOP_OK)
+		fail_msg("printed settings do not load: %s\n%s", err.msg, out1);
+	print_to(&b, out2, sizeof out2);
+	assert_string_equal(out1, out2);
+	assert_string_equal(b.org_name, "Landesamt für Straßenbau; \"Nord\"");
+	assert_string_equal(b.db_path, "/srv/hop data/hop#1.db");
+	assert_int_equal(b.colour, CFG_COLOUR_NEVER);
+	assert_non_null(strstr(out1, "[policy]\n"));
+	assert_non_null(strstr(out1, "\nmin_office_days = 5\n"));
+	unsetenv("TZDIR");
+}
+
+/* ---- config_locate ---- */
+
+static void mkfile(const char *dir, const char *name, char *out, size_t size)
+{
+	char cmd[HOP_PATH_MAX + 32];
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(out, size, "%s/%s", dir, name);
+	fclose(fopen(out, "w"));
+}
+
+static void test_locate(void **state)
+{
+	char xdg[256], home[256], xdgfile[300], homefile[300], envfile[300], clifile[300];
+	char dir[300], found[HOP_PATH_MAX], sys[] = HOP_SYSCONFDIR "/hop/hop.ini";
+	const char *source;
+	struct hop_err err;
+	struct stat st;
+	(void)state;
+
+	snprintf(xdg, sizeof xdg, "%s/xdg", tmpdir);
+	snprintf(home, sizeof home, "%s/home", tmpdir);
+	snprintf(dir, sizeof dir, "%s/hop", xdg);
+	mkfile(dir, "hop.ini", xdgfile, sizeof xdgfile);
+	snprintf(dir, sizeof dir, "%s/.config/hop", home);
+	mkfile(dir, "hop.ini", homefile, sizeof homefile);
+	mkfile(tmpdir, "env.ini", envfile, sizeof envfile);
+	mkfile(tmpdir, "cli.ini", clifile, sizeof clifile);
+
+	setenv("HOME", home, 1);
+	setenv("XDG_CONFIG_HOME", xdg, 1);
+	setenv("HOP_CONFIG", envfile, 1);
+	assert_int_equal(config_locate(clifile, found, sizeof found, &source, &err), HOP_OK);
+	assert_string_equal(found, clifile);
+	assert_string_equal(source, "--config");
+	assert_int_equal(config_locate(NULL, found, sizeof found, &source, &err), HOP_OK);
+	assert_string_equal(found, envfile);
+	assert_string_equal(source, "$HOP_CONFIG");
+	unsetenv("HOP_CONFIG");
+	assert_int_equal(config_locate(NULL, found, sizeof found, &source, &err), HOP_OK);
+	assert_string_equal(found, xdgfile);
+	assert_string_equal(source, "$XDG_CONFIG_HOME");
+	setenv("HOP_CONFIG", "", 1);   /* empty counts as unset */
+	setenv("XDG_CONFIG_HOME", "relative/xdg", 1);   /* ignored: not absolute */
+	assert_int_equal(config_locate(NULL, found, sizeof found, &source, &err), HOP_OK);
+	assert_string_equal(found, homefile);
+	assert_string_equal(source, "~/.config");
+	unsetenv("XDG_CONFIG_HOME");
+	assert_int_equal(config_locate(NULL, found, sizeof found, &source, &err), HOP_OK);
+	assert_string_equal(found, homefile);
+
+	/* Nothing found: the system-wide file, if this machine has one, else none. */
+	unlink(homefile);
+	assert_int_equal(config_locate(NULL, found, sizeof found, &source, &err), HOP_OK);
+	if (stat(sys, &st) == 0) {
+		assert_string_equal(found, sys);
+	} else {
+		assert_string_equal(found, "");
+		assert_string_equal(source, "built-in defaults");
+	}
+
+	/* An explicit file must exist; a directory is refused. */
+	snprintf(dir, sizeof dir, "%s/missing.ini", tmpdir);
+	assert_int_equal(config_locate(dir, found, sizeof found, &source, &err), HOP_ENOTFOUND);
+	assert_non_null(strstr(err.msg, dir));
+	assert_non_null(strstr(err.msg, "given with --config does not exist"));
+	setenv("HOP_CONFIG", dir, 1);
+	assert_int_equal(config_locate(NULL, found, sizeof found, &source, &err), HOP_ENOTFOUND);
+	assert_non_null(strstr(err.msg, "named by $HOP_CONFIG does not exist"));
+	assert_string_equal(found, "");
+	setenv("HOP_CONFIG", tmpdir, 1);
+	assert_int_equal(config_locate(NULL, found, sizeof found, &source, &err), HOP_EINVAL);
+	assert_non_null(strstr(err.msg, "(from $HOP_CONFIG) is a directory"));
+	unsetenv("HOP_CONFIG");
+	assert_int_equal(config_locate("", found, sizeof found, &source, &err), HOP_EINVAL);
+
+	/* A directory where the XDG file would be is an error, not skipped. */
+	setenv("XDG_CONFIG_HOME", xdg, 1);
+	unlink(xdgfile);
+	assert_int_equal(mkdir(xdgfile, 0755), 0);
+	assert_int_equal(config_locate(NULL, found, sizeof found, &source, &err), HOP_EINVAL);
+	assert_non_null(strstr(err.msg, "(from $XDG_CONFIG_HOME) is a directory"));
+	rmdir(xdgfile);
+	unsetenv("XDG_CONFIG_HOME");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_defaults_pass_checks),
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_sample_config),
+		cmocka_unit_test(test_man_page),
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_quotes_and_comments),
+		cmocka_unit_test(test_home_path),
+		cmocka_unit_test(test_error_syntax),
+		cmocka_unit_test(test_error_nul),
+		cmocka_unit_test(test_error_names),
+		cmocka_unit_test(test_error_numbers),
+		cmocka_unit_test(test_error_strings),
+		cmocka_unit_test(test_error_zone_file),
+		cmocka_unit_test(test_error_limits),
+		cmocka_unit_test(test_error_all_reported),
+		cmocka_unit_test(test_print_round_trip),
+		cmocka_unit_test(test_locate),
+	};
+	/* Messages in English whatever the environment says. */
+	setenv("LC_ALL", "C.UTF-8", 1);
+	unsetenv("HOP_CONFIG");
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
