@@ -19,7 +19,7 @@ n=$(wc -l <"$SCRATCH/cmds")
 [ "$n" -ge 10 ] && ok "found $n commands in --help" || nok "only $n commands in --help"
 while read -r name sub; do
 	if [ -n "$sub" ]; then pat="Cm $name $sub"; else pat="Cm $name"; fi
-	if grep -q "^\.It Nm $pat\( \|$\)" "$ROOT/man/hop.1"; then ok "hop.1 documents '$name $sub'"
+	if grep -q "^\.\(It \)\{0,1\}Nm $pat\( \|$\)" "$ROOT/man/hop.1"; then ok "hop.1 documents '$name $sub'"
 	else nok "hop.1 lacks '.It Nm $pat'"; fi
 done <"$SCRATCH/cmds"
 
