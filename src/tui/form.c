@@ -1,0 +1,105 @@
+/* A small form in a box over the screen (see form.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "hop/i18n.h"
+#include "colour.h"
+#include "form.h"
+#include "text.h"
+
+void form_init(struct tui_form *fm, const char *title)
+{
+	memset(fm, 0, sizeof *fm);
+	snprintf(fm->title, sizeof fm->title, "%s", title);
+}
+
+bool form_add(struct tui_form *fm, unsigned id, const char *label, const char *text,
+              size_t max_bytes)
+{
+	struct form_field *f;
+
+	if (fm->n >= FORM_MAX_FIELDS)
+		return false;
+	f = &fm->f[fm->n++];
+	f->label = label;
+	f->id = id;
+	return input_init(&f->in, text, max_bytes);
+}
+
+struct form_field *form_field(struct tui_form *fm, unsigned id)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (fm->f[i].id == id)
+			return &fm->f[i];
+	return NULL;
+}
+
+enum form_result form_key(struct tui_form *fm, const struct tui_key *k)
+{
+	if (key_is(k, L'\t') || key_fn(k, KEY_DOWN)) {
+		fm->cur = (fm->cur + 1) % fm->n;
+		return FORM_CONTINUE;
+	}
+	if (key_fn(k, KEY_BTAB) || key_fn(k, KEY_UP)) {
+		fm->cur = (fm->cur + fm->n - 1) % fm->n;
+		return FORM_CONTINUE;
+	}
+	switch (input_key(&fm->f[fm->cur].in, k)) {
+	case INPUT_ENTER: return FORM_SUBMIT;
+	case INPUT_ESCAPE: return FORM_CANCEL;
+	case INPUT_FULL: return FORM_FULL;
+	default: return FORM_CONTINUE;
+	}
+}
+
+void form_draw(struct tui *t, struct tui_form *fm)
+{
+	const char *foot = _("Enter save   Tab next field   Esc cancel");
+	int label_w = 0, width, height, top, left, field_x;
+
+	for (int i = 0; i < fm->n; i++) {
+		int lw = text_width(fm->f[i].label);
+		label_w = lw > label_w ? lw : label_w;
+	}
+	width = t->cols - 4 < 72 ? t->cols - 4 : 72;
+	height = fm->n + 4;
+	if (height > t->body_rows)
+		height = t->body_rows;
+	top = t->body_top + (t->body_rows - height) / 2;
+	left = (t->cols - width) / 2;
+	field_x = left + 2 + label_w + 2;
+
+	attrset(colour_attr(TC_HELP));
+	for (int y = top; y < top + height; y++)
+		text_fill(stdscr, y, left, width);
+	mvhline(top, left + 1, ACS_HLINE, width - 2);
+	mvhline(top + height - 1, left + 1, ACS_HLINE, width - 2);
+	mvvline(top + 1, left, ACS_VLINE, height - 2);
+	mvvline(top + 1, left + width - 1, ACS_VLINE, height - 2);
+	mvaddch(top, left, ACS_ULCORNER);
+	mvaddch(top, left + width - 1, ACS_URCORNER);
+	mvaddch(top + height - 1, left, ACS_LLCORNER);
+	mvaddch(top + height - 1, left + width - 1, ACS_LRCORNER);
+	attron(A_BOLD);
+	mvaddch(top, left + 2, ' ');
+	text_draw(stdscr, top, left + 3, fm->title, width - 6);
+	addch(' ');
+	attroff(A_BOLD);
+
+	t->cursor_y = t->cursor_x = -1;
+	for (int i = 0; i < fm->n && 1 + i < height - 1; i++) {
+		int y = top + 1 + i, cx;
+
+		text_draw(stdscr, y, left + 2, fm->f[i].label, label_w);
+		attrset(i == fm->cur ? colour_attr(TC_SELECTED) : colour_attr(TC_NORMAL));
+		cx = input_draw(stdscr, &fm->f[i].in, y, field_x, left + width - 2 - field_x);
+		attrset(colour_attr(TC_HELP));
+		if (i == fm->cur) {
+			t->cursor_y = y;
+			t->cursor_x = cx;
+		}
+	}
+	if (height >= fm->n + 4)
+		text_draw(stdscr, top + height - 2, left + 2, foot, width - 4);
+	attrset(A_NORMAL);
+}

@@ -1,0 +1,87 @@
+/* The key-help overlay: the global keys and those of the shown screen. */
+#include <stdio.h>
+
+#include "hop/i18n.h"
+#include "colour.h"
+#include "text.h"
+#include "tui_internal.h"
+
+static const struct tui_keyhelp global_keys[] = {
+	{ N_("1 … 6"), N_("show a screen: Week, Desks, People, Onboarding, Training, Rotation") },
+	{ N_("Tab  Shift-Tab"), N_("next / previous screen") },
+	{ N_("?"), N_("show this help; any key closes it") },
+	{ N_("Ctrl-L"), N_("draw the screen anew") },
+	{ N_("q  Ctrl-C"), N_("quit") },
+};
+
+struct help_line {
+	const char *keys, *what;    /* translated; keys NULL for a section heading */
+};
+
+void help_draw(struct tui *t)
+{
+	const struct tui_view *v = tui_views[t->current];
+	struct help_line lines[64];
+	char heading[160];
+	const char *close = _("Press any key to close this help.");
+	int n = 0, key_w = 0, what_w = 0, head_w = 0, width, height, top, left, y;
+
+	lines[n++] = (struct help_line){ NULL, _("Global keys") };
+	for (size_t i = 0; i < sizeof global_keys / sizeof global_keys[0]; i++)
+		lines[n++] = (struct help_line){ _(global_keys[i].keys), _(global_keys[i].what) };
+	if (v->nkeys) {
+		snprintf(heading, sizeof heading, _("Keys of the %s screen"), _(v->name));
+		lines[n++] = (struct help_line){ "", "" };
+		lines[n++] = (struct help_line){ NULL, heading };
+		for (size_t i = 0; i < v->nkeys && n < 64; i++)
+			lines[n++] = (struct help_line){ _(v->keys[i].keys), _(v->keys[i].what) };
+	}
+	for (int i = 0; i < n; i++) {
+		int kw = lines[i].keys ? text_width(lines[i].keys) : 0;
+		int ww = text_width(lines[i].what);
+		if (!lines[i].keys) {
+			head_w = ww > head_w ? ww : head_w;
+			continue;
+		}
+		key_w = kw > key_w ? kw : key_w;
+		what_w = ww > what_w ? ww : what_w;
+	}
+	width = key_w + 3 + what_w;
+	width = head_w > width ? head_w : width;
+	width = text_width(close) > width ? text_width(close) : width;
+	width += 4;
+	if (width > t->cols - 2)
+		width = t->cols - 2;
+	height = n + 4;
+	if (height > t->rows)
+		height = t->rows;
+	top = (t->rows - height) / 2;
+	left = (t->cols - width) / 2;
+
+	attrset(colour_attr(TC_HELP));
+	for (y = top; y < top + height; y++)
+		text_fill(stdscr, y, left, width);
+	mvhline(top, left + 1, ACS_HLINE, width - 2);
+	mvhline(top + height - 1, left + 1, ACS_HLINE, width - 2);
+	mvvline(top + 1, left, ACS_VLINE, height - 2);
+	mvvline(top + 1, left + width - 1, ACS_VLINE, height - 2);
+	mvaddch(top, left, ACS_ULCORNER);
+	mvaddch(top, left + width - 1, ACS_URCORNER);
+	mvaddch(top + height - 1, left, ACS_LLCORNER);
+	mvaddch(top + height - 1, left + width - 1, ACS_LRCORNER);
+
+	/* Lines that do not fit are left out; the closing hint always stays. */
+	for (int i = 0; i < n && 1 + i < height - 3; i++) {
+		y = top + 1 + i;
+		if (!lines[i].keys) {
+			attron(A_BOLD);
+			text_draw(stdscr, y, left + 2, lines[i].what, width - 4);
+			attroff(A_BOLD);
+			continue;
+		}
+		text_draw(stdscr, y, left + 2, lines[i].keys, key_w);
+		text_draw(stdscr, y, left + 2 + key_w + 3, lines[i].what, width - 4 - key_w - 3);
+	}
+	text_draw(stdscr, top + height - 2, left + 2, close, width - 4);
+	attrset(A_NORMAL);
+}

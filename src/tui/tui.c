@@ -1,0 +1,272 @@
+/* The full-screen interface: curses start-up and teardown, the main loop,
+ * the global keys, and the layout of header, tab bar, screen and status line.
+ *
+ * Every pass of the loop draws the whole screen from the state and lets curses
+ * send only what changed; a resize (KEY_RESIZE from get_wch, no signal handler
+ * of our own) is just another pass. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hop/app.h"
+#include "hop/i18n.h"
+#include "hop/tui.h"
+#include "colour.h"
+#include "input.h"
+#include "text.h"
+#include "tui_internal.h"
+
+/* Lines the status area may grow to, so a long refusal can be read whole. */
+#define STATUS_LINES_MAX 3
+
+static volatile sig_atomic_t stop_signal;
+static SCREEN *screen;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* Whatever way the program ends, the terminal is given back. */
+static void restore_terminal(void)
+{
+	if (screen && !isendwin())
+		endwin();
+}
+
+void tui_status(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof t->status, fmt, ap);
+	va_end(ap);
+	t->status_error = error;
+}
+
+static bool too_small(const struct tui *t)
+{
+	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
+}
+
+static int status_lines(const struct tui *t)
+{
+	int n;
+
+	if (t->prompt || !t->status[0])
+		return 1;
+	n = text_wrap(stdscr, 0, 0, t->status, t->cols - 1, STATUS_LINES_MAX, false, true);
+	return n < 1 ? 1 : n;
+}
+
+static void layout(struct tui *t)
+{
+	getmaxyx(stdscr, t->rows, t->cols);
+	t->body_top = 2;
+	t->body_rows = t->rows - 2 - status_lines(t);
+}
+
+static void show_view(struct tui *t, size_t i)
+{
+	t->current = i;
+	if (!t->opened[i]) {
+		t->opened[i] = true;
+		if (tui_views[i]->open)
+			tui_views[i]->open(t);
+	}
+}
+
+static void status_draw(struct tui *t)
+{
+	const struct tui_view *v = tui_views[t->current];
+	int n = status_lines(t), y = t->rows - n;
+
+	if (t->prompt) {
+		int lw;
+
+		attrset(colour_attr(TC_NORMAL));
+		text_fill(stdscr, y, 0, t->cols);
+		attron(A_BOLD);
+		lw = text_draw(stdscr, y, 0, t->prompt_label, t->cols / 2);
+		attroff(A_BOLD);
+		t->cursor_y = y;
+		t->cursor_x = input_draw(stdscr, t->prompt, y, lw, t->cols - lw - 1);
+		return;
+	}
+	if (t->status[0]) {
+		attrset(colour_attr(t->status_error ? TC_STATUS_ERROR : TC_STATUS_OK));
+		for (int i = 0; i < n; i++)
+			text_fill(stdscr, y + i, 0, t->cols);
+		text_wrap(stdscr, y, 0, t->status, t->cols - 1, n, false, false);
+	} else {
+		attrset(colour_attr(TC_DIM));
+		text_draw_pad(stdscr, y, 0, _(v->hints), t->cols);
+	}
+	attrset(A_NORMAL);
+}
+
+static void draw(struct tui *t)
+{
+	const struct tui_view *v = tui_views[t->current];
+	char msg[128];
+
+	layout(t);
+	erase();
+	t->cursor_y = t->cursor_x = -1;
+	if (too_small(t)) {
+		int rows;
+
+		snprintf(msg, sizeof msg, _("Terminal too small (need %d×%d)"), TUI_MIN_COLS,
+		         TUI_MIN_ROWS);
+		rows = text_wrap(stdscr, 0, 0, msg, t->cols, t->rows, true, true);
+		text_wrap(stdscr, (t->rows - rows) / 2, 0, msg, t->cols, t->rows, true, false);
+	} else {
+		header_draw(t);
+		tabs_draw(t);
+		v->draw(t, v);
+		status_draw(t);
+		if (t->help) {
+			help_draw(t);
+			t->cursor_y = -1;
+		}
+	}
+	if (t->cursor_y >= 0) {
+		curs_set(1);
+		move(t->cursor_y, t->cursor_x);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+static void dispatch(struct tui *t, const struct tui_key *k)
+{
+	const struct tui_view *v = tui_views[t->current];
+
+	if (t->help) {
+		t->help = false;
+		return;
+	}
+	if (too_small(t)) {
+		if (key_is(k, L'q'))
+			t->quit = true;
+		return;
+	}
+	t->status[0] = '\0';
+	if (v->key && v->key(t, k))
+		return;
+	if (key_is(k, L'q'))
+		t->quit = true;
+	else if (key_is(k, L'?'))
+		t->help = true;
+	else if (!k->fn && k->c >= L'1' && k->c < L'1' + (wint_t)tui_view_count)
+		show_view(t, k->c - L'1');
+	else if (key_is(k, L'\t'))
+		show_view(t, (t->current + 1) % tui_view_count);
+	else if (key_fn(k, KEY_BTAB))
+		show_view(t, (t->current + tui_view_count - 1) % tui_view_count);
+	else if (key_is(k, TUI_CTRL('L')))
+		clearok(curscr, TRUE);
+	else if (!k->fn && k->c > L' ' && k->c != 0x7f)
+		tui_status(t, false, _("That key does nothing here; ? shows the keys."));
+}
+
+static bool start(struct tui *t)
+{
+	static bool guarded;
+	const char *term = getenv("TERM");
+
+	/* newterm rather than initscr: initscr exits on an unknown terminal,
+	 * newterm lets us say what to do about it. */
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		fprintf(stderr, _("hop: the terminal type '%s' is unknown here, so the full-screen "
+		                  "interface cannot start; set TERM (for example TERM=xterm-256color) "
+		                  "or use the commands (hop --help)\n"),
+		        term ? term : "");
+		return false;
+	}
+	set_term(screen);
+	if (!guarded) {
+		atexit(restore_terminal);
+		guarded = true;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	/* Esc closes prompts: do not wait a second for an escape sequence. */
+	set_escdelay(25);
+	colour_init(&t->app->cfg);
+	return true;
+}
+
+int tui_run(struct hop_app *app)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old[sizeof sigs / sizeof sigs[0]];
+	struct tui t;
+	bool lost = false;
+	int rc = 0;
+
+	memset(&t, 0, sizeof t);
+	t.app = app;
+	if (!start(&t))
+		return 1;
+	/* Ctrl-C, kill and hang-up end the loop, so the terminal is restored and
+	 * the database closed on the normal path.  No SA_RESTART: get_wch must
+	 * return to notice. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	stop_signal = 0;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, &old[i]);
+
+	for (size_t i = 0; i < tui_view_count; i++)
+		if (tui_views[i] == &view_people)
+			show_view(&t, i);
+
+	while (!t.quit && !stop_signal) {
+		struct tui_key k;
+		wint_t wc;
+		int got;
+
+		draw(&t);
+		errno = 0;
+		got = get_wch(&wc);
+		if (got == ERR) {
+			if (errno == EINTR)
+				continue;
+			lost = true;    /* end of input: the terminal is gone */
+			break;
+		}
+		if (got == KEY_CODE_YES && wc == KEY_RESIZE)
+			continue;
+		k.fn = got == KEY_CODE_YES;
+		k.c = wc;
+		dispatch(&t, &k);
+	}
+
+	for (size_t i = 0; i < tui_view_count; i++)
+		if (t.opened[i] && tui_views[i]->close)
+			tui_views[i]->close(&t);
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &old[i], NULL);
+
+	if (lost) {
+		fputs(_("hop: the terminal closed its input; the full-screen interface ended\n"),
+		      stderr);
+		rc = 1;
+	} else if (stop_signal && stop_signal != SIGINT) {
+		rc = 128 + stop_signal;
+	}
+	return rc;
+}
