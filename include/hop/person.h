@@ -48,6 +48,9 @@ char *person_fold(const char *s, enum fold_mode mode, char *buf, size_t size);
 /* Is query a case- and umlaut-insensitive substring of text?  "muller",
  * "mueller" and "Müller" all find "Müller"; "weiss" finds "Weiß". */
 bool person_matches(const char *text, const char *query);
+/* Order of names as a German list has it (DIN 5007-1: ä as a, ß as ss, case
+ * ignored).  Registered as the SQL collation "hop" when the database opens. */
+int person_collate(const char *a, size_t an, const char *b, size_t bn);
 
 struct hop_person {
 	int64_t id;

@@ -12,6 +12,8 @@
 #include "hop/db.h"
 #include "hop/i18n.h"
 
+#include <sqlite3.h>
+
 void app_actor_login(char *buf, size_t size)
 {
 	const char *u = getenv("HOP_USER");
@@ -113,6 +115,12 @@ enum hop_status app_resolve_actor(struct hop_app *app, struct hop_err *err)
 	return HOP_OK;
 }
 
+static int collate_hop(void *unused, int an, const void *a, int bn, const void *b)
+{
+	(void)unused;
+	return person_collate(a, (size_t)an, b, (size_t)bn);
+}
+
 enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *err)
 {
 	if (create && make_parent(app->db_path, err) != HOP_OK)
@@ -120,6 +128,8 @@ enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *er
 	if (db_open(app->db_path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &app->db,
 	            err) != HOP_OK)
 		return err->status;
+	/* Lists of people and teams sort the way a German reader expects. */
+	sqlite3_create_collation(db_sqlite(app->db), "hop", SQLITE_UTF8, NULL, collate_hop);
 	return app_resolve_actor(app, err);
 }
 

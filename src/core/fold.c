@@ -116,3 +116,21 @@ bool person_matches(const char *text, const char *query)
 	free(q);
 	return found;
 }
+
+/* DIN 5007-1 order ("Ärger" beside "Arbeit", "Weiß" as "Weiss"): compare the
+ * folded forms, then the raw bytes so that the order is total. */
+int person_collate(const char *a, size_t an, const char *b, size_t bn)
+{
+	char ra[HOP_NAME_MAX * 2 + 2], rb[HOP_NAME_MAX * 2 + 2];
+	char fa[HOP_NAME_MAX * 3 + 2], fb[HOP_NAME_MAX * 3 + 2];
+	int c;
+
+	an = an < sizeof ra - 1 ? an : sizeof ra - 1;
+	bn = bn < sizeof rb - 1 ? bn : sizeof rb - 1;
+	memcpy(ra, a, an);
+	ra[an] = '\0';
+	memcpy(rb, b, bn);
+	rb[bn] = '\0';
+	c = strcmp(person_fold(ra, FOLD_A, fa, sizeof fa), person_fold(rb, FOLD_A, fb, sizeof fb));
+	return c ? c : strcmp(ra, rb);
+}

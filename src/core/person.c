@@ -140,7 +140,7 @@ enum hop_status person_list(struct hop_app *app, const struct person_filter *f,
 	st = db_stmt(app->db, "SELECT " PERSON_COLUMNS
 	             "WHERE (?1 = 0 OR p.team_id = ?1) "
 	             "AND (?2 OR p.end_date IS NULL OR p.end_date >= ?3) "
-	             "ORDER BY t.id IS NULL, t.name COLLATE NOCASE, p.name COLLATE NOCASE, p.login",
+	             "ORDER BY t.id IS NULL, t.name COLLATE hop, p.name COLLATE hop, p.login",
 	             err);
 	if (!st)
 		return err->status;

@@ -100,7 +100,7 @@ enum hop_status team_list(struct hop_app *app, bool include_dissolved,
 
 	memset(out, 0, sizeof *out);
 	st = db_stmt(app->db, "SELECT " TEAM_COLUMNS "WHERE (?1 OR t.dissolved_on IS NULL) "
-	             "ORDER BY t.name COLLATE NOCASE, t.dissolved_on IS NOT NULL, t.id", err);
+	             "ORDER BY t.name COLLATE hop, t.dissolved_on IS NOT NULL, t.id", err);
 	if (!st)
 		return err->status;
 	sqlite3_bind_int(st, 1, include_dissolved);

@@ -381,6 +381,45 @@ static void test_remove(void **state)
 	test_app_close(&app);
 }
 
+/* German list order: umlauts beside their base letter, case ignored. */
+static void test_collate(void **state)
+{
+	struct hop_app app;
+	struct hop_person p = { 0 };
+	struct hop_person_list l = { 0 };
+	struct hop_err err;
+	const char *names[] = { "Zoe Zander", "Ömer Stojanović", "otto Adler", "Oskar Weiß" };
+	const char *logins[] = { "zz", "os", "oa", "ow" };
+
+	(void)state;
+#define CMP(a, b) person_collate(a, strlen(a), b, strlen(b))
+	assert_true(CMP("Ärger", "Arbeit") > 0);
+	assert_true(CMP("Ärger", "Asche") < 0);
+	assert_true(CMP("Weiß", "Weist") < 0);     /* ß as ss */
+	assert_true(CMP("Müller", "Munz") < 0);    /* ü as u: "mul" < "mun" */
+	assert_true(CMP("Müller", "Mueller") > 0); /* not as ue: "mul" > "mue" */
+	assert_true(CMP("Anna", "anna") != 0);     /* total order, stable */
+	assert_int_equal(CMP("Anna", "Anna"), 0);
+#undef CMP
+
+	test_app_open(&app, "admin", 1);
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(p.login, sizeof p.login, "%s", logins[i]);
+		snprintf(p.name, sizeof p.name, "%s", names[i]);
+		p.start = HOP_DATE_NONE;
+		p.end = HOP_DATE_NONE;
+		assert_int_equal(person_add(&app, &p, &err), HOP_OK);
+	}
+	assert_int_equal(person_list(&app, NULL, &l, &err), HOP_OK);
+	/* Without a team, in name order: Ömer as Omer, before Oskar; case ignored. */
+	const char *want[] = { "Ömer Stojanović", "Oskar Weiß", "otto Adler", "Test Admin", "Zoe Zander" };
+	assert_int_equal(l.n, 5);
+	for (size_t i = 0; i < l.n; i++)
+		assert_string_equal(l.v[i].name, want[i]);
+	person_list_free(&l);
+	test_app_close(&app);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +431,7 @@ int main(void)
 		cmocka_unit_test(test_first_admin),
 		cmocka_unit_test(test_edit),
 		cmocka_unit_test(test_remove),
+		cmocka_unit_test(test_collate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
