@@ -29,4 +29,12 @@ enum hop_status authz_person_add(const struct hop_app *app, unsigned roles,
 /* Does the actor lead the team with this id (and hold the lead role)? */
 bool authz_leads_team(const struct hop_app *app, int64_t team_id);
 
+/* Sites, zones, desks and rooms: facilities, admin. */
+enum hop_status authz_place_manage(const struct hop_app *app, struct hop_err *err);
+
+/* Booking and cancelling for target: themselves; a lead for the members of
+ * teams they lead; facilities and admins for everyone. */
+enum hop_status authz_book_for(const struct hop_app *app, const struct hop_person *target,
+                               struct hop_err *err);
+
 #endif

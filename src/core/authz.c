@@ -147,3 +147,30 @@ enum hop_status authz_person_edit(const struct hop_app *app, const struct hop_pe
 		                "your start date"));
 	return not_yours(app, target, err);
 }
+
+enum hop_status authz_place_manage(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_FACILITIES | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only facilities or an admin can add or change "
+		                "sites, zones, desks and rooms"));
+	return HOP_OK;
+}
+
+enum hop_status authz_book_for(const struct hop_app *app, const struct hop_person *target,
+                               struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (target->id == app->actor.person.id || has(app, ROLE_FACILITIES | ROLE_ADMIN))
+		return HOP_OK;
+	if (authz_leads_team(app, target->team_id))
+		return HOP_OK;
+	if (has(app, ROLE_LEAD))
+		return hop_fail(err, HOP_EPERM, _("you may book and cancel only for yourself and "
+		                "the members of teams you lead; %s is not in one of them"),
+		                target->name);
+	return hop_fail(err, HOP_EPERM, _("you may book and cancel only for yourself; for %s, "
+	                "ask their lead or facilities"), target->name);
+}
