@@ -40,10 +40,11 @@ OBJ_LIB   := $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
 MIGRATIONS := $(sort $(wildcard db/[0-9]*.sql))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time
 PO        := $(wildcard src/po/*.po)
 MO        := $(PO:src/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/hop.mo)
 
-.PHONY: all check check-run unit cli-test screen-test demo deps install uninstall clean lint bench pot
+.PHONY: all check check-run unit cli-test screen-test demo deps install uninstall clean lint bench bench-programs pot
 .DEFAULT_GOAL := all
 
 all: hop $(MO)
@@ -100,7 +101,7 @@ check: deps
 		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 		check-run
 
-check-run: $(BUILD)/hop $(UNIT_BIN) $(MO) lint
+check-run: $(BUILD)/hop $(UNIT_BIN) $(BENCH_BIN) $(MO) lint
 	@BUILD=$(BUILD) sh tests/run.sh
 
 unit: $(UNIT_BIN)
@@ -110,14 +111,27 @@ lint:
 	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning man/hop.1 man/hop.ini.5 && echo "mandoc -Tlint: clean"; \
 	else echo "mandoc missing: run 'make deps'" >&2; exit 1; fi
 
+# The benchmark's programs (BENCH_BIN): a raw SQLite insert loop (no hop code)
+# and two that time core functions (libhop.a).  check-run compiles them (with
+# -Werror there) but only 'make bench' runs them.
+bench-programs: $(BENCH_BIN)
+
+$(BUILD)/bench/raw_insert: tests/bench/raw_insert.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(LDLIBS_ALL)
+
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libhop.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libhop.a $(LDLIBS_ALL)
+
 bench: deps
-	@$(MAKE) --no-print-directory all
-	@sh tests/bench/run.sh
+	@$(MAKE) --no-print-directory all bench-programs
+	@BUILD=$(BUILD) sh tests/bench/run.sh
 
 pot:
-	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS \
+	xgettext --language=C --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS \
 		--package-name=hop --package-version=$(VERSION) -o src/po/hop.pot \
-		$(SRC_LIB) src/main.c $(wildcard include/hop/*.h)
+		$(SRC_LIB) src/main.c src/cli/commands.def $(wildcard include/hop/*.h)
 	for p in $(PO); do msgmerge --quiet --update --backup=none $$p src/po/hop.pot; done
 
 # ---- install ----------------------------------------------------------------

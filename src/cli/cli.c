@@ -86,7 +86,7 @@ static void print_overview(FILE *out)
 	const char *last = "";
 
 	fprintf(out, _("hop %s, a hybrid-office and personnel planner\n\n"), HOP_VERSION);
-	fprintf(out, "%s hop [--config FILE] [--db FILE] [COMMAND [ARGS]]\n\n", _("Usage:"));
+	fprintf(out, "%s hop %s\n\n", _("Usage:"), _("[--config FILE] [--db FILE] [COMMAND [ARGS]]"));
 	fputs(_("Without a command, hop opens the full-screen interface.\n\n"), out);
 	fputs(_("Global options:\n"
 	        "  --config FILE   read this configuration file (see hop.ini(5))\n"
