@@ -20,6 +20,8 @@ struct hop_app;
 enum half { HALF_AM = 1, HALF_PM = 2, HALF_DAY = 3 };
 /* "AM", "PM" or "" for a whole day, translated ("vorm.", "nachm."). */
 const char *half_display(unsigned half);
+/* The same, but "all day" for a whole day: for sentences ("... (AM)"). */
+const char *half_label(unsigned half);
 
 struct hop_booking {
 	int64_t id;
@@ -45,6 +47,9 @@ struct hop_booking {
 };
 struct hop_booking_list { struct hop_booking *v; size_t n, cap; };
 void booking_list_free(struct hop_booking_list *l);
+/* One booking by id, active or cancelled, names as the privacy rule says. */
+enum hop_status booking_get(struct hop_app *app, int64_t id, struct hop_booking *out,
+                            struct hop_err *err);
 
 struct booking_request {
 	hop_date day;
@@ -74,6 +79,7 @@ struct series_item {
 	hop_date day;
 	enum hop_status status;       /* HOP_OK = booked */
 	char desk[HOP_CODE_MAX + 1];  /* the desk booked */
+	enum desk_kind kind;          /* ... and its kind */
 	char msg[512];                /* why not, when status != HOP_OK */
 };
 enum hop_status booking_book_series(struct hop_app *app, const struct booking_request *rq,
@@ -108,7 +114,8 @@ enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f
                              struct hop_booking_list *out, struct hop_err *err);
 
 /* Who is in on day: the active desk bookings (rooms too, marked by kind),
- * optionally of one team or site, ordered by team and name. */
+ * optionally of one team or site, ordered by team and name (hidden bookers
+ * last).  For speed it leaves booked_by and note empty and sequence 0. */
 enum hop_status booking_who(struct hop_app *app, hop_date day, const char *team,
                             const char *site, struct hop_booking_list *out,
                             struct hop_err *err);
@@ -155,11 +162,16 @@ struct desk_day_view {
 	size_t nzones;
 	struct desk_day *v;
 	size_t n;
-	int bookable, booked;                /* half days: occupancy booked / bookable */
+	int bookable, booked;                /* half days: occupancy booked / bookable
+	                                        (bookable: 2 per place shown on a working
+	                                        day, 0 otherwise) */
 };
 /* All active desks and rooms (filtered) with their state on day for the acting
- * user, grouped by site, floor, zone.  One query for the places and one for
- * the day's bookings, both on indexes. */
+ * user, grouped by site, floor, zone (v in that order, codes in natural order;
+ * zones[] holds the zones that have places in v).  One query for the places
+ * and one for the day's bookings, both on indexes (a site or zone filter is
+ * resolved by name first).  An unbooked half of a fixed desk whose owner
+ * holds the other half is SLOT_FIXED for everyone but the owner. */
 enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct desk_filter *f,
                                  struct desk_day_view *out, struct hop_err *err);
 void desk_day_view_free(struct desk_day_view *v);

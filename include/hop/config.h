@@ -15,6 +15,8 @@
 #define HOP_PATH_MAX 4096
 
 enum cfg_colour { CFG_COLOUR_AUTO, CFG_COLOUR_NEVER };
+/* Who sees the name of whoever booked a desk or room (one's own always). */
+enum cfg_booker_names { CFG_NAMES_ALL, CFG_NAMES_TEAM, CFG_NAMES_NONE };
 
 struct hop_config {
 	/* [database] */
@@ -31,6 +33,10 @@ struct hop_config {
 	int onboarding_office_weeks;      /* new hires in the office for the first K weeks, default 4 */
 	int mentor_max_mentees;           /* default 2 */
 	int rotation_years;               /* time in a post before rotation is due, default 5 */
+	/* [booking] */
+	enum cfg_booker_names show_booker_names;   /* default team */
+	int fixed_desk_claim_days;        /* days before the day until which a fixed desk's
+	                                     owner displaces other bookings, default 1 */
 	/* [ui] */
 	enum cfg_colour colour;           /* auto (honours NO_COLOR) or never */
 };

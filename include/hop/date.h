@@ -6,6 +6,7 @@
 #define HOP_DATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "hop/err.h"
 
@@ -28,6 +29,12 @@ hop_date date_from_iso_week(int iso_year, int week);
 
 /* "2026-11-23".  buf must hold HOP_DATE_ISO_LEN bytes. Returns buf. */
 char *date_format(hop_date day, char *buf);
+
+/* A date for people: "Tue 24 Nov 2026" in English, "Di 24.11.2026" in German
+ * (weekday and month abbreviations translated).  HOP_DATE_HUMAN_LEN bytes
+ * always suffice; a smaller buf gets a truncated, terminated text. Returns buf. */
+#define HOP_DATE_HUMAN_LEN 48
+char *date_format_human(hop_date day, char *buf, size_t size);
 
 /* Strict ISO 8601 calendar date, the form used in files. */
 bool date_parse_iso(const char *s, hop_date *out);

@@ -26,9 +26,28 @@ struct demo_options {
  * one team per ten people, each with a lead; HR people in the personnel unit,
  * facilities people in Innerer Dienst, one IT admin; start dates over 25 years
  * with a few new hires, a few people starting in the coming weeks and a few
- * who have left.  Dates are relative to clock_today(). */
+ * who have left.  Then the places (src/core/demo_places.c): a site with
+ * floors, a zone for each team, about one desk for every four people (45 in
+ * the default demo) with their attributes and a few fixed desks, meeting,
+ * creative and team rooms; and the bookings (demo_add_bookings).  Dates are
+ * relative to clock_today(). */
 enum hop_status demo_generate(struct hop_app *app, const struct demo_options *opt,
                               struct hop_err *err);
+
+/* The demo's bookings, added last by demo_generate and timed alone by the
+ * benchmark: for an organisation that has its people and places, bookings
+ * made through the lean bulk path (booking_bulk_*) in one transaction (a
+ * savepoint inside demo_generate's) with one "demo.bookings" audit entry.
+ * Working days only, never two people at a desk or two desks for a person in
+ * a half day, fixed desks to their owners on the days they come in.  An
+ * organisation of the default demo's size gets the coming weeks (today
+ * through the booking horizon); a larger one a year that ends with the
+ * horizon (today + booking_horizon_days - 364 to today + booking_horizon_days),
+ * so that 20,000 people give about two million bookings.  seed 0 = the
+ * default; the same seed and organisation give the same bookings.  *rows
+ * (may be NULL) = how many were added. */
+enum hop_status demo_add_bookings(struct hop_app *app, uint64_t seed, size_t *rows,
+                                  struct hop_err *err);
 
 /* The ASCII form of a name for logins: lower case letters and digits, with
  * ä -> ae, ö -> oe, ü -> ue, ß -> ss and other Latin letters without their

@@ -58,6 +58,12 @@ enum desk_bookable { BOOKABLE_ALL, BOOKABLE_TEAM, BOOKABLE_LEADS };
 enum hop_status desk_bookable_parse(const char *text, enum desk_bookable *b, struct hop_err *err);
 const char *desk_bookable_name(enum desk_bookable b);
 
+/* A code: 1..HOP_CODE_MAX letters, digits, '.', '-', '_'. */
+enum hop_status desk_check_code(const char *code, struct hop_err *err);
+/* Natural order of codes: digit runs compare as numbers, letters ignoring
+ * case ("3.2" < "3.10" < "10.1"); <0, 0, >0 like strcmp. */
+int desk_code_compare(const char *a, const char *b);
+
 /* ---- sites ---- */
 
 struct hop_site {
@@ -83,6 +89,11 @@ enum hop_status site_add(struct hop_app *app, const char *name, const char *addr
 enum hop_status site_edit(struct hop_app *app, const char *site, const char *new_name,
                           const char *address, const char *timezone, const char *region,
                           struct hop_err *err);
+/* The same, and what changed as written to the audit log ("name: a -> b; ...")
+ * into changes ("" when nothing changed and nothing was written). */
+enum hop_status site_edit_report(struct hop_app *app, const char *site, const char *new_name,
+                                 const char *address, const char *timezone, const char *region,
+                                 char *changes, size_t size, struct hop_err *err);
 
 /* ---- zones (and the floors they are on) ---- */
 
@@ -108,12 +119,21 @@ enum hop_status zone_list(struct hop_app *app, const char *site, struct hop_zone
  * (an ambiguous name is an error listing the candidates). */
 enum hop_status zone_get(struct hop_app *app, const char *path, struct hop_zone *out,
                          struct hop_err *err);
-/* Creates the floor if the site has none of that name.  team may be NULL. */
+/* Creates the floor if the site has none of that name (level is the new
+ * floor's; an existing floor keeps its own).  team may be NULL. */
 enum hop_status zone_add(struct hop_app *app, const char *site, const char *floor, int level,
                          const char *zone, const char *team, struct hop_err *err);
+/* The same, and the new zone's id into *zone_id (may be NULL). */
+enum hop_status zone_add_id(struct hop_app *app, const char *site, const char *floor, int level,
+                            const char *zone, const char *team, int64_t *zone_id,
+                            struct hop_err *err);
 /* team NULL = keep, "" = no team. new_name NULL = keep. */
 enum hop_status zone_edit(struct hop_app *app, const char *zone, const char *new_name,
                           const char *team, struct hop_err *err);
+/* The same, with what changed into changes ("" = nothing changed). */
+enum hop_status zone_edit_report(struct hop_app *app, const char *zone, const char *new_name,
+                                 const char *team, char *changes, size_t size,
+                                 struct hop_err *err);
 
 /* ---- desks and rooms ---- */
 
@@ -128,7 +148,9 @@ struct hop_desk {
 	char owner_login[HOP_LOGIN_MAX + 1];
 	char owner_name[HOP_NAME_MAX + 1];
 	enum desk_bookable bookable;
-	hop_date retired;                      /* HOP_DATE_NONE = active */
+	hop_date retired;                      /* HOP_DATE_NONE = never retired; else the
+	                                          first day it is out of use (may be
+	                                          ahead: active until then) */
 	struct hop_zone zone;                  /* where it is (desks field unused) */
 };
 struct hop_desk_list { struct hop_desk *v; size_t n, cap; };
@@ -144,8 +166,11 @@ struct desk_filter {
 /* Ordered by site, floor level, zone, code (codes compared naturally: 3.2 < 3.10). */
 enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
                           struct hop_desk_list *out, struct hop_err *err);
+/* By code (case-insensitive), retired places too. */
 enum hop_status desk_get(struct hop_app *app, const char *code, struct hop_desk *out,
                          struct hop_err *err);
+/* Is the place in use on day (not retired by then)? */
+bool desk_active_on(const struct hop_desk *d, hop_date day);
 
 struct desk_spec {
 	char code[HOP_CODE_MAX + 1];
@@ -168,6 +193,11 @@ enum desk_field {
  * retired place active again).  One audit entry listing "field: old -> new". */
 enum hop_status desk_edit(struct hop_app *app, const char *code, unsigned fields,
                           const struct desk_spec *d, struct hop_err *err);
+/* The same, with what changed into changes ("" when nothing changed and
+ * nothing was written). */
+enum hop_status desk_edit_report(struct hop_app *app, const char *code, unsigned fields,
+                                 const struct desk_spec *d, char *changes, size_t size,
+                                 struct hop_err *err);
 /* Retire from `from` (HOP_DATE_NONE = today): bookings from that day on are
  * cancelled in the same transaction; *cancelled says how many. */
 enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from,

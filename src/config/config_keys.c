@@ -12,6 +12,8 @@
 
 /* Enum fields are stored through an int pointer. */
 _Static_assert(sizeof(enum cfg_colour) == sizeof(int), "enum cfg_colour must be int-sized");
+_Static_assert(sizeof(enum cfg_booker_names) == sizeof(int),
+               "enum cfg_booker_names must be int-sized");
 
 static const struct { const char *code, *name; } regions[] = {
 	{ "BW", "Baden-Württemberg" },   { "BY", "Bayern" },
@@ -209,6 +211,11 @@ static enum hop_status check_path(char *v, size_t size, struct hop_err *err)
 	  .offset = offsetof(struct hop_config, field), .size = FIELD_SIZE(field), \
 	  .words = list, .def = dflt, .help = text }
 
+static const struct config_word booker_names_words[] = {
+	{ "all", CFG_NAMES_ALL }, { "team", CFG_NAMES_TEAM }, { "none", CFG_NAMES_NONE },
+	{ NULL, 0 },
+};
+
 static const struct config_word colour_words[] = {
 	{ "auto", CFG_COLOUR_AUTO }, { "never", CFG_COLOUR_NEVER }, { NULL, 0 },
 };
@@ -236,6 +243,10 @@ const struct config_key config_keys[] = {
 	        N_("new hires one mentor looks after at the same time at most")),
 	INT_KEY("policy", "rotation_years", rotation_years, 1, 15, "5",
 	        N_("years in a post after which a rotation is due")),
+	ENUM_KEY("booking", "show_booker_names", show_booker_names, booker_names_words, "team",
+	         N_("who sees who booked a desk or room: all, team (the booker's team, their lead, facilities, admins) or none")),
+	INT_KEY("booking", "fixed_desk_claim_days", fixed_desk_claim_days, 0, 30, "1",
+	        N_("until this many days before a day, a fixed desk's owner booking it cancels another person's booking")),
 	ENUM_KEY("ui", "colour", colour, colour_words, "auto",
 	         N_("auto (colour on terminals that have it, unless $NO_COLOR is set) or never")),
 };

@@ -109,6 +109,37 @@ char *date_format(hop_date day, char *buf)
 	return buf;
 }
 
+static const char *const weekday_abbr[7] = {
+	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+};
+
+static const char *const month_abbr[12] = {
+	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
+
+char *date_format_human(hop_date day, char *buf, size_t size)
+{
+	int y, m, d;
+
+	if (!size)
+		return buf;
+	if (day == HOP_DATE_NONE) {
+		buf[0] = '\0';
+		return buf;
+	}
+	date_to_ymd(day, &y, &m, &d);
+	/* German puts the day before the month in digits; English names the
+	 * month.  Order is a choice of the language, not of one string. */
+	if (i18n_is_german())
+		snprintf(buf, size, "%s %02d.%02d.%04d", _(weekday_abbr[date_weekday(day) - 1]), d, m,
+		         y % 10000);
+	else
+		snprintf(buf, size, "%s %d %s %04d", _(weekday_abbr[date_weekday(day) - 1]), d,
+		         _(month_abbr[m - 1]), y % 10000);
+	return buf;
+}
+
 /* Exactly n ASCII digits at s, as a number. */
 static bool digits(const char *s, int n, int *out)
 {

@@ -1,7 +1,9 @@
 /* The demo organisation: a fictional "Landesamt für Digitales und Verwaltung"
- * with units, leads, HR and facilities people, new hires and leavers.  Built
- * only through the ordinary core functions (person_add, team_add, ...) as the
- * acting admin, so every rule holds and the audit log shows who made it. */
+ * with units, leads, HR and facilities people, new hires and leavers.  People,
+ * teams and places are made through the ordinary core functions (person_add,
+ * team_add, desk_add, ...) as the acting admin, so every rule holds and the
+ * audit log shows who made them; the bookings, up to two million of them,
+ * through the lean bulk path (demo_bookings.c).  All in one transaction. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,30 +15,11 @@
 #include "hop/demo.h"
 #include "hop/i18n.h"
 #include "hop/person.h"
+#include "demo_internal.h"
 #include "demo_names.h"
 
-#define DEFAULT_SEED 20261123u
 #define LOGIN_BASE_MAX 20     /* letters before a dedup number, well inside HOP_LOGIN_MAX */
 #define YEAR 365
-
-/* splitmix64: small, fast and the same sequence everywhere (rand() is not). */
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15u);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-	return z ^ (z >> 31);
-}
-
-/* 0 .. n-1 for n > 0; multiply-shift, bias far below anything visible. */
-static uint32_t rng_below(struct rng *r, uint32_t n)
-{
-	return (uint32_t)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
-}
 
 /* ---- transliteration for logins ---- */
 
@@ -463,14 +446,17 @@ static enum hop_status generate(struct hop_app *app, int people, const char *adm
 	}
 	snprintf(detail, sizeof detail, "people=%d teams=%d seed=%llu", people, pl.nteams,
 	         (unsigned long long)seed);
-	return audit_write(app, "demo.generate", "demo", detail, err);
+	if (audit_write(app, "demo.generate", "demo", detail, err) != HOP_OK ||
+	    demo_places(app, people, seed, err) != HOP_OK)
+		return err->status;
+	return demo_add_bookings(app, seed, NULL, err);
 }
 
 enum hop_status demo_generate(struct hop_app *app, const struct demo_options *opt,
                               struct hop_err *err)
 {
 	int people = opt && opt->people ? opt->people : DEMO_DEFAULT_PEOPLE;
-	struct rng r = { opt && opt->seed ? opt->seed : DEFAULT_SEED };
+	struct rng r = { opt && opt->seed ? opt->seed : DEMO_DEFAULT_SEED };
 	struct login_set set = { NULL, 1 };
 	struct demo_team *teams;
 	enum hop_status st;
@@ -487,6 +473,7 @@ enum hop_status demo_generate(struct hop_app *app, const struct demo_options *op
 		free(teams);
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	}
+	demo_bulk_setup(app, true);
 	st = db_begin(app->db, err);
 	if (st == HOP_OK) {
 		st = generate(app, people, opt ? opt->admin_name : NULL, &r, teams, &set, err);
@@ -495,6 +482,7 @@ enum hop_status demo_generate(struct hop_app *app, const struct demo_options *op
 		else
 			db_rollback(app->db);
 	}
+	demo_bulk_setup(app, false);
 	free(set.v);
 	free(teams);
 	if (st != HOP_OK) {

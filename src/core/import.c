@@ -6,6 +6,7 @@
  * Holding the write lock from the first pass on means that what was checked
  * is still true when it is written. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,6 +20,7 @@
 #include "hop/i18n.h"
 #include "hop/import.h"
 #include "hop/person.h"
+#include "import_int.h"
 
 /* More people than any administration has: beyond this a file is a mistake,
  * and the rows are held in memory until the file has been checked. */
@@ -76,18 +78,7 @@ void import_report_free(struct import_report *r)
 	r->messages = NULL;
 }
 
-static void trim(char *s)
-{
-	size_t n = strlen(s), i = 0;
-
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	s[n] = '\0';
-	while (s[i] == ' ' || s[i] == '\t')
-		i++;
-	if (i)
-		memmove(s, s + i, n - i + 1);
-}
+#define trim import_trim
 
 /* Note one problem of a row: "people.csv:12: what". */
 static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
@@ -95,25 +86,12 @@ static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
 
 static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
 {
-	char what[HOP_ERR_MSG_MAX], line[HOP_ERR_MSG_MAX + 300];
-	size_t old = r->msg ? strlen(r->msg) : 0;
-	int n;
-	char *p;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
-	va_end(ap);
-	n = snprintf(line, sizeof line, "%s:%ld: %s\n", im->name, r->line, what);
-	if (n < 0 || (size_t)n >= sizeof line)
-		n = (int)strlen(line);
-	p = realloc(r->msg, old + (size_t)n + 1);
-	if (!p) {
+	if (!import_vnote(&r->msg, im->name, r->line, fmt, ap))
 		im->oom = true;
-		return;
-	}
-	memcpy(p + old, line, (size_t)n + 1);
-	r->msg = p;
+	va_end(ap);
 }
 
 /* ---- the header ---- */
@@ -466,15 +444,8 @@ static enum hop_status read_rows(struct import *im, struct csv_reader *csv,
 		/* The reader cannot go on: report what it found with the rows. */
 		if (im->nrows == 0)
 			return err->status;
-		char *old = rep->messages;
-		size_t len = old ? strlen(old) : 0, add = strlen(err->msg);
-		char *p = realloc(old, len + add + 2);
-		if (!p)
-			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-		memcpy(p + len, err->msg, add);
-		memcpy(p + len + add, "\n", 2);
-		rep->messages = p;
-		rep->errors++;
+		if (import_reader_error(rep, err) != HOP_OK)
+			return err->status;
 		im->reader_failed = true;
 	}
 	return check_duplicates(im, err);
@@ -484,36 +455,10 @@ static enum hop_status read_rows(struct import *im, struct csv_reader *csv,
 static enum hop_status collect_messages(struct import *im, struct import_report *rep,
                                         struct hop_err *err)
 {
-	size_t len = 0;
-	char *s;
-
 	if (im->oom)
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	for (size_t i = 0; i < im->nrows; i++)
-		if (im->rows[i].msg) {
-			len += strlen(im->rows[i].msg);
-			rep->errors++;
-		}
-	if (len == 0)
-		return HOP_OK;
-	/* A reader error (added first) belongs after the rows it stopped at. */
-	size_t tail = rep->messages ? strlen(rep->messages) : 0;
-	s = malloc(len + tail + 1);
-	if (!s)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	len = 0;
-	for (size_t i = 0; i < im->nrows; i++)
-		if (im->rows[i].msg) {
-			size_t k = strlen(im->rows[i].msg);
-			memcpy(s + len, im->rows[i].msg, k);
-			len += k;
-		}
-	if (tail)
-		memcpy(s + len, rep->messages, tail);
-	s[len + tail] = '\0';
-	free(rep->messages);
-	rep->messages = s;
-	return HOP_OK;
+	return import_gather(rep, im->rows, im->nrows, sizeof *im->rows,
+	                     offsetof(struct row, msg), err);
 }
 
 static void count(struct import *im, struct import_report *rep)
@@ -606,13 +551,7 @@ enum hop_status import_people(struct hop_app *app, FILE *in, const char *name,
 		goto done;
 	if (rep->errors) {
 		/* The record the reader stopped at counts as a row. */
-		int total = (int)im.nrows + im.reader_failed;
-		hop_fail(err, HOP_EINVAL,
-		         ngettext("%s: %d of %d rows has errors; nothing was imported",
-		                  "%s: %d of %d rows have errors; nothing was imported",
-		                  (unsigned long)rep->errors),
-		         im.name, rep->errors, total);
-		st = HOP_EINVAL;
+		st = import_refuse(err, im.name, rep->errors, (int)im.nrows + im.reader_failed);
 		goto done;
 	}
 	count(&im, rep);
@@ -630,11 +569,8 @@ done:
 	if (st != HOP_OK) {
 		rep->added = rep->updated = rep->unchanged = rep->teams_created = 0;
 		/* A failure after the checks still leaves nothing behind: say so. */
-		if (!rep->errors && !strstr(err->msg, _("nothing was imported"))) {
-			char msg[HOP_ERR_MSG_MAX];
-			snprintf(msg, sizeof msg, "%s", err->msg);
-			hop_fail(err, st, _("%s; nothing was imported"), msg);
-		}
+		if (!rep->errors)
+			import_nothing_imported(err, st);
 	}
 	csv_close(csv);
 	import_free(&im);

@@ -18,6 +18,10 @@ static const attr_t mono[TC_COUNT] = {
 	[TC_STATUS_OK] = A_BOLD,
 	[TC_STATUS_ERROR] = A_REVERSE | A_BOLD,
 	[TC_HELP] = A_NORMAL,
+	[TC_FREE] = A_NORMAL,
+	[TC_BOOKED] = A_DIM,
+	[TC_MINE] = A_BOLD,
+	[TC_FIXED] = A_UNDERLINE,
 };
 
 /* Foreground, background (-1 = the terminal's default) and extra attributes. */
@@ -35,6 +39,10 @@ static const struct {
 	[TC_STATUS_OK] = { COLOR_GREEN, -1, A_BOLD },
 	[TC_STATUS_ERROR] = { COLOR_WHITE, COLOR_RED, A_BOLD },
 	[TC_HELP] = { COLOR_WHITE, COLOR_BLUE, A_NORMAL },
+	[TC_FREE] = { COLOR_GREEN, -1, A_NORMAL },
+	[TC_BOOKED] = { COLOR_RED, -1, A_NORMAL },
+	[TC_MINE] = { COLOR_MAGENTA, -1, A_BOLD },
+	[TC_FIXED] = { COLOR_YELLOW, -1, A_NORMAL },
 };
 
 /* NO_COLOR (no-color.org): present and not empty turns colour off. */

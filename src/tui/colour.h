@@ -21,6 +21,10 @@ enum tui_colour {
 	TC_STATUS_OK,       /* "Saved: ..." */
 	TC_STATUS_ERROR,    /* a refusal or a failure */
 	TC_HELP,            /* the key-help overlay and forms */
+	TC_FREE,            /* a desk or half day I may book */
+	TC_BOOKED,          /* taken by someone else */
+	TC_MINE,            /* my own booking */
+	TC_FIXED,           /* a fixed desk its owner holds */
 	TC_COUNT
 };
 

@@ -59,16 +59,7 @@ void help_draw(struct tui *t)
 	left = (t->cols - width) / 2;
 
 	attrset(colour_attr(TC_HELP));
-	for (y = top; y < top + height; y++)
-		text_fill(stdscr, y, left, width);
-	mvhline(top, left + 1, ACS_HLINE, width - 2);
-	mvhline(top + height - 1, left + 1, ACS_HLINE, width - 2);
-	mvvline(top + 1, left, ACS_VLINE, height - 2);
-	mvvline(top + 1, left + width - 1, ACS_VLINE, height - 2);
-	mvaddch(top, left, ACS_ULCORNER);
-	mvaddch(top, left + width - 1, ACS_URCORNER);
-	mvaddch(top + height - 1, left, ACS_LLCORNER);
-	mvaddch(top + height - 1, left + width - 1, ACS_LRCORNER);
+	tui_box(top, left, height, width);
 
 	/* Lines that do not fit are left out; the closing hint always stays. */
 	for (int i = 0; i < n && 1 + i < height - 3; i++) {

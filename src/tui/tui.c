@@ -47,6 +47,22 @@ void tui_status(struct tui *t, bool error, const char *fmt, ...)
 	t->status_error = error;
 }
 
+void tui_box(int top, int left, int height, int width)
+{
+	if (height < 2 || width < 2)
+		return;
+	for (int y = top; y < top + height; y++)
+		text_fill(stdscr, y, left, width);
+	mvhline(top, left + 1, ACS_HLINE, width - 2);
+	mvhline(top + height - 1, left + 1, ACS_HLINE, width - 2);
+	mvvline(top + 1, left, ACS_VLINE, height - 2);
+	mvvline(top + 1, left + width - 1, ACS_VLINE, height - 2);
+	mvaddch(top, left, ACS_ULCORNER);
+	mvaddch(top, left + width - 1, ACS_URCORNER);
+	mvaddch(top + height - 1, left, ACS_LLCORNER);
+	mvaddch(top + height - 1, left + width - 1, ACS_LRCORNER);
+}
+
 static bool too_small(const struct tui *t)
 {
 	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;

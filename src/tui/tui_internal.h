@@ -81,6 +81,9 @@ struct tui {
 /* tui.c */
 void tui_status(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A box of height × width at (top, left), filled with spaces in the current
+ * attributes and framed: the frame of overlays (help, forms, pickers). */
+void tui_box(int top, int left, int height, int width);
 
 /* header.c: the top line, and dates as the header shows them */
 void header_draw(struct tui *t);

@@ -24,8 +24,6 @@ void placeholder_draw(struct tui *t, const struct tui_view *v)
 
 PLACEHOLDER(view_week, N_("Week"),
             N_("The Week screen is not built yet: it comes with presence days."));
-PLACEHOLDER(view_desks, N_("Desks"),
-            N_("The Desks screen is not built yet: it comes with desk sharing."));
 PLACEHOLDER(view_onboarding, N_("Onboarding"),
             N_("The Onboarding screen is not built yet: it comes with onboarding "
                "and mentorship."));

@@ -210,8 +210,8 @@ for size in 100x30 200x60; do
 	if wait_for "The Week screen is not built yet"; then ok "$size: 1 shows the Week screen's plain message"
 	else nok "$size: 1 shows the Week screen's message: $(head -c 600 "$SCR")"; fi
 	keys Tab
-	if wait_for "The Desks screen is not built yet"; then ok "$size: Tab goes to the next screen"
-	else nok "$size: Tab goes to Desks"; fi
+	if wait_for "Afternoon"; then ok "$size: Tab goes to the next screen, Desks"
+	else nok "$size: Tab goes to Desks: $(head -c 600 "$SCR")"; fi
 	keys BTab BTab
 	if wait_for "The Rotation screen is not built yet" || wait_for "screen is not built yet"; then
 		grep -q "Rotation screen" "$SCR" && ok "$size: Shift-Tab goes back, wrapping around" ||
@@ -384,7 +384,7 @@ if locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
 		has "$SCR" "$FIRST_TEAM (" "German locale: the team heading drawn intact"
 		keys /
 		text "$SURNAME"
-		wait_for "match “$SURNAME”" && ok "German locale: an umlaut typed into the search arrives whole" ||
+		wait_for "passen zu „$SURNAME“" && ok "German locale: an umlaut typed into the search arrives whole, the count line in German" ||
 			nok "German locale: typing '$SURNAME'"
 		keys Escape q
 		expect_exit_clean "German locale"

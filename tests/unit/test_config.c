@@ -100,6 +100,8 @@ static void test_defaults(void **state)
 	assert_int_equal(c.onboarding_office_weeks, 4);
 	assert_int_equal(c.mentor_max_mentees, 2);
 	assert_int_equal(c.rotation_years, 5);
+	assert_int_equal(c.show_booker_names, CFG_NAMES_TEAM);
+	assert_int_equal(c.fixed_desk_claim_days, 1);
 	assert_int_equal(c.colour, CFG_COLOUR_AUTO);
 }
 
@@ -118,7 +120,7 @@ static void test_defaults_pass_checks(void **state)
 			fail_msg("default of %s: %s", config_keys[i].key, err.msg);
 	}
 	/* A file with only section headers gives the defaults. */
-	load_ok("[database]\n[organisation]\n[policy]\n[ui]\n", &c);
+	load_ok("[database]\n[organisation]\n[policy]\n[booking]\n[ui]\n", &c);
 	assert_memory_equal(&c, &d, sizeof c);
 	/* An empty file too. */
 	load_ok("", &c);
@@ -128,7 +130,7 @@ static void test_defaults_pass_checks(void **state)
 static void test_table(void **state)
 {
 	(void)state;
-	assert_int_equal(config_key_count, 12);
+	assert_int_equal(config_key_count, 14);
 	for (size_t i = 0; i < config_key_count; i++) {
 		const struct config_key *k = &config_keys[i];
 		assert_ptr_equal(config_key_find(k->section, k->key), k);
@@ -228,6 +230,7 @@ static void test_values(void **state)
 	        "   onboarding_office_weeks   =   +6   \n"
 	        "mentor_max_mentees = '3'\n"
 	        "rotation_years = \"7\" ; quoted\n"
+	        "[booking]\nshow_booker_names = None\nfixed_desk_claim_days = 30\n"
 	        "[ui]\ncolour = NEVER\n", &c);
 	unsetenv("TZDIR");
 	assert_string_equal(c.db_path, "/var/lib/hop/hop.db");
@@ -241,6 +244,8 @@ static void test_values(void **state)
 	assert_int_equal(c.onboarding_office_weeks, 6);
 	assert_int_equal(c.mentor_max_mentees, 3);
 	assert_int_equal(c.rotation_years, 7);
+	assert_int_equal(c.show_booker_names, CFG_NAMES_NONE);
+	assert_int_equal(c.fixed_desk_claim_days, 30);
 	assert_int_equal(c.colour, CFG_COLOUR_NEVER);
 }
 
@@ -304,7 +309,7 @@ static void test_error_syntax(void **state)
 	load_fails("max_home_days = 3\n[policy]\n",
 	           "1: max_home_days comes before any section; put it under [policy]");
 	load_fails("colour_mode = 3\n",
-	           "1: colour_mode comes before any section; the sections are [database], [organisation], [policy], [ui]");
+	           "1: colour_mode comes before any section; the sections are [database], [organisation], [policy], [booking], [ui]");
 	load_fails("[policy]\nmax_home_days = 3 \\\nmin_office_days = 1\n",
 	           "2: the line ends with '\\'");
 	load_fails("; C:\\\n[policy]\n", "1: the line ends with '\\'");
@@ -330,7 +335,7 @@ static void test_error_names(void **state)
 	(void)state;
 	load_fails("[organization]\n", "1: unknown section [organization]; did you mean [organisation]?");
 	load_fails("[frobnicate]\nx = 1\n",
-	           "1: unknown section [frobnicate]; the sections are [database], [organisation], [policy], [ui]");
+	           "1: unknown section [frobnicate]; the sections are [database], [organisation], [policy], [booking], [ui]");
 	load_fails("[policy]\nmax_home_day = 3\n",
 	           "2: [policy] max_home_day: unknown key; did you mean max_home_days?");
 	load_fails("[policy]\nmax_hoem_days = 3\n", "2: [policy] max_hoem_days: unknown key; did you mean max_home_days?");
@@ -370,6 +375,10 @@ static void test_error_numbers(void **state)
 	load_fails("[ui]\ncolour = always\n",
 	           "2: [ui] colour: 'always' is not allowed here; use one of: auto, never");
 	load_fails("[ui]\ncolour = yes\n", "2: [ui] colour: 'yes' is not allowed here");
+	load_fails("[booking]\nshow_booker_names = some\n",
+	           "2: [booking] show_booker_names: 'some' is not allowed here; use one of: all, team, none");
+	load_fails("[booking]\nfixed_desk_claim_days = 31\n",
+	           "2: [booking] fixed_desk_claim_days: 31 is out of range; use 0 to 30");
 }
 
 static void test_error_strings(void **state)

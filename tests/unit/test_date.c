@@ -1,7 +1,10 @@
 /* Day numbers, ISO weeks and the date words people type. */
 #include "testutil.h"
 
+#include <locale.h>
+
 #include "hop/date.h"
+#include "hop/i18n.h"
 
 static hop_date ymd(int y, int m, int d)
 {
@@ -203,6 +206,45 @@ static void test_format(void **state)
 	assert_string_equal(date_format(HOP_DATE_NONE, buf), "");
 }
 
+static void test_format_human(void **state)
+{
+	char buf[HOP_DATE_HUMAN_LEN], small[8];
+	(void)state;
+	assert_string_equal(date_format_human(ymd(2026, 11, 24), buf, sizeof buf), "Tue 24 Nov 2026");
+	assert_string_equal(date_format_human(ymd(2026, 11, 23), buf, sizeof buf), "Mon 23 Nov 2026");
+	assert_string_equal(date_format_human(ymd(2027, 1, 3), buf, sizeof buf), "Sun 3 Jan 2027");
+	assert_string_equal(date_format_human(ymd(2028, 2, 29), buf, sizeof buf), "Tue 29 Feb 2028");
+	assert_string_equal(date_format_human(ymd(2026, 5, 1), buf, sizeof buf), "Fri 1 May 2026");
+	assert_string_equal(date_format_human(HOP_DATE_NONE, buf, sizeof buf), "");
+	/* Too small a buffer truncates, never overflows. */
+	assert_string_equal(date_format_human(ymd(2026, 11, 24), small, sizeof small), "Tue 24 ");
+}
+
+/* German: weekday abbreviation from the catalogue, then DD.MM.YYYY.  Needs the
+ * de_DE.UTF-8 locale and the built catalogue ($HOPLOCALEDIR, as tests/run.sh sets). */
+static void test_format_human_german(void **state)
+{
+	char buf[HOP_DATE_HUMAN_LEN];
+	const char *dir = getenv("HOPLOCALEDIR");
+	bool german;
+	(void)state;
+
+	if (!dir || !*dir || !setlocale(LC_ALL, "de_DE.UTF-8"))
+		skip();
+	setenv("LC_ALL", "de_DE.UTF-8", 1);
+	setenv("LANGUAGE", "de", 1);
+	i18n_init();
+	german = i18n_is_german();
+	if (german)
+		date_format_human(ymd(2026, 11, 24), buf, sizeof buf);
+	setenv("LC_ALL", "C", 1);
+	unsetenv("LANGUAGE");
+	setlocale(LC_ALL, "C");
+	if (!german)
+		skip();
+	assert_string_equal(buf, "Di 24.11.2026");
+}
+
 static void test_parse_iso_strict(void **state)
 {
 	hop_date d;
@@ -385,6 +427,8 @@ int main(void)
 		cmocka_unit_test(test_iso_week),
 		cmocka_unit_test(test_from_iso_week),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format_human),
+		cmocka_unit_test(test_format_human_german),
 		cmocka_unit_test(test_parse_iso_strict),
 		cmocka_unit_test(test_parse_forms),
 		cmocka_unit_test(test_parse_weekdays),

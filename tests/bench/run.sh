@@ -1,0 +1,295 @@
+#!/bin/sh
+# make bench: hop against baselines measured in the same run, on a large
+# organisation made by the demo generator (hop init --people 20000: 5,000
+# desks and a year of bookings, about two million rows).  Prints a table of
+# medians with their budgets and PASS or FAIL; exits 1 if any budget fails.
+#
+#   BUILD            build directory (make passes it; default build)
+#   BENCH_PEOPLE     size of the organisation (default 20000)
+#   BENCH_RUNS       bulk and raw insert runs (default 3)
+#   BENCH_BOOK_RUNS  'hop book' and 'sqlite3' runs (default 30)
+#   BENCH_QUERY_RUNS query runs after a warm-up (default 50)
+#   BENCH_RACERS     processes in the race (default 8)
+#   BENCH_KEEP=1     keep the scratch directory (its path is printed)
+#
+# Not part of 'make check': it takes a few minutes.  Uses hyperfine for the
+# one-process timings when it is installed, else a loop of date +%s%N.
+set -u
+cd "$(dirname "$0")/../.."
+BUILD=${BUILD:-build}
+HOP="$PWD/$BUILD/hop"
+BIN="$PWD/$BUILD/bench"
+PEOPLE=${BENCH_PEOPLE:-20000}
+RUNS=${BENCH_RUNS:-3}
+BOOK_RUNS=${BENCH_BOOK_RUNS:-30}
+QUERY_RUNS=${BENCH_QUERY_RUNS:-50}
+RACERS=${BENCH_RACERS:-8}
+
+for f in "$HOP" "$BIN/raw_insert" "$BIN/bulk_bookings" "$BIN/query_time"; do
+	[ -x "$f" ] || { echo "bench: $f is missing; run 'make bench'" >&2; exit 1; }
+done
+command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is missing; run 'make deps'" >&2; exit 1; }
+
+S=$(mktemp -d "${TMPDIR:-/tmp}/hop-bench.XXXXXX")
+if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: scratch directory $S"
+else trap 'rm -rf "$S"' EXIT; trap 'exit 130' INT TERM; fi
+
+# A fixed day makes the organisation the same in every run; a configuration
+# file of hop's defaults keeps the user's own out of the measurement.
+export HOP_TODAY=${HOP_TODAY:-2026-11-23}
+: > "$S/hop.ini"
+export HOP_CONFIG="$S/hop.ini"
+export HOP_DB="$S/big.db"
+export HOP_USER=benchadmin
+export LC_ALL=C
+DB=$HOP_DB
+HORIZON=28
+fails=0
+
+now_ns() { date +%s%N; }
+ms_since() { echo "$1 $(now_ns)" | awk '{ printf "%.1f", ($2 - $1) / 1e6 }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+q() { sqlite3 -readonly "$DB" "$1"; }
+say() { printf '%s\n' "$*" >&2; }
+
+# Working days from today + $1 on: the next $2 of them (Monday to Friday).
+workdays() {
+	i=$1 n=0
+	while [ "$n" -lt "$2" ] && [ "$i" -le "$HORIZON" ]; do
+		d=$(date -u -d "$HOP_TODAY + $i day" +%F)
+		if [ "$(date -u -d "$d" +%u)" -le 5 ]; then echo "$d"; n=$((n + 1)); fi
+		i=$((i + 1))
+	done
+}
+
+# ---- the organisation --------------------------------------------------------
+say "bench: hop init --people $PEOPLE ..."
+t0=$(now_ns)
+"$HOP" init --people "$PEOPLE" --name "Bench Admin" > "$S/init.out" 2>&1 ||
+	{ cat "$S/init.out" >&2; exit 1; }
+init_ms=$(ms_since "$t0")
+npeople=$(q "SELECT count(*) FROM person")
+ndesks=$(q "SELECT count(*) FROM desk WHERE kind = 'desk'")
+nrooms=$(q "SELECT count(*) FROM desk WHERE kind <> 'desk'")
+nbook=$(q "SELECT count(*) FROM booking")
+span=$(q "SELECT min(day) || ' to ' || max(day) FROM booking")
+dbsize=$(du -m "$DB" | cut -f1)
+
+# The generated bookings keep both unique invariants (the indexes guarantee
+# it; this says so in numbers).
+INVARIANTS="WITH h AS (
+  SELECT desk_id, person_id, day, is_room, 1 AS half FROM booking WHERE am = 1 AND cancelled_at IS NULL %s
+  UNION ALL
+  SELECT desk_id, person_id, day, is_room, 2 FROM booking WHERE pm = 1 AND cancelled_at IS NULL %s)
+SELECT (SELECT count(*) FROM (SELECT 1 FROM h GROUP BY desk_id, day, half HAVING count(*) > 1))
+     + (SELECT count(*) FROM (SELECT 1 FROM h WHERE is_room = 0
+                              GROUP BY person_id, day, half HAVING count(*) > 1))"
+gen_collisions=$(q "$(printf "$INVARIANTS" "" "")")
+
+# ---- 1. bulk creation vs a raw insert loop -------------------------------------
+say "bench: bulk creation vs raw inserts, $RUNS runs each ..."
+cp "$DB" "$S/places.db"
+sqlite3 "$S/places.db" "DELETE FROM booking; DELETE FROM audit WHERE action = 'demo.bookings'; VACUUM;" ||
+	exit 1
+: > "$S/bulk.rates"; : > "$S/raw.rates"
+r=0
+while [ "$r" -lt "$RUNS" ]; do
+	# Alternate the two, so that a noisy moment of the machine hits both.
+	cp "$S/places.db" "$S/run.db"
+	out=$("$BIN/bulk_bookings" "$S/run.db" "$HOP_USER") || exit 1
+	echo "$out" | awk '{ printf "%.0f\n", $1 / $2 }' >> "$S/bulk.rates"
+	bulk_rows=${out%% *}
+	cp "$S/places.db" "$S/raw.db"
+	out=$("$BIN/raw_insert" "$S/run.db" "$S/raw.db" --hop-pragmas) || exit 1
+	echo "$out" | awk '{ printf "%.0f\n", $1 / $2 }' >> "$S/raw.rates"
+	raw_rows=${out%% *}
+	rm -f "$S/run.db"* "$S/raw.db"*
+	r=$((r + 1))
+done
+rm -f "$S/places.db"
+# The same generator and seed on the same organisation: the same rows as init.
+[ "$bulk_rows" = "$nbook" ] && [ "$raw_rows" = "$nbook" ] ||
+	{ say "bench: the bulk run made $bulk_rows rows, the raw loop $raw_rows, init $nbook"; exit 1; }
+bulk_rate=$(median < "$S/bulk.rates")
+raw_rate=$(median < "$S/raw.rates")
+
+# ---- places and people for the one-process and race measurements -----------------
+set -- $(workdays 7 11)
+DAY=$1; shift; RACE_DAYS=$*
+RACE_DESKS="B.01 B.02 B.03 B.04 B.05 B.06 B.07 B.08 B.09 B.10"
+"$HOP" zone add "Dienstgebäude Mitte" Erdgeschoss Benchmark --level 0 > /dev/null || exit 1
+for k in B.00 $RACE_DESKS; do
+	"$HOP" desk add "$k" --zone "Dienstgebäude Mitte/Erdgeschoss/Benchmark" > /dev/null || exit 1
+done
+in_days=$(for d in $DAY $RACE_DAYS; do printf "'%s'," "$d"; done)
+in_days=${in_days%,}
+free_people=$(q "SELECT login FROM person p WHERE p.start_date <= '$HOP_TODAY' AND p.end_date IS NULL
+	AND p.roles = 1 AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.person_id = p.id
+	AND b.day IN ($in_days) AND b.cancelled_at IS NULL) ORDER BY p.id LIMIT $((RACERS + 2))")
+set -- $free_people
+BOOKER=$1; shift
+VIEWER=$1; shift
+RACE_LOGINS=$*
+booker_id=$(q "SELECT id FROM person WHERE login = '$BOOKER'")
+desk_id=$(q "SELECT id FROM desk WHERE code = 'B.00'")
+
+# ---- 2. one 'hop book' process vs one 'sqlite3' process -------------------------------
+say "bench: hop book vs sqlite3, $BOOK_RUNS runs each ..."
+BOOK="$HOP book $DAY B.00"
+CANCEL="$HOP cancel $DAY B.00"
+RAW="sqlite3 $DB \"INSERT INTO booking (desk_id, person_id, day, am, pm, is_room, attendees, booked_by, created_at, updated_at) VALUES ($desk_id, $booker_id, '$DAY', 1, 1, 0, 1, $booker_id, '${HOP_TODAY}T12:00:00Z', '${HOP_TODAY}T12:00:00Z')\""
+UNDO="sqlite3 $DB \"UPDATE booking SET cancelled_at = '${HOP_TODAY}T12:00:00Z' WHERE desk_id = $desk_id AND day = '$DAY' AND cancelled_at IS NULL\""
+export HOP_USER="$BOOKER"
+if command -v hyperfine >/dev/null; then
+	timer=hyperfine
+	# The first prepare cancels a booking made here, so that every run books.
+	$BOOK > /dev/null || exit 1
+	hyperfine -N --style none --warmup 3 --runs "$BOOK_RUNS" --prepare "$CANCEL" "$BOOK" \
+		--export-json "$S/book.json" > /dev/null 2>&1 || { say "bench: hyperfine hop book failed"; exit 1; }
+	$CANCEL > /dev/null || exit 1
+	hyperfine -N --style none --warmup 3 --runs "$BOOK_RUNS" --prepare "$UNDO" "$RAW" \
+		--export-json "$S/raw.json" > /dev/null 2>&1 || { say "bench: hyperfine sqlite3 failed"; exit 1; }
+	sh -c "$UNDO" || exit 1
+	book_ms=$(jq '.results[0].median * 1000' "$S/book.json")
+	sql_ms=$(jq '.results[0].median * 1000' "$S/raw.json")
+else
+	timer="date +%s%N loop"
+	: > "$S/book.ms"; : > "$S/sql.ms"
+	r=0
+	while [ "$r" -lt "$BOOK_RUNS" ]; do
+		$CANCEL > /dev/null 2>&1
+		t0=$(now_ns); $BOOK > /dev/null || exit 1; ms_since "$t0" >> "$S/book.ms"; echo >> "$S/book.ms"
+		$CANCEL > /dev/null 2>&1
+		sh -c "$UNDO"
+		t0=$(now_ns); sh -c "$RAW" || exit 1; ms_since "$t0" >> "$S/sql.ms"; echo >> "$S/sql.ms"
+		sh -c "$UNDO"
+		r=$((r + 1))
+	done
+	book_ms=$(grep . "$S/book.ms" | median)
+	sql_ms=$(grep . "$S/sql.ms" | median)
+fi
+export HOP_USER=benchadmin
+
+# ---- 3. who is in, and the Desks screen's data, for one day ----------------------------
+say "bench: who and the day view on $DAY, $QUERY_RUNS runs each ..."
+"$BIN/query_time" "$DB" "$VIEWER" "$DAY" "$QUERY_RUNS" "$S/plans.sql" > "$S/query.out" || exit 1
+who_rows=$(awk '$1 == "who" { print $2 }' "$S/query.out")
+who_ms=$(awk '$1 == "who" { print $3 }' "$S/query.out")
+view_rows=$(awk '$1 == "view" { print $2 }' "$S/query.out")
+view_ms=$(awk '$1 == "view" { print $3 }' "$S/query.out")
+# Baseline: the least any implementation must do, the day's rows through the
+# day index, timed by sqlite3 itself (median of 5).
+# (sqlite3's timer counts whole milliseconds.)
+for r in 1 2 3 4 5; do
+	printf ".timer on\nSELECT count(*) FROM booking WHERE day = '%s' AND cancelled_at IS NULL;\n" "$DAY" |
+		sqlite3 -readonly "$DB" | awk '/^Run Time/ { printf "%.3f\n", $4 * 1000 }'
+done > "$S/base.ms"
+base_ms=$(median < "$S/base.ms")
+
+# ---- 4. the race -------------------------------------------------------------------------
+# First all racers at once for the same desk and morning: exactly one may get
+# it.  Then each racer books a desk for each of the race days, trying the 10
+# race desks in its own random order until one is free, as people at 8:55 do.
+say "bench: $RACERS processes racing for desk B.00 on $DAY, then for B.01-B.10 ..."
+for login in $RACE_LOGINS; do
+	( HOP_USER="$login" "$HOP" book "$DAY" B.00 --am > /dev/null 2>&1; echo "$?" > "$S/burst.$login" ) &
+done
+wait
+burst_ok=$(cat "$S"/burst.* | grep -c '^0$')
+burst_refused=$(cat "$S"/burst.* | grep -c '^5$')
+i=0
+for login in $RACE_LOGINS; do
+	j=0
+	for d in $RACE_DAYS; do
+		j=$((j + 1))
+		printf '%s' "$d"
+		printf '%s\n' $RACE_DESKS | awk -v seed="$((i * 100 + j))" 'BEGIN { srand(seed) } { print rand() "\t" $0 }' |
+			sort -k1,1g | cut -f2 | tr '\n' ' ' | sed 's/^/ /'
+		echo
+	done > "$S/order.$i"
+	i=$((i + 1))
+done
+t0=$(now_ns)
+i=0
+for login in $RACE_LOGINS; do
+	(
+		export HOP_USER="$login"
+		while read -r d desks; do
+			for desk in $desks; do
+				msg=$("$HOP" book "$d" "$desk" 2>&1 >/dev/null)
+				rc=$?
+				printf '%s\t%s\n' "$rc" "$msg"
+				[ "$rc" = 0 ] && break
+			done
+		done < "$S/order.$i" > "$S/race.$i"
+	) &
+	i=$((i + 1))
+done
+wait
+race_ms=$(ms_since "$t0")
+cat "$S"/race.[0-9]* > "$S/race.all"
+attempts=$(wc -l < "$S/race.all")
+booked=$(awk -F'\t' '$1 == 0' "$S/race.all" | wc -l)
+refused=$(awk -F'\t' '$1 == 5' "$S/race.all" | wc -l)
+unclean=$(awk -F'\t' '$1 != 0 && $1 != 5' "$S/race.all" | wc -l)
+locked=$(grep -ci 'locked\|busy\|constraint' "$S/race.all")
+race_days_in=$(for d in $DAY $RACE_DAYS; do printf "'%s'," "$d"; done)
+race_days_in=${race_days_in%,}
+cond="AND day IN ($race_days_in)"
+collisions=$(q "$(printf "$INVARIANTS" "$cond" "$cond")")
+race_rows=$(q "SELECT count(*) FROM booking b JOIN desk d ON d.id = b.desk_id
+	WHERE d.code LIKE 'B.%' AND d.code <> 'B.00' AND b.cancelled_at IS NULL")
+
+# ---- the table ---------------------------------------------------------------------------
+ok_bulk=$(awk -v a="$bulk_rate" -v b="$raw_rate" 'BEGIN { print (a >= 0.5 * b) }')
+ok_book=$(awk -v a="$book_ms" -v b="$sql_ms" 'BEGIN { print (a <= 2 * b) }')
+ok_who=$(awk -v a="$who_ms" 'BEGIN { print (a < 5) }')
+ok_view=$(awk -v a="$view_ms" 'BEGIN { print (a < 5) }')
+ok_race=0
+[ "$collisions" = 0 ] && [ "$unclean" = 0 ] && [ "$locked" = 0 ] && [ "$race_rows" = "$booked" ] &&
+	[ "$burst_ok" = 1 ] && [ "$burst_refused" = $((RACERS - 1)) ] && ok_race=1
+ok_gen=0
+[ "$gen_collisions" = 0 ] && ok_gen=1
+for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_race $ok_gen; do
+	[ "$ok" = 1 ] || fails=$((fails + 1))
+done
+verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
+v_bulk=$(verdict "$ok_bulk"); v_book=$(verdict "$ok_book"); v_who=$(verdict "$ok_who")
+v_view=$(verdict "$ok_view"); v_race=$(verdict "$ok_race")
+
+echo
+echo "hop bench: $npeople people, $ndesks desks, $nrooms rooms, $nbook bookings ($span),"
+echo "           database $dbsize MB; 'hop init --people $PEOPLE' took $(awk -v m="$init_ms" 'BEGIN { printf "%.1f", m / 1000 }') s;"
+echo "           collisions in the generated bookings: $gen_collisions; one-process timer: $timer"
+echo
+printf '%-34s %-18s %-32s %-16s %s\n' "measure (median)" "hop" "baseline, same run" "budget" "result"
+printf '%-34s %-18s %-32s %-16s %s\n' "----------------" "---" "------------------" "------" "------"
+printf '%-34s %-18s %-32s %-16s %s\n' "bulk bookings, rows/s ($RUNS runs)" "$bulk_rate" "raw insert loop $raw_rate" ">= 50% of raw" \
+	"$v_bulk ($(awk -v a="$bulk_rate" -v b="$raw_rate" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"
+printf '%-34s %-18s %-32s %-16s %s\n' "one 'hop book' process, ms" "$(printf %.2f "$book_ms")" "one sqlite3 INSERT $(printf %.2f "$sql_ms")" "<= 2x" \
+	"$v_book ($(awk -v a="$book_ms" -v b="$sql_ms" 'BEGIN { printf "%.2fx", a / b }'))"
+printf '%-34s %-18s %-32s %-16s %s\n' "hop who $DAY, ms ($who_rows rows)" "$who_ms" "day index count $base_ms" "< 5 ms" "$v_who"
+printf '%-34s %-18s %-32s %-16s %s\n' "Desks screen day, ms ($view_rows places)" "$view_ms" "day index count $base_ms" "< 5 ms" "$v_view"
+printf '%-34s %-18s %-32s %-16s %s\n' "race, $RACERS processes, bookings/s" \
+	"$(awk -v n="$booked" -v m="$race_ms" 'BEGIN { printf "%.1f", n * 1000 / m }')" \
+	"one at a time $(awk -v m="$book_ms" 'BEGIN { printf "%.1f", 1000 / m }')" "0 collisions" "$v_race"
+echo
+echo "race: $RACERS processes for one desk and morning at once: $burst_ok booked, $burst_refused refused."
+echo "race: $RACERS processes, $(echo $RACE_DAYS | wc -w) days, 10 desks: $attempts 'hop book' runs in" \
+	"$(awk -v m="$race_ms" 'BEGIN { printf "%.1f", m / 1000 }') s" \
+	"($(awk -v n="$attempts" -v m="$race_ms" 'BEGIN { printf "%.0f", n * 1000 / m }')/s): $booked booked," \
+	"$refused refused cleanly (exit 5), $unclean other failures, $locked mentioning locks;" \
+	"collisions $collisions; active race bookings in the database $race_rows"
+if [ "$unclean" != 0 ]; then
+	echo "race failures other than a clean refusal:"
+	awk -F'\t' '$1 != 0 && $1 != 5' "$S/race.all" | sort | uniq -c | head -10
+fi
+echo
+echo "query plans (sqlite3 EXPLAIN QUERY PLAN of the statements booking_who and booking_day_view step):"
+while IFS="$(printf '\t')" read -r label sql; do
+	echo "  $label: $(echo "$sql" | cut -c1-110)..."
+	sqlite3 -readonly "$DB" "EXPLAIN QUERY PLAN $sql" 2>&1 | sed 's/^/      /'
+done < "$S/plans.sql"
+echo
+if [ "$fails" -eq 0 ]; then echo "bench: all budgets met"; else echo "bench: $fails budget(s) missed"; fi
+[ "$fails" -eq 0 ]

@@ -1,0 +1,93 @@
+# tmux helpers for screen tests (POSIX sh), sourced after ../cli/lib.sh:
+#   . "$(dirname "$0")/tmux.sh"
+# hop runs in a detached tmux session on a private socket; keys go in with
+# send-keys, what a person would see comes out with capture-pane.  Every wait
+# polls the screen (at most 10 s), never sleeps for a fixed time.
+# Sets TSOCK, SCR (the last capture) and CONF (hop.ini, exported as HOP_CONFIG).
+# The caller skips when tmux is missing (tmux_missing).
+
+tmux_missing() { ! command -v tmux >/dev/null 2>&1; }
+
+TSOCK="$SCRATCH/tmux.sock"
+SCR="$SCRATCH/screen"
+CONF="$SCRATCH/hop.ini"
+trap 'tmux -S "$TSOCK" kill-server >/dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
+
+# The status bar off, so the pane is the whole window; the pane stays after
+# hop exits, so its exit status and last output can be read.
+cat >"$SCRATCH/tmux.conf" <<'TMUXCONF'
+set -g status off
+set -g remain-on-exit on
+set -g default-terminal screen
+TMUXCONF
+export HOP_CONFIG="$CONF"
+
+tm() { tmux -S "$TSOCK" -f "$SCRATCH/tmux.conf" "$@"; }
+grab() { tm capture-pane -p -t hop >"$SCR" 2>/dev/null; }
+keys() { tm send-keys -t hop "$@"; }
+text() { tm send-keys -t hop -l "$1"; }
+
+# wait_for TEXT / wait_gone TEXT: until the screen shows (no longer shows) TEXT.
+wait_for() {
+	i=0
+	while [ "$i" -lt 100 ]; do
+		grab && grep -qF -- "$1" "$SCR" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+wait_gone() {
+	i=0
+	while [ "$i" -lt 100 ]; do
+		grab && ! grep -qF -- "$1" "$SCR" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_exit: until hop has ended and the shell around it has reported.
+wait_exit() {
+	i=0
+	while [ "$i" -lt 100 ]; do
+		tm capture-pane -p -S - -t hop >"$SCR" 2>/dev/null &&
+			grep -q "hop-exit=" "$SCR" && grep -q "echoke" "$SCR" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# start W H LOGIN [VAR=VALUE...]: hop in a fresh session of W×H, as LOGIN,
+# with the whole environment on the command line (tmux does not hand its own
+# on reliably).  A shell around hop reports hop's exit status and the terminal
+# modes after it; it ignores SIGINT so that Ctrl-C reaches only hop.
+start() {
+	w=$1 h=$2 u=$3
+	shift 3
+	tm kill-session -t hop >/dev/null 2>&1
+	set -- PATH="$PATH" TERM=screen HOME="$SCRATCH" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+		XDG_DATA_HOME="$XDG_DATA_HOME" HOP_DB="$HOP_DB" HOP_CONFIG="$CONF" \
+		HOP_USER="$u" HOP_TODAY="$HOP_TODAY" LC_ALL=C.UTF-8 "$@"
+	[ -n "${ASAN_OPTIONS:-}" ] && set -- "ASAN_OPTIONS=$ASAN_OPTIONS" "$@"
+	[ -n "${UBSAN_OPTIONS:-}" ] && set -- "UBSAN_OPTIONS=$UBSAN_OPTIONS" "$@"
+	[ -n "${HOPLOCALEDIR:-}" ] && set -- "HOPLOCALEDIR=$HOPLOCALEDIR" "$@"
+	tm new-session -d -s hop -x "$w" -y "$h" env -i "$@" sh -c \
+		'trap "" INT; "$0"; echo "hop-exit=$?"; stty -a' "$HOP"
+}
+
+# colour_codes FILE: how many colour escapes a capture with -e holds.
+colour_codes() { grep -cE '\[([34][0-7]|[34]8;)|;[34][0-7]m' "$1"; }
+
+# expect_exit_clean DESC: hop ended with status 0 and left the terminal in
+# line mode with echo.
+expect_exit_clean() {
+	d=$1
+	if wait_exit; then
+		if grep -q 'hop-exit=0' "$SCR" && grep -q ' icanon' "$SCR" && grep -q ' echo ' "$SCR"
+		then ok "$d: hop ended with status 0 and the terminal is back in line mode with echo"
+		else nok "$d: after exit: $(grep -E 'hop-exit|icanon' "$SCR" | head -3)"; fi
+	else
+		nok "$d: hop did not end: $(tail -n 5 "$SCR")"
+	fi
+}

@@ -1,0 +1,81 @@
+/* Working days: weekends are not; the reason names the day. */
+#include "testutil.h"
+
+#include "hop/place.h"
+#include "hop/workday.h"
+
+static void test_weekdays_work(void **state)
+{
+	struct hop_app app;
+	struct hop_err err;
+	(void)state;
+
+	test_app_open(&app, "admin", 1);
+	/* Mon 23 .. Fri 27 Nov 2026. */
+	for (int d = 23; d <= 27; d++) {
+		hop_date day = date_from_ymd(2026, 11, d);
+		if (workday_check(&app, 0, day, &err) != HOP_OK)
+			fail_msg("2026-11-%d: %s", d, err.msg);
+		assert_true(workday_is_working(&app, 0, day));
+	}
+	test_app_close(&app);
+}
+
+static void test_weekend(void **state)
+{
+	struct hop_app app;
+	struct hop_err err;
+	(void)state;
+
+	test_app_open(&app, "admin", 1);
+	assert_int_equal(workday_check(&app, 0, date_from_ymd(2026, 11, 28), &err), HOP_EINVAL);
+	assert_string_equal(err.msg, "Sat 28 Nov 2026 is a Saturday, not a working day");
+	assert_int_equal(workday_check(&app, 0, date_from_ymd(2026, 11, 29), &err), HOP_EINVAL);
+	assert_string_equal(err.msg, "Sun 29 Nov 2026 is a Sunday, not a working day");
+	assert_false(workday_is_working(&app, 0, date_from_ymd(2026, 11, 28)));
+	assert_false(workday_is_working(&app, 0, date_from_ymd(2027, 1, 3)));
+	assert_true(workday_is_working(&app, 0, date_from_ymd(2027, 1, 4)));
+	/* No day at all is no working day either. */
+	assert_int_equal(workday_check(&app, 0, HOP_DATE_NONE, &err), HOP_EINVAL);
+	test_app_close(&app);
+}
+
+/* Public holidays follow the site's Land: Fronleichnam (4 Jun 2026) is off in
+ * Bavaria and a working day in Berlin; the organisation's region decides
+ * without a site. */
+static void test_holidays_by_site(void **state)
+{
+	struct hop_app app;
+	struct hop_err err;
+	struct hop_site by, be;
+	hop_date corpus = date_from_ymd(2026, 6, 4), unity = date_from_ymd(2026, 10, 3);
+	(void)state;
+
+	test_app_open(&app, "admin", 1);
+	assert_string_equal(app.cfg.region, "BE");
+	assert_int_equal(site_add(&app, "München", NULL, NULL, "BY", &err), HOP_OK);
+	assert_int_equal(site_add(&app, "Berlin", NULL, NULL, "BE", &err), HOP_OK);
+	assert_int_equal(site_get(&app, "München", &by, &err), HOP_OK);
+	assert_int_equal(site_get(&app, "Berlin", &be, &err), HOP_OK);
+
+	assert_int_equal(workday_check(&app, by.id, corpus, &err), HOP_EINVAL);
+	assert_non_null(strstr(err.msg, "public holiday"));
+	assert_true(workday_is_working(&app, be.id, corpus));
+	assert_true(workday_is_working(&app, 0, corpus));        /* region BE */
+	app.cfg.region[0] = 'B', app.cfg.region[1] = 'Y';
+	assert_false(workday_is_working(&app, 0, corpus));       /* region BY */
+	/* 3 Oct 2026 is a Saturday anyway; 25 Dec 2026 a Friday: off everywhere. */
+	assert_false(workday_is_working(&app, be.id, unity));
+	assert_false(workday_is_working(&app, be.id, date_from_ymd(2026, 12, 25)));
+	test_app_close(&app);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_weekdays_work),
+		cmocka_unit_test(test_weekend),
+		cmocka_unit_test(test_holidays_by_site),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
