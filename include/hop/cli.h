@@ -49,6 +49,18 @@ int cli_failf(enum hop_status st, const char *fmt, ...) __attribute__((format(pr
 int cli_usage_error(const char *name, const char *sub, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The FILE argument of 'hop import SUB [options] FILE', the one argument
+ * left after the options ("-" is standard input), opened after cli_open:
+ * *in to read, *name for messages.  missing (translated) says what to give
+ * when there is none.  Returns 0, or the exit status after saying why. */
+int cli_import_open(struct cli_ctx *ctx, const char *sub, int argc, char **argv,
+                    const char *missing, FILE **in, const char **name);
+/* After the import of in: close it (unless it is stdin); on failure print
+ * every problem of the file (messages, may be NULL), then err.  Returns 0
+ * or the exit status. */
+int cli_import_close(FILE *in, enum hop_status st, const char *messages,
+                     const struct hop_err *err);
+
 /* Parse a date argument (any form date_parse accepts); on failure prints the
  * error and returns false. */
 bool cli_date(const char *text, hop_date *out);
@@ -61,6 +73,13 @@ bool cli_wants_help(int argc, char **argv);
 enum out_format { OUT_TABLE, OUT_CSV, OUT_TSV, OUT_JSON };
 /* "table", "csv", "tsv", "json"; false for anything else. */
 bool out_format_parse(const char *text, enum out_format *f);
+/* The argument of --format for command name sub: 0, or the usage error's
+ * exit status (2) after naming the formats. */
+int out_format_option(const char *name, const char *sub, const char *text, enum out_format *f);
+/* A cell that may be empty: NULL for "", so JSON says null. */
+const char *out_or_null(const char *s);
+/* A date cell: ISO, or "" for HOP_DATE_NONE; buf holds HOP_DATE_ISO_LEN. */
+char *out_date_cell(hop_date d, char *buf);
 
 struct out_table;
 /* headers are what a person reads (translated); keys are the stable JSON keys
@@ -74,6 +93,9 @@ void out_table_free(struct out_table *t);
 
 /* Display width of a UTF-8 string in terminal columns. */
 int out_display_width(const char *s);
+/* A label of a "Label:  value" listing, padded with blanks to width display
+ * columns (so "Kapazität:" lines up with "Capacity:"); wider ones as they are. */
+void out_label(FILE *out, const char *label, int width);
 
 
 /* Option parsing in handlers: getopt_long with optind = 0 and a leading ':'

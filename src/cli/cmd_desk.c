@@ -1,8 +1,8 @@
 /* hop desk|room add|list|show|edit|retire and hop import desks.  Desks and
  * rooms are one kind of record in core, so each pair of commands shares one
  * handler here, told apart by a family flag. */
-#include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,9 +239,8 @@ static int place_list(struct cli_ctx *ctx, int argc, char **argv, bool room)
 				return cli_usage_error(family(room), "list", "--attr: %s", err.msg);
 			break;
 		case 'f':
-			if (!out_format_parse(optarg, &fmt))
-				return cli_usage_error(family(room), "list", _("unknown format '%s'; use "
-				                       "table, csv, tsv or json"), optarg);
+			if ((rc = out_format_option(family(room), "list", optarg, &fmt)))
+				return rc;
 			break;
 		default: return cli_bad_option(family(room), "list", argv, c);
 		}
@@ -356,6 +355,23 @@ static void show_bookings(struct cli_ctx *ctx, const struct hop_desk *d)
 	booking_list_free(&l);
 }
 
+/* "Label:" padded to 12 display columns (not bytes: "Kapazität:"), then the
+ * value. */
+static void show_line(const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void show_line(const char *label, const char *fmt, ...)
+{
+	va_list ap;
+
+	out_label(stdout, label, 12);
+	putchar(' ');
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
 static int place_show(struct cli_ctx *ctx, int argc, char **argv, bool room)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
@@ -372,26 +388,26 @@ static int place_show(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		return rc;
 	if ((rc = get_family(ctx, room, "show", argv[optind], &d)))
 		return rc;
-	printf("%-12s %s\n", _("Code:"), d.code);
-	printf("%-12s %s\n", _("Kind:"), desk_kind_display(d.kind));
+	show_line(_("Code:"), "%s", d.code);
+	show_line(_("Kind:"), "%s", desk_kind_display(d.kind));
 	if (d.name[0])
-		printf("%-12s %s\n", _("Name:"), d.name);
+		show_line(_("Name:"), "%s", d.name);
 	if (room)
-		printf("%-12s %d\n", _("Capacity:"), d.capacity);
-	printf("%-12s %s\n", _("Site:"), d.zone.site);
-	printf("%-12s %s (%s %d)\n", _("Floor:"), d.zone.floor, _("level"), d.zone.level);
-	printf("%-12s %s\n", _("Zone:"), d.zone.name);
-	printf("%-12s %s\n", _("Zone team:"), d.zone.team[0] ? d.zone.team : _("(none)"));
+		show_line(_("Capacity:"), "%d", d.capacity);
+	show_line(_("Site:"), "%s", d.zone.site);
+	show_line(_("Floor:"), "%s (%s %d)", d.zone.floor, _("level"), d.zone.level);
+	show_line(_("Zone:"), "%s", d.zone.name);
+	show_line(_("Zone team:"), "%s", d.zone.team[0] ? d.zone.team : _("(none)"));
 	desk_attr_format(d.attrs, attrs, sizeof attrs);
-	printf("%-12s %s\n", _("Attributes:"), attrs[0] ? attrs : _("(none)"));
+	show_line(_("Attributes:"), "%s", attrs[0] ? attrs : _("(none)"));
 	if (!room) {
 		if (d.owner_login[0])
-			printf("%-12s %s (%s)\n", _("Owner:"), d.owner_name, d.owner_login);
+			show_line(_("Owner:"), "%s (%s)", d.owner_name, d.owner_login);
 		else
-			printf("%-12s %s\n", _("Owner:"), _("(none: a shared desk)"));
+			show_line(_("Owner:"), "%s", _("(none: a shared desk)"));
 	}
-	printf("%-12s %s\n", _("Bookable by:"), desk_bookable_name(d.bookable));
-	printf("%-12s %s\n", _("Status:"), status_text(&d, status, sizeof status));
+	show_line(_("Bookable by:"), "%s", desk_bookable_name(d.bookable));
+	show_line(_("Status:"), "%s", status_text(&d, status, sizeof status));
 	show_bookings(ctx, &d);
 	return 0;
 }
@@ -585,7 +601,7 @@ int cmd_import_desks(struct cli_ctx *ctx, int argc, char **argv)
 	struct import_options opt = { false, false };
 	struct import_report rep = { 0 };
 	struct hop_err err;
-	const char *path, *name;
+	const char *name;
 	FILE *in;
 	enum hop_status st;
 	int c, rc;
@@ -597,40 +613,19 @@ int cmd_import_desks(struct cli_ctx *ctx, int argc, char **argv)
 		default: return cli_bad_option("import", "desks", argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("import", "desks",
-		                       _("name the CSV file to import, or - for standard input"));
-	if (optind + 1 < argc)
-		return cli_usage_error("import", "desks", _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	path = argv[optind];
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_import_open(ctx, "desks", argc, argv,
+	                          _("name the CSV file to import, or - for standard input"), &in,
+	                          &name)))
 		return rc;
-	if (strcmp(path, "-") == 0) {
-		in = stdin;
-		name = _("stdin");
-	} else {
-		in = fopen(path, "rb");
-		if (!in)
-			return cli_failf(errno == ENOENT ? HOP_ENOTFOUND : HOP_EIO,
-			                 _("cannot open %s: %s"), path, strerror(errno));
-		name = path;
-	}
 	st = import_desks(&ctx->app, in, name, &opt, &rep, &err);
-	if (in != stdin)
-		fclose(in);
-	if (st != HOP_OK) {
-		if (rep.messages)
-			fputs(rep.messages, stderr);
-		import_report_free(&rep);
-		return cli_fail(&err);
+	if ((rc = cli_import_close(in, st, rep.messages, &err)) == 0) {
+		if (opt.dry_run)
+			printf(_("would add %d, update %d, leave %d unchanged; nothing was written (--dry-run)\n"),
+			       rep.added, rep.updated, rep.unchanged);
+		else
+			printf(_("added %d, updated %d, unchanged %d\n"), rep.added, rep.updated,
+			       rep.unchanged);
 	}
-	if (opt.dry_run)
-		printf(_("would add %d, update %d, leave %d unchanged; nothing was written (--dry-run)\n"),
-		       rep.added, rep.updated, rep.unchanged);
-	else
-		printf(_("added %d, updated %d, unchanged %d\n"), rep.added, rep.updated,
-		       rep.unchanged);
 	import_report_free(&rep);
-	return 0;
+	return rc;
 }

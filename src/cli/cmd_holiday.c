@@ -70,9 +70,8 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		case 'r': region_arg = optarg; break;
 		case 's': site_arg = optarg; break;
 		case 'f':
-			if (!out_format_parse(optarg, &fmt))
-				return cli_usage_error("holidays", NULL, _("unknown format '%s'; use table, "
-				                       "csv, tsv or json"), optarg);
+			if ((rc = out_format_option("holidays", NULL, optarg, &fmt)))
+				return rc;
 			break;
 		default: return cli_bad_option("holidays", NULL, argv, c);
 		}
@@ -165,7 +164,7 @@ int cmd_import_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct closure_import_report rep = { 0 };
-	const char *site = NULL, *path, *name;
+	const char *site = NULL, *name;
 	bool dry_run = false;
 	struct hop_err err;
 	FILE *in;
@@ -180,33 +179,13 @@ int cmd_import_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		default: return cli_bad_option("import", "holidays", argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("import", "holidays", _("name the iCalendar file to import, "
-		                       "or - for standard input"));
-	if (optind + 1 < argc)
-		return cli_usage_error("import", "holidays", _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	path = argv[optind];
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_import_open(ctx, "holidays", argc, argv, _("name the iCalendar file to "
+	                          "import, or - for standard input"), &in, &name)))
 		return rc;
-	if (strcmp(path, "-") == 0) {
-		in = stdin;
-		name = _("stdin");
-	} else {
-		in = fopen(path, "rb");
-		if (!in)
-			return cli_failf(errno == ENOENT ? HOP_ENOTFOUND : HOP_EIO,
-			                 _("cannot open %s: %s"), path, strerror(errno));
-		name = path;
-	}
 	st = closure_import(&ctx->app, in, name, site, dry_run, &rep, &err);
-	if (in != stdin)
-		fclose(in);
-	if (st != HOP_OK) {
-		if (rep.messages)
-			fputs(rep.messages, stderr);
+	if ((rc = cli_import_close(in, st, rep.messages, &err))) {
 		closure_import_report_free(&rep);
-		return cli_fail(&err);
+		return rc;
 	}
 	if (dry_run)
 		printf(_("%s: would add %d days, update %d, remove %d, leave %d unchanged (events in "

@@ -13,6 +13,44 @@
 #include "hop/i18n.h"
 #include "hop/import.h"
 
+int cli_import_open(struct cli_ctx *ctx, const char *sub, int argc, char **argv,
+                    const char *missing, FILE **in, const char **name)
+{
+	const char *path;
+	int rc;
+
+	if (optind >= argc)
+		return cli_usage_error("import", sub, "%s", missing);
+	if (optind + 1 < argc)
+		return cli_usage_error("import", sub, _("unexpected argument '%s'"), argv[optind + 1]);
+	path = argv[optind];
+	if ((rc = cli_open(ctx)) != 0)
+		return rc;
+	if (strcmp(path, "-") == 0) {
+		*in = stdin;
+		*name = _("stdin");
+		return 0;
+	}
+	*in = fopen(path, "rb");
+	if (!*in)
+		return cli_failf(errno == ENOENT ? HOP_ENOTFOUND : HOP_EIO, _("cannot open %s: %s"),
+		                 path, strerror(errno));
+	*name = path;
+	return 0;
+}
+
+int cli_import_close(FILE *in, enum hop_status st, const char *messages,
+                     const struct hop_err *err)
+{
+	if (in != stdin)
+		fclose(in);
+	if (st == HOP_OK)
+		return 0;
+	if (messages)
+		fputs(messages, stderr);
+	return cli_fail(err);
+}
+
 int cmd_import_people(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -23,7 +61,7 @@ int cmd_import_people(struct cli_ctx *ctx, int argc, char **argv)
 	struct import_options opt = { false, false };
 	struct import_report rep = { 0 };
 	struct hop_err err;
-	const char *path, *name;
+	const char *name;
 	FILE *in;
 	enum hop_status st;
 	int c, rc;
@@ -41,43 +79,21 @@ int cmd_import_people(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_bad_option("import", "people", argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("import", "people",
-		                       _("name the CSV file to import, or - for standard input"));
-	if (optind + 1 < argc)
-		return cli_usage_error("import", "people", _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	path = argv[optind];
-
-	if ((rc = cli_open(ctx)) != 0)
+	if ((rc = cli_import_open(ctx, "people", argc, argv,
+	                          _("name the CSV file to import, or - for standard input"), &in,
+	                          &name)) != 0)
 		return rc;
-	if (strcmp(path, "-") == 0) {
-		in = stdin;
-		name = _("stdin");
-	} else {
-		in = fopen(path, "rb");
-		if (!in)
-			return cli_failf(errno == ENOENT ? HOP_ENOTFOUND : HOP_EIO,
-			                 _("cannot open %s: %s"), path, strerror(errno));
-		name = path;
-	}
 	st = import_people(&ctx->app, in, name, &opt, &rep, &err);
-	if (in != stdin)
-		fclose(in);
-	if (st != HOP_OK) {
-		if (rep.messages)
-			fputs(rep.messages, stderr);
-		import_report_free(&rep);
-		return cli_fail(&err);
+	if ((rc = cli_import_close(in, st, rep.messages, &err)) == 0) {
+		if (opt.dry_run)
+			printf(_("would add %d, update %d, leave %d unchanged (teams to create %d); nothing was written (--dry-run)\n"),
+			       rep.added, rep.updated, rep.unchanged, rep.teams_created);
+		else
+			printf(_("added %d, updated %d, unchanged %d (teams created %d)\n"),
+			       rep.added, rep.updated, rep.unchanged, rep.teams_created);
 	}
-	if (opt.dry_run)
-		printf(_("would add %d, update %d, leave %d unchanged (teams to create %d); nothing was written (--dry-run)\n"),
-		       rep.added, rep.updated, rep.unchanged, rep.teams_created);
-	else
-		printf(_("added %d, updated %d, unchanged %d (teams created %d)\n"),
-		       rep.added, rep.updated, rep.unchanged, rep.teams_created);
 	import_report_free(&rep);
-	return 0;
+	return rc;
 }
 
 /* Write the export to a temporary file beside path and rename it into place,

@@ -56,9 +56,8 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 			f.limit = (int)n;
 			break;
 		case 'f':
-			if (!out_format_parse(optarg, &fmt))
-				return cli_usage_error("log", NULL, _("unknown format '%s'; use table, csv, "
-				                       "tsv or json"), optarg);
+			if ((rc = out_format_option("log", NULL, optarg, &fmt)))
+				return rc;
 			break;
 		default: return cli_bad_option("log", NULL, argv, c);
 		}

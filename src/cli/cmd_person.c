@@ -11,12 +11,6 @@
 
 #define SHOW_AUDIT_MAX 10
 
-static int bad_format(const char *sub, const char *text)
-{
-	return cli_usage_error("person", sub, _("unknown format '%s'; use table, csv, tsv or json"),
-	                       text);
-}
-
 /* A value typed for a fixed-size field: checked whole before it is copied,
  * so that nothing is ever cut off silently. */
 static bool fits(enum hop_status (*check)(const char *, struct hop_err *), const char *text,
@@ -90,19 +84,6 @@ int cmd_person_add(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static void date_cell(hop_date d, char *buf)
-{
-	if (d == HOP_DATE_NONE)
-		buf[0] = '\0';
-	else
-		date_format(d, buf);
-}
-
-static const char *or_null(const char *s)
-{
-	return *s ? s : NULL;
-}
-
 int cmd_person_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -129,8 +110,8 @@ int cmd_person_list(struct cli_ctx *ctx, int argc, char **argv)
 		case 'a': f.include_former = true; break;
 		case 's': f.search = optarg; break;
 		case 'f':
-			if (!out_format_parse(optarg, &fmt))
-				return bad_format("list", optarg);
+			if ((rc = out_format_option("person", "list", optarg, &fmt)))
+				return rc;
 			break;
 		default: return cli_bad_option("person", "list", argv, c);
 		}
@@ -150,15 +131,15 @@ int cmd_person_list(struct cli_ctx *ctx, int argc, char **argv)
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
 		const char *cells[7];
 
-		date_cell(p->start, start);
-		date_cell(p->end, end);
+		out_date_cell(p->start, start);
+		out_date_cell(p->end, end);
 		cells[0] = p->login;
 		cells[1] = p->name;
-		cells[2] = or_null(p->email);
-		cells[3] = or_null(p->team);
+		cells[2] = out_or_null(p->email);
+		cells[3] = out_or_null(p->team);
 		cells[4] = role_format(p->roles, roles, sizeof roles);
 		cells[5] = start;
-		cells[6] = or_null(end);
+		cells[6] = out_or_null(end);
 		out_table_add(t, cells);
 	}
 	out_table_print(t, stdout);
@@ -170,11 +151,7 @@ int cmd_person_list(struct cli_ctx *ctx, int argc, char **argv)
 /* "Label:" padded to width display columns, then the value. */
 static void show_line(const char *label, int width, const char *value)
 {
-	int pad = width - out_display_width(label);
-
-	fputs(label, stdout);
-	for (; pad > 0; pad--)
-		putchar(' ');
+	out_label(stdout, label, width);
 	printf("  %s\n", value);
 }
 
@@ -199,8 +176,8 @@ int cmd_person_show(struct cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (!out_format_parse(optarg, &fmt))
-				return bad_format("show", optarg);
+			if ((rc = out_format_option("person", "show", optarg, &fmt)))
+				return rc;
 			break;
 		default: return cli_bad_option("person", "show", argv, c);
 		}
@@ -223,14 +200,14 @@ int cmd_person_show(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	team_list_free(&teams);
 	role_format(p.roles, roles, sizeof roles);
-	date_cell(p.start, start);
-	date_cell(p.end, end);
+	out_date_cell(p.start, start);
+	out_date_cell(p.end, end);
 
 	if (fmt != OUT_TABLE) {
 		const char *keys[] = { "login", "name", "email", "team", "roles", "start", "end",
 		                       "leads" };
-		const char *cells[] = { p.login, p.name, or_null(p.email), or_null(p.team), roles,
-		                        start, or_null(end), or_null(leads) };
+		const char *cells[] = { p.login, p.name, out_or_null(p.email), out_or_null(p.team), roles,
+		                        start, out_or_null(end), out_or_null(leads) };
 		struct out_table *t = out_table_new(fmt, 8, keys, keys);
 		if (!t)
 			return cli_failf(HOP_ENOMEM, _("out of memory"));

@@ -9,20 +9,6 @@
 #include "hop/i18n.h"
 #include "hop/place.h"
 
-static const char *or_null(const char *s)
-{
-	return *s ? s : NULL;
-}
-
-static int parse_format(const char *name, const char *sub, const char *text,
-                        enum out_format *fmt)
-{
-	if (!out_format_parse(text, fmt))
-		return cli_usage_error(name, sub, _("unknown format '%s'; use table, csv, tsv or json"),
-		                       text);
-	return 0;
-}
-
 /* ---- sites ---- */
 
 int cmd_site_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -80,7 +66,7 @@ int cmd_site_list(struct cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((rc = parse_format("site", "list", optarg, &fmt)))
+			if ((rc = out_format_option("site", "list", optarg, &fmt)))
 				return rc;
 			break;
 		default: return cli_bad_option("site", "list", argv, c);
@@ -104,7 +90,7 @@ int cmd_site_list(struct cli_ctx *ctx, int argc, char **argv)
 		snprintf(rooms, sizeof rooms, "%d", l.v[i].rooms);
 		cells[0] = l.v[i].name;
 		cells[1] = l.v[i].slug;
-		cells[2] = or_null(l.v[i].address);
+		cells[2] = out_or_null(l.v[i].address);
 		cells[3] = l.v[i].timezone;
 		cells[4] = l.v[i].region;
 		cells[5] = desks;
@@ -235,7 +221,7 @@ int cmd_zone_list(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 's': site = optarg; break;
 		case 'f':
-			if ((rc = parse_format("zone", "list", optarg, &fmt)))
+			if ((rc = out_format_option("zone", "list", optarg, &fmt)))
 				return rc;
 			break;
 		default: return cli_bad_option("zone", "list", argv, c);
@@ -261,7 +247,7 @@ int cmd_zone_list(struct cli_ctx *ctx, int argc, char **argv)
 		cells[1] = l.v[i].floor;
 		cells[2] = level;
 		cells[3] = l.v[i].name;
-		cells[4] = or_null(l.v[i].team);
+		cells[4] = out_or_null(l.v[i].team);
 		cells[5] = desks;
 		out_table_add(t, cells);
 	}

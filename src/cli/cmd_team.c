@@ -49,19 +49,6 @@ int cmd_team_add(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static void date_cell(hop_date d, char *buf)
-{
-	if (d == HOP_DATE_NONE)
-		buf[0] = '\0';
-	else
-		date_format(d, buf);
-}
-
-static const char *or_null(const char *s)
-{
-	return *s ? s : NULL;
-}
-
 int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -85,9 +72,8 @@ int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'a': all = true; break;
 		case 'f':
-			if (!out_format_parse(optarg, &fmt))
-				return cli_usage_error("team", "list", _("unknown format '%s'; use table, "
-				                       "csv, tsv or json"), optarg);
+			if ((rc = out_format_option("team", "list", optarg, &fmt)))
+				return rc;
 			break;
 		default: return cli_bad_option("team", "list", argv, c);
 		}
@@ -107,15 +93,15 @@ int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 		const char *cells[7];
 
 		snprintf(members, sizeof members, "%d", l.v[i].members);
-		date_cell(l.v[i].created, created);
-		date_cell(l.v[i].dissolved, dissolved);
+		out_date_cell(l.v[i].created, created);
+		out_date_cell(l.v[i].dissolved, dissolved);
 		cells[0] = l.v[i].name;
 		cells[1] = l.v[i].slug;
-		cells[2] = or_null(l.v[i].lead_login);
-		cells[3] = or_null(l.v[i].lead_name);
+		cells[2] = out_or_null(l.v[i].lead_login);
+		cells[3] = out_or_null(l.v[i].lead_name);
 		cells[4] = members;
 		cells[5] = created;
-		cells[6] = or_null(dissolved);
+		cells[6] = out_or_null(dissolved);
 		out_table_add(t, cells);
 	}
 	out_table_print(t, stdout);
@@ -171,8 +157,8 @@ int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
 		const char *cells[6];
 
-		date_cell(l.v[i].start, start);
-		date_cell(l.v[i].end, end);
+		out_date_cell(l.v[i].start, start);
+		out_date_cell(l.v[i].end, end);
 		cells[0] = l.v[i].login;
 		cells[1] = l.v[i].name;
 		cells[2] = l.v[i].email;

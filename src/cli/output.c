@@ -9,6 +9,7 @@
 #include "hop/cli.h"
 #include "hop/csv.h"
 #include "hop/i18n.h"
+#include "hop/vec.h"
 
 struct out_table {
 	enum out_format f;
@@ -32,6 +33,28 @@ bool out_format_parse(const char *text, enum out_format *f)
 		}
 	}
 	return false;
+}
+
+int out_format_option(const char *name, const char *sub, const char *text, enum out_format *f)
+{
+	if (!out_format_parse(text, f))
+		return cli_usage_error(name, sub, _("unknown format '%s'; use table, csv, tsv or json"),
+		                       text);
+	return 0;
+}
+
+const char *out_or_null(const char *s)
+{
+	return *s ? s : NULL;
+}
+
+char *out_date_cell(hop_date d, char *buf)
+{
+	if (d == HOP_DATE_NONE)
+		buf[0] = '\0';
+	else
+		date_format(d, buf);
+	return buf;
 }
 
 static char *dup_or_null(const char *s)
@@ -69,15 +92,9 @@ void out_table_add(struct out_table *t, const char *const *cells)
 
 	if (!t || t->failed)
 		return;
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 32;
-		char ***rows = realloc(t->rows, cap * sizeof *rows);
-		if (!rows) {
-			t->failed = true;
-			return;
-		}
-		t->rows = rows;
-		t->cap = cap;
+	if (!vec_grow(&t->rows, &t->cap, t->nrows + 1, sizeof *t->rows)) {
+		t->failed = true;
+		return;
 	}
 	row = calloc(t->ncols ? t->ncols : 1, sizeof *row);
 	if (!row) {
@@ -161,6 +178,13 @@ int out_display_width(const char *s)
 		n -= len;
 	}
 	return width;
+}
+
+void out_label(FILE *out, const char *label, int width)
+{
+	fputs(label, out);
+	for (int pad = width - out_display_width(label); pad > 0; pad--)
+		putc(' ', out);
 }
 
 /* A table cell on one line: control characters become spaces. */

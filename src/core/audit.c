@@ -8,6 +8,7 @@
 #include "hop/clock.h"
 #include "hop/db.h"
 #include "hop/i18n.h"
+#include "hop/vec.h"
 
 enum hop_status audit_write(struct hop_app *app, const char *action, const char *object,
                             const char *detail, struct hop_err *err)
@@ -47,14 +48,8 @@ static enum hop_status push(struct hop_audit_list *l, sqlite3_stmt *st, struct h
 	struct hop_audit_entry *e;
 	const unsigned char *detail;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		struct hop_audit_entry *v = realloc(l->v, cap * sizeof *v);
-		if (!v)
-			return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the audit log"));
-		l->v = v;
-		l->cap = cap;
-	}
+	if (!vec_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the audit log"));
 	e = &l->v[l->n];
 	memset(e, 0, sizeof *e);
 	e->id = sqlite3_column_int64(st, 0);

@@ -17,6 +17,7 @@
 #include "hop/i18n.h"
 #include "hop/ics_import.h"
 #include "hop/place.h"
+#include "hop/vec.h"
 
 void closure_list_free(struct hop_closure_list *l)
 {
@@ -60,17 +61,10 @@ enum hop_status closure_list(struct hop_app *app, int64_t site_id, hop_date from
 		struct hop_closure *c;
 		char day[HOP_DATE_ISO_LEN];
 
-		if (out->n == out->cap) {
-			size_t cap = out->cap ? out->cap * 2 : 16;
-			struct hop_closure *v = realloc(out->v, cap * sizeof *v);
-			if (!v) {
-				sqlite3_reset(st);
-				closure_list_free(out);
-				return hop_fail(err, HOP_ENOMEM,
-				                _("out of memory while listing closure days"));
-			}
-			out->v = v;
-			out->cap = cap;
+		if (!vec_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
+			sqlite3_reset(st);
+			closure_list_free(out);
+			return hop_fail(err, HOP_ENOMEM, _("out of memory while listing closure days"));
 		}
 		c = &out->v[out->n];
 		memset(c, 0, sizeof *c);
@@ -259,16 +253,10 @@ static enum hop_status apply_event(struct hop_app *app, int64_t site_id,
 	db_bind_text(st, 3, ev->summary);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char day[HOP_DATE_ISO_LEN];
-		if (nold == cap) {
-			size_t c = cap ? cap * 2 : 8;
-			struct old_day *v = realloc(old, c * sizeof *v);
-			if (!v) {
-				sqlite3_reset(st);
-				free(old);
-				return hop_fail(err, HOP_ENOMEM, _("out of memory while importing"));
-			}
-			old = v;
-			cap = c;
+		if (!vec_grow(&old, &cap, nold + 1, sizeof *old)) {
+			sqlite3_reset(st);
+			free(old);
+			return hop_fail(err, HOP_ENOMEM, _("out of memory while importing"));
 		}
 		old[nold].id = sqlite3_column_int64(st, 0);
 		db_column_copy(st, 1, day, sizeof day);

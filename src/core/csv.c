@@ -10,6 +10,7 @@
 
 #include "hop/csv.h"
 #include "hop/i18n.h"
+#include "hop/vec.h"
 
 /* How much of the first record is looked at to find the separator. */
 #define PRESCAN_MAX (2 * CSV_FIELD_MAX)
@@ -90,14 +91,8 @@ static void push_back(struct csv_reader *r, int c)
 
 static bool pre_append(struct csv_reader *r, int c, size_t *cap)
 {
-	if (r->pre_len == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 4096;
-		unsigned char *p = realloc(r->pre, ncap);
-		if (!p)
-			return false;
-		r->pre = p;
-		*cap = ncap;
-	}
+	if (!vec_grow(&r->pre, cap, r->pre_len + 1, 1))
+		return false;
 	r->pre[r->pre_len++] = (unsigned char)c;
 	return true;
 }
@@ -218,15 +213,9 @@ static int fail(struct csv_reader *r, struct hop_err *err)
 /* Room for one more byte in the record buffer. */
 static bool reserve(struct csv_reader *r, long line)
 {
-	if (r->len >= r->cap) {
-		size_t ncap = r->cap ? r->cap * 2 : 1024;
-		char *p = realloc(r->buf, ncap);
-		if (!p) {
-			hop_fail(&r->error, HOP_ENOMEM, _("%s:%ld: out of memory"), r->name, line);
-			return false;
-		}
-		r->buf = p;
-		r->cap = ncap;
+	if (!vec_grow(&r->buf, &r->cap, r->len + 1, 1)) {
+		hop_fail(&r->error, HOP_ENOMEM, _("%s:%ld: out of memory"), r->name, line);
+		return false;
 	}
 	return true;
 }

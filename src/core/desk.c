@@ -13,6 +13,8 @@
 #include "hop/db.h"
 #include "hop/i18n.h"
 #include "hop/place.h"
+#include "hop/vec.h"
+#include "collect_int.h"
 #include "place_int.h"
 
 #define DETAIL_MAX 2048
@@ -42,8 +44,9 @@ bool desk_active_on(const struct hop_desk *d, hop_date day)
 	"JOIN site s ON s.id = f.site_id LEFT JOIN team t ON t.id = z.team_id " \
 	"LEFT JOIN person o ON o.id = d.owner_id "
 
-static void read_desk(sqlite3_stmt *st, struct hop_desk *d)
+static void read_desk(sqlite3_stmt *st, void *out)
 {
+	struct hop_desk *d = out;
 	char word[32];
 	struct hop_err ignored;
 
@@ -74,6 +77,11 @@ static void read_desk(sqlite3_stmt *st, struct hop_desk *d)
 	db_column_copy(st, 19, d->zone.team, sizeof d->zone.team);
 }
 
+static const struct collect desk_rows = {
+	sizeof(struct hop_desk), read_desk,
+	N_("out of memory while listing desks"), N_("listing desks"),
+};
+
 static int by_code(const void *a, const void *b)
 {
 	return desk_code_compare(((const struct hop_desk *)a)->code,
@@ -87,7 +95,6 @@ enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
 	struct hop_site s = { 0 };
 	struct hop_zone z = { 0 };
 	sqlite3_stmt *st;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (!f)
@@ -112,25 +119,8 @@ enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
 	sqlite3_bind_int(st, 4, f->rooms < 0 ? -1 : f->rooms != 0);
 	sqlite3_bind_int(st, 5, f->include_retired);
 	place_bind_today(st, 9);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			size_t cap = out->cap ? out->cap * 2 : 64;
-			struct hop_desk *v = realloc(out->v, cap * sizeof *v);
-			if (!v) {
-				sqlite3_reset(st);
-				desk_list_free(out);
-				return hop_fail(err, HOP_ENOMEM, _("out of memory while listing desks"));
-			}
-			out->v = v;
-			out->cap = cap;
-		}
-		read_desk(st, &out->v[out->n++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		desk_list_free(out);
-		return db_fail(app->db, err, _("listing desks"));
-	}
+	if (collect_rows(app->db, st, &desk_rows, &out->v, &out->n, &out->cap, err) != HOP_OK)
+		return err->status;
 	for (size_t i = 0, j; i < out->n; i = j) {
 		for (j = i + 1; j < out->n && out->v[j].zone.id == out->v[i].zone.id; j++)
 			;
@@ -465,17 +455,11 @@ static enum hop_status bookings_from(struct hop_app *app, int64_t desk_id, const
 	sqlite3_bind_int64(st, 1, desk_id);
 	db_bind_text(st, 2, day);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct cancelled *v = realloc(*out, ncap * sizeof *v);
-			if (!v) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-			}
-			*out = v;
-			cap = ncap;
+		if (!vec_grow(out, &cap, *n + 1, sizeof **out)) {
+			sqlite3_reset(st);
+			free(*out);
+			*out = NULL;
+			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 		}
 		struct cancelled *c = &(*out)[(*n)++];
 		c->id = sqlite3_column_int64(st, 0);

@@ -20,6 +20,7 @@
 #include "hop/i18n.h"
 #include "hop/import.h"
 #include "hop/person.h"
+#include "hop/vec.h"
 #include "import_int.h"
 
 /* More people than any administration has: beyond this a file is a mistake,
@@ -63,7 +64,7 @@ struct import {
 	char colname[C_COUNT][32]; /* the column's name as the file writes it */
 	size_t ncols;
 	struct row *rows;
-	size_t nrows, cap;
+	size_t nrows;
 	char (*new_teams)[HOP_TEAM_NAME_MAX + 1];
 	size_t nteams, team_cap;
 	bool reader_failed;        /* the CSV reader stopped after some rows */
@@ -96,9 +97,11 @@ static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
 
 /* ---- the header ---- */
 
-static enum hop_status read_header(struct import *im, char **f, size_t n, long line,
+static enum hop_status read_header(void *ctx, char **f, size_t n, long line,
                                    struct hop_err *err)
 {
+	struct import *im = ctx;
+
 	for (int c = 0; c < C_COUNT; c++)
 		im->pos[c] = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -228,14 +231,8 @@ static enum hop_status row_team(struct import *im, struct row *r, int64_t *team_
 			snprintf(r->p.team, sizeof r->p.team, "%s", im->new_teams[i]);
 			return HOP_OK;
 		}
-	if (im->nteams == im->team_cap) {
-		size_t ncap = im->team_cap ? im->team_cap * 2 : 8;
-		void *p = realloc(im->new_teams, ncap * sizeof *im->new_teams);
-		if (!p)
-			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-		im->new_teams = p;
-		im->team_cap = ncap;
-	}
+	if (!vec_grow(&im->new_teams, &im->team_cap, im->nteams + 1, sizeof *im->new_teams))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	snprintf(im->new_teams[im->nteams++], sizeof im->new_teams[0], "%s", name);
 	return HOP_OK;
 }
@@ -248,9 +245,11 @@ static void copy(char *dst, size_t size, const char *src)
 
 /* Check one row against the file and the database; problems go to r->msg,
  * only a failing database makes this fail. */
-static enum hop_status check_row(struct import *im, struct row *r, char **f, size_t n,
+static enum hop_status check_row(void *ctx, void *row, long line, char **f, size_t n,
                                  struct hop_err *err)
 {
+	struct import *im = ctx;
+	struct row *r = row;
 	struct hop_err e;
 	struct hop_person old;
 	const char *cell[C_COUNT];
@@ -259,6 +258,7 @@ static enum hop_status check_row(struct import *im, struct row *r, char **f, siz
 	int64_t team_id = 0;
 	enum hop_status st;
 
+	r->line = line;
 	if (n != im->ncols) {
 		row_problem(im, r, _("the row has %zu fields but the header has %zu columns; look for a missing or extra separator or quote"),
 		            n, im->ncols);
@@ -405,49 +405,22 @@ static enum hop_status check_duplicates(struct import *im, struct hop_err *err)
 static enum hop_status read_rows(struct import *im, struct csv_reader *csv,
                                  struct import_report *rep, struct hop_err *err)
 {
-	char **f;
-	size_t n;
-	long line;
-	int rc;
-	enum hop_status st;
+	const struct import_format people = {
+		.elem = sizeof(struct row),
+		.max = IMPORT_ROWS_MAX,
+		.empty = _("%s: the file is empty; its first line must name the columns, such as login;name;email;team"),
+		.too_many = _("%s:%ld: the file has more than %d people; split it into smaller files"),
+		.header = read_header,
+		.row = check_row,
+	};
+	struct import_rows rows = { 0 };
+	enum hop_status st = import_read(csv, im->name, &people, im, &rows, rep, err);
 
-	rc = csv_next(csv, &f, &n, &line, err);
-	if (rc < 0)
-		return err->status;
-	if (rc == 0)
-		return hop_fail(err, HOP_EINVAL,
-		                _("%s: the file is empty; its first line must name the columns, such as login;name;email;team"),
-		                im->name);
-	if (read_header(im, f, n, line, err) != HOP_OK)
-		return err->status;
-
-	while ((rc = csv_next(csv, &f, &n, &line, err)) == 1) {
-		if (im->nrows == IMPORT_ROWS_MAX)
-			return hop_fail(err, HOP_EINVAL,
-			                _("%s:%ld: the file has more than %d people; split it into smaller files"),
-			                im->name, line, IMPORT_ROWS_MAX);
-		if (im->nrows == im->cap) {
-			size_t ncap = im->cap ? im->cap * 2 : 64;
-			struct row *p = realloc(im->rows, ncap * sizeof *p);
-			if (!p)
-				return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-			im->rows = p;
-			im->cap = ncap;
-		}
-		struct row *r = &im->rows[im->nrows++];
-		memset(r, 0, sizeof *r);
-		r->line = line;
-		if ((st = check_row(im, r, f, n, err)) != HOP_OK)
-			return st;
-	}
-	if (rc < 0) {
-		/* The reader cannot go on: report what it found with the rows. */
-		if (im->nrows == 0)
-			return err->status;
-		if (import_reader_error(rep, err) != HOP_OK)
-			return err->status;
-		im->reader_failed = true;
-	}
+	im->rows = rows.v;
+	im->nrows = rows.n;
+	im->reader_failed = rows.reader_failed;
+	if (st != HOP_OK)
+		return st;
 	return check_duplicates(im, err);
 }
 

@@ -19,6 +19,7 @@
 #include "hop/i18n.h"
 #include "hop/import.h"
 #include "hop/place.h"
+#include "hop/vec.h"
 #include "import_int.h"
 #include "place_int.h"
 
@@ -93,7 +94,7 @@ struct import {
 	int pos[C_COUNT];
 	size_t ncols;
 	struct row *rows;
-	size_t nrows, cap;
+	size_t nrows;
 	struct zref *zones;
 	size_t nzones, zcap;
 	bool reader_failed;
@@ -126,10 +127,11 @@ static bool word_is(const char *typed, const char *known)
 	return strcmp(a, b) == 0;
 }
 
-static enum hop_status read_header(struct import *im, char **f, size_t n, long line,
+static enum hop_status read_header(void *ctx, char **f, size_t n, long line,
                                    struct hop_err *err)
 {
 	static const enum column required[] = { C_CODE, C_SITE, C_FLOOR, C_ZONE };
+	struct import *im = ctx;
 
 	for (int c = 0; c < C_COUNT; c++)
 		im->pos[c] = -1;
@@ -210,14 +212,8 @@ static enum hop_status row_zone(struct import *im, struct row *r, const struct h
 			return HOP_OK;
 		}
 	}
-	if (im->nzones == im->zcap) {
-		size_t ncap = im->zcap ? im->zcap * 2 : 16;
-		void *p = realloc(im->zones, ncap * sizeof *im->zones);
-		if (!p)
-			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-		im->zones = p;
-		im->zcap = ncap;
-	}
+	if (!vec_grow(&im->zones, &im->zcap, im->nzones + 1, sizeof *im->zones))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	z = &im->zones[im->nzones];
 	memset(z, 0, sizeof *z);
 	z->site_id = s->id;
@@ -287,9 +283,11 @@ static bool whole_number(const char *s, int min, int max, int *out)
 	return true;
 }
 
-static enum hop_status check_row(struct import *im, struct row *r, char **f, size_t n,
+static enum hop_status check_row(void *ctx, void *row, long line, char **f, size_t n,
                                  struct hop_err *err)
 {
+	struct import *im = ctx;
+	struct row *r = row;
 	struct hop_err e;
 	const char *cell[C_COUNT];
 	struct hop_site site;
@@ -299,6 +297,7 @@ static enum hop_status check_row(struct import *im, struct row *r, char **f, siz
 	int level = 0;
 	enum hop_status st;
 
+	r->line = line;
 	r->zref = SIZE_MAX;
 	if (n != im->ncols) {
 		row_problem(im, r, _("the row has %zu fields but the header has %zu columns; look for a missing or extra separator or quote"),
@@ -522,49 +521,22 @@ static void check_fit(struct import *im)
 static enum hop_status read_rows(struct import *im, struct csv_reader *csv,
                                  struct import_report *rep, struct hop_err *err)
 {
-	char **f;
-	size_t n;
-	long line;
-	int rc;
-	enum hop_status st;
+	const struct import_format places = {
+		.elem = sizeof(struct row),
+		.max = IMPORT_ROWS_MAX,
+		.empty = _("%s: the file is empty; its first line must name the columns, such as code;site;floor;zone"),
+		.too_many = _("%s:%ld: the file has more than %d places; split it into smaller files"),
+		.header = read_header,
+		.row = check_row,
+	};
+	struct import_rows rows = { 0 };
+	enum hop_status st = import_read(csv, im->name, &places, im, &rows, rep, err);
 
-	rc = csv_next(csv, &f, &n, &line, err);
-	if (rc < 0)
-		return err->status;
-	if (rc == 0)
-		return hop_fail(err, HOP_EINVAL,
-		                _("%s: the file is empty; its first line must name the columns, such as code;site;floor;zone"),
-		                im->name);
-	if (read_header(im, f, n, line, err) != HOP_OK)
-		return err->status;
-
-	while ((rc = csv_next(csv, &f, &n, &line, err)) == 1) {
-		if (im->nrows == IMPORT_ROWS_MAX)
-			return hop_fail(err, HOP_EINVAL,
-			                _("%s:%ld: the file has more than %d places; split it into smaller files"),
-			                im->name, line, IMPORT_ROWS_MAX);
-		if (im->nrows == im->cap) {
-			size_t ncap = im->cap ? im->cap * 2 : 64;
-			struct row *p = realloc(im->rows, ncap * sizeof *p);
-			if (!p)
-				return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-			im->rows = p;
-			im->cap = ncap;
-		}
-		struct row *r = &im->rows[im->nrows++];
-		memset(r, 0, sizeof *r);
-		r->line = line;
-		if ((st = check_row(im, r, f, n, err)) != HOP_OK)
-			return st;
-	}
-	if (rc < 0) {
-		/* The reader cannot go on: report what it found with the rows. */
-		if (im->nrows == 0)
-			return err->status;
-		if (import_reader_error(rep, err) != HOP_OK)
-			return err->status;
-		im->reader_failed = true;
-	}
+	im->rows = rows.v;
+	im->nrows = rows.n;
+	im->reader_failed = rows.reader_failed;
+	if (st != HOP_OK)
+		return st;
 	check_fit(im);
 	return check_duplicates(im, err);
 }

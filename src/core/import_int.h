@@ -7,8 +7,40 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "hop/csv.h"
 #include "hop/err.h"
 #include "hop/import.h"
+
+/* What an importer tells import_read about its file and its rows. */
+struct import_format {
+	size_t elem;                /* bytes of one row */
+	int max;                    /* a file with more rows is refused */
+	const char *empty;          /* translated format, the file's name: an empty file */
+	const char *too_many;       /* translated format, file, line (long), max: too many rows */
+	/* The first record names the columns: fail (the file is refused) or
+	 * remember where each column is. */
+	enum hop_status (*header)(void *im, char **f, size_t n, long line, struct hop_err *err);
+	/* Check one record into row (zeroed): problems stay in the row; only a
+	 * failure that stops the import (the database) is returned. */
+	enum hop_status (*row)(void *im, void *row, long line, char **f, size_t n,
+	                       struct hop_err *err);
+};
+
+/* The rows import_read read, in file order: elem bytes each, malloc'd. */
+struct import_rows {
+	void *v;
+	size_t n, cap;
+	bool reader_failed;         /* the CSV reader stopped after some rows */
+};
+
+/* Read the header and every row of csv (name is the file in messages) into
+ * rows, handing each to fmt with im.  A reader error after some rows goes to
+ * rep as one more bad row (reader_failed); before any row it fails.  On
+ * failure too, rows holds what was read, for the caller to free. */
+enum hop_status import_read(struct csv_reader *csv, const char *name,
+                            const struct import_format *fmt, void *im,
+                            struct import_rows *rows, struct import_report *rep,
+                            struct hop_err *err);
 
 /* Blanks and tabs off both ends, in place. */
 void import_trim(char *s);

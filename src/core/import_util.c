@@ -4,7 +4,50 @@
 #include <string.h>
 
 #include "hop/i18n.h"
+#include "hop/vec.h"
 #include "import_int.h"
+
+enum hop_status import_read(struct csv_reader *csv, const char *name,
+                            const struct import_format *fmt, void *im,
+                            struct import_rows *rows, struct import_report *rep,
+                            struct hop_err *err)
+{
+	char **f;
+	size_t n;
+	long line;
+	int rc;
+	enum hop_status st;
+
+	rc = csv_next(csv, &f, &n, &line, err);
+	if (rc < 0)
+		return err->status;
+	if (rc == 0)
+		return hop_fail(err, HOP_EINVAL, fmt->empty, name);
+	if (fmt->header(im, f, n, line, err) != HOP_OK)
+		return err->status;
+
+	while ((rc = csv_next(csv, &f, &n, &line, err)) == 1) {
+		void *r;
+
+		if (rows->n == (size_t)fmt->max)
+			return hop_fail(err, HOP_EINVAL, fmt->too_many, name, line, fmt->max);
+		if (!vec_grow(&rows->v, &rows->cap, rows->n + 1, fmt->elem))
+			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+		r = (char *)rows->v + rows->n++ * fmt->elem;
+		memset(r, 0, fmt->elem);
+		if ((st = fmt->row(im, r, line, f, n, err)) != HOP_OK)
+			return st;
+	}
+	if (rc < 0) {
+		/* The reader cannot go on: report what it found with the rows. */
+		if (rows->n == 0)
+			return err->status;
+		if (import_reader_error(rep, err) != HOP_OK)
+			return err->status;
+		rows->reader_failed = true;
+	}
+	return HOP_OK;
+}
 
 void import_trim(char *s)
 {

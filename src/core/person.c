@@ -13,6 +13,7 @@
 #include "hop/db.h"
 #include "hop/i18n.h"
 #include "hop/person.h"
+#include "hop/vec.h"
 
 #define DETAIL_MAX 4096
 
@@ -104,14 +105,8 @@ void person_list_free(struct hop_person_list *l)
 static enum hop_status list_push(struct hop_person_list *l, const struct hop_person *p,
                                  struct hop_err *err)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct hop_person *v = realloc(l->v, cap * sizeof *v);
-		if (!v)
-			return hop_fail(err, HOP_ENOMEM, _("out of memory while listing people"));
-		l->v = v;
-		l->cap = cap;
-	}
+	if (!vec_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while listing people"));
 	l->v[l->n++] = *p;
 	return HOP_OK;
 }

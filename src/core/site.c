@@ -12,6 +12,7 @@
 #include "hop/db.h"
 #include "hop/i18n.h"
 #include "hop/place.h"
+#include "collect_int.h"
 #include "place_int.h"
 
 #define DETAIL_MAX 1024
@@ -35,8 +36,10 @@ void site_list_free(struct hop_site_list *l)
 	"ON f.id = z.floor_id WHERE f.site_id = s.id AND d.kind <> 'desk' " \
 	"AND (d.retired_on IS NULL OR d.retired_on > ?9)) FROM site s "
 
-static void read_site(sqlite3_stmt *st, struct hop_site *s)
+static void read_site(sqlite3_stmt *st, void *out)
 {
+	struct hop_site *s = out;
+
 	memset(s, 0, sizeof *s);
 	s->id = sqlite3_column_int64(st, 0);
 	db_column_copy(st, 1, s->name, sizeof s->name);
@@ -48,36 +51,21 @@ static void read_site(sqlite3_stmt *st, struct hop_site *s)
 	s->rooms = sqlite3_column_int(st, 7);
 }
 
+static const struct collect site_rows = {
+	sizeof(struct hop_site), read_site,
+	N_("out of memory while listing sites"), N_("listing sites"),
+};
+
 enum hop_status site_list(struct hop_app *app, struct hop_site_list *out, struct hop_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	st = db_stmt(app->db, "SELECT " SITE_COLUMNS "ORDER BY s.name COLLATE hop, s.id", err);
 	if (!st)
 		return err->status;
 	place_bind_today(st, 9);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			size_t cap = out->cap ? out->cap * 2 : 8;
-			struct hop_site *v = realloc(out->v, cap * sizeof *v);
-			if (!v) {
-				sqlite3_reset(st);
-				site_list_free(out);
-				return hop_fail(err, HOP_ENOMEM, _("out of memory while listing sites"));
-			}
-			out->v = v;
-			out->cap = cap;
-		}
-		read_site(st, &out->v[out->n++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		site_list_free(out);
-		return db_fail(app->db, err, _("listing sites"));
-	}
-	return HOP_OK;
+	return collect_rows(app->db, st, &site_rows, &out->v, &out->n, &out->cap, err);
 }
 
 /* The one site whose name equals name ignoring case and umlauts. */

@@ -10,6 +10,7 @@
 #include "hop/db.h"
 #include "hop/i18n.h"
 #include "hop/person.h"
+#include "collect_int.h"
 
 #define DETAIL_MAX 1024
 
@@ -72,8 +73,10 @@ static hop_date column_date(sqlite3_stmt *st, int col)
 	"AND (m.end_date IS NULL OR m.end_date >= ?9)), t.created_on, t.dissolved_on " \
 	"FROM team t LEFT JOIN person p ON p.id = t.lead_id "
 
-static void read_team(sqlite3_stmt *st, struct hop_team *t)
+static void read_team(sqlite3_stmt *st, void *out)
 {
+	struct hop_team *t = out;
+
 	memset(t, 0, sizeof *t);
 	t->id = sqlite3_column_int64(st, 0);
 	db_column_copy(st, 1, t->name, sizeof t->name);
@@ -86,6 +89,11 @@ static void read_team(sqlite3_stmt *st, struct hop_team *t)
 	t->dissolved = column_date(st, 8);
 }
 
+static const struct collect team_rows = {
+	sizeof(struct hop_team), read_team,
+	N_("out of memory while listing teams"), N_("listing teams"),
+};
+
 static void bind_today(sqlite3_stmt *st)
 {
 	char today[HOP_DATE_ISO_LEN];
@@ -96,7 +104,6 @@ enum hop_status team_list(struct hop_app *app, bool include_dissolved,
                           struct hop_team_list *out, struct hop_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	st = db_stmt(app->db, "SELECT " TEAM_COLUMNS "WHERE (?1 OR t.dissolved_on IS NULL) "
@@ -105,26 +112,7 @@ enum hop_status team_list(struct hop_app *app, bool include_dissolved,
 		return err->status;
 	sqlite3_bind_int(st, 1, include_dissolved);
 	bind_today(st);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			size_t cap = out->cap ? out->cap * 2 : 16;
-			struct hop_team *v = realloc(out->v, cap * sizeof *v);
-			if (!v) {
-				sqlite3_reset(st);
-				team_list_free(out);
-				return hop_fail(err, HOP_ENOMEM, _("out of memory while listing teams"));
-			}
-			out->v = v;
-			out->cap = cap;
-		}
-		read_team(st, &out->v[out->n++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		team_list_free(out);
-		return db_fail(app->db, err, _("listing teams"));
-	}
-	return HOP_OK;
+	return collect_rows(app->db, st, &team_rows, &out->v, &out->n, &out->cap, err);
 }
 
 enum hop_status team_get(struct hop_app *app, const char *name_or_slug, struct hop_team *out,

@@ -10,6 +10,7 @@
 #include "hop/db.h"
 #include "hop/i18n.h"
 #include "hop/place.h"
+#include "collect_int.h"
 #include "place_int.h"
 
 #define DETAIL_MAX 1024
@@ -35,8 +36,10 @@ void zone_list_free(struct hop_zone_list *l)
 #define ZONE_ORDER "ORDER BY s.name COLLATE hop, s.id, f.level, f.name COLLATE hop, " \
 	"z.name COLLATE hop, z.id"
 
-static void read_zone(sqlite3_stmt *st, struct hop_zone *z)
+static void read_zone(sqlite3_stmt *st, void *out)
 {
+	struct hop_zone *z = out;
+
 	memset(z, 0, sizeof *z);
 	z->id = sqlite3_column_int64(st, 0);
 	z->site_id = sqlite3_column_int64(st, 1);
@@ -50,32 +53,16 @@ static void read_zone(sqlite3_stmt *st, struct hop_zone *z)
 	z->desks = sqlite3_column_int(st, 9);
 }
 
+static const struct collect zone_rows = {
+	sizeof(struct hop_zone), read_zone,
+	N_("out of memory while listing zones"), N_("listing zones"),
+};
+
 /* Step st to the end, appending every zone to out. */
 static enum hop_status collect(struct hop_app *app, sqlite3_stmt *st, struct hop_zone_list *out,
                                struct hop_err *err)
 {
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			size_t cap = out->cap ? out->cap * 2 : 16;
-			struct hop_zone *v = realloc(out->v, cap * sizeof *v);
-			if (!v) {
-				sqlite3_reset(st);
-				zone_list_free(out);
-				return hop_fail(err, HOP_ENOMEM, _("out of memory while listing zones"));
-			}
-			out->v = v;
-			out->cap = cap;
-		}
-		read_zone(st, &out->v[out->n++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		zone_list_free(out);
-		return db_fail(app->db, err, _("listing zones"));
-	}
-	return HOP_OK;
+	return collect_rows(app->db, st, &zone_rows, &out->v, &out->n, &out->cap, err);
 }
 
 enum hop_status zone_list(struct hop_app *app, const char *site, struct hop_zone_list *out,

@@ -20,6 +20,7 @@
 
 #include "hop/i18n.h"
 #include "hop/ics_import.h"
+#include "hop/vec.h"
 
 #define DEPTH_MAX 16
 #define RAW_VALUE_MAX 64
@@ -249,16 +250,10 @@ static void raw_line(struct raw *r, const char *s, size_t n, int line)
 			return;
 		}
 		if (name_is(value, vlen, "VEVENT") && r->depth == 1) {
-			if (r->n == r->cap) {
-				size_t cap = r->cap ? r->cap * 2 : 16;
-				struct raw_event *v = realloc(r->ev, cap * sizeof *v);
-				if (!v) {
-					r->m->oom = true;
-					r->fatal = true;
-					return;
-				}
-				r->ev = v;
-				r->cap = cap;
+			if (!vec_grow(&r->ev, &r->cap, r->n + 1, sizeof *r->ev)) {
+				r->m->oom = true;
+				r->fatal = true;
+				return;
 			}
 			memset(&r->ev[r->n], 0, sizeof r->ev[r->n]);
 			r->ev[r->n++].line = line;
@@ -553,15 +548,9 @@ static void read_calendar(icalcomponent *cal, struct raw *r, int *index,
 	for (icalcomponent *e = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); e;
 	     e = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
 		const struct raw_event *raw = (size_t)*index < r->n ? &r->ev[*index] : NULL;
-		if (out->n == out->cap) {
-			size_t cap = out->cap ? out->cap * 2 : 16;
-			struct ics_closure *v = realloc(out->v, cap * sizeof *v);
-			if (!v) {
-				m->oom = true;
-				return;
-			}
-			out->v = v;
-			out->cap = cap;
+		if (!vec_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
+			m->oom = true;
+			return;
 		}
 		++*index;
 		read_event(e, raw, *index, r->name, &out->v[out->n++], m);
