@@ -89,9 +89,18 @@ CREATE UNIQUE INDEX booking_person_pm ON booking(person_id, day)
 -- "Who is in on day X", the Desks screen's day: one range scan per day that
 -- covers every booking column those queries read, so that the day's rows are
 -- never looked up in the table one by one (cancelled_at, always NULL here, is
--- listed because SQLite counts the WHERE's column as needed).
-CREATE INDEX booking_day ON booking(day, desk_id, person_id, am, pm, booked_by, attendees, cancelled_at)
+-- listed because SQLite counts the WHERE's column as needed).  Person second:
+-- both queries look up each row's person, and in person order those look-ups
+-- walk the person table forwards (about a third faster than in desk order
+-- over 8,000 rows); desks are matched in memory.
+CREATE INDEX booking_day ON booking(day, person_id, desk_id, am, pm, booked_by, attendees, cancelled_at)
 	WHERE cancelled_at IS NULL;
+-- The people of a day's bookings ('hop who', the Desks screen): their names in
+-- an index half the size of the person table, so that the day's look-ups stay
+-- in SQLite's page cache with the rest of what those queries read.
+CREATE INDEX person_names ON person(id, team_id, login, name);
+-- The teams a person leads (who may see their members' bookings).
+CREATE INDEX team_lead ON team(lead_id);
 CREATE INDEX booking_person_day ON booking(person_id, day);
 CREATE INDEX booking_desk_day ON booking(desk_id, day);
 

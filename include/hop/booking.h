@@ -113,11 +113,37 @@ struct booking_filter {
 enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f,
                              struct hop_booking_list *out, struct hop_err *err);
 
-/* Who is in on day: the active desk bookings (rooms too, marked by kind),
- * optionally of one team or site, ordered by team and name (hidden bookers
- * last).  For speed it leaves booked_by and note empty and sequence 0. */
+/* One place taken on a day, as booking_who lists it: a lean row whose
+ * strings belong to the list (a site's or team's name is kept once, however
+ * many rows show it).  No string is NULL; login, name and team are "" and
+ * person_id is 0 when the privacy setting hides the booker (hidden). */
+struct hop_who {
+	int64_t id;                            /* the booking */
+	unsigned half;                         /* HALF_AM, HALF_PM or HALF_DAY */
+	int64_t desk_id;
+	const char *desk;                      /* code */
+	const char *site, *floor, *zone;
+	int64_t person_id;
+	const char *login, *name, *team;       /* team: "" also for people without one */
+	enum desk_kind kind;
+	int attendees;
+	bool hidden;
+};
+struct bk_pool;
+struct hop_who_list {
+	hop_date day;
+	struct hop_who *v;
+	size_t n;
+	struct bk_pool *strings;               /* what the rows point into */
+};
+void booking_who_free(struct hop_who_list *l);
+
+/* Who is in on day: the active bookings of desks and rooms (marked by kind),
+ * optionally of one team or site, ordered by team and name in the German
+ * order (people without a team after those with one, hidden bookers last),
+ * then morning first, then desk code. */
 enum hop_status booking_who(struct hop_app *app, hop_date day, const char *team,
-                            const char *site, struct hop_booking_list *out,
+                            const char *site, struct hop_who_list *out,
                             struct hop_err *err);
 
 /* Free places on day for the half given (HALF_DAY = free all day) that the
@@ -135,43 +161,53 @@ enum slot_state {
 	SLOT_FIXED,       /* a fixed desk its owner holds that day */
 	SLOT_CLOSED,      /* not bookable by me (team-only, leads-only, not a working day) */
 };
+/* The strings of a day view belong to the view (desk_day_view_free) and are
+ * never NULL: "" where there is nothing to show. */
 struct desk_slot {
 	enum slot_state state;
 	int64_t booking_id;
-	char login[HOP_LOGIN_MAX + 1];       /* "" when hidden or free */
-	char name[HOP_NAME_MAX + 1];
+	const char *login;                   /* "" when hidden or free */
+	const char *name;
 	int attendees;
 };
 struct desk_day {
 	int64_t desk_id;
-	char code[HOP_CODE_MAX + 1];
-	char name[HOP_PLACE_NAME_MAX + 1];
+	const char *code;
+	const char *name;                    /* "" = none */
 	enum desk_kind kind;
 	int capacity;
 	unsigned attrs;
 	int64_t owner_id;
-	char owner_name[HOP_NAME_MAX + 1];
+	const char *owner_name;              /* "" = shared */
 	size_t zone;                         /* index into desk_day_view.zones */
 	struct desk_slot am, pm;
+};
+struct desk_day_zone {
+	int64_t id, site_id, floor_id, team_id;  /* team_id 0 = no owning team */
+	int level;
+	int desks;                           /* its desks (not rooms) in the view */
+	const char *site, *floor, *name, *team;
 };
 struct desk_day_view {
 	hop_date day;
 	bool working_day;
 	char not_working[160];               /* why not, when !working_day */
-	struct hop_zone *zones;
+	struct desk_day_zone *zones;
 	size_t nzones;
 	struct desk_day *v;
 	size_t n;
 	int bookable, booked;                /* half days: occupancy booked / bookable
 	                                        (bookable: 2 per place shown on a working
 	                                        day, 0 otherwise) */
+	struct bk_pool *strings;             /* what the strings of v and zones point into */
 };
 /* All active desks and rooms (filtered) with their state on day for the acting
  * user, grouped by site, floor, zone (v in that order, codes in natural order;
- * zones[] holds the zones that have places in v).  One query for the places
- * and one for the day's bookings, both on indexes (a site or zone filter is
- * resolved by name first).  An unbooked half of a fixed desk whose owner
- * holds the other half is SLOT_FIXED for everyone but the owner. */
+ * zones[] holds the zones that have places in v).  A fixed number of queries
+ * whatever the number of desks (floors, zones, places, the day's bookings
+ * with their people on the index booking_day), none per desk; a site or zone
+ * filter is resolved by name first.  An unbooked half of a fixed desk whose
+ * owner holds the other half is SLOT_FIXED for everyone but the owner. */
 enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct desk_filter *f,
                                  struct desk_day_view *out, struct hop_err *err);
 void desk_day_view_free(struct desk_day_view *v);

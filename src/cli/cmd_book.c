@@ -416,7 +416,7 @@ int cmd_who(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Kind"), _("Site"), _("Floor"), _("Zone") };
 	const char *team = NULL, *site = NULL;
 	enum out_format fmt = OUT_TABLE;
-	struct hop_booking_list l;
+	struct hop_who_list l;
 	struct out_table *t;
 	struct hop_err err;
 	hop_date day;
@@ -445,11 +445,11 @@ int cmd_who(struct cli_ctx *ctx, int argc, char **argv)
 	if (booking_who(&ctx->app, day, team, site, &l, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (!(t = out_table_new(fmt, 9, headers, keys))) {
-		booking_list_free(&l);
+		booking_who_free(&l);
 		return cli_failf(HOP_ENOMEM, _("out of memory"));
 	}
 	for (size_t i = 0; i < l.n; i++) {
-		const struct hop_booking *b = &l.v[i];
+		const struct hop_who *b = &l.v[i];
 		const char *cells[9];
 
 		cells[0] = b->hidden && fmt == OUT_TABLE ? _("(booked)") : or_null(b->name);
@@ -465,7 +465,7 @@ int cmd_who(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	out_table_print(t, stdout);
 	out_table_free(t);
-	booking_list_free(&l);
+	booking_who_free(&l);
 	return 0;
 }
 

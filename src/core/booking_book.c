@@ -11,6 +11,7 @@
 #include "hop/clock.h"
 #include "hop/db.h"
 #include "hop/i18n.h"
+#include "hop/presence.h"
 #include "booking_int.h"
 
 #define DETAIL_MAX 1024
@@ -419,7 +420,14 @@ enum hop_status bk_book_day(struct hop_app *app, const struct bk_ctx *ctx, hop_d
 	if (p.kind == DESK_KIND_DESK &&
 	    bk_person_conflict(app, &ctx->person, day, ctx->half, err) != HOP_OK)
 		return err->status;
-	return insert(app, ctx, &p, day, id, err);
+	if (insert(app, ctx, &p, day, id, err) != HOP_OK)
+		return err->status;
+	/* A desk booked is a day in the office: presence and bookings never
+	 * disagree, because both change in this one transaction.  A room alone
+	 * says nothing about where the person works. */
+	if (p.kind == DESK_KIND_DESK)
+		return presence_mark_office(app, ctx->person.id, day, err);
+	return HOP_OK;
 }
 
 enum hop_status booking_book(struct hop_app *app, const struct booking_request *rq,

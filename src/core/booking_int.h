@@ -45,10 +45,44 @@ enum hop_status booking_list_push(struct hop_booking_list *l, const struct hop_b
 enum hop_status booking_collect(struct hop_app *app, sqlite3_stmt *st,
                                 struct hop_booking_list *out, struct hop_err *err);
 
+/* ---- memory for a day's lists (booking_pool.c) ---- */
+
+/* Strings kept once for a list: a site's name is stored once however many
+ * rows show it.  Freed all at once with the list. */
+struct bk_pool { struct bk_pool_block *head; };
+void bk_pool_free(struct bk_pool *p);
+/* A copy of s[0..n) in the pool; "" for an empty or NULL s; NULL when out of
+ * memory. */
+const char *bk_pool_strn(struct bk_pool *p, const char *s, size_t n);
+/* A copy of a text column. */
+const char *bk_pool_col(struct bk_pool *p, sqlite3_stmt *st, int col);
+
+/* Room in *v (elements of size bytes) and in *ids (NULL: none) for element
+ * n.  *cap starts as a count read first (bk_count), so that an array is
+ * allocated once; it grows only if rows were added since.  False when out of
+ * memory. */
+bool bk_fit(void *v, size_t size, int64_t **ids, size_t n, size_t *cap);
+/* *cap = the count(*) that st (NULL: failed to prepare, err set) gives. */
+enum hop_status bk_count(struct hop_app *app, sqlite3_stmt *st, size_t *cap,
+                         struct hop_err *err);
+/* The position of id in ids[0..n), which is ascending (rows read in rowid
+ * order); SIZE_MAX when it is not there. */
+size_t bk_find_id(const int64_t *ids, size_t n, int64_t id);
+/* Put n elements of size bytes in the order order[] gives (order[k] = the
+ * element that goes to position k), in place; order is used up. */
+void bk_permute(void *v, size_t n, size_t size, uint32_t *order, void *tmp);
+/* Sort n keys of size bytes, each with a group number (< ngroups) as the
+ * uint32_t at byte group_at: by group, then by cmp (which must order by group
+ * first as well).  False when out of memory. */
+bool bk_group_sort(void *keys, size_t n, size_t size, size_t group_at, uint32_t ngroups,
+                   int (*cmp)(const void *, const void *));
+
 /* Day numbers in and out of ISO text columns. */
 int bk_bind_date(sqlite3_stmt *st, int i, hop_date day);
 hop_date bk_column_date(sqlite3_stmt *st, int col);
 enum desk_kind bk_kind(const char *text);
+/* bookable_by's text as enum desk_bookable (all when unknown). */
+enum desk_bookable bk_bookable_by(const char *text);
 /* "desk 3.14", "meeting room R3.01": kind (translated) and code. */
 char *bk_place_label(enum desk_kind kind, const char *code, char *buf, size_t size);
 
@@ -104,6 +138,10 @@ void bk_place_to_desk(const struct bk_place *p, struct hop_desk *d);
  * whom the actor qualifies (a lead booking a leads-only room for a member). */
 bool bk_bookable(const struct hop_app *app, const struct hop_person *person,
                  const struct bk_place *p);
+/* The same from the place's parts: bookable_by and its zone's team and lead
+ * (the Desks screen reads no struct bk_place). */
+bool bk_may_book(const struct hop_app *app, const struct hop_person *person,
+                 enum desk_bookable bookable, int64_t zone_team_id, int64_t zone_team_lead);
 enum hop_status bk_check_bookable(const struct hop_app *app, const struct hop_person *person,
                                   const struct bk_place *p, struct hop_err *err);
 

@@ -37,7 +37,7 @@ enum desk_kind bk_kind(const char *text)
 	return DESK_KIND_DESK;
 }
 
-static enum desk_bookable bk_bookable_by(const char *text)
+enum desk_bookable bk_bookable_by(const char *text)
 {
 	for (int b = BOOKABLE_ALL; b <= BOOKABLE_LEADS; b++)
 		if (text && strcmp(text, desk_bookable_name((enum desk_bookable)b)) == 0)

@@ -76,30 +76,39 @@ enum hop_status bk_check_employed(const struct hop_app *app, const struct hop_pe
 }
 
 /* Does this person (with these roles and team) meet the place's bookable_by? */
-static bool qualifies(int64_t id, int64_t team_id, unsigned roles, const struct bk_place *p)
+static bool qualifies(int64_t id, int64_t team_id, unsigned roles, enum desk_bookable bookable,
+                      int64_t zone_team_id, int64_t zone_team_lead)
 {
 	if (roles & (ROLE_FACILITIES | ROLE_ADMIN))
 		return true;
-	switch (p->bookable) {
+	switch (bookable) {
 	case BOOKABLE_ALL:
 		return true;
 	case BOOKABLE_TEAM:
-		return p->zone_team_id && (team_id == p->zone_team_id ||
-		       ((roles & ROLE_LEAD) && p->zone_team_lead == id));
+		return zone_team_id && (team_id == zone_team_id ||
+		       ((roles & ROLE_LEAD) && zone_team_lead == id));
 	case BOOKABLE_LEADS:
 		return (roles & ROLE_LEAD) != 0;
 	}
 	return false;
 }
 
-bool bk_bookable(const struct hop_app *app, const struct hop_person *person,
-                 const struct bk_place *p)
+bool bk_may_book(const struct hop_app *app, const struct hop_person *person,
+                 enum desk_bookable bookable, int64_t zone_team_id, int64_t zone_team_lead)
 {
 	const struct hop_actor *a = &app->actor;
 
-	if (person && qualifies(person->id, person->team_id, person->roles, p))
+	if (person && qualifies(person->id, person->team_id, person->roles, bookable,
+	                        zone_team_id, zone_team_lead))
 		return true;
-	return a->known && qualifies(a->person.id, a->person.team_id, a->roles, p);
+	return a->known && qualifies(a->person.id, a->person.team_id, a->roles, bookable,
+	                             zone_team_id, zone_team_lead);
+}
+
+bool bk_bookable(const struct hop_app *app, const struct hop_person *person,
+                 const struct bk_place *p)
+{
+	return bk_may_book(app, person, p->bookable, p->zone_team_id, p->zone_team_lead);
 }
 
 enum hop_status bk_check_bookable(const struct hop_app *app, const struct hop_person *person,

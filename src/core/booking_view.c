@@ -1,7 +1,12 @@
-/* One day of all desks and rooms: the Desks screen's data.  Two queries, no
- * more, whatever the number of desks: the places (with zones, floors, sites,
- * owners) and the day's active bookings (with their people), both on
- * indexes; the slots are filled in memory. */
+/* One day of all desks and rooms: the Desks screen's data.  A fixed number
+ * of queries whatever the number of desks, each a scan or a range of one
+ * index: the floors (with sites), the zones (with teams), the places (with
+ * owners), the teams the acting user leads and the day's active bookings
+ * (with their people, on booking_day and person_names); the slots are filled
+ * in memory.  Rows are lean: their strings are kept once in the view's pool,
+ * arrays are allocated once (zones and places counted first), places are
+ * sorted by small keys and found by id in the array they were read into. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,97 +22,350 @@ void desk_day_view_free(struct desk_day_view *v)
 		return;
 	free(v->zones);
 	free(v->v);
+	bk_pool_free(v->strings);
+	free(v->strings);
 	v->zones = NULL;
 	v->v = NULL;
+	v->strings = NULL;
 	v->n = v->nzones = 0;
 }
 
-/* A place's position in v, found by desk id. */
-struct by_id { int64_t id; size_t i; };
-
-static int by_id_cmp(const void *a, const void *b)
+static enum hop_status view_oom(struct hop_err *err)
 {
-	const struct by_id *x = a, *y = b;
-	return x->id < y->id ? -1 : x->id > y->id;
+	return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the desks"));
 }
 
-/* The places, sorted by site, floor, zone and code; the zones they are in. */
-static enum hop_status read_places(struct hop_app *app, hop_date day, const struct desk_filter *f,
-                                   int64_t site_id, int64_t zone_id, struct bk_place_list *l,
-                                   struct desk_day_view *out, struct hop_err *err)
+/* What the view needs of a zone besides out->zones[]: parallel to it while
+ * reading, in zone id order. */
+struct zone_extra {
+	int64_t team_lead;                     /* the zone team's lead, 0 = none */
+	const char *fsite, *ffloor, *fname;    /* folded, for the order */
+	uint32_t places;                       /* places of the zone in the view */
+	uint32_t rank;                         /* position among the zones shown */
+};
+
+struct view_maps {
+	int64_t *zone_id;                      /* ascending, parallel to out->zones (and zx)
+	                                          until sort_places puts those in order */
+	struct zone_extra *zx;
+	size_t zcap;
+	int64_t *place_id;                     /* ascending: the places as read */
+	uint32_t *pos;                         /* their positions in out->v once sorted */
+	size_t pcap;
+	unsigned char *claimed;                /* out->v[i]'s owner holds it that day */
+};
+
+static void view_maps_free(struct view_maps *m)
 {
-	size_t zcap = 0;
+	free(m->zone_id);
+	free(m->zx);
+	free(m->place_id);
+	free(m->pos);
+	free(m->claimed);
+}
+
+static const char *fold_once(struct bk_pool *pool, const char *s)
+{
+	char buf[HOP_SITE_NAME_MAX * 3 + 2];
+
+	if (!s)
+		return NULL;
+	person_fold(s, FOLD_A, buf, sizeof buf);
+	return bk_pool_strn(pool, buf, strlen(buf));
+}
+
+/* A floor with its site, as the zones on it show them. */
+struct view_floor {
+	int64_t site_id;
+	int level;
+	const char *site, *floor, *fsite, *ffloor;
+};
+
+/* The floors of the site (0 = all), in id order: a few dozen, read apart from
+ * the zones so that no zone looks up its floor and site. */
+static enum hop_status read_floors(struct hop_app *app, int64_t site_id, struct bk_pool *pool,
+                                   struct view_floor **floors, int64_t **ids, size_t *n,
+                                   struct hop_err *err)
+{
+	size_t cap = 0;
 	sqlite3_stmt *st;
+	bool oom = false;
 	int rc;
 
-	st = db_stmt(app->db, "SELECT " BK_PLACE_COLUMNS BK_PLACE_FROM
+	st = db_stmt(app->db, "SELECT f.id, f.name, f.level, s.id, s.name "
+	             "FROM floor f JOIN site s ON s.id = f.site_id "
+	             "WHERE ?1 = 0 OR f.site_id = ?1 ORDER BY f.id", err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, site_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct view_floor *f;
+
+		if ((oom = !bk_fit(floors, sizeof **floors, ids, *n, &cap)))
+			break;
+		f = &(*floors)[*n];
+		f->floor = bk_pool_col(pool, st, 1);
+		f->level = sqlite3_column_int(st, 2);
+		f->site_id = sqlite3_column_int64(st, 3);
+		f->site = bk_pool_col(pool, st, 4);
+		f->fsite = fold_once(pool, f->site);
+		f->ffloor = fold_once(pool, f->floor);
+		if ((oom = !f->floor || !f->site || !f->fsite || !f->ffloor))
+			break;
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (oom)
+		return view_oom(err);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading the zones"));
+	return HOP_OK;
+}
+
+/* The zones of the site or the one zone asked for (0 = all), in id order. */
+static enum hop_status read_zones(struct hop_app *app, int64_t site_id, int64_t zone_id,
+                                  struct view_maps *m, struct desk_day_view *out,
+                                  struct hop_err *err)
+{
+	struct bk_pool *pool = out->strings;
+	struct view_floor *floors = NULL;
+	int64_t *floor_id = NULL;
+	size_t xcap, nfloors = 0;
+	sqlite3_stmt *st;
+	bool oom = false;
+	int rc;
+
+	if (bk_count(app, db_stmt(app->db, "SELECT count(*) FROM zone", err), &m->zcap,
+	             err) != HOP_OK ||
+	    read_floors(app, site_id, pool, &floors, &floor_id, &nfloors, err) != HOP_OK) {
+		free(floors);
+		free(floor_id);
+		return err->status;
+	}
+	xcap = m->zcap;
+	st = db_stmt(app->db, "SELECT z.id, z.floor_id, z.name, z.team_id, zt.name, "
+	             "CASE WHEN zt.dissolved_on IS NULL THEN zt.lead_id END "
+	             "FROM zone z LEFT JOIN team zt ON zt.id = z.team_id "
+	             "WHERE ?1 = 0 OR z.id = ?1 ORDER BY z.id", err);
+	if (!st) {
+		free(floors);
+		free(floor_id);
+		return err->status;
+	}
+	sqlite3_bind_int64(st, 1, zone_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t n = out->nzones, fi = bk_find_id(floor_id, nfloors, sqlite3_column_int64(st, 1));
+		const struct view_floor *f;
+		struct desk_day_zone *z;
+		struct zone_extra *x;
+
+		if (fi == SIZE_MAX)
+			continue;          /* at another site */
+		if ((oom = !bk_fit(&out->zones, sizeof *out->zones, &m->zone_id, n, &m->zcap) ||
+		           !bk_fit(&m->zx, sizeof *m->zx, NULL, n, &xcap)))
+			break;
+		f = &floors[fi];
+		z = &out->zones[n];
+		x = &m->zx[n];
+		memset(z, 0, sizeof *z);
+		memset(x, 0, sizeof *x);
+		z->id = sqlite3_column_int64(st, 0);
+		z->floor_id = floor_id[fi];
+		z->site_id = f->site_id;
+		z->level = f->level;
+		z->site = f->site;
+		z->floor = f->floor;
+		x->fsite = f->fsite;
+		x->ffloor = f->ffloor;
+		z->team_id = sqlite3_column_int64(st, 3);
+		x->team_lead = sqlite3_column_int64(st, 5);
+		z->name = bk_pool_col(pool, st, 2);
+		z->team = bk_pool_col(pool, st, 4);
+		x->fname = fold_once(pool, z->name);
+		if ((oom = !z->name || !z->team || !x->fname))
+			break;
+		m->zone_id[n] = z->id;
+		out->nzones++;
+	}
+	sqlite3_reset(st);
+	free(floors);
+	free(floor_id);
+	if (oom)
+		return view_oom(err);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading the zones"));
+	return HOP_OK;
+}
+
+/* The places the filter keeps, into out->v in id order (d->zone = index into
+ * out->zones as read), each free or closed to the acting user. */
+static enum hop_status read_places(struct hop_app *app, hop_date day, const struct desk_filter *f,
+                                   struct view_maps *m, struct desk_day_view *out,
+                                   struct hop_err *err)
+{
+	const struct hop_person *me = app->actor.known ? &app->actor.person : NULL;
+	sqlite3_stmt *st;
+	bool oom = false;
+	int rc;
+
+	if (bk_count(app, db_stmt(app->db, "SELECT count(*) FROM desk", err), &m->pcap,
+	             err) != HOP_OK)
+		return err->status;
+	/* The site and zone filters are the zones': a place in a zone not read
+	 * is left out. */
+	st = db_stmt(app->db, "SELECT d.id, d.zone_id, d.code, d.name, d.kind, d.capacity, "
+	             "d.attrs, d.owner_id, o.name, d.bookable_by "
+	             "FROM desk d LEFT JOIN person o ON o.id = d.owner_id "
 	             "WHERE (?2 OR d.retired_on IS NULL OR d.retired_on > ?1) "
 	             "AND (?3 < 0 OR (?3 = 0) = (d.kind = 'desk')) "
-	             "AND (?4 = 0 OR d.zone_id = ?4) AND (?5 = 0 OR s.id = ?5) "
-	             "AND (d.attrs & ?6) = ?6", err);
+	             "AND (d.attrs & ?4) = ?4 ORDER BY d.id", err);
 	if (!st)
 		return err->status;
 	bk_bind_date(st, 1, day);
 	sqlite3_bind_int(st, 2, f && f->include_retired);
 	sqlite3_bind_int(st, 3, f ? f->rooms : -1);
-	sqlite3_bind_int64(st, 4, zone_id);
-	sqlite3_bind_int64(st, 5, site_id);
-	sqlite3_bind_int(st, 6, f ? (int)f->attrs : 0);
+	sqlite3_bind_int(st, 4, f ? (int)f->attrs : 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (l->n == l->cap) {
-			size_t cap = l->cap ? l->cap * 2 : 256;
-			struct bk_place *v = realloc(l->v, cap * sizeof *v);
-			if (!v)
-				break;
-			l->v = v;
-			l->cap = cap;
-		}
-		bk_place_read(st, 0, &l->v[l->n++]);
+		size_t zi = bk_find_id(m->zone_id, out->nzones, sqlite3_column_int64(st, 1));
+		const struct desk_day_zone *z;
+		struct desk_day *d;
+
+		if (zi == SIZE_MAX)
+			continue;
+		if ((oom = out->n >= UINT32_MAX - 1 ||
+		           !bk_fit(&out->v, sizeof *out->v, &m->place_id, out->n, &m->pcap)))
+			break;
+		z = &out->zones[zi];
+		d = &out->v[out->n];
+		memset(d, 0, sizeof *d);
+		d->desk_id = sqlite3_column_int64(st, 0);
+		d->code = bk_pool_col(out->strings, st, 2);
+		d->name = bk_pool_col(out->strings, st, 3);
+		d->kind = bk_kind((const char *)sqlite3_column_text(st, 4));
+		d->capacity = sqlite3_column_int(st, 5);
+		d->attrs = (unsigned)sqlite3_column_int(st, 6);
+		d->owner_id = sqlite3_column_int64(st, 7);
+		d->owner_name = bk_pool_col(out->strings, st, 8);
+		d->zone = zi;
+		d->am.state = out->working_day &&
+		              bk_may_book(app, me, bk_bookable_by((const char *)
+		                          sqlite3_column_text(st, 9)), z->team_id,
+		                          m->zx[zi].team_lead)
+		              ? SLOT_FREE : SLOT_CLOSED;
+		d->pm.state = d->am.state;
+		d->am.login = d->am.name = d->pm.login = d->pm.name = "";
+		if ((oom = !d->code || !d->name || !d->owner_name))
+			break;
+		m->zx[zi].places++;
+		if (d->kind == DESK_KIND_DESK)
+			out->zones[zi].desks++;
+		m->place_id[out->n++] = d->desk_id;
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the desks"));
+	if (oom)
+		return view_oom(err);
 	if (rc != SQLITE_DONE)
 		return db_fail(app->db, err, _("reading the desks"));
-	if (bk_place_sort(l->v, l->n, err) != HOP_OK)
-		return err->status;
-	/* The zones in the same order, each once. */
-	for (size_t i = 0; i < l->n; i++) {
-		const struct bk_place *p = &l->v[i];
-		struct hop_zone *z;
-
-		if (!out->nzones || out->zones[out->nzones - 1].id != p->zone_id) {
-			if (out->nzones == zcap) {
-				size_t cap = zcap ? zcap * 2 : 16;
-				z = realloc(out->zones, cap * sizeof *z);
-				if (!z)
-					return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the "
-					                "desks"));
-				out->zones = z;
-				zcap = cap;
-			}
-			z = &out->zones[out->nzones++];
-			memset(z, 0, sizeof *z);
-			z->id = p->zone_id;
-			z->site_id = p->site_id;
-			memcpy(z->site, p->site, sizeof z->site);
-			z->floor_id = p->floor_id;
-			memcpy(z->floor, p->floor, sizeof z->floor);
-			z->level = p->level;
-			memcpy(z->name, p->zone, sizeof z->name);
-			z->team_id = p->zone_team_id;
-			memcpy(z->team, p->zone_team, sizeof z->team);
-		}
-		l->v[i].group = out->nzones - 1;
-		if (p->kind == DESK_KIND_DESK)
-			out->zones[out->nzones - 1].desks++;
-	}
 	return HOP_OK;
 }
 
+/* ---- the order: site, floor level, floor, zone (folded), zone id; then
+ * codes in natural order ---- */
+
+struct zone_key { const struct desk_day_zone *z; const struct zone_extra *x; uint32_t i; };
+
+static int zone_order_cmp(const void *a, const void *b)
+{
+	const struct zone_key *p = a, *q = b;
+	int c;
+
+	if ((c = strcmp(p->x->fsite, q->x->fsite)) != 0)
+		return c;
+	if (p->z->level != q->z->level)
+		return p->z->level < q->z->level ? -1 : 1;
+	if ((c = strcmp(p->x->ffloor, q->x->ffloor)) != 0)
+		return c;
+	if ((c = strcmp(p->x->fname, q->x->fname)) != 0)
+		return c;
+	return p->z->id < q->z->id ? -1 : p->z->id > q->z->id;
+}
+
+struct place_key { const struct desk_day *d; uint32_t rank, i; };
+
+static int place_key_cmp(const void *a, const void *b)
+{
+	const struct place_key *x = a, *y = b;
+	int c;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if ((c = desk_code_compare(x->d->code, y->d->code)) != 0)
+		return c;
+	return x->d->desk_id < y->d->desk_id ? -1 : x->d->desk_id > y->d->desk_id;
+}
+
+/* Sort out->v; keep in out->zones the zones that have places, in order, and
+ * point each place's zone at its entry there.  m->pos[i] = where the i-th
+ * place read (m->place_id[i]) is now. */
+static enum hop_status sort_places(struct view_maps *m, struct desk_day_view *out,
+                                   struct hop_err *err)
+{
+	size_t nz = out->nzones, np = out->n, shown = 0, big = nz > np ? nz : np;
+	struct zone_key *zk = malloc((nz ? nz : 1) * sizeof *zk);
+	struct place_key *pk = malloc((np ? np : 1) * sizeof *pk);
+	uint32_t *order = malloc((big ? big : 1) * sizeof *order);
+	struct desk_day_zone ztmp;
+	struct desk_day tmp;
+
+	m->pos = malloc((np ? np : 1) * sizeof *m->pos);
+	if (!zk || !pk || !order || !m->pos) {
+		free(zk);
+		free(pk);
+		free(order);
+		return view_oom(err);
+	}
+	/* The zones shown first, in order; the others after them, dropped. */
+	for (size_t i = 0; i < nz; i++)
+		if (m->zx[i].places)
+			zk[shown++] = (struct zone_key){ &out->zones[i], &m->zx[i], (uint32_t)i };
+	qsort(zk, shown, sizeof *zk, zone_order_cmp);
+	for (size_t i = 0, rest = shown; i < nz; i++)
+		if (!m->zx[i].places)
+			zk[rest++].i = (uint32_t)i;
+	for (size_t r = 0; r < nz; r++) {
+		m->zx[zk[r].i].rank = (uint32_t)r;
+		order[r] = zk[r].i;
+	}
+	for (size_t i = 0; i < np; i++) {
+		out->v[i].zone = m->zx[out->v[i].zone].rank;
+		pk[i] = (struct place_key){ &out->v[i], (uint32_t)out->v[i].zone, (uint32_t)i };
+	}
+	bk_permute(out->zones, nz, sizeof *out->zones, order, &ztmp);
+	out->nzones = shown;
+
+	if (!bk_group_sort(pk, np, sizeof *pk, offsetof(struct place_key, rank), (uint32_t)shown,
+	                   place_key_cmp)) {
+		free(zk);
+		free(pk);
+		free(order);
+		return view_oom(err);
+	}
+	for (size_t k = 0; k < np; k++) {
+		order[k] = pk[k].i;
+		m->pos[pk[k].i] = (uint32_t)k;
+	}
+	bk_permute(out->v, np, sizeof *out->v, order, &tmp);
+	free(zk);
+	free(pk);
+	free(order);
+	return HOP_OK;
+}
+
+/* ---- the day's bookings ---- */
+
 static void fill_slot(const struct hop_app *app, struct desk_day *d, struct desk_slot *s,
                       int64_t id, int64_t person, const char *login, const char *name,
-                      bool visible, int attendees)
+                      int attendees)
 {
 	int64_t me = app->actor.known ? app->actor.person.id : -1;
 
@@ -119,59 +377,105 @@ static void fill_slot(const struct hop_app *app, struct desk_day *d, struct desk
 		s->state = SLOT_FIXED;
 	else
 		s->state = SLOT_BOOKED;
-	if (visible) {
-		snprintf(s->login, sizeof s->login, "%s", login);
-		snprintf(s->name, sizeof s->name, "%s", name);
-	} else {
-		s->login[0] = s->name[0] = '\0';
+	s->login = login;
+	s->name = name;
+}
+
+/* The teams the acting user leads (now), for the privacy rule: a handful at
+ * most, read once on the index team_lead rather than looked up per row. */
+static enum hop_status read_led(struct hop_app *app, int64_t **led, size_t *n,
+                                struct hop_err *err)
+{
+	size_t cap = 0;
+	sqlite3_stmt *st;
+	bool oom = false;
+	int rc;
+
+	*n = 0;
+	if (!app->actor.known)
+		return HOP_OK;
+	st = db_stmt(app->db, "SELECT id FROM team WHERE lead_id = ?1 AND dissolved_on IS NULL",
+	             err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, app->actor.person.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((oom = !bk_fit(led, sizeof **led, NULL, *n, &cap)))
+			break;
+		(*led)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
+	sqlite3_reset(st);
+	if (oom)
+		return view_oom(err);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading the teams you lead"));
+	return HOP_OK;
+}
+
+/* The lead of team_id if that is the acting user, else 0. */
+static int64_t led_by_me(const struct hop_app *app, const int64_t *led, size_t n, int64_t team_id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (led[i] == team_id)
+			return app->actor.person.id;
+	return 0;
 }
 
 /* The day's active bookings, into the slots of the places they are for. */
-static enum hop_status read_bookings(struct hop_app *app, hop_date day, struct desk_day_view *out,
-                                     const struct by_id *index, bool *claimed,
-                                     struct hop_err *err)
+static enum hop_status read_bookings(struct hop_app *app, hop_date day, struct view_maps *m,
+                                     struct desk_day_view *out, struct hop_err *err)
 {
+	int64_t *led = NULL;
+	size_t nled;
 	sqlite3_stmt *st;
+	bool oom = false;
 	int rc;
 
-	/* The booking columns all come from the covering index booking_day; the
-	 * teams the actor leads are found once (the IN list), not per row. */
-	st = db_stmt(app->db, "SELECT b.id, b.desk_id, b.am, b.pm, b.person_id, p.login, p.name, "
-	             "coalesce(p.team_id, 0), CASE WHEN p.team_id IN (SELECT id FROM team "
-	             "WHERE lead_id = ?2 AND dissolved_on IS NULL) THEN ?2 ELSE 0 END, "
-	             "b.booked_by, b.attendees "
-	             "FROM booking b JOIN person p ON p.id = b.person_id "
-	             "WHERE b.day = ?1 AND b.cancelled_at IS NULL", err);
-	if (!st)
+	if (read_led(app, &led, &nled, err) != HOP_OK) {
+		free(led);
 		return err->status;
+	}
+	/* The booking columns all come from the covering index booking_day, the
+	 * person's from person_names (see booking_who). */
+	st = db_stmt(app->db, "SELECT b.id, b.desk_id, b.am + 2 * b.pm, b.person_id, p.login, "
+	             "p.name, p.team_id, b.booked_by, b.attendees "
+	             "FROM booking b JOIN person p INDEXED BY person_names ON p.id = b.person_id "
+	             "WHERE b.day = ?1 AND b.cancelled_at IS NULL", err);
+	if (!st) {
+		free(led);
+		return err->status;
+	}
 	bk_bind_date(st, 1, day);
-	sqlite3_bind_int64(st, 2, app->actor.known ? app->actor.person.id : -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct by_id key = { .id = sqlite3_column_int64(st, 1) };
-		const struct by_id *hit = bsearch(&key, index, out->n, sizeof *index, by_id_cmp);
-		int64_t id = sqlite3_column_int64(st, 0), person = sqlite3_column_int64(st, 4);
-		const char *login = (const char *)sqlite3_column_text(st, 5);
-		const char *name = (const char *)sqlite3_column_text(st, 6);
-		bool visible;
+		int64_t id = sqlite3_column_int64(st, 0), person = sqlite3_column_int64(st, 3);
+		int64_t team = sqlite3_column_int64(st, 6);
+		int half = sqlite3_column_int(st, 2), attendees = sqlite3_column_int(st, 8);
+		const char *login = "", *name = "";
 		struct desk_day *d;
+		size_t at = bk_find_id(m->place_id, out->n, sqlite3_column_int64(st, 1));
 
-		if (!hit)
+		if (at == SIZE_MAX)
 			continue;          /* a place the filter left out */
-		d = &out->v[hit->i];
-		visible = booking_name_visible(app, person, sqlite3_column_int64(st, 7),
-		                               sqlite3_column_int64(st, 8),
-		                               sqlite3_column_int64(st, 9));
-		if (sqlite3_column_int(st, 2))
-			fill_slot(app, d, &d->am, id, person, login ? login : "", name ? name : "",
-			          visible, sqlite3_column_int(st, 10));
-		if (sqlite3_column_int(st, 3))
-			fill_slot(app, d, &d->pm, id, person, login ? login : "", name ? name : "",
-			          visible, sqlite3_column_int(st, 10));
+		at = m->pos[at];
+		d = &out->v[at];
+		if (booking_name_visible(app, person, team, led_by_me(app, led, nled, team),
+		                         sqlite3_column_int64(st, 7))) {
+			login = bk_pool_col(out->strings, st, 4);
+			name = bk_pool_col(out->strings, st, 5);
+			if ((oom = !login || !name))
+				break;
+		}
+		if (half & HALF_AM)
+			fill_slot(app, d, &d->am, id, person, login, name, attendees);
+		if (half & HALF_PM)
+			fill_slot(app, d, &d->pm, id, person, login, name, attendees);
 		if (d->owner_id && person == d->owner_id)
-			claimed[hit->i] = true;
+			m->claimed[at] = 1;
 	}
 	sqlite3_reset(st);
+	free(led);
+	if (oom)
+		return view_oom(err);
 	if (rc != SQLITE_DONE)
 		return db_fail(app->db, err, _("reading the day's bookings"));
 	return HOP_OK;
@@ -180,10 +484,8 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, struct d
 enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct desk_filter *f,
                                  struct desk_day_view *out, struct hop_err *err)
 {
-	struct bk_place_list l = { 0 };
+	struct view_maps m = { 0 };
 	struct hop_err why;
-	struct by_id *index = NULL;
-	bool *claimed = NULL;
 	int64_t site_id = 0, zone_id = 0;
 	const struct hop_person *me = app->actor.known ? &app->actor.person : NULL;
 
@@ -207,38 +509,20 @@ enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct
 	out->working_day = workday_check(app, site_id, day, &why) == HOP_OK;
 	if (!out->working_day)
 		snprintf(out->not_working, sizeof out->not_working, "%s", why.msg);
-
-	if (read_places(app, day, f, site_id, zone_id, &l, out, err) != HOP_OK)
-		goto fail;
-	out->v = calloc(l.n ? l.n : 1, sizeof *out->v);
-	index = calloc(l.n ? l.n : 1, sizeof *index);
-	claimed = calloc(l.n ? l.n : 1, sizeof *claimed);
-	if (!out->v || !index || !claimed) {
-		hop_fail(err, HOP_ENOMEM, _("out of memory while reading the desks"));
+	if (!(out->strings = calloc(1, sizeof *out->strings))) {
+		view_oom(err);
 		goto fail;
 	}
-	out->n = l.n;
-	for (size_t i = 0; i < l.n; i++) {
-		const struct bk_place *p = &l.v[i];
-		struct desk_day *d = &out->v[i];
-		enum slot_state open = out->working_day && bk_bookable(app, me, p) ? SLOT_FREE
-		                                                                   : SLOT_CLOSED;
 
-		d->desk_id = p->id;
-		memcpy(d->code, p->code, sizeof d->code);
-		memcpy(d->name, p->name, sizeof d->name);
-		d->kind = p->kind;
-		d->capacity = p->capacity;
-		d->attrs = p->attrs;
-		d->owner_id = p->owner_id;
-		memcpy(d->owner_name, p->owner_name, sizeof d->owner_name);
-		d->zone = p->group;
-		d->am.state = d->pm.state = open;
-		index[i].id = p->id;
-		index[i].i = i;
+	if (read_zones(app, site_id, zone_id, &m, out, err) != HOP_OK ||
+	    read_places(app, day, f, &m, out, err) != HOP_OK ||
+	    sort_places(&m, out, err) != HOP_OK)
+		goto fail;
+	if (!(m.claimed = calloc(out->n ? out->n : 1, 1))) {
+		view_oom(err);
+		goto fail;
 	}
-	qsort(index, out->n, sizeof *index, by_id_cmp);
-	if (read_bookings(app, day, out, index, claimed, err) != HOP_OK)
+	if (read_bookings(app, day, &m, out, err) != HOP_OK)
 		goto fail;
 
 	for (size_t i = 0; i < out->n; i++) {
@@ -247,7 +531,7 @@ enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct
 
 		for (int h = 0; h < 2; h++) {
 			/* The owner has claimed the day: the other half is theirs too. */
-			if (claimed[i] && s[h]->state == SLOT_FREE && (!me || me->id != d->owner_id))
+			if (m.claimed[i] && s[h]->state == SLOT_FREE && (!me || me->id != d->owner_id))
 				s[h]->state = SLOT_FIXED;
 			if (s[h]->booking_id)
 				out->booked++;
@@ -255,14 +539,10 @@ enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct
 		if (out->working_day)
 			out->bookable += 2;
 	}
-	free(index);
-	free(claimed);
-	bk_place_list_free(&l);
+	view_maps_free(&m);
 	return HOP_OK;
 fail:
-	free(index);
-	free(claimed);
-	bk_place_list_free(&l);
+	view_maps_free(&m);
 	desk_day_view_free(out);
 	return err->status;
 }

@@ -385,7 +385,7 @@ static void draw_row(const struct row *r, bool sel, int y, int width, const stru
 	enum tui_colour role;
 
 	if (r->heading) {
-		const struct hop_zone *z = d->zone < D.view.nzones ? &D.view.zones[d->zone] : NULL;
+		const struct desk_day_zone *z = d->zone < D.view.nzones ? &D.view.zones[d->zone] : NULL;
 		char head[ZONE_LABEL_MAX + 32];
 
 		if (z)

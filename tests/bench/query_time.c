@@ -78,7 +78,7 @@ static int on_stmt(unsigned type, void *ctx, void *p, void *x)
 
 static int run_who(struct hop_app *app, hop_date day, size_t *rows)
 {
-	struct hop_booking_list l = { 0 };
+	struct hop_who_list l = { 0 };
 	struct hop_err err;
 
 	if (booking_who(app, day, NULL, NULL, &l, &err) != HOP_OK) {
@@ -86,7 +86,7 @@ static int run_who(struct hop_app *app, hop_date day, size_t *rows)
 		return 1;
 	}
 	*rows = l.n;
-	booking_list_free(&l);
+	booking_who_free(&l);
 	return 0;
 }
 

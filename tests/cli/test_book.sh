@@ -101,6 +101,8 @@ has "$OUT" "Bernd Weiß,bernd,Referat 11,am,S2,desk,Haus,3. OG,Süd" "who csv ro
 as_ok "who as carl" carl who 2026-11-24
 has "$OUT" "(booked)" "others see 'booked'"
 hasnt "$OUT" "Anna" "... and not the name"
+as_ok "who --team as an outsider" carl who 2026-11-24 --team "Referat 11"
+hasnt "$OUT" "(booked)" "asked for another team, hidden bookers are left out (their desks would tell where that team sits)"
 as_ok "who --team" tester who 2026-11-25 --team "Referat 12" --format csv
 has "$OUT" "Carl Öztürk,carl,Referat 12,pm,S10" "who of a team"
 hasnt "$OUT" "Bernd" "only that team"

@@ -367,7 +367,7 @@ static void test_permissions(void **state)
 /* Who sees anna's booking of S1 on Tuesday in 'hop who'? */
 static bool sees_anna(struct hop_app *app, const char *login)
 {
-	struct hop_booking_list l;
+	struct hop_who_list l;
 	struct hop_err err;
 	bool seen = false, hidden = false;
 
@@ -387,7 +387,7 @@ static bool sees_anna(struct hop_app *app, const char *login)
 			assert_string_equal(l.v[i].name, "Anna Berg");
 		}
 	}
-	booking_list_free(&l);
+	booking_who_free(&l);
 	assert_true(seen != hidden);
 	return seen;
 }
@@ -439,6 +439,117 @@ static void test_privacy(void **state)
 		assert_int_equal(l.n, 1);
 		booking_list_free(&l);
 	}
+	test_app_close(&app);
+}
+
+/* ---- who is in ---- */
+
+/* "name|team|half|desk" of each row of 'hop who', in order, ";"-separated. */
+static void who_text(struct hop_app *app, const char *team, const char *site, char *buf,
+                     size_t size)
+{
+	struct hop_who_list l;
+	struct hop_err err;
+	size_t used = 0;
+
+	ok(booking_who(app, TUE24, team, site, &l, &err), &err);
+	assert_int_equal(l.day, TUE24);
+	buf[0] = '\0';
+	for (size_t i = 0; i < l.n; i++) {
+		const struct hop_who *w = &l.v[i];
+		assert_non_null(w->site);
+		if (w->hidden) {
+			assert_string_equal(w->login, "");
+			assert_int_equal(w->person_id, 0);
+		}
+		used += (size_t)snprintf(buf + used, size - used, "%s%s|%s|%u|%s", i ? ";" : "",
+		                         w->hidden ? "?" : w->name, w->team, w->half, w->desk);
+		assert_true(used < size);
+	}
+	booking_who_free(&l);
+}
+
+static void test_who(void **state)
+{
+	struct hop_app app;
+	struct hop_err err;
+	struct hop_who_list l;
+	char text[1024];
+	(void)state;
+
+	org(&app);
+	ok(team_add(&app, "Älteste", NULL, &err), &err);
+	person(&app, "zoe", "Zoë Zander", "Älteste", ROLE_EMPLOYEE);
+	person(&app, "anja", "Änja Adler", "Referat 11", ROLE_EMPLOYEE);
+	ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);
+	ok(book(&app, "bernd", TUE24, "S2", HALF_AM, &err), &err);
+	ok(book(&app, "carl", TUE24, "N1", HALF_PM, &err), &err);
+	ok(book(&app, "carl", TUE24, "R8", HALF_AM, &err), &err);
+	ok(book(&app, "ed", TUE24, "O1", HALF_DAY, &err), &err);
+	ok(book(&app, "zoe", TUE24, "S10", HALF_DAY, &err), &err);
+	ok(book(&app, "anja", TUE24, "O2", HALF_PM, &err), &err);
+	ok(book(&app, "anna", WED25, "S2", HALF_DAY, &err), &err);    /* another day */
+	ok(booking_cancel(&app, TUE24, "S1", HALF_DAY, "anna", &(int){ 0 }, &err), &err);
+	ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);     /* again, after a cancel */
+
+	/* Facilities see everyone: by team in the German order (Älteste before
+	 * Referat, Änja before Anna), no team last; a person's morning first. */
+	test_act_as(&app, "fritz");
+	who_text(&app, NULL, NULL, text, sizeof text);
+	assert_string_equal(text, "Zoë Zander|Älteste|3|S10;"
+	                    "Änja Adler|Referat 11|2|O2;Anna Berg|Referat 11|3|S1;"
+	                    "Bernd Weiß|Referat 11|1|S2;"
+	                    "Carl Öztürk|Referat 12|1|R8;Carl Öztürk|Referat 12|2|N1;"
+	                    "Ed Kuhn||3|O1");
+	/* What the rows carry. */
+	ok(booking_who(&app, TUE24, NULL, NULL, &l, &err), &err);
+	assert_int_equal(l.n, 7);
+	assert_string_equal(l.v[2].login, "anna");
+	assert_string_equal(l.v[2].site, "Haus");
+	assert_string_equal(l.v[2].floor, "3. OG");
+	assert_string_equal(l.v[2].zone, "Süd");
+	assert_int_equal(l.v[2].kind, DESK_KIND_DESK);
+	assert_int_equal(l.v[2].attendees, 1);
+	assert_true(l.v[2].person_id > 0 && l.v[2].id > 0 && l.v[2].desk_id > 0);
+	assert_int_equal(l.v[4].kind, DESK_KIND_MEETING_ROOM);
+	assert_string_equal(l.v[4].floor, "4. OG");
+	assert_string_equal(l.v[4].zone, "Ost");
+	booking_who_free(&l);
+
+	/* carl sees his own and, with names for teams only, nobody else's: the
+	 * hidden rows last, mornings first, then by code in natural order. */
+	app.cfg.show_booker_names = CFG_NAMES_TEAM;
+	test_act_as(&app, "carl");
+	who_text(&app, NULL, NULL, text, sizeof text);
+	assert_string_equal(text, "Carl Öztürk|Referat 12|1|R8;Carl Öztürk|Referat 12|2|N1;"
+	                    "?||3|O1;?||3|S1;?||1|S2;?||3|S10;?||2|O2");
+
+	/* ed, without a team, sees himself first: hidden bookers come after
+	 * people without a team. */
+	test_act_as(&app, "ed");
+	who_text(&app, NULL, NULL, text, sizeof text);
+	assert_string_equal(text, "Ed Kuhn||3|O1;?||1|R8;?||3|S1;?||1|S2;?||3|S10;?||2|N1;?||2|O2");
+
+	/* One team, one site. */
+	test_act_as(&app, "anna");
+	who_text(&app, "Referat 11", NULL, text, sizeof text);
+	assert_string_equal(text, "Änja Adler|Referat 11|2|O2;Anna Berg|Referat 11|3|S1;"
+	                    "Bernd Weiß|Referat 11|1|S2");
+	test_act_as(&app, "admin");
+	ok(site_add(&app, "Anderswo", NULL, NULL, NULL, &err), &err);
+	test_act_as(&app, "anna");
+	who_text(&app, NULL, "Anderswo", text, sizeof text);
+	assert_string_equal(text, "");
+	test_act_as(&app, "fritz");
+	who_text(&app, "Referat 12", "Haus", text, sizeof text);
+	assert_string_equal(text, "Carl Öztürk|Referat 12|1|R8;Carl Öztürk|Referat 12|2|N1");
+	assert_int_equal(booking_who(&app, TUE24, NULL, "Nirgendwo", &l, &err), HOP_ENOTFOUND);
+	assert_int_equal(booking_who(&app, TUE24, "Referat 99", NULL, &l, &err), HOP_ENOTFOUND);
+	assert_int_equal(booking_who(&app, HOP_DATE_NONE, NULL, NULL, &l, &err), HOP_EINVAL);
+	/* A day without bookings. */
+	ok(booking_who(&app, THU26, NULL, NULL, &l, &err), &err);
+	assert_int_equal(l.n, 0);
+	booking_who_free(&l);
 	test_app_close(&app);
 }
 
@@ -753,6 +864,28 @@ static void test_day_view(void **state)
 		desk_day_view_free(&v);
 	}
 
+	/* One zone: its places, its desks counted, every string there to print. */
+	{
+		struct desk_filter f = { .zone = "Ost", .rooms = -1 };
+		ok(booking_day_view(&app, TUE24, &f, &v, &err), &err);
+		assert_int_equal(v.n, 5);
+		assert_int_equal(v.nzones, 1);
+		assert_string_equal(v.zones[0].site, "Haus");
+		assert_string_equal(v.zones[0].floor, "4. OG");
+		assert_string_equal(v.zones[0].team, "");
+		assert_int_equal(v.zones[0].desks, 3);
+		assert_string_equal(v.v[0].code, "F1");
+		assert_string_equal(v.v[0].am.name, "Carl Öztürk");   /* carl's own */
+		assert_int_equal(v.v[0].am.state, SLOT_MINE);
+		assert_string_equal(v.v[0].pm.name, "");
+		assert_string_equal(v.v[1].code, "M1");
+		assert_string_equal(v.v[1].owner_name, "");
+		assert_string_equal(v.v[1].am.login, "");
+		assert_string_equal(v.v[4].code, "R8");
+		assert_int_equal(v.booked, 1);
+		desk_day_view_free(&v);
+	}
+
 	/* A Saturday: nothing bookable. */
 	ok(booking_day_view(&app, SAT28, NULL, &v, &err), &err);
 	assert_false(v.working_day);
@@ -806,6 +939,7 @@ int main(void)
 		cmocka_unit_test(test_bookable_by),
 		cmocka_unit_test(test_permissions),
 		cmocka_unit_test(test_privacy),
+		cmocka_unit_test(test_who),
 		cmocka_unit_test(test_cancel_half),
 		cmocka_unit_test(test_cancel_range),
 		cmocka_unit_test(test_any),
