@@ -37,6 +37,8 @@ struct hop_config {
 	enum cfg_booker_names show_booker_names;   /* default team */
 	int fixed_desk_claim_days;        /* days before the day until which a fixed desk's
 	                                     owner displaces other bookings, default 1 */
+	/* [presence] */
+	int presence_auto_book;           /* setting "office" books a desk, default yes (1) */
 	/* [ui] */
 	enum cfg_colour colour;           /* auto (honours NO_COLOR) or never */
 };

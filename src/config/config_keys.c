@@ -216,6 +216,11 @@ static const struct config_word booker_names_words[] = {
 	{ NULL, 0 },
 };
 
+static const struct config_word yes_no_words[] = {
+	{ "yes", 1 }, { "no", 0 }, { "true", 1 }, { "false", 0 }, { "on", 1 }, { "off", 0 },
+	{ NULL, 0 },
+};
+
 static const struct config_word colour_words[] = {
 	{ "auto", CFG_COLOUR_AUTO }, { "never", CFG_COLOUR_NEVER }, { NULL, 0 },
 };
@@ -247,6 +252,8 @@ const struct config_key config_keys[] = {
 	         N_("who sees who booked a desk or room: all, team (the booker's team, their lead, facilities, admins) or none")),
 	INT_KEY("booking", "fixed_desk_claim_days", fixed_desk_claim_days, 0, 30, "1",
 	        N_("until this many days before a day, a fixed desk's owner booking it cancels another person's booking")),
+	ENUM_KEY("presence", "auto_book", presence_auto_book, yes_no_words, "yes",
+	         N_("setting a day to office books a desk: the person's fixed desk, else a free desk near their team (yes or no)")),
 	ENUM_KEY("ui", "colour", colour, colour_words, "auto",
 	         N_("auto (colour on terminals that have it, unless $NO_COLOR is set) or never")),
 };

@@ -22,6 +22,12 @@ static const attr_t mono[TC_COUNT] = {
 	[TC_BOOKED] = A_DIM,
 	[TC_MINE] = A_BOLD,
 	[TC_FIXED] = A_UNDERLINE,
+	[TC_OFFICE] = A_BOLD,
+	[TC_REMOTE] = A_NORMAL,
+	[TC_AWAY] = A_DIM,
+	[TC_TEAMDAY] = A_BOLD | A_UNDERLINE,
+	[TC_HOLIDAY] = A_DIM,
+	[TC_WARN] = A_BOLD,
 };
 
 /* Foreground, background (-1 = the terminal's default) and extra attributes. */
@@ -43,6 +49,12 @@ static const struct {
 	[TC_BOOKED] = { COLOR_RED, -1, A_NORMAL },
 	[TC_MINE] = { COLOR_MAGENTA, -1, A_BOLD },
 	[TC_FIXED] = { COLOR_YELLOW, -1, A_NORMAL },
+	[TC_OFFICE] = { COLOR_GREEN, -1, A_BOLD },
+	[TC_REMOTE] = { COLOR_BLUE, -1, A_NORMAL },
+	[TC_AWAY] = { COLOR_MAGENTA, -1, A_NORMAL },
+	[TC_TEAMDAY] = { COLOR_YELLOW, -1, A_BOLD },
+	[TC_HOLIDAY] = { COLOR_RED, -1, A_NORMAL },
+	[TC_WARN] = { COLOR_RED, -1, A_BOLD },
 };
 
 /* NO_COLOR (no-color.org): present and not empty turns colour off. */

@@ -25,6 +25,12 @@ enum tui_colour {
 	TC_BOOKED,          /* taken by someone else */
 	TC_MINE,            /* my own booking */
 	TC_FIXED,           /* a fixed desk its owner holds */
+	TC_OFFICE,          /* a day in the office */
+	TC_REMOTE,          /* a day at home or mobile */
+	TC_AWAY,            /* a day away or on a business trip */
+	TC_TEAMDAY,         /* the team's presence day */
+	TC_HOLIDAY,         /* a day that is not a working day */
+	TC_WARN,            /* a deviation from the office agreement */
 	TC_COUNT
 };
 

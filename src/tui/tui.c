@@ -243,8 +243,9 @@ int tui_run(struct hop_app *app)
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, &old[i]);
 
+	/* The Week screen is hop's home. */
 	for (size_t i = 0; i < tui_view_count; i++)
-		if (tui_views[i] == &view_people)
+		if (tui_views[i] == &view_week)
 			show_view(&t, i);
 
 	while (!t.quit && !stop_signal) {

@@ -22,8 +22,6 @@ void placeholder_draw(struct tui *t, const struct tui_view *v)
 	const struct tui_view var = { .name = label, .hints = HINTS, .message = text, \
 	                              .draw = placeholder_draw }
 
-PLACEHOLDER(view_week, N_("Week"),
-            N_("The Week screen is not built yet: it comes with presence days."));
 PLACEHOLDER(view_onboarding, N_("Onboarding"),
             N_("The Onboarding screen is not built yet: it comes with onboarding "
                "and mentorship."));

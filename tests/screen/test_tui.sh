@@ -5,85 +5,16 @@
 # Every wait polls the screen for a condition (at most 10 s), never sleeps
 # for a fixed time.
 . "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/tmux.sh"
 
-if ! command -v tmux >/dev/null 2>&1; then
+if tmux_missing; then
 	skip "tmux is not installed; the screen tests need it (apt-get install tmux)"
 	finish
 	exit
 fi
 
-TSOCK="$SCRATCH/tmux.sock"
-SCR="$SCRATCH/screen"
-CONF="$SCRATCH/hop.ini"
 ORG="Bundesamt für Beispiele"
-trap 'tmux -S "$TSOCK" kill-server >/dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
-
-# The status bar off, so the pane is the whole window; the pane stays after
-# hop exits, so its exit status and last output can be read.
-cat >"$SCRATCH/tmux.conf" <<'EOF'
-set -g status off
-set -g remain-on-exit on
-set -g default-terminal screen
-EOF
 printf '[organisation]\nname = %s\n' "$ORG" >"$CONF"
-export HOP_CONFIG="$CONF"
-
-tm() { tmux -S "$TSOCK" -f "$SCRATCH/tmux.conf" "$@"; }
-grab() { tm capture-pane -p -t hop >"$SCR" 2>/dev/null; }
-
-# wait_for TEXT / wait_gone TEXT: until the screen shows (no longer shows) TEXT.
-wait_for() {
-	i=0
-	while [ "$i" -lt 100 ]; do
-		grab && grep -qF -- "$1" "$SCR" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-wait_gone() {
-	i=0
-	while [ "$i" -lt 100 ]; do
-		grab && ! grep -qF -- "$1" "$SCR" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-# wait_exit: until hop has ended and the shell around it has reported (what
-# it printed may have scrolled into the pane's history, so read that too).
-wait_exit() {
-	i=0
-	while [ "$i" -lt 100 ]; do
-		tm capture-pane -p -S - -t hop >"$SCR" 2>/dev/null &&
-			grep -q "hop-exit=" "$SCR" && grep -q "echoke" "$SCR" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-# start W H LOGIN [VAR=VALUE...]: hop in a fresh session of W×H columns and
-# rows, as LOGIN.  tmux does not hand its environment on reliably, so the
-# whole environment is given on the command line (env -i).  A shell around hop
-# reports hop's exit status and the terminal modes after it ended; it ignores
-# SIGINT itself so that Ctrl-C reaches only hop (which installs its own handler).
-start() {
-	w=$1 h=$2 u=$3
-	shift 3
-	tm kill-session -t hop >/dev/null 2>&1
-	set -- PATH="$PATH" TERM=screen HOME="$SCRATCH" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
-		XDG_DATA_HOME="$XDG_DATA_HOME" HOP_DB="$HOP_DB" HOP_CONFIG="$CONF" \
-		HOP_USER="$u" HOP_TODAY="$HOP_TODAY" LC_ALL=C.UTF-8 "$@"
-	[ -n "${ASAN_OPTIONS:-}" ] && set -- "ASAN_OPTIONS=$ASAN_OPTIONS" "$@"
-	[ -n "${UBSAN_OPTIONS:-}" ] && set -- "UBSAN_OPTIONS=$UBSAN_OPTIONS" "$@"
-	[ -n "${HOPLOCALEDIR:-}" ] && set -- "HOPLOCALEDIR=$HOPLOCALEDIR" "$@"
-	tm new-session -d -s hop -x "$w" -y "$h" env -i "$@" sh -c \
-		'trap "" INT; "$0"; echo "hop-exit=$?"; stty -a' "$HOP"
-}
-
-keys() { tm send-keys -t hop "$@"; }
-text() { tm send-keys -t hop -l "$1"; }
 
 # fold TEXT: lower case without diacritics, the way a person types a search.
 fold() {
@@ -95,22 +26,6 @@ fold() {
 list_names() {
 	sed -n '4,$p' "$SCR" | sed '$d' | sed 's/│.*//' | grep '^  [^ ]' |
 		sed 's/^  //; s/  *[^ ]*[ ]*$//'
-}
-
-# shows_colour FILE: the capture with escapes has any colour set.
-colour_codes() { grep -cE '\[([34][0-7]|[34]8;)|;[34][0-7]m' "$1"; }
-
-# expect_exit_clean DESC: hop ended with status 0 and left the terminal in
-# line mode with echo (what stty reports after it).
-expect_exit_clean() {
-	d=$1
-	if wait_exit; then
-		if grep -q 'hop-exit=0' "$SCR" && grep -q ' icanon' "$SCR" && grep -q ' echo ' "$SCR"
-		then ok "$d: hop ended with status 0 and the terminal is back in line mode with echo"
-		else nok "$d: after exit: $(grep -E 'hop-exit|icanon' "$SCR" | head -3)"; fi
-	else
-		nok "$d: hop did not end: $(tail -n 5 "$SCR")"
-	fi
 }
 
 new_demo() {
@@ -153,6 +68,10 @@ for size in 100x30 200x60; do
 	for tab in Week Desks People Onboarding Training Rotation; do
 		has "$SCR" "$tab" "$size: tab $tab"
 	done
+	# hop opens on the Week screen, its home; 3 shows People.
+	has "$SCR" "KW 48 · 23.–27.11.2026" "$size: hop opens on the Week screen"
+	keys 3
+	wait_for "$TOTAL people" || nok "$size: 3 shows People: $(head -c 600 "$SCR")"
 	has "$SCR" "$FIRST_TEAM (" "$size: the first team's heading"
 	has "$SCR" "$TOTAL people" "$size: the count of current people"
 	found=""
@@ -205,10 +124,10 @@ for size in 100x30 200x60; do
 		nok "$size: ? shows the key help"
 	fi
 
-	# Screens not built yet say so.
+	# The Week screen; screens not built yet say so.
 	keys 1
-	if wait_for "The Week screen is not built yet"; then ok "$size: 1 shows the Week screen's plain message"
-	else nok "$size: 1 shows the Week screen's message: $(head -c 600 "$SCR")"; fi
+	if wait_for "In office"; then ok "$size: 1 shows the Week screen"
+	else nok "$size: 1 shows the Week screen: $(head -c 600 "$SCR")"; fi
 	keys Tab
 	if wait_for "Afternoon"; then ok "$size: Tab goes to the next screen, Desks"
 	else nok "$size: Tab goes to Desks: $(head -c 600 "$SCR")"; fi
@@ -296,6 +215,8 @@ for size in 100x30 200x60; do
 	start "$W" "$H" "$EMPLOYEE"
 	wait_for "KW 48" || nok "$size: starts as $EMPLOYEE"
 	has "$SCR" "· Employee" "$size: the header shows the employee's role"
+	keys 3
+	wait_for "$TOTAL people"
 	keys /
 	text "$OTHER"
 	wait_for "match “$OTHER”"
@@ -330,6 +251,8 @@ wait_exit
 
 start 100 30 tester NO_COLOR=1
 if wait_for "KW 48"; then
+	keys 3
+	wait_for "$TOTAL people"
 	tm capture-pane -p -e -t hop >"$SCRATCH/esc"
 	eq "$(colour_codes "$SCRATCH/esc")" 0 "NO_COLOR=1: no colour at all"
 	has "$SCRATCH/esc" "[7m" "NO_COLOR=1: the selected row is shown in reverse video"
@@ -361,6 +284,8 @@ msg=$(sed -n 's/^hop: //p' "$ERR" | head -1)
 start 100 30 nobody
 if wait_for "KW 48"; then
 	has "$SCR" "nobody · not registered" "an unknown login is shown as not registered"
+	keys 3
+	wait_for "$TOTAL people"
 	keys e
 	if [ -n "$msg" ] && wait_for "$(printf '%s' "$msg" | cut -c1-30)"; then
 		tail -n 3 "$SCR" | tr '\n' ' ' | tr -s ' ' >"$SCRATCH/status"
@@ -380,6 +305,8 @@ if locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
 	start 100 30 tester LC_ALL=de_DE.UTF-8 LANGUAGE=de
 	if wait_for "KW 48"; then
 		ok "German locale: the screen comes up"
+		keys 3
+		wait_for "$TOTAL Personen"
 		has "$SCR" "$ORG" "German locale: umlauts in the header drawn intact"
 		has "$SCR" "$FIRST_TEAM (" "German locale: the team heading drawn intact"
 		keys /

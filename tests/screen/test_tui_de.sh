@@ -4,12 +4,13 @@
 # form, status messages and core's refusals.  Every wait polls the screen (at
 # most 10 s), never sleeps for a fixed time.
 . "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/tmux.sh"
 
 : "${HOPLOCALEDIR:=$(dirname "$HOP")/locale}"
 export HOPLOCALEDIR
 DE=de_DE.UTF-8
 
-if ! command -v tmux >/dev/null 2>&1; then
+if tmux_missing; then
 	skip "tmux is not installed; the screen tests need it (apt-get install tmux)"
 	finish
 	exit
@@ -20,79 +21,11 @@ if ! locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
 	exit
 fi
 
-TSOCK="$SCRATCH/tmux.sock"
-SCR="$SCRATCH/screen"
-CONF="$SCRATCH/hop.ini"
 ORG="Landesamt für Beispiele"
-trap 'tmux -S "$TSOCK" kill-server >/dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
-
-cat >"$SCRATCH/tmux.conf" <<'EOF'
-set -g status off
-set -g remain-on-exit on
-set -g default-terminal screen
-EOF
 printf '[organisation]\nname = %s\n' "$ORG" >"$CONF"
-export HOP_CONFIG="$CONF"
 
-tm() { tmux -S "$TSOCK" -f "$SCRATCH/tmux.conf" "$@"; }
-grab() { tm capture-pane -p -t hop >"$SCR" 2>/dev/null; }
-
-wait_for() {
-	i=0
-	while [ "$i" -lt 100 ]; do
-		grab && grep -qF -- "$1" "$SCR" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-wait_gone() {
-	i=0
-	while [ "$i" -lt 100 ]; do
-		grab && ! grep -qF -- "$1" "$SCR" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-wait_exit() {
-	i=0
-	while [ "$i" -lt 100 ]; do
-		tm capture-pane -p -S - -t hop >"$SCR" 2>/dev/null &&
-			grep -q "hop-exit=" "$SCR" && grep -q "echoke" "$SCR" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-# start W H LOGIN: hop in a fresh W×H session as LOGIN under the German
-# locale; the environment is given whole on the command line (env -i).
-start() {
-	w=$1 h=$2 u=$3
-	tm kill-session -t hop >/dev/null 2>&1
-	set -- PATH="$PATH" TERM=screen HOME="$SCRATCH" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
-		XDG_DATA_HOME="$XDG_DATA_HOME" HOP_DB="$HOP_DB" HOP_CONFIG="$CONF" \
-		HOP_USER="$u" HOP_TODAY="$HOP_TODAY" LC_ALL=$DE LANG=$DE HOPLOCALEDIR="$HOPLOCALEDIR"
-	[ -n "${ASAN_OPTIONS:-}" ] && set -- "ASAN_OPTIONS=$ASAN_OPTIONS" "$@"
-	[ -n "${UBSAN_OPTIONS:-}" ] && set -- "UBSAN_OPTIONS=$UBSAN_OPTIONS" "$@"
-	tm new-session -d -s hop -x "$w" -y "$h" env -i "$@" sh -c \
-		'trap "" INT; "$0"; echo "hop-exit=$?"; stty -a' "$HOP"
-}
-
-keys() { tm send-keys -t hop "$@"; }
-text() { tm send-keys -t hop -l "$1"; }
-
-expect_exit_clean() {
-	d=$1
-	if wait_exit; then
-		if grep -q 'hop-exit=0' "$SCR" && grep -q ' icanon' "$SCR" && grep -q ' echo ' "$SCR"
-		then ok "$d: hop ended with status 0 and the terminal is back in line mode"
-		else nok "$d: after exit: $(grep -E 'hop-exit|icanon' "$SCR" | head -3)"; fi
-	else
-		nok "$d: hop did not end: $(tail -n 5 "$SCR")"
-	fi
-}
+# start_de W H LOGIN: hop (tmux.sh's start) under the German locale.
+start_de() { start "$1" "$2" "$3" LC_ALL=$DE LANG=$DE; }
 
 # hop's own German message on the command line, without "hop: ".
 cli_de() { LC_ALL=$DE LANG=$DE "$HOP" "$@" 2>&1 >/dev/null | sed -n 's/^hop: //p' | head -1; }
@@ -115,7 +48,7 @@ OTHER_NAME=$(sql "SELECT name FROM person WHERE login = '$OTHER'")
 	nok "the demo has a surname with an umlaut, an employee and a colleague in another team"
 
 # ---- 100×30 as the admin ----
-start 100 30 tester
+start_de 100 30 tester
 if wait_for "KW 48"; then
 	ok "the header shows the ISO week as KW 48"
 	has "$SCR" "Mo 23.11.2026" "the header shows today as 'Mo 23.11.2026'"
@@ -127,6 +60,10 @@ if wait_for "KW 48"; then
 		has "$SCR" "$n $tab" "tab $n is '$tab'"
 		n=$((n + 1))
 	done
+	# hop opens on the Week screen (Woche), its home; 3 shows People.
+	has "$SCR" "KW 48 · 23.–27.11.2026" "hop opens on the Week screen"
+	keys 3
+	wait_for "$TOTAL Personen" || nok "3 shows People: $(head -c 600 "$SCR")"
 	for en in Week Desks People Onboarding Training; do
 		hasnt "$SCR" "$en" "no English tab '$en'"
 	done
@@ -197,9 +134,11 @@ case "$msg" in
 (Sie\ dürfen*) ok "the command line refuses $EMPLOYEE in German";;
 (*) nok "the command line refusal for $EMPLOYEE is not German: '$msg'";;
 esac
-start 100 30 "$EMPLOYEE"
+start_de 100 30 "$EMPLOYEE"
 if wait_for "KW 48"; then
 	has "$SCR" "· Beschäftigte" "the header shows the employee role in German"
+	keys 3
+	wait_for "$TOTAL Personen"
 	keys /
 	text "$OTHER"
 	wait_for "passen zu „$OTHER“" || nok "search for $OTHER"

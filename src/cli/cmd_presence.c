@@ -1,0 +1,251 @@
+/* hop presence set, default, show: where a person works each day.  Every
+ * rule (working days, permissions, desks kept consistent) is core's
+ * (presence.h); this file parses, calls and prints. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hop/booking.h"
+#include "hop/cli.h"
+#include "hop/clock.h"
+#include "hop/i18n.h"
+#include "hop/presence.h"
+#include "cmd_presence.h"
+
+/* "2026-11-24" or "2026-11-24..2026-11-27" (any date form on each side). */
+static bool parse_range(const char *text, hop_date *from, hop_date *to)
+{
+	char buf[128];
+	const char *dots = strstr(text, "..");
+	size_t n;
+
+	if (!dots)
+		return cli_date(text, from) && ((*to = *from), true);
+	n = (size_t)(dots - text);
+	if (n >= sizeof buf) {
+		cli_failf(HOP_EINVAL, _("'%.40s...' is not a date; use YYYY-MM-DD or DD.MM.YYYY"),
+		          text);
+		return false;
+	}
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+	return cli_date(buf, from) && cli_date(dots + 2, to);
+}
+
+int cli_week_arg(const char *text, hop_date *monday)
+{
+	struct hop_err err;
+	hop_date today = clock_today();
+
+	if (!text) {
+		*monday = today - (date_weekday(today) - 1);
+		return 0;
+	}
+	if (date_parse_week(text, today, monday, &err) != HOP_OK)
+		return cli_fail(&err);
+	return 0;
+}
+
+static void print_item(const struct presence_item *it, enum presence_loc loc)
+{
+	char when[HOP_DATE_HUMAN_LEN];
+
+	date_format_human(it->day, when, sizeof when);
+	if (it->skipped)
+		printf(_("%s: skipped: %s\n"), when, it->why);
+	else if (loc == LOC_OFFICE && it->had_desk)
+		printf(_("%s: office, desk %s (already booked)\n"), when, it->desk);
+	else if (loc == LOC_OFFICE && *it->desk)
+		printf(_("%s: office, desk %s booked\n"), when, it->desk);
+	else if (loc == LOC_OFFICE && it->no_desk)
+		printf(_("%s: office, no desk free: %s\n"), when, it->why);
+	else if (it->cancelled)
+		printf(ngettext("%s: %s; %d desk booking cancelled\n",
+		                "%s: %s; %d desk bookings cancelled\n", (unsigned long)it->cancelled),
+		       when, presence_loc_display(loc), it->cancelled);
+	else
+		printf(_("%s: %s\n"), when, presence_loc_display(loc));
+}
+
+int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "note", required_argument, NULL, 'n' },
+		{ "for", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *note = NULL, *login = NULL;
+	struct presence_result res;
+	struct hop_err err;
+	enum presence_loc loc;
+	hop_date from, to;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":n:f:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': note = optarg; break;
+		case 'f': login = optarg; break;
+		default: return cli_bad_option("presence", "set", argv, c);
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage_error("presence", "set", _("give a date (or FROM..TO) and a "
+		                       "location: hop presence set tue home"));
+	if (presence_loc_parse(argv[optind + 1], &loc, &err) != HOP_OK)
+		return cli_usage_error("presence", "set", "%s", err.msg);
+	if (!parse_range(argv[optind], &from, &to))
+		return 2;
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (presence_set(&ctx->app, login, from, to, loc, note, &res, &err) != HOP_OK)
+		return cli_fail(&err);
+	for (size_t i = 0; i < res.n; i++)
+		print_item(&res.v[i], loc);
+	if (res.n > 1)
+		printf(ngettext("Set %d day to %s", "Set %d days to %s", (unsigned long)res.set),
+		       res.set, presence_loc_display(loc));
+	if (res.n > 1 && res.skipped)
+		printf(ngettext("; %d day skipped (not a working day).\n",
+		                "; %d days skipped (not working days).\n", (unsigned long)res.skipped),
+		       res.skipped);
+	else if (res.n > 1)
+		printf(".\n");
+	presence_result_free(&res);
+	return 0;
+}
+
+static void print_defaults(const char *name, const enum presence_loc d[PRESENCE_DAYS])
+{
+	static const char *const days[PRESENCE_DAYS] = {
+		N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
+	};
+
+	printf(_("Weekly default of %s:"), name);
+	for (int i = 0; i < PRESENCE_DAYS; i++)
+		printf(" %s %s%s", _(days[i]), d[i] == LOC_NONE ? "-" : presence_loc_display(d[i]),
+		       i + 1 < PRESENCE_DAYS ? "," : "\n");
+}
+
+int cmd_presence_default(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "for", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *login = NULL;
+	enum presence_loc d[PRESENCE_DAYS];
+	struct hop_person p;
+	struct hop_err err;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
+		if (c == 'f')
+			login = optarg;
+		else
+			return cli_bad_option("presence", "default", argv, c);
+	}
+	if (argc - optind > 1)
+		return cli_usage_error("presence", "default", _("give the defaults as one argument: "
+		                       "mon=office,tue=home,wed=home"));
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (argc - optind == 1 &&
+	    presence_default_set(&ctx->app, login, argv[optind], &err) != HOP_OK)
+		return cli_fail(&err);
+	if (presence_default_get(&ctx->app, login, d, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (person_get(&ctx->app, login ? login : ctx->app.actor.login, &p, &err) != HOP_OK)
+		return cli_fail(&err);
+	print_defaults(p.name, d);
+	return 0;
+}
+
+static const char *source_key(enum presence_source s)
+{
+	return s == PSRC_DAY ? "day" : s == PSRC_DEFAULT ? "default" : s == PSRC_BOOKING ? "booking"
+	                                                                 : "";
+}
+
+static const char *source_display(enum presence_source s)
+{
+	return s == PSRC_DAY ? _("set for the day") : s == PSRC_DEFAULT ? _("weekly default")
+	     : s == PSRC_BOOKING ? _("desk booked") : "";
+}
+
+int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "person", required_argument, NULL, 'p' },
+		{ "week", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *headers[] = { _("Day"), _("Location"), _("From"), _("Desk"), _("Note") };
+	static const char *const keys[] = { "day", "location", "source", "desk", "note" };
+	const char *login = NULL, *week = NULL;
+	enum out_format fmt = OUT_TABLE;
+	struct presence_day_entry days[PRESENCE_DAYS];
+	struct hop_person p;
+	struct out_table *t;
+	struct hop_err err;
+	char label[80];
+	hop_date monday;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":p:w:F:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p': login = optarg; break;
+		case 'w': week = optarg; break;
+		case 'F':
+			if ((rc = out_format_option("presence", "show", optarg, &fmt)))
+				return rc;
+			break;
+		default: return cli_bad_option("presence", "show", argv, c);
+		}
+	}
+	if (argc != optind)
+		return cli_usage_error("presence", "show", _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_week_arg(week, &monday)))
+		return rc;
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (presence_person_week(&ctx->app, login, monday, &p, days, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (fmt == OUT_TABLE)
+		printf("%s · %s\n\n", p.name, presence_week_label(monday, label, sizeof label));
+	t = out_table_new(fmt, 5, headers, keys);
+	for (int d = 0; d < PRESENCE_DAYS; d++) {
+		char when[HOP_DATE_HUMAN_LEN], desk[HOP_CODE_MAX + 16];
+		const struct presence_day_entry *e = &days[d];
+		const char *cells[5];
+
+		if (fmt == OUT_TABLE)
+			date_format_human(e->day, when, sizeof when);
+		else
+			date_format(e->day, when);
+		snprintf(desk, sizeof desk, "%s%s%s", e->desk,
+		         *e->desk && e->desk_half != HALF_DAY ? " " : "",
+		         *e->desk && e->desk_half != HALF_DAY ? half_display(e->desk_half) : "");
+		cells[0] = when;
+		if (!e->working) {
+			cells[1] = NULL;
+			cells[2] = NULL;
+			cells[3] = NULL;
+			cells[4] = e->why;
+		} else {
+			cells[1] = fmt == OUT_TABLE ? presence_loc_display(e->loc)
+			                            : out_or_null(presence_loc_name(e->loc));
+			cells[2] = out_or_null(fmt == OUT_TABLE ? source_display(e->source)
+			                                        : source_key(e->source));
+			cells[3] = out_or_null(desk);
+			cells[4] = out_or_null(e->note);
+		}
+		out_table_add(t, cells);
+	}
+	out_table_print(t, stdout);
+	out_table_free(t);
+	return 0;
+}
