@@ -152,6 +152,11 @@ enum hop_status team_list(struct hop_app *app, bool include_dissolved,
 /* By name (case-insensitive) or slug. */
 enum hop_status team_get(struct hop_app *app, const char *name_or_slug,
                          struct hop_team *out, struct hop_err *err);
+/* As people type it: exact name or slug, else a unique prefix of an active
+ * team's name (case and umlauts ignored); an ambiguous prefix is an error
+ * naming the candidates.  Importers use team_get (exact). */
+enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team *out,
+                          struct hop_err *err);
 /* lead_login may be NULL; the lead gets the lead role if they lack it. */
 enum hop_status team_add(struct hop_app *app, const char *name, const char *lead_login,
                          struct hop_err *err);

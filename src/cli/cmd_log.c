@@ -77,7 +77,7 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (team) {
 		struct hop_team tm;
-		if (team_get(&ctx->app, team, &tm, &err) != HOP_OK)
+		if (team_find(&ctx->app, team, &tm, &err) != HOP_OK)
 			return cli_fail(&err);
 		snprintf(object, sizeof object, "team:%s", tm.slug);
 		f.object = object;

@@ -131,7 +131,7 @@ int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (team_get(&ctx->app, argv[optind], &t, &err) != HOP_OK)
+	if (team_find(&ctx->app, argv[optind], &t, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf("%s %s (%s)\n", _("Team:"), t.name, t.slug);
 	if (t.lead_login[0])

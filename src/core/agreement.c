@@ -221,7 +221,7 @@ enum hop_status agreement_check(struct hop_app *app, const char *team, hop_date 
 		return hop_fail(err, HOP_EINVAL, _("the period spans %d weeks; check at most %d at "
 		                "once"), nweeks, WEEKS_MAX);
 	if (team && *team) {
-		if (team_get(app, team, &t, err) != HOP_OK)
+		if (team_find(app, team, &t, err) != HOP_OK)
 			return err->status;
 		f.team = t.slug;
 	}

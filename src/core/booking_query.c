@@ -39,7 +39,7 @@ static enum hop_status resolve_team_site(struct hop_app *app, const char *team,
 	*team_id = *site_id = 0;
 	if (team && *team) {
 		struct hop_team t;
-		if (team_get(app, team, &t, err) != HOP_OK)
+		if (team_find(app, team, &t, err) != HOP_OK)
 			return err->status;
 		*team_id = t.id;
 	}

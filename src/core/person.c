@@ -128,7 +128,7 @@ enum hop_status person_list(struct hop_app *app, const struct person_filter *f,
 	memset(out, 0, sizeof *out);
 	if (f && f->team && *f->team) {
 		struct hop_team t;
-		if (team_get(app, f->team, &t, err) != HOP_OK)
+		if (team_find(app, f->team, &t, err) != HOP_OK)
 			return err->status;
 		team_id = t.id;
 	}
@@ -300,7 +300,7 @@ static enum hop_status active_team(struct hop_app *app, const char *name, struct
 {
 	char d[HOP_DATE_ISO_LEN];
 
-	if (team_get(app, name, t, err) != HOP_OK)
+	if (team_find(app, name, t, err) != HOP_OK)
 		return err->status;
 	if (t->dissolved != HOP_DATE_NONE)
 		return hop_fail(err, HOP_EINVAL, _("team '%s' was dissolved on %s; choose an "

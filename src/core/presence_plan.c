@@ -220,7 +220,7 @@ enum hop_status pr_default_team(struct hop_app *app, const char *team, struct ho
                                 struct hop_err *err)
 {
 	if (team && *team)
-		return team_get(app, team, out, err);
+		return team_find(app, team, out, err);
 	if (!app->actor.known || !app->actor.person.team_id)
 		return hop_fail(err, HOP_EINVAL, _("you are in no team; name the team (--team TEAM); "
 		                "'hop team list' shows them"));

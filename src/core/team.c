@@ -430,3 +430,44 @@ fail:
 	db_rollback(app->db);
 	return err->status;
 }
+
+/* What people type: the exact name or slug first; else the one active team
+ * whose name starts with the text, ignoring case and umlauts ("Referat 11"
+ * for "Referat 11 – Digitalisierung").  Files use team_get: exact only. */
+enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team *out,
+                          struct hop_err *err)
+{
+	struct hop_team_list l;
+	char want[HOP_TEAM_NAME_MAX * 3 + 2], have[HOP_TEAM_NAME_MAX * 3 + 2];
+	char names[512] = "";
+	size_t wl, hits = 0, at = 0;
+	enum hop_status st = team_get(app, text, out, err);
+
+	if (st != HOP_ENOTFOUND || !*text)
+		return st;
+	if (team_list(app, false, &l, err) != HOP_OK)
+		return err->status;
+	person_fold(text, FOLD_A, want, sizeof want);
+	wl = strlen(want);
+	for (size_t i = 0; i < l.n; i++) {
+		person_fold(l.v[i].name, FOLD_A, have, sizeof have);
+		if (strncmp(have, want, wl) != 0)
+			continue;
+		if (hits++ == 0)
+			at = i;
+		if (hits <= 5) {
+			size_t n = strlen(names);
+			snprintf(names + n, sizeof names - n, "%s'%s'", n ? ", " : "", l.v[i].name);
+		}
+	}
+	if (hits == 1)
+		*out = l.v[at];
+	team_list_free(&l);
+	if (hits == 1)
+		return HOP_OK;
+	if (hits > 1)
+		return hop_fail(err, HOP_EINVAL, _("'%.120s' could be %zu teams: %s%s; give more of the "
+		                "name"), text, hits, names, hits > 5 ? ", ..." : "");
+	return hop_fail(err, HOP_ENOTFOUND, _("there is no team '%.120s'; 'hop team list' shows "
+	                "the teams"), text);
+}

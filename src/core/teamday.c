@@ -71,7 +71,7 @@ static enum hop_status may_plan(struct hop_app *app, const struct hop_team *t,
 static enum hop_status active_team(struct hop_app *app, const char *team, struct hop_team *t,
                                    struct hop_err *err)
 {
-	if (team_get(app, team, t, err) != HOP_OK)
+	if (team_find(app, team, t, err) != HOP_OK)
 		return err->status;
 	if (t->dissolved != HOP_DATE_NONE)
 		return hop_fail(err, HOP_EINVAL, _("team %s is dissolved"), t->name);
@@ -316,7 +316,7 @@ enum hop_status teamday_list(struct hop_app *app, const char *team,
 	struct hop_team t = { 0 };
 
 	memset(out, 0, sizeof *out);
-	if (team && *team && team_get(app, team, &t, err) != HOP_OK)
+	if (team && *team && team_find(app, team, &t, err) != HOP_OK)
 		return err->status;
 	return pr_teamdays_load(app, t.id, out, err);
 }

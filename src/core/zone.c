@@ -186,7 +186,7 @@ static enum hop_status active_team(struct hop_app *app, const char *name, struct
 {
 	char d[HOP_DATE_ISO_LEN];
 
-	if (team_get(app, name, t, err) != HOP_OK)
+	if (team_find(app, name, t, err) != HOP_OK)
 		return err->status;
 	if (t->dissolved != HOP_DATE_NONE)
 		return hop_fail(err, HOP_EINVAL, _("team '%s' was dissolved on %s; a zone belongs to "

@@ -165,12 +165,38 @@ static void test_edit_and_remove(void **state)
 	test_app_close(&app);
 }
 
+/* What people type: a unique prefix finds the team, case and umlauts aside;
+ * an ambiguous one names the candidates; team_get stays exact. */
+static void test_find(void **state)
+{
+	struct hop_app app;
+	struct hop_team t;
+	struct hop_err err;
+
+	(void)state;
+	test_app_open(&app, "admin", 1);
+	assert_int_equal(team_add(&app, "Referat 11 – Digitalisierung", NULL, &err), HOP_OK);
+	assert_int_equal(team_add(&app, "Referat 12 – Bürgerservice", NULL, &err), HOP_OK);
+	assert_int_equal(team_find(&app, "Referat 11", &t, &err), HOP_OK);
+	assert_string_equal(t.name, "Referat 11 – Digitalisierung");
+	assert_int_equal(team_find(&app, "referat 12 – burger", &t, &err), HOP_OK);
+	assert_string_equal(t.name, "Referat 12 – Bürgerservice");
+	assert_int_equal(team_find(&app, "referat-12-buergerservice", &t, &err), HOP_OK);
+	assert_int_equal(team_find(&app, "Referat 1", &t, &err), HOP_EINVAL);
+	assert_non_null(strstr(err.msg, "could be 2 teams"));
+	assert_non_null(strstr(err.msg, "Referat 12 – Bürgerservice"));
+	assert_int_equal(team_find(&app, "Referat 3", &t, &err), HOP_ENOTFOUND);
+	assert_int_equal(team_get(&app, "Referat 11", &t, &err), HOP_ENOTFOUND);
+	test_app_close(&app);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_slugify),
 		cmocka_unit_test(test_add_and_get),
 		cmocka_unit_test(test_edit_and_remove),
+		cmocka_unit_test(test_find),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
