@@ -9,6 +9,8 @@
 #include "hop/person.h"
 
 struct hop_db;
+struct bk_view_cache;
+struct bk_who_cache;
 
 /* Who is acting: the Unix login of whoever runs hop, or $HOP_USER. */
 struct hop_actor {
@@ -26,6 +28,10 @@ struct hop_app {
 	const char *db_source;            /* "--db", "$HOP_DB", "config", "default" */
 	struct hop_db *db;
 	struct hop_actor actor;
+	/* The Desks screen's places and who-is-in's zones, teams and places,
+	 * read once while the database is unchanged (core's, freed by app_close). */
+	struct bk_view_cache *view_cache;
+	struct bk_who_cache *who_cache;
 };
 
 struct app_options {

@@ -203,10 +203,11 @@ struct desk_day_view {
 };
 /* All active desks and rooms (filtered) with their state on day for the acting
  * user, grouped by site, floor, zone (v in that order, codes in natural order;
- * zones[] holds the zones that have places in v).  A fixed number of queries
- * whatever the number of desks (floors, zones, places, the day's bookings
- * with their people on the index booking_day), none per desk; a site or zone
- * filter is resolved by name first.  An unbooked half of a fixed desk whose
+ * zones[] holds the zones that have places in v).  The places (floors, zones,
+ * desks) are cached on the connection and read again only when the database
+ * has changed (PRAGMA data_version, this connection's changes), so a day
+ * change costs one query: the day's bookings with their people on the index
+ * booking_day.  None per desk; a site or zone filter is resolved by name first.  An unbooked half of a fixed desk whose
  * owner holds the other half is SLOT_FIXED for everyone but the owner. */
 enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct desk_filter *f,
                                  struct desk_day_view *out, struct hop_err *err);

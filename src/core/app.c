@@ -11,6 +11,7 @@
 #include "hop/clock.h"
 #include "hop/db.h"
 #include "hop/i18n.h"
+#include "booking_int.h"
 
 #include <sqlite3.h>
 
@@ -135,6 +136,10 @@ enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *er
 
 void app_close(struct hop_app *app)
 {
+	bk_view_cache_free(app->view_cache);
+	app->view_cache = NULL;
+	bk_who_cache_free(app->who_cache);
+	app->who_cache = NULL;
 	db_close(app->db);
 	app->db = NULL;
 }

@@ -48,9 +48,19 @@ enum hop_status booking_collect(struct hop_app *app, sqlite3_stmt *st,
 /* ---- memory for a day's lists (booking_pool.c) ---- */
 
 /* Strings kept once for a list: a site's name is stored once however many
- * rows show it.  Freed all at once with the list. */
-struct bk_pool { struct bk_pool_block *head; };
+ * rows show it.  Freed all at once with the list.  A list may also point into
+ * a shared pool (the Desks screen's cached places): it holds one of its refs,
+ * which bk_pool_free gives back. */
+struct bk_pool {
+	struct bk_pool_block *head;
+	struct bk_pool *shared;                /* NULL, or a pool this one keeps alive */
+	unsigned refs;                         /* a shared pool's holders */
+};
 void bk_pool_free(struct bk_pool *p);
+/* Let p keep shared alive (one more ref); p must not hold one yet. */
+void bk_pool_share(struct bk_pool *p, struct bk_pool *shared);
+/* Give back one ref on a shared pool (calloc'd, refs > 0); the last frees it. */
+void bk_pool_release(struct bk_pool *shared);
 /* A copy of s[0..n) in the pool; "" for an empty or NULL s; NULL when out of
  * memory. */
 const char *bk_pool_strn(struct bk_pool *p, const char *s, size_t n);
@@ -85,6 +95,18 @@ enum desk_kind bk_kind(const char *text);
 enum desk_bookable bk_bookable_by(const char *text);
 /* "desk 3.14", "meeting room R3.01": kind (translated) and code. */
 char *bk_place_label(enum desk_kind kind, const char *code, char *buf, size_t size);
+
+/* ---- what the day's lists keep on the connection (booking_view.c, booking_query.c) ---- */
+
+/* What tells whether the database has changed since a cache was read:
+ * another connection's commit moves PRAGMA data_version, this connection's
+ * writes move its total changes. */
+struct bk_stamp { int64_t version, changes; };
+enum hop_status bk_stamp_read(struct hop_app *app, struct bk_stamp *s, struct hop_err *err);
+
+/* Free app->view_cache's and app->who_cache's objects (app_close); NULL is fine. */
+void bk_view_cache_free(struct bk_view_cache *c);
+void bk_who_cache_free(struct bk_who_cache *c);
 
 /* ---- places as the rules see them ---- */
 

@@ -28,6 +28,24 @@ void bk_pool_free(struct bk_pool *p)
 		p->head = b->next;
 		free(b);
 	}
+	if (p->shared) {
+		bk_pool_release(p->shared);
+		p->shared = NULL;
+	}
+}
+
+void bk_pool_share(struct bk_pool *p, struct bk_pool *shared)
+{
+	shared->refs++;
+	p->shared = shared;
+}
+
+void bk_pool_release(struct bk_pool *shared)
+{
+	if (shared && --shared->refs == 0) {
+		bk_pool_free(shared);
+		free(shared);
+	}
 }
 
 const char *bk_pool_strn(struct bk_pool *p, const char *s, size_t n)
@@ -60,6 +78,22 @@ const char *bk_pool_col(struct bk_pool *p, sqlite3_stmt *st, int col)
 	const char *t = (const char *)sqlite3_column_text(st, col);
 
 	return bk_pool_strn(p, t, t ? (size_t)sqlite3_column_bytes(st, col) : 0);
+}
+
+enum hop_status bk_stamp_read(struct hop_app *app, struct bk_stamp *s, struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "PRAGMA data_version", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	rc = sqlite3_step(st);
+	s->version = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(app->db, err, _("checking whether the database has changed"));
+	s->changes = sqlite3_total_changes64(db_sqlite(app->db));
+	return HOP_OK;
 }
 
 /* ---- arrays read once ---- */

@@ -164,15 +164,26 @@ struct who_maps {
 	struct who_place *places;
 	size_t nzones, nteams, nplaces;
 	size_t zcap, tcap, pcap;
+	bool borrowed;                         /* all but teams are the cache's */
+	/* Everyone, when the maps are the cache's (else NULL): the rows then
+	 * need no look-up in person. */
+	int64_t *person_id;                    /* ascending */
+	struct who_person *people;
+	size_t npeople;
 };
+struct who_person { const char *login, *name, *fold; int64_t team_id; };
 
 static void who_maps_free(struct who_maps *m)
 {
+	free(m->teams);
+	if (m->borrowed)
+		return;
+	free(m->person_id);
+	free(m->people);
 	free(m->zone_id);
 	free(m->team_id);
 	free(m->place_id);
 	free(m->zones);
-	free(m->teams);
 	free(m->places);
 }
 
@@ -310,6 +321,122 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
 	return HOP_OK;
 }
 
+/* The maps of all sites and teams (what who shows unfiltered, the screen's
+ * and the usual command's) do not change from one day to the next: kept on
+ * the connection while the database is unchanged.  A list made from them
+ * shares their strings; its teams are its own copy (folds and ranks are the
+ * list's). */
+struct bk_who_cache {
+	struct bk_stamp stamp;                 /* the database when read */
+	struct bk_pool *strings;               /* shared with the lists made from it */
+	struct who_maps m;
+};
+
+void bk_who_cache_free(struct bk_who_cache *c)
+{
+	if (!c)
+		return;
+	who_maps_free(&c->m);
+	bk_pool_release(c->strings);
+	free(c);
+}
+
+/* Everyone's login, name (and its fold) and team, in id order. */
+static enum hop_status who_load_people(struct hop_app *app, struct bk_pool *pool,
+                                       struct who_maps *m, struct hop_err *err)
+{
+	char fold[HOP_NAME_MAX * 3 + 2];
+	size_t cap = 0;
+	sqlite3_stmt *st;
+	bool oom = false;
+	int rc;
+
+	if (bk_count(app, db_stmt(app->db, "SELECT count(*) FROM person", err), &cap,
+	             err) != HOP_OK)
+		return err->status;
+	st = db_stmt(app->db, "SELECT id, login, name, team_id FROM person ORDER BY id", err);
+	if (!st)
+		return err->status;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct who_person *p;
+
+		if ((oom = !bk_fit(&m->people, sizeof *m->people, &m->person_id, m->npeople, &cap)))
+			break;
+		p = &m->people[m->npeople];
+		p->login = bk_pool_col(pool, st, 1);
+		p->name = bk_pool_col(pool, st, 2);
+		p->team_id = sqlite3_column_int64(st, 3);
+		if ((oom = !p->login || !p->name))
+			break;
+		person_fold(p->name, FOLD_A, fold, sizeof fold);
+		if ((oom = !(p->fold = bk_pool_strn(pool, fold, strlen(fold)))))
+			break;
+		m->person_id[m->npeople++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (oom)
+		return who_oom(err);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading the people"));
+	return HOP_OK;
+}
+
+static enum hop_status who_cache_read(struct hop_app *app, struct bk_who_cache **out,
+                                      struct hop_err *err)
+{
+	struct bk_who_cache *c = calloc(1, sizeof *c);
+
+	if (!c || !(c->strings = calloc(1, sizeof *c->strings))) {
+		free(c);
+		return who_oom(err);
+	}
+	c->strings->refs = 1;
+	if (bk_stamp_read(app, &c->stamp, err) != HOP_OK ||
+	    who_load_maps(app, 0, 0, c->strings, &c->m, err) != HOP_OK ||
+	    who_load_people(app, c->strings, &c->m, err) != HOP_OK) {
+		bk_who_cache_free(c);
+		return err->status;
+	}
+	*out = c;
+	return HOP_OK;
+}
+
+/* The maps for team_id and site_id into m, their strings kept by pool: from
+ * the cache when both are 0 and no transaction is open (what it reads might
+ * yet be rolled back, which no stamp would show), else read as they are. */
+static enum hop_status who_maps_get(struct hop_app *app, int64_t team_id, int64_t site_id,
+                                    struct bk_pool *pool, struct who_maps *m,
+                                    struct hop_err *err)
+{
+	struct bk_who_cache *c = app->who_cache;
+	struct bk_stamp now;
+
+	if (team_id || site_id || !sqlite3_get_autocommit(db_sqlite(app->db)))
+		return who_load_maps(app, team_id, site_id, pool, m, err);
+	if (c) {
+		if (bk_stamp_read(app, &now, err) != HOP_OK)
+			return err->status;
+		if (now.version != c->stamp.version || now.changes != c->stamp.changes) {
+			bk_who_cache_free(c);
+			app->who_cache = c = NULL;
+		}
+	}
+	if (!c) {
+		if (who_cache_read(app, &app->who_cache, err) != HOP_OK)
+			return err->status;
+		c = app->who_cache;
+	}
+	*m = c->m;
+	m->borrowed = true;
+	m->teams = malloc((c->m.nteams ? c->m.nteams : 1) * sizeof *m->teams);
+	if (!m->teams)
+		return who_oom(err);
+	if (c->m.nteams)
+		memcpy(m->teams, c->m.teams, c->m.nteams * sizeof *m->teams);
+	bk_pool_share(pool, c->strings);
+	return HOP_OK;
+}
+
 /* Sorting: hidden bookers last (their place in a team order would tell their
  * team), then by team (people without a team after those with one), then by
  * name, both in the German order; the folded forms are made once per team
@@ -440,25 +567,41 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
 
 	/* am + 2 pm is the half (HALF_AM, HALF_PM, HALF_DAY): one column less to
 	 * read per row. */
-	st = db_stmt(app->db, "SELECT b.id, b.desk_id, b.am + 2 * b.pm, b.person_id, b.booked_by, "
-	             "b.attendees, p.login, p.name, p.team_id "
-	             "FROM booking b JOIN person p INDEXED BY person_names ON p.id = b.person_id "
-	             "WHERE b.day = ?1 AND b.cancelled_at IS NULL AND (?2 = 0 OR p.team_id = ?2)",
-	             err);
+	if (m->people)             /* everyone is in the maps: the index booking_day alone */
+		st = db_stmt(app->db, "SELECT b.id, b.desk_id, b.am + 2 * b.pm, b.person_id, "
+		             "b.booked_by, b.attendees FROM booking b "
+		             "WHERE b.day = ?1 AND b.cancelled_at IS NULL", err);
+	else
+		st = db_stmt(app->db, "SELECT b.id, b.desk_id, b.am + 2 * b.pm, b.person_id, "
+		             "b.booked_by, b.attendees, p.login, p.name, p.team_id "
+		             "FROM booking b JOIN person p INDEXED BY person_names ON p.id = b.person_id "
+		             "WHERE b.day = ?1 AND b.cancelled_at IS NULL AND (?2 = 0 OR p.team_id = ?2)",
+		             err);
 	if (!st)
 		return err->status;
 	bk_bind_date(st, 1, day);
-	sqlite3_bind_int64(st, 2, team_id);
+	if (!m->people)
+		sqlite3_bind_int64(st, 2, team_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct hop_who *w;
 		struct who_key *k;
 		const struct who_place *p;
 		struct who_team *t = NULL;
 		size_t at = bk_find_id(m->place_id, m->nplaces, sqlite3_column_int64(st, 1)), ti;
-		int64_t person = sqlite3_column_int64(st, 3), tid = sqlite3_column_int64(st, 8);
+		int64_t person = sqlite3_column_int64(st, 3), tid;
+		const struct who_person *who = NULL;
 
 		if (at == SIZE_MAX)
 			continue;          /* a place at another site */
+		if (m->people) {
+			size_t pi = bk_find_id(m->person_id, m->npeople, person);
+			if (pi == SIZE_MAX)
+				continue;  /* as the join would: no such person */
+			who = &m->people[pi];
+			tid = who->team_id;
+		} else {
+			tid = sqlite3_column_int64(st, 8);
+		}
 		if (out->n >= UINT32_MAX - 1 ||
 		    (oom = !bk_fit(&out->v, sizeof *out->v, NULL, out->n, &cap) ||
 		           !bk_fit(keys, sizeof **keys, NULL, out->n, &kcap)))
@@ -496,13 +639,19 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
 		}
 		w->hidden = false;
 		w->person_id = person;
-		w->login = bk_pool_col(out->strings, st, 6);
-		w->name = bk_pool_col(out->strings, st, 7);
-		if ((oom = !w->login || !w->name))
-			break;
-		person_fold(w->name, FOLD_A, fold, sizeof fold);
-		if ((oom = !(k->fold = bk_pool_strn(out->strings, fold, strlen(fold)))))
-			break;
+		if (who) {
+			w->login = who->login;
+			w->name = who->name;
+			k->fold = who->fold;
+		} else {
+			w->login = bk_pool_col(out->strings, st, 6);
+			w->name = bk_pool_col(out->strings, st, 7);
+			if ((oom = !w->login || !w->name))
+				break;
+			person_fold(w->name, FOLD_A, fold, sizeof fold);
+			if ((oom = !(k->fold = bk_pool_strn(out->strings, fold, strlen(fold)))))
+				break;
+		}
 		w->team = "";
 		k->group = WHO_NO_TEAM;
 		if (t) {
@@ -541,7 +690,7 @@ enum hop_status booking_who(struct hop_app *app, hop_date day, const char *team,
 		return err->status;
 	if (!(out->strings = calloc(1, sizeof *out->strings)))
 		return who_oom(err);
-	if (who_load_maps(app, team_id, site_id, out->strings, &m, err) != HOP_OK ||
+	if (who_maps_get(app, team_id, site_id, out->strings, &m, err) != HOP_OK ||
 	    who_read(app, day, team_id, &m, out, &keys, err) != HOP_OK ||
 	    who_sort(out, &m, keys, err) != HOP_OK) {
 		booking_who_free(out);

@@ -5,7 +5,11 @@
  * (with their people, on booking_day and person_names); the slots are filled
  * in memory.  Rows are lean: their strings are kept once in the view's pool,
  * arrays are allocated once (zones and places counted first), places are
- * sorted by small keys and found by id in the array they were read into. */
+ * sorted by small keys and found by id in the array they were read into.
+ * The places part (floors, zones, places, their order) does not depend on
+ * the day or the acting user: it is read once and kept on the connection
+ * (app->view_cache) until a write on this connection or a commit from
+ * another changes the database; a day then costs only the bookings query. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +56,14 @@ struct view_maps {
 	int64_t *place_id;                     /* ascending: the places as read */
 	uint32_t *pos;                         /* their positions in out->v once sorted */
 	size_t pcap;
-	unsigned char *claimed;                /* out->v[i]'s owner holds it that day */
+	struct place_extra *px;                /* parallel to place_id */
+};
+
+/* What the filters and the bookable_by rule read of a place. */
+struct place_extra {
+	const char *retired;                   /* retired_on as stored; NULL = active */
+	enum desk_bookable bookable;
+	bool is_desk;                          /* kind = 'desk' */
 };
 
 static void view_maps_free(struct view_maps *m)
@@ -61,7 +72,7 @@ static void view_maps_free(struct view_maps *m)
 	free(m->zx);
 	free(m->place_id);
 	free(m->pos);
-	free(m->claimed);
+	free(m->px);
 }
 
 static const char *fold_once(struct bk_pool *pool, const char *s)
@@ -197,46 +208,41 @@ static enum hop_status read_zones(struct hop_app *app, int64_t site_id, int64_t 
 	return HOP_OK;
 }
 
-/* The places the filter keeps, into out->v in id order (d->zone = index into
- * out->zones as read), each free or closed to the acting user. */
-static enum hop_status read_places(struct hop_app *app, hop_date day, const struct desk_filter *f,
-                                   struct view_maps *m, struct desk_day_view *out,
-                                   struct hop_err *err)
+/* Every place of the zones read, into out->v in id order (d->zone = index
+ * into out->zones as read), with what the filters need in m->px; their
+ * state is the day's and the actor's, set by view_fill. */
+static enum hop_status read_places(struct hop_app *app, struct view_maps *m,
+                                   struct desk_day_view *out, struct hop_err *err)
 {
-	const struct hop_person *me = app->actor.known ? &app->actor.person : NULL;
 	sqlite3_stmt *st;
+	size_t xcap;
 	bool oom = false;
 	int rc;
 
 	if (bk_count(app, db_stmt(app->db, "SELECT count(*) FROM desk", err), &m->pcap,
 	             err) != HOP_OK)
 		return err->status;
+	xcap = m->pcap;
 	/* The site and zone filters are the zones': a place in a zone not read
 	 * is left out. */
 	st = db_stmt(app->db, "SELECT d.id, d.zone_id, d.code, d.name, d.kind, d.capacity, "
-	             "d.attrs, d.owner_id, o.name, d.bookable_by "
-	             "FROM desk d LEFT JOIN person o ON o.id = d.owner_id "
-	             "WHERE (?2 OR d.retired_on IS NULL OR d.retired_on > ?1) "
-	             "AND (?3 < 0 OR (?3 = 0) = (d.kind = 'desk')) "
-	             "AND (d.attrs & ?4) = ?4 ORDER BY d.id", err);
+	             "d.attrs, d.owner_id, o.name, d.bookable_by, d.retired_on, d.kind = 'desk' "
+	             "FROM desk d LEFT JOIN person o ON o.id = d.owner_id ORDER BY d.id", err);
 	if (!st)
 		return err->status;
-	bk_bind_date(st, 1, day);
-	sqlite3_bind_int(st, 2, f && f->include_retired);
-	sqlite3_bind_int(st, 3, f ? f->rooms : -1);
-	sqlite3_bind_int(st, 4, f ? (int)f->attrs : 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t zi = bk_find_id(m->zone_id, out->nzones, sqlite3_column_int64(st, 1));
-		const struct desk_day_zone *z;
+		struct place_extra *x;
 		struct desk_day *d;
 
 		if (zi == SIZE_MAX)
 			continue;
 		if ((oom = out->n >= UINT32_MAX - 1 ||
-		           !bk_fit(&out->v, sizeof *out->v, &m->place_id, out->n, &m->pcap)))
+		           !bk_fit(&out->v, sizeof *out->v, &m->place_id, out->n, &m->pcap) ||
+		           !bk_fit(&m->px, sizeof *m->px, NULL, out->n, &xcap)))
 			break;
-		z = &out->zones[zi];
 		d = &out->v[out->n];
+		x = &m->px[out->n];
 		memset(d, 0, sizeof *d);
 		d->desk_id = sqlite3_column_int64(st, 0);
 		d->code = bk_pool_col(out->strings, st, 2);
@@ -247,18 +253,15 @@ static enum hop_status read_places(struct hop_app *app, hop_date day, const stru
 		d->owner_id = sqlite3_column_int64(st, 7);
 		d->owner_name = bk_pool_col(out->strings, st, 8);
 		d->zone = zi;
-		d->am.state = out->working_day &&
-		              bk_may_book(app, me, bk_bookable_by((const char *)
-		                          sqlite3_column_text(st, 9)), z->team_id,
-		                          m->zx[zi].team_lead)
-		              ? SLOT_FREE : SLOT_CLOSED;
-		d->pm.state = d->am.state;
 		d->am.login = d->am.name = d->pm.login = d->pm.name = "";
-		if ((oom = !d->code || !d->name || !d->owner_name))
+		x->bookable = bk_bookable_by((const char *)sqlite3_column_text(st, 9));
+		x->retired = sqlite3_column_type(st, 10) == SQLITE_NULL ? NULL
+		           : bk_pool_col(out->strings, st, 10);
+		x->is_desk = sqlite3_column_int(st, 11) != 0;
+		if ((oom = !d->code || !d->name || !d->owner_name ||
+		           (sqlite3_column_type(st, 10) != SQLITE_NULL && !x->retired)))
 			break;
 		m->zx[zi].places++;
-		if (d->kind == DESK_KIND_DESK)
-			out->zones[zi].desks++;
 		m->place_id[out->n++] = d->desk_id;
 	}
 	sqlite3_reset(st);
@@ -421,8 +424,11 @@ static int64_t led_by_me(const struct hop_app *app, const int64_t *led, size_t n
 	return 0;
 }
 
-/* The day's active bookings, into the slots of the places they are for. */
-static enum hop_status read_bookings(struct hop_app *app, hop_date day, struct view_maps *m,
+/* The day's active bookings, into the slots of the places they are for:
+ * ids[0..nids) are the places ascending, pos[i] where ids[i] is in out->v
+ * (UINT32_MAX: left out), claimed[] per out->v. */
+static enum hop_status read_bookings(struct hop_app *app, hop_date day, const int64_t *ids,
+                                     size_t nids, const uint32_t *pos, unsigned char *claimed,
                                      struct desk_day_view *out, struct hop_err *err)
 {
 	int64_t *led = NULL;
@@ -452,11 +458,11 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, struct v
 		int half = sqlite3_column_int(st, 2), attendees = sqlite3_column_int(st, 8);
 		const char *login = "", *name = "";
 		struct desk_day *d;
-		size_t at = bk_find_id(m->place_id, out->n, sqlite3_column_int64(st, 1));
+		size_t at = bk_find_id(ids, nids, sqlite3_column_int64(st, 1));
 
-		if (at == SIZE_MAX)
+		if (at == SIZE_MAX || pos[at] == UINT32_MAX)
 			continue;          /* a place the filter left out */
-		at = m->pos[at];
+		at = pos[at];
 		d = &out->v[at];
 		if (booking_name_visible(app, person, team, led_by_me(app, led, nled, team),
 		                         sqlite3_column_int64(st, 7))) {
@@ -470,7 +476,7 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, struct v
 		if (half & HALF_PM)
 			fill_slot(app, d, &d->pm, id, person, login, name, attendees);
 		if (d->owner_id && person == d->owner_id)
-			m->claimed[at] = 1;
+			claimed[at] = 1;
 	}
 	sqlite3_reset(st);
 	free(led);
@@ -481,10 +487,200 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, struct v
 	return HOP_OK;
 }
 
+/* ---- the places, kept on the connection ---- */
+
+/* A place as the cache keeps it: the view's row without the day's state. */
+struct cached_place {
+	struct desk_day d;                     /* d.zone: index into the cache's zones */
+	struct place_extra x;
+};
+
+struct bk_view_cache {
+	struct bk_stamp stamp;                 /* the database when read */
+	struct bk_pool *strings;               /* shared with the views made from it */
+	struct desk_day_zone *zones;           /* the zones that have places, in order */
+	int64_t *team_lead;                    /* parallel: the zone team's lead, 0 = none */
+	size_t nzones;
+	struct cached_place *places;           /* every place, in order */
+	size_t nplaces;
+	int64_t *place_id;                     /* ascending, as read */
+	uint32_t *pos;                         /* place_id[i]'s index in places */
+};
+
+void bk_view_cache_free(struct bk_view_cache *c)
+{
+	if (!c)
+		return;
+	bk_pool_release(c->strings);
+	free(c->zones);
+	free(c->team_lead);
+	free(c->places);
+	free(c->place_id);
+	free(c->pos);
+	free(c);
+}
+
+/* Read every zone and place once, in the view's order. */
+static enum hop_status cache_read(struct hop_app *app, struct bk_view_cache **out,
+                                  struct hop_err *err)
+{
+	struct view_maps m = { 0 };
+	struct desk_day_view all;
+	struct bk_view_cache *c = calloc(1, sizeof *c);
+	size_t nread;
+
+	memset(&all, 0, sizeof all);
+	if (!c || !(c->strings = calloc(1, sizeof *c->strings))) {
+		free(c);
+		return view_oom(err);
+	}
+	c->strings->refs = 1;
+	all.strings = c->strings;
+	if (bk_stamp_read(app, &c->stamp, err) != HOP_OK ||
+	    read_zones(app, 0, 0, &m, &all, err) != HOP_OK ||
+	    read_places(app, &m, &all, err) != HOP_OK)
+		goto fail;
+	nread = all.nzones;
+	if (sort_places(&m, &all, err) != HOP_OK)
+		goto fail;
+	c->places = malloc((all.n ? all.n : 1) * sizeof *c->places);
+	c->team_lead = malloc((all.nzones ? all.nzones : 1) * sizeof *c->team_lead);
+	if (!c->places || !c->team_lead) {
+		view_oom(err);
+		goto fail;
+	}
+	/* sort_places ranked the zones read (m.zx, in read order) and moved
+	 * the places (m.pos); m.px is still in read order. */
+	for (size_t i = 0; i < nread; i++)
+		if (m.zx[i].places)
+			c->team_lead[m.zx[i].rank] = m.zx[i].team_lead;
+	for (size_t i = 0; i < all.n; i++) {
+		c->places[m.pos[i]].d = all.v[m.pos[i]];
+		c->places[m.pos[i]].x = m.px[i];
+	}
+	c->zones = all.zones;
+	c->nzones = all.nzones;
+	c->nplaces = all.n;
+	c->place_id = m.place_id;
+	c->pos = m.pos;
+	all.zones = NULL;
+	m.place_id = NULL;
+	m.pos = NULL;
+	free(all.v);
+	view_maps_free(&m);
+	*out = c;
+	return HOP_OK;
+fail:
+	free(all.zones);
+	free(all.v);
+	view_maps_free(&m);
+	bk_view_cache_free(c);
+	return err->status;
+}
+
+/* The cache, read again when the database has changed.  Inside a
+ * transaction a fresh one that the caller frees (*own): what it reads may
+ * yet be rolled back, which no stamp would show. */
+static enum hop_status cache_get(struct hop_app *app, struct bk_view_cache **c, bool *own,
+                                 struct hop_err *err)
+{
+	struct bk_stamp now;
+
+	*own = false;
+	if (!sqlite3_get_autocommit(db_sqlite(app->db))) {
+		*own = true;
+		return cache_read(app, c, err);
+	}
+	if (app->view_cache) {
+		if (bk_stamp_read(app, &now, err) != HOP_OK)
+			return err->status;
+		if (now.version == app->view_cache->stamp.version &&
+		    now.changes == app->view_cache->stamp.changes) {
+			*c = app->view_cache;
+			return HOP_OK;
+		}
+		bk_view_cache_free(app->view_cache);
+		app->view_cache = NULL;
+	}
+	if (cache_read(app, &app->view_cache, err) != HOP_OK)
+		return err->status;
+	*c = app->view_cache;
+	return HOP_OK;
+}
+
+/* The places the filter keeps on day, in order, each free or closed to the
+ * acting user; pos[i] = where c->place_id[i] went (UINT32_MAX: left out). */
+static enum hop_status view_fill(struct hop_app *app, const struct bk_view_cache *c,
+                                 hop_date day, const struct desk_filter *f, int64_t site_id,
+                                 int64_t zone_id, uint32_t **pos, struct desk_day_view *out,
+                                 struct hop_err *err)
+{
+	const struct hop_person *me = app->actor.known ? &app->actor.person : NULL;
+	bool retired_too = f && f->include_retired;
+	int rooms = f ? f->rooms : -1;
+	int64_t attrs = f ? (int64_t)(int)f->attrs : 0;
+	char iso[HOP_DATE_ISO_LEN];
+	uint32_t *at = malloc((c->nplaces ? c->nplaces : 1) * sizeof *at);
+	uint32_t *zmap = malloc((c->nzones ? c->nzones : 1) * sizeof *zmap);
+
+	*pos = malloc((c->nplaces ? c->nplaces : 1) * sizeof **pos);
+	out->v = malloc((c->nplaces ? c->nplaces : 1) * sizeof *out->v);
+	out->zones = malloc((c->nzones ? c->nzones : 1) * sizeof *out->zones);
+	if (!at || !zmap || !*pos || !out->v || !out->zones) {
+		free(at);
+		free(zmap);
+		return view_oom(err);
+	}
+	date_format(day, iso);
+	for (size_t z = 0; z < c->nzones; z++)
+		zmap[z] = UINT32_MAX;
+	for (size_t k = 0; k < c->nplaces; k++) {
+		const struct cached_place *p = &c->places[k];
+		const struct desk_day_zone *z = &c->zones[p->d.zone];
+		struct desk_day *d;
+
+		at[k] = UINT32_MAX;
+		/* The filters as a query would have them: zone and site, retired
+		 * (retired_on > day, ISO text), desks or rooms, all of attrs. */
+		if ((site_id && z->site_id != site_id) || (zone_id && z->id != zone_id))
+			continue;
+		if (!retired_too && p->x.retired && strcmp(p->x.retired, iso) <= 0)
+			continue;
+		if (rooms >= 0 && (rooms == 0) != p->x.is_desk)
+			continue;
+		if (((int64_t)p->d.attrs & attrs) != attrs)
+			continue;
+		if (zmap[p->d.zone] == UINT32_MAX) {
+			zmap[p->d.zone] = (uint32_t)out->nzones;
+			out->zones[out->nzones] = *z;
+			out->zones[out->nzones].desks = 0;
+			out->nzones++;
+		}
+		d = &out->v[out->n];
+		*d = p->d;
+		d->zone = zmap[p->d.zone];
+		d->am.state = out->working_day &&
+		              bk_may_book(app, me, p->x.bookable, z->team_id, c->team_lead[p->d.zone])
+		              ? SLOT_FREE : SLOT_CLOSED;
+		d->pm.state = d->am.state;
+		if (d->kind == DESK_KIND_DESK)
+			out->zones[d->zone].desks++;
+		at[k] = (uint32_t)out->n++;
+	}
+	for (size_t i = 0; i < c->nplaces; i++)
+		(*pos)[i] = at[c->pos[i]];
+	free(at);
+	free(zmap);
+	return HOP_OK;
+}
+
 enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct desk_filter *f,
                                  struct desk_day_view *out, struct hop_err *err)
 {
-	struct view_maps m = { 0 };
+	struct bk_view_cache *c = NULL;
+	uint32_t *pos = NULL;
+	unsigned char *claimed = NULL;
+	bool own = false;
 	struct hop_err why;
 	int64_t site_id = 0, zone_id = 0;
 	const struct hop_person *me = app->actor.known ? &app->actor.person : NULL;
@@ -513,16 +709,17 @@ enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct
 		view_oom(err);
 		goto fail;
 	}
-
-	if (read_zones(app, site_id, zone_id, &m, out, err) != HOP_OK ||
-	    read_places(app, day, f, &m, out, err) != HOP_OK ||
-	    sort_places(&m, out, err) != HOP_OK)
+	if (cache_get(app, &c, &own, err) != HOP_OK)
 		goto fail;
-	if (!(m.claimed = calloc(out->n ? out->n : 1, 1))) {
+	/* The view's zone and place strings are the cache's: it keeps them. */
+	bk_pool_share(out->strings, c->strings);
+	if (view_fill(app, c, day, f, site_id, zone_id, &pos, out, err) != HOP_OK)
+		goto fail;
+	if (!(claimed = calloc(out->n ? out->n : 1, 1))) {
 		view_oom(err);
 		goto fail;
 	}
-	if (read_bookings(app, day, &m, out, err) != HOP_OK)
+	if (read_bookings(app, day, c->place_id, c->nplaces, pos, claimed, out, err) != HOP_OK)
 		goto fail;
 
 	for (size_t i = 0; i < out->n; i++) {
@@ -531,7 +728,7 @@ enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct
 
 		for (int h = 0; h < 2; h++) {
 			/* The owner has claimed the day: the other half is theirs too. */
-			if (m.claimed[i] && s[h]->state == SLOT_FREE && (!me || me->id != d->owner_id))
+			if (claimed[i] && s[h]->state == SLOT_FREE && (!me || me->id != d->owner_id))
 				s[h]->state = SLOT_FIXED;
 			if (s[h]->booking_id)
 				out->booked++;
@@ -539,10 +736,16 @@ enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct
 		if (out->working_day)
 			out->bookable += 2;
 	}
-	view_maps_free(&m);
+	free(pos);
+	free(claimed);
+	if (own)
+		bk_view_cache_free(c);
 	return HOP_OK;
 fail:
-	view_maps_free(&m);
+	free(pos);
+	free(claimed);
+	if (own)
+		bk_view_cache_free(c);
 	desk_day_view_free(out);
 	return err->status;
 }

@@ -899,6 +899,82 @@ static void test_day_view(void **state)
 	test_app_close(&app);
 }
 
+/* The Desks screen's places and who's maps are kept on the connection: a
+ * write on it, or a commit from another connection, must show in the next
+ * call; a view made before keeps its strings after the cache is read again. */
+static void test_cache_invalidation(void **state)
+{
+	struct hop_app app, other;
+	struct hop_err err;
+	struct desk_day_view v, before;
+	char buf[2048];
+	(void)state;
+
+	org(&app);
+	test_act_as(&app, "anna");
+	ok(booking_day_view(&app, TUE24, NULL, &before, &err), &err);
+	assert_int_equal(before.n, 11);
+	ok(booking_day_view(&app, WED25, NULL, &v, &err), &err);     /* from the cache */
+	assert_int_equal(v.n, 11);
+	desk_day_view_free(&v);
+	who_text(&app, NULL, NULL, buf, sizeof buf);
+	assert_string_equal(buf, "");
+
+	/* A write on this connection. */
+	test_act_as(&app, "admin");
+	place(&app, "S3", "Süd", DESK_KIND_DESK, 0, 0, NULL, BOOKABLE_ALL);
+	ok(book(&app, "anna", TUE24, "S3", HALF_AM, &err), &err);
+	test_act_as(&app, "anna");
+	ok(booking_day_view(&app, TUE24, NULL, &v, &err), &err);
+	assert_int_equal(v.n, 12);
+	assert_int_equal(find(&v, "S3")->am.state, SLOT_MINE);
+	assert_int_equal(v.zones[1].desks, 4);
+	desk_day_view_free(&v);
+	who_text(&app, NULL, NULL, buf, sizeof buf);
+	assert_string_equal(buf, "Anna Berg|Referat 11|1|S3");
+	/* The view read before the write still has its strings. */
+	assert_string_equal(before.v[0].code, "N1");
+	assert_string_equal(before.zones[0].name, "Nord");
+	assert_string_equal(before.zones[0].site, "Haus");
+	desk_day_view_free(&before);
+
+	/* A commit from another connection to the same file. */
+	memset(&other, 0, sizeof other);
+	config_defaults(&other.cfg);
+	snprintf(other.db_path, sizeof other.db_path, "%s", app.db_path);
+	snprintf(other.actor.login, sizeof other.actor.login, "%s", "admin");
+	ok(app_open_db(&other, false, &err), &err);
+	place(&other, "N3", "Nord", DESK_KIND_DESK, 0, 0, NULL, BOOKABLE_ALL);
+	ok(zone_add(&other, "Haus", "5. OG", 5, "West", NULL, &err), &err);
+	place(&other, "W1", "West", DESK_KIND_DESK, 0, 0, "bernd", BOOKABLE_ALL);
+	ok(book(&other, "anna", WED25, "N3", HALF_PM, &err), &err);
+	ok(book(&other, "bernd", TUE24, "W1", HALF_DAY, &err), &err);
+	app_close(&other);
+
+	ok(booking_day_view(&app, WED25, NULL, &v, &err), &err);
+	assert_int_equal(v.n, 14);
+	assert_int_equal(v.nzones, 4);
+	assert_string_equal(v.zones[3].name, "West");
+	assert_int_equal(find(&v, "N3")->pm.state, SLOT_MINE);
+	assert_string_equal(find(&v, "W1")->owner_name, "Bernd Weiß");
+	desk_day_view_free(&v);
+	who_text(&app, NULL, NULL, buf, sizeof buf);
+	assert_string_equal(buf, "Anna Berg|Referat 11|1|S3;Bernd Weiß|Referat 11|3|W1");
+
+	/* who keeps everyone's names too: a rename from the other connection. */
+	snprintf(other.actor.login, sizeof other.actor.login, "%s", "admin");
+	ok(app_open_db(&other, false, &err), &err);
+	{
+		struct person_edit e = { .fields = PF_NAME };
+		snprintf(e.name, sizeof e.name, "%s", "Anna Zorn");
+		ok(person_edit(&other, "anna", &e, &err), &err);
+	}
+	app_close(&other);
+	who_text(&app, NULL, NULL, buf, sizeof buf);
+	assert_string_equal(buf, "Anna Zorn|Referat 11|1|S3;Bernd Weiß|Referat 11|3|W1");
+	test_app_close(&app);
+}
+
 static void test_free_places(void **state)
 {
 	struct hop_app app;
@@ -947,6 +1023,7 @@ int main(void)
 		cmocka_unit_test(test_series),
 		cmocka_unit_test(test_weekdays),
 		cmocka_unit_test(test_day_view),
+		cmocka_unit_test(test_cache_invalidation),
 		cmocka_unit_test(test_free_places),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
