@@ -40,7 +40,7 @@ OBJ_LIB   := $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
 MIGRATIONS := $(sort $(wildcard db/[0-9]*.sql))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time
+BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time $(BUILD)/bench/presence_time
 PO        := $(wildcard src/po/*.po)
 MO        := $(PO:src/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/hop.mo)
 
