@@ -1,0 +1,118 @@
+/* hop export ics: one calendar feed as iCalendar, on stdout or into a file. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hop/cli.h"
+#include "hop/i18n.h"
+#include "hop/ics.h"
+
+/* Write to a temporary file beside path and rename it into place, so that a
+ * reader never sees half a calendar. */
+static int export_to_file(struct cli_ctx *ctx, const struct ics_feed *feed, const char *path)
+{
+	size_t len = strlen(path);
+	char *tmp = malloc(len + 8);
+	struct hop_err err;
+
+	if (!tmp)
+		return cli_failf(HOP_ENOMEM, _("out of memory"));
+	snprintf(tmp, len + 8, "%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int rc = cli_failf(HOP_EIO, _("cannot create a temporary file beside %s: %s"), path,
+		                   strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	FILE *out = fdopen(fd, "w");
+	if (!out) {
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return cli_failf(HOP_ENOMEM, _("out of memory"));
+	}
+	enum hop_status st = ics_export(&ctx->app, feed, out, NULL, &err);
+	if (fclose(out) != 0 && st == HOP_OK)
+		st = hop_fail(&err, HOP_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
+	if (st == HOP_OK && rename(tmp, path) != 0)
+		st = hop_fail(&err, HOP_EIO, _("cannot rename %s to %s: %s"), tmp, path, strerror(errno));
+	if (st != HOP_OK)
+		unlink(tmp);
+	free(tmp);
+	return st == HOP_OK ? 0 : cli_fail(&err);
+}
+
+int cmd_export_ics(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "person", required_argument, NULL, 'p' },
+		{ "team", required_argument, NULL, 't' },
+		{ "desk", required_argument, NULL, 'd' },
+		{ "room", required_argument, NULL, 'r' },
+		{ "site", required_argument, NULL, 's' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "holidays", no_argument, NULL, 'H' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ics_feed feed = { .from = HOP_DATE_NONE, .to = HOP_DATE_NONE };
+	const char *path = NULL;
+	struct hop_err err;
+	int c, rc, kinds = 0;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":p:t:d:r:s:f:T:o:H", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p': feed.kind = ICS_PERSON; feed.key = optarg; kinds++; break;
+		case 't': feed.kind = ICS_TEAM; feed.key = optarg; kinds++; break;
+		case 'd': feed.kind = ICS_DESK; feed.key = optarg; kinds++; break;
+		case 'r': feed.kind = ICS_ROOM; feed.key = optarg; kinds++; break;
+		case 's': feed.kind = ICS_SITE; feed.key = optarg; kinds++; break;
+		case 'f': if (!cli_date(optarg, &feed.from)) return 2; break;
+		case 'T': if (!cli_date(optarg, &feed.to)) return 2; break;
+		case 'o': path = optarg; break;
+		case 'H': feed.holidays = true; break;
+		default: return cli_bad_option("export", "ics", argv, c);
+		}
+	}
+	if (kinds != 1)
+		return cli_usage_error("export", "ics", _("give exactly one of --person, --team, "
+		                       "--desk, --room or --site"));
+	if (optind != argc)
+		return cli_usage_error("export", "ics", _("unexpected argument '%s'; write the "
+		                       "calendar to a file with -o FILE"), argv[optind]);
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (path && strcmp(path, "-") != 0)
+		return export_to_file(ctx, &feed, path);
+	if (ics_export(&ctx->app, &feed, stdout, NULL, &err) != HOP_OK)
+		return cli_fail(&err);
+	return 0;
+}
+
+int cmd_feeds_publish(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct ics_publish_report rep;
+	struct hop_err err;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return cli_bad_option("feeds", "publish", argv, c);
+	if (argc - optind != 1)
+		return cli_usage_error("feeds", "publish", _("give the directory to write the feeds "
+		                       "into: hop feeds publish DIR"));
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (ics_publish(&ctx->app, argv[optind], &rep, &err) != HOP_OK)
+		return cli_fail(&err);
+	printf(_("%zu feeds in %s: %zu files written, %zu unchanged.\n"), rep.feeds, argv[optind],
+	       rep.written, rep.unchanged);
+	return 0;
+}

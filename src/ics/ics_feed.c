@@ -1,0 +1,285 @@
+/* The feeds: which events a person's, team's, desk's, room's or site's
+ * calendar holds.  Each kind of event is one source in the table below; a
+ * new capability adds its events by adding a source. */
+#include <stdlib.h>
+#include <string.h>
+#include "hop/app.h"
+#include "hop/booking.h"
+#include "hop/clock.h"
+#include "hop/holiday.h"
+#include "hop/i18n.h"
+#include "hop/ics.h"
+#include "hop/person.h"
+#include "hop/place.h"
+#include "hop/presence.h"
+#include "hop/workday.h"
+
+#define UID_MAX 400
+#define TEXT_MAX 600
+
+/* Capitalized, as a calendar entry's title; translated where printed. */
+static const char *const loc_summary[LOC_COUNT] = {
+	"", N_("Office"), N_("Home"), N_("Mobile"), N_("Away"), N_("Trip"),
+};
+
+/* The zone of the site named site (the configuration's when unknown). */
+static const char *site_zone(const struct hop_app *app, const struct hop_site_list *sites,
+                             const char *site)
+{
+	for (size_t i = 0; i < sites->n; i++)
+		if (strcmp(sites->v[i].name, site) == 0 && sites->v[i].timezone[0])
+			return sites->v[i].timezone;
+	return app->cfg.timezone;
+}
+
+/* ---- bookings ---- */
+
+static bool keep_booking(const struct hop_app *app, const struct hop_booking *b)
+{
+	/* The cancellation time is not part of struct hop_booking, so a cancelled
+	 * booking is kept until keep_cancelled_days after its day. */
+	return !b->cancelled || b->day + app->cfg.feeds_keep_cancelled_days >= clock_today();
+}
+
+static enum hop_status bookings_emit(struct hop_app *app, const struct ics_feed *feed,
+                                     struct ics_writer *w, struct hop_err *err)
+{
+	struct booking_filter f = { .from = feed->from, .to = feed->to, .include_cancelled = true };
+	switch (feed->kind) {
+	case ICS_PERSON: f.person = feed->key; break;
+	case ICS_DESK: case ICS_ROOM: f.desk = feed->key; break;
+	case ICS_SITE: f.site = feed->key; break;
+	case ICS_TEAM: return HOP_OK;   /* a team's feed holds its presence days */
+	}
+	struct hop_site_list sites = { 0 };
+	enum hop_status st = site_list(app, &sites, err);
+	if (st != HOP_OK)
+		return st;
+	struct hop_booking_list l = { 0 };
+	st = booking_list(app, &f, &l, err);
+	/* A neutral viewer: names only where everyone may see them. */
+	bool names = app->cfg.show_booker_names == CFG_NAMES_ALL;
+	for (size_t i = 0; st == HOP_OK && i < l.n; i++) {
+		const struct hop_booking *b = &l.v[i];
+		if (!keep_booking(app, b))
+			continue;
+		bool room = b->kind != DESK_KIND_DESK;
+		char uid[UID_MAX], summary[TEXT_MAX], location[TEXT_MAX];
+		snprintf(uid, sizeof uid, "booking-%lld@%s", (long long)b->id, app->cfg.mail_domain);
+		const char *place = room && b->desk_name[0] ? b->desk_name : b->desk;
+		if (feed->kind == ICS_PERSON)
+			snprintf(summary, sizeof summary, room ? _("Room %s") : _("Desk %s"), place);
+		else if (names && !b->hidden && b->name[0])
+			snprintf(summary, sizeof summary, _("%s: %s"), place, b->name);
+		else
+			snprintf(summary, sizeof summary, _("%s: booked"), place);
+		snprintf(location, sizeof location, _("%s, floor %s, %s, %s"), b->site, b->floor,
+		         b->zone, b->desk);
+		struct ics_event ev = {
+			.uid = uid, .sequence = b->sequence, .summary = summary,
+			.location = location, .description = b->note, .day = b->day,
+			.half = b->half, .tzid = site_zone(app, &sites, b->site),
+			.cancelled = b->cancelled,
+		};
+		st = ics_writer_event(w, &ev, err);
+	}
+	booking_list_free(&l);
+	site_list_free(&sites);
+	return st;
+}
+
+/* ---- presence days of one person ---- */
+
+static enum hop_status presence_emit(struct hop_app *app, const struct ics_feed *feed,
+                                     struct ics_writer *w, struct hop_err *err)
+{
+	if (feed->kind != ICS_PERSON)
+		return HOP_OK;
+	hop_date monday = feed->from - (date_weekday(feed->from) - 1);
+	enum hop_status st = HOP_OK;
+	for (; st == HOP_OK && monday <= feed->to; monday += 7) {
+		struct presence_day_entry days[PRESENCE_DAYS];
+		struct hop_person who;
+		st = presence_person_week(app, feed->key, monday, &who, days, err);
+		for (int i = 0; st == HOP_OK && i < PRESENCE_DAYS; i++) {
+			const struct presence_day_entry *d = &days[i];
+			if (!d->working || d->loc == LOC_NONE || d->day < feed->from || d->day > feed->to)
+				continue;
+			char uid[UID_MAX], iso[11];
+			snprintf(uid, sizeof uid, "presence-%s-%s@%s", who.login, date_format(d->day, iso),
+			         app->cfg.mail_domain);
+			struct ics_event ev = {
+				.uid = uid, .summary = _(loc_summary[d->loc]), .description = d->note,
+				.day = d->day, .half = HALF_DAY, .transparent = true,
+			};
+			st = ics_writer_event(w, &ev, err);
+		}
+	}
+	return st;
+}
+
+/* ---- team presence days: in the team's feed and in each member's ---- */
+
+static enum hop_status teamdays_emit(struct hop_app *app, const struct ics_feed *feed,
+                                     struct ics_writer *w, struct hop_err *err)
+{
+	struct hop_team team;
+	enum hop_status st;
+	if (feed->kind == ICS_TEAM) {
+		st = team_get(app, feed->key, &team, err);
+	} else if (feed->kind == ICS_PERSON) {
+		struct hop_person p;
+		st = person_get(app, feed->key, &p, err);
+		if (st != HOP_OK || p.team_id == 0)
+			return st;
+		snprintf(team.name, sizeof team.name, "%s", p.team);
+	} else {
+		return HOP_OK;
+	}
+	if (st != HOP_OK)
+		return st;
+	struct hop_teamday_list l = { 0 };
+	st = teamday_list(app, team.name, &l, err);
+	for (hop_date day = feed->from; st == HOP_OK && day <= feed->to; day++) {
+		for (size_t i = 0; st == HOP_OK && i < l.n; i++) {
+			const struct hop_teamday *t = &l.v[i];
+			bool on = t->weekday ? t->weekday == date_weekday(day) && day >= t->from &&
+			                       (t->until == HOP_DATE_NONE || day <= t->until)
+			                     : t->day == day;
+			if (!on || !workday_is_working(app, 0, day))
+				continue;
+			char uid[UID_MAX], summary[TEXT_MAX], iso[11];
+			snprintf(uid, sizeof uid, "teamday-%lld-%s@%s", (long long)t->id,
+			         date_format(day, iso), app->cfg.mail_domain);
+			snprintf(summary, sizeof summary, _("Team day: %s"), t->team);
+			struct ics_event ev = {
+				.uid = uid, .summary = summary, .description = t->note,
+				.day = day, .half = HALF_DAY, .transparent = true,
+			};
+			st = ics_writer_event(w, &ev, err);
+		}
+	}
+	teamday_list_free(&l);
+	return st;
+}
+
+/* ---- public holidays of the organisation's region (on request) ---- */
+
+static enum hop_status holidays_emit(struct hop_app *app, const struct ics_feed *feed,
+                                     struct ics_writer *w, struct hop_err *err)
+{
+	if (!feed->holidays)
+		return HOP_OK;
+	int y0, y1, m, d;
+	date_to_ymd(feed->from, &y0, &m, &d);
+	date_to_ymd(feed->to, &y1, &m, &d);
+	enum hop_status st = HOP_OK;
+	for (int y = y0; st == HOP_OK && y <= y1; y++) {
+		struct hop_holiday h[HOLIDAY_MAX];
+		size_t n = holiday_list(app->cfg.region, y, h, HOLIDAY_MAX);
+		for (size_t i = 0; st == HOP_OK && i < n && i < HOLIDAY_MAX; i++) {
+			if (h[i].day < feed->from || h[i].day > feed->to)
+				continue;
+			char uid[UID_MAX], iso[11];
+			snprintf(uid, sizeof uid, "holiday-%s-%s@%s", app->cfg.region,
+			         date_format(h[i].day, iso), app->cfg.mail_domain);
+			struct ics_event ev = {
+				.uid = uid, .summary = holiday_display(&h[i]),
+				.day = h[i].day, .half = HALF_DAY, .transparent = true,
+			};
+			st = ics_writer_event(w, &ev, err);
+		}
+	}
+	return st;
+}
+
+static const struct ics_source sources[] = {
+	{ "bookings", bookings_emit },
+	{ "presence", presence_emit },
+	{ "teamdays", teamdays_emit },
+	{ "holidays", holidays_emit },
+};
+
+/* Check the key first, so that an unknown one is an error, not an empty feed. */
+static enum hop_status feed_name(struct hop_app *app, const struct ics_feed *feed,
+                                 char *name, size_t size, struct hop_err *err)
+{
+	enum hop_status st;
+	switch (feed->kind) {
+	case ICS_PERSON: {
+		struct hop_person p;
+		if ((st = person_get(app, feed->key, &p, err)) != HOP_OK)
+			return st;
+		snprintf(name, size, "%s", p.name);
+		return HOP_OK;
+	}
+	case ICS_TEAM: {
+		struct hop_team t;
+		if ((st = team_get(app, feed->key, &t, err)) != HOP_OK)
+			return st;
+		snprintf(name, size, _("Team %s"), t.name);
+		return HOP_OK;
+	}
+	case ICS_DESK: case ICS_ROOM: {
+		struct hop_desk d;
+		if ((st = desk_get(app, feed->key, &d, err)) != HOP_OK)
+			return st;
+		bool room = d.kind != DESK_KIND_DESK;
+		if (room != (feed->kind == ICS_ROOM))
+			return hop_fail(err, HOP_EINVAL,
+			                room ? _("%s is a room, not a desk; use --room %s")
+			                     : _("%s is a desk, not a room; use --desk %s"),
+			                d.code, d.code);
+		snprintf(name, size, room ? _("Room %s") : _("Desk %s"), d.name[0] ? d.name : d.code);
+		return HOP_OK;
+	}
+	case ICS_SITE: {
+		struct hop_site s;
+		if ((st = site_get(app, feed->key, &s, err)) != HOP_OK)
+			return st;
+		snprintf(name, size, "%s", s.name);
+		return HOP_OK;
+	}
+	}
+	return hop_fail(err, HOP_EINVAL, _("unknown kind of calendar feed"));
+}
+
+enum hop_status ics_export(struct hop_app *app, const struct ics_feed *in, FILE *out,
+                           size_t *events, struct hop_err *err)
+{
+	struct ics_feed feed = *in;
+	hop_date today = clock_today();
+	if (feed.from == HOP_DATE_NONE)
+		feed.from = today - app->cfg.feeds_keep_cancelled_days;
+	if (feed.to == HOP_DATE_NONE)
+		feed.to = today + app->cfg.booking_horizon_days;
+	if (feed.to < feed.from)
+		return hop_fail(err, HOP_EINVAL, _("the period ends before it starts; give --to on or after --from"));
+
+	char name[TEXT_MAX];
+	enum hop_status st = feed_name(app, &feed, name, sizeof name, err);
+	if (st != HOP_OK)
+		return st;
+
+	struct hop_site_list sites = { 0 };
+	if ((st = site_list(app, &sites, err)) != HOP_OK)
+		return st;
+	const char *zones[17];
+	size_t nz = 0;
+	zones[nz++] = app->cfg.timezone;
+	for (size_t i = 0; i < sites.n && nz < sizeof zones / sizeof zones[0]; i++)
+		if (sites.v[i].timezone[0])
+			zones[nz++] = sites.v[i].timezone;
+	struct ics_writer *w;
+	st = ics_writer_open(out, name, zones, nz, clock_now(), &w, err);
+	site_list_free(&sites);
+	if (st != HOP_OK)
+		return st;
+	for (size_t i = 0; st == HOP_OK && i < sizeof sources / sizeof sources[0]; i++)
+		st = sources[i].emit(app, &feed, w, err);
+	if (st != HOP_OK) {
+		ics_writer_abort(w);
+		return st;
+	}
+	return ics_writer_close(w, events, err);
+}

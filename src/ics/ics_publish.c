@@ -1,0 +1,182 @@
+/* hop feeds publish: every feed as a file in one directory, for a web server
+ * to serve and cron to refresh.  A file is replaced only when its content
+ * changed, so that caches and polling calendars stay cheap. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "hop/app.h"
+#include "hop/i18n.h"
+#include "hop/ics.h"
+#include "hop/person.h"
+#include "hop/place.h"
+
+#define PUB_PATH_MAX 4200
+
+/* Logins, slugs and codes are plain already; anything else becomes '_', so a
+ * name can never leave the directory or hold a space. */
+static void safe_name(char *out, size_t size, const char *prefix, const char *key)
+{
+	size_t n = (size_t)snprintf(out, size, "%s-", prefix);
+	for (const char *p = key; *p && n + 5 < size; p++) {
+		char c = *p;
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		          c == '-' || c == '_' || (c == '.' && p != key);
+		out[n++] = ok ? c : '_';
+	}
+	strcpy(out + n, ".ics");
+}
+
+/* Does the next line of f (without DTSTAMP lines) exist?  *line is getline's. */
+static ssize_t next_line(FILE *f, char **line, size_t *cap)
+{
+	ssize_t n;
+	while ((n = getline(line, cap, f)) > 0 && strncmp(*line, "DTSTAMP:", 8) == 0)
+		;
+	return n;
+}
+
+/* Are the files the same but for their DTSTAMP lines?  A missing old file
+ * differs. */
+static bool same_content(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "r");
+	if (!fa)
+		return false;
+	FILE *fb = fopen(b, "r");
+	if (!fb) {
+		fclose(fa);
+		return false;
+	}
+	char *la = NULL, *lb = NULL;
+	size_t ca = 0, cb = 0;
+	bool same = true;
+	for (;;) {
+		ssize_t na = next_line(fa, &la, &ca), nb = next_line(fb, &lb, &cb);
+		if (na != nb || (na > 0 && memcmp(la, lb, (size_t)na) != 0)) {
+			same = false;
+			break;
+		}
+		if (na <= 0)
+			break;
+	}
+	free(la);
+	free(lb);
+	fclose(fa);
+	fclose(fb);
+	return same;
+}
+
+/* The file being written: a temporary name beside its final one. */
+struct pub_file {
+	char path[PUB_PATH_MAX], tmp[PUB_PATH_MAX + 8];
+	FILE *f;
+};
+
+static enum hop_status pub_open(struct pub_file *pf, const char *dir, const char *name,
+                                struct hop_err *err)
+{
+	if ((size_t)snprintf(pf->path, sizeof pf->path, "%s/%s", dir, name) >= sizeof pf->path)
+		return hop_fail(err, HOP_EINVAL, _("the directory name %s is too long"), dir);
+	snprintf(pf->tmp, sizeof pf->tmp, "%s.XXXXXX", pf->path);
+	int fd = mkstemp(pf->tmp);
+	if (fd < 0)
+		return hop_fail(err, HOP_EIO, _("cannot create a file in %s: %s"), dir, strerror(errno));
+	pf->f = fdopen(fd, "w");
+	if (!pf->f) {
+		close(fd);
+		unlink(pf->tmp);
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	}
+	return HOP_OK;
+}
+
+/* Finish: rename into place when changed, else drop the temporary file.
+ * st is the writing's status; on failure the temporary file goes. */
+static enum hop_status pub_close(struct pub_file *pf, enum hop_status st,
+                                 struct ics_publish_report *rep, struct hop_err *err)
+{
+	if (fclose(pf->f) != 0 && st == HOP_OK)
+		st = hop_fail(err, HOP_EIO, _("cannot write %s: %s"), pf->tmp, strerror(errno));
+	if (st != HOP_OK) {
+		unlink(pf->tmp);
+		return st;
+	}
+	if (same_content(pf->path, pf->tmp)) {
+		unlink(pf->tmp);
+		rep->unchanged++;
+		return HOP_OK;
+	}
+	if (rename(pf->tmp, pf->path) != 0) {
+		st = hop_fail(err, HOP_EIO, _("cannot rename %s to %s: %s"), pf->tmp, pf->path,
+		              strerror(errno));
+		unlink(pf->tmp);
+		return st;
+	}
+	rep->written++;
+	return HOP_OK;
+}
+
+static enum hop_status publish_one(struct hop_app *app, const char *dir, FILE *index,
+                                   enum ics_feed_kind kind, const char *prefix,
+                                   const char *key, const char *title,
+                                   struct ics_publish_report *rep, struct hop_err *err)
+{
+	char name[200];
+	struct pub_file pf;
+	safe_name(name, sizeof name, prefix, key);
+	enum hop_status st = pub_open(&pf, dir, name, err);
+	if (st != HOP_OK)
+		return st;
+	struct ics_feed feed = { .kind = kind, .key = key, .from = HOP_DATE_NONE,
+	                         .to = HOP_DATE_NONE };
+	st = ics_export(app, &feed, pf.f, NULL, err);
+	if ((st = pub_close(&pf, st, rep, err)) != HOP_OK)
+		return st;
+	rep->feeds++;
+	if (fprintf(index, "%s\t%s\n", name, title) < 0)
+		return hop_fail(err, HOP_EIO, _("cannot write the index in %s: %s"), dir, strerror(errno));
+	return HOP_OK;
+}
+
+enum hop_status ics_publish(struct hop_app *app, const char *dir,
+                            struct ics_publish_report *rep, struct hop_err *err)
+{
+	memset(rep, 0, sizeof *rep);
+	if (access(dir, W_OK) != 0)
+		return hop_fail(err, HOP_EIO, _("cannot write into the directory %s: %s; create it first"),
+		                dir, strerror(errno));
+	struct hop_person_list people = { 0 };
+	struct hop_team_list teams = { 0 };
+	struct hop_desk_list desks = { 0 };
+	struct desk_filter df = { .rooms = -1 };
+	struct person_filter pf = { 0 };
+	struct pub_file idx;
+	enum hop_status st = person_list(app, &pf, &people, err);
+	if (st == HOP_OK)
+		st = team_list(app, false, &teams, err);
+	if (st == HOP_OK)
+		st = desk_list(app, &df, &desks, err);
+	if (st == HOP_OK)
+		st = pub_open(&idx, dir, "index.txt", err);
+	if (st != HOP_OK)
+		goto out;
+	for (size_t i = 0; st == HOP_OK && i < people.n; i++)
+		st = publish_one(app, dir, idx.f, ICS_PERSON, "person", people.v[i].login,
+		                 people.v[i].name, rep, err);
+	for (size_t i = 0; st == HOP_OK && i < teams.n; i++)
+		st = publish_one(app, dir, idx.f, ICS_TEAM, "team", teams.v[i].slug,
+		                 teams.v[i].name, rep, err);
+	for (size_t i = 0; st == HOP_OK && i < desks.n; i++) {
+		bool room = desks.v[i].kind != DESK_KIND_DESK;
+		st = publish_one(app, dir, idx.f, room ? ICS_ROOM : ICS_DESK, room ? "room" : "desk",
+		                 desks.v[i].code, desks.v[i].name[0] ? desks.v[i].name : desks.v[i].code,
+		                 rep, err);
+	}
+	st = pub_close(&idx, st, rep, err);
+out:
+	person_list_free(&people);
+	team_list_free(&teams);
+	desk_list_free(&desks);
+	return st;
+}

@@ -1,0 +1,214 @@
+/* The streaming iCalendar writer: libical serializes each component, hop only
+ * writes the BEGIN/END:VCALENDAR lines around them. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libical/ical.h>
+#include "hop/booking.h"
+#include "hop/i18n.h"
+#include "hop/ics.h"
+
+#define ICS_MAX_ZONES 16
+
+struct ics_writer {
+	FILE *out;
+	struct icaltimetype stamp;     /* DTSTAMP, UTC */
+	char zones[ICS_MAX_ZONES][64];
+	size_t nzones;
+	size_t events;
+	bool failed;
+};
+
+static enum hop_status put(struct ics_writer *w, const char *text, struct hop_err *err)
+{
+	if (fputs(text, w->out) == EOF) {
+		w->failed = true;
+		return hop_fail(err, HOP_EIO, _("cannot write the calendar: %s"), strerror(errno));
+	}
+	return HOP_OK;
+}
+
+/* Serialize and free: the component is gone whatever happens. */
+static enum hop_status put_component(struct ics_writer *w, icalcomponent *c, struct hop_err *err)
+{
+	char *text = icalcomponent_as_ical_string_r(c);
+	icalcomponent_free(c);
+	if (!text)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
+	enum hop_status st = put(w, text, err);
+	free(text);
+	return st;
+}
+
+static enum hop_status put_property(struct ics_writer *w, icalproperty *p, struct hop_err *err)
+{
+	char *text = icalproperty_as_ical_string_r(p);
+	icalproperty_free(p);
+	if (!text)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
+	enum hop_status st = put(w, text, err);
+	free(text);
+	return st;
+}
+
+/* libical's built-in zones carry the TZID "/freeassociation.sourceforge.net/
+ * Europe/Berlin"; the events name the plain IANA zone, so the copy written
+ * gets that plain name (icaltimezone_set_tzid_prefix does not help here). */
+static enum hop_status put_zone(struct ics_writer *w, const char *tzid, struct hop_err *err)
+{
+	icaltimezone *z = icaltimezone_get_builtin_timezone(tzid);
+	if (!z)
+		return hop_fail(err, HOP_EINVAL,
+		                _("time zone '%s' is unknown; use an IANA name such as Europe/Berlin"),
+		                tzid);
+	icalcomponent *src = icaltimezone_get_component(z);
+	if (!src)
+		return hop_fail(err, HOP_EINVAL, _("time zone '%s' has no definition in libical"), tzid);
+	icalcomponent *c = icalcomponent_new_clone(src);
+	if (!c)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
+	icalproperty *p = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
+	if (p)
+		icalproperty_set_tzid(p, tzid);
+	else
+		icalcomponent_add_property(c, icalproperty_new_tzid(tzid));
+	return put_component(w, c, err);
+}
+
+enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *zones,
+                                size_t nzones, time_t now, struct ics_writer **wp,
+                                struct hop_err *err)
+{
+	struct ics_writer *w = calloc(1, sizeof *w);
+	if (!w)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
+	w->out = out;
+	w->stamp = icaltime_from_timet_with_zone(now, 0, icaltimezone_get_utc_timezone());
+
+	enum hop_status st = put(w, "BEGIN:VCALENDAR\r\n", err);
+	if (st == HOP_OK)
+		st = put_property(w, icalproperty_new_version("2.0"), err);
+	if (st == HOP_OK)
+		st = put_property(w, icalproperty_new_prodid("-//hop//hop " HOP_VERSION "//EN"), err);
+	if (st == HOP_OK)
+		st = put_property(w, icalproperty_new_calscale("GREGORIAN"), err);
+	if (st == HOP_OK)
+		st = put_property(w, icalproperty_new_method(ICAL_METHOD_PUBLISH), err);
+	if (st == HOP_OK && name && *name) {
+		icalproperty *p = icalproperty_new_x(name);
+		icalproperty_set_x_name(p, "X-WR-CALNAME");
+		st = put_property(w, p, err);
+	}
+	for (size_t i = 0; st == HOP_OK && i < nzones; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < w->nzones; j++)
+			seen = seen || strcmp(w->zones[j], zones[i]) == 0;
+		if (seen)
+			continue;
+		if (w->nzones == ICS_MAX_ZONES || strlen(zones[i]) >= sizeof w->zones[0]) {
+			st = hop_fail(err, HOP_EINVAL,
+			              _("too many or too long time zones for one calendar at '%s'"),
+			              zones[i]);
+			break;
+		}
+		st = put_zone(w, zones[i], err);
+		if (st == HOP_OK)
+			strcpy(w->zones[w->nzones++], zones[i]);
+	}
+	if (st != HOP_OK) {
+		free(w);
+		return st;
+	}
+	*wp = w;
+	return HOP_OK;
+}
+
+static bool has_zone(const struct ics_writer *w, const char *tzid)
+{
+	for (size_t i = 0; i < w->nzones; i++)
+		if (strcmp(w->zones[i], tzid) == 0)
+			return true;
+	return false;
+}
+
+static struct icaltimetype ics_date(hop_date day)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	struct icaltimetype t = icaltime_null_date();
+	t.year = y;
+	t.month = m;
+	t.day = d;
+	return t;
+}
+
+/* A local time at the site: floating in libical, the TZID parameter written
+ * by hand so that it names the plain zone of our VTIMEZONE. */
+static icalproperty *ics_timed(icalproperty *(*make)(struct icaltimetype), hop_date day,
+                               int hour, const char *tzid)
+{
+	struct icaltimetype t = ics_date(day);
+	t.is_date = 0;
+	t.hour = hour;
+	t.minute = 0;
+	t.second = 0;
+	icalproperty *p = make(t);
+	icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
+	return p;
+}
+
+enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *ev,
+                                 struct hop_err *err)
+{
+	bool timed = ev->half == HALF_AM || ev->half == HALF_PM;
+	if (timed && (!ev->tzid || !has_zone(w, ev->tzid)))
+		return hop_fail(err, HOP_EINVAL,
+		                _("event %s needs the time zone '%s', which the calendar does not define"),
+		                ev->uid, ev->tzid ? ev->tzid : "");
+
+	icalcomponent *c = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	if (!c)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
+	icalcomponent_add_property(c, icalproperty_new_uid(ev->uid));
+	icalcomponent_add_property(c, icalproperty_new_dtstamp(w->stamp));
+	icalcomponent_add_property(c, icalproperty_new_sequence(ev->sequence));
+	if (timed) {
+		int start = ev->half == HALF_AM ? ICS_AM_START : ICS_AM_END;
+		int end = ev->half == HALF_AM ? ICS_AM_END : ICS_PM_END;
+		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtstart, ev->day, start, ev->tzid));
+		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtend, ev->day, end, ev->tzid));
+	} else {
+		icalcomponent_add_property(c, icalproperty_new_dtstart(ics_date(ev->day)));
+		icalcomponent_add_property(c, icalproperty_new_dtend(ics_date(ev->day + 1)));
+	}
+	icalcomponent_add_property(c, icalproperty_new_summary(ev->summary));
+	if (ev->location && *ev->location)
+		icalcomponent_add_property(c, icalproperty_new_location(ev->location));
+	if (ev->description && *ev->description)
+		icalcomponent_add_property(c, icalproperty_new_description(ev->description));
+	/* Always set: a STATUS never set would serialize as an empty "STATUS:". */
+	icalcomponent_add_property(c, icalproperty_new_status(ev->cancelled ? ICAL_STATUS_CANCELLED
+	                                                                    : ICAL_STATUS_CONFIRMED));
+	icalcomponent_add_property(c, icalproperty_new_transp(ev->transparent ? ICAL_TRANSP_TRANSPARENT
+	                                                                      : ICAL_TRANSP_OPAQUE));
+	enum hop_status st = put_component(w, c, err);
+	if (st == HOP_OK)
+		w->events++;
+	return st;
+}
+
+enum hop_status ics_writer_close(struct ics_writer *w, size_t *events, struct hop_err *err)
+{
+	enum hop_status st = put(w, "END:VCALENDAR\r\n", err);
+	if (st == HOP_OK && (fflush(w->out) == EOF || ferror(w->out)))
+		st = hop_fail(err, HOP_EIO, _("cannot write the calendar: %s"), strerror(errno));
+	if (events)
+		*events = w->events;
+	free(w);
+	return st;
+}
+
+void ics_writer_abort(struct ics_writer *w)
+{
+	free(w);
+}

@@ -1,0 +1,178 @@
+#!/bin/sh
+# hop export ics: the calendars parsed by an independent parser (Python's
+# icalendar from Debian's python3-icalendar) and checked byte by byte.
+. "$(dirname "$0")/lib.sh"
+
+PY=/usr/bin/python3
+if ! "$PY" -c 'import icalendar' 2>/dev/null; then
+	skip "python3-icalendar is not installed for /usr/bin/python3"
+	finish
+	exit 77
+fi
+
+# Facts about an .ics file, one per line, printed by the independent parser.
+facts() {
+	"$PY" - "$1" <<'PYEOF'
+import sys, icalendar
+raw = open(sys.argv[1], 'rb').read()
+cal = icalendar.Calendar.from_ical(raw)
+ev = [c for c in cal.walk('VEVENT')]
+tz = [str(c['TZID']) for c in cal.walk('VTIMEZONE')]
+print('events', len(ev))
+print('prodid', str(cal['PRODID']))
+print('method', str(cal['METHOD']))
+print('vtimezones', ' '.join(tz))
+lines = raw.split(b'\n')
+print('crlf', all(l.endswith(b'\r') for l in lines[:-1]) and lines[-1] == b'')
+print('longest', max(len(l) for l in lines))
+for e in ev:
+    s = e['DTSTART']; d = e['DTEND']
+    kind = 'date' if s.params.get('VALUE') == 'DATE' or not hasattr(s.dt, 'hour') else 'timed'
+    tzid = s.params.get('TZID', '-')
+    print('event', str(e['UID']), 'seq=%d' % int(e['SEQUENCE']), 'status=%s' % str(e['STATUS']),
+          'transp=%s' % str(e.get('TRANSP', '-')), kind, s.dt.isoformat(), d.dt.isoformat(),
+          'tzid=%s' % tzid, 'dtstamp=%s' % e['DTSTAMP'].dt.isoformat(),
+          'summary=%s' % str(e['SUMMARY']), 'location=%s' % str(e.get('LOCATION', '-')))
+PYEOF
+}
+count() { grep -c "$2" "$1" || true; }
+
+expect_ok "init" init --name "Tess Ter"
+expect_ok "team" team add "Referat 11"
+expect_ok "jürgen" person add jweiss --name "Jürgen Weiß" --team "Referat 11"
+expect_ok "şükrü" person add soz --name "Şükrü Öztürk" --team "Referat 11"
+expect_ok "site" site add "Haus"
+expect_ok "zone" zone add Haus "3. OG" "Süd" --level 3 --team "Referat 11"
+expect_ok "desk" desk add S1 --zone Süd
+expect_ok "desk 2" desk add S2 --zone Süd
+expect_ok "room" room add R8 --zone Süd --kind meeting-room --capacity 8 --name "Raum Müggelsee"
+HOP_USER=jweiss expect_ok "whole day" book 2026-11-24 S1
+HOP_USER=jweiss expect_ok "morning" book 2026-11-25 S2 --am
+HOP_USER=jweiss expect_ok "cancelled one" book 2026-11-26 S1
+HOP_USER=jweiss expect_ok "cancel it" cancel 2026-11-26
+HOP_USER=soz expect_ok "room" book 2026-11-27 R8
+HOP_USER=jweiss expect_ok "home" presence set 2026-11-30 home
+expect_ok "team day" teamday set "Referat 11" 2026-12-01
+
+A=$SCRATCH/a.ics B=$SCRATCH/b.ics
+expect_ok "person feed" export ics --person jweiss --from 2026-11-23 --to 2026-12-04 -o "$A"
+facts "$A" >"$SCRATCH/a.txt"
+ev() { grep "^event $2 " "$1"; }
+eq "$(grep '^events' "$SCRATCH/a.txt")" "events 8" \
+	"3 bookings (one cancelled), 4 presence days (3 office from bookings, 1 home), 1 team day"
+has "$SCRATCH/a.txt" "prodid -//hop//hop " "PRODID names hop"
+has "$SCRATCH/a.txt" "method PUBLISH" "METHOD:PUBLISH"
+eq "$(grep '^crlf' "$SCRATCH/a.txt")" "crlf True" "every line ends in CRLF"
+L=$(sed -n 's/^longest //p' "$SCRATCH/a.txt")
+if [ "$L" -le 76 ]; then ok "lines folded (longest $L bytes)"; else nok "a line of $L bytes is not folded"; fi
+eq "$(grep '^vtimezones' "$SCRATCH/a.txt")" "vtimezones Europe/Berlin" "one VTIMEZONE with the plain IANA TZID"
+hasnt "$A" "freeassociation" "no libical TZID prefix anywhere"
+has "$SCRATCH/a.txt" "event booking-1@hop.invalid seq=0 status=CONFIRMED transp=OPAQUE date 2026-11-24 2026-11-25 " \
+	"whole day: VALUE=DATE, DTEND the next day, confirmed"
+has "$A" "DTSTART;VALUE=DATE:20261124" "VALUE=DATE written"
+has "$SCRATCH/a.txt" "event booking-2@hop.invalid seq=0 status=CONFIRMED transp=OPAQUE timed 2026-11-25T08:00:00+01:00 2026-11-25T12:00:00+01:00 tzid=Europe/Berlin" \
+	"morning: 08:00-12:00 in the site's zone"
+has "$SCRATCH/a.txt" "event booking-3@hop.invalid seq=1 status=CANCELLED" "the cancelled booking is there as CANCELLED"
+has "$SCRATCH/a.txt" "dtstamp=2026-11-23T12:00:00+00:00" "DTSTAMP from the clock, in UTC"
+has "$SCRATCH/a.txt" "location=Haus, floor 3. OG, Süd, S1" "LOCATION with site, floor, zone, desk; umlauts intact"
+has "$SCRATCH/a.txt" "event presence-jweiss-2026-11-30@hop.invalid seq=0 status=CONFIRMED transp=TRANSPARENT date 2026-11-30 2026-12-01 " \
+	"presence day all-day and transparent"
+has "$SCRATCH/a.txt" "summary=Home" "presence summary"
+has "$SCRATCH/a.txt" "teamday-" "the team day is in the member's feed"
+has "$A" "X-WR-CALNAME:Jürgen Weiß" "calendar named for the person, UTF-8 intact"
+
+# Stable UIDs, and SEQUENCE grows when the booking changes.
+expect_ok "second export" export ics --person jweiss --from 2026-11-23 --to 2026-12-04 -o "$B"
+if cmp -s "$A" "$B"; then ok "an unchanged feed is the same byte for byte"; else nok "two exports differ"; fi
+HOP_USER=jweiss expect_ok "cancel the afternoon" cancel 2026-11-24 S1 --pm
+expect_ok "third export" export ics --person jweiss --from 2026-11-23 --to 2026-12-04 -o "$B"
+facts "$B" >"$SCRATCH/b.txt"
+eq "$(grep '^event' "$SCRATCH/a.txt" | cut -d' ' -f2 | sort | tr '\n' ' ')" \
+   "$(grep '^event' "$SCRATCH/b.txt" | cut -d' ' -f2 | sort | tr '\n' ' ')" "the same UIDs after the change"
+has "$SCRATCH/b.txt" "event booking-1@hop.invalid seq=1 status=CONFIRMED transp=OPAQUE timed 2026-11-24T08:00:00+01:00 2026-11-24T12:00:00+01:00" \
+	"half cancelled: the morning remains, SEQUENCE grew"
+
+# Stdout, and the other kinds of feed.
+expect_ok "stdout" export ics --desk S1 --from 2026-11-23 --to 2026-12-04
+facts "$OUT" >"$SCRATCH/d.txt"
+eq "$(grep '^events' "$SCRATCH/d.txt")" "events 2" "desk feed: its two bookings"
+has "$SCRATCH/d.txt" "summary=S1: booked" "desk feed hides the booker (show_booker_names = team)"
+hasnt "$OUT" "Jürgen" "no name in a neutral feed"
+printf '[booking]\nshow_booker_names = all\n' >"$SCRATCH/all.ini"
+HOP_CONFIG=$SCRATCH/all.ini expect_ok "names for all" export ics --desk S1 --from 2026-11-23 --to 2026-12-04
+has "$OUT" "SUMMARY:S1: Jürgen Weiß" "with show_booker_names = all the booker is named"
+expect_ok "room feed" export ics --room R8 --from 2026-11-23 --to 2026-12-04
+facts "$OUT" >"$SCRATCH/r.txt"
+has "$SCRATCH/r.txt" "summary=Raum Müggelsee: booked" "room feed"
+expect_ok "team feed" export ics --team "Referat 11" --from 2026-11-23 --to 2026-12-04 --holidays
+facts "$OUT" >"$SCRATCH/t.txt"
+eq "$(grep '^events' "$SCRATCH/t.txt")" "events 1" "team feed: the team day (no holidays in the period)"
+expect_ok "site feed" export ics --site Haus --from 2026-11-23 --to 2026-12-04
+facts "$OUT" >"$SCRATCH/s.txt"
+eq "$(grep '^events' "$SCRATCH/s.txt")" "events 4" "site feed: every booking there"
+expect_ok "holidays" export ics --person soz --from 2026-12-20 --to 2026-12-31 --holidays
+facts "$OUT" >"$SCRATCH/h.txt"
+has "$SCRATCH/h.txt" "event holiday-BE-2026-12-25@hop.invalid seq=0 status=CONFIRMED transp=TRANSPARENT date 2026-12-25 2026-12-26" \
+	"public holiday as an all-day event"
+
+# Cancelled bookings disappear keep_cancelled_days after their day.
+printf '[feeds]\nkeep_cancelled_days = 2\n' >"$SCRATCH/keep.ini"
+HOP_TODAY=2026-11-28 HOP_CONFIG=$SCRATCH/keep.ini expect_ok "two days later" \
+	export ics --person jweiss --from 2026-11-23 --to 2026-12-04
+has "$OUT" "UID:booking-3@hop.invalid" "kept up to keep_cancelled_days after its day"
+HOP_TODAY=2026-11-29 HOP_CONFIG=$SCRATCH/keep.ini expect_ok "three days later" \
+	export ics --person jweiss --from 2026-11-23 --to 2026-12-04
+hasnt "$OUT" "UID:booking-3@hop.invalid" "then gone"
+
+# Mistakes.
+expect_fail "no feed named" 2 export ics
+has "$ERR" "give exactly one of --person, --team, --desk, --room or --site" "says what to give"
+expect_fail "two feeds" 2 export ics --person jweiss --desk S1
+expect_fail "unknown person" 3 export ics --person nobody
+expect_fail "a room as desk" 1 export ics --desk R8
+has "$ERR" "R8 is a room, not a desk; use --room R8" "says which option fits"
+rm -f "$SCRATCH/x.ics"
+expect_fail "a failed export leaves no file" 3 export ics --person nobody -o "$SCRATCH/x.ics"
+if [ -e "$SCRATCH/x.ics" ] || ls "$SCRATCH"/x.ics.* >/dev/null 2>&1; then nok "a file was left behind"; else ok "no file, no temporary file"; fi
+
+# hop feeds publish: every feed, safe names, an index, nothing rewritten twice.
+P=$SCRATCH/pub
+expect_fail "no such directory" 7 feeds publish "$P"
+has "$ERR" "cannot write into the directory $P" "names the directory"
+mkdir "$P"
+expect_ok "publish" feeds publish "$P"
+has "$OUT" "7 feeds in $P: 8 files written, 0 unchanged." "3 people, 1 team, 2 desks, 1 room; and the index"
+eq "$(cd "$P" && ls | tr '\n' ' ')" \
+   "desk-S1.ics desk-S2.ics index.txt person-jweiss.ics person-soz.ics person-tester.ics room-R8.ics team-referat-11.ics " \
+   "the files, named by login, slug and code"
+has "$P/index.txt" "room-R8.ics	Raum Müggelsee" "the index names each feed"
+for f in "$P"/*.ics; do
+	n=$(facts "$f" | sed -n 's/^crlf //p')
+	[ "$n" = True ] || nok "$f does not parse as CRLF iCalendar"
+done
+ok "every published feed parses"
+ino() { ls -i "$1" | cut -d' ' -f1; }
+before=$(ino "$P/person-jweiss.ics") desk=$(ino "$P/desk-S2.ics")
+expect_ok "publish again" feeds publish "$P"
+has "$OUT" "7 feeds in $P: 0 files written, 8 unchanged." "a second run rewrites nothing"
+eq "$(ino "$P/person-jweiss.ics")" "$before" "the file is the same file"
+sed -i 's/^DTSTAMP:.*/DTSTAMP:20200101T000000Z\r/' "$P/person-soz.ics"
+soz=$(ino "$P/person-soz.ics")
+expect_ok "publish, only DTSTAMP differs" feeds publish "$P"
+eq "$(ino "$P/person-soz.ics")" "$soz" "a feed that differs only in DTSTAMP is not rewritten"
+HOP_USER=jweiss expect_ok "a change" cancel 2026-11-25 S2
+expect_ok "publish after a change" feeds publish "$P"
+has "$OUT" "7 feeds in $P: 2 files written, 6 unchanged." "only the person's and the desk's feed change"
+[ "$(ino "$P/desk-S2.ics")" != "$desk" ] && ok "the desk's feed was replaced" || nok "desk-S2.ics not replaced"
+has "$P/desk-S2.ics" "STATUS:CANCELLED" "and shows the cancellation"
+ls "$P" | grep -v -e '\.ics$' -e '^index\.txt$' | grep -q . && nok "temporary files left" || ok "no temporary files left"
+
+# The afternoon: 12:00-17:00.
+HOP_USER=soz expect_ok "afternoon" book 2026-11-24 S1 --pm
+expect_ok "desk feed" export ics --desk S1 --from 2026-11-24 --to 2026-11-24
+facts "$OUT" >"$SCRATCH/pm.txt"
+has "$SCRATCH/pm.txt" "status=CONFIRMED transp=OPAQUE timed 2026-11-24T12:00:00+01:00 2026-11-24T17:00:00+01:00 tzid=Europe/Berlin" \
+	"afternoon: 12:00-17:00 in the site's zone"
+eq "$(grep '^events' "$SCRATCH/pm.txt")" "events 2" "morning and afternoon of S1 that day"
+
+finish
