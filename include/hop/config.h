@@ -41,6 +41,8 @@ struct hop_config {
 	int presence_auto_book;           /* setting "office" books a desk, default yes (1) */
 	/* [ui] */
 	enum cfg_colour colour;           /* auto (honours NO_COLOR) or never */
+	/* [feeds] */
+	int feeds_keep_cancelled_days;    /* cancelled bookings stay in feeds, default 14 */
 };
 
 /* Built-in defaults. */

@@ -256,6 +256,8 @@ const struct config_key config_keys[] = {
 	         N_("setting a day to office books a desk: the person's fixed desk, else a free desk near their team (yes or no)")),
 	ENUM_KEY("ui", "colour", colour, colour_words, "auto",
 	         N_("auto (colour on terminals that have it, unless $NO_COLOR is set) or never")),
+	INT_KEY("feeds", "keep_cancelled_days", feeds_keep_cancelled_days, 0, 365, "14",
+	        N_("days a cancelled booking stays in calendar feeds as cancelled, so subscribed calendars remove it")),
 };
 const size_t config_key_count = sizeof config_keys / sizeof config_keys[0];
 
