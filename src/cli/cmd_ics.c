@@ -112,7 +112,11 @@ int cmd_feeds_publish(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (ics_publish(&ctx->app, argv[optind], &rep, &err) != HOP_OK)
 		return cli_fail(&err);
-	printf(_("%zu feeds in %s: %zu files written, %zu unchanged.\n"), rep.feeds, argv[optind],
+	/* The count of files covers the index too, so it is not worded as a
+	 * second plural: "written" and "unchanged" need none. */
+	printf(ngettext("%zu feed in %s: files written %zu, unchanged %zu.\n",
+	                "%zu feeds in %s: files written %zu, unchanged %zu.\n", (unsigned long)rep.feeds),
+	       rep.feeds, argv[optind],
 	       rep.written, rep.unchanged);
 	return 0;
 }

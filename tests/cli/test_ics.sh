@@ -141,7 +141,7 @@ expect_fail "no such directory" 7 feeds publish "$P"
 has "$ERR" "cannot write into the directory $P" "names the directory"
 mkdir "$P"
 expect_ok "publish" feeds publish "$P"
-has "$OUT" "7 feeds in $P: 8 files written, 0 unchanged." "3 people, 1 team, 2 desks, 1 room; and the index"
+has "$OUT" "7 feeds in $P: files written 8, unchanged 0." "3 people, 1 team, 2 desks, 1 room; and the index"
 eq "$(cd "$P" && ls | tr '\n' ' ')" \
    "desk-S1.ics desk-S2.ics index.txt person-jweiss.ics person-soz.ics person-tester.ics room-R8.ics team-referat-11.ics " \
    "the files, named by login, slug and code"
@@ -154,7 +154,7 @@ ok "every published feed parses"
 ino() { ls -i "$1" | cut -d' ' -f1; }
 before=$(ino "$P/person-jweiss.ics") desk=$(ino "$P/desk-S2.ics")
 expect_ok "publish again" feeds publish "$P"
-has "$OUT" "7 feeds in $P: 0 files written, 8 unchanged." "a second run rewrites nothing"
+has "$OUT" "7 feeds in $P: files written 0, unchanged 8." "a second run rewrites nothing"
 eq "$(ino "$P/person-jweiss.ics")" "$before" "the file is the same file"
 sed -i 's/^DTSTAMP:.*/DTSTAMP:20200101T000000Z\r/' "$P/person-soz.ics"
 soz=$(ino "$P/person-soz.ics")
@@ -162,7 +162,7 @@ expect_ok "publish, only DTSTAMP differs" feeds publish "$P"
 eq "$(ino "$P/person-soz.ics")" "$soz" "a feed that differs only in DTSTAMP is not rewritten"
 HOP_USER=jweiss expect_ok "a change" cancel 2026-11-25 S2
 expect_ok "publish after a change" feeds publish "$P"
-has "$OUT" "7 feeds in $P: 2 files written, 6 unchanged." "only the person's and the desk's feed change"
+has "$OUT" "7 feeds in $P: files written 2, unchanged 6." "only the person's and the desk's feed change"
 [ "$(ino "$P/desk-S2.ics")" != "$desk" ] && ok "the desk's feed was replaced" || nok "desk-S2.ics not replaced"
 has "$P/desk-S2.ics" "STATUS:CANCELLED" "and shows the cancellation"
 ls "$P" | grep -v -e '\.ics$' -e '^index\.txt$' | grep -q . && nok "temporary files left" || ok "no temporary files left"
