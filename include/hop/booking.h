@@ -44,6 +44,7 @@ struct hop_booking {
 	char note[201];
 	int sequence;
 	bool cancelled;
+	hop_date cancelled_on;                 /* the (UTC) day it was cancelled; HOP_DATE_NONE if active */
 };
 struct hop_booking_list { struct hop_booking *v; size_t n, cap; };
 void booking_list_free(struct hop_booking_list *l);

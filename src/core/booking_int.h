@@ -31,7 +31,7 @@ bool booking_name_visible(const struct hop_app *app, int64_t person_id, int64_t 
 	"coalesce(p.team_id, 0), coalesce(t.name, ''), " \
 	"CASE WHEN t.dissolved_on IS NULL THEN coalesce(t.lead_id, 0) ELSE 0 END, " \
 	"b.booked_by, bp.login, b.attendees, coalesce(b.note, ''), b.sequence, " \
-	"b.cancelled_at IS NOT NULL " \
+	"b.cancelled_at IS NOT NULL, substr(b.cancelled_at, 1, 10) " \
 	"FROM booking b JOIN desk d ON d.id = b.desk_id JOIN zone z ON z.id = d.zone_id " \
 	"JOIN floor f ON f.id = z.floor_id JOIN site s ON s.id = f.site_id " \
 	"JOIN person p ON p.id = b.person_id LEFT JOIN team t ON t.id = p.team_id " \

@@ -87,6 +87,7 @@ void booking_read(const struct hop_app *app, sqlite3_stmt *st, struct hop_bookin
 	db_column_copy(st, 20, b->note, sizeof b->note);
 	b->sequence = sqlite3_column_int(st, 21);
 	b->cancelled = sqlite3_column_int(st, 22) != 0;
+	b->cancelled_on = b->cancelled ? bk_column_date(st, 23) : HOP_DATE_NONE;
 	if (!booking_name_visible(app, b->person_id, sqlite3_column_int64(st, 14), team_lead,
 	                          sqlite3_column_int64(st, 17))) {
 		/* Nothing that tells who: not the id, not the team, not who booked. */

@@ -36,9 +36,10 @@ static const char *site_zone(const struct hop_app *app, const struct hop_site_li
 
 static bool keep_booking(const struct hop_app *app, const struct hop_booking *b)
 {
-	/* The cancellation time is not part of struct hop_booking, so a cancelled
-	 * booking is kept until keep_cancelled_days after its day. */
-	return !b->cancelled || b->day + app->cfg.feeds_keep_cancelled_days >= clock_today();
+	/* A cancellation stays in the feed for keep_cancelled_days after it was
+	 * made, long enough for subscribed calendars to drop the event. */
+	return !b->cancelled || (b->cancelled_on != HOP_DATE_NONE &&
+	       b->cancelled_on + app->cfg.feeds_keep_cancelled_days >= clock_today());
 }
 
 static enum hop_status bookings_emit(struct hop_app *app, const struct ics_feed *feed,

@@ -115,12 +115,14 @@ facts "$OUT" >"$SCRATCH/h.txt"
 has "$SCRATCH/h.txt" "event holiday-BE-2026-12-25@hop.invalid seq=0 status=CONFIRMED transp=TRANSPARENT date 2026-12-25 2026-12-26" \
 	"public holiday as an all-day event"
 
-# Cancelled bookings disappear keep_cancelled_days after their day.
+# Cancelled bookings disappear keep_cancelled_days after the cancellation
+# (made on 2026-11-23), whatever day they were for.
+eq "$(sql "SELECT substr(cancelled_at, 1, 10) FROM booking WHERE id = 3")" "2026-11-23" "booking 3 was cancelled on 2026-11-23"
 printf '[feeds]\nkeep_cancelled_days = 2\n' >"$SCRATCH/keep.ini"
-HOP_TODAY=2026-11-28 HOP_CONFIG=$SCRATCH/keep.ini expect_ok "two days later" \
+HOP_TODAY=2026-11-25 HOP_CONFIG=$SCRATCH/keep.ini expect_ok "two days later" \
 	export ics --person jweiss --from 2026-11-23 --to 2026-12-04
-has "$OUT" "UID:booking-3@hop.invalid" "kept up to keep_cancelled_days after its day"
-HOP_TODAY=2026-11-29 HOP_CONFIG=$SCRATCH/keep.ini expect_ok "three days later" \
+has "$OUT" "UID:booking-3@hop.invalid" "kept up to keep_cancelled_days after the cancellation"
+HOP_TODAY=2026-11-26 HOP_CONFIG=$SCRATCH/keep.ini expect_ok "three days later" \
 	export ics --person jweiss --from 2026-11-23 --to 2026-12-04
 hasnt "$OUT" "UID:booking-3@hop.invalid" "then gone"
 
