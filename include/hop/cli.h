@@ -103,4 +103,17 @@ void out_label(FILE *out, const char *label, int width);
  * or ':' return cli_bad_option(name, sub, argv, c), which names the option,
  * prints "Try 'hop help NAME SUB'." and returns 2. */
 int cli_bad_option(const char *name, const char *sub, char **argv, int c);
+
+/* An export's output file (src/cli/outfile.c): a regular or new file is
+ * written beside itself and renamed into place on commit; a device, FIFO or
+ * /dev/stdout is written directly.  abort drops what was written. */
+struct cli_outfile {
+	FILE *fp;
+	char path[HOP_PATH_MAX];
+	char tmp[HOP_PATH_MAX + 16];   /* "" when writing directly */
+};
+enum hop_status cli_outfile_open(struct cli_outfile *o, const char *path, struct hop_err *err);
+enum hop_status cli_outfile_commit(struct cli_outfile *o, struct hop_err *err);
+void cli_outfile_abort(struct cli_outfile *o);
+
 #endif

@@ -10,40 +10,21 @@
 #include "hop/i18n.h"
 #include "hop/ics.h"
 
-/* Write to a temporary file beside path and rename it into place, so that a
- * reader never sees half a calendar. */
+/* Through cli_outfile: a reader never sees half a calendar. */
 static int export_to_file(struct cli_ctx *ctx, const struct ics_feed *feed, const char *path)
 {
-	size_t len = strlen(path);
-	char *tmp = malloc(len + 8);
+	struct cli_outfile o;
 	struct hop_err err;
 
-	if (!tmp)
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	snprintf(tmp, len + 8, "%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int rc = cli_failf(HOP_EIO, _("cannot create a temporary file beside %s: %s"), path,
-		                   strerror(errno));
-		free(tmp);
-		return rc;
+	if (cli_outfile_open(&o, path, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (ics_export(&ctx->app, feed, o.fp, NULL, &err) != HOP_OK) {
+		cli_outfile_abort(&o);
+		return cli_fail(&err);
 	}
-	FILE *out = fdopen(fd, "w");
-	if (!out) {
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
-	enum hop_status st = ics_export(&ctx->app, feed, out, NULL, &err);
-	if (fclose(out) != 0 && st == HOP_OK)
-		st = hop_fail(&err, HOP_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
-	if (st == HOP_OK && rename(tmp, path) != 0)
-		st = hop_fail(&err, HOP_EIO, _("cannot rename %s to %s: %s"), tmp, path, strerror(errno));
-	if (st != HOP_OK)
-		unlink(tmp);
-	free(tmp);
-	return st == HOP_OK ? 0 : cli_fail(&err);
+	if (cli_outfile_commit(&o, &err) != HOP_OK)
+		return cli_fail(&err);
+	return 0;
 }
 
 int cmd_export_ics(struct cli_ctx *ctx, int argc, char **argv)

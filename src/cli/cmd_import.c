@@ -96,65 +96,20 @@ int cmd_import_people(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* Write the export to a temporary file beside path and rename it into place,
- * so that a failed export never leaves half a file (nor destroys the old one). */
+/* Through cli_outfile: a failed export never leaves half a file, nor
+ * destroys the old one. */
 static enum hop_status export_to_file(struct hop_app *app, const char *path, char sep,
                                       bool all, struct hop_err *err)
 {
-	char tmp[HOP_PATH_MAX + 16];
-	const char *slash = strrchr(path, '/');
-	struct stat sb;
-	mode_t mode, mask;
-	FILE *out;
-	int fd;
+	struct cli_outfile o;
 
-	if (strlen(path) + 16 > sizeof tmp)
-		return hop_fail(err, HOP_EINVAL, _("the file name %s is too long"), path);
-	/* ".people.csv.XXXXXX" in the same directory, so rename stays atomic. */
-	if (slash)
-		snprintf(tmp, sizeof tmp, "%.*s.%s.XXXXXX", (int)(slash - path + 1), path, slash + 1);
-	else
-		snprintf(tmp, sizeof tmp, ".%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return hop_fail(err, HOP_EIO, _("cannot create a file beside %s: %s"), path,
-		                strerror(errno));
-	/* An existing file keeps its permissions; a new one gets the usual ones. */
-	if (stat(path, &sb) == 0) {
-		mode = sb.st_mode & 07777;
-	} else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (fchmod(fd, mode) != 0 || !(out = fdopen(fd, "w"))) {
-		hop_fail(err, HOP_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
+	if (cli_outfile_open(&o, path, err) != HOP_OK)
+		return err->status;
+	if (export_people(app, o.fp, sep, all, err) != HOP_OK) {
+		cli_outfile_abort(&o);
 		return err->status;
 	}
-	if (export_people(app, out, sep, all, err) != HOP_OK) {
-		fclose(out);
-		unlink(tmp);
-		return err->status;
-	}
-	if (fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0) {
-		hop_fail(err, HOP_EIO, _("cannot write %s: %s"), path, strerror(errno));
-		fclose(out);
-		unlink(tmp);
-		return err->status;
-	}
-	if (fclose(out) != 0) {
-		hop_fail(err, HOP_EIO, _("cannot write %s: %s"), path, strerror(errno));
-		unlink(tmp);
-		return err->status;
-	}
-	if (rename(tmp, path) != 0) {
-		hop_fail(err, HOP_EIO, _("cannot replace %s: %s"), path, strerror(errno));
-		unlink(tmp);
-		return err->status;
-	}
-	return HOP_OK;
+	return cli_outfile_commit(&o, err);
 }
 
 int cmd_export_people(struct cli_ctx *ctx, int argc, char **argv)

@@ -177,4 +177,17 @@ has "$SCRATCH/pm.txt" "status=CONFIRMED transp=OPAQUE timed 2026-11-24T12:00:00+
 	"afternoon: 12:00-17:00 in the site's zone"
 eq "$(grep '^events' "$SCRATCH/pm.txt")" "events 2" "morning and afternoon of S1 that day"
 
+# Into something that is not a regular file (a FIFO here; /dev/null or
+# /dev/stdout alike): written through, never renamed over.
+F=$SCRATCH/fifo
+mkfifo "$F"
+cat "$F" >"$SCRATCH/fifo.out" &
+reader=$!
+expect_ok "export into a FIFO" export ics --person jweiss --from 2026-11-23 --to 2026-12-04 -o "$F"
+# A regression would rename a file over the FIFO and leave the reader waiting.
+if [ -p "$F" ]; then ok "the FIFO is still a FIFO"; wait "$reader"
+else nok "the FIFO was replaced by a file"; kill "$reader" 2>/dev/null; fi
+has "$SCRATCH/fifo.out" "BEGIN:VCALENDAR" "what was written arrived through the FIFO"
+rm -f "$F"
+
 finish

@@ -154,4 +154,17 @@ has "$ERR" "cannot open nosuch.csv" "the missing file is named"
 expect_fail "unknown option" 2 import people --force x.csv
 expect_fail "two files" 2 import people a.csv b.csv
 
+# Into something that is not a regular file (a FIFO here; /dev/null or
+# /dev/stdout alike): written through, never renamed over.
+F=$SCRATCH/fifo
+mkfifo "$F"
+cat "$F" >"$SCRATCH/fifo.out" &
+reader=$!
+expect_ok "export into a FIFO" export people "$F"
+# A regression would rename a file over the FIFO and leave the reader waiting.
+if [ -p "$F" ]; then ok "the FIFO is still a FIFO"; wait "$reader"
+else nok "the FIFO was replaced by a file"; kill "$reader" 2>/dev/null; fi
+has "$SCRATCH/fifo.out" "login,name" "what was written arrived through the FIFO"
+rm -f "$F"
+
 finish

@@ -1,0 +1,93 @@
+/* Where an export goes.  A regular file (or a new one) is written under a
+ * temporary name beside it and renamed into place, keeping its permissions,
+ * so that a reader never sees half a file and a failure keeps the old one.
+ * Anything else — a device such as /dev/null, a FIFO, /dev/stdout — is written
+ * directly: renaming over it would replace the device with a file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hop/cli.h"
+#include "hop/i18n.h"
+
+enum hop_status cli_outfile_open(struct cli_outfile *o, const char *path, struct hop_err *err)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+	mode_t mode, mask;
+	int fd, exists = stat(path, &sb) == 0;
+
+	memset(o, 0, sizeof *o);
+	if (strlen(path) + 16 > sizeof o->tmp)
+		return hop_fail(err, HOP_EINVAL, _("the file name %s is too long"), path);
+	snprintf(o->path, sizeof o->path, "%s", path);
+	if (exists && !S_ISREG(sb.st_mode)) {
+		if (S_ISDIR(sb.st_mode))
+			return hop_fail(err, HOP_EIO, _("%s is a directory; give a file name"), path);
+		if (!(o->fp = fopen(path, "w")))
+			return hop_fail(err, HOP_EIO, _("cannot write %s: %s"), path, strerror(errno));
+		return HOP_OK;
+	}
+	/* ".name.XXXXXX" in the same directory, so that rename stays atomic. */
+	if (slash)
+		snprintf(o->tmp, sizeof o->tmp, "%.*s.%s.XXXXXX", (int)(slash - path + 1), path,
+		         slash + 1);
+	else
+		snprintf(o->tmp, sizeof o->tmp, ".%s.XXXXXX", path);
+	if ((fd = mkstemp(o->tmp)) < 0) {
+		o->tmp[0] = '\0';
+		return hop_fail(err, HOP_EIO, _("cannot create a file beside %s: %s"), path,
+		                strerror(errno));
+	}
+	/* An existing file keeps its permissions; a new one gets the usual ones. */
+	if (exists) {
+		mode = sb.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (fchmod(fd, mode) != 0 || !(o->fp = fdopen(fd, "w"))) {
+		hop_fail(err, HOP_EIO, _("cannot write %s: %s"), o->tmp, strerror(errno));
+		close(fd);
+		unlink(o->tmp);
+		o->tmp[0] = '\0';
+		return err->status;
+	}
+	return HOP_OK;
+}
+
+enum hop_status cli_outfile_commit(struct cli_outfile *o, struct hop_err *err)
+{
+	int failed = fflush(o->fp) != 0 || ferror(o->fp) || (o->tmp[0] && fsync(fileno(o->fp)) != 0);
+	int saved = errno;
+
+	if (fclose(o->fp) != 0 && !failed) {
+		failed = 1;
+		saved = errno;
+	}
+	o->fp = NULL;
+	if (failed) {
+		if (o->tmp[0])
+			unlink(o->tmp);
+		return hop_fail(err, HOP_EIO, _("cannot write %s: %s"), o->path, strerror(saved));
+	}
+	if (o->tmp[0] && rename(o->tmp, o->path) != 0) {
+		hop_fail(err, HOP_EIO, _("cannot replace %s: %s"), o->path, strerror(errno));
+		unlink(o->tmp);
+		return err->status;
+	}
+	return HOP_OK;
+}
+
+void cli_outfile_abort(struct cli_outfile *o)
+{
+	if (o->fp)
+		fclose(o->fp);
+	o->fp = NULL;
+	if (o->tmp[0])
+		unlink(o->tmp);
+}
