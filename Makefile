@@ -40,7 +40,8 @@ OBJ_LIB   := $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
 MIGRATIONS := $(sort $(wildcard db/[0-9]*.sql))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time $(BUILD)/bench/presence_time
+BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time $(BUILD)/bench/presence_time \
+	$(BUILD)/bench/ics_events $(BUILD)/bench/ics_baseline
 PO        := $(wildcard src/po/*.po)
 MO        := $(PO:src/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/hop.mo)
 
@@ -111,14 +112,21 @@ lint:
 	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning man/hop.1 man/hop.ini.5 && echo "mandoc -Tlint: clean"; \
 	else echo "mandoc missing: run 'make deps'" >&2; exit 1; fi
 
-# The benchmark's programs (BENCH_BIN): a raw SQLite insert loop (no hop code)
-# and two that time core functions (libhop.a).  check-run compiles them (with
-# -Werror there) but only 'make bench' runs them.
+# The benchmark's programs (BENCH_BIN): a raw SQLite insert loop and a libical
+# export loop (no hop code), and programs that time hop's functions (libhop.a).
+# check-run compiles them (with -Werror there) but only 'make bench' runs them.
 bench-programs: $(BENCH_BIN)
 
 $(BUILD)/bench/raw_insert: tests/bench/raw_insert.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(LDLIBS_ALL)
+
+# The iCalendar baseline links libical only, like a minimal exporter would.
+$(BUILD)/bench/ics_baseline: tests/bench/ics_baseline.c tests/bench/ics_synth.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(shell pkg-config --libs libical 2>/dev/null)
+
+$(BUILD)/bench/ics_events: tests/bench/ics_synth.h
 
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libhop.a
 	@mkdir -p $(@D)

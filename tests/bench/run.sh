@@ -11,6 +11,7 @@
 #   BENCH_BOOK_RUNS  'hop book' and 'sqlite3' runs (default 30)
 #   BENCH_QUERY_RUNS query runs after a warm-up (default 50)
 #   BENCH_RACERS     processes in the race (default 8)
+#   BENCH_ICS_EVENTS events per iCalendar export run (default 100000)
 #   BENCH_KEEP=1     keep the scratch directory (its path is printed)
 #
 # Not part of 'make check': it takes a few minutes.  Uses hyperfine for the
@@ -25,8 +26,10 @@ RUNS=${BENCH_RUNS:-3}
 BOOK_RUNS=${BENCH_BOOK_RUNS:-30}
 QUERY_RUNS=${BENCH_QUERY_RUNS:-50}
 RACERS=${BENCH_RACERS:-8}
+ICS_EVENTS=${BENCH_ICS_EVENTS:-100000}
 
-for f in "$HOP" "$BIN/raw_insert" "$BIN/bulk_bookings" "$BIN/query_time" "$BIN/presence_time"; do
+for f in "$HOP" "$BIN/raw_insert" "$BIN/bulk_bookings" "$BIN/query_time" "$BIN/presence_time" \
+	"$BIN/ics_events" "$BIN/ics_baseline"; do
 	[ -x "$f" ] || { echo "bench: $f is missing; run 'make bench'" >&2; exit 1; }
 done
 command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is missing; run 'make deps'" >&2; exit 1; }
@@ -323,6 +326,59 @@ fc_rows=$(q "SELECT count(*) FROM booking WHERE day BETWEEN '$WEEK_MON' AND '$WE
 fc_base_ms=$(sqlite_ms "SELECT count(*) FROM booking WHERE day BETWEEN '$WEEK_MON' AND '$WEEK_FRI'
 	AND cancelled_at IS NULL AND is_room = 0")
 
+# ---- 6. iCalendar export: hop's writer vs a libical-only loop ---------------------------
+# ics_events drives hop's streaming writer (ics_writer_open, ics_writer_event
+# per event, ics_writer_close: what 'hop export ics' and 'hop feeds publish'
+# call for every event) with synthetic events and no database, so that the
+# writer is what is measured.  ics_baseline writes the same VEVENTs (from the
+# same tests/bench/ics_synth.h) with libical alone: build the component,
+# icalcomponent_as_ical_string_r, write, free.  Both write to /dev/null and
+# report their own wall time and peak resident set (getrusage).
+say "bench: iCalendar export of $ICS_EVENTS events vs libical alone, $RUNS runs each ..."
+: > "$S/ics.rates"; : > "$S/icsbase.rates"; : > "$S/ics.kb"; : > "$S/icsbase.kb"
+r=0
+while [ "$r" -lt "$RUNS" ]; do
+	# Alternate the two, as for the bulk bookings.
+	for prog in ics_events ics_baseline; do
+		out=$("$BIN/$prog" "$ICS_EVENTS" /dev/null) || exit 1
+		set -- $out
+		[ "$1" = "$ICS_EVENTS" ] || { say "bench: $prog wrote $1 events, not $ICS_EVENTS"; exit 1; }
+		case $prog in ics_events) tag=ics ;; *) tag=icsbase ;; esac
+		awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f\n", n / s }' >> "$S/$tag.rates"
+		echo "$3" >> "$S/$tag.kb"
+	done
+	r=$((r + 1))
+done
+ics_rate=$(median < "$S/ics.rates")
+icsbase_rate=$(median < "$S/icsbase.rates")
+# Peak memory: the largest of the runs, not the median.
+ics_mb=$(sort -g "$S/ics.kb" | tail -1 | awk '{ printf "%.1f", $1 / 1024 }')
+icsbase_mb=$(sort -g "$S/icsbase.kb" | tail -1 | awk '{ printf "%.1f", $1 / 1024 }')
+# The comparison is fair only if both write the same events: compare them.
+"$BIN/ics_events" 1000 "$S/ics.ics" > /dev/null && "$BIN/ics_baseline" 1000 "$S/icsbase.ics" > /dev/null || exit 1
+# For orientation, without a budget: the whole of 'hop export ics --site' on
+# the organisation (the query, the rows in memory, the writer), one site over
+# 13 weeks of bookings.  Written through standard output: '-o' renames a
+# temporary file into place, which must never be done to /dev/null.
+ics_site=$(q "SELECT slug FROM site ORDER BY id LIMIT 1")
+ics_from=$(q "SELECT min(day) FROM booking")
+ics_to=$(date -u -d "$ics_from + 90 day" +%F)
+t0=$(now_ns)
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f %M -o "$S/site.kb" "$HOP" export ics --site "$ics_site" --from "$ics_from" --to "$ics_to" \
+		> "$S/site.ics" || exit 1
+	site_mb=$(awk '{ printf "%.1f", $1 / 1024 }' "$S/site.kb")
+else
+	"$HOP" export ics --site "$ics_site" --from "$ics_from" --to "$ics_to" > "$S/site.ics" || exit 1
+	site_mb="? (no /usr/bin/time)"
+fi
+site_ms=$(ms_since "$t0")
+site_events=$(grep -c '^BEGIN:VEVENT' "$S/site.ics")
+rm -f "$S/site.ics"
+vevents() { sed -n '/^BEGIN:VEVENT/,$p' "$1" | cksum; }
+if [ "$(vevents "$S/ics.ics")" = "$(vevents "$S/icsbase.ics")" ]; then ics_same="byte for byte the same"
+else ics_same="NOT the same (BENCH_KEEP=1 keeps $S/ics.ics and $S/icsbase.ics)"; fi
+
 # ---- the table ---------------------------------------------------------------------------
 ok_bulk=$(awk -v a="$bulk_rate" -v b="$raw_rate" 'BEGIN { print (a >= 0.5 * b) }')
 ok_book=$(awk -v a="$book_ms" -v b="$sql_ms" 'BEGIN { print (a <= 2 * b) }')
@@ -342,15 +398,18 @@ ok_fc=$(awk -v a="$fc_ms" 'BEGIN { print (a < 100) }')
 ok_race=0
 [ "$collisions" = 0 ] && [ "$unclean" = 0 ] && [ "$locked" = 0 ] && [ "$race_rows" = "$booked" ] &&
 	[ "$burst_ok" = 1 ] && [ "$burst_refused" = $((RACERS - 1)) ] && ok_race=1
+ok_ics=$(awk -v a="$ics_rate" -v b="$icsbase_rate" 'BEGIN { print (a >= 0.7 * b) }')
+ok_icsmem=$(awk -v m="$ics_mb" 'BEGIN { print (m < 20) }')
 ok_gen=0
 [ "$gen_collisions" = 0 ] && ok_gen=1
-for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_week $ok_fc $ok_race $ok_gen; do
+for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_week $ok_fc $ok_race $ok_ics $ok_icsmem $ok_gen; do
 	[ "$ok" = 1 ] || fails=$((fails + 1))
 done
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
 v_bulk=$(verdict "$ok_bulk"); v_book=$(verdict "$ok_book"); v_who=$(verdict "$ok_who")
 v_view=$(verdict "$ok_view"); v_race=$(verdict "$ok_race")
 v_week=$(verdict "$ok_week"); v_fc=$(verdict "$ok_fc")
+v_ics=$(verdict "$ok_ics"); v_icsmem=$(verdict "$ok_icsmem")
 
 echo
 echo "hop bench: $npeople people, $ndesks desks, $nrooms rooms, $nbook bookings ($span),"
@@ -371,6 +430,9 @@ printf '%-34s %-18s %-32s %-16s %s\n' "forecast, $fc_people people, ms" "$fc_ms"
 printf '%-34s %-18s %-32s %-16s %s\n' "race, $RACERS processes, bookings/s" \
 	"$(awk -v n="$booked" -v m="$race_ms" 'BEGIN { printf "%.1f", n * 1000 / m }')" \
 	"one at a time $(awk -v m="$book_ms" 'BEGIN { printf "%.1f", 1000 / m }')" "0 collisions" "$v_race"
+printf '%-34s %-18s %-32s %-16s %s\n' "ics writer API, events/s ($RUNS runs)" "$ics_rate" "libical loop $icsbase_rate" ">= 70% of loop" \
+	"$v_ics ($(awk -v a="$ics_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"
+printf '%-34s %-18s %-32s %-16s %s\n' "ics writer API, peak RSS MB (max)" "$ics_mb" "libical loop $icsbase_mb" "< 20 MB" "$v_icsmem"
 echo
 echo "race: $RACERS processes for one desk and morning at once: $burst_ok booked, $burst_refused refused."
 echo "race: $RACERS processes, $(echo $RACE_DAYS | wc -w) days, 10 desks: $attempts 'hop book' runs in" \
@@ -388,6 +450,13 @@ echo "week: '$WEEK_TEAM', KW $(date -u -d "$WEEK_MON" +%V) ($WEEK_MON to $WEEK_F
 	"team day, $ndefaults weekly defaults, $nweeks weeks set)."
 echo "forecast: all sites, $fc_people people, $fc_desks bookable desks, $fc_planned person-days planned in the office," \
 	"$fc_rows live desk bookings that week."
+echo "ics: $ICS_EVENTS synthetic VEVENTs per run (half all-day VALUE=DATE, half timed with TZID; UID, DTSTAMP," \
+	"SEQUENCE, SUMMARY, LOCATION with umlauts, STATUS, TRANSP) through hop's ics_writer_open/_event/_close" \
+	"(tests/bench/ics_events.c, no database) and through libical alone (tests/bench/ics_baseline.c), to /dev/null;" \
+	"the VEVENTs of the two are $ics_same."
+echo "ics: for orientation (no budget), 'hop export ics --site $ics_site --from $ics_from --to $ics_to' on the" \
+	"organisation: $site_events events in $(awk -v m="$site_ms" 'BEGIN { printf "%.2f", m / 1000 }') s" \
+	"($(awk -v n="$site_events" -v m="$site_ms" 'BEGIN { printf "%.0f", n * 1000 / m }') events/s), peak RSS $site_mb MB."
 echo
 echo "query plans (sqlite3 EXPLAIN QUERY PLAN of the statements booking_who, booking_day_view, presence_week and forecast_week step):"
 while IFS="$(printf '\t')" read -r label sql; do
