@@ -20,6 +20,17 @@ printf '[organisation]\nname = Bundesamt für Beispiele\n' >"$CONF"
 # the first column.
 place_rows() { sed -n '6,$p' "$SCR" | sed '$d' | grep -c '^[> ] [^ ]'; }
 list_rows() { sed -n '6,$p' "$SCR" | sed '$d' | grep -c '[^ ]'; }
+# settled N: the list's row count, read again (bounded) until it is N, so that
+# a screen still arriving in tmux under load is not counted half drawn.
+settled() {
+	i=0
+	while [ "$(list_rows)" != "$1" ] && [ "$i" -lt 50 ]; do
+		sleep 0.1
+		grab
+		i=$((i + 1))
+	done
+	list_rows
+}
 sel_line() { grep '^>' "$SCR"; }
 occupancy() { sed -n 's/.*Booked \([0-9]*\) of \([0-9]*\) half days.*/\1 \2/p' "$SCR" | head -1; }
 row_of() { grep -F -- "$1 " "$SCR" | grep -E '^[> ] ' | grep -F -- " $1 " | head -1; }
@@ -175,7 +186,7 @@ for c in $(sql "SELECT code FROM desk ORDER BY id"); do
 	has_row "$c" && codes=$((codes + 1))
 done
 [ "$codes" -ge 5 ] && ok "desk codes in rows ($codes shown)" || nok "desk codes shown: $codes"
-eq "$(list_rows)" "$((H - 6))" "the list fills the screen"
+eq "$(settled $((H - 6)))" "$((H - 6))" "the list fills the screen"
 [ -n "$(sel_line)" ] && ok "a place is selected" || nok "no selected row"
 
 # Days and weeks.
@@ -438,7 +449,7 @@ has "$SCR" "Morning" "2 comes back to the Desks screen"
 tm resize-window -t hop -x 80 -y 24
 if wait_for "Morning" && grep -q "KW 4" "$SCR" && ! grep -q "too small" "$SCR"; then
 	ok "at 80×24 the screen is drawn anew"
-	eq "$(list_rows)" "$((24 - 6))" "at 80×24 the list fills the smaller screen"
+	eq "$(settled $((24 - 6)))" "$((24 - 6))" "at 80×24 the list fills the smaller screen"
 	[ -n "$(sel_line)" ] && ok "at 80×24 the selection stays in view" || nok "no selection at 80×24"
 else
 	nok "at 80×24: $(cat "$SCR")"
@@ -448,7 +459,7 @@ wait_for "Terminal too small" && ok "at 50×10 only the size note" || nok "at 50
 tm resize-window -t hop -x "$W" -y "$H"
 wait_gone "too small" && wait_for "Morning" && ok "enlarged again, the Desks screen is back" ||
 	nok "after enlarging: $(cat "$SCR")"
-eq "$(list_rows)" "$((H - 6))" "enlarged again, the list fills the screen"
+eq "$(settled $((H - 6)))" "$((H - 6))" "enlarged again, the list fills the screen"
 keys q
 expect_exit_clean "100×30: q"
 
@@ -462,7 +473,15 @@ if wait_for "Mon 23 Nov 2026 · KW 48"; then
 	zones=$(sql "SELECT count(DISTINCT zone_id) FROM desk d WHERE (d.retired_on IS NULL OR d.retired_on > '$HOP_TODAY')")
 	want=$((total + zones))
 	[ "$want" -gt 54 ] && want=54
-	rows=$(sed -n '6,59p' "$SCR" | grep -c '[^ ]')
+	# The heading may arrive before the rest of a big screen: poll (bounded).
+	i=0
+	while :; do
+		rows=$(sed -n '6,59p' "$SCR" | grep -c '[^ ]')
+		if [ "$rows" = "$want" ] || [ "$i" -ge 50 ]; then break; fi
+		sleep 0.1
+		grab
+		i=$((i + 1))
+	done
 	eq "$rows" "$want" "200×60: zone headings and places fill the list"
 else
 	nok "200×60: $(head -c 600 "$SCR")"
