@@ -146,6 +146,10 @@ void team_list_free(struct hop_team_list *l);
 /* ASCII slug of a name: "Referat Z 1 – Personal" -> "referat-z-1-personal",
  * umlauts transliterated (ä -> ae, ß -> ss). */
 char *team_slugify(const char *name, char *buf, size_t size);
+/* base made unique among the slugs taken_sql finds ("SELECT 1 FROM <table>
+ * WHERE slug = ?1", a literal): base, else base-2, base-3, ... */
+enum hop_status slug_unique(struct hop_app *app, const char *base, const char *taken_sql,
+                            const char *what, char *slug, struct hop_err *err);
 
 enum hop_status team_list(struct hop_app *app, bool include_dissolved,
                           struct hop_team_list *out, struct hop_err *err);

@@ -226,51 +226,18 @@ static enum hop_status name_free(struct hop_app *app, const char *name, int64_t 
 	return HOP_OK;
 }
 
-static enum hop_status slug_taken(struct hop_app *app, const char *slug, bool *taken,
-                                  struct hop_err *err)
-{
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT 1 FROM site WHERE slug = ?1", err);
-	int rc;
-
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, slug);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(app->db, err, _("reading sites"));
-	*taken = rc == SQLITE_ROW;
-	return HOP_OK;
-}
-
 /* The slug of name (as teams make theirs), made unique by "-2", "-3", ... */
 static enum hop_status unique_slug(struct hop_app *app, const char *name, char *slug,
                                    struct hop_err *err)
 {
 	char base[HOP_SLUG_MAX + 1];
-	bool taken;
 
 	team_slugify(name, base, sizeof base);
 	/* team_slugify names a slug without letters "team"; here that is "site". */
 	if (strcmp(base, "team") == 0 && !person_matches(name, "team"))
 		snprintf(base, sizeof base, "site");
-	snprintf(slug, HOP_SLUG_MAX + 1, "%s", base);
-	for (int i = 2; ; i++) {
-		char suffix[16];
-		size_t keep;
-
-		if (slug_taken(app, slug, &taken, err) != HOP_OK)
-			return err->status;
-		if (!taken)
-			return HOP_OK;
-		snprintf(suffix, sizeof suffix, "-%d", i);
-		keep = strlen(base);
-		if (keep + strlen(suffix) > HOP_SLUG_MAX)
-			keep = HOP_SLUG_MAX - strlen(suffix);
-		while (keep > 0 && base[keep - 1] == '-')
-			keep--;
-		snprintf(slug, HOP_SLUG_MAX + 1, "%.*s%s", (int)keep, base, suffix);
-	}
+	return slug_unique(app, base, "SELECT 1 FROM site WHERE slug = ?1", _("reading sites"),
+	                   slug, err);
 }
 
 /* ---- changes ---- */

@@ -180,40 +180,28 @@ static enum hop_status name_free(struct hop_app *app, const char *name, int64_t 
 	return HOP_OK;
 }
 
-static enum hop_status slug_taken(struct hop_app *app, const char *slug, bool *taken,
-                                  struct hop_err *err)
+/* base made unique by "-2", "-3", ... into slug (HOP_SLUG_MAX + 1 bytes).
+ * taken_sql is a literal "SELECT 1 FROM <table> WHERE slug = ?1"; what names
+ * the table in a failure ("reading teams"). */
+enum hop_status slug_unique(struct hop_app *app, const char *base, const char *taken_sql,
+                            const char *what, char *slug, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT 1 FROM team WHERE slug = ?1", err);
-	int rc;
-
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, slug);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(app->db, err, _("reading teams"));
-	*taken = rc == SQLITE_ROW;
-	return HOP_OK;
-}
-
-/* The slug of name, made unique by "-2", "-3", ... */
-static enum hop_status unique_slug(struct hop_app *app, const char *name, char *slug,
-                                   struct hop_err *err)
-{
-	char base[HOP_SLUG_MAX + 1];
-	bool taken;
-
-	team_slugify(name, base, sizeof base);
 	snprintf(slug, HOP_SLUG_MAX + 1, "%s", base);
 	for (int i = 2; ; i++) {
+		sqlite3_stmt *st = db_stmt(app->db, taken_sql, err);
 		char suffix[16];
 		size_t keep;
+		int rc;
 
-		if (slug_taken(app, slug, &taken, err) != HOP_OK)
+		if (!st)
 			return err->status;
-		if (!taken)
+		db_bind_text(st, 1, slug);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
 			return HOP_OK;
+		if (rc != SQLITE_ROW)
+			return db_fail(app->db, err, what);
 		snprintf(suffix, sizeof suffix, "-%d", i);
 		keep = strlen(base);
 		if (keep + strlen(suffix) > HOP_SLUG_MAX)
@@ -222,6 +210,17 @@ static enum hop_status unique_slug(struct hop_app *app, const char *name, char *
 			keep--;
 		snprintf(slug, HOP_SLUG_MAX + 1, "%.*s%s", (int)keep, base, suffix);
 	}
+}
+
+/* The slug of name, made unique. */
+static enum hop_status unique_slug(struct hop_app *app, const char *name, char *slug,
+                                   struct hop_err *err)
+{
+	char base[HOP_SLUG_MAX + 1];
+
+	team_slugify(name, base, sizeof base);
+	return slug_unique(app, base, "SELECT 1 FROM team WHERE slug = ?1", _("reading teams"),
+	                   slug, err);
 }
 
 /* The person who is to lead a team: current, and given the lead role if
