@@ -96,6 +96,13 @@ enum hop_status presence_set(struct hop_app *app, const char *login, hop_date fr
 enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date from,
                                hop_date to, int *cleared, struct hop_err *err);
 
+/* A desk booking of person_id on day was cancelled or changed outside
+ * presence_set: a day whose location came from that booking may now show
+ * another, so the day's revision (its feeds' SEQUENCE) grows.  Called by
+ * booking code inside its transaction. */
+enum hop_status presence_booking_changed(struct hop_app *app, int64_t person_id, hop_date day,
+                                         struct hop_err *err);
+
 /* A desk was booked for person_id on day: make the day "office" unless it
  * already is (called by booking code inside its transaction; no desk is
  * booked or cancelled here).  Audit "presence.set" when it changes. */
@@ -132,6 +139,24 @@ enum hop_status presence_person_week(struct hop_app *app, const char *login, hop
                                      struct presence_day_entry out[PRESENCE_DAYS],
                                      struct hop_err *err);
 
+/* ---- a person's days as calendar feeds show them ---- */
+
+struct presence_feed_day {
+	hop_date day;
+	enum presence_loc loc;                 /* never LOC_NONE */
+	const char *note;                      /* "" = none; valid during the call */
+	int sequence;                          /* grows with every change that may alter the day */
+};
+typedef enum hop_status (*presence_day_fn)(void *ctx, const struct presence_feed_day *d,
+                                           struct hop_err *err);
+/* Call fn, in order, for each working day from..to on which login has a
+ * location (the day's entry, else the weekly default, else a desk booked).
+ * Reads a few weeks at a time, so memory does not grow with the period.
+ * Stops at fn's first failure and returns it. */
+enum hop_status presence_days_each(struct hop_app *app, const char *login, hop_date from,
+                                   hop_date to, presence_day_fn fn, void *ctx,
+                                   struct hop_err *err);
+
 /* ---- team presence days ---- */
 
 struct hop_teamday {
@@ -143,6 +168,7 @@ struct hop_teamday {
 	hop_date from;                         /* recurring: first day it applies */
 	hop_date until;                        /* recurring: last day, HOP_DATE_NONE = open */
 	char note[HOP_PRESENCE_NOTE_MAX + 1];
+	int sequence;                          /* grows when the period or note changes */
 };
 struct hop_teamday_list { struct hop_teamday *v; size_t n, cap; };
 void teamday_list_free(struct hop_teamday_list *l);

@@ -115,6 +115,42 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+int cmd_presence_clear(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "for", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *login = NULL;
+	struct hop_err err;
+	hop_date from, to;
+	int c, rc, cleared;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': login = optarg; break;
+		default: return cli_bad_option("presence", "clear", argv, c);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error("presence", "clear", _("give a date (or FROM..TO): "
+		                       "hop presence clear tue"));
+	if (!parse_range(argv[optind], &from, &to))
+		return 2;
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (presence_clear(&ctx->app, login, from, to, &cleared, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (cleared)
+		printf(ngettext("Cleared %d day; the weekly default applies there again.\n",
+		                "Cleared %d days; the weekly default applies there again.\n",
+		                (unsigned long)cleared), cleared);
+	else
+		printf(_("No day in that range had a location of its own; nothing changed.\n"));
+	return 0;
+}
+
 static void print_defaults(const char *name, const enum presence_loc d[PRESENCE_DAYS])
 {
 	static const char *const days[PRESENCE_DAYS] = {

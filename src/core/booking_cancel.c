@@ -11,6 +11,7 @@
 #include "hop/clock.h"
 #include "hop/db.h"
 #include "hop/i18n.h"
+#include "hop/presence.h"
 #include "booking_int.h"
 
 #define DETAIL_MAX 1024
@@ -23,10 +24,13 @@ enum hop_status booking_release(struct hop_app *app, int64_t id, unsigned halves
 	size_t len;
 	unsigned have, give, rest;
 	hop_date day;
+	int64_t person_id;
+	bool is_room;
 	sqlite3_stmt *st;
 	int rc;
 
-	st = db_stmt(app->db, "SELECT b.am, b.pm, b.day, d.code, p.login, p.name FROM booking b "
+	st = db_stmt(app->db, "SELECT b.am, b.pm, b.day, d.code, p.login, p.name, b.person_id, "
+	             "b.is_room FROM booking b "
 	             "JOIN desk d ON d.id = b.desk_id JOIN person p ON p.id = b.person_id "
 	             "WHERE b.id = ?1 AND b.cancelled_at IS NULL", err);
 	if (!st)
@@ -45,6 +49,8 @@ enum hop_status booking_release(struct hop_app *app, int64_t id, unsigned halves
 	db_column_copy(st, 3, code, sizeof code);
 	db_column_copy(st, 4, login, sizeof login);
 	db_column_copy(st, 5, name, sizeof name);
+	person_id = sqlite3_column_int64(st, 6);
+	is_room = sqlite3_column_int(st, 7) != 0;
 	sqlite3_reset(st);
 
 	give = have & halves;
@@ -77,6 +83,9 @@ enum hop_status booking_release(struct hop_app *app, int64_t id, unsigned halves
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(app->db, err, _("cancelling a booking"));
+	/* A day in the office only because of this desk may now read otherwise. */
+	if (!is_room && presence_booking_changed(app, person_id, day, err) != HOP_OK)
+		return err->status;
 
 	bk_audit_detail(code, day, give, login, name, detail, sizeof detail);
 	len = strlen(detail);

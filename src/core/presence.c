@@ -89,7 +89,8 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 	st = db_stmt(app->db, "INSERT INTO presence (person_id, day, location, note, set_by, "
 	             "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person_id, day) DO "
 	             "UPDATE SET location = excluded.location, note = excluded.note, "
-	             "set_by = excluded.set_by, updated_at = excluded.updated_at", err);
+	             "set_by = excluded.set_by, updated_at = excluded.updated_at "
+	             "WHERE location IS NOT excluded.location OR note IS NOT excluded.note", err);
 	if (!st)
 		return err->status;
 	sqlite3_bind_int64(st, 1, p->id);
@@ -103,6 +104,10 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(app->db, err, _("saving presence"));
+	/* Only a real change moves the day's revision (its feeds' SEQUENCE). */
+	if (sqlite3_changes(db_sqlite(app->db)) > 0 &&
+	    pr_rev_touch_day(app, p->id, day, err) != HOP_OK)
+		return err->status;
 	date_format(day, iso);
 	if (*old)
 		snprintf(detail, sizeof detail, "%s: %s -> %s%s%s", iso, old, presence_loc_name(loc),
@@ -326,6 +331,12 @@ enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date 
 		return err->status;
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
+	/* The cleared days keep a revision, so that their feeds' SEQUENCE grows
+	 * as they fall back to the weekly default. */
+	if (pr_rev_touch_entries(app, p.id, from, to, err) != HOP_OK) {
+		db_rollback(app->db);
+		return err->status;
+	}
 	st = db_stmt(app->db, "DELETE FROM presence WHERE person_id = ?1 AND day BETWEEN ?2 AND ?3",
 	             err);
 	if (!st) {

@@ -79,7 +79,7 @@ static enum hop_status store(struct hop_app *app, int64_t person_id, int weekday
 	else
 		st = db_stmt(app->db, "INSERT INTO presence_default (person_id, weekday, location) "
 		             "VALUES (?1, ?2, ?3) ON CONFLICT (person_id, weekday) DO UPDATE SET "
-		             "location = excluded.location", err);
+		             "location = excluded.location WHERE location IS NOT excluded.location", err);
 	if (!st)
 		return err->status;
 	sqlite3_bind_int64(st, 1, person_id);
@@ -90,6 +90,9 @@ static enum hop_status store(struct hop_app *app, int64_t person_id, int weekday
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(app->db, err, _("saving the weekly default"));
+	/* Every day this default fills reads the weekday's revision. */
+	if (sqlite3_changes(db_sqlite(app->db)) > 0)
+		return pr_rev_touch_weekday(app, person_id, weekday, err);
 	return HOP_OK;
 }
 

@@ -86,7 +86,9 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	                           "until_day, note) VALUES (?1, ?2, ?3, ?4, ?5) "
 	                           "ON CONFLICT (team_id, weekday) WHERE weekday IS NOT NULL DO "
 	                           "UPDATE SET from_day = excluded.from_day, until_day = "
-	                           "excluded.until_day, note = excluded.note", err);
+	                           "excluded.until_day, note = excluded.note, sequence = sequence + "
+	                           "(from_day IS NOT excluded.from_day OR until_day IS NOT "
+	                           "excluded.until_day OR note IS NOT excluded.note)", err);
 	int rc;
 
 	if (!st)
@@ -109,7 +111,8 @@ static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, h
 {
 	sqlite3_stmt *st = db_stmt(app->db, "INSERT INTO team_day (team_id, day, from_day, note) "
 	                           "VALUES (?1, ?2, ?2, ?3) ON CONFLICT (team_id, day) WHERE day "
-	                           "IS NOT NULL DO UPDATE SET note = excluded.note", err);
+	                           "IS NOT NULL DO UPDATE SET note = excluded.note, sequence = "
+	                           "sequence + (note IS NOT excluded.note)", err);
 	int rc;
 
 	if (!st)
@@ -261,7 +264,7 @@ enum hop_status pr_teamdays_load(struct hop_app *app, int64_t team_id,
 
 	memset(out, 0, sizeof *out);
 	st = db_stmt(app->db, "SELECT td.id, td.team_id, t.name, coalesce(td.weekday, 0), td.day, "
-	             "td.from_day, td.until_day, coalesce(td.note, '') FROM team_day td "
+	             "td.from_day, td.until_day, coalesce(td.note, ''), td.sequence FROM team_day td "
 	             "JOIN team t ON t.id = td.team_id WHERE (?1 = 0 OR td.team_id = ?1) "
 	             "ORDER BY t.name COLLATE hop, td.weekday IS NULL, td.weekday, td.day", err);
 	if (!st)
@@ -278,6 +281,7 @@ enum hop_status pr_teamdays_load(struct hop_app *app, int64_t team_id,
 		t.from = pr_column_date(st, 5);
 		t.until = pr_column_date(st, 6);
 		db_column_copy(st, 7, t.note, sizeof t.note);
+		t.sequence = sqlite3_column_int(st, 8);
 		if (push(out, &t, err) != HOP_OK) {
 			sqlite3_reset(st);
 			teamday_list_free(out);

@@ -91,32 +91,34 @@ static enum hop_status bookings_emit(struct hop_app *app, const struct ics_feed 
 
 /* ---- presence days of one person ---- */
 
+struct presence_ctx { struct hop_app *app; const char *login; struct ics_writer *w; };
+
+static enum hop_status presence_day(void *ctx, const struct presence_feed_day *d,
+                                    struct hop_err *err)
+{
+	struct presence_ctx *c = ctx;
+	char uid[UID_MAX], iso[11];
+	snprintf(uid, sizeof uid, "presence-%s-%s@%s", c->login, date_format(d->day, iso),
+	         c->app->cfg.mail_domain);
+	struct ics_event ev = {
+		.uid = uid, .sequence = d->sequence, .summary = _(loc_summary[d->loc]),
+		.description = d->note, .day = d->day, .half = HALF_DAY, .transparent = true,
+	};
+	return ics_writer_event(c->w, &ev, err);
+}
+
 static enum hop_status presence_emit(struct hop_app *app, const struct ics_feed *feed,
                                      struct ics_writer *w, struct hop_err *err)
 {
 	if (feed->kind != ICS_PERSON)
 		return HOP_OK;
-	hop_date monday = feed->from - (date_weekday(feed->from) - 1);
-	enum hop_status st = HOP_OK;
-	for (; st == HOP_OK && monday <= feed->to; monday += 7) {
-		struct presence_day_entry days[PRESENCE_DAYS];
-		struct hop_person who;
-		st = presence_person_week(app, feed->key, monday, &who, days, err);
-		for (int i = 0; st == HOP_OK && i < PRESENCE_DAYS; i++) {
-			const struct presence_day_entry *d = &days[i];
-			if (!d->working || d->loc == LOC_NONE || d->day < feed->from || d->day > feed->to)
-				continue;
-			char uid[UID_MAX], iso[11];
-			snprintf(uid, sizeof uid, "presence-%s-%s@%s", who.login, date_format(d->day, iso),
-			         app->cfg.mail_domain);
-			struct ics_event ev = {
-				.uid = uid, .summary = _(loc_summary[d->loc]), .description = d->note,
-				.day = d->day, .half = HALF_DAY, .transparent = true,
-			};
-			st = ics_writer_event(w, &ev, err);
-		}
-	}
-	return st;
+	struct hop_person p;
+	enum hop_status st = person_get(app, feed->key, &p, err);
+	if (st != HOP_OK)
+		return st;
+	/* The UID names the login, not what the caller typed (a login is stable). */
+	struct presence_ctx c = { .app = app, .login = p.login, .w = w };
+	return presence_days_each(app, p.login, feed->from, feed->to, presence_day, &c, err);
 }
 
 /* ---- team presence days: in the team's feed and in each member's ---- */
@@ -154,8 +156,8 @@ static enum hop_status teamdays_emit(struct hop_app *app, const struct ics_feed 
 			         date_format(day, iso), app->cfg.mail_domain);
 			snprintf(summary, sizeof summary, _("Team day: %s"), t->team);
 			struct ics_event ev = {
-				.uid = uid, .summary = summary, .description = t->note,
-				.day = day, .half = HALF_DAY, .transparent = true,
+				.uid = uid, .sequence = t->sequence, .summary = summary,
+				.description = t->note, .day = day, .half = HALF_DAY, .transparent = true,
 			};
 			st = ics_writer_event(w, &ev, err);
 		}

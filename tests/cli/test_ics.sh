@@ -75,7 +75,7 @@ has "$SCRATCH/a.txt" "event booking-2@hop.invalid seq=0 status=CONFIRMED transp=
 has "$SCRATCH/a.txt" "event booking-3@hop.invalid seq=1 status=CANCELLED" "the cancelled booking is there as CANCELLED"
 has "$SCRATCH/a.txt" "dtstamp=2026-11-23T12:00:00+00:00" "DTSTAMP from the clock, in UTC"
 has "$SCRATCH/a.txt" "location=Haus, floor 3. OG, Süd, S1" "LOCATION with site, floor, zone, desk; umlauts intact"
-has "$SCRATCH/a.txt" "event presence-jweiss-2026-11-30@hop.invalid seq=0 status=CONFIRMED transp=TRANSPARENT date 2026-11-30 2026-12-01 " \
+has "$SCRATCH/a.txt" "event presence-jweiss-2026-11-30@hop.invalid seq=5 status=CONFIRMED transp=TRANSPARENT date 2026-11-30 2026-12-01 " \
 	"presence day all-day and transparent"
 has "$SCRATCH/a.txt" "summary=Home" "presence summary"
 has "$SCRATCH/a.txt" "teamday-" "the team day is in the member's feed"
@@ -91,6 +91,65 @@ eq "$(grep '^event' "$SCRATCH/a.txt" | cut -d' ' -f2 | sort | tr '\n' ' ')" \
    "$(grep '^event' "$SCRATCH/b.txt" | cut -d' ' -f2 | sort | tr '\n' ' ')" "the same UIDs after the change"
 has "$SCRATCH/b.txt" "event booking-1@hop.invalid seq=1 status=CONFIRMED transp=OPAQUE timed 2026-11-24T08:00:00+01:00 2026-11-24T12:00:00+01:00" \
 	"half cancelled: the morning remains, SEQUENCE grew"
+
+# A presence day's SEQUENCE grows with every change of what the day shows:
+# a new location, a new note, a cleared entry falling back to the weekly
+# default, a change of that default; setting the same again changes nothing.
+pseq() {   # pseq DAY: the SEQUENCE and summary of jweiss's presence event that day
+	"$HOP" export ics --person jweiss --from 2026-11-30 --to 2026-12-04 -o "$SCRATCH/p.ics" &&
+	facts "$SCRATCH/p.ics" | grep "^event presence-jweiss-$1@" |
+		sed 's/^.* seq=\([0-9]*\) .* summary=\([^=]*\) location=.*$/\1 \2/'
+}
+# SEQUENCE values count the person's presence changes (any day): compare them.
+grew() {   # grew DESC OLD NEW WANTED-SUMMARY: NEW has that summary and a larger SEQUENCE
+	if [ "${3#* }" = "$4" ] && [ "${3%% *}" -gt "${2%% *}" ]; then ok "$1 ($2 -> $3)"
+	else nok "$1 (was '$2', now '$3', wanted $4 with a larger SEQUENCE)"; fi
+}
+p0=$(pseq 2026-11-30)
+eq "${p0#* }" "Home" "presence 30.11.: home"
+HOP_USER=jweiss expect_ok "home again" presence set 2026-11-30 home
+eq "$(pseq 2026-11-30)" "$p0" "setting the same again keeps the SEQUENCE"
+HOP_USER=jweiss expect_ok "now mobile" presence set 2026-11-30 mobile
+p1=$(pseq 2026-11-30); grew "a new location" "$p0" "$p1" Mobile
+HOP_USER=jweiss expect_ok "with a note" presence set 2026-11-30 mobile --note "Zug nach Köln"
+p2=$(pseq 2026-11-30); grew "a new note" "$p1" "$p2" Mobile
+HOP_USER=jweiss expect_ok "a weekly default" presence default mon=trip
+p3=$(pseq 2026-11-30)
+eq "${p3#* }" "Mobile" "a default behind the day's own entry does not show"
+HOP_USER=jweiss expect_ok "clear the day" presence clear 2026-11-30
+has "$OUT" "Cleared 1 day; the weekly default applies there again." "clear says what it did"
+p4=$(pseq 2026-11-30); grew "cleared: the default shows" "$p3" "$p4" Trip
+HOP_USER=jweiss expect_ok "clear it again" presence clear 2026-11-30
+has "$OUT" "nothing changed" "a second clear has nothing to do"
+eq "$(pseq 2026-11-30)" "$p4" "and keeps the SEQUENCE"
+HOP_USER=jweiss expect_ok "change the default" presence default mon=home
+p5=$(pseq 2026-11-30); grew "the default changed" "$p4" "$p5" Home
+HOP_USER=jweiss expect_ok "default as it is" presence default mon=home
+eq "$(pseq 2026-11-30)" "$p5" "the same default again keeps the SEQUENCE"
+HOP_USER=jweiss expect_ok "drop the default" presence default mon=none
+eq "$(pseq 2026-11-30)" "" "no entry, no default: no event that day"
+HOP_USER=jweiss expect_ok "home once more" presence set 2026-11-30 home
+p6=$(pseq 2026-11-30); grew "set again: above every SEQUENCE before" "$p5" "$p6" Home
+# A period longer than core reads at a time (64 days): every Tuesday from
+# December to June (31, no public holiday among them in Berlin), and the
+# Mondays of that stretch but for Frauentag, Easter and Whit Monday (30 - 3).
+HOP_USER=jweiss expect_ok "long defaults" presence default mon=office,tue=home
+expect_ok "seven months" export ics --person jweiss --from 2026-12-01 --to 2027-06-30 -o "$SCRATCH/long.ics"
+eq "$(grep -c '^SUMMARY:Home' "$SCRATCH/long.ics")" 31 "31 Tuesdays at home"
+eq "$(grep -c '^SUMMARY:Office' "$SCRATCH/long.ics")" 27 "27 Mondays in the office (3 are public holidays)"
+expect_fail "clear needs a date" 2 presence clear
+expect_fail "clear in the past" 1 presence clear 2026-11-20
+has "$ERR" "is in the past" "says why"
+# A team day whose note changes keeps its UID and raises its SEQUENCE.
+tseq() {
+	"$HOP" export ics --team "Referat 11" --from 2026-12-01 --to 2026-12-01 -o "$SCRATCH/t.ics" &&
+	facts "$SCRATCH/t.ics" | sed -n 's/^event \(teamday-[^ ]*\) seq=\([0-9]*\) .*$/\1 \2/p'
+}
+t0=$(tseq)
+expect_ok "team day note" teamday set "Referat 11" 2026-12-01 --note "Klausur"
+t1=$(tseq)
+eq "${t1% *}" "${t0% *}" "the team day keeps its UID"
+eq "${t0#* } ${t1#* }" "0 1" "and its SEQUENCE grows when the note changes"
 
 # Stdout, and the other kinds of feed.
 expect_ok "stdout" export ics --desk S1 --from 2026-11-23 --to 2026-12-04
