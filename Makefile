@@ -97,7 +97,8 @@ demo: deps
 # 'check' builds everything with AddressSanitizer and UBSan into build/asan and
 # runs unit, command-line and screen tests.  The last line is 'N passed, N failed'.
 ASAN_BUILD := build/asan
-check: deps
+check:
+	@sh .ci/deps --test
 	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="-O1 -g" WERROR=-Werror \
 		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 		check-run

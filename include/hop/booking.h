@@ -113,6 +113,15 @@ struct booking_filter {
 /* Ordered by day, half, site, desk code.  Names obey the privacy setting. */
 enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f,
                              struct hop_booking_list *out, struct hop_err *err);
+/* The same bookings one at a time, for lists too long to hold (a site's
+ * year for a calendar feed): fn gets each as it is read, in index order (a
+ * person's or a desk's by day; a site's desk by desk, each by day), which is
+ * the same order for the same data.  b is valid during the call only; fn
+ * must not read bookings itself.  Stops at fn's first failure and returns it. */
+typedef enum hop_status (*booking_fn)(void *ctx, const struct hop_booking *b,
+                                      struct hop_err *err);
+enum hop_status booking_each(struct hop_app *app, const struct booking_filter *f,
+                             booking_fn fn, void *ctx, struct hop_err *err);
 
 /* One place taken on a day, as booking_who lists it: a lean row whose
  * strings belong to the list (a site's or team's name is kept once, however

@@ -40,12 +40,18 @@ struct ics_event {
 
 struct ics_writer;
 
+/* Time zones one calendar may define. */
+#define ICS_MAX_ZONES 16
+
 /* Start a calendar on out: the header, then a VTIMEZONE for each of the
- * nzones IANA zones (duplicates are written once).  name becomes
- * X-WR-CALNAME; now is the DTSTAMP of every event. */
+ * nzones IANA zones (duplicates are written once; UTC needs none: its times
+ * are written with a Z), cut to the offsets in force from a year before
+ * since on (HOP_DATE_NONE: the whole history).  Every zone is checked before
+ * anything is written.  name becomes X-WR-CALNAME; now is the DTSTAMP of
+ * every event. */
 enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *zones,
-                                size_t nzones, time_t now, struct ics_writer **w,
-                                struct hop_err *err);
+                                size_t nzones, hop_date since, time_t now,
+                                struct ics_writer **w, struct hop_err *err);
 /* One VEVENT.  A timed event's tzid must be one of the writer's zones. */
 enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *ev,
                                  struct hop_err *err);
@@ -66,11 +72,18 @@ struct ics_feed {
 	bool holidays;            /* add the public holidays of [organisation] region */
 };
 
+/* What the feeds of one run share, read once: the sites and their time
+ * zones.  'hop feeds publish' writes thousands of feeds through one session. */
+struct ics_session;
+enum hop_status ics_session_open(struct hop_app *app, struct ics_session **s,
+                                 struct hop_err *err);
+void ics_session_close(struct ics_session *s);
+
 /* A source yields its events for one feed into the writer; it ignores feed
- * kinds it has nothing for. */
+ * kinds it has nothing for.  The sources are a table in ics_feed.c. */
 struct ics_source {
 	const char *name;
-	enum hop_status (*emit)(struct hop_app *app, const struct ics_feed *feed,
+	enum hop_status (*emit)(struct ics_session *s, const struct ics_feed *feed,
 	                        struct ics_writer *w, struct hop_err *err);
 };
 
@@ -78,6 +91,9 @@ struct ics_source {
  * keep_cancelled_days, to to today plus [policy] booking_horizon_days.
  * Names of bookers are shown as a neutral viewer would see them: only when
  * [booking] show_booker_names is all.  *events (may be NULL) is the count. */
+enum hop_status ics_session_export(struct ics_session *s, const struct ics_feed *feed,
+                                   FILE *out, size_t *events, struct hop_err *err);
+/* The same in a session of its own. */
 enum hop_status ics_export(struct hop_app *app, const struct ics_feed *feed, FILE *out,
                            size_t *events, struct hop_err *err);
 

@@ -79,6 +79,13 @@ struct person_filter {
 /* Ordered by team name, then name.  People without a team come last. */
 enum hop_status person_list(struct hop_app *app, const struct person_filter *f,
                             struct hop_person_list *out, struct hop_err *err);
+/* The same people one at a time, for work over a whole organisation that
+ * need not hold 20,000 of them (hop feeds publish).  p is valid during the
+ * call only; fn must not list people itself.  Stops at fn's first failure. */
+typedef enum hop_status (*person_fn)(void *ctx, const struct hop_person *p,
+                                     struct hop_err *err);
+enum hop_status person_each(struct hop_app *app, const struct person_filter *f, person_fn fn,
+                            void *ctx, struct hop_err *err);
 enum hop_status person_get(struct hop_app *app, const char *login,
                            struct hop_person *out, struct hop_err *err);
 

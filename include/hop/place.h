@@ -166,6 +166,13 @@ struct desk_filter {
 /* Ordered by site, floor level, zone, code (codes compared naturally: 3.2 < 3.10). */
 enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
                           struct hop_desk_list *out, struct hop_err *err);
+/* The same places one at a time, zone by zone (codes within a zone in the
+ * database's order, not natural order): for work over every desk that need
+ * not hold them all.  d is valid during the call only; fn must not list desks
+ * itself.  Stops at fn's first failure. */
+typedef enum hop_status (*desk_fn)(void *ctx, const struct hop_desk *d, struct hop_err *err);
+enum hop_status desk_each(struct hop_app *app, const struct desk_filter *f, desk_fn fn,
+                          void *ctx, struct hop_err *err);
 /* By code (case-insensitive), retired places too. */
 enum hop_status desk_get(struct hop_app *app, const char *code, struct hop_desk *out,
                          struct hop_err *err);

@@ -52,8 +52,9 @@ static enum hop_status resolve_team_site(struct hop_app *app, const char *team,
 	return HOP_OK;
 }
 
-enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f,
-                             struct hop_booking_list *out, struct hop_err *err)
+/* The statement for f, bound, and whether its hidden rows must go. */
+static enum hop_status list_prepare(struct hop_app *app, const struct booking_filter *f,
+                                    sqlite3_stmt **out, bool *drop_hidden, struct hop_err *err)
 {
 	static const struct booking_filter none = { .from = HOP_DATE_NONE, .to = HOP_DATE_NONE };
 	char a[HOP_DATE_HUMAN_LEN], b[HOP_DATE_HUMAN_LEN];
@@ -61,7 +62,7 @@ enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f
 	hop_date from, to;
 	sqlite3_stmt *st;
 
-	memset(out, 0, sizeof *out);
+	*out = NULL;
 	if (!f)
 		f = &none;
 	from = f->from != HOP_DATE_NONE ? f->from : clock_today();
@@ -95,7 +96,9 @@ enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f
 		return err->status;
 
 	/* One statement per access path, so that each runs on its index; a
-	 * statement ignores the parameters it does not name. */
+	 * statement ignores the parameters it does not name.  A site's bookings
+	 * are read desk by desk (booking_desk_day): the day index holds active
+	 * bookings only, and a feed wants the cancelled ones too. */
 	if (person_id)
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE b.person_id = ?1 AND b.day BETWEEN ?2 AND ?3 "
 		             "AND (?4 OR b.cancelled_at IS NULL) AND (?5 = 0 OR b.desk_id = ?5) "
@@ -104,6 +107,9 @@ enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE b.desk_id = ?5 AND b.day BETWEEN ?2 AND ?3 "
 		             "AND (?4 OR b.cancelled_at IS NULL) AND (?1 = 0 OR b.person_id = ?1) "
 		             "AND (?6 = 0 OR p.team_id = ?6) AND (?7 = 0 OR s.id = ?7)", err);
+	else if (site_id && f->include_cancelled)
+		st = db_stmt(app->db, BOOKING_SELECT "WHERE s.id = ?7 AND b.day BETWEEN ?2 AND ?3 "
+		             "AND (?6 = 0 OR p.team_id = ?6)", err);
 	else if (!f->include_cancelled)
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE b.day BETWEEN ?2 AND ?3 "
 		             "AND b.cancelled_at IS NULL "
@@ -120,16 +126,50 @@ enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f
 	sqlite3_bind_int64(st, 5, desk_id);
 	sqlite3_bind_int64(st, 6, team_id);
 	sqlite3_bind_int64(st, 7, site_id);
-	if (booking_collect(app, st, out, err) != HOP_OK)
-		return err->status;
 	/* Asking for a person's or a team's bookings must not tell whose the
 	 * hidden ones are: those rows go. */
-	if (person_id || team_id) {
-		size_t k = 0;
-		for (size_t i = 0; i < out->n; i++)
-			if (!out->v[i].hidden)
-				out->v[k++] = out->v[i];
-		out->n = k;
+	*drop_hidden = person_id || team_id;
+	*out = st;
+	return HOP_OK;
+}
+
+enum hop_status booking_each(struct hop_app *app, const struct booking_filter *f,
+                             booking_fn fn, void *ctx, struct hop_err *err)
+{
+	struct hop_booking b;
+	sqlite3_stmt *st;
+	bool drop_hidden = false;
+	int rc;
+
+	if (list_prepare(app, f, &st, &drop_hidden, err) != HOP_OK)
+		return err->status;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		booking_read(app, st, &b);
+		if (drop_hidden && b.hidden)
+			continue;
+		if (fn(ctx, &b, err) != HOP_OK) {
+			sqlite3_reset(st);
+			return err->status;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading bookings"));
+	return HOP_OK;
+}
+
+static enum hop_status list_push(void *ctx, const struct hop_booking *b, struct hop_err *err)
+{
+	return booking_list_push(ctx, b, err);
+}
+
+enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f,
+                             struct hop_booking_list *out, struct hop_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (booking_each(app, f, list_push, out, err) != HOP_OK) {
+		booking_list_free(out);
+		return err->status;
 	}
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, list_cmp);

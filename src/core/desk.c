@@ -88,23 +88,24 @@ static int by_code(const void *a, const void *b)
 	                         ((const struct hop_desk *)b)->code);
 }
 
-enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
-                          struct hop_desk_list *out, struct hop_err *err)
+/* The statement for f, bound. */
+static enum hop_status desk_query(struct hop_app *app, const struct desk_filter *f,
+                                  sqlite3_stmt **out, struct hop_err *err)
 {
 	static const struct desk_filter none = { .rooms = -1 };
 	struct hop_site s = { 0 };
 	struct hop_zone z = { 0 };
 	sqlite3_stmt *st;
 
-	memset(out, 0, sizeof *out);
+	*out = NULL;
 	if (!f)
 		f = &none;
 	if (f->site && *f->site && site_get(app, f->site, &s, err) != HOP_OK)
 		return err->status;
 	if (f->zone && *f->zone && zone_get(app, f->zone, &z, err) != HOP_OK)
 		return err->status;
-	/* SQL orders the zones; codes within a zone are put in natural order
-	 * below, which no built-in collation gives. */
+	/* SQL orders the zones; desk_list puts codes within a zone in natural
+	 * order, which no built-in collation gives. */
 	st = db_stmt(app->db, "SELECT " DESK_COLUMNS
 	             "WHERE (?1 = 0 OR s.id = ?1) AND (?2 = 0 OR z.id = ?2) "
 	             "AND (d.attrs & ?3) = ?3 AND (?4 < 0 OR (d.kind <> 'desk') = ?4) "
@@ -119,6 +120,18 @@ enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
 	sqlite3_bind_int(st, 4, f->rooms < 0 ? -1 : f->rooms != 0);
 	sqlite3_bind_int(st, 5, f->include_retired);
 	place_bind_today(st, 9);
+	*out = st;
+	return HOP_OK;
+}
+
+enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
+                          struct hop_desk_list *out, struct hop_err *err)
+{
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof *out);
+	if (desk_query(app, f, &st, err) != HOP_OK)
+		return err->status;
 	if (collect_rows(app->db, st, &desk_rows, &out->v, &out->n, &out->cap, err) != HOP_OK)
 		return err->status;
 	for (size_t i = 0, j; i < out->n; i = j) {
@@ -126,6 +139,28 @@ enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
 			;
 		qsort(out->v + i, j - i, sizeof *out->v, by_code);
 	}
+	return HOP_OK;
+}
+
+enum hop_status desk_each(struct hop_app *app, const struct desk_filter *f, desk_fn fn,
+                          void *ctx, struct hop_err *err)
+{
+	struct hop_desk d;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (desk_query(app, f, &st, err) != HOP_OK)
+		return err->status;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_desk(st, &d);
+		if (fn(ctx, &d, err) != HOP_OK) {
+			sqlite3_reset(st);
+			return err->status;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("listing desks"));
 	return HOP_OK;
 }
 

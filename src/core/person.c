@@ -102,9 +102,9 @@ void person_list_free(struct hop_person_list *l)
 	l->n = l->cap = 0;
 }
 
-static enum hop_status list_push(struct hop_person_list *l, const struct hop_person *p,
-                                 struct hop_err *err)
+static enum hop_status list_push(void *ctx, const struct hop_person *p, struct hop_err *err)
 {
+	struct hop_person_list *l = ctx;
 	if (!vec_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v))
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while listing people"));
 	l->v[l->n++] = *p;
@@ -117,15 +117,14 @@ static bool person_found(const struct hop_person *p, const char *q)
 	       person_matches(p->email, q) || person_matches(p->team, q);
 }
 
-enum hop_status person_list(struct hop_app *app, const struct person_filter *f,
-                            struct hop_person_list *out, struct hop_err *err)
+enum hop_status person_each(struct hop_app *app, const struct person_filter *f, person_fn fn,
+                            void *ctx, struct hop_err *err)
 {
 	char today[HOP_DATE_ISO_LEN];
 	int64_t team_id = 0;
 	sqlite3_stmt *st;
 	int rc;
 
-	memset(out, 0, sizeof *out);
 	if (f && f->team && *f->team) {
 		struct hop_team t;
 		if (team_find(app, f->team, &t, err) != HOP_OK)
@@ -147,19 +146,28 @@ enum hop_status person_list(struct hop_app *app, const struct person_filter *f,
 		read_person(st, &p);
 		if (f && f->search && *f->search && !person_found(&p, f->search))
 			continue;
-		if (list_push(out, &p, err) != HOP_OK) {
+		if (fn(ctx, &p, err) != HOP_OK) {
 			sqlite3_reset(st);
-			person_list_free(out);
 			return err->status;
 		}
 	}
 	if (rc != SQLITE_DONE) {
 		db_fail(app->db, err, _("listing people"));
 		sqlite3_reset(st);
-		person_list_free(out);
 		return err->status;
 	}
 	sqlite3_reset(st);
+	return HOP_OK;
+}
+
+enum hop_status person_list(struct hop_app *app, const struct person_filter *f,
+                            struct hop_person_list *out, struct hop_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (person_each(app, f, list_push, out, err) != HOP_OK) {
+		person_list_free(out);
+		return err->status;
+	}
 	return HOP_OK;
 }
 

@@ -201,8 +201,9 @@ enum hop_status desk_check_code(const char *code, struct hop_err *err)
 		char c = *p;
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		      c == '.' || c == '-' || c == '_'))
-			return hop_fail(err, HOP_EINVAL, _("the code '%s' may hold only letters, "
-			                "digits, '.', '-' and '_', such as 3.14 or R3.01"), code);
+			return hop_fail(err, HOP_EINVAL, _("the code '%s' may hold only the letters "
+			                "A-Z and a-z (no umlauts: codes name calendar files and web "
+			                "addresses), digits, '.', '-' and '_', such as 3.14 or R3.01"), code);
 	}
 	return HOP_OK;
 }

@@ -22,14 +22,69 @@ static const char *const loc_summary[LOC_COUNT] = {
 	"", N_("Office"), N_("Home"), N_("Mobile"), N_("Away"), N_("Trip"),
 };
 
+#define ZONES_MAX ICS_MAX_ZONES
+
+struct ics_session {
+	struct hop_app *app;
+	struct hop_site_list sites;
+	const char *zones[ZONES_MAX];          /* distinct: the configuration's, then the sites' */
+	size_t nzones;
+};
+
 /* The zone of the site named site (the configuration's when unknown). */
-static const char *site_zone(const struct hop_app *app, const struct hop_site_list *sites,
-                             const char *site)
+static const char *site_zone(const struct ics_session *s, const char *site)
 {
-	for (size_t i = 0; i < sites->n; i++)
-		if (strcmp(sites->v[i].name, site) == 0 && sites->v[i].timezone[0])
-			return sites->v[i].timezone;
-	return app->cfg.timezone;
+	for (size_t i = 0; i < s->sites.n; i++)
+		if (strcmp(s->sites.v[i].name, site) == 0 && s->sites.v[i].timezone[0])
+			return s->sites.v[i].timezone;
+	return s->app->cfg.timezone;
+}
+
+static void add_zone(struct ics_session *s, const char *zone)
+{
+	for (size_t i = 0; i < s->nzones; i++)
+		if (strcmp(s->zones[i], zone) == 0)
+			return;
+	if (s->nzones < ZONES_MAX)
+		s->zones[s->nzones++] = zone;
+}
+
+enum hop_status ics_session_open(struct hop_app *app, struct ics_session **out,
+                                 struct hop_err *err)
+{
+	struct ics_session *s = calloc(1, sizeof *s);
+	*out = NULL;
+	if (!s)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	s->app = app;
+	enum hop_status st = site_list(app, &s->sites, err);
+	if (st != HOP_OK) {
+		free(s);
+		return st;
+	}
+	add_zone(s, app->cfg.timezone);
+	for (size_t i = 0; i < s->sites.n; i++) {
+		if (!s->sites.v[i].timezone[0])
+			continue;
+		add_zone(s, s->sites.v[i].timezone);
+		/* More distinct zones than a calendar could need: an event in a
+		 * zone without its VTIMEZONE would be wrong, so say so. */
+		if (s->nzones == ZONES_MAX && strcmp(s->zones[ZONES_MAX - 1], s->sites.v[i].timezone)) {
+			ics_session_close(s);
+			return hop_fail(err, HOP_EINVAL, _("the sites use more than %d time zones; "
+			                "a feed cannot hold them all"), ZONES_MAX);
+		}
+	}
+	*out = s;
+	return HOP_OK;
+}
+
+void ics_session_close(struct ics_session *s)
+{
+	if (!s)
+		return;
+	site_list_free(&s->sites);
+	free(s);
 }
 
 /* ---- bookings ---- */
@@ -42,7 +97,51 @@ static bool keep_booking(const struct hop_app *app, const struct hop_booking *b)
 	       b->cancelled_on + app->cfg.feeds_keep_cancelled_days >= clock_today());
 }
 
-static enum hop_status bookings_emit(struct hop_app *app, const struct ics_feed *feed,
+struct booking_ctx {
+	struct hop_app *app;
+	const struct ics_feed *feed;
+	const struct ics_session *session;
+	struct ics_writer *w;
+	bool names;                            /* bookers may be named */
+};
+
+/* One booking as an event, straight into the writer: a site's feed of a
+ * year is never held in memory. */
+static enum hop_status booking_event(void *ctx, const struct hop_booking *b,
+                                     struct hop_err *err)
+{
+	const struct booking_ctx *c = ctx;
+	if (!keep_booking(c->app, b))
+		return HOP_OK;
+	bool room = b->kind != DESK_KIND_DESK;
+	char uid[UID_MAX], summary[TEXT_MAX], location[TEXT_MAX];
+	snprintf(uid, sizeof uid, "booking-%lld@%s", (long long)b->id, c->app->cfg.mail_domain);
+	const char *place = room && b->desk_name[0] ? b->desk_name : b->desk;
+	char what[TEXT_MAX];
+	if (c->feed->kind == ICS_PERSON)
+		snprintf(what, sizeof what, room ? _("Room %s") : _("Desk %s"), place);
+	else if (c->names && !b->hidden && b->name[0])
+		snprintf(what, sizeof what, _("%s: %s"), place, b->name);
+	else
+		snprintf(what, sizeof what, _("%s: booked"), place);
+	/* STATUS:CANCELLED says it to calendars that read it; the title says it
+	 * to those that do not (calcurse shows a cancelled event as any other). */
+	if (b->cancelled)
+		snprintf(summary, sizeof summary, _("Cancelled: %s"), what);
+	else
+		snprintf(summary, sizeof summary, "%s", what);
+	snprintf(location, sizeof location, _("%s, floor %s, %s, %s"), b->site, b->floor,
+	         b->zone, b->desk);
+	struct ics_event ev = {
+		.uid = uid, .sequence = b->sequence, .summary = summary,
+		.location = location, .description = b->note, .day = b->day,
+		.half = b->half, .tzid = site_zone(c->session, b->site),
+		.cancelled = b->cancelled,
+	};
+	return ics_writer_event(c->w, &ev, err);
+}
+
+static enum hop_status bookings_emit(struct ics_session *s, const struct ics_feed *feed,
                                      struct ics_writer *w, struct hop_err *err)
 {
 	struct booking_filter f = { .from = feed->from, .to = feed->to, .include_cancelled = true };
@@ -52,41 +151,10 @@ static enum hop_status bookings_emit(struct hop_app *app, const struct ics_feed 
 	case ICS_SITE: f.site = feed->key; break;
 	case ICS_TEAM: return HOP_OK;   /* a team's feed holds its presence days */
 	}
-	struct hop_site_list sites = { 0 };
-	enum hop_status st = site_list(app, &sites, err);
-	if (st != HOP_OK)
-		return st;
-	struct hop_booking_list l = { 0 };
-	st = booking_list(app, &f, &l, err);
 	/* A neutral viewer: names only where everyone may see them. */
-	bool names = app->cfg.show_booker_names == CFG_NAMES_ALL;
-	for (size_t i = 0; st == HOP_OK && i < l.n; i++) {
-		const struct hop_booking *b = &l.v[i];
-		if (!keep_booking(app, b))
-			continue;
-		bool room = b->kind != DESK_KIND_DESK;
-		char uid[UID_MAX], summary[TEXT_MAX], location[TEXT_MAX];
-		snprintf(uid, sizeof uid, "booking-%lld@%s", (long long)b->id, app->cfg.mail_domain);
-		const char *place = room && b->desk_name[0] ? b->desk_name : b->desk;
-		if (feed->kind == ICS_PERSON)
-			snprintf(summary, sizeof summary, room ? _("Room %s") : _("Desk %s"), place);
-		else if (names && !b->hidden && b->name[0])
-			snprintf(summary, sizeof summary, _("%s: %s"), place, b->name);
-		else
-			snprintf(summary, sizeof summary, _("%s: booked"), place);
-		snprintf(location, sizeof location, _("%s, floor %s, %s, %s"), b->site, b->floor,
-		         b->zone, b->desk);
-		struct ics_event ev = {
-			.uid = uid, .sequence = b->sequence, .summary = summary,
-			.location = location, .description = b->note, .day = b->day,
-			.half = b->half, .tzid = site_zone(app, &sites, b->site),
-			.cancelled = b->cancelled,
-		};
-		st = ics_writer_event(w, &ev, err);
-	}
-	booking_list_free(&l);
-	site_list_free(&sites);
-	return st;
+	struct booking_ctx c = { .app = s->app, .feed = feed, .session = s, .w = w,
+	                         .names = s->app->cfg.show_booker_names == CFG_NAMES_ALL };
+	return booking_each(s->app, &f, booking_event, &c, err);
 }
 
 /* ---- presence days of one person ---- */
@@ -107,9 +175,10 @@ static enum hop_status presence_day(void *ctx, const struct presence_feed_day *d
 	return ics_writer_event(c->w, &ev, err);
 }
 
-static enum hop_status presence_emit(struct hop_app *app, const struct ics_feed *feed,
+static enum hop_status presence_emit(struct ics_session *s, const struct ics_feed *feed,
                                      struct ics_writer *w, struct hop_err *err)
 {
+	struct hop_app *app = s->app;
 	if (feed->kind != ICS_PERSON)
 		return HOP_OK;
 	struct hop_person p;
@@ -123,9 +192,10 @@ static enum hop_status presence_emit(struct hop_app *app, const struct ics_feed 
 
 /* ---- team presence days: in the team's feed and in each member's ---- */
 
-static enum hop_status teamdays_emit(struct hop_app *app, const struct ics_feed *feed,
+static enum hop_status teamdays_emit(struct ics_session *s, const struct ics_feed *feed,
                                      struct ics_writer *w, struct hop_err *err)
 {
+	struct hop_app *app = s->app;
 	struct hop_team team;
 	enum hop_status st;
 	if (feed->kind == ICS_TEAM) {
@@ -168,9 +238,10 @@ static enum hop_status teamdays_emit(struct hop_app *app, const struct ics_feed 
 
 /* ---- public holidays of the organisation's region (on request) ---- */
 
-static enum hop_status holidays_emit(struct hop_app *app, const struct ics_feed *feed,
+static enum hop_status holidays_emit(struct ics_session *s, const struct ics_feed *feed,
                                      struct ics_writer *w, struct hop_err *err)
 {
+	struct hop_app *app = s->app;
 	if (!feed->holidays)
 		return HOP_OK;
 	int y0, y1, m, d;
@@ -204,9 +275,12 @@ static const struct ics_source sources[] = {
 };
 
 /* Check the key first, so that an unknown one is an error, not an empty feed. */
+/* Also the site whose zone alone the feed needs (desk, room, site), else "". */
 static enum hop_status feed_name(struct hop_app *app, const struct ics_feed *feed,
-                                 char *name, size_t size, struct hop_err *err)
+                                 char *name, size_t size, char site[HOP_SITE_NAME_MAX + 1],
+                                 struct hop_err *err)
 {
+	site[0] = '\0';
 	enum hop_status st;
 	switch (feed->kind) {
 	case ICS_PERSON: {
@@ -234,6 +308,7 @@ static enum hop_status feed_name(struct hop_app *app, const struct ics_feed *fee
 			                     : _("%s is a desk, not a room; use --desk %s"),
 			                d.code, d.code);
 		snprintf(name, size, room ? _("Room %s") : _("Desk %s"), d.name[0] ? d.name : d.code);
+		snprintf(site, HOP_SITE_NAME_MAX + 1, "%s", d.zone.site);
 		return HOP_OK;
 	}
 	case ICS_SITE: {
@@ -241,15 +316,17 @@ static enum hop_status feed_name(struct hop_app *app, const struct ics_feed *fee
 		if ((st = site_get(app, feed->key, &s, err)) != HOP_OK)
 			return st;
 		snprintf(name, size, "%s", s.name);
+		snprintf(site, HOP_SITE_NAME_MAX + 1, "%s", s.name);
 		return HOP_OK;
 	}
 	}
 	return hop_fail(err, HOP_EINVAL, _("unknown kind of calendar feed"));
 }
 
-enum hop_status ics_export(struct hop_app *app, const struct ics_feed *in, FILE *out,
-                           size_t *events, struct hop_err *err)
+enum hop_status ics_session_export(struct ics_session *s, const struct ics_feed *in,
+                                   FILE *out, size_t *events, struct hop_err *err)
 {
+	struct hop_app *app = s->app;
 	struct ics_feed feed = *in;
 	hop_date today = clock_today();
 	if (feed.from == HOP_DATE_NONE)
@@ -259,30 +336,43 @@ enum hop_status ics_export(struct hop_app *app, const struct ics_feed *in, FILE 
 	if (feed.to < feed.from)
 		return hop_fail(err, HOP_EINVAL, _("the period ends before it starts; give --to on or after --from"));
 
-	char name[TEXT_MAX];
-	enum hop_status st = feed_name(app, &feed, name, sizeof name, err);
+	char name[TEXT_MAX], site[HOP_SITE_NAME_MAX + 1];
+	enum hop_status st = feed_name(app, &feed, name, sizeof name, site, err);
 	if (st != HOP_OK)
 		return st;
-
-	struct hop_site_list sites = { 0 };
-	if ((st = site_list(app, &sites, err)) != HOP_OK)
-		return st;
-	const char *zones[17];
-	size_t nz = 0;
-	zones[nz++] = app->cfg.timezone;
-	for (size_t i = 0; i < sites.n && nz < sizeof zones / sizeof zones[0]; i++)
-		if (sites.v[i].timezone[0])
-			zones[nz++] = sites.v[i].timezone;
+	/* Only the zones the feed's timed events can use: a desk's, a room's or a
+	 * site's own; none for a team (its days are all-day events); every
+	 * site's for a person, who may book anywhere. */
+	const char *one[1] = { site_zone(s, site) };
+	const char *const *zones = s->zones;
+	size_t nzones = s->nzones;
+	if (feed.kind == ICS_TEAM) {
+		nzones = 0;
+	} else if (site[0]) {
+		zones = one;
+		nzones = 1;
+	}
 	struct ics_writer *w;
-	st = ics_writer_open(out, name, zones, nz, clock_now(), &w, err);
-	site_list_free(&sites);
+	st = ics_writer_open(out, name, zones, nzones, feed.from, clock_now(), &w, err);
 	if (st != HOP_OK)
 		return st;
 	for (size_t i = 0; st == HOP_OK && i < sizeof sources / sizeof sources[0]; i++)
-		st = sources[i].emit(app, &feed, w, err);
+		st = sources[i].emit(s, &feed, w, err);
 	if (st != HOP_OK) {
 		ics_writer_abort(w);
 		return st;
 	}
 	return ics_writer_close(w, events, err);
+}
+
+enum hop_status ics_export(struct hop_app *app, const struct ics_feed *feed, FILE *out,
+                           size_t *events, struct hop_err *err)
+{
+	struct ics_session *s;
+	enum hop_status st = ics_session_open(app, &s, err);
+	if (st != HOP_OK)
+		return st;
+	st = ics_session_export(s, feed, out, events, err);
+	ics_session_close(s);
+	return st;
 }

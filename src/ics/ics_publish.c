@@ -117,7 +117,7 @@ static enum hop_status pub_close(struct pub_file *pf, enum hop_status st,
 	return HOP_OK;
 }
 
-static enum hop_status publish_one(struct hop_app *app, const char *dir, FILE *index,
+static enum hop_status publish_one(struct ics_session *session, const char *dir, FILE *index,
                                    enum ics_feed_kind kind, const char *prefix,
                                    const char *key, const char *title,
                                    struct ics_publish_report *rep, struct hop_err *err)
@@ -130,13 +130,37 @@ static enum hop_status publish_one(struct hop_app *app, const char *dir, FILE *i
 		return st;
 	struct ics_feed feed = { .kind = kind, .key = key, .from = HOP_DATE_NONE,
 	                         .to = HOP_DATE_NONE };
-	st = ics_export(app, &feed, pf.f, NULL, err);
+	st = ics_session_export(session, &feed, pf.f, NULL, err);
 	if ((st = pub_close(&pf, st, rep, err)) != HOP_OK)
 		return st;
 	rep->feeds++;
 	if (fprintf(index, "%s\t%s\n", name, title) < 0)
 		return hop_fail(err, HOP_EIO, _("cannot write the index in %s: %s"), dir, strerror(errno));
 	return HOP_OK;
+}
+
+/* One run: where files go and what has been done. */
+struct pub_run {
+	struct ics_session *session;
+	const char *dir;
+	FILE *index;
+	struct ics_publish_report *rep;
+};
+
+static enum hop_status publish_person(void *ctx, const struct hop_person *p, struct hop_err *err)
+{
+	struct pub_run *r = ctx;
+	return publish_one(r->session, r->dir, r->index, ICS_PERSON, "person", p->login, p->name,
+	                   r->rep, err);
+}
+
+static enum hop_status publish_place(void *ctx, const struct hop_desk *d, struct hop_err *err)
+{
+	struct pub_run *r = ctx;
+	bool room = d->kind != DESK_KIND_DESK;
+	return publish_one(r->session, r->dir, r->index, room ? ICS_ROOM : ICS_DESK,
+	                   room ? "room" : "desk", d->code, d->name[0] ? d->name : d->code,
+	                   r->rep, err);
 }
 
 enum hop_status ics_publish(struct hop_app *app, const char *dir,
@@ -146,37 +170,30 @@ enum hop_status ics_publish(struct hop_app *app, const char *dir,
 	if (access(dir, W_OK) != 0)
 		return hop_fail(err, HOP_EIO, _("cannot write into the directory %s: %s; create it first"),
 		                dir, strerror(errno));
-	struct hop_person_list people = { 0 };
 	struct hop_team_list teams = { 0 };
-	struct hop_desk_list desks = { 0 };
 	struct desk_filter df = { .rooms = -1 };
 	struct person_filter pf = { 0 };
 	struct pub_file idx;
-	enum hop_status st = person_list(app, &pf, &people, err);
+	struct pub_run run = { .dir = dir, .rep = rep };
+	/* People and places are read one at a time (an organisation of 20,000
+	 * would otherwise be held whole); teams are few. */
+	enum hop_status st = ics_session_open(app, &run.session, err);
 	if (st == HOP_OK)
 		st = team_list(app, false, &teams, err);
-	if (st == HOP_OK)
-		st = desk_list(app, &df, &desks, err);
 	if (st == HOP_OK)
 		st = pub_open(&idx, dir, "index.txt", err);
 	if (st != HOP_OK)
 		goto out;
-	for (size_t i = 0; st == HOP_OK && i < people.n; i++)
-		st = publish_one(app, dir, idx.f, ICS_PERSON, "person", people.v[i].login,
-		                 people.v[i].name, rep, err);
+	run.index = idx.f;
+	st = person_each(app, &pf, publish_person, &run, err);
 	for (size_t i = 0; st == HOP_OK && i < teams.n; i++)
-		st = publish_one(app, dir, idx.f, ICS_TEAM, "team", teams.v[i].slug,
+		st = publish_one(run.session, dir, idx.f, ICS_TEAM, "team", teams.v[i].slug,
 		                 teams.v[i].name, rep, err);
-	for (size_t i = 0; st == HOP_OK && i < desks.n; i++) {
-		bool room = desks.v[i].kind != DESK_KIND_DESK;
-		st = publish_one(app, dir, idx.f, room ? ICS_ROOM : ICS_DESK, room ? "room" : "desk",
-		                 desks.v[i].code, desks.v[i].name[0] ? desks.v[i].name : desks.v[i].code,
-		                 rep, err);
-	}
+	if (st == HOP_OK)
+		st = desk_each(app, &df, publish_place, &run, err);
 	st = pub_close(&idx, st, rep, err);
 out:
-	person_list_free(&people);
+	ics_session_close(run.session);
 	team_list_free(&teams);
-	desk_list_free(&desks);
 	return st;
 }

@@ -8,12 +8,11 @@
 #include "hop/i18n.h"
 #include "hop/ics.h"
 
-#define ICS_MAX_ZONES 16
 
 struct ics_writer {
 	FILE *out;
 	struct icaltimetype stamp;     /* DTSTAMP, UTC */
-	char zones[ICS_MAX_ZONES][64];
+	struct { char name[64]; bool utc; } zones[ICS_MAX_ZONES];
 	size_t nzones;
 	size_t events;
 	bool failed;
@@ -51,41 +50,87 @@ static enum hop_status put_property(struct ics_writer *w, icalproperty *p, struc
 	return st;
 }
 
-/* libical's built-in zones carry the TZID "/freeassociation.sourceforge.net/
- * Europe/Berlin"; the events name the plain IANA zone, so the copy written
- * gets that plain name (icaltimezone_set_tzid_prefix does not help here). */
-static enum hop_status put_zone(struct ics_writer *w, const char *tzid, struct hop_err *err)
+/* The VTIMEZONE of tzid into *out, NULL for UTC (whose times are written
+ * with a Z instead; libical defines no VTIMEZONE for it).  libical's built-in
+ * zones carry the TZID "/freeassociation.sourceforge.net/Europe/Berlin"; the
+ * events name the plain IANA zone, so the copy gets that plain name
+ * (icaltimezone_set_tzid_prefix does not help here).  History before since
+ * is cut off: Berlin's whole history since 1893 is some 160 lines a feed
+ * would carry for nothing. */
+static enum hop_status make_zone(const char *tzid, hop_date since, icalcomponent **out,
+                                 bool *utc, struct hop_err *err)
 {
+	*out = NULL;
+	*utc = false;
 	icaltimezone *z = icaltimezone_get_builtin_timezone(tzid);
 	if (!z)
 		return hop_fail(err, HOP_EINVAL,
 		                _("time zone '%s' is unknown; use an IANA name such as Europe/Berlin"),
 		                tzid);
+	if (z == icaltimezone_get_utc_timezone()) {
+		*utc = true;
+		return HOP_OK;
+	}
 	icalcomponent *src = icaltimezone_get_component(z);
 	if (!src)
 		return hop_fail(err, HOP_EINVAL, _("time zone '%s' has no definition in libical"), tzid);
 	icalcomponent *c = icalcomponent_new_clone(src);
 	if (!c)
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
+	if (since != HOP_DATE_NONE) {
+		/* From the first of January a year before: a calendar showing the
+		 * first event needs the offset in force then, and a year's margin
+		 * costs two lines. */
+		int y, m, d;
+		date_to_ymd(since, &y, &m, &d);
+		struct icaltimetype start = icaltime_null_time();
+		start.year = y - 1;
+		start.month = 1;
+		start.day = 1;
+		start.zone = icaltimezone_get_utc_timezone();
+		icaltimezone_truncate_vtimezone(c, start, icaltime_null_time(), 0);
+	}
 	icalproperty *p = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
 	if (p)
 		icalproperty_set_tzid(p, tzid);
 	else
 		icalcomponent_add_property(c, icalproperty_new_tzid(tzid));
-	return put_component(w, c, err);
+	*out = c;
+	return HOP_OK;
 }
 
 enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *zones,
-                                size_t nzones, time_t now, struct ics_writer **wp,
-                                struct hop_err *err)
+                                size_t nzones, hop_date since, time_t now,
+                                struct ics_writer **wp, struct hop_err *err)
 {
+	icalcomponent *vtz[ICS_MAX_ZONES] = { 0 };
 	struct ics_writer *w = calloc(1, sizeof *w);
 	if (!w)
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
 	w->out = out;
 	w->stamp = icaltime_from_timet_with_zone(now, 0, icaltimezone_get_utc_timezone());
 
-	enum hop_status st = put(w, "BEGIN:VCALENDAR\r\n", err);
+	/* Every zone is checked before anything is written, so that a calendar
+	 * refused is not half written to standard output. */
+	enum hop_status st = HOP_OK;
+	for (size_t i = 0; st == HOP_OK && i < nzones; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < w->nzones; j++)
+			seen = seen || strcmp(w->zones[j].name, zones[i]) == 0;
+		if (seen)
+			continue;
+		if (w->nzones == ICS_MAX_ZONES || strlen(zones[i]) >= sizeof w->zones[0].name) {
+			st = hop_fail(err, HOP_EINVAL,
+			              _("too many or too long time zones for one calendar at '%s'"),
+			              zones[i]);
+			break;
+		}
+		st = make_zone(zones[i], since, &vtz[w->nzones], &w->zones[w->nzones].utc, err);
+		if (st == HOP_OK)
+			strcpy(w->zones[w->nzones++].name, zones[i]);
+	}
+	if (st == HOP_OK)
+		st = put(w, "BEGIN:VCALENDAR\r\n", err);
 	if (st == HOP_OK)
 		st = put_property(w, icalproperty_new_version("2.0"), err);
 	if (st == HOP_OK)
@@ -95,25 +140,18 @@ enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *
 	if (st == HOP_OK)
 		st = put_property(w, icalproperty_new_method(ICAL_METHOD_PUBLISH), err);
 	if (st == HOP_OK && name && *name) {
+		/* libical writes an X- property's value nearly as given (it doubles
+		 * a backslash but leaves ';' and ',' alone), so a name is not
+		 * escaped as TEXT: readers take it whole up to the line's end. */
 		icalproperty *p = icalproperty_new_x(name);
 		icalproperty_set_x_name(p, "X-WR-CALNAME");
 		st = put_property(w, p, err);
 	}
-	for (size_t i = 0; st == HOP_OK && i < nzones; i++) {
-		bool seen = false;
-		for (size_t j = 0; j < w->nzones; j++)
-			seen = seen || strcmp(w->zones[j], zones[i]) == 0;
-		if (seen)
-			continue;
-		if (w->nzones == ICS_MAX_ZONES || strlen(zones[i]) >= sizeof w->zones[0]) {
-			st = hop_fail(err, HOP_EINVAL,
-			              _("too many or too long time zones for one calendar at '%s'"),
-			              zones[i]);
-			break;
-		}
-		st = put_zone(w, zones[i], err);
-		if (st == HOP_OK)
-			strcpy(w->zones[w->nzones++], zones[i]);
+	for (size_t i = 0; i < w->nzones; i++) {
+		if (vtz[i] && st == HOP_OK)
+			st = put_component(w, vtz[i], err);   /* frees it */
+		else if (vtz[i])
+			icalcomponent_free(vtz[i]);
 	}
 	if (st != HOP_OK) {
 		free(w);
@@ -123,12 +161,13 @@ enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *
 	return HOP_OK;
 }
 
-static bool has_zone(const struct ics_writer *w, const char *tzid)
+/* The index of the writer's zone named tzid, or -1. */
+static int find_zone(const struct ics_writer *w, const char *tzid)
 {
 	for (size_t i = 0; i < w->nzones; i++)
-		if (strcmp(w->zones[i], tzid) == 0)
-			return true;
-	return false;
+		if (strcmp(w->zones[i].name, tzid) == 0)
+			return (int)i;
+	return -1;
 }
 
 static struct icaltimetype ics_date(hop_date day)
@@ -143,17 +182,21 @@ static struct icaltimetype ics_date(hop_date day)
 }
 
 /* A local time at the site: floating in libical, the TZID parameter written
- * by hand so that it names the plain zone of our VTIMEZONE. */
+ * by hand so that it names the plain zone of our VTIMEZONE; in UTC, a time
+ * with a Z. */
 static icalproperty *ics_timed(icalproperty *(*make)(struct icaltimetype), hop_date day,
-                               int hour, const char *tzid)
+                               int hour, const char *tzid, bool utc)
 {
 	struct icaltimetype t = ics_date(day);
 	t.is_date = 0;
 	t.hour = hour;
 	t.minute = 0;
 	t.second = 0;
+	if (utc)
+		t.zone = icaltimezone_get_utc_timezone();
 	icalproperty *p = make(t);
-	icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
+	if (!utc)
+		icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
 	return p;
 }
 
@@ -161,7 +204,8 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
                                  struct hop_err *err)
 {
 	bool timed = ev->half == HALF_AM || ev->half == HALF_PM;
-	if (timed && (!ev->tzid || !has_zone(w, ev->tzid)))
+	int zone = timed && ev->tzid ? find_zone(w, ev->tzid) : -1;
+	if (timed && zone < 0)
 		return hop_fail(err, HOP_EINVAL,
 		                _("event %s needs the time zone '%s', which the calendar does not define"),
 		                ev->uid, ev->tzid ? ev->tzid : "");
@@ -175,8 +219,11 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
 	if (timed) {
 		int start = ev->half == HALF_AM ? ICS_AM_START : ICS_AM_END;
 		int end = ev->half == HALF_AM ? ICS_AM_END : ICS_PM_END;
-		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtstart, ev->day, start, ev->tzid));
-		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtend, ev->day, end, ev->tzid));
+		bool utc = w->zones[zone].utc;
+		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtstart, ev->day, start,
+		                                        ev->tzid, utc));
+		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtend, ev->day, end,
+		                                        ev->tzid, utc));
 	} else {
 		icalcomponent_add_property(c, icalproperty_new_dtstart(ics_date(ev->day)));
 		icalcomponent_add_property(c, icalproperty_new_dtend(ics_date(ev->day + 1)));

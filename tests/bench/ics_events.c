@@ -34,7 +34,7 @@ int main(int argc, char **argv)
 	size_t written = 0;
 
 	double t0 = synth_seconds();
-	if (ics_writer_open(out, "bench", zones, 1, SYNTH_NOW, &w, &err) != HOP_OK) {
+	if (ics_writer_open(out, "bench", zones, 1, HOP_DATE_NONE, SYNTH_NOW, &w, &err) != HOP_OK) {
 		fprintf(stderr, "ics_events: %s\n", err.msg);
 		return 1;
 	}

@@ -249,4 +249,32 @@ else nok "the FIFO was replaced by a file"; kill "$reader" 2>/dev/null; fi
 has "$SCRATCH/fifo.out" "BEGIN:VCALENDAR" "what was written arrived through the FIFO"
 rm -f "$F"
 
+# Time zones: only those a feed's timed events can use, cut to recent years;
+# UTC (which has no VTIMEZONE in libical) as times with a Z.
+hasnt "$A" "TZOFFSETFROM:+005328" "the VTIMEZONE is cut to recent years (no 1893 local mean time)"
+expect_ok "team feed again" export ics --team "Referat 11" --from 2026-11-23 --to 2026-12-04
+eq "$(grep -c '^BEGIN:VTIMEZONE' "$OUT")" 0 "the team feed (all-day events only) has no VTIMEZONE"
+expect_ok "utc site" site add "Lab" --timezone UTC
+expect_ok "utc zone" zone add Lab "EG" "Labor" --level 0
+expect_ok "utc desk" desk add L1 --zone Labor
+HOP_USER=soz expect_ok "utc booking" book 2026-11-26 L1 --am
+expect_ok "utc desk feed" export ics --desk L1 --from 2026-11-23 --to 2026-12-04
+facts "$OUT" >"$SCRATCH/u.txt"
+has "$SCRATCH/u.txt" "timed 2026-11-26T08:00:00+00:00 2026-11-26T12:00:00+00:00 tzid=-" "a UTC site's morning: 08:00Z, no TZID"
+has "$OUT" "DTSTART:20261126T080000Z" "written with a Z"
+eq "$(grep -c '^BEGIN:VTIMEZONE' "$OUT")" 0 "and no VTIMEZONE"
+expect_ok "desk feed beside a UTC site" export ics --desk S1 --from 2026-11-23 --to 2026-12-04
+eq "$(grep '^TZID' "$OUT" | tr -d '\r' | tr '\n' ' ')" "TZID:Europe/Berlin " "a Berlin desk's feed defines Berlin only"
+expect_ok "person with bookings in two zones" export ics --person soz --from 2026-11-23 --to 2026-12-04
+facts "$OUT" >"$SCRATCH/u2.txt"
+has "$SCRATCH/u2.txt" "tzid=-" "the person's UTC booking"
+# The calendar's name is TEXT: escaped like any other.
+expect_ok "odd team" team add "Recht; Ordnung, Verwaltung"
+expect_ok "odd team feed" export ics --team "Recht; Ordnung, Verwaltung"
+/usr/bin/python3 -c 'import sys, icalendar; print(str(icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())["X-WR-CALNAME"]))' "$OUT" >"$SCRATCH/name.txt" 2>&1
+eq "$(cat "$SCRATCH/name.txt")" "Team Recht; Ordnung, Verwaltung" "X-WR-CALNAME with ';' and ',' reads back whole"
+# A cancelled booking says so in its title too (calcurse ignores STATUS).
+has "$SCRATCH/a.txt" "event booking-3@hop.invalid seq=1 status=CANCELLED transp=OPAQUE date 2026-11-26 2026-11-27 tzid=- dtstamp=2026-11-23T12:00:00+00:00 summary=Cancelled: Desk S1" \
+	"the cancelled booking's title begins 'Cancelled:'"
+
 finish

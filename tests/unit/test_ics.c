@@ -14,7 +14,7 @@ static char *write_one(const struct ics_event *ev, enum hop_status *event_st)
 	struct hop_err err;
 
 	assert_non_null(out);
-	assert_int_equal(ics_writer_open(out, "Jürgen Weiß", zones, 2, 1795000000, &w, &err), HOP_OK);
+	assert_int_equal(ics_writer_open(out, "Jürgen Weiß", zones, 2, HOP_DATE_NONE, 1795000000, &w, &err), HOP_OK);
 	*event_st = ev ? ics_writer_event(w, ev, &err) : HOP_OK;
 	assert_int_equal(ics_writer_close(w, NULL, &err), HOP_OK);
 	fclose(out);
@@ -144,7 +144,7 @@ static void test_unknown_zone(void **state)
 	struct hop_err err;
 	FILE *out = fopen("/dev/null", "w");
 	assert_non_null(out);
-	assert_int_equal(ics_writer_open(out, "x", zones, 1, 0, &w, &err), HOP_EINVAL);
+	assert_int_equal(ics_writer_open(out, "x", zones, 1, HOP_DATE_NONE, 0, &w, &err), HOP_EINVAL);
 	assert_string_equal(err.msg, "time zone 'Mars/Olympus_Mons' is unknown; use an IANA name such as Europe/Berlin");
 	fclose(out);
 }
