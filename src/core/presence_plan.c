@@ -1,6 +1,8 @@
 /* The plan: effective locations of many people over a stretch of days (the
  * day's entry, else the weekly default), read with three queries whatever the
- * number of people; and the team's site, working days and team days around it. */
+ * number of people (for one person, queries on that person's keys alone: a
+ * calendar feed loads 20,000 plans of one); and the team's site, working days
+ * and team days around it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,14 +27,19 @@ static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struc
 	sqlite3_stmt *st;
 	int rc;
 
-	if (team_id)
+	if (p->n == 1)
+		st = db_stmt(app->db, "SELECT person_id, weekday, location FROM presence_default "
+		             "WHERE person_id = ?2", err);
+	else if (team_id)
 		st = db_stmt(app->db, "SELECT d.person_id, d.weekday, d.location FROM presence_default d "
 		             "JOIN person p ON p.id = d.person_id WHERE p.team_id = ?1", err);
 	else
 		st = db_stmt(app->db, "SELECT person_id, weekday, location FROM presence_default", err);
 	if (!st)
 		return err->status;
-	if (team_id)
+	if (p->n == 1)
+		sqlite3_bind_int64(st, 2, p->ix.id[0]);
+	else if (team_id)
 		sqlite3_bind_int64(st, 1, team_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t i;
@@ -61,7 +68,10 @@ static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struc
 	sqlite3_stmt *st;
 	int rc;
 
-	if (team_id)
+	if (p->n == 1)
+		st = db_stmt(app->db, "SELECT person_id, day FROM booking WHERE person_id = ?4 "
+		             "AND day BETWEEN ?2 AND ?3 AND cancelled_at IS NULL AND is_room = 0", err);
+	else if (team_id)
 		st = db_stmt(app->db, "SELECT b.person_id, b.day FROM person p JOIN booking b ON "
 		             "b.person_id = p.id WHERE p.team_id = ?1 AND b.day BETWEEN ?2 AND ?3 "
 		             "AND b.cancelled_at IS NULL AND b.is_room = 0", err);
@@ -73,6 +83,8 @@ static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struc
 	sqlite3_bind_int64(st, 1, team_id);
 	pr_bind_date(st, 2, p->from);
 	pr_bind_date(st, 3, p->from + p->ndays - 1);
+	if (p->n == 1)
+		sqlite3_bind_int64(st, 4, p->ix.id[0]);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t i, k;
 		hop_date day = pr_column_date(st, 1);
@@ -96,7 +108,10 @@ static enum hop_status read_days(struct hop_app *app, int64_t team_id, struct pr
 	sqlite3_stmt *st;
 	int rc;
 
-	if (team_id)
+	if (p->n == 1)
+		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, '') FROM presence "
+		             "WHERE person_id = ?4 AND day BETWEEN ?2 AND ?3", err);
+	else if (team_id)
 		st = db_stmt(app->db, "SELECT pr.person_id, pr.day, pr.location, coalesce(pr.note, '') "
 		             "FROM person p JOIN presence pr ON pr.person_id = p.id "
 		             "WHERE p.team_id = ?1 AND pr.day BETWEEN ?2 AND ?3", err);
@@ -108,6 +123,8 @@ static enum hop_status read_days(struct hop_app *app, int64_t team_id, struct pr
 	sqlite3_bind_int64(st, 1, team_id);
 	pr_bind_date(st, 2, p->from);
 	pr_bind_date(st, 3, p->from + p->ndays - 1);
+	if (p->n == 1)
+		sqlite3_bind_int64(st, 4, p->ix.id[0]);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t i, k;
 		hop_date day = pr_column_date(st, 1);

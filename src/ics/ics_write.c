@@ -50,60 +50,101 @@ static enum hop_status put_property(struct ics_writer *w, icalproperty *p, struc
 	return st;
 }
 
-/* The VTIMEZONE of tzid into *out, NULL for UTC (whose times are written
- * with a Z instead; libical defines no VTIMEZONE for it).  libical's built-in
- * zones carry the TZID "/freeassociation.sourceforge.net/Europe/Berlin"; the
- * events name the plain IANA zone, so the copy gets that plain name
- * (icaltimezone_set_tzid_prefix does not help here).  History before since
- * is cut off: Berlin's whole history since 1893 is some 160 lines a feed
- * would carry for nothing. */
-static enum hop_status make_zone(const char *tzid, hop_date since, icalcomponent **out,
+/* The VTIMEZONE of tzid as text into *text (the cache's: not to be freed),
+ * NULL for UTC (whose times are written with a Z instead; libical defines no
+ * VTIMEZONE for it).  libical's built-in zones carry the TZID
+ * "/freeassociation.sourceforge.net/Europe/Berlin"; the events name the plain
+ * IANA zone, so the copy gets that plain name (icaltimezone_set_tzid_prefix
+ * does not help here).  History before since is cut off: Berlin's whole
+ * history since 1893 is some 160 lines a feed would carry for nothing.
+ *
+ * Cutting a zone means iterating its rules: a tenth of the time of
+ * 'hop feeds publish' when done per feed, so each (zone, year) is made once
+ * per process and kept. */
+#define ZONE_CACHE_MAX (4 * ICS_MAX_ZONES)
+static struct zone_text { char tzid[64]; int year; char *text; bool utc; } zone_cache[ZONE_CACHE_MAX];
+static size_t zone_cached;
+
+static enum hop_status make_zone(const char *tzid, hop_date since, const char **text,
                                  bool *utc, struct hop_err *err)
 {
-	*out = NULL;
+	int year = 0, m, d;
+	if (since != HOP_DATE_NONE) {
+		date_to_ymd(since, &year, &m, &d);
+		year--;
+	}
+	for (size_t i = 0; i < zone_cached; i++) {
+		if (zone_cache[i].year == year && strcmp(zone_cache[i].tzid, tzid) == 0) {
+			*text = zone_cache[i].text;
+			*utc = zone_cache[i].utc;
+			return HOP_OK;
+		}
+	}
+	*text = NULL;
 	*utc = false;
 	icaltimezone *z = icaltimezone_get_builtin_timezone(tzid);
 	if (!z)
 		return hop_fail(err, HOP_EINVAL,
 		                _("time zone '%s' is unknown; use an IANA name such as Europe/Berlin"),
 		                tzid);
+	char *out = NULL;
 	if (z == icaltimezone_get_utc_timezone()) {
 		*utc = true;
-		return HOP_OK;
+	} else {
+		icalcomponent *src = icaltimezone_get_component(z);
+		if (!src)
+			return hop_fail(err, HOP_EINVAL, _("time zone '%s' has no definition in libical"),
+			                tzid);
+		icalcomponent *c = icalcomponent_new_clone(src);
+		if (!c)
+			return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
+		if (year) {
+			/* From the first of January a year before the first day: a
+			 * calendar showing the first event needs the offset in force
+			 * then, and a year's margin costs two lines. */
+			struct icaltimetype start = icaltime_null_time();
+			start.year = year;
+			start.month = 1;
+			start.day = 1;
+			start.zone = icaltimezone_get_utc_timezone();
+			icaltimezone_truncate_vtimezone(c, start, icaltime_null_time(), 0);
+		}
+		icalproperty *p = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
+		if (p)
+			icalproperty_set_tzid(p, tzid);
+		else
+			icalcomponent_add_property(c, icalproperty_new_tzid(tzid));
+		out = icalcomponent_as_ical_string_r(c);
+		icalcomponent_free(c);
+		if (!out)
+			return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
 	}
-	icalcomponent *src = icaltimezone_get_component(z);
-	if (!src)
-		return hop_fail(err, HOP_EINVAL, _("time zone '%s' has no definition in libical"), tzid);
-	icalcomponent *c = icalcomponent_new_clone(src);
-	if (!c)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
-	if (since != HOP_DATE_NONE) {
-		/* From the first of January a year before: a calendar showing the
-		 * first event needs the offset in force then, and a year's margin
-		 * costs two lines. */
-		int y, m, d;
-		date_to_ymd(since, &y, &m, &d);
-		struct icaltimetype start = icaltime_null_time();
-		start.year = y - 1;
-		start.month = 1;
-		start.day = 1;
-		start.zone = icaltimezone_get_utc_timezone();
-		icaltimezone_truncate_vtimezone(c, start, icaltime_null_time(), 0);
-	}
-	icalproperty *p = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
-	if (p)
-		icalproperty_set_tzid(p, tzid);
-	else
-		icalcomponent_add_property(c, icalproperty_new_tzid(tzid));
-	*out = c;
+	/* There is room: ics_writer_open made it, and tzid fits (it checked). */
+	struct zone_text *e = &zone_cache[zone_cached++];
+	strcpy(e->tzid, tzid);
+	e->year = year;
+	e->text = out;
+	e->utc = *utc;
+	*text = out;
 	return HOP_OK;
+}
+
+/* Room for n more zones: a full cache starts again.  Only between calendars,
+ * while no writer holds a text. */
+static void zone_cache_room(size_t n)
+{
+	if (zone_cached + n <= ZONE_CACHE_MAX)
+		return;
+	for (size_t i = 0; i < zone_cached; i++)
+		free(zone_cache[i].text);
+	zone_cached = 0;
 }
 
 enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *zones,
                                 size_t nzones, hop_date since, time_t now,
                                 struct ics_writer **wp, struct hop_err *err)
 {
-	icalcomponent *vtz[ICS_MAX_ZONES] = { 0 };
+	const char *vtz[ICS_MAX_ZONES] = { 0 };
 	struct ics_writer *w = calloc(1, sizeof *w);
 	if (!w)
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
@@ -113,6 +154,7 @@ enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *
 	/* Every zone is checked before anything is written, so that a calendar
 	 * refused is not half written to standard output. */
 	enum hop_status st = HOP_OK;
+	zone_cache_room(nzones < ICS_MAX_ZONES ? nzones : ICS_MAX_ZONES);
 	for (size_t i = 0; st == HOP_OK && i < nzones; i++) {
 		bool seen = false;
 		for (size_t j = 0; j < w->nzones; j++)
@@ -147,12 +189,9 @@ enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *
 		icalproperty_set_x_name(p, "X-WR-CALNAME");
 		st = put_property(w, p, err);
 	}
-	for (size_t i = 0; i < w->nzones; i++) {
-		if (vtz[i] && st == HOP_OK)
-			st = put_component(w, vtz[i], err);   /* frees it */
-		else if (vtz[i])
-			icalcomponent_free(vtz[i]);
-	}
+	for (size_t i = 0; st == HOP_OK && i < w->nzones; i++)
+		if (vtz[i])
+			st = put(w, vtz[i], err);
 	if (st != HOP_OK) {
 		free(w);
 		return st;
