@@ -103,13 +103,17 @@ struct ics_publish_report {
 	size_t feeds;             /* feeds written or checked */
 	size_t written;           /* files (re)written because their content changed */
 	size_t unchanged;         /* files left as they were */
+	size_t removed;           /* feeds of people, teams and places gone since */
 };
 /* One file per current person (person-LOGIN.ics), active team
  * (team-SLUG.ics), desk (desk-CODE.ics) and room (room-CODE.ics) in dir, and
  * index.txt listing them (file, tab, calendar name).  Each file is written to
  * a temporary name in dir and renamed into place, unless it differs from the
  * file already there only in its DTSTAMP lines: then the old file is kept, so
- * that web servers and polling calendars see no change. */
+ * that web servers and polling calendars see no change.  Files of earlier
+ * runs named like feeds (person-*.ics, team-*.ics, desk-*.ics, room-*.ics)
+ * whose person has left, whose team was dissolved or whose place was retired
+ * are removed; nothing else in dir is touched. */
 enum hop_status ics_publish(struct hop_app *app, const char *dir,
                             struct ics_publish_report *rep, struct hop_err *err);
 

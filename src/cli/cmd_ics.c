@@ -99,5 +99,9 @@ int cmd_feeds_publish(struct cli_ctx *ctx, int argc, char **argv)
 	                "%zu feeds in %s: files written %zu, unchanged %zu.\n", (unsigned long)rep.feeds),
 	       rep.feeds, argv[optind],
 	       rep.written, rep.unchanged);
+	if (rep.removed)
+		printf(ngettext("Removed %zu feed of a person, team or place no longer there.\n",
+		                "Removed %zu feeds of people, teams or places no longer there.\n",
+		                (unsigned long)rep.removed), rep.removed);
 	return 0;
 }

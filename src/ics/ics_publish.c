@@ -1,6 +1,7 @@
 /* hop feeds publish: every feed as a file in one directory, for a web server
  * to serve and cron to refresh.  A file is replaced only when its content
  * changed, so that caches and polling calendars stay cheap. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,26 +118,81 @@ static enum hop_status pub_close(struct pub_file *pf, enum hop_status st,
 	return HOP_OK;
 }
 
-static enum hop_status publish_one(struct ics_session *session, const char *dir, FILE *index,
-                                   enum ics_feed_kind kind, const char *prefix,
-                                   const char *key, const char *title,
-                                   struct ics_publish_report *rep, struct hop_err *err)
+/* The names of the feeds written in this run, for removing the others. */
+struct name_set { char **v; size_t n, cap; };
+
+static void names_free(struct name_set *s)
 {
-	char name[200];
-	struct pub_file pf;
-	safe_name(name, sizeof name, prefix, key);
-	enum hop_status st = pub_open(&pf, dir, name, err);
-	if (st != HOP_OK)
-		return st;
-	struct ics_feed feed = { .kind = kind, .key = key, .from = HOP_DATE_NONE,
-	                         .to = HOP_DATE_NONE };
-	st = ics_session_export(session, &feed, pf.f, NULL, err);
-	if ((st = pub_close(&pf, st, rep, err)) != HOP_OK)
-		return st;
-	rep->feeds++;
-	if (fprintf(index, "%s\t%s\n", name, title) < 0)
-		return hop_fail(err, HOP_EIO, _("cannot write the index in %s: %s"), dir, strerror(errno));
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+static enum hop_status names_add(struct name_set *s, const char *name, struct hop_err *err)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 256;
+		char **v = realloc(s->v, cap * sizeof *v);
+		if (!v)
+			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+		s->v = v;
+		s->cap = cap;
+	}
+	if (!(s->v[s->n] = strdup(name)))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	s->n++;
 	return HOP_OK;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Is name one publish writes: PREFIX-SAFE.ics with a known prefix and the
+ * characters safe_name leaves? */
+static bool feed_file(const char *name)
+{
+	static const char *const prefixes[] = { "person-", "team-", "desk-", "room-" };
+	size_t len = strlen(name);
+	const char *p = NULL;
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0] && !p; i++)
+		if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
+			p = name + strlen(prefixes[i]);
+	if (!p || len < 5 || strcmp(name + len - 4, ".ics") != 0 || p >= name + len - 4)
+		return false;
+	for (; p < name + len - 4; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-' || *p == '_' || *p == '.'))
+			return false;
+	return true;
+}
+
+/* Remove the feed files in dir that this run did not write (sorted names). */
+static enum hop_status remove_stale(const char *dir, struct name_set *written,
+                                    struct ics_publish_report *rep, struct hop_err *err)
+{
+	qsort(written->v, written->n, sizeof *written->v, name_cmp);
+	DIR *d = opendir(dir);
+	if (!d)
+		return hop_fail(err, HOP_EIO, _("cannot read the directory %s: %s"), dir, strerror(errno));
+	struct dirent *e;
+	char path[PUB_PATH_MAX];
+	enum hop_status st = HOP_OK;
+	while (st == HOP_OK && (e = readdir(d))) {
+		const char *name = e->d_name;
+		if (!feed_file(name) ||
+		    bsearch(&name, written->v, written->n, sizeof *written->v, name_cmp))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		if (unlink(path) != 0 && errno != ENOENT)
+			st = hop_fail(err, HOP_EIO, _("cannot remove %s: %s"), path, strerror(errno));
+		else
+			rep->removed++;
+	}
+	closedir(d);
+	return st;
 }
 
 /* One run: where files go and what has been done. */
@@ -145,22 +201,41 @@ struct pub_run {
 	const char *dir;
 	FILE *index;
 	struct ics_publish_report *rep;
+	struct name_set written;
 };
+
+static enum hop_status publish_one(struct pub_run *r, enum ics_feed_kind kind,
+                                   const char *prefix, const char *key, const char *title,
+                                   struct hop_err *err)
+{
+	char name[200];
+	struct pub_file pf;
+	safe_name(name, sizeof name, prefix, key);
+	enum hop_status st = pub_open(&pf, r->dir, name, err);
+	if (st != HOP_OK)
+		return st;
+	struct ics_feed feed = { .kind = kind, .key = key, .from = HOP_DATE_NONE,
+	                         .to = HOP_DATE_NONE };
+	st = ics_session_export(r->session, &feed, pf.f, NULL, err);
+	if ((st = pub_close(&pf, st, r->rep, err)) != HOP_OK)
+		return st;
+	r->rep->feeds++;
+	if (fprintf(r->index, "%s\t%s\n", name, title) < 0)
+		return hop_fail(err, HOP_EIO, _("cannot write the index in %s: %s"), r->dir,
+		                strerror(errno));
+	return names_add(&r->written, name, err);
+}
 
 static enum hop_status publish_person(void *ctx, const struct hop_person *p, struct hop_err *err)
 {
-	struct pub_run *r = ctx;
-	return publish_one(r->session, r->dir, r->index, ICS_PERSON, "person", p->login, p->name,
-	                   r->rep, err);
+	return publish_one(ctx, ICS_PERSON, "person", p->login, p->name, err);
 }
 
 static enum hop_status publish_place(void *ctx, const struct hop_desk *d, struct hop_err *err)
 {
-	struct pub_run *r = ctx;
 	bool room = d->kind != DESK_KIND_DESK;
-	return publish_one(r->session, r->dir, r->index, room ? ICS_ROOM : ICS_DESK,
-	                   room ? "room" : "desk", d->code, d->name[0] ? d->name : d->code,
-	                   r->rep, err);
+	return publish_one(ctx, room ? ICS_ROOM : ICS_DESK, room ? "room" : "desk", d->code,
+	                   d->name[0] ? d->name : d->code, err);
 }
 
 enum hop_status ics_publish(struct hop_app *app, const char *dir,
@@ -187,13 +262,16 @@ enum hop_status ics_publish(struct hop_app *app, const char *dir,
 	run.index = idx.f;
 	st = person_each(app, &pf, publish_person, &run, err);
 	for (size_t i = 0; st == HOP_OK && i < teams.n; i++)
-		st = publish_one(run.session, dir, idx.f, ICS_TEAM, "team", teams.v[i].slug,
-		                 teams.v[i].name, rep, err);
+		st = publish_one(&run, ICS_TEAM, "team", teams.v[i].slug, teams.v[i].name, err);
 	if (st == HOP_OK)
 		st = desk_each(app, &df, publish_place, &run, err);
 	st = pub_close(&idx, st, rep, err);
+	/* Only after a complete run: a failed one must not take feeds away. */
+	if (st == HOP_OK)
+		st = remove_stale(dir, &run.written, rep, err);
 out:
 	ics_session_close(run.session);
 	team_list_free(&teams);
+	names_free(&run.written);
 	return st;
 }

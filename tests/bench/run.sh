@@ -356,25 +356,51 @@ ics_mb=$(sort -g "$S/ics.kb" | tail -1 | awk '{ printf "%.1f", $1 / 1024 }')
 icsbase_mb=$(sort -g "$S/icsbase.kb" | tail -1 | awk '{ printf "%.1f", $1 / 1024 }')
 # The comparison is fair only if both write the same events: compare them.
 "$BIN/ics_events" 1000 "$S/ics.ics" > /dev/null && "$BIN/ics_baseline" 1000 "$S/icsbase.ics" > /dev/null || exit 1
-# For orientation, without a budget: the whole of 'hop export ics --site' on
-# the organisation (the query, the rows in memory, the writer), one site over
-# 13 weeks of bookings.  Written through standard output: '-o' renames a
-# temporary file into place, which must never be done to /dev/null.
+# The whole of 'hop export ics --site' on the organisation (the query, each
+# row read and written as it comes, the writer): one site over 100 days of
+# bookings, about 100,000 events.  Budget: memory stays under 20 MB as for the
+# writer alone (the feed is streamed, never held); its rate is shown beside
+# the libical loop's, for orientation: reading each booking's row with its
+# desk, zone, floor, site and people costs about as much as writing it.
+# Written through standard output: '-o' renames a temporary file into place,
+# which must never be done to /dev/null.
+peak_kb() {   # peak_kb FILE CMD...: run CMD, its peak RSS in KB into FILE
+	out=$1; shift
+	if [ -x /usr/bin/time ]; then /usr/bin/time -f %M -o "$out" "$@"
+	else "$@" && echo 0 > "$out"; fi
+}
 ics_site=$(q "SELECT slug FROM site ORDER BY id LIMIT 1")
 ics_from=$(q "SELECT min(day) FROM booking")
-ics_to=$(date -u -d "$ics_from + 90 day" +%F)
+ics_to=$(date -u -d "$ics_from + 99 day" +%F)
 t0=$(now_ns)
-if [ -x /usr/bin/time ]; then
-	/usr/bin/time -f %M -o "$S/site.kb" "$HOP" export ics --site "$ics_site" --from "$ics_from" --to "$ics_to" \
-		> "$S/site.ics" || exit 1
-	site_mb=$(awk '{ printf "%.1f", $1 / 1024 }' "$S/site.kb")
-else
-	"$HOP" export ics --site "$ics_site" --from "$ics_from" --to "$ics_to" > "$S/site.ics" || exit 1
-	site_mb="? (no /usr/bin/time)"
-fi
+peak_kb "$S/site.kb" "$HOP" export ics --site "$ics_site" --from "$ics_from" --to "$ics_to" > "$S/site.ics" || exit 1
 site_ms=$(ms_since "$t0")
+site_mb=$(awk '{ printf "%.1f", $1 / 1024 }' "$S/site.kb")
 site_events=$(grep -c '^BEGIN:VEVENT' "$S/site.ics")
+site_rate=$(awk -v n="$site_events" -v m="$site_ms" 'BEGIN { printf "%.0f", n * 1000 / m }')
 rm -f "$S/site.ics"
+
+# ---- 7. hop feeds publish: every person's, team's, desk's and room's feed ------------------
+# What cron runs every few minutes.  The first run writes every file; the
+# second finds nothing changed and must rewrite nothing.  Budget: memory
+# under 20 MB in both (people, desks and bookings are streamed, never held).
+# No time budget: its rate in events/s is shown beside the libical loop's.
+say "bench: hop feeds publish, twice ..."
+mkdir "$S/feeds"
+t0=$(now_ns)
+peak_kb "$S/pub1.kb" "$HOP" feeds publish "$S/feeds" > "$S/pub1.out" || { cat "$S/pub1.out" >&2; exit 1; }
+pub1_ms=$(ms_since "$t0")
+t0=$(now_ns)
+peak_kb "$S/pub2.kb" "$HOP" feeds publish "$S/feeds" > "$S/pub2.out" || { cat "$S/pub2.out" >&2; exit 1; }
+pub2_ms=$(ms_since "$t0")
+pub_feeds=$(sed -n 's/^\([0-9]*\) feeds in .*/\1/p' "$S/pub1.out")
+pub_rewritten=$(sed -n 's/.*files written \([0-9]*\),.*/\1/p' "$S/pub2.out")
+pub_events=$(cat "$S"/feeds/*.ics | grep -c '^BEGIN:VEVENT')
+pub_mb=$(cat "$S/pub1.kb" "$S/pub2.kb" | sort -g | tail -1 | awk '{ printf "%.1f", $1 / 1024 }')
+pub_rate=$(awk -v n="$pub_events" -v m="$pub1_ms" 'BEGIN { printf "%.0f", n * 1000 / m }')
+pub_size=$(du -sm "$S/feeds" | cut -f1)
+rm -rf "$S/feeds"
+
 vevents() { sed -n '/^BEGIN:VEVENT/,$p' "$1" | cksum; }
 if [ "$(vevents "$S/ics.ics")" = "$(vevents "$S/icsbase.ics")" ]; then ics_same="byte for byte the same"
 else ics_same="NOT the same (BENCH_KEEP=1 keeps $S/ics.ics and $S/icsbase.ics)"; fi
@@ -400,9 +426,14 @@ ok_race=0
 	[ "$burst_ok" = 1 ] && [ "$burst_refused" = $((RACERS - 1)) ] && ok_race=1
 ok_ics=$(awk -v a="$ics_rate" -v b="$icsbase_rate" 'BEGIN { print (a >= 0.7 * b) }')
 ok_icsmem=$(awk -v m="$ics_mb" 'BEGIN { print (m < 20) }')
+ok_sitemem=$(awk -v m="$site_mb" -v n="$site_events" 'BEGIN { print (m < 20 && n >= 90000) }')
+ok_pubmem=$(awk -v m="$pub_mb" 'BEGIN { print (m < 20) }')
+ok_pub=0
+[ "$pub_rewritten" = 0 ] && [ "$pub_feeds" -gt 0 ] && ok_pub=1
 ok_gen=0
 [ "$gen_collisions" = 0 ] && ok_gen=1
-for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_week $ok_fc $ok_race $ok_ics $ok_icsmem $ok_gen; do
+for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_week $ok_fc $ok_race $ok_ics $ok_icsmem $ok_gen \
+	$ok_sitemem $ok_pubmem $ok_pub; do
 	[ "$ok" = 1 ] || fails=$((fails + 1))
 done
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
@@ -410,6 +441,7 @@ v_bulk=$(verdict "$ok_bulk"); v_book=$(verdict "$ok_book"); v_who=$(verdict "$ok
 v_view=$(verdict "$ok_view"); v_race=$(verdict "$ok_race")
 v_week=$(verdict "$ok_week"); v_fc=$(verdict "$ok_fc")
 v_ics=$(verdict "$ok_ics"); v_icsmem=$(verdict "$ok_icsmem")
+v_sitemem=$(verdict "$ok_sitemem"); v_pubmem=$(verdict "$ok_pubmem"); v_pub=$(verdict "$ok_pub")
 
 echo
 echo "hop bench: $npeople people, $ndesks desks, $nrooms rooms, $nbook bookings ($span),"
@@ -433,6 +465,9 @@ printf '%-34s %-18s %-32s %-16s %s\n' "race, $RACERS processes, bookings/s" \
 printf '%-34s %-18s %-32s %-16s %s\n' "ics writer API, events/s ($RUNS runs)" "$ics_rate" "libical loop $icsbase_rate" ">= 70% of loop" \
 	"$v_ics ($(awk -v a="$ics_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"
 printf '%-34s %-18s %-32s %-16s %s\n' "ics writer API, peak RSS MB (max)" "$ics_mb" "libical loop $icsbase_mb" "< 20 MB" "$v_icsmem"
+printf '%-34s %-18s %-32s %-16s %s\n' "export ics --site, peak RSS MB" "$site_mb" "libical loop $icsbase_mb" "< 20 MB" "$v_sitemem ($site_events events)"
+printf '%-34s %-18s %-32s %-16s %s\n' "feeds publish, peak RSS MB (max)" "$pub_mb" "libical loop $icsbase_mb" "< 20 MB" "$v_pubmem ($pub_feeds feeds)"
+printf '%-34s %-18s %-32s %-16s %s\n' "feeds publish again, rewritten" "$pub_rewritten" "-" "0 files" "$v_pub"
 echo
 echo "race: $RACERS processes for one desk and morning at once: $burst_ok booked, $burst_refused refused."
 echo "race: $RACERS processes, $(echo $RACE_DAYS | wc -w) days, 10 desks: $attempts 'hop book' runs in" \
@@ -454,9 +489,13 @@ echo "ics: $ICS_EVENTS synthetic VEVENTs per run (half all-day VALUE=DATE, half 
 	"SEQUENCE, SUMMARY, LOCATION with umlauts, STATUS, TRANSP) through hop's ics_writer_open/_event/_close" \
 	"(tests/bench/ics_events.c, no database) and through libical alone (tests/bench/ics_baseline.c), to /dev/null;" \
 	"the VEVENTs of the two are $ics_same."
-echo "ics: for orientation (no budget), 'hop export ics --site $ics_site --from $ics_from --to $ics_to' on the" \
-	"organisation: $site_events events in $(awk -v m="$site_ms" 'BEGIN { printf "%.2f", m / 1000 }') s" \
-	"($(awk -v n="$site_events" -v m="$site_ms" 'BEGIN { printf "%.0f", n * 1000 / m }') events/s), peak RSS $site_mb MB."
+echo "ics: 'hop export ics --site $ics_site --from $ics_from --to $ics_to': $site_events events in" \
+	"$(awk -v m="$site_ms" 'BEGIN { printf "%.2f", m / 1000 }') s, $site_rate events/s" \
+	"($(awk -v a="$site_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f", 100 * a / b }') % of the libical loop, no budget), peak RSS $site_mb MB."
+echo "feeds: 'hop feeds publish': $pub_feeds feeds, $pub_events events, $pub_size MB, first run" \
+	"$(awk -v m="$pub1_ms" 'BEGIN { printf "%.1f", m / 1000 }') s ($pub_rate events/s," \
+	"$(awk -v a="$pub_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f", 100 * a / b }') % of the libical loop, no budget);" \
+	"second run $(awk -v m="$pub2_ms" 'BEGIN { printf "%.1f", m / 1000 }') s, $pub_rewritten files rewritten."
 echo
 echo "query plans (sqlite3 EXPLAIN QUERY PLAN of the statements booking_who, booking_day_view, presence_week and forecast_week step):"
 while IFS="$(printf '\t')" read -r label sql; do

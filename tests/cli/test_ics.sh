@@ -277,4 +277,20 @@ eq "$(cat "$SCRATCH/name.txt")" "Team Recht; Ordnung, Verwaltung" "X-WR-CALNAME 
 has "$SCRATCH/a.txt" "event booking-3@hop.invalid seq=1 status=CANCELLED transp=OPAQUE date 2026-11-26 2026-11-27 tzid=- dtstamp=2026-11-23T12:00:00+00:00 summary=Cancelled: Desk S1" \
 	"the cancelled booking's title begins 'Cancelled:'"
 
+# Feeds of people who have left and of retired places go from the directory
+# (a calendar subscribed to one then finds it gone); nothing else is touched.
+echo keep >"$P/notes.txt"
+echo keep >"$P/person-jweiss.ics.bak"
+expect_ok "retire S2" desk retire S2 --from 2026-11-30
+expect_ok "soz leaves" person remove soz --date 2026-11-27
+HOP_TODAY=2026-12-01 expect_ok "publish a week later" feeds publish "$P"
+has "$OUT" "Removed 2 feeds of people, teams or places no longer there." "says what it removed"
+[ ! -e "$P/desk-S2.ics" ] && [ ! -e "$P/person-soz.ics" ] && ok "the retired desk's and the leaver's feeds are gone" ||
+	nok "stale feeds left: $(ls "$P" | tr '\n' ' ')"
+[ -e "$P/notes.txt" ] && [ -e "$P/person-jweiss.ics.bak" ] && [ -e "$P/person-jweiss.ics" ] &&
+	ok "other files and current feeds stay" || nok "a file that is not a stale feed went: $(ls "$P" | tr '\n' ' ')"
+hasnt "$P/index.txt" "person-soz.ics" "the index no longer lists the leaver"
+HOP_TODAY=2026-12-01 expect_ok "publish once more" feeds publish "$P"
+hasnt "$OUT" "Removed" "nothing more to remove"
+
 finish
