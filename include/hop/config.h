@@ -43,6 +43,7 @@ struct hop_config {
 	enum cfg_colour colour;           /* auto (honours NO_COLOR) or never */
 	/* [feeds] */
 	int feeds_keep_cancelled_days;    /* cancelled bookings stay in feeds, default 14 */
+	int feeds_holidays;               /* public holidays in person and team feeds, default no (0) */
 };
 
 /* Built-in defaults. */

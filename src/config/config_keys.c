@@ -257,7 +257,9 @@ const struct config_key config_keys[] = {
 	ENUM_KEY("ui", "colour", colour, colour_words, "auto",
 	         N_("auto (colour on terminals that have it, unless $NO_COLOR is set) or never")),
 	INT_KEY("feeds", "keep_cancelled_days", feeds_keep_cancelled_days, 0, 365, "14",
-	        N_("days a cancelled booking stays in calendar feeds as cancelled, so subscribed calendars remove it")),
+	        N_("days after its cancellation that a cancelled booking stays in calendar feeds as cancelled, so subscribed calendars remove it")),
+	ENUM_KEY("feeds", "holidays", feeds_holidays, yes_no_words, "no",
+	         N_("put the public holidays of [organisation] region into every person's and team's feed (yes or no)")),
 };
 const size_t config_key_count = sizeof config_keys / sizeof config_keys[0];
 

@@ -329,6 +329,8 @@ enum hop_status ics_session_export(struct ics_session *s, const struct ics_feed 
 	struct hop_app *app = s->app;
 	struct ics_feed feed = *in;
 	hop_date today = clock_today();
+	if (app->cfg.feeds_holidays && (feed.kind == ICS_PERSON || feed.kind == ICS_TEAM))
+		feed.holidays = true;
 	if (feed.from == HOP_DATE_NONE)
 		feed.from = today - app->cfg.feeds_keep_cancelled_days;
 	if (feed.to == HOP_DATE_NONE)

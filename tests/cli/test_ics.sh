@@ -174,6 +174,16 @@ facts "$OUT" >"$SCRATCH/h.txt"
 has "$SCRATCH/h.txt" "event holiday-BE-2026-12-25@hop.invalid seq=0 status=CONFIRMED transp=TRANSPARENT date 2026-12-25 2026-12-26" \
 	"public holiday as an all-day event"
 
+printf '[feeds]\nholidays = yes\n' >"$SCRATCH/hol.ini"
+HOP_CONFIG=$SCRATCH/hol.ini expect_ok "holidays from the configuration" export ics --person soz --from 2026-12-20 --to 2026-12-31
+has "$OUT" "UID:holiday-BE-2026-12-25@hop.invalid" "[feeds] holidays = yes puts them into a person's feed"
+HOP_CONFIG=$SCRATCH/hol.ini expect_ok "team feed with holidays" export ics --team "Referat 11" --from 2026-12-20 --to 2026-12-31
+has "$OUT" "UID:holiday-BE-2026-12-26@hop.invalid" "and into a team's feed"
+HOP_CONFIG=$SCRATCH/hol.ini expect_ok "desk feed without" export ics --desk S1 --from 2026-12-20 --to 2026-12-31
+hasnt "$OUT" "UID:holiday-" "but not into a desk's"
+expect_ok "default: none" export ics --person soz --from 2026-12-20 --to 2026-12-31
+hasnt "$OUT" "UID:holiday-" "by default a person's feed has no holidays"
+
 # Cancelled bookings disappear keep_cancelled_days after the cancellation
 # (made on 2026-11-23), whatever day they were for.
 eq "$(sql "SELECT substr(cancelled_at, 1, 10) FROM booking WHERE id = 3")" "2026-11-23" "booking 3 was cancelled on 2026-11-23"
