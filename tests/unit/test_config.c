@@ -103,6 +103,8 @@ static void test_defaults(void **state)
 	assert_int_equal(c.show_booker_names, CFG_NAMES_TEAM);
 	assert_int_equal(c.fixed_desk_claim_days, 1);
 	assert_int_equal(c.presence_auto_book, 1);
+	assert_int_equal(c.feeds_keep_cancelled_days, 14);
+	assert_int_equal(c.feeds_holidays, 0);
 	assert_int_equal(c.colour, CFG_COLOUR_AUTO);
 }
 
@@ -131,7 +133,7 @@ static void test_defaults_pass_checks(void **state)
 static void test_table(void **state)
 {
 	(void)state;
-	assert_int_equal(config_key_count, 16);
+	assert_int_equal(config_key_count, 17);
 	for (size_t i = 0; i < config_key_count; i++) {
 		const struct config_key *k = &config_keys[i];
 		assert_ptr_equal(config_key_find(k->section, k->key), k);
