@@ -46,6 +46,14 @@ wait_gone() {
 	done
 	return 1
 }
+# has on the screen: what should be there may still be arriving (a loaded
+# machine draws a screen in pieces), so it is looked for again, as wait_for
+# does, before it is called missing.  Other files as lib.sh's has.
+has() {
+	if [ "$1" = "$SCR" ] && ! grep -qF -- "$2" "$SCR"; then wait_for "$2" || true; fi
+	if grep -qF -- "$2" "$1"; then ok "$3"; else nok "$3 (no '$2' in: $(head -c 600 "$1"))"; fi
+}
+
 # wait_exit: until hop has ended and the shell around it has reported.
 wait_exit() {
 	i=0
