@@ -44,6 +44,10 @@ enum hop_status booking_list_push(struct hop_booking_list *l, const struct hop_b
 /* Step st (a BOOKING_SELECT, bound) to the end into out; resets st. */
 enum hop_status booking_collect(struct hop_app *app, sqlite3_stmt *st,
                                 struct hop_booking_list *out, struct hop_err *err);
+/* The ids of team and site (NULL or "": 0), by name: the filters of the lists
+ * (booking_list.c), who is in and what is free (booking_who.c). */
+enum hop_status bk_resolve_team_site(struct hop_app *app, const char *team, const char *site,
+                                     int64_t *team_id, int64_t *site_id, struct hop_err *err);
 
 /* ---- memory for a day's lists (booking_pool.c) ---- */
 
@@ -96,7 +100,7 @@ enum desk_bookable bk_bookable_by(const char *text);
 /* "desk 3.14", "meeting room R3.01": kind (translated) and code. */
 char *bk_place_label(enum desk_kind kind, const char *code, char *buf, size_t size);
 
-/* ---- what the day's lists keep on the connection (booking_view.c, booking_query.c) ---- */
+/* ---- what the day's lists keep on the connection (booking_view.c, booking_who.c) ---- */
 
 /* What tells whether the database has changed since a cache was read:
  * another connection's commit moves PRAGMA data_version, this connection's

@@ -1,0 +1,401 @@
+/* The Week screen's drawing: the heading, the grid of people and days, the
+ * footer with the office counts and the explanation of the selected cell, and
+ * the details box of one cell.  It only reads the state in view_week_int.h
+ * (and notes the rows shown, for paging). */
+#include <stdio.h>
+
+#include "hop/booking.h"
+#include "hop/i18n.h"
+#include "hop/presence.h"
+#include "colour.h"
+#include "pick.h"
+#include "text.h"
+#include "tui_internal.h"
+#include "view_week_int.h"
+
+#define LABEL_MAX 96
+/* Lines under the grid: a rule, in office, desks free, the explanation (2). */
+#define FOOT_ROWS 5
+
+/* ---- drawing ---- */
+
+static const char *loc_symbol(enum presence_loc loc)
+{
+	switch (loc) {
+	case LOC_OFFICE: return "●";
+	case LOC_HOME: return "⌂";
+	case LOC_MOBILE: return "◆";
+	case LOC_AWAY: return "–";
+	case LOC_TRIP: return "→";
+	case LOC_NONE:
+	default: return "·";
+	}
+}
+
+static enum tui_colour loc_role(enum presence_loc loc)
+{
+	switch (loc) {
+	case LOC_OFFICE: return TC_OFFICE;
+	case LOC_HOME:
+	case LOC_MOBILE: return TC_REMOTE;
+	case LOC_AWAY:
+	case LOC_TRIP: return TC_AWAY;
+	case LOC_NONE:
+	default: return TC_DIM;
+	}
+}
+
+/* A cell as text for width columns: symbol, word and desk where they fit,
+ * else the symbol and the desk, else the symbol and the one-letter code.
+ * A note adds "✎", a deviation "!", so both show without colour. */
+static void cell_text(const struct presence_cell *c, int width, char *buf, size_t size)
+{
+	char desk[HOP_CODE_MAX + 16] = "", marks[16] = "";
+	const char *half = c->desk[0] && c->desk_half != HALF_DAY ? half_display(c->desk_half) : "";
+
+	if (c->desk[0])
+		snprintf(desk, sizeof desk, half[0] ? " %s %s" : " %s", c->desk, half);
+	snprintf(marks, sizeof marks, "%s%s", c->note[0] ? " ✎" : "", c->deviation ? " !" : "");
+	snprintf(buf, size, "%s %s%s%s", loc_symbol(c->loc),
+	         c->loc == LOC_NONE ? _("not set") : presence_loc_display(c->loc), desk, marks);
+	if (text_width(buf) <= width)
+		return;
+	if (c->desk[0]) {
+		snprintf(buf, size, "%s%s%s", loc_symbol(c->loc), desk, marks);
+		if (text_width(buf) <= width)
+			return;
+	}
+	snprintf(buf, size, "%s %s%s", loc_symbol(c->loc), presence_loc_code(c->loc), marks);
+}
+
+/* "Mon 23.11." / "Mo 23.11." with the presence day's star and the day off's cross. */
+static void day_heading(const struct presence_week_day *d, char *buf, size_t size)
+{
+	static const char *const en[5] = { "Mon", "Tue", "Wed", "Thu", "Fri" };
+	static const char *const de[5] = { "Mo", "Di", "Mi", "Do", "Fr" };
+	int y, m, dd, wd = date_weekday(d->day) - 1;
+	const char *name = wd >= 0 && wd < 5 ? (i18n_is_german() ? de[wd] : en[wd]) : "";
+
+	date_to_ymd(d->day, &y, &m, &dd);
+	snprintf(buf, size, "%s%s %02d.%02d.", !d->working ? "✕ " : d->team_day ? "★ " : "", name,
+	         dd, m);
+}
+
+struct grid {
+	int name_w, day_w;
+	int x_day[PRESENCE_DAYS];
+};
+
+static struct grid grid(int cols)
+{
+	struct grid g;
+	int widest = 0;
+
+	for (size_t i = 0; i < W.w.nrows; i++) {
+		int w = text_width(W.w.rows[i].person.name);
+		widest = w > widest ? w : widest;
+	}
+	g.name_w = widest + 4;      /* "> " in front, " !" behind */
+	if (g.name_w > cols / 4)
+		g.name_w = cols / 4;
+	if (g.name_w < 12)
+		g.name_w = 12;
+	g.day_w = (cols - g.name_w) / PRESENCE_DAYS - 1;
+	for (int d = 0; d < PRESENCE_DAYS; d++)
+		g.x_day[d] = g.name_w + d * (g.day_w + 1) + 1;
+	return g;
+}
+
+static void draw_heading(struct tui *t, int y)
+{
+	char label[LABEL_MAX], team[HOP_TEAM_NAME_MAX + 64];
+	int used;
+
+	presence_week_label(W.monday, label, sizeof label);
+	attrset(colour_attr(TC_HEADING));
+	used = text_draw(stdscr, y, 0, label, t->cols);
+	if (W.loaded) {
+		snprintf(team, sizeof team,
+		         ngettext("%s · %zu person", "%s · %zu people", W.w.nrows),
+		         W.w.team.name, W.w.nrows);
+		attrset(colour_attr(TC_NORMAL));
+		text_draw(stdscr, y, used + 4, team, t->cols - used - 4);
+	}
+	attrset(A_NORMAL);
+}
+
+static void draw_row(const struct presence_row *r, bool sel_row_, int y,
+                     const struct grid *g)
+{
+	char text[HOP_NAME_MAX + HOP_CODE_MAX + 64];
+
+	attrset(colour_attr(TC_NORMAL));
+	text_fill(stdscr, y, 0, g->name_w);
+	if (sel_row_) {
+		attron(A_BOLD);
+		mvaddstr(y, 0, ">");
+	}
+	text_draw(stdscr, y, 2, r->person.name, g->name_w - 4);
+	attrset(A_NORMAL);
+	if (r->deviations) {
+		attrset(colour_attr(TC_WARN));
+		mvaddstr(y, g->name_w - 2, "!");
+	}
+	for (int d = 0; d < PRESENCE_DAYS; d++) {
+		const struct presence_cell *c = &r->days[d];
+
+		if (!W.w.days[d].working)
+			continue;           /* the column carries the reason instead */
+		cell_text(c, g->day_w, text, sizeof text);
+		attrset(colour_attr(c->deviation ? TC_WARN : loc_role(c->loc)));
+		text_draw_pad(stdscr, y, g->x_day[d], text, g->day_w);
+	}
+	attrset(A_NORMAL);
+}
+
+/* Paint width columns at (y, x) in role, keeping the characters. */
+static void recolour(int y, int x, int width, enum tui_colour role)
+{
+	attr_t a = colour_attr(role);
+
+	mvchgat(y, x, width, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+}
+
+/* Two footer lines: in office of the team, desks free in the team's zones. */
+static void draw_footer(int y, const struct grid *g, int cols)
+{
+	char text[64];
+
+	attrset(colour_attr(TC_DIM));
+	mvhline(y, 0, ACS_HLINE, cols);
+	text_draw(stdscr, y + 1, 0, _("In office"), g->name_w - 1);
+	text_draw(stdscr, y + 2, 0, _("Desks free"), g->name_w - 1);
+	for (int d = 0; d < PRESENCE_DAYS; d++) {
+		const struct presence_week_day *wd = &W.w.days[d];
+
+		if (!wd->working) {
+			attrset(colour_attr(TC_HOLIDAY));
+			text_draw(stdscr, y + 1, g->x_day[d], "✕", g->day_w);
+			text_draw(stdscr, y + 2, g->x_day[d], "✕", g->day_w);
+			continue;
+		}
+		snprintf(text, sizeof text, "%d / %zu", wd->in_office, W.w.nrows);
+		attrset(colour_attr(wd->team_day ? TC_TEAMDAY : TC_NORMAL));
+		text_draw(stdscr, y + 1, g->x_day[d], text, g->day_w);
+		if (wd->desks)
+			snprintf(text, sizeof text, _("%d of %d"), wd->desks_free, wd->desks);
+		else
+			snprintf(text, sizeof text, "%s", _("no team zone"));
+		/* Fewer desks free than people not yet in would be a problem on a presence day. */
+		attrset(colour_attr(wd->desks && wd->desks_free == 0 ? TC_WARN : TC_NORMAL));
+		text_draw(stdscr, y + 2, g->x_day[d], text, g->day_w);
+	}
+	attrset(A_NORMAL);
+}
+
+/* What the selected cell needs said: the day off's reason, the presence
+ * day's note, the person's deviations (the selected day's first). */
+static void explanation(char *buf, size_t size)
+{
+	const struct presence_row *r = week_sel_row();
+	const struct presence_week_day *wd = &W.w.days[W.day];
+	size_t used = 0;
+
+	buf[0] = '\0';
+	if (!wd->working)
+		used += (size_t)snprintf(buf, size, "✕ %s", wd->why);
+	else if (wd->team_day)
+		used += (size_t)snprintf(buf, size, wd->team_day_note[0] ? _("★ Presence day: %s")
+		                                                         : _("★ Presence day%s"),
+		                         wd->team_day_note);
+	if (!r)
+		return;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < W.w.dev.n && used < size; i++) {
+			const struct agreement_deviation *dv = &W.w.dev.v[i];
+			bool today = dv->day == wd->day;
+
+			if (dv->person_id != r->person.id || (pass == 0) != today)
+				continue;
+			used += (size_t)snprintf(buf + used, size - used, "%s! %s", used ? "   " : "",
+			                         dv->text);
+		}
+	}
+}
+
+static void draw_explanation(int y, int rows, int cols)
+{
+	char text[2048];
+
+	explanation(text, sizeof text);
+	if (!text[0])
+		return;
+	attrset(colour_attr(TC_WARN));
+	text_wrap(stdscr, y, 0, text, cols - 1, rows, false, false);
+	attrset(A_NORMAL);
+}
+
+static void draw_detail(struct tui *t);
+
+void week_draw(struct tui *t, const struct tui_view *v)
+{
+	int top = t->body_top, rows = t->body_rows, cols = t->cols, vis, y;
+	char text[HOP_WHY_MAX + 16];
+	struct grid g;
+
+	(void)v;
+	draw_heading(t, top);
+	if (!W.loaded) {
+		int n;
+
+		attrset(colour_attr(TC_NORMAL));
+		n = text_wrap(stdscr, top + 2, 2, W.error, cols - 4, rows - 2, false, false);
+		attrset(colour_attr(TC_DIM));
+		text_wrap(stdscr, top + 3 + n, 2, _("T chooses a team: leads among the teams they "
+		                                    "lead, HR and admins among all teams."),
+		          cols - 4, rows - 3 - n, false, false);
+		attrset(A_NORMAL);
+		goto overlay;
+	}
+	g = grid(cols);
+	attrset(colour_attr(TC_DIM));
+	text_draw(stdscr, top + 1, 2, _("Name"), g.name_w - 2);
+	for (int d = 0; d < PRESENCE_DAYS; d++) {
+		const struct presence_week_day *wd = &W.w.days[d];
+
+		day_heading(wd, text, sizeof text);
+		attrset(colour_attr(!wd->working ? TC_HOLIDAY : wd->team_day ? TC_TEAMDAY : TC_DIM));
+		text_draw(stdscr, top + 1, g.x_day[d], text, g.day_w);
+	}
+	vis = rows - 2 - FOOT_ROWS;
+	W.list_rows = vis;
+	if (vis <= 0)
+		goto overlay;
+	if (W.w.nrows == 0) {
+		attrset(colour_attr(TC_NORMAL));
+		text_wrap(stdscr, top + 3, 2, _("This team has no current members."), cols - 4,
+		          vis, false, false);
+	}
+	if (W.sel < W.top)
+		W.top = W.sel;
+	if (W.sel >= W.top + (size_t)vis)
+		W.top = W.sel - (size_t)vis + 1;
+	if (W.top + (size_t)vis > W.w.nrows)
+		W.top = W.w.nrows > (size_t)vis ? W.w.nrows - (size_t)vis : 0;
+	for (int i = 0; i < vis && W.top + (size_t)i < W.w.nrows; i++)
+		draw_row(&W.w.rows[W.top + i], W.top + (size_t)i == W.sel, top + 2 + i, &g);
+	/* A day off: the reason down its column, instead of a cell per person. */
+	for (int d = 0; d < PRESENCE_DAYS; d++) {
+		int n = (int)(W.w.nrows < (size_t)vis ? W.w.nrows : (size_t)vis);
+
+		if (W.w.days[d].working)
+			continue;
+		snprintf(text, sizeof text, "✕ %s", W.w.days[d].why);
+		attrset(colour_attr(TC_HOLIDAY));
+		text_wrap(stdscr, top + 2, g.x_day[d], text, g.day_w, n > 0 ? n : 1, false, false);
+	}
+	if (W.w.nrows && W.sel >= W.top && W.sel < W.top + (size_t)vis)
+		recolour(top + 2 + (int)(W.sel - W.top), g.x_day[W.day], g.day_w, TC_SELECTED);
+	y = top + rows - FOOT_ROWS;
+	draw_footer(y, &g, cols);
+	draw_explanation(y + 3, 2, cols);
+overlay:
+	attrset(A_NORMAL);
+	if (W.mode == MODE_TEAMS)
+		pick_draw(t, &W.pick);
+	else if (W.mode == MODE_DETAIL)
+		draw_detail(t);
+}
+
+/* ---- the details box ---- */
+
+#define DETAIL_LINES 12
+
+static void draw_detail(struct tui *t)
+{
+	const struct presence_row *r = week_sel_row();
+	const struct presence_week_day *wd = &W.w.days[W.day];
+	const struct presence_cell *c;
+	const char *labels[DETAIL_LINES], *values[DETAIL_LINES];
+	char date[HOP_DATE_HUMAN_LEN], title[HOP_NAME_MAX + HOP_DATE_HUMAN_LEN + 8];
+	char loc[128], desk[HOP_CODE_MAX + 32], teamday[HOP_PRESENCE_NOTE_MAX + 32];
+	char devs[DETAIL_LINES][400];
+	int n = 0, nd = 0, label_w = 0, width, height, top, left, value_w, total = 0;
+	int lines[DETAIL_LINES];
+
+	if (!r)
+		return;
+	c = &r->days[W.day];
+	snprintf(title, sizeof title, _("%s · %s"), r->person.name,
+	         date_format_human(wd->day, date, sizeof date));
+	if (!wd->working) {
+		labels[n] = _("Working day");
+		values[n++] = wd->why;
+	} else {
+		const char *src = c->source == PSRC_DAY ? _("set for this day")
+			: c->source == PSRC_DEFAULT ? _("the weekly default") : _("nothing set");
+		snprintf(loc, sizeof loc, "%s %s (%s)", loc_symbol(c->loc),
+		         c->loc == LOC_NONE ? _("not set") : presence_loc_display(c->loc), src);
+		labels[n] = _("Location");
+		values[n++] = loc;
+		labels[n] = _("Note");
+		values[n++] = c->note[0] ? c->note : "—";
+		if (c->desk[0] && c->desk_half && c->desk_half != HALF_DAY)
+			snprintf(desk, sizeof desk, "%s (%s)", c->desk, half_display(c->desk_half));
+		else
+			snprintf(desk, sizeof desk, "%s", c->desk[0] ? c->desk : _("none booked"));
+		labels[n] = _("Desk");
+		values[n++] = desk;
+	}
+	if (wd->team_day)
+		snprintf(teamday, sizeof teamday, "★ %s", wd->team_day_note[0] ? wd->team_day_note
+		                                                               : _("yes"));
+	else
+		snprintf(teamday, sizeof teamday, "%s", _("no"));
+	labels[n] = _("Presence day");
+	values[n++] = teamday;
+	for (size_t i = 0; i < W.w.dev.n && n < DETAIL_LINES; i++) {
+		const struct agreement_deviation *dv = &W.w.dev.v[i];
+
+		if (dv->person_id != r->person.id)
+			continue;
+		snprintf(devs[nd], sizeof devs[nd], "! %s", dv->text);
+		labels[n] = nd == 0 ? _("Deviations") : "";
+		values[n++] = devs[nd++];
+	}
+	if (!nd) {
+		labels[n] = _("Deviations");
+		values[n++] = _("none this week");
+	}
+	for (int i = 0; i < n; i++) {
+		int w = text_width(labels[i]);
+		label_w = w > label_w ? w : label_w;
+	}
+	width = t->cols - 4 < 90 ? t->cols - 4 : 90;
+	/* Long values (a deviation's explanation) wrap onto up to three lines. */
+	value_w = width - 6 - label_w;
+	for (int i = 0; i < n; i++) {
+		lines[i] = text_wrap(stdscr, 0, 0, values[i], value_w, 3, false, true);
+		lines[i] = lines[i] < 1 ? 1 : lines[i];
+		total += lines[i];
+	}
+	height = total + 4;
+	if (height > t->body_rows)
+		height = t->body_rows;
+	top = t->body_top + (t->body_rows - height) / 2;
+	left = (t->cols - width) / 2;
+	attrset(colour_attr(TC_HELP));
+	tui_box(top, left, height, width);
+	attron(A_BOLD);
+	text_draw(stdscr, top, left + 2, title, width - 4);
+	attroff(A_BOLD);
+	for (int i = 0, y = top + 1; i < n && y < top + height - 3; y += lines[i], i++) {
+		int room = top + height - 3 - y;
+
+		text_draw(stdscr, y, left + 2, labels[i], label_w);
+		text_wrap(stdscr, y, left + 4 + label_w, values[i], value_w,
+		          lines[i] < room ? lines[i] : room, false, false);
+	}
+	text_draw(stdscr, top + height - 2, left + 2, _("Press any key to close."), width - 4);
+	attrset(A_NORMAL);
+}

@@ -1,0 +1,67 @@
+/* What the files of the Week screen share (view_week.c, view_week_draw.c,
+ * view_week_act.c): the screen's state and the few functions one file calls in
+ * another.  Private to these three files. */
+#ifndef HOP_TUI_VIEW_WEEK_INT_H
+#define HOP_TUI_VIEW_WEEK_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "hop/err.h"
+#include "hop/person.h"
+#include "hop/presence.h"
+#include "pick.h"
+#include "tui_internal.h"
+
+#define TEAM_LABEL_MAX (HOP_TEAM_NAME_MAX + HOP_NAME_MAX + 8)
+
+enum mode {
+	MODE_GRID,
+	MODE_DETAIL,        /* the details box of the selected cell */
+	MODE_TEAMS,         /* the team chooser */
+};
+
+struct week_state {
+	hop_date monday;
+	char team[HOP_TEAM_NAME_MAX + 1];   /* "" = the actor's team */
+	struct presence_week w;
+	bool loaded;
+	char error[HOP_ERR_MSG_MAX];        /* why there is no week to show */
+	size_t sel, top;                    /* selected row, first row shown */
+	int day;                            /* selected day, 0 = Monday */
+	int list_rows;
+	enum mode mode;
+	/* The team chooser: the teams offered, one label each. */
+	struct hop_team_list teams;
+	char (*team_labels)[TEAM_LABEL_MAX];
+	const char **team_items;
+	size_t *team_index;                 /* chooser item -> index into teams */
+	size_t nitems;
+	struct tui_pick pick;
+};
+
+/* The one state of the screen (view_week.c), read by the drawing, changed by the actions. */
+extern struct week_state W;
+
+/* view_week.c: the selected person's row, NULL when there is none (drawing, actions). */
+const struct presence_row *week_sel_row(void);
+/* view_week.c: read the week again; the actions call it after every change. */
+bool week_load(struct tui *t);
+/* view_week.c: free the team chooser's lists (on closing the screen and the chooser). */
+void week_teams_free(void);
+
+/* view_week_draw.c: the view's draw entry, for the table in view_week.c. */
+void week_draw(struct tui *t, const struct tui_view *v);
+
+/* view_week_act.c: set the selected day to loc (keys o h m a). */
+void week_set_location(struct tui *t, enum presence_loc loc);
+/* view_week_act.c: clear the selected day's own entry (key x). */
+void week_clear_day(struct tui *t);
+/* view_week_act.c: book a desk near the team on the selected day (key b). */
+void week_book_desk(struct tui *t);
+/* view_week_act.c: open the team chooser (key T); false when there is none to offer. */
+bool week_teams_open(struct tui *t);
+/* view_week_act.c: a key while the team chooser is open. */
+void week_teams_key(struct tui *t, const struct tui_key *k);
+
+#endif
