@@ -1,0 +1,247 @@
+/* The Desks screen's drawing: each half day as a symbol and who holds it, the
+ * attribute column, the heading with the day and the filters, the occupancy
+ * line, and the list of zone headings and places (see view_desks.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "hop/booking.h"
+#include "hop/i18n.h"
+#include "hop/place.h"
+#include "colour.h"
+#include "pick.h"
+#include "text.h"
+#include "tui_internal.h"
+#include "view_desks_int.h"
+
+/* ---- drawing ---- */
+
+/* A half day as text: a symbol that carries the state without colour, and
+ * who, where core lets us see it. */
+static void slot_text(const struct desk_day *d, const struct desk_slot *s, char *buf,
+                      size_t size, enum tui_colour *role)
+{
+	bool room = d->kind != DESK_KIND_DESK;
+
+	switch (s->state) {
+	case SLOT_FREE:
+		snprintf(buf, size, "○ %s", _("free"));
+		*role = TC_FREE;
+		break;
+	case SLOT_BOOKED:
+		if (room && s->name[0])
+			snprintf(buf, size, _("● %s (%d)"), s->name, s->attendees);
+		else if (room)
+			snprintf(buf, size, _("● booked (%d)"), s->attendees);
+		else
+			snprintf(buf, size, "● %s", s->name[0] ? s->name : _("booked"));
+		*role = TC_BOOKED;
+		break;
+	case SLOT_MINE:
+		if (room)
+			snprintf(buf, size, _("★ mine (%d)"), s->attendees);
+		else
+			snprintf(buf, size, "★ %s", _("mine"));
+		*role = TC_MINE;
+		break;
+	case SLOT_FIXED:
+		snprintf(buf, size, _("■ fixed: %s"), s->name[0] ? s->name : d->owner_name);
+		*role = TC_FIXED;
+		break;
+	case SLOT_CLOSED:
+	default:
+		snprintf(buf, size, "– %s", _("not bookable"));
+		*role = TC_DIM;
+		break;
+	}
+}
+
+/* The second column: attributes of a desk (and its owner when it is a fixed
+ * desk); kind, capacity and name of a room. */
+static void info_text(const struct desk_day *d, char *buf, size_t size)
+{
+	char attrs[ATTRS_TEXT_MAX];
+	size_t used;
+
+	desk_attr_format(d->attrs, attrs, sizeof attrs);
+	if (d->kind != DESK_KIND_DESK) {
+		snprintf(buf, size, ngettext("%s, %d seat", "%s, %d seats", d->capacity),
+		         desk_kind_display(d->kind), d->capacity);
+		used = strlen(buf);
+		if (d->name[0] && used < size)
+			snprintf(buf + used, size - used, " · %s", d->name);
+	} else {
+		if (d->owner_id && attrs[0])
+			snprintf(buf, size, _("%s · fixed: %s"), attrs, d->owner_name);
+		else if (d->owner_id)
+			snprintf(buf, size, _("fixed: %s"), d->owner_name);
+		else
+			snprintf(buf, size, "%s", attrs);
+		return;
+	}
+	used = strlen(buf);
+	if (attrs[0] && used < size)
+		snprintf(buf + used, size - used, " · %s", attrs);
+}
+
+struct columns {
+	int code, info, slot;       /* widths */
+	int x_code, x_info, x_am, x_pm;
+};
+
+static struct columns columns(int width)
+{
+	struct columns c;
+	int code = desks.code_w, title = text_width(_("Place"));
+
+	code = code > title ? code : title;
+	c.code = code > 12 ? 12 : code;
+	c.info = width * 3 / 10;
+	c.info = c.info > 60 ? 60 : c.info < 12 ? 12 : c.info;
+	c.slot = (width - 2 - c.code - 2 - c.info - 2 - 2 - 1) / 2;
+	c.x_code = 2;
+	c.x_info = c.x_code + c.code + 2;
+	c.x_am = c.x_info + c.info + 2;
+	c.x_pm = c.x_am + c.slot + 2;
+	return c;
+}
+
+static void draw_row(const struct row *r, bool sel, int y, int width, const struct columns *c)
+{
+	const struct desk_day *d = &desks.view.v[r->desk];
+	char text[HOP_NAME_MAX + HOP_PLACE_NAME_MAX + 64];
+	enum tui_colour role;
+
+	if (r->heading) {
+		const struct desk_day_zone *z = d->zone < desks.view.nzones ? &desks.view.zones[d->zone] : NULL;
+		char head[ZONE_LABEL_MAX + 32];
+
+		if (z)
+			snprintf(head, sizeof head, _("%s · %s · %s (%zu)"), z->site, z->floor, z->name,
+			         r->members);
+		else
+			snprintf(head, sizeof head, "(%zu)", r->members);
+		attrset(colour_attr(TC_HEADING));
+		text_draw(stdscr, y, 0, head, width);
+		attrset(A_NORMAL);
+		return;
+	}
+	attrset(colour_attr(sel ? TC_SELECTED : TC_NORMAL));
+	text_fill(stdscr, y, 0, width);
+	if (sel)
+		mvaddch(y, 0, '>');
+	text_draw(stdscr, y, c->x_code, d->code, c->code);
+	info_text(d, text, sizeof text);
+	if (!sel)
+		attrset(colour_attr(TC_DIM));
+	text_draw(stdscr, y, c->x_info, text, c->info);
+	slot_text(d, &d->am, text, sizeof text, &role);
+	if (!sel)
+		attrset(colour_attr(role));
+	text_draw(stdscr, y, c->x_am, text, c->slot);
+	slot_text(d, &d->pm, text, sizeof text, &role);
+	if (!sel)
+		attrset(colour_attr(role));
+	text_draw(stdscr, y, c->x_pm, text, c->slot);
+	attrset(A_NORMAL);
+}
+
+/* The day, its ISO week and the filters in force. */
+static void draw_heading(int y, int width)
+{
+	char date[HOP_DATE_HUMAN_LEN], head[HOP_DATE_HUMAN_LEN + 32], filt[ATTRS_TEXT_MAX + 160];
+	char attrs[ATTRS_TEXT_MAX];
+	int iso_year, week, used;
+
+	date_iso_week(desks.day, &iso_year, &week);
+	snprintf(head, sizeof head, _("%s · KW %d"), date_format_human(desks.day, date, sizeof date),
+	         week);
+	attrset(colour_attr(TC_HEADING));
+	used = text_draw(stdscr, y, 0, head, width);
+	filt[0] = '\0';
+	if (desks.zone[0])
+		snprintf(filt, sizeof filt, _("Zone: %s"), desks.zone_name);
+	if (desks.attrs) {
+		size_t n = strlen(filt);
+		desk_attr_format(desks.attrs, attrs, sizeof attrs);
+		snprintf(filt + n, sizeof filt - n, "%s", n ? "   " : "");
+		n = strlen(filt);
+		snprintf(filt + n, sizeof filt - n, _("Attributes: %s"), attrs);
+	}
+	if (filt[0]) {
+		size_t n = strlen(filt);
+		snprintf(filt + n, sizeof filt - n, "%s", _("   (c clears)"));
+		attrset(colour_attr(TC_STATUS_OK));
+		text_draw(stdscr, y, used + 4, filt, width - used - 4);
+	}
+	attrset(A_NORMAL);
+}
+
+/* Occupancy, or why nothing can be booked on this day. */
+static void draw_occupancy(int y, int width)
+{
+	char line[sizeof desks.view.not_working + 64];
+
+	if (!desks.view.working_day) {
+		/* Core's reason says it all: "Sat 28 Nov 2026 is a Saturday, not a working day". */
+		snprintf(line, sizeof line, "%s", desks.view.not_working);
+		attrset(colour_attr(TC_STATUS_ERROR));
+	} else if (desks.view.bookable > 0) {
+		int pct = (int)(((long)desks.view.booked * 100 + desks.view.bookable / 2) / desks.view.bookable);
+		snprintf(line, sizeof line, _("Booked %d of %d half days (%d %%)"), desks.view.booked,
+		         desks.view.bookable, pct);
+		attrset(colour_attr(TC_NORMAL));
+	} else {
+		snprintf(line, sizeof line, "%s", _("No half day can be booked here on this day."));
+		attrset(colour_attr(TC_DIM));
+	}
+	text_draw(stdscr, y, 0, line, width);
+	attrset(A_NORMAL);
+}
+
+void desks_draw(struct tui *t, const struct tui_view *v)
+{
+	int top = t->body_top, rows = t->body_rows, width = t->cols, vis;
+	struct columns c;
+
+	(void)v;
+	if (!desks.loaded) {
+		draw_heading(top, width);
+		return;
+	}
+	c = columns(width);
+	draw_heading(top, width);
+	draw_occupancy(top + 1, width);
+	attrset(colour_attr(TC_DIM));
+	text_draw(stdscr, top + 2, c.x_code, _("Place"), c.code);
+	text_draw(stdscr, top + 2, c.x_info, _("Attributes"), c.info);
+	text_draw(stdscr, top + 2, c.x_am, _("Morning"), c.slot);
+	text_draw(stdscr, top + 2, c.x_pm, _("Afternoon"), c.slot);
+	attrset(A_NORMAL);
+
+	vis = rows - 3;
+	desks.list_rows = vis;
+	if (vis <= 0)
+		goto overlay;
+	if (desks.nrows == 0) {
+		const char *empty = desks.zone[0] || desks.attrs
+			? _("No desk or room matches the filters. c clears them.")
+			: _("There are no desks yet. Facilities add them with 'hop desk add' or "
+			    "'hop import desks'.");
+		text_wrap(stdscr, top + 4, 2, empty, width - 4, vis - 1, false, false);
+		goto overlay;
+	}
+	/* Keep the selection in view, with its zone heading when it is the first. */
+	if (desks.sel < desks.top)
+		desks.top = desks.sel;
+	if (desks.sel > 0 && desks.rows[desks.sel - 1].heading && desks.sel - 1 < desks.top)
+		desks.top = desks.sel - 1;
+	if (desks.sel >= desks.top + (size_t)vis)
+		desks.top = desks.sel - (size_t)vis + 1;
+	if (desks.top + (size_t)vis > desks.nrows)
+		desks.top = desks.nrows > (size_t)vis ? desks.nrows - (size_t)vis : 0;
+	for (int i = 0; i < vis && desks.top + (size_t)i < desks.nrows; i++)
+		draw_row(&desks.rows[desks.top + i], desks.top + (size_t)i == desks.sel, top + 3 + i, width, &c);
+overlay:
+	if (desks.mode == MODE_ZONES)
+		pick_draw(t, &desks.pick);
+}

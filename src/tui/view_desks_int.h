@@ -1,0 +1,109 @@
+/* What the files of the Desks screen share (view_desks.c: state, loading,
+ * moving and keys; view_desks_draw.c: drawing; view_desks_act.c: booking,
+ * cancelling, filters and dates): the screen's state and the few functions
+ * one file calls in another.  Only view_desks*.c include this. */
+#ifndef HOP_VIEW_DESKS_INT_H
+#define HOP_VIEW_DESKS_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "hop/booking.h"
+#include "hop/date.h"
+#include "hop/place.h"
+#include "input.h"
+#include "pick.h"
+#include "tui_internal.h"
+
+/* Room for a zone's path "site/floor/zone" (the filter), its label in the
+ * chooser and a place's attributes as text. */
+#define ZONE_PATH_MAX (HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX + HOP_ZONE_NAME_MAX + 3)
+#define ZONE_LABEL_MAX (HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX + HOP_ZONE_NAME_MAX + 16)
+#define ATTRS_TEXT_MAX 128
+
+/* One line of the list: a zone heading or a place. */
+struct row {
+	bool heading;
+	size_t desk;        /* index into desks.view.v; for a heading, its first place */
+	size_t members;     /* headings: places under it */
+};
+
+/* What the screen is doing with the keys: browsing, or one of the questions. */
+enum mode {
+	MODE_LIST,
+	MODE_HALF,          /* which half day to book: d / m / a */
+	MODE_PEOPLE,        /* a room: how many people (line editor) */
+	MODE_CONFIRM,       /* cancel my booking? y / n */
+	MODE_DATE,          /* go to a date (line editor) */
+	MODE_ATTRS,         /* attribute filter (line editor) */
+	MODE_ZONES,         /* zone chooser */
+};
+
+/* The screen's state, one per process like the screen itself. */
+struct desks_state {
+	hop_date day;
+	struct desk_day_view view;
+	bool loaded;
+	struct row *rows;
+	size_t nrows;
+	size_t sel, top;
+	int list_rows;
+	int code_w;                         /* the widest code of the day's places */
+	/* Filters, as core takes them. */
+	char zone[ZONE_PATH_MAX];           /* "" = all zones */
+	char zone_name[HOP_ZONE_NAME_MAX + 1];
+	unsigned attrs;
+	/* The zone chooser: "All zones" and one label per zone. */
+	struct hop_zone_list zones;
+	char (*zone_labels)[ZONE_LABEL_MAX];
+	const char **zone_items;
+	struct tui_pick pick;
+	/* A question in progress. */
+	enum mode mode;
+	struct tui_input input;
+	char code[HOP_CODE_MAX + 1];        /* the place asked about */
+	enum desk_kind kind;
+	int capacity;
+	unsigned half;
+};
+
+/* The state, defined in view_desks.c; shared because drawing, the dialogs and
+ * the keys all read and change the same selection, day and filters. */
+extern struct desks_state desks;
+
+/* ---- view_desks.c: state and loading ---- */
+
+/* The selected place, or NULL on a heading or an empty list; the dialogs act on it. */
+const struct desk_day *desks_selected(void);
+/* Read the day with the filters (after a booking or a filter change); false when refused. */
+bool desks_load(struct tui *t);
+/* Read the zones for the chooser (when it opens before they are read). */
+bool desks_load_zones(struct tui *t);
+/* Show another day, keeping the old one when it cannot be read (the date prompt). */
+void desks_go_to(struct tui *t, hop_date day);
+
+/* ---- view_desks_draw.c ---- */
+
+/* The view's draw: heading, occupancy, the list and the zone chooser over it. */
+void desks_draw(struct tui *t, const struct tui_view *v);
+
+/* ---- view_desks_act.c: the questions desks_key starts and answers ---- */
+
+/* Enter: ask which half day to book the selected place for. */
+void desks_book_open(struct tui *t);
+/* d: ask to cancel my booking of the selected place. */
+void desks_cancel_open(struct tui *t);
+/* g and a: a line editor for a date or the attribute filter. */
+void desks_prompt_open(struct tui *t, enum mode mode, const char *label, const char *text);
+/* z: the zone chooser. */
+void desks_zones_open(struct tui *t);
+/* Keys in MODE_HALF: d / m / a, then book (or ask for people for a room). */
+void desks_half_key(struct tui *t, const struct tui_key *k);
+/* Keys in MODE_CONFIRM: y cancels the booking, n does not. */
+void desks_confirm_key(struct tui *t, const struct tui_key *k);
+/* Keys in MODE_PEOPLE, MODE_DATE and MODE_ATTRS: the line editor. */
+void desks_prompt_key(struct tui *t, const struct tui_key *k);
+/* Keys in MODE_ZONES: the chooser. */
+void desks_zones_key(struct tui *t, const struct tui_key *k);
+
+#endif
