@@ -100,7 +100,7 @@ enum desk_bookable bk_bookable_by(const char *text);
 /* "desk 3.14", "meeting room R3.01": kind (translated) and code. */
 char *bk_place_label(enum desk_kind kind, const char *code, char *buf, size_t size);
 
-/* ---- what the day's lists keep on the connection (booking_view.c, booking_who.c) ---- */
+/* ---- what the day's lists keep on the connection (booking_view_places.c, booking_who.c) ---- */
 
 /* What tells whether the database has changed since a cache was read:
  * another connection's commit moves PRAGMA data_version, this connection's
