@@ -303,4 +303,18 @@ hasnt "$P/index.txt" "person-soz.ics" "the index no longer lists the leaver"
 HOP_TODAY=2026-12-01 expect_ok "publish once more" feeds publish "$P"
 hasnt "$OUT" "Removed" "nothing more to remove"
 
+# Many sites in one zone and one elsewhere: each zone once, the odd one kept.
+for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+	"$HOP" site add "Außenstelle $n" --timezone Europe/Berlin >/dev/null 2>&1 || nok "site $n"
+done
+expect_ok "london site" site add "London" --timezone Europe/London
+expect_ok "london zone" zone add London "GF" "Embassy" --level 0
+expect_ok "london desk" desk add LON1 --zone Embassy
+HOP_USER=jweiss expect_ok "london booking" book 2026-12-02 LON1 --pm
+HOP_USER=jweiss expect_ok "person feed over 19 sites" export ics --person jweiss --from 2026-11-30 --to 2026-12-04
+facts "$OUT" >"$SCRATCH/lon.txt"
+has "$SCRATCH/lon.txt" "timed 2026-12-02T12:00:00+00:00 2026-12-02T17:00:00+00:00 tzid=Europe/London" \
+	"the London afternoon in London's zone"
+eq "$(grep -c '^TZID:Europe/Berlin' "$OUT")" 1 "Berlin defined once for 18 sites"
+
 finish
