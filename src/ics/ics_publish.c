@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "hop/app.h"
 #include "hop/i18n.h"
@@ -242,6 +243,10 @@ enum hop_status ics_publish(struct hop_app *app, const char *dir,
                             struct ics_publish_report *rep, struct hop_err *err)
 {
 	memset(rep, 0, sizeof *rep);
+	struct stat sb;
+	if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+		return hop_fail(err, HOP_EIO, _("%s is not a directory; give the directory the feeds "
+		                "go into"), dir);
 	if (access(dir, W_OK) != 0)
 		return hop_fail(err, HOP_EIO, _("cannot write into the directory %s: %s; create it first"),
 		                dir, strerror(errno));

@@ -210,6 +210,10 @@ if [ -e "$SCRATCH/x.ics" ] || ls "$SCRATCH"/x.ics.* >/dev/null 2>&1; then nok "a
 P=$SCRATCH/pub
 expect_fail "no such directory" 7 feeds publish "$P"
 has "$ERR" "cannot write into the directory $P" "names the directory"
+echo x >"$SCRATCH/plain"
+expect_fail "a file, not a directory" 7 feeds publish "$SCRATCH/plain"
+has "$ERR" "is not a directory; give the directory the feeds go into" "says so"
+eq "$(cat "$SCRATCH/plain")" "x" "and leaves the file alone"
 mkdir "$P"
 expect_ok "publish" feeds publish "$P"
 has "$OUT" "7 feeds in $P: files written 8, unchanged 0." "3 people, 1 team, 2 desks, 1 room; and the index"
