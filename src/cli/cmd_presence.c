@@ -218,7 +218,7 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *headers[] = { _("Day"), _("Location"), _("From"), _("Desk"), _("Note") };
+	const char *headers[] = { _("Day"), _("Location"), _("Source"), _("Desk"), _("Note") };
 	static const char *const keys[] = { "day", "location", "source", "desk", "note" };
 	const char *login = NULL, *week = NULL;
 	enum out_format fmt = OUT_TABLE;
