@@ -61,12 +61,52 @@ static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struc
 	return HOP_OK;
 }
 
+/* Bind a plan query's parameters: ?1 the team (0 = any), ?2 and ?3 the first
+ * and last day, ?4 the one person of a plan of one. */
+static void bind_plan(sqlite3_stmt *st, int64_t team_id, const struct pr_plan *p)
+{
+	sqlite3_bind_int64(st, 1, team_id);
+	pr_bind_date(st, 2, p->from);
+	pr_bind_date(st, 3, p->from + p->ndays - 1);
+	if (p->n == 1)
+		sqlite3_bind_int64(st, 4, p->ix.id[0]);
+}
+
+/* Step st (rows of person_id, day, ...) to its end; fill the cell of each row
+ * that falls inside the plan.  what: the failure's words, translated. */
+static enum hop_status read_cells(struct hop_app *app, sqlite3_stmt *st, struct pr_plan *p,
+                                  void (*fill)(struct pr_plan *p, size_t k, sqlite3_stmt *st),
+                                  const char *what, struct hop_err *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t i;
+		hop_date day = pr_column_date(st, 1);
+
+		if (day == HOP_DATE_NONE || day < p->from || day >= p->from + p->ndays ||
+		    !pr_index_find(&p->ix, sqlite3_column_int64(st, 0), &i))
+			continue;
+		fill(p, i * (size_t)p->ndays + (size_t)(day - p->from), st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, what);
+	return HOP_OK;
+}
+
 /* A desk booked on a day without an entry means office that day. */
+static void fill_booking(struct pr_plan *p, size_t k, sqlite3_stmt *st)
+{
+	(void)st;
+	p->loc[k] = LOC_OFFICE;
+	p->src[k] = PSRC_BOOKING;
+}
+
 static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struct pr_plan *p,
                                      struct hop_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (p->n == 1)
 		st = db_stmt(app->db, "SELECT person_id, day FROM booking WHERE person_id = ?4 "
@@ -80,33 +120,23 @@ static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struc
 		             "AND cancelled_at IS NULL AND is_room = 0 AND ?1 = 0", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, team_id);
-	pr_bind_date(st, 2, p->from);
-	pr_bind_date(st, 3, p->from + p->ndays - 1);
-	if (p->n == 1)
-		sqlite3_bind_int64(st, 4, p->ix.id[0]);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t i, k;
-		hop_date day = pr_column_date(st, 1);
+	bind_plan(st, team_id, p);
+	return read_cells(app, st, p, fill_booking, _("reading bookings"), err);
+}
 
-		if (day == HOP_DATE_NONE || day < p->from || day >= p->from + p->ndays ||
-		    !pr_index_find(&p->ix, sqlite3_column_int64(st, 0), &i))
-			continue;
-		k = i * (size_t)p->ndays + (size_t)(day - p->from);
-		p->loc[k] = LOC_OFFICE;
-		p->src[k] = PSRC_BOOKING;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(app->db, err, _("reading bookings"));
-	return HOP_OK;
+/* The day's own entry: location, and the note when the plan keeps notes. */
+static void fill_day(struct pr_plan *p, size_t k, sqlite3_stmt *st)
+{
+	p->loc[k] = (unsigned char)pr_loc_from_text((const char *)sqlite3_column_text(st, 2));
+	p->src[k] = PSRC_DAY;
+	if (p->note)
+		db_column_copy(st, 3, p->note[k], sizeof p->note[k]);
 }
 
 static enum hop_status read_days(struct hop_app *app, int64_t team_id, struct pr_plan *p,
                                  struct hop_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (p->n == 1)
 		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, '') FROM presence "
@@ -120,28 +150,8 @@ static enum hop_status read_days(struct hop_app *app, int64_t team_id, struct pr
 		             "WHERE day BETWEEN ?2 AND ?3 AND ?1 = 0", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, team_id);
-	pr_bind_date(st, 2, p->from);
-	pr_bind_date(st, 3, p->from + p->ndays - 1);
-	if (p->n == 1)
-		sqlite3_bind_int64(st, 4, p->ix.id[0]);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t i, k;
-		hop_date day = pr_column_date(st, 1);
-
-		if (day == HOP_DATE_NONE || day < p->from || day >= p->from + p->ndays ||
-		    !pr_index_find(&p->ix, sqlite3_column_int64(st, 0), &i))
-			continue;
-		k = i * (size_t)p->ndays + (size_t)(day - p->from);
-		p->loc[k] = (unsigned char)pr_loc_from_text((const char *)sqlite3_column_text(st, 2));
-		p->src[k] = PSRC_DAY;
-		if (p->note)
-			db_column_copy(st, 3, p->note[k], sizeof p->note[k]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(app->db, err, _("reading presence"));
-	return HOP_OK;
+	bind_plan(st, team_id, p);
+	return read_cells(app, st, p, fill_day, _("reading presence"), err);
 }
 
 enum hop_status pr_plan_load(struct hop_app *app, int64_t team_id, const int64_t *people,
