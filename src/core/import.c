@@ -1,11 +1,7 @@
 /* Importing people from CSV, all rows or none, and exporting them again.
- *
- * An import runs in two passes inside one write transaction: the first reads
- * and checks every row against the file and the database and collects every
- * problem; only a file without problems reaches the second pass, which writes.
- * Holding the write lock from the first pass on means that what was checked
- * is still true when it is written. */
-#include <stdarg.h>
+ * The two passes of an import, in one write transaction, are import_run's
+ * (import_util.c); here are the people's columns, the checks of a row and
+ * the second pass, which writes. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +12,6 @@
 #include "hop/authz.h"
 #include "hop/clock.h"
 #include "hop/csv.h"
-#include "hop/db.h"
 #include "hop/i18n.h"
 #include "hop/import.h"
 #include "hop/person.h"
@@ -29,10 +24,7 @@
 
 enum column { C_LOGIN, C_NAME, C_EMAIL, C_TEAM, C_ROLES, C_START, C_END, C_COUNT };
 
-static const struct {
-	const char *name;
-	enum column col;
-} column_names[] = {
+static const struct import_column column_names[] = {
 	{ "login", C_LOGIN }, { "kennung", C_LOGIN }, { "benutzer", C_LOGIN },
 	{ "name", C_NAME },
 	{ "email", C_EMAIL }, { "e-mail", C_EMAIL }, { "mail", C_EMAIL },
@@ -49,26 +41,18 @@ static const char *const export_header[C_COUNT] = {
 };
 
 struct row {
-	long line;
+	struct import_row b;       /* line, exists (the login is in the database: an edit), msg */
 	struct hop_person p;       /* the values of the file */
-	bool exists;               /* the login is in the database: an edit */
 	struct person_edit edit;   /* for an existing person: what differs */
-	char *msg;                 /* problems, "file:line: ...\n" each; NULL if none */
 };
 
 struct import {
-	struct hop_app *app;
-	const char *name;
+	struct import_base b;      /* app, name, the rows: what import_run handles */
 	const struct import_options *opt;
 	int pos[C_COUNT];          /* field index of each column, -1 if absent */
-	char colname[C_COUNT][32]; /* the column's name as the file writes it */
-	size_t ncols;
-	struct row *rows;
-	size_t nrows;
+	const char *colname[C_COUNT]; /* the column's name as the file writes it */
 	char (*new_teams)[HOP_TEAM_NAME_MAX + 1];
 	size_t nteams, team_cap;
-	bool reader_failed;        /* the CSV reader stopped after some rows */
-	bool oom;                  /* a problem could not be recorded */
 };
 
 void import_report_free(struct import_report *r)
@@ -79,64 +63,38 @@ void import_report_free(struct import_report *r)
 	r->messages = NULL;
 }
 
-#define trim import_trim
-
-/* Note one problem of a row: "people.csv:12: what". */
-static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	if (!import_vnote(&r->msg, im->name, r->line, fmt, ap))
-		im->oom = true;
-	va_end(ap);
-}
-
 /* ---- the header ---- */
+
+/* Header words are compared ignoring case. */
+static bool same_word(const char *typed, const char *word)
+{
+	return strcasecmp(typed, word) == 0;
+}
 
 static enum hop_status read_header(void *ctx, char **f, size_t n, long line,
                                    struct hop_err *err)
 {
 	struct import *im = ctx;
+	const struct import_columns cols = {
+		.words = column_names,
+		.nwords = sizeof column_names / sizeof column_names[0],
+		.count = C_COUNT,
+		.canonical = export_header,
+		.same = same_word,
+		.no_name = _("%s:%ld: column %zu of the header has no name; the first line must name the columns, such as login;name;email;team"),
+		.unknown = _("%s:%ld: unknown column '%.100s'; the columns are login, name, email, team, roles, start_date, end_date (or in German kennung, name, e-mail, team, rollen, eintritt, austritt)"),
+	};
 
-	for (int c = 0; c < C_COUNT; c++)
-		im->pos[c] = -1;
-	for (size_t i = 0; i < n; i++) {
-		size_t k, nnames = sizeof column_names / sizeof column_names[0];
-
-		trim(f[i]);
-		if (f[i][0] == '\0')
-			return hop_fail(err, HOP_EINVAL,
-			                _("%s:%ld: column %zu of the header has no name; the first line must name the columns, such as login;name;email;team"),
-			                im->name, line, i + 1);
-		for (k = 0; k < nnames; k++)
-			if (strcasecmp(f[i], column_names[k].name) == 0)
-				break;
-		if (k == nnames)
-			return hop_fail(err, HOP_EINVAL,
-			                _("%s:%ld: unknown column '%.100s'; the columns are login, name, email, team, roles, start_date, end_date (or in German kennung, name, e-mail, team, rollen, eintritt, austritt)"),
-			                im->name, line, f[i]);
-		enum column c = column_names[k].col;
-		if (im->pos[c] >= 0)
-			return hop_fail(err, HOP_EINVAL,
-			                _("%s:%ld: columns %d ('%.100s') and %zu ('%.100s') both give the %s; keep one of them"),
-			                im->name, line, im->pos[c] + 1, f[im->pos[c]], i + 1, f[i],
-			                export_header[c]);
-		im->pos[c] = (int)i;
-		snprintf(im->colname[c], sizeof im->colname[c], "%s", column_names[k].name);
-	}
+	if (import_header(&im->b, &cols, f, n, line, im->pos, im->colname, err) != HOP_OK)
+		return err->status;
 	if (im->pos[C_LOGIN] < 0)
 		return hop_fail(err, HOP_EINVAL,
 		                _("%s:%ld: the header has no column 'login' (or 'kennung'); every row needs the person's login"),
-		                im->name, line);
+		                im->b.name, line);
 	if (im->pos[C_NAME] < 0)
 		return hop_fail(err, HOP_EINVAL,
 		                _("%s:%ld: the header has no column 'name'; every row needs the person's full name"),
-		                im->name, line);
-	im->ncols = n;
+		                im->b.name, line);
 	return HOP_OK;
 }
 
@@ -202,7 +160,7 @@ static enum hop_status row_team(struct import *im, struct row *r, int64_t *team_
 		row_problem(im, r, "%s: %s", im->colname[C_TEAM], e.msg);
 		return HOP_OK;
 	}
-	switch (team_get(im->app, name, &t, &e)) {
+	switch (team_get(im->b.app, name, &t, &e)) {
 	case HOP_OK:
 		if (t.dissolved != HOP_DATE_NONE) {
 			char day[HOP_DATE_ISO_LEN];
@@ -243,10 +201,9 @@ static void copy(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src);
 }
 
-/* Check one row against the file and the database; problems go to r->msg,
+/* Check one row against the file and the database; problems go to r->b.msg,
  * only a failing database makes this fail. */
-static enum hop_status check_row(void *ctx, void *row, long line, char **f, size_t n,
-                                 struct hop_err *err)
+static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struct hop_err *err)
 {
 	struct import *im = ctx;
 	struct row *r = row;
@@ -258,19 +215,8 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 	int64_t team_id = 0;
 	enum hop_status st;
 
-	r->line = line;
-	if (n != im->ncols) {
-		row_problem(im, r, _("the row has %zu fields but the header has %zu columns; look for a missing or extra separator or quote"),
-		            n, im->ncols);
+	if (!import_cells(&im->b, &r->b, f, n, im->pos, C_COUNT, NULL, cell))
 		return HOP_OK;
-	}
-	for (int c = 0; c < C_COUNT; c++) {
-		cell[c] = NULL;
-		if (im->pos[c] >= 0) {
-			trim(f[im->pos[c]]);
-			cell[c] = f[im->pos[c]];
-		}
-	}
 	r->p.start = r->p.end = HOP_DATE_NONE;
 
 	if (person_check_login(cell[C_LOGIN], &e) != HOP_OK)
@@ -308,20 +254,21 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 	if (r->p.login[0] == '\0')
 		return HOP_OK;
 
-	st = person_get(im->app, r->p.login, &old, &e);
+	st = person_get(im->b.app, r->p.login, &old, &e);
 	if (st != HOP_OK && st != HOP_ENOTFOUND) {
 		*err = e;
 		return st;
 	}
-	r->exists = st == HOP_OK;
-	if (!r->exists) {
+	r->b.exists = st == HOP_OK;
+	if (!r->b.exists) {
 		hop_date s = start != HOP_DATE_NONE ? start : clock_today();
 		if (dates_ok && end != HOP_DATE_NONE && end < s) {
 			char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
 			row_problem(im, r, _("the end date %s is before the start date %s"),
 			            date_format(end, d1), date_format(s, d2));
 		}
-		if (authz_person_add(im->app, r->p.roles ? r->p.roles : ROLE_EMPLOYEE, &e) != HOP_OK)
+		if (authz_person_add(im->b.app, r->p.roles ? r->p.roles : ROLE_EMPLOYEE, &e) !=
+		    HOP_OK)
 			row_problem(im, r, "%s", e.msg);
 		return HOP_OK;
 	}
@@ -363,7 +310,7 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 		            date_format(en, d1), date_format(s, d2));
 	}
 	if (ed->fields &&
-	    authz_person_edit(im->app, &old, ed->fields,
+	    authz_person_edit(im->b.app, &old, ed->fields,
 	                      (ed->fields & PF_ROLES) ? ed->roles : old.roles, &e) != HOP_OK)
 		row_problem(im, r, "%s", e.msg);
 	return HOP_OK;
@@ -371,127 +318,58 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 
 /* ---- the whole file ---- */
 
-static int by_login(const void *a, const void *b)
+/* The login: a login twice in the file makes the second and later rows the
+ * problem. */
+static const char *row_login(const void *row)
 {
-	const struct row *x = *(const struct row *const *)a, *y = *(const struct row *const *)b;
-	int c = strcmp(x->p.login, y->p.login);
-	return c ? c : (x->line > y->line) - (x->line < y->line);
+	return ((const struct row *)row)->p.login;
 }
 
-/* A login twice in the file: the second and later rows are the problem. */
-static enum hop_status check_duplicates(struct import *im, struct hop_err *err)
+/* An existing person whom the file changes. */
+static bool row_changed(const void *row)
 {
-	struct row **v;
-
-	if (im->nrows < 2)
-		return HOP_OK;
-	v = malloc(im->nrows * sizeof *v);
-	if (!v)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	for (size_t i = 0; i < im->nrows; i++)
-		v[i] = &im->rows[i];
-	qsort(v, im->nrows, sizeof *v, by_login);
-	for (size_t i = 1, first = 0; i < im->nrows; i++) {
-		if (v[i]->p.login[0] && strcmp(v[i]->p.login, v[first]->p.login) == 0)
-			row_problem(im, v[i], _("the login '%s' is already on line %ld; each person may appear only once"),
-			            v[i]->p.login, v[first]->line);
-		else
-			first = i;
-	}
-	free(v);
-	return HOP_OK;
-}
-
-static enum hop_status read_rows(struct import *im, struct csv_reader *csv,
-                                 struct import_report *rep, struct hop_err *err)
-{
-	const struct import_format people = {
-		.elem = sizeof(struct row),
-		.max = IMPORT_ROWS_MAX,
-		.empty = _("%s: the file is empty; its first line must name the columns, such as login;name;email;team"),
-		.too_many = _("%s:%ld: the file has more than %d people; split it into smaller files"),
-		.header = read_header,
-		.row = check_row,
-	};
-	struct import_rows rows = { 0 };
-	enum hop_status st = import_read(csv, im->name, &people, im, &rows, rep, err);
-
-	im->rows = rows.v;
-	im->nrows = rows.n;
-	im->reader_failed = rows.reader_failed;
-	if (st != HOP_OK)
-		return st;
-	return check_duplicates(im, err);
-}
-
-/* Every problem in line order into the report; the count of bad rows. */
-static enum hop_status collect_messages(struct import *im, struct import_report *rep,
-                                        struct hop_err *err)
-{
-	if (im->oom)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	return import_gather(rep, im->rows, im->nrows, sizeof *im->rows,
-	                     offsetof(struct row, msg), err);
-}
-
-static void count(struct import *im, struct import_report *rep)
-{
-	rep->teams_created = (int)im->nteams;
-	for (size_t i = 0; i < im->nrows; i++) {
-		const struct row *r = &im->rows[i];
-		if (!r->exists)
-			rep->added++;
-		else if (r->edit.fields)
-			rep->updated++;
-		else
-			rep->unchanged++;
-	}
+	return ((const struct row *)row)->edit.fields != 0;
 }
 
 /* The second pass: everything checked, now write it (inside the caller's
  * transaction; person_add and person_edit nest as savepoints). */
-static enum hop_status write_rows(struct import *im, const struct import_report *rep,
+static enum hop_status write_rows(void *ctx, const struct import_report *rep,
                                   struct hop_err *err)
 {
+	struct import *im = ctx;
+	struct hop_app *app = im->b.app;
+	struct row *rows = im->b.rows;
 	char detail[200], object[300];
 
 	for (size_t i = 0; i < im->nteams; i++)
-		if (team_add(im->app, im->new_teams[i], NULL, err) != HOP_OK) {
-			hop_err_prefix(err, _("%s: creating team '%s': "), im->name, im->new_teams[i]);
+		if (team_add(app, im->new_teams[i], NULL, err) != HOP_OK) {
+			hop_err_prefix(err, _("%s: creating team '%s': "), im->b.name, im->new_teams[i]);
 			return err->status;
 		}
-	for (size_t i = 0; i < im->nrows; i++) {
-		struct row *r = &im->rows[i];
+	for (size_t i = 0; i < im->b.nrows; i++) {
+		struct row *r = &rows[i];
 		enum hop_status st = HOP_OK;
 
-		if (!r->exists) {
-			st = person_add(im->app, &r->p, err);
+		if (!r->b.exists) {
+			st = person_add(app, &r->p, err);
 			/* person_add starts an employment; a last day is an edit. */
 			if (st == HOP_OK && r->p.end != HOP_DATE_NONE) {
 				struct person_edit e = { .fields = PF_END, .end = r->p.end };
-				st = person_edit(im->app, r->p.login, &e, err);
+				st = person_edit(app, r->p.login, &e, err);
 			}
 		} else if (r->edit.fields)
-			st = person_edit(im->app, r->p.login, &r->edit, err);
+			st = person_edit(app, r->p.login, &r->edit, err);
 		if (st != HOP_OK) {
-			hop_err_prefix(err, "%s:%ld: ", im->name, r->line);
+			hop_err_prefix(err, "%s:%ld: ", im->b.name, r->b.line);
 			return st;
 		}
 	}
-	if (rep->added + rep->updated + rep->teams_created == 0)
+	if (rep->added + rep->updated + (int)im->nteams == 0)
 		return HOP_OK;
 	snprintf(detail, sizeof detail, "added %d, updated %d, unchanged %d, teams created %d",
-	         rep->added, rep->updated, rep->unchanged, rep->teams_created);
-	snprintf(object, sizeof object, "file:%.250s", im->name);
-	return audit_write(im->app, "import.people", object, detail, err);
-}
-
-static void import_free(struct import *im)
-{
-	for (size_t i = 0; i < im->nrows; i++)
-		free(im->rows[i].msg);
-	free(im->rows);
-	free(im->new_teams);
+	         rep->added, rep->updated, rep->unchanged, (int)im->nteams);
+	snprintf(object, sizeof object, "file:%.250s", im->b.name);
+	return audit_write(app, "import.people", object, detail, err);
 }
 
 enum hop_status import_people(struct hop_app *app, FILE *in, const char *name,
@@ -499,54 +377,31 @@ enum hop_status import_people(struct hop_app *app, FILE *in, const char *name,
                               struct hop_err *err)
 {
 	static const struct import_options defaults = { false, false };
-	struct import im = { .app = app, .name = name ? name : "-", .opt = opt ? opt : &defaults };
-	struct csv_reader *csv;
-	enum hop_status st;
-	bool in_tx = false;
+	struct import im = { .b = { .app = app, .name = name ? name : "-" },
+	                     .opt = opt ? opt : &defaults };
+	const struct import_format people = {
+		.elem = sizeof(struct row),
+		.max = IMPORT_ROWS_MAX,
+		.empty = _("%s: the file is empty; its first line must name the columns, such as login;name;email;team"),
+		.too_many = _("%s:%ld: the file has more than %d people; split it into smaller files"),
+		.twice = _("the login '%s' is already on line %ld; each person may appear only once"),
+		.allowed = authz_person_manage,
+		.header = read_header,
+		.row = check_row,
+		.key = row_login,
+		.key_cmp = strcmp,
+		.changed = row_changed,
+		.write = write_rows,
+	};
+	enum hop_status st = import_run(&im.b, in, &people, im.opt->dry_run, rep, err);
 
-	memset(rep, 0, sizeof *rep);
-	hop_err_clear(err);
-	if (authz_person_manage(app, err) != HOP_OK)
-		return err->status;
-	csv = csv_open(in, im.name);
-	if (!csv)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	/* The write lock from the first check on: nothing checked can change
-	 * before it is written.  A dry run only reads. */
-	if (!im.opt->dry_run) {
-		if ((st = db_begin(app->db, err)) != HOP_OK)
-			goto done;
-		in_tx = true;
+	if (st == HOP_OK) {
+		/* The teams the file creates: the people import's own count. */
+		rep->teams_created = (int)im.nteams;
+		if (!im.opt->dry_run)
+			app_resolve_actor(app, &(struct hop_err){ 0 });
 	}
-	if ((st = read_rows(&im, csv, rep, err)) != HOP_OK)
-		goto done;
-	if ((st = collect_messages(&im, rep, err)) != HOP_OK)
-		goto done;
-	if (rep->errors) {
-		/* The record the reader stopped at counts as a row. */
-		st = import_refuse(err, im.name, rep->errors, (int)im.nrows + im.reader_failed);
-		goto done;
-	}
-	count(&im, rep);
-	if (im.opt->dry_run)
-		goto done;
-	if ((st = write_rows(&im, rep, err)) != HOP_OK)
-		goto done;
-	st = db_commit(app->db, err);
-	in_tx = false;
-	if (st == HOP_OK)
-		app_resolve_actor(app, &(struct hop_err){ 0 });
-done:
-	if (in_tx)
-		db_rollback(app->db);
-	if (st != HOP_OK) {
-		rep->added = rep->updated = rep->unchanged = rep->teams_created = 0;
-		/* A failure after the checks still leaves nothing behind: say so. */
-		if (!rep->errors)
-			import_nothing_imported(err, st);
-	}
-	csv_close(csv);
-	import_free(&im);
+	free(im.new_teams);
 	return st;
 }
 

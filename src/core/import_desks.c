@@ -2,8 +2,9 @@
  * import: every row is checked against the file and the database first (with
  * the write lock held), every problem reported as "file:line: what", and only
  * a file without problems is written, in the same transaction.  Floors and
- * zones the file names are created; sites must exist. */
-#include <stdarg.h>
+ * zones the file names are created; sites must exist.  That run is
+ * import_run's (import_util.c); here are the places' columns, the checks of a
+ * row and across rows, and the second pass. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,6 @@
 #include "hop/audit.h"
 #include "hop/authz.h"
 #include "hop/clock.h"
-#include "hop/csv.h"
 #include "hop/db.h"
 #include "hop/i18n.h"
 #include "hop/import.h"
@@ -34,10 +34,7 @@ enum column {
 };
 
 /* Header words, compared ignoring case and umlauts ("Kapazitaet" too). */
-static const struct {
-	const char *name;
-	enum column col;
-} column_names[] = {
+static const struct import_column column_names[] = {
 	{ "code", C_CODE }, { "platz", C_CODE }, { "platznummer", C_CODE }, { "nummer", C_CODE },
 	{ "site", C_SITE }, { "standort", C_SITE },
 	{ "floor", C_FLOOR }, { "etage", C_FLOOR }, { "geschoss", C_FLOOR },
@@ -77,42 +74,21 @@ struct zref {
 };
 
 struct row {
-	long line;
+	struct import_row b;         /* line, exists (the code is in the database: an edit), msg */
 	struct desk_spec spec;
 	bool has[C_COUNT];           /* the cell is there and not empty */
 	size_t zref;                 /* index into zones; SIZE_MAX = none */
-	bool exists;                 /* the code is in the database: an edit */
 	struct hop_desk old;
 	unsigned fields;             /* enum desk_field: what differs */
 	bool fit_check;              /* kind, capacity, owner, bookable_by are known */
-	char *msg;                   /* problems, "file:line: ...\n" each */
 };
 
 struct import {
-	struct hop_app *app;
-	const char *name;
+	struct import_base b;        /* app, name, the rows: what import_run handles */
 	int pos[C_COUNT];
-	size_t ncols;
-	struct row *rows;
-	size_t nrows;
 	struct zref *zones;
 	size_t nzones, zcap;
-	bool reader_failed;
-	bool oom;
 };
-
-static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void row_problem(struct import *im, struct row *r, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	if (!import_vnote(&r->msg, im->name, r->line, fmt, ap))
-		im->oom = true;
-	va_end(ap);
-}
 
 /* ---- the header ---- */
 
@@ -132,38 +108,23 @@ static enum hop_status read_header(void *ctx, char **f, size_t n, long line,
 {
 	static const enum column required[] = { C_CODE, C_SITE, C_FLOOR, C_ZONE };
 	struct import *im = ctx;
+	const struct import_columns cols = {
+		.words = column_names,
+		.nwords = sizeof column_names / sizeof column_names[0],
+		.count = C_COUNT,
+		.canonical = canonical,
+		.same = word_is,
+		.no_name = _("%s:%ld: column %zu of the header has no name; the first line must name the columns, such as code;site;floor;zone"),
+		.unknown = _("%s:%ld: unknown column '%.100s'; the columns are code, site, floor, zone, kind, name, capacity, attributes, owner, bookable_by, team, level (or in German platz, standort, etage, zone, art, bezeichnung, kapazität, ausstattung, inhaber, buchbar_durch, team, ebene)"),
+	};
 
-	for (int c = 0; c < C_COUNT; c++)
-		im->pos[c] = -1;
-	for (size_t i = 0; i < n; i++) {
-		size_t k, nnames = sizeof column_names / sizeof column_names[0];
-
-		import_trim(f[i]);
-		if (f[i][0] == '\0')
-			return hop_fail(err, HOP_EINVAL,
-			                _("%s:%ld: column %zu of the header has no name; the first line must name the columns, such as code;site;floor;zone"),
-			                im->name, line, i + 1);
-		for (k = 0; k < nnames; k++)
-			if (word_is(f[i], column_names[k].name))
-				break;
-		if (k == nnames)
-			return hop_fail(err, HOP_EINVAL,
-			                _("%s:%ld: unknown column '%.100s'; the columns are code, site, floor, zone, kind, name, capacity, attributes, owner, bookable_by, team, level (or in German platz, standort, etage, zone, art, bezeichnung, kapazität, ausstattung, inhaber, buchbar_durch, team, ebene)"),
-			                im->name, line, f[i]);
-		enum column c = column_names[k].col;
-		if (im->pos[c] >= 0)
-			return hop_fail(err, HOP_EINVAL,
-			                _("%s:%ld: columns %d ('%.100s') and %zu ('%.100s') both give the %s; keep one of them"),
-			                im->name, line, im->pos[c] + 1, f[im->pos[c]], i + 1, f[i],
-			                canonical[c]);
-		im->pos[c] = (int)i;
-	}
+	if (import_header(&im->b, &cols, f, n, line, im->pos, NULL, err) != HOP_OK)
+		return err->status;
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (im->pos[required[i]] < 0)
 			return hop_fail(err, HOP_EINVAL,
 			                _("%s:%ld: the header has no column '%s'; every row needs the code, site, floor and zone of the place (German: platz, standort, etage, zone)"),
-			                im->name, line, canonical[required[i]]);
-	im->ncols = n;
+			                im->b.name, line, canonical[required[i]]);
 	return HOP_OK;
 }
 
@@ -220,7 +181,7 @@ static enum hop_status row_zone(struct import *im, struct row *r, const struct h
 	snprintf(z->site, sizeof z->site, "%s", s->name);
 	snprintf(z->floor, sizeof z->floor, "%s", floor);
 	snprintf(z->zone, sizeof z->zone, "%s", zone);
-	if (zone_lookup(im->app, z, err) != HOP_OK)
+	if (zone_lookup(im->b.app, z, err) != HOP_OK)
 		return err->status;
 	r->zref = im->nzones++;
 	return HOP_OK;
@@ -242,7 +203,7 @@ static void zone_settings(struct import *im, struct row *r, const struct hop_tea
 				z->reteam = true;
 			z->team_id = t->id;
 			snprintf(z->team, sizeof z->team, "%s", t->name);
-			z->team_line = r->line;
+			z->team_line = r->b.line;
 		}
 	}
 	if (!level_given)
@@ -255,13 +216,13 @@ static void zone_settings(struct import *im, struct row *r, const struct hop_tea
 		            z->floor, z->level, z->level_line);
 	else if (!z->floor_exists) {
 		z->level = level;
-		z->level_line = r->line;
+		z->level_line = r->b.line;
 		/* Other zones on the same new floor share its level. */
 		for (size_t i = 0; i < im->nzones; i++)
 			if (im->zones[i].site_id == z->site_id &&
 			    strcasecmp(im->zones[i].floor, z->floor) == 0 && !im->zones[i].level_line) {
 				im->zones[i].level = level;
-				im->zones[i].level_line = r->line;
+				im->zones[i].level_line = r->b.line;
 			}
 	}
 }
@@ -283,8 +244,7 @@ static bool whole_number(const char *s, int min, int max, int *out)
 	return true;
 }
 
-static enum hop_status check_row(void *ctx, void *row, long line, char **f, size_t n,
-                                 struct hop_err *err)
+static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struct hop_err *err)
 {
 	struct import *im = ctx;
 	struct row *r = row;
@@ -297,21 +257,11 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 	int level = 0;
 	enum hop_status st;
 
-	r->line = line;
 	r->zref = SIZE_MAX;
-	if (n != im->ncols) {
-		row_problem(im, r, _("the row has %zu fields but the header has %zu columns; look for a missing or extra separator or quote"),
-		            n, im->ncols);
+	if (!import_cells(&im->b, &r->b, f, n, im->pos, C_COUNT, "", cell))
 		return HOP_OK;
-	}
-	for (int c = 0; c < C_COUNT; c++) {
-		cell[c] = "";
-		if (im->pos[c] >= 0) {
-			import_trim(f[im->pos[c]]);
-			cell[c] = f[im->pos[c]];
-		}
+	for (int c = 0; c < C_COUNT; c++)
 		r->has[c] = cell[c][0] != '\0';
-	}
 
 	if (desk_check_code(cell[C_CODE], &e) != HOP_OK)
 		row_problem(im, r, "%s", e.msg);
@@ -322,7 +272,7 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 	else if (strlen(cell[C_SITE]) > HOP_SITE_NAME_MAX)
 		row_problem(im, r, _("site: the name is %zu bytes long; the limit is %d bytes"),
 		            strlen(cell[C_SITE]), HOP_SITE_NAME_MAX);
-	else if ((st = site_get(im->app, cell[C_SITE], &site, &e)) == HOP_OK)
+	else if ((st = site_get(im->b.app, cell[C_SITE], &site, &e)) == HOP_OK)
 		site_ok = true;
 	else if (st == HOP_ENOTFOUND)
 		row_problem(im, r, _("there is no site '%s'; add it first ('hop site add \"%s\"')"),
@@ -357,7 +307,7 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 	if (r->has[C_ATTRS] && desk_attr_parse(cell[C_ATTRS], &r->spec.attrs, &e) != HOP_OK)
 		row_problem(im, r, _("attributes: %s"), e.msg);
 	if (r->has[C_OWNER]) {
-		if ((st = person_get(im->app, cell[C_OWNER], &owner, &e)) == HOP_OK) {
+		if ((st = person_get(im->b.app, cell[C_OWNER], &owner, &e)) == HOP_OK) {
 			if (owner.end != HOP_DATE_NONE && owner.end < clock_today()) {
 				char d[HOP_DATE_ISO_LEN];
 				row_problem(im, r, _("owner: %s left on %s and cannot own a desk"),
@@ -382,7 +332,7 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 		if (strlen(cell[C_TEAM]) > HOP_TEAM_NAME_MAX)
 			row_problem(im, r, _("team: the name is %zu bytes long; the limit is %d bytes"),
 			            strlen(cell[C_TEAM]), HOP_TEAM_NAME_MAX);
-		else if ((st = team_get(im->app, cell[C_TEAM], &team, &e)) == HOP_ENOTFOUND)
+		else if ((st = team_get(im->b.app, cell[C_TEAM], &team, &e)) == HOP_ENOTFOUND)
 			row_problem(im, r, _("team: %s"), e.msg);
 		else if (st != HOP_OK) {
 			*err = e;
@@ -411,13 +361,13 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 	if (!r->spec.code[0])
 		return HOP_OK;
 
-	st = desk_get(im->app, r->spec.code, &r->old, &e);
+	st = desk_get(im->b.app, r->spec.code, &r->old, &e);
 	if (st != HOP_OK && st != HOP_ENOTFOUND) {
 		*err = e;
 		return st;
 	}
-	r->exists = st == HOP_OK;
-	if (!r->exists) {
+	r->b.exists = st == HOP_OK;
+	if (!r->b.exists) {
 		if (!r->has[C_CAPACITY])
 			r->spec.capacity = r->spec.kind == DESK_KIND_DESK ? 1 : 0;
 		if (place_ok && r->spec.kind != DESK_KIND_DESK && !r->spec.capacity) {
@@ -467,45 +417,29 @@ static enum hop_status check_row(void *ctx, void *row, long line, char **f, size
 
 /* ---- the whole file ---- */
 
-static int by_code(const void *a, const void *b)
+/* The code: a code twice in the file (in any case) makes the later rows the
+ * problem. */
+static const char *row_code(const void *row)
 {
-	const struct row *x = *(const struct row *const *)a, *y = *(const struct row *const *)b;
-	int c = strcasecmp(x->spec.code, y->spec.code);
-	return c ? c : (x->line > y->line) - (x->line < y->line);
+	return ((const struct row *)row)->spec.code;
 }
 
-/* A code twice in the file (in any case): the later rows are the problem. */
-static enum hop_status check_duplicates(struct import *im, struct hop_err *err)
+/* An existing place that the file changes. */
+static bool row_changed(const void *row)
 {
-	struct row **v;
-
-	if (im->nrows < 2)
-		return HOP_OK;
-	v = malloc(im->nrows * sizeof *v);
-	if (!v)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	for (size_t i = 0; i < im->nrows; i++)
-		v[i] = &im->rows[i];
-	qsort(v, im->nrows, sizeof *v, by_code);
-	for (size_t i = 1, first = 0; i < im->nrows; i++) {
-		if (v[i]->spec.code[0] && strcasecmp(v[i]->spec.code, v[first]->spec.code) == 0)
-			row_problem(im, v[i], _("the code '%s' is already on line %ld; each place may appear only once"),
-			            v[i]->spec.code, v[first]->line);
-		else
-			first = i;
-	}
-	free(v);
-	return HOP_OK;
+	return ((const struct row *)row)->fields != 0;
 }
 
 /* Kind, capacity, owner and bookable_by against the zone each place ends up
  * in: checked once every row has had its say about the zones' teams. */
-static void check_fit(struct import *im)
+static void check_fit(void *ctx)
 {
+	struct import *im = ctx;
+	struct row *rows = im->b.rows;
 	struct hop_err e;
 
-	for (size_t i = 0; i < im->nrows; i++) {
-		struct row *r = &im->rows[i];
+	for (size_t i = 0; i < im->b.nrows; i++) {
+		struct row *r = &rows[i];
 		const struct zref *z;
 
 		if (!r->fit_check || r->zref == SIZE_MAX || !r->spec.code[0])
@@ -518,79 +452,46 @@ static void check_fit(struct import *im)
 	}
 }
 
-static enum hop_status read_rows(struct import *im, struct csv_reader *csv,
-                                 struct import_report *rep, struct hop_err *err)
-{
-	const struct import_format places = {
-		.elem = sizeof(struct row),
-		.max = IMPORT_ROWS_MAX,
-		.empty = _("%s: the file is empty; its first line must name the columns, such as code;site;floor;zone"),
-		.too_many = _("%s:%ld: the file has more than %d places; split it into smaller files"),
-		.header = read_header,
-		.row = check_row,
-	};
-	struct import_rows rows = { 0 };
-	enum hop_status st = import_read(csv, im->name, &places, im, &rows, rep, err);
-
-	im->rows = rows.v;
-	im->nrows = rows.n;
-	im->reader_failed = rows.reader_failed;
-	if (st != HOP_OK)
-		return st;
-	check_fit(im);
-	return check_duplicates(im, err);
-}
-
-static void count(struct import *im, struct import_report *rep)
-{
-	for (size_t i = 0; i < im->nrows; i++) {
-		const struct row *r = &im->rows[i];
-		if (!r->exists)
-			rep->added++;
-		else if (r->fields)
-			rep->updated++;
-		else
-			rep->unchanged++;
-	}
-}
-
 /* The second pass: zones first (places go into them), then the places, in
  * the caller's transaction (each call nests as a savepoint). */
-static enum hop_status write_rows(struct import *im, const struct import_report *rep,
+static enum hop_status write_rows(void *ctx, const struct import_report *rep,
                                   struct hop_err *err)
 {
-	char detail[200], object[300], path[sizeof im->rows[0].spec.zone];
+	struct import *im = ctx;
+	struct hop_app *app = im->b.app;
+	struct row *rows = im->b.rows;
+	char detail[200], object[300], path[sizeof rows->spec.zone];
 	int zones_created = 0, zones_changed = 0;
 
 	for (size_t i = 0; i < im->nzones; i++) {
 		struct zref *z = &im->zones[i];
 
 		if (!z->zone_id) {
-			if (zone_add_id(im->app, z->site, z->floor, z->level, z->zone,
+			if (zone_add_id(app, z->site, z->floor, z->level, z->zone,
 			                z->team_id ? z->team : NULL, &z->zone_id, err) != HOP_OK) {
-				hop_err_prefix(err, _("%s: creating zone '%s': "), im->name, z->zone);
+				hop_err_prefix(err, _("%s: creating zone '%s': "), im->b.name, z->zone);
 				return err->status;
 			}
 			zones_created++;
 		} else if (z->reteam) {
 			snprintf(path, sizeof path, "%s/%s/%s", z->site, z->floor, z->zone);
-			if (zone_edit(im->app, path, NULL, z->team, err) != HOP_OK) {
-				hop_err_prefix(err, _("%s: changing zone '%s': "), im->name, z->zone);
+			if (zone_edit(app, path, NULL, z->team, err) != HOP_OK) {
+				hop_err_prefix(err, _("%s: changing zone '%s': "), im->b.name, z->zone);
 				return err->status;
 			}
 			zones_changed++;
 		}
 	}
-	for (size_t i = 0; i < im->nrows; i++) {
-		struct row *r = &im->rows[i];
+	for (size_t i = 0; i < im->b.nrows; i++) {
+		struct row *r = &rows[i];
 		enum hop_status st = HOP_OK;
 
-		if (!r->exists)
-			st = desk_add(im->app, &r->spec, err);
+		if (!r->b.exists)
+			st = desk_add(app, &r->spec, err);
 		else if (r->fields)
-			st = desk_edit(im->app, r->old.code, r->fields, &r->spec, err);
+			st = desk_edit(app, r->old.code, r->fields, &r->spec, err);
 		if (st != HOP_OK) {
-			hop_err_prefix(err, "%s:%ld: ", im->name, r->line);
+			hop_err_prefix(err, "%s:%ld: ", im->b.name, r->b.line);
 			return st;
 		}
 	}
@@ -599,70 +500,32 @@ static enum hop_status write_rows(struct import *im, const struct import_report 
 	snprintf(detail, sizeof detail, "added %d, updated %d, unchanged %d, zones created %d, "
 	         "zones changed %d", rep->added, rep->updated, rep->unchanged, zones_created,
 	         zones_changed);
-	snprintf(object, sizeof object, "file:%.250s", im->name);
-	return audit_write(im->app, "import.desks", object, detail, err);
-}
-
-static void import_free(struct import *im)
-{
-	for (size_t i = 0; i < im->nrows; i++)
-		free(im->rows[i].msg);
-	free(im->rows);
-	free(im->zones);
+	snprintf(object, sizeof object, "file:%.250s", im->b.name);
+	return audit_write(app, "import.desks", object, detail, err);
 }
 
 enum hop_status import_desks(struct hop_app *app, FILE *in, const char *name,
                              const struct import_options *opt, struct import_report *rep,
                              struct hop_err *err)
 {
-	struct import im = { .app = app, .name = name ? name : "-" };
-	bool dry_run = opt && opt->dry_run, in_tx = false;
-	struct csv_reader *csv;
-	enum hop_status st;
+	struct import im = { .b = { .app = app, .name = name ? name : "-" } };
+	const struct import_format places = {
+		.elem = sizeof(struct row),
+		.max = IMPORT_ROWS_MAX,
+		.empty = _("%s: the file is empty; its first line must name the columns, such as code;site;floor;zone"),
+		.too_many = _("%s:%ld: the file has more than %d places; split it into smaller files"),
+		.twice = _("the code '%s' is already on line %ld; each place may appear only once"),
+		.allowed = authz_place_manage,
+		.header = read_header,
+		.row = check_row,
+		.across = check_fit,
+		.key = row_code,
+		.key_cmp = strcasecmp,
+		.changed = row_changed,
+		.write = write_rows,
+	};
+	enum hop_status st = import_run(&im.b, in, &places, opt && opt->dry_run, rep, err);
 
-	memset(rep, 0, sizeof *rep);
-	hop_err_clear(err);
-	if (authz_place_manage(app, err) != HOP_OK)
-		return err->status;
-	csv = csv_open(in, im.name);
-	if (!csv)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	/* The write lock from the first check on: nothing checked can change
-	 * before it is written.  A dry run only reads. */
-	if (!dry_run) {
-		if ((st = db_begin(app->db, err)) != HOP_OK)
-			goto done;
-		in_tx = true;
-	}
-	if ((st = read_rows(&im, csv, rep, err)) != HOP_OK)
-		goto done;
-	if (im.oom) {
-		st = hop_fail(err, HOP_ENOMEM, _("out of memory"));
-		goto done;
-	}
-	if ((st = import_gather(rep, im.rows, im.nrows, sizeof *im.rows,
-	                        offsetof(struct row, msg), err)) != HOP_OK)
-		goto done;
-	if (rep->errors) {
-		st = import_refuse(err, im.name, rep->errors, (int)im.nrows + im.reader_failed);
-		goto done;
-	}
-	count(&im, rep);
-	if (dry_run)
-		goto done;
-	if ((st = write_rows(&im, rep, err)) != HOP_OK)
-		goto done;
-	st = db_commit(app->db, err);
-	in_tx = false;
-done:
-	if (in_tx)
-		db_rollback(app->db);
-	if (st != HOP_OK) {
-		rep->added = rep->updated = rep->unchanged = rep->teams_created = 0;
-		if (!rep->errors)
-			import_nothing_imported(err, st);
-	}
-	csv_close(csv);
-	import_free(&im);
+	free(im.zones);
 	return st;
 }
