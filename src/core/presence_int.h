@@ -46,11 +46,10 @@ static inline enum presence_loc pr_plan_loc(const struct pr_plan *p, size_t i, i
 	return (enum presence_loc)p->loc[i * (size_t)p->ndays + (size_t)d];
 }
 
-/* Revisions for the feeds' SEQUENCE (presence_rev.c): give a slot the
- * person's next rev.  touch_entries does so for every day from..to that has
- * an entry of its own (before a clear deletes them). */
-enum hop_status pr_rev_touch(struct hop_app *app, int64_t person_id, const char *slot,
-                             struct hop_err *err);
+/* Revisions for the feeds' SEQUENCE (presence_rev.c): give a day's or a
+ * weekday default's slot the person's next rev.  touch_entries does so for
+ * every day from..to that has an entry of its own (before a clear deletes
+ * them). */
 enum hop_status pr_rev_touch_day(struct hop_app *app, int64_t person_id, hop_date day,
                                  struct hop_err *err);
 enum hop_status pr_rev_touch_weekday(struct hop_app *app, int64_t person_id, int weekday,

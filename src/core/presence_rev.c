@@ -36,8 +36,9 @@ static enum hop_status rev_next(struct hop_app *app, int64_t person_id, int64_t 
 	return HOP_OK;
 }
 
-enum hop_status pr_rev_touch(struct hop_app *app, int64_t person_id, const char *slot,
-                             struct hop_err *err)
+/* Give slot ('YYYY-MM-DD' or 'W1'..'W5') the person's next rev. */
+static enum hop_status rev_touch(struct hop_app *app, int64_t person_id, const char *slot,
+                                 struct hop_err *err)
 {
 	sqlite3_stmt *st;
 	int64_t rev;
@@ -63,7 +64,7 @@ enum hop_status pr_rev_touch_day(struct hop_app *app, int64_t person_id, hop_dat
                                  struct hop_err *err)
 {
 	char slot[HOP_DATE_ISO_LEN];
-	return pr_rev_touch(app, person_id, date_format(day, slot), err);
+	return rev_touch(app, person_id, date_format(day, slot), err);
 }
 
 enum hop_status pr_rev_touch_weekday(struct hop_app *app, int64_t person_id, int weekday,
@@ -71,7 +72,7 @@ enum hop_status pr_rev_touch_weekday(struct hop_app *app, int64_t person_id, int
 {
 	char slot[4];
 	snprintf(slot, sizeof slot, "W%d", weekday);
-	return pr_rev_touch(app, person_id, slot, err);
+	return rev_touch(app, person_id, slot, err);
 }
 
 enum hop_status pr_rev_touch_entries(struct hop_app *app, int64_t person_id, hop_date from,

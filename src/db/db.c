@@ -123,6 +123,8 @@ static enum hop_status migrate(struct hop_db *db, struct hop_err *err)
 			exec(db, "COMMIT", err);
 			continue;
 		}
+		/* A PRAGMA takes no bound parameters; the value is the compiled-in
+		 * migration's own number, never input. */
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
 		if (exec(db, hop_migration_sql(i), err) != HOP_OK ||
 		    exec(db, pragma, err) != HOP_OK) {

@@ -22,12 +22,10 @@ static const char *const loc_summary[LOC_COUNT] = {
 	"", N_("Office"), N_("Home"), N_("Mobile"), N_("Away"), N_("Trip"),
 };
 
-#define ZONES_MAX ICS_MAX_ZONES
-
 struct ics_session {
 	struct hop_app *app;
 	struct hop_site_list sites;
-	const char *zones[ZONES_MAX];          /* distinct: the configuration's, then the sites' */
+	const char *zones[ICS_MAX_ZONES];          /* distinct: the configuration's, then the sites' */
 	size_t nzones;
 };
 
@@ -40,13 +38,16 @@ static const char *site_zone(const struct ics_session *s, const char *site)
 	return s->app->cfg.timezone;
 }
 
-static void add_zone(struct ics_session *s, const char *zone)
+/* Add zone unless there already; false when there is no room for it. */
+static bool add_zone(struct ics_session *s, const char *zone)
 {
 	for (size_t i = 0; i < s->nzones; i++)
 		if (strcmp(s->zones[i], zone) == 0)
-			return;
-	if (s->nzones < ZONES_MAX)
-		s->zones[s->nzones++] = zone;
+			return true;
+	if (s->nzones == ICS_MAX_ZONES)
+		return false;
+	s->zones[s->nzones++] = zone;
+	return true;
 }
 
 enum hop_status ics_session_open(struct hop_app *app, struct ics_session **out,
@@ -63,16 +64,13 @@ enum hop_status ics_session_open(struct hop_app *app, struct ics_session **out,
 		return st;
 	}
 	add_zone(s, app->cfg.timezone);
+	/* More distinct zones than a calendar could hold: an event in a zone
+	 * without its VTIMEZONE would be wrong, so say so. */
 	for (size_t i = 0; i < s->sites.n; i++) {
-		if (!s->sites.v[i].timezone[0])
-			continue;
-		add_zone(s, s->sites.v[i].timezone);
-		/* More distinct zones than a calendar could need: an event in a
-		 * zone without its VTIMEZONE would be wrong, so say so. */
-		if (s->nzones == ZONES_MAX && strcmp(s->zones[ZONES_MAX - 1], s->sites.v[i].timezone)) {
+		if (s->sites.v[i].timezone[0] && !add_zone(s, s->sites.v[i].timezone)) {
 			ics_session_close(s);
 			return hop_fail(err, HOP_EINVAL, _("the sites use more than %d time zones; "
-			                "a feed cannot hold them all"), ZONES_MAX);
+			                "a feed cannot hold them all"), ICS_MAX_ZONES);
 		}
 	}
 	*out = s;
@@ -98,7 +96,6 @@ static bool keep_booking(const struct hop_app *app, const struct hop_booking *b)
 }
 
 struct booking_ctx {
-	struct hop_app *app;
 	const struct ics_feed *feed;
 	const struct ics_session *session;
 	struct ics_writer *w;
@@ -111,11 +108,12 @@ static enum hop_status booking_event(void *ctx, const struct hop_booking *b,
                                      struct hop_err *err)
 {
 	const struct booking_ctx *c = ctx;
-	if (!keep_booking(c->app, b))
+	const struct hop_app *app = c->session->app;
+	if (!keep_booking(app, b))
 		return HOP_OK;
 	bool room = b->kind != DESK_KIND_DESK;
 	char uid[UID_MAX], summary[TEXT_MAX], location[TEXT_MAX];
-	snprintf(uid, sizeof uid, "booking-%lld@%s", (long long)b->id, c->app->cfg.mail_domain);
+	snprintf(uid, sizeof uid, "booking-%lld@%s", (long long)b->id, app->cfg.mail_domain);
 	const char *place = room && b->desk_name[0] ? b->desk_name : b->desk;
 	char what[TEXT_MAX];
 	if (c->feed->kind == ICS_PERSON)
@@ -152,7 +150,7 @@ static enum hop_status bookings_emit(struct ics_session *s, const struct ics_fee
 	case ICS_TEAM: return HOP_OK;   /* a team's feed holds its presence days */
 	}
 	/* A neutral viewer: names only where everyone may see them. */
-	struct booking_ctx c = { .app = s->app, .feed = feed, .session = s, .w = w,
+	struct booking_ctx c = { .feed = feed, .session = s, .w = w,
 	                         .names = s->app->cfg.show_booker_names == CFG_NAMES_ALL };
 	return booking_each(s->app, &f, booking_event, &c, err);
 }
@@ -178,16 +176,11 @@ static enum hop_status presence_day(void *ctx, const struct presence_feed_day *d
 static enum hop_status presence_emit(struct ics_session *s, const struct ics_feed *feed,
                                      struct ics_writer *w, struct hop_err *err)
 {
-	struct hop_app *app = s->app;
 	if (feed->kind != ICS_PERSON)
 		return HOP_OK;
-	struct hop_person p;
-	enum hop_status st = person_get(app, feed->key, &p, err);
-	if (st != HOP_OK)
-		return st;
-	/* The UID names the login, not what the caller typed (a login is stable). */
-	struct presence_ctx c = { .app = app, .login = p.login, .w = w };
-	return presence_days_each(app, p.login, feed->from, feed->to, presence_day, &c, err);
+	/* The key is a login (matched exactly), so the UIDs it makes are stable. */
+	struct presence_ctx c = { .app = s->app, .login = feed->key, .w = w };
+	return presence_days_each(s->app, feed->key, feed->from, feed->to, presence_day, &c, err);
 }
 
 /* ---- team presence days: in the team's feed and in each member's ---- */
@@ -274,8 +267,9 @@ static const struct ics_source sources[] = {
 	{ "holidays", holidays_emit },
 };
 
-/* Check the key first, so that an unknown one is an error, not an empty feed. */
-/* Also the site whose zone alone the feed needs (desk, room, site), else "". */
+/* The calendar's name into name, and into site the site whose zone alone the
+ * feed needs (desk, room, site; else "").  The key is checked first, so that
+ * an unknown one is an error, not an empty feed. */
 static enum hop_status feed_name(struct hop_app *app, const struct ics_feed *feed,
                                  char *name, size_t size, char site[HOP_SITE_NAME_MAX + 1],
                                  struct hop_err *err)

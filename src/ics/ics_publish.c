@@ -15,17 +15,25 @@
 
 #define PUB_PATH_MAX 4200
 
+/* The file name of each kind of feed begins with its word: person-LOGIN.ics. */
+static const char *const feed_prefix[] = {
+	[ICS_PERSON] = "person", [ICS_TEAM] = "team", [ICS_DESK] = "desk", [ICS_ROOM] = "room",
+};
+
+/* The characters a feed's file name keeps ('.' not first: no hidden files). */
+static bool safe_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_' || c == '.';
+}
+
 /* Logins, slugs and codes are plain already; anything else becomes '_', so a
  * name can never leave the directory or hold a space. */
-static void safe_name(char *out, size_t size, const char *prefix, const char *key)
+static void safe_name(char *out, size_t size, enum ics_feed_kind kind, const char *key)
 {
-	size_t n = (size_t)snprintf(out, size, "%s-", prefix);
-	for (const char *p = key; *p && n + 5 < size; p++) {
-		char c = *p;
-		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		          c == '-' || c == '_' || (c == '.' && p != key);
-		out[n++] = ok ? c : '_';
-	}
+	size_t n = (size_t)snprintf(out, size, "%s-", feed_prefix[kind]);
+	for (const char *p = key; *p && n + 5 < size; p++)
+		out[n++] = safe_char(*p) && (*p != '.' || p != key) ? *p : '_';
 	strcpy(out + n, ".ics");
 }
 
@@ -155,17 +163,17 @@ static int name_cmp(const void *a, const void *b)
  * characters safe_name leaves? */
 static bool feed_file(const char *name)
 {
-	static const char *const prefixes[] = { "person-", "team-", "desk-", "room-" };
 	size_t len = strlen(name);
 	const char *p = NULL;
-	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0] && !p; i++)
-		if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
-			p = name + strlen(prefixes[i]);
+	for (size_t i = 0; i < sizeof feed_prefix / sizeof feed_prefix[0] && !p; i++) {
+		size_t k = feed_prefix[i] ? strlen(feed_prefix[i]) : 0;
+		if (k && strncmp(name, feed_prefix[i], k) == 0 && name[k] == '-')
+			p = name + k + 1;
+	}
 	if (!p || len < 5 || strcmp(name + len - 4, ".ics") != 0 || p >= name + len - 4)
 		return false;
 	for (; p < name + len - 4; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		      *p == '-' || *p == '_' || *p == '.'))
+		if (!safe_char(*p))
 			return false;
 	return true;
 }
@@ -206,12 +214,11 @@ struct pub_run {
 };
 
 static enum hop_status publish_one(struct pub_run *r, enum ics_feed_kind kind,
-                                   const char *prefix, const char *key, const char *title,
-                                   struct hop_err *err)
+                                   const char *key, const char *title, struct hop_err *err)
 {
 	char name[200];
 	struct pub_file pf;
-	safe_name(name, sizeof name, prefix, key);
+	safe_name(name, sizeof name, kind, key);
 	enum hop_status st = pub_open(&pf, r->dir, name, err);
 	if (st != HOP_OK)
 		return st;
@@ -229,14 +236,14 @@ static enum hop_status publish_one(struct pub_run *r, enum ics_feed_kind kind,
 
 static enum hop_status publish_person(void *ctx, const struct hop_person *p, struct hop_err *err)
 {
-	return publish_one(ctx, ICS_PERSON, "person", p->login, p->name, err);
+	return publish_one(ctx, ICS_PERSON, p->login, p->name, err);
 }
 
 static enum hop_status publish_place(void *ctx, const struct hop_desk *d, struct hop_err *err)
 {
 	bool room = d->kind != DESK_KIND_DESK;
-	return publish_one(ctx, room ? ICS_ROOM : ICS_DESK, room ? "room" : "desk", d->code,
-	                   d->name[0] ? d->name : d->code, err);
+	return publish_one(ctx, room ? ICS_ROOM : ICS_DESK, d->code, d->name[0] ? d->name : d->code,
+	                   err);
 }
 
 enum hop_status ics_publish(struct hop_app *app, const char *dir,
@@ -267,7 +274,7 @@ enum hop_status ics_publish(struct hop_app *app, const char *dir,
 	run.index = idx.f;
 	st = person_each(app, &pf, publish_person, &run, err);
 	for (size_t i = 0; st == HOP_OK && i < teams.n; i++)
-		st = publish_one(&run, ICS_TEAM, "team", teams.v[i].slug, teams.v[i].name, err);
+		st = publish_one(&run, ICS_TEAM, teams.v[i].slug, teams.v[i].name, err);
 	if (st == HOP_OK)
 		st = desk_each(app, &df, publish_place, &run, err);
 	st = pub_close(&idx, st, rep, err);
