@@ -78,7 +78,7 @@ $(BUILD)/locale/%/LC_MESSAGES/hop.mo: src/po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libhop.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libhop.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ALL) -o $@ $< $(BUILD)/libhop.a $(LDLIBS_ALL) -lcmocka
 
