@@ -35,7 +35,10 @@ CFLAGS_ALL = -std=c17 $(OPT) -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototyp
 	-Wno-missing-field-initializers -Wno-format-truncation $(WERROR) $(SANITIZE) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -liniparser $(LDLIBS)
 
-SRC_LIB   := $(sort $(wildcard src/core/*.c src/db/*.c src/config/*.c src/ics/*.c src/cli/*.c src/tui/*.c))
+# The layers, bottom up (see HACKING.md): base, db, config and ics, core by
+# capability, demo, and the two front ends.
+SRC_LIB   := $(sort $(wildcard src/base/*.c src/db/*.c src/config/*.c src/ics/*.c \
+	src/core/*.c src/core/*/*.c src/demo/*.c src/cli/*.c src/tui/*.c))
 OBJ_LIB   := $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
 MIGRATIONS := $(sort $(wildcard db/[0-9]*.sql))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
@@ -140,7 +143,7 @@ bench: deps
 pot:
 	xgettext --language=C --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS \
 		--package-name=hop --package-version=$(VERSION) -o src/po/hop.pot \
-		$(SRC_LIB) src/main.c src/cli/commands.def $(wildcard include/hop/*.h)
+		$(SRC_LIB) src/main.c src/cli/commands.def $(wildcard include/hop/*/*.h include/hop/*/*/*.h)
 	for p in $(PO); do msgmerge --quiet --update --backup=none $$p src/po/hop.pot; done
 
 # ---- install ----------------------------------------------------------------

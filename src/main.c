@@ -1,9 +1,9 @@
 /* hop: a hybrid-office and personnel planner for the terminal. */
 #include <stdlib.h>
 
-#include "hop/cli.h"
-#include "hop/date.h"
-#include "hop/i18n.h"
+#include "hop/cli/cli.h"
+#include "hop/base/date.h"
+#include "hop/base/i18n.h"
 
 int main(int argc, char **argv)
 {

@@ -6,10 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hop/cli.h"
-#include "hop/clock.h"
-#include "hop/i18n.h"
-#include "hop/tui.h"
+#include "hop/cli/cli.h"
+#include "hop/base/clock.h"
+#include "hop/base/i18n.h"
+#include "hop/tui/tui.h"
 
 #include <sqlite3.h>  /* only for the version string */
 

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/booking.h"
-#include "hop/cli.h"
-#include "hop/i18n.h"
-#include "hop/place.h"
+#include "hop/core/booking/booking.h"
+#include "hop/cli/cli.h"
+#include "hop/base/i18n.h"
+#include "hop/core/places/place.h"
 
 #define PEOPLE_MAX 500
 #define PLACE_TEXT_MAX (HOP_CODE_MAX + HOP_PLACE_NAME_MAX + 64)

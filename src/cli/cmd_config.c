@@ -4,9 +4,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "hop/cli.h"
-#include "hop/config.h"
-#include "hop/i18n.h"
+#include "hop/cli/cli.h"
+#include "hop/config/config.h"
+#include "hop/base/i18n.h"
 
 /* Neither command has options; getopt still catches "-x" and "--frob". */
 static int no_options(const char *sub, int argc, char **argv)

@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/booking.h"
-#include "hop/cli.h"
-#include "hop/clock.h"
-#include "hop/i18n.h"
-#include "hop/import.h"
-#include "hop/place.h"
+#include "hop/core/booking/booking.h"
+#include "hop/cli/cli.h"
+#include "hop/base/clock.h"
+#include "hop/base/i18n.h"
+#include "hop/core/import/import.h"
+#include "hop/core/places/place.h"
 
 /* How many coming bookings 'show' lists. */
 #define SHOW_BOOKINGS 20

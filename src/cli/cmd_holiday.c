@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/cli.h"
-#include "hop/clock.h"
-#include "hop/closure.h"
-#include "hop/config.h"
-#include "hop/holiday.h"
-#include "hop/i18n.h"
-#include "hop/place.h"
+#include "hop/cli/cli.h"
+#include "hop/base/clock.h"
+#include "hop/core/calendar/closure.h"
+#include "hop/config/config.h"
+#include "hop/core/calendar/holiday.h"
+#include "hop/base/i18n.h"
+#include "hop/core/places/place.h"
 
 static const char *const weekday_names[] = {
 	N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hop/cli.h"
-#include "hop/i18n.h"
-#include "hop/ics.h"
+#include "hop/cli/cli.h"
+#include "hop/base/i18n.h"
+#include "hop/core/feeds/feeds.h"
 
 /* Through cli_outfile: a reader never sees half a calendar. */
 static int export_to_file(struct cli_ctx *ctx, const struct ics_feed *feed, const char *path)

@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hop/cli.h"
-#include "hop/i18n.h"
-#include "hop/import.h"
+#include "hop/cli/cli.h"
+#include "hop/base/i18n.h"
+#include "hop/core/import/import.h"
 
 int cli_import_open(struct cli_ctx *ctx, const char *sub, int argc, char **argv,
                     const char *missing, FILE **in, const char **name)

@@ -10,12 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hop/cli.h"
-#include "hop/dbfile.h"
-#include "hop/demo.h"
-#include "hop/i18n.h"
-#include "hop/person.h"
-#include "hop/whoami.h"
+#include "hop/cli/cli.h"
+#include "hop/db/dbfile.h"
+#include "hop/demo/demo.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
+#include "hop/core/whoami.h"
 
 /* The files SQLite keeps beside a database in WAL mode (and a rollback
  * journal, should one be left from elsewhere). */

@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "hop/audit.h"
-#include "hop/cli.h"
-#include "hop/i18n.h"
-#include "hop/person.h"
+#include "hop/core/audit.h"
+#include "hop/cli/cli.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
 
 #define LOG_DEFAULT_LIMIT 50
 #define LOG_LIMIT_MAX 1000000

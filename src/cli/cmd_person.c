@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/audit.h"
-#include "hop/cli.h"
-#include "hop/i18n.h"
-#include "hop/person.h"
+#include "hop/core/audit.h"
+#include "hop/cli/cli.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
 
 #define SHOW_AUDIT_MAX 10
 

@@ -2,7 +2,7 @@
 #ifndef HOP_CMD_PRESENCE_H
 #define HOP_CMD_PRESENCE_H
 
-#include "hop/date.h"
+#include "hop/base/date.h"
 
 /* The Monday of --week's text (any form date_parse_week takes; NULL = this
  * week).  0, or the exit status after printing the error. */

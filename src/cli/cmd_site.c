@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/cli.h"
-#include "hop/i18n.h"
-#include "hop/place.h"
+#include "hop/cli/cli.h"
+#include "hop/base/i18n.h"
+#include "hop/core/places/place.h"
 
 /* ---- sites ---- */
 

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hop/cli.h"
-#include "hop/i18n.h"
-#include "hop/person.h"
+#include "hop/cli/cli.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
 
 /* One positional TEAM or NAME argument after the options. */
 static int one_arg(const char *sub, int argc, char **argv, const char *missing)

@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hop/cli.h"
-#include "hop/clock.h"
-#include "hop/i18n.h"
-#include "hop/presence.h"
+#include "hop/cli/cli.h"
+#include "hop/base/clock.h"
+#include "hop/base/i18n.h"
+#include "hop/core/presence/presence.h"
 #include "cmd_presence.h"
 
 static const char *const weekday_names[] = {

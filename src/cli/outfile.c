@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hop/cli.h"
-#include "hop/i18n.h"
+#include "hop/cli/cli.h"
+#include "hop/base/i18n.h"
 
 enum hop_status cli_outfile_open(struct cli_outfile *o, const char *path, struct hop_err *err)
 {

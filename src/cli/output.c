@@ -6,10 +6,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "hop/cli.h"
-#include "hop/csv.h"
-#include "hop/i18n.h"
-#include "hop/vec.h"
+#include "hop/cli/cli.h"
+#include "hop/base/csv.h"
+#include "hop/base/i18n.h"
+#include "hop/base/vec.h"
 
 struct out_table {
 	enum out_format f;

@@ -14,8 +14,8 @@
 
 #include <iniparser.h>
 
-#include "hop/config.h"
-#include "hop/i18n.h"
+#include "hop/config/config.h"
+#include "hop/base/i18n.h"
 
 #define MAX_SECTIONS 16
 #define SNIPPET_MAX 60        /* bytes of a malformed line quoted in a message */

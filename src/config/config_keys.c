@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "hop/config.h"
-#include "hop/i18n.h"
+#include "hop/config/config.h"
+#include "hop/base/i18n.h"
 
 /* Enum fields are stored through an int pointer. */
 _Static_assert(sizeof(enum cfg_colour) == sizeof(int), "enum cfg_colour must be int-sized");

@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hop/config.h"
-#include "hop/i18n.h"
+#include "hop/config/config.h"
+#include "hop/base/i18n.h"
 
 #ifndef HOP_SYSCONFDIR
 #error "HOP_SYSCONFDIR must be defined (the Makefile does)"

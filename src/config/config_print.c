@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hop/config.h"
-#include "hop/i18n.h"
+#include "hop/config/config.h"
+#include "hop/base/i18n.h"
 
 static bool blank(char c)
 {

@@ -7,11 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hop/app.h"
-#include "hop/clock.h"
-#include "hop/db.h"
-#include "hop/i18n.h"
-#include "booking_int.h"
+#include "hop/core/app.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "booking/booking_int.h"
 
 #include <sqlite3.h>
 
@@ -119,7 +119,7 @@ enum hop_status app_resolve_actor(struct hop_app *app, struct hop_err *err)
 static int collate_hop(void *unused, int an, const void *a, int bn, const void *b)
 {
 	(void)unused;
-	return person_collate(a, (size_t)an, b, (size_t)bn);
+	return fold_collate(a, (size_t)an, b, (size_t)bn);
 }
 
 enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *err)

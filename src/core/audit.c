@@ -3,12 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/app.h"
-#include "hop/audit.h"
-#include "hop/clock.h"
-#include "hop/db.h"
-#include "hop/i18n.h"
-#include "hop/vec.h"
+#include "hop/core/app.h"
+#include "hop/core/audit.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "hop/base/vec.h"
 
 enum hop_status audit_write(struct hop_app *app, const char *action, const char *object,
                             const char *detail, struct hop_err *err)

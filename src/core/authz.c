@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hop/app.h"
-#include "hop/authz.h"
-#include "hop/clock.h"
-#include "hop/db.h"
-#include "hop/i18n.h"
+#include "hop/core/app.h"
+#include "hop/core/authz.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
 
 static enum hop_status unregistered(const struct hop_app *app, struct hop_err *err)
 {

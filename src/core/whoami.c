@@ -1,10 +1,10 @@
 /* What 'hop whoami' reports, gathered in core so front ends stay off the db layer. */
 #include <string.h>
 
-#include "hop/app.h"
-#include "hop/clock.h"
-#include "hop/db.h"
-#include "hop/whoami.h"
+#include "hop/core/app.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
+#include "hop/core/whoami.h"
 
 enum hop_status whoami_get(struct hop_app *app, struct hop_whoami *out, struct hop_err *err)
 {

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "hop/db.h"
-#include "hop/i18n.h"
-#include "hop/migrations.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "hop/db/migrations.h"
 
 #define STMT_SLOTS 512          /* power of two; hop has far fewer statements */
 #define BUSY_TIMEOUT_MS 15000   /* many people booking at 8:55 wait, never fail */

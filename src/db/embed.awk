@@ -1,7 +1,7 @@
 # Turn db/NNNN_name.sql files into a C table of migrations (one string each).
 # The numeric prefix is the schema version the file brings the database to.
 BEGIN { n = 0; print "/* generated from the db/ migrations by src/db/embed.awk: do not edit */"
-        print "#include \"hop/migrations.h\""; print "static const char *const sql_text[] = {" }
+        print "#include \"hop/db/migrations.h\""; print "static const char *const sql_text[] = {" }
 FNR == 1 {
 	if (n > 0) print "\","
 	n++

@@ -18,9 +18,9 @@
 
 #include <libical/ical.h>
 
-#include "hop/i18n.h"
-#include "hop/ics_import.h"
-#include "hop/vec.h"
+#include "hop/base/i18n.h"
+#include "hop/ics/ics_import.h"
+#include "hop/base/vec.h"
 
 #define DEPTH_MAX 16
 #define RAW_VALUE_MAX 64
@@ -446,9 +446,9 @@ static void read_event(icalcomponent *e, const struct raw_event *raw, int index,
 	if (!summary || !*summary) {
 		add(m, _("%s: has no SUMMARY; give each closure a name, such as "
 		    "SUMMARY:Betriebsruhe"), where);
-	} else if (utf8_chars(summary) > HOP_CLOSURE_SUMMARY_MAX) {
+	} else if (utf8_chars(summary) > ICS_SUMMARY_MAX) {
 		add(m, _("%s: the SUMMARY is longer than %d characters; shorten it"), where,
-		    HOP_CLOSURE_SUMMARY_MAX);
+		    ICS_SUMMARY_MAX);
 	} else {
 		char *q;
 		snprintf(out->summary, sizeof out->summary, "%s", summary);
@@ -459,8 +459,8 @@ static void read_event(icalcomponent *e, const struct raw_event *raw, int index,
 	}
 
 	if (uid && *uid) {
-		if (strlen(uid) > HOP_CLOSURE_UID_MAX)
-			add(m, _("%s: the UID is longer than %d bytes"), where, HOP_CLOSURE_UID_MAX);
+		if (strlen(uid) > ICS_UID_MAX)
+			add(m, _("%s: the UID is longer than %d bytes"), where, ICS_UID_MAX);
 		else
 			snprintf(out->uid, sizeof out->uid, "%s", uid);
 	}
@@ -492,9 +492,9 @@ static void read_event(icalcomponent *e, const struct raw_event *raw, int index,
 		} else {
 			stop = start + 1;      /* RFC 5545: an all-day event without end is one day */
 		}
-		if (stop > start && stop - start > HOP_CLOSURE_SPAN_MAX)
+		if (stop > start && stop - start > ICS_SPAN_MAX)
 			add(m, _("%s: spans %ld days; an event may close at most %d days"), where,
-			    (long)(stop - start), HOP_CLOSURE_SPAN_MAX);
+			    (long)(stop - start), ICS_SPAN_MAX);
 		else if (stop > start)
 			out->days = (int)(stop - start);
 	}

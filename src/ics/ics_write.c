@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libical/ical.h>
-#include "hop/booking.h"
-#include "hop/i18n.h"
-#include "hop/ics.h"
+#include "hop/base/date.h"
+#include "hop/base/i18n.h"
+#include "hop/ics/ics.h"
 
 
 struct ics_writer {

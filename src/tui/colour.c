@@ -1,7 +1,7 @@
 /* Semantic colour roles with a monochrome fallback (see colour.h). */
 #include <stdlib.h>
 
-#include "hop/config.h"
+#include "hop/config/config.h"
 #include "colour.h"
 
 static attr_t attrs[TC_COUNT];

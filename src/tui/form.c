@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hop/i18n.h"
+#include "hop/base/i18n.h"
 #include "colour.h"
 #include "form.h"
 #include "text.h"

@@ -1,9 +1,9 @@
 /* The top line: organisation, who is acting, today and its ISO week. */
 #include <stdio.h>
 
-#include "hop/app.h"
-#include "hop/clock.h"
-#include "hop/i18n.h"
+#include "hop/core/app.h"
+#include "hop/base/clock.h"
+#include "hop/base/i18n.h"
 #include "colour.h"
 #include "text.h"
 #include "tui_internal.h"

@@ -1,7 +1,7 @@
 /* The key-help overlay: the global keys and those of the shown screen. */
 #include <stdio.h>
 
-#include "hop/i18n.h"
+#include "hop/base/i18n.h"
 #include "colour.h"
 #include "text.h"
 #include "tui_internal.h"

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/i18n.h"
-#include "hop/person.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
 #include "colour.h"
 #include "pick.h"
 #include "text.h"
@@ -23,7 +23,7 @@ static void narrow(struct tui_pick *p)
 	p->nshown = 0;
 	p->sel = 0;
 	for (size_t i = 0; i < p->n; i++) {
-		if (q[0] && !person_matches(p->items[i], q))
+		if (q[0] && !fold_matches(p->items[i], q))
 			continue;
 		if (i == was)
 			p->sel = p->nshown;

@@ -1,7 +1,7 @@
 /* The tab bar: one tab per screen, switched with 1-6 and Tab / Shift-Tab. */
 #include <stdio.h>
 
-#include "hop/i18n.h"
+#include "hop/base/i18n.h"
 #include "colour.h"
 #include "text.h"
 #include "tui_internal.h"

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/app.h"
-#include "hop/i18n.h"
-#include "hop/tui.h"
+#include "hop/core/app.h"
+#include "hop/base/i18n.h"
+#include "hop/tui/tui.h"
 #include "colour.h"
 #include "input.h"
 #include "text.h"

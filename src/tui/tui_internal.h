@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
-#include "hop/date.h"
+#include "hop/base/date.h"
 
 struct hop_app;
 struct tui_input;

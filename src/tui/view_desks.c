@@ -17,11 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/app.h"
-#include "hop/booking.h"
-#include "hop/clock.h"
-#include "hop/i18n.h"
-#include "hop/place.h"
+#include "hop/core/app.h"
+#include "hop/core/booking/booking.h"
+#include "hop/base/clock.h"
+#include "hop/base/i18n.h"
+#include "hop/core/places/place.h"
 #include "pick.h"
 #include "text.h"
 #include "tui_internal.h"

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hop/booking.h"
-#include "hop/i18n.h"
-#include "hop/place.h"
+#include "hop/core/booking/booking.h"
+#include "hop/base/i18n.h"
+#include "hop/core/places/place.h"
 #include "colour.h"
 #include "pick.h"
 #include "text.h"

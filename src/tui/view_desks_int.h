@@ -8,9 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "hop/booking.h"
-#include "hop/date.h"
-#include "hop/place.h"
+#include "hop/core/booking/booking.h"
+#include "hop/base/date.h"
+#include "hop/core/places/place.h"
 #include "input.h"
 #include "pick.h"
 #include "tui_internal.h"

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/app.h"
-#include "hop/authz.h"
-#include "hop/clock.h"
-#include "hop/i18n.h"
-#include "hop/person.h"
+#include "hop/core/app.h"
+#include "hop/core/authz.h"
+#include "hop/base/clock.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
 #include "colour.h"
 #include "form.h"
 #include "input.h"

@@ -1,6 +1,6 @@
 /* The screens that are not built yet.  They say so and what they will hold,
  * rather than show invented data. */
-#include "hop/i18n.h"
+#include "hop/base/i18n.h"
 #include "colour.h"
 #include "text.h"
 #include "tui_internal.h"

@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/app.h"
-#include "hop/clock.h"
-#include "hop/i18n.h"
-#include "hop/presence.h"
+#include "hop/core/app.h"
+#include "hop/base/clock.h"
+#include "hop/base/i18n.h"
+#include "hop/core/presence/presence.h"
 #include "pick.h"
 #include "tui_internal.h"
 #include "view_week_int.h"

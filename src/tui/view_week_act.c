@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/app.h"
-#include "hop/authz.h"
-#include "hop/booking.h"
-#include "hop/i18n.h"
-#include "hop/person.h"
-#include "hop/presence.h"
+#include "hop/core/app.h"
+#include "hop/core/authz.h"
+#include "hop/core/booking/booking.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
+#include "hop/core/presence/presence.h"
 #include "pick.h"
 #include "tui_internal.h"
 #include "view_week_int.h"

@@ -4,9 +4,9 @@
  * (and notes the rows shown, for paging). */
 #include <stdio.h>
 
-#include "hop/booking.h"
-#include "hop/i18n.h"
-#include "hop/presence.h"
+#include "hop/core/booking/booking.h"
+#include "hop/base/i18n.h"
+#include "hop/core/presence/presence.h"
 #include "colour.h"
 #include "pick.h"
 #include "text.h"

@@ -7,9 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "hop/err.h"
-#include "hop/person.h"
-#include "hop/presence.h"
+#include "hop/base/err.h"
+#include "hop/core/people/person.h"
+#include "hop/core/presence/presence.h"
 #include "pick.h"
 #include "tui_internal.h"
 

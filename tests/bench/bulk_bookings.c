@@ -11,8 +11,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "hop/app.h"
-#include "hop/demo.h"
+#include "hop/core/app.h"
+#include "hop/demo/demo.h"
 
 static double now(void)
 {

@@ -1,4 +1,4 @@
-/* hop's iCalendar writer (include/hop/ics.h) on N synthetic events: the same
+/* hop's iCalendar writer (include/hop/ics/ics.h) on N synthetic events: the same
  * calls ics_export makes for each event of a feed, without the database, so
  * that the writer itself is measured.  ics_baseline writes the same VEVENTs
  * with libical alone.
@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "hop/booking.h"
-#include "hop/date.h"
-#include "hop/ics.h"
+#include "hop/core/booking/booking.h"
+#include "hop/base/date.h"
+#include "hop/ics/ics.h"
 #include "ics_synth.h"
 
 int main(int argc, char **argv)

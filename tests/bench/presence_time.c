@@ -21,9 +21,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "hop/app.h"
-#include "hop/db.h"
-#include "hop/presence.h"
+#include "hop/core/app.h"
+#include "hop/db/db.h"
+#include "hop/core/presence/presence.h"
 
 #define RUNS_MAX 10000
 #define SEEN_MAX 64

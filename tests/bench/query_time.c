@@ -17,9 +17,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "hop/app.h"
-#include "hop/booking.h"
-#include "hop/db.h"
+#include "hop/core/app.h"
+#include "hop/core/booking/booking.h"
+#include "hop/db/db.h"
 
 #define RUNS_MAX 10000
 #define SEEN_MAX 32

@@ -6,9 +6,9 @@
 
 #include "testutil.h"
 
-#include "hop/audit.h"
-#include "hop/booking.h"
-#include "hop/place.h"
+#include "hop/core/audit.h"
+#include "hop/core/booking/booking.h"
+#include "hop/core/places/place.h"
 
 /* Today is Mon 2026-11-23 in every hop test. */
 #define MON23 date_from_ymd(2026, 11, 23)

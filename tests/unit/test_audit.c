@@ -1,7 +1,7 @@
 /* The audit log: writing and the filters of reading. */
 #include "testutil.h"
 
-#include "hop/audit.h"
+#include "hop/core/audit.h"
 
 static void test_write_and_filter(void **state)
 {

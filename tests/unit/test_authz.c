@@ -1,8 +1,8 @@
 /* The permission matrix: who may change which fields of whom. */
 #include "testutil.h"
 
-#include "hop/authz.h"
-#include "hop/person.h"
+#include "hop/core/authz.h"
+#include "hop/core/people/person.h"
 
 static void add(struct hop_app *app, const char *login, const char *name, const char *team,
                 unsigned roles)

@@ -2,10 +2,10 @@
  * none, idempotent re-import by UID, and the working-day question. */
 #include "testutil.h"
 
-#include "hop/audit.h"
-#include "hop/closure.h"
-#include "hop/person.h"
-#include "hop/place.h"
+#include "hop/core/audit.h"
+#include "hop/core/calendar/closure.h"
+#include "hop/core/people/person.h"
+#include "hop/core/places/place.h"
 
 #define CAL(body) "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//DE\r\n" body \
 	"END:VCALENDAR\r\n"

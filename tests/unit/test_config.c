@@ -4,7 +4,7 @@
 
 #include <sys/stat.h>
 
-#include "hop/config.h"
+#include "hop/config/config.h"
 
 static char tmpdir[64];
 static char path[HOP_PATH_MAX];

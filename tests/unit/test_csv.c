@@ -1,7 +1,7 @@
 /* CSV reading and writing: separators, quoting, encodings, limits. */
 #include "testutil.h"
 
-#include "hop/csv.h"
+#include "hop/base/csv.h"
 
 /* A reader over a copy of text (n bytes, so NULs can be in it). */
 struct src {

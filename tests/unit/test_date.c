@@ -3,8 +3,8 @@
 
 #include <locale.h>
 
-#include "hop/date.h"
-#include "hop/i18n.h"
+#include "hop/base/date.h"
+#include "hop/base/i18n.h"
 
 static hop_date ymd(int y, int m, int d)
 {

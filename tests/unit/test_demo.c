@@ -4,13 +4,13 @@
 
 #include <time.h>
 
-#include "hop/audit.h"
-#include "hop/booking.h"
-#include "hop/demo.h"
-#include "hop/person.h"
-#include "hop/place.h"
-#include "../../src/core/demo_internal.h"
-#include "../../src/core/demo_names.h"
+#include "hop/core/audit.h"
+#include "hop/core/booking/booking.h"
+#include "hop/demo/demo.h"
+#include "hop/core/people/person.h"
+#include "hop/core/places/place.h"
+#include "../../src/demo/demo_internal.h"
+#include "../../src/demo/demo_names.h"
 
 static void demo_open(struct hop_app *app, int people, uint64_t seed)
 {

@@ -2,7 +2,7 @@
  * years they were introduced. */
 #include "testutil.h"
 
-#include "hop/holiday.h"
+#include "hop/core/calendar/holiday.h"
 
 static hop_date ymd(int y, int m, int d)
 {

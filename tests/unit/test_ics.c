@@ -1,7 +1,7 @@
 /* The iCalendar writer: what libical makes of hop's events, checked as bytes. */
 #include "testutil.h"
-#include "hop/booking.h"
-#include "hop/ics.h"
+#include "hop/core/booking/booking.h"
+#include "hop/core/feeds/feeds.h"
 
 /* Run the writer over ev (NULL: no event) into a string the caller frees. */
 static char *write_one(const struct ics_event *ev, enum hop_status *event_st)

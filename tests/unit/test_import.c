@@ -2,10 +2,10 @@
  * line, German spreadsheets, updates, and export -> import round trips. */
 #include "testutil.h"
 
-#include "hop/audit.h"
-#include "hop/csv.h"
-#include "hop/import.h"
-#include "hop/person.h"
+#include "hop/core/audit.h"
+#include "hop/base/csv.h"
+#include "hop/core/import/import.h"
+#include "hop/core/people/person.h"
 
 /* Every row of every table, as text: two equal snapshots mean an unchanged
  * database. */

@@ -2,9 +2,9 @@
  * every bad row named by file and line, updates of existing codes. */
 #include "testutil.h"
 
-#include "hop/import.h"
-#include "hop/person.h"
-#include "hop/place.h"
+#include "hop/core/import/import.h"
+#include "hop/core/people/person.h"
+#include "hop/core/places/place.h"
 
 static int64_t count(struct hop_app *app, const char *sql)
 {

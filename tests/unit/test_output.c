@@ -3,7 +3,7 @@
 
 #include "testutil.h"
 
-#include "hop/cli.h"
+#include "hop/cli/cli.h"
 
 static const char *const headers[] = { "Name", "Team" };
 static const char *const keys[] = { "name", "team" };

@@ -1,8 +1,8 @@
 /* People: roles, field checks, umlaut search, adding, editing, removing. */
 #include "testutil.h"
 
-#include "hop/audit.h"
-#include "hop/person.h"
+#include "hop/core/audit.h"
+#include "hop/core/people/person.h"
 
 static int64_t count(struct hop_app *app, const char *table_sql)
 {
@@ -64,18 +64,18 @@ static void test_roles(void **state)
 static void test_matches(void **state)
 {
 	(void)state;
-	assert_true(person_matches("Müller", "muller"));
-	assert_true(person_matches("Müller", "mueller"));
-	assert_true(person_matches("Müller", "Müller"));
-	assert_true(person_matches("Müller", "MÜLLER"));
-	assert_true(person_matches("Karl Mueller", "müller"));
-	assert_true(person_matches("Karl Mueller", "muller"));
-	assert_true(person_matches("Jürgen Weiß", "weiss"));
-	assert_true(person_matches("Jürgen Weiss", "weiß"));
-	assert_true(person_matches("Şükrü Öztürk", "sukru ozturk"));
-	assert_true(person_matches("Michael", "el"));
-	assert_false(person_matches("Müller", "maller"));
-	assert_false(person_matches("Anna Berg", "weiss"));
+	assert_true(fold_matches("Müller", "muller"));
+	assert_true(fold_matches("Müller", "mueller"));
+	assert_true(fold_matches("Müller", "Müller"));
+	assert_true(fold_matches("Müller", "MÜLLER"));
+	assert_true(fold_matches("Karl Mueller", "müller"));
+	assert_true(fold_matches("Karl Mueller", "muller"));
+	assert_true(fold_matches("Jürgen Weiß", "weiss"));
+	assert_true(fold_matches("Jürgen Weiss", "weiß"));
+	assert_true(fold_matches("Şükrü Öztürk", "sukru ozturk"));
+	assert_true(fold_matches("Michael", "el"));
+	assert_false(fold_matches("Müller", "maller"));
+	assert_false(fold_matches("Anna Berg", "weiss"));
 }
 
 static void test_checks(void **state)
@@ -381,7 +381,7 @@ static void test_remove(void **state)
 	test_app_close(&app);
 }
 
-/* person_fold as it was before its ASCII fast path: every code point
+/* fold_text as it was before its ASCII fast path: every code point
  * through the table, one at a time.  The fast path must give the same bytes. */
 static const char *ref_base(unsigned cp, bool ae, char one[2])
 {
@@ -475,7 +475,7 @@ static void test_fold_fast_path(void **state)
 			for (size_t size = 1; size <= sizeof got; size++) {
 				memset(got, 'X', sizeof got);
 				memset(want, 'X', sizeof want);
-				person_fold(inputs[i], modes[m], got, size);
+				fold_text(inputs[i], modes[m], got, size);
 				ref_fold(inputs[i], modes[m], want, size);
 				assert_memory_equal(got, want, size);
 			}
@@ -492,7 +492,7 @@ static void test_collate(void **state)
 	const char *logins[] = { "zz", "os", "oa", "ow" };
 
 	(void)state;
-#define CMP(a, b) person_collate(a, strlen(a), b, strlen(b))
+#define CMP(a, b) fold_collate(a, strlen(a), b, strlen(b))
 	assert_true(CMP("Ärger", "Arbeit") > 0);
 	assert_true(CMP("Ärger", "Asche") < 0);
 	assert_true(CMP("Weiß", "Weist") < 0);     /* ß as ss */

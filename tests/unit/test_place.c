@@ -3,10 +3,10 @@
  * editing with one audit entry, retiring that cancels what was booked. */
 #include "testutil.h"
 
-#include "hop/audit.h"
-#include "hop/booking.h"
-#include "hop/person.h"
-#include "hop/place.h"
+#include "hop/core/audit.h"
+#include "hop/core/booking/booking.h"
+#include "hop/core/people/person.h"
+#include "hop/core/places/place.h"
 
 static int64_t count(struct hop_app *app, const char *sql)
 {

@@ -2,9 +2,9 @@
  * permissions, team days, the suggestion, the office agreement, the forecast. */
 #include "testutil.h"
 
-#include "hop/booking.h"
-#include "hop/place.h"
-#include "hop/presence.h"
+#include "hop/core/booking/booking.h"
+#include "hop/core/places/place.h"
+#include "hop/core/presence/presence.h"
 
 /* Today is Mon 2026-11-23 in every hop test. */
 #define MON23 date_from_ymd(2026, 11, 23)

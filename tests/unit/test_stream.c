@@ -4,9 +4,9 @@
  * UTC, cut history, nothing written before a refusal. */
 #include "testutil.h"
 
-#include "hop/booking.h"
-#include "hop/ics.h"
-#include "hop/place.h"
+#include "hop/core/booking/booking.h"
+#include "hop/core/feeds/feeds.h"
+#include "hop/core/places/place.h"
 
 static void ok_(enum hop_status st, const struct hop_err *err, int line)
 {

@@ -1,8 +1,8 @@
 /* Teams: slugs, adding, leads, renaming, dissolving. */
 #include "testutil.h"
 
-#include "hop/audit.h"
-#include "hop/person.h"
+#include "hop/core/audit.h"
+#include "hop/core/people/person.h"
 
 static void add(struct hop_app *app, const char *login, const char *name, const char *team,
                 unsigned roles)

@@ -1,8 +1,8 @@
 /* Working days: weekends are not; the reason names the day. */
 #include "testutil.h"
 
-#include "hop/place.h"
-#include "hop/workday.h"
+#include "hop/core/places/place.h"
+#include "hop/core/calendar/workday.h"
 
 static void test_weekdays_work(void **state)
 {

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hop/app.h"
-#include "hop/clock.h"
-#include "hop/db.h"
+#include "hop/core/app.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
 
 /* A fresh database file in $TMPDIR, opened as `login` (who becomes the first
  * admin when admin is true).  Today is fixed to 2026-11-23 (a Monday). */

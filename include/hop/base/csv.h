@@ -1,0 +1,36 @@
+/* CSV as spreadsheet programs write it: comma or semicolon (detected from the
+ * header line), optional UTF-8 byte-order mark, quoted fields with "" escapes
+ * and line breaks inside quotes, LF or CRLF.  And a writer that quotes what
+ * needs quoting. */
+#ifndef HOP_CSV_H
+#define HOP_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "hop/base/err.h"
+
+#define CSV_FIELD_MAX (64 * 1024)   /* longer fields are an error, not a truncation */
+#define CSV_FIELDS_MAX 64
+
+struct csv_reader;
+
+/* name is used in messages ("people.csv:12: ..."). */
+struct csv_reader *csv_open(FILE *in, const char *name);
+void csv_close(struct csv_reader *r);
+
+/* Read the next record.  Returns 1 with a record, 0 at end of file, -1 on an
+ * error (err says "name:line: what").  fields point into the reader and stay
+ * valid until the next call; *line is the line the record starts on.  Blank
+ * lines are skipped.  Fields are checked to be valid UTF-8. */
+int csv_next(struct csv_reader *r, char ***fields, size_t *nfields, long *line,
+             struct hop_err *err);
+
+/* The separator found in the first record (',' or ';'). */
+char csv_separator(const struct csv_reader *r);
+
+/* Write one record; sep is ',' ';' or '\t' (TSV: tabs and newlines in fields
+ * become spaces).  Line end "\r\n" for CSV as RFC 4180 asks, "\n" for TSV. */
+void csv_write_record(FILE *out, char sep, const char *const *fields, size_t n);
+
+#endif

@@ -1,0 +1,119 @@
+/* The command line: the command table, option helpers and output formats.
+ * Only src/cli and src/main.c include this. */
+#ifndef HOP_CLI_H
+#define HOP_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "hop/core/app.h"
+#include "hop/base/date.h"
+#include "hop/base/err.h"
+
+struct cli_ctx {
+	struct app_options opt;
+	struct hop_app app;
+	bool configured, opened;
+};
+
+typedef int (*cli_handler)(struct cli_ctx *ctx, int argc, char **argv);
+
+struct cli_command {
+	const char *name;      /* "person" */
+	const char *sub;       /* "list", or NULL for a command without sub-commands */
+	cli_handler fn;
+	const char *args;      /* synopsis after "hop person list", untranslated (N_) */
+	const char *summary;   /* one line (N_) */
+	const char *help;      /* option descriptions, lines "  --team T   ..." (N_), may be NULL */
+};
+
+/* The table, from src/cli/commands.def (one line per command). */
+extern const struct cli_command cli_commands[];
+extern const size_t cli_command_count;
+
+int cli_main(int argc, char **argv);
+
+/* Print usage of one command (or all sub-commands of a name) to out. */
+void cli_usage(FILE *out, const char *name, const char *sub);
+
+/* Load the configuration (for commands that need no database). */
+int cli_configure(struct cli_ctx *ctx);
+/* Load the configuration and open the existing database; prints the error
+ * and returns its exit status on failure, 0 on success. */
+int cli_open(struct cli_ctx *ctx);
+
+/* "hop: message" on stderr; returns the exit status for the failure. */
+int cli_fail(const struct hop_err *err);
+int cli_failf(enum hop_status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A usage error: message, then "Try 'hop help NAME'."; returns 2. */
+int cli_usage_error(const char *name, const char *sub, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The FILE argument of 'hop import SUB [options] FILE', the one argument
+ * left after the options ("-" is standard input), opened after cli_open:
+ * *in to read, *name for messages.  missing (translated) says what to give
+ * when there is none.  Returns 0, or the exit status after saying why. */
+int cli_import_open(struct cli_ctx *ctx, const char *sub, int argc, char **argv,
+                    const char *missing, FILE **in, const char **name);
+/* After the import of in: close it (unless it is stdin); on failure print
+ * every problem of the file (messages, may be NULL), then err.  Returns 0
+ * or the exit status. */
+int cli_import_close(FILE *in, enum hop_status st, const char *messages,
+                     const struct hop_err *err);
+
+/* Parse a date argument (any form date_parse accepts); on failure prints the
+ * error and returns false. */
+bool cli_date(const char *text, hop_date *out);
+
+/* Does argv (after argv[0]) ask for --help / -h? */
+bool cli_wants_help(int argc, char **argv);
+
+/* ---- output ---- */
+
+enum out_format { OUT_TABLE, OUT_CSV, OUT_TSV, OUT_JSON };
+/* "table", "csv", "tsv", "json"; false for anything else. */
+bool out_format_parse(const char *text, enum out_format *f);
+/* The argument of --format for command name sub: 0, or the usage error's
+ * exit status (2) after naming the formats. */
+int out_format_option(const char *name, const char *sub, const char *text, enum out_format *f);
+/* A cell that may be empty: NULL for "", so JSON says null. */
+const char *out_or_null(const char *s);
+/* A date cell: ISO, or "" for HOP_DATE_NONE; buf holds HOP_DATE_ISO_LEN. */
+char *out_date_cell(hop_date d, char *buf);
+
+struct out_table;
+/* headers are what a person reads (translated); keys are the stable JSON keys
+ * and CSV/TSV header names (English, lower case). */
+struct out_table *out_table_new(enum out_format f, size_t ncols,
+                                const char *const *headers, const char *const *keys);
+/* Cells are copied; NULL prints as empty (JSON null). */
+void out_table_add(struct out_table *t, const char *const *cells);
+void out_table_print(struct out_table *t, FILE *out);
+void out_table_free(struct out_table *t);
+
+/* Display width of a UTF-8 string in terminal columns. */
+int out_display_width(const char *s);
+/* A label of a "Label:  value" listing, padded with blanks to width display
+ * columns (so "Kapazität:" lines up with "Capacity:"); wider ones as they are. */
+void out_label(FILE *out, const char *label, int width);
+
+
+/* Option parsing in handlers: getopt_long with optind = 0 and a leading ':'
+ * in the option string (so a missing argument returns ':'), opterr = 0.  On '?'
+ * or ':' return cli_bad_option(name, sub, argv, c), which names the option,
+ * prints "Try 'hop help NAME SUB'." and returns 2. */
+int cli_bad_option(const char *name, const char *sub, char **argv, int c);
+
+/* An export's output file (src/cli/outfile.c): a regular or new file is
+ * written beside itself and renamed into place on commit; a device, FIFO or
+ * /dev/stdout is written directly.  abort drops what was written. */
+struct cli_outfile {
+	FILE *fp;
+	char path[HOP_PATH_MAX];
+	char tmp[HOP_PATH_MAX + 16];   /* "" when writing directly */
+};
+enum hop_status cli_outfile_open(struct cli_outfile *o, const char *path, struct hop_err *err);
+enum hop_status cli_outfile_commit(struct cli_outfile *o, struct hop_err *err);
+void cli_outfile_abort(struct cli_outfile *o);
+
+#endif

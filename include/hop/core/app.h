@@ -1,0 +1,60 @@
+/* The running program's context: configuration, database and acting user.
+ * cli and tui open one, pass it to core, and close it. */
+#ifndef HOP_APP_H
+#define HOP_APP_H
+
+#include <stdbool.h>
+#include "hop/config/config.h"
+#include "hop/base/err.h"
+#include "hop/core/people/person.h"
+
+struct hop_db;
+struct bk_view_cache;
+struct bk_who_cache;
+
+/* Who is acting: the Unix login of whoever runs hop, or $HOP_USER. */
+struct hop_actor {
+	char login[HOP_LOGIN_MAX + 1];
+	struct hop_person person;   /* valid when known */
+	bool known;                 /* the login is a current person in the database */
+	unsigned roles;             /* 0 when unknown: may read, may change nothing */
+};
+
+struct hop_app {
+	struct hop_config cfg;
+	char config_path[HOP_PATH_MAX];   /* "" = built-in defaults */
+	const char *config_source;        /* "--config", "$HOP_CONFIG", ... */
+	char db_path[HOP_PATH_MAX];
+	const char *db_source;            /* "--db", "$HOP_DB", "config", "default" */
+	struct hop_db *db;
+	struct hop_actor actor;
+	/* The Desks screen's places and who-is-in's zones, teams and places,
+	 * read once while the database is unchanged (core's, freed by app_close). */
+	struct bk_view_cache *view_cache;
+	struct bk_who_cache *who_cache;
+};
+
+struct app_options {
+	const char *config_path;   /* --config, or NULL */
+	const char *db_path;       /* --db, or NULL */
+};
+
+/* Locate and load the configuration, then decide the database path
+ * (--db, $HOP_DB, [database] path, $XDG_DATA_HOME/hop/hop.db or
+ * ~/.local/share/hop/hop.db).  Does not open the database. */
+enum hop_status app_configure(struct hop_app *app, const struct app_options *opt,
+                              struct hop_err *err);
+
+/* Open the database (which must exist unless create) and resolve the actor.
+ * A missing database is an error that says how to create one (hop init). */
+enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *err);
+
+/* Re-read the acting user's record (after an edit of oneself, an import). */
+enum hop_status app_resolve_actor(struct hop_app *app, struct hop_err *err);
+
+void app_close(struct hop_app *app);
+
+/* The acting login: $HOP_USER, else the login of the real user id. */
+void app_actor_login(char *buf, size_t size);
+
+#endif

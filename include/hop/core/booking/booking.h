@@ -1,0 +1,238 @@
+/* Desk and room bookings: per day or half day, with every rule in one place.
+ *
+ * The schema refuses a double booking by itself (unique indexes over active
+ * bookings); the rules here explain a refusal in words first: working days
+ * only, within the booking horizon, never in the past, fixed desks belong to
+ * their owners, rooms up to their capacity, who may book for whom.  Every
+ * booking and cancellation is one IMMEDIATE transaction with its audit entry. */
+#ifndef HOP_BOOKING_H
+#define HOP_BOOKING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "hop/base/date.h"
+#include "hop/base/err.h"
+#include "hop/base/weekdays.h"
+#include "hop/core/places/place.h"
+
+struct hop_app;
+
+/* "AM", "PM" or "" for a whole day, translated ("vorm.", "nachm."). */
+const char *half_display(unsigned half);
+/* The same, but "all day" for a whole day: for sentences ("... (AM)"). */
+const char *half_label(unsigned half);
+
+struct hop_booking {
+	int64_t id;
+	hop_date day;
+	unsigned half;                         /* HALF_AM, HALF_PM or HALF_DAY */
+	int64_t desk_id;
+	char desk[HOP_CODE_MAX + 1];
+	char desk_name[HOP_PLACE_NAME_MAX + 1];
+	enum desk_kind kind;
+	char site[HOP_SITE_NAME_MAX + 1];
+	char floor[HOP_FLOOR_NAME_MAX + 1];
+	char zone[HOP_ZONE_NAME_MAX + 1];
+	int64_t person_id;
+	char login[HOP_LOGIN_MAX + 1];         /* "" when the privacy setting hides it */
+	char name[HOP_NAME_MAX + 1];           /* "" when hidden */
+	char team[HOP_TEAM_NAME_MAX + 1];      /* "" when hidden */
+	bool hidden;                           /* booker hidden by show_booker_names */
+	char booked_by[HOP_LOGIN_MAX + 1];
+	int attendees;
+	char note[201];
+	int sequence;
+	bool cancelled;
+	hop_date cancelled_on;                 /* the (UTC) day it was cancelled; HOP_DATE_NONE if active */
+};
+struct hop_booking_list { struct hop_booking *v; size_t n, cap; };
+void booking_list_free(struct hop_booking_list *l);
+/* One booking by id, active or cancelled, names as the privacy rule says. */
+enum hop_status booking_get(struct hop_app *app, int64_t id, struct hop_booking *out,
+                            struct hop_err *err);
+
+struct booking_request {
+	hop_date day;
+	unsigned half;              /* HALF_AM, HALF_PM, HALF_DAY; 0 = HALF_DAY */
+	const char *desk;           /* code; NULL when any */
+	const char *for_login;      /* NULL = the acting user */
+	bool any;                   /* pick a free desk (see booking_book) */
+	const char *zone;           /* any: only this zone (as zone_get) */
+	unsigned attrs;             /* any: with all these attributes */
+	bool near_team;             /* any: only the zones of the person's team */
+	int attendees;              /* rooms: the group's size; 0 = 1 */
+	const char *note;           /* NULL = none */
+};
+
+/* Book.  With any, the desk is chosen among the free, bookable desks with the
+ * wanted attributes: first the person's team zones, then the fewest moves from
+ * their last desk (same desk, same zone, same floor, same site), then by code.
+ * On success *made (may be NULL) is the booking.  A refusal says why, e.g.
+ * "desk 3.14 is already booked by Anna Berg on Tue 24 Nov 2026 (AM)". */
+enum hop_status booking_book(struct hop_app *app, const struct booking_request *rq,
+                             struct hop_booking *made, struct hop_err *err);
+
+/* A series: every day in [rq->day, until] whose ISO weekday is in weekdays
+ * (bit 1 << 1 = Monday ... 1 << 5 = Friday), each booked in its own
+ * transaction so that one taken day does not stop the others. */
+struct series_item {
+	hop_date day;
+	enum hop_status status;       /* HOP_OK = booked */
+	char desk[HOP_CODE_MAX + 1];  /* the desk booked */
+	enum desk_kind kind;          /* ... and its kind */
+	char msg[512];                /* why not, when status != HOP_OK */
+};
+enum hop_status booking_book_series(struct hop_app *app, const struct booking_request *rq,
+                                    unsigned weekdays, hop_date until,
+                                    struct series_item **items, size_t *n,
+                                    struct hop_err *err);
+
+/* Cancel the person's booking(s) on day: of desk (NULL = every place that
+ * day), the half given (HALF_DAY = all).  Cancelling the morning of a whole-day
+ * booking keeps the afternoon.  *cancelled = how many bookings changed. */
+enum hop_status booking_cancel(struct hop_app *app, hop_date day, const char *desk,
+                               unsigned half, const char *for_login, int *cancelled,
+                               struct hop_err *err);
+/* Every booking of the person in [from, to] (a stretch of leave). */
+enum hop_status booking_cancel_range(struct hop_app *app, hop_date from, hop_date to,
+                                     const char *for_login, int *cancelled,
+                                     struct hop_err *err);
+
+struct booking_filter {
+	const char *person;         /* login; NULL = anyone (mine: the actor) */
+	bool mine;
+	const char *desk;           /* code; NULL = any */
+	const char *team;           /* people of this team */
+	const char *site;
+	hop_date from, to;          /* inclusive; HOP_DATE_NONE = today / from + horizon */
+	bool include_cancelled;
+};
+/* Ordered by day, half, site, desk code.  Names obey the privacy setting. */
+enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f,
+                             struct hop_booking_list *out, struct hop_err *err);
+/* The same bookings one at a time, for lists too long to hold (a site's
+ * year for a calendar feed): fn gets each as it is read, in index order (a
+ * person's or a desk's by day; a site's desk by desk, each by day), which is
+ * the same order for the same data.  b is valid during the call only; fn
+ * must not read bookings itself.  Stops at fn's first failure and returns it. */
+typedef enum hop_status (*booking_fn)(void *ctx, const struct hop_booking *b,
+                                      struct hop_err *err);
+enum hop_status booking_each(struct hop_app *app, const struct booking_filter *f,
+                             booking_fn fn, void *ctx, struct hop_err *err);
+
+/* One place taken on a day, as booking_who lists it: a lean row whose
+ * strings belong to the list (a site's or team's name is kept once, however
+ * many rows show it).  No string is NULL; login, name and team are "" and
+ * person_id is 0 when the privacy setting hides the booker (hidden). */
+struct hop_who {
+	int64_t id;                            /* the booking */
+	unsigned half;                         /* HALF_AM, HALF_PM or HALF_DAY */
+	int64_t desk_id;
+	const char *desk;                      /* code */
+	const char *site, *floor, *zone;
+	int64_t person_id;
+	const char *login, *name, *team;       /* team: "" also for people without one */
+	enum desk_kind kind;
+	int attendees;
+	bool hidden;
+};
+struct bk_pool;
+struct hop_who_list {
+	hop_date day;
+	struct hop_who *v;
+	size_t n;
+	struct bk_pool *strings;               /* what the rows point into */
+};
+void booking_who_free(struct hop_who_list *l);
+
+/* Who is in on day: the active bookings of desks and rooms (marked by kind),
+ * optionally of one team or site, ordered by team and name in the German
+ * order (people without a team after those with one, hidden bookers last),
+ * then morning first, then desk code. */
+enum hop_status booking_who(struct hop_app *app, hop_date day, const char *team,
+                            const char *site, struct hop_who_list *out,
+                            struct hop_err *err);
+
+/* Free places on day for the half given (HALF_DAY = free all day) that the
+ * acting user may book, with the filter's zone and attributes. */
+enum hop_status booking_free(struct hop_app *app, hop_date day, unsigned half,
+                             const struct desk_filter *f, struct hop_desk_list *out,
+                             struct hop_err *err);
+
+/* ---- one day of all desks: the Desks screen's data ---- */
+
+enum slot_state {
+	SLOT_FREE,        /* bookable by me */
+	SLOT_BOOKED,      /* by someone else */
+	SLOT_MINE,        /* booked by me */
+	SLOT_FIXED,       /* a fixed desk its owner holds that day */
+	SLOT_CLOSED,      /* not bookable by me (team-only, leads-only, not a working day) */
+};
+/* The strings of a day view belong to the view (desk_day_view_free) and are
+ * never NULL: "" where there is nothing to show. */
+struct desk_slot {
+	enum slot_state state;
+	int64_t booking_id;
+	const char *login;                   /* "" when hidden or free */
+	const char *name;
+	int attendees;
+};
+struct desk_day {
+	int64_t desk_id;
+	const char *code;
+	const char *name;                    /* "" = none */
+	enum desk_kind kind;
+	int capacity;
+	unsigned attrs;
+	int64_t owner_id;
+	const char *owner_name;              /* "" = shared */
+	size_t zone;                         /* index into desk_day_view.zones */
+	struct desk_slot am, pm;
+};
+struct desk_day_zone {
+	int64_t id, site_id, floor_id, team_id;  /* team_id 0 = no owning team */
+	int level;
+	int desks;                           /* its desks (not rooms) in the view */
+	const char *site, *floor, *name, *team;
+};
+struct desk_day_view {
+	hop_date day;
+	bool working_day;
+	char not_working[160];               /* why not, when !working_day */
+	struct desk_day_zone *zones;
+	size_t nzones;
+	struct desk_day *v;
+	size_t n;
+	int bookable, booked;                /* half days: occupancy booked / bookable
+	                                        (bookable: 2 per place shown on a working
+	                                        day, 0 otherwise) */
+	struct bk_pool *strings;             /* what the strings of v and zones point into */
+};
+/* All active desks and rooms (filtered) with their state on day for the acting
+ * user, grouped by site, floor, zone (v in that order, codes in natural order;
+ * zones[] holds the zones that have places in v).  The places (floors, zones,
+ * desks) are cached on the connection and read again only when the database
+ * has changed (PRAGMA data_version, this connection's changes), so a day
+ * change costs one query: the day's bookings with their people on the index
+ * booking_day.  None per desk; a site or zone filter is resolved by name first.  An unbooked half of a fixed desk whose
+ * owner holds the other half is SLOT_FIXED for everyone but the owner. */
+enum hop_status booking_day_view(struct hop_app *app, hop_date day, const struct desk_filter *f,
+                                 struct desk_day_view *out, struct hop_err *err);
+void desk_day_view_free(struct desk_day_view *v);
+
+/* ---- bulk creation (the demo and benchmark generator) ---- */
+
+/* Insert many bookings in the caller's transaction with one prepared statement
+ * and no per-row rule checks or audit entries: the generator makes only valid
+ * rows, and the unique indexes still refuse any double booking.  The caller
+ * writes one audit entry for the batch. */
+struct booking_bulk;
+enum hop_status booking_bulk_begin(struct hop_app *app, struct booking_bulk **out,
+                                   struct hop_err *err);
+enum hop_status booking_bulk_add(struct booking_bulk *b, int64_t desk_id, int64_t person_id,
+                                 hop_date day, unsigned half, bool is_room, int attendees,
+                                 struct hop_err *err);
+void booking_bulk_end(struct booking_bulk *b);
+
+#endif

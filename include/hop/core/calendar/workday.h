@@ -1,0 +1,21 @@
+/* Working days: the only days desks are booked and presence is planned.
+ * Weekends are never working days; public holidays of the site's Bundesland
+ * and imported closure days join them with the presence issue, here, so that
+ * every caller asks one function. */
+#ifndef HOP_WORKDAY_H
+#define HOP_WORKDAY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "hop/base/date.h"
+#include "hop/base/err.h"
+
+struct hop_app;
+
+/* HOP_OK if day is a working day at the site (site_id 0 = the organisation's
+ * region).  Otherwise HOP_EINVAL with the reason: "Sat 28 Nov 2026 is a Saturday". */
+enum hop_status workday_check(struct hop_app *app, int64_t site_id, hop_date day,
+                              struct hop_err *err);
+bool workday_is_working(struct hop_app *app, int64_t site_id, hop_date day);
+
+#endif

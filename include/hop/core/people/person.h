@@ -1,0 +1,175 @@
+/* People and teams: the records every other capability hangs on.
+ *
+ * A person is known by their login (the Unix login of whoever runs hop).
+ * People are never deleted: removing one sets their last day, so history stays.
+ * Teams are never deleted either: removing one dissolves it. */
+#ifndef HOP_PERSON_H
+#define HOP_PERSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "hop/base/date.h"
+#include "hop/base/err.h"
+#include "hop/base/fold.h"
+
+struct hop_app;
+
+#define HOP_LOGIN_MAX 32
+#define HOP_NAME_MAX 200        /* bytes of UTF-8 */
+#define HOP_EMAIL_MAX 254
+#define HOP_TEAM_NAME_MAX 120
+#define HOP_SLUG_MAX 64
+
+enum hop_role {
+	ROLE_EMPLOYEE   = 1 << 0,
+	ROLE_LEAD       = 1 << 1,
+	ROLE_HR         = 1 << 2,
+	ROLE_FACILITIES = 1 << 3,
+	ROLE_ADMIN      = 1 << 4,
+};
+#define ROLE_ALL 31u
+
+/* "employee,lead" etc.  role_parse accepts names separated by ',', ';', '+', '|'
+ * or spaces, English or German (mitarbeiter, leitung, personal, liegenschaft,
+ * admin); fails naming the unknown word. */
+enum hop_status role_parse(const char *text, unsigned *roles, struct hop_err *err);
+/* Comma-separated English names, in the order of enum hop_role. */
+char *role_format(unsigned roles, char *buf, size_t size);
+/* Translated name of the highest role, for the TUI header ("Leitung"). */
+const char *role_display(unsigned roles);
+
+
+struct hop_person {
+	int64_t id;
+	char login[HOP_LOGIN_MAX + 1];
+	char name[HOP_NAME_MAX + 1];
+	char email[HOP_EMAIL_MAX + 1];      /* "" = none */
+	int64_t team_id;                    /* 0 = no team */
+	char team[HOP_TEAM_NAME_MAX + 1];   /* the team's name, "" = none */
+	unsigned roles;
+	hop_date start;
+	hop_date end;                       /* last day, inclusive; HOP_DATE_NONE = employed */
+};
+
+struct hop_person_list {
+	struct hop_person *v;
+	size_t n, cap;
+};
+void person_list_free(struct hop_person_list *l);
+
+struct person_filter {
+	const char *team;       /* team name or slug; NULL = all */
+	const char *search;     /* case- and umlaut-insensitive substring of login, name, email, team */
+	bool include_former;    /* also people whose end date has passed */
+};
+
+/* Ordered by team name, then name.  People without a team come last. */
+enum hop_status person_list(struct hop_app *app, const struct person_filter *f,
+                            struct hop_person_list *out, struct hop_err *err);
+/* The same people one at a time, for work over a whole organisation that
+ * need not hold 20,000 of them (hop feeds publish).  p is valid during the
+ * call only; fn must not list people itself.  Stops at fn's first failure. */
+typedef enum hop_status (*person_fn)(void *ctx, const struct hop_person *p,
+                                     struct hop_err *err);
+enum hop_status person_each(struct hop_app *app, const struct person_filter *f, person_fn fn,
+                            void *ctx, struct hop_err *err);
+enum hop_status person_get(struct hop_app *app, const char *login,
+                           struct hop_person *out, struct hop_err *err);
+
+/* Validation of single fields, shared by the command line, the TUI and the importer. */
+enum hop_status person_check_login(const char *login, struct hop_err *err);
+enum hop_status person_check_name(const char *name, struct hop_err *err);
+enum hop_status person_check_email(const char *email, struct hop_err *err);
+
+/* Add a person.  p->team names the team ("" = none); p->start HOP_DATE_NONE = today;
+ * p->roles 0 = employee.  Needs hr or admin. */
+enum hop_status person_add(struct hop_app *app, const struct hop_person *p, struct hop_err *err);
+
+/* Which fields an edit changes. */
+enum person_field {
+	PF_NAME = 1 << 0, PF_EMAIL = 1 << 1, PF_TEAM = 1 << 2, PF_ROLES = 1 << 3,
+	PF_START = 1 << 4, PF_END = 1 << 5, PF_LOGIN = 1 << 6,
+};
+struct person_edit {
+	unsigned fields;            /* enum person_field bits */
+	char login[HOP_LOGIN_MAX + 1];
+	char name[HOP_NAME_MAX + 1];
+	char email[HOP_EMAIL_MAX + 1];
+	char team[HOP_TEAM_NAME_MAX + 1];   /* "" = no team */
+	unsigned roles;
+	hop_date start, end;        /* end HOP_DATE_NONE = employed again */
+};
+/* The very first person of a new database: the acting login as admin and hr.
+ * Allowed only while the database has no people (hop init, the demo). */
+enum hop_status person_add_first_admin(struct hop_app *app, const char *name,
+                                       struct hop_err *err);
+
+/* Change a person; the permission check is in core (authz).  Writes one audit
+ * entry listing each changed field as "field: old -> new".  A refused edit
+ * changes and logs nothing. */
+enum hop_status person_edit(struct hop_app *app, const char *login,
+                            const struct person_edit *e, struct hop_err *err);
+/* The same, and the change as written to the audit log ("name: a -> b; ...")
+ * into changes ("" when the edit changed nothing and nothing was written). */
+enum hop_status person_edit_report(struct hop_app *app, const char *login,
+                                   const struct person_edit *e, char *changes,
+                                   size_t size, struct hop_err *err);
+
+/* Set the last day (default today).  Leads lose the lead of their teams. */
+enum hop_status person_remove(struct hop_app *app, const char *login, hop_date last_day,
+                              struct hop_err *err);
+
+/* ---- teams ---- */
+
+struct hop_team {
+	int64_t id;
+	char name[HOP_TEAM_NAME_MAX + 1];
+	char slug[HOP_SLUG_MAX + 1];
+	int64_t lead_id;                      /* 0 = none */
+	char lead_login[HOP_LOGIN_MAX + 1];
+	char lead_name[HOP_NAME_MAX + 1];
+	int members;                          /* current members */
+	hop_date created, dissolved;          /* dissolved HOP_DATE_NONE = active */
+};
+struct hop_team_list {
+	struct hop_team *v;
+	size_t n, cap;
+};
+void team_list_free(struct hop_team_list *l);
+
+/* ASCII slug of a name: "Referat Z 1 – Personal" -> "referat-z-1-personal",
+ * umlauts transliterated (ä -> ae, ß -> ss). */
+char *team_slugify(const char *name, char *buf, size_t size);
+/* base made unique among the slugs taken_sql finds ("SELECT 1 FROM <table>
+ * WHERE slug = ?1", a literal): base, else base-2, base-3, ... */
+enum hop_status slug_unique(struct hop_app *app, const char *base, const char *taken_sql,
+                            const char *what, char *slug, struct hop_err *err);
+
+enum hop_status team_list(struct hop_app *app, bool include_dissolved,
+                          struct hop_team_list *out, struct hop_err *err);
+/* By name (case-insensitive) or slug. */
+enum hop_status team_get(struct hop_app *app, const char *name_or_slug,
+                         struct hop_team *out, struct hop_err *err);
+/* As people type it: exact name or slug, else a unique prefix of an active
+ * team's name (case and umlauts ignored); an ambiguous prefix is an error
+ * naming the candidates.  Importers use team_get (exact). */
+enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team *out,
+                          struct hop_err *err);
+/* lead_login may be NULL; the lead gets the lead role if they lack it. */
+enum hop_status team_add(struct hop_app *app, const char *name, const char *lead_login,
+                         struct hop_err *err);
+/* new_name NULL = keep; lead_login NULL = keep, "" = no lead. */
+enum hop_status team_edit(struct hop_app *app, const char *team, const char *new_name,
+                          const char *lead_login, struct hop_err *err);
+/* The same, and what changed ("name: a -> b; lead: x -> y") into changes
+ * ("" when nothing changed and nothing was written). */
+enum hop_status team_edit_report(struct hop_app *app, const char *team, const char *new_name,
+                                 const char *lead_login, char *changes, size_t size,
+                                 struct hop_err *err);
+/* A team name: 1..HOP_TEAM_NAME_MAX bytes of UTF-8 without control characters. */
+enum hop_status team_check_name(const char *name, struct hop_err *err);
+/* Dissolve; refused while the team has current members. */
+enum hop_status team_remove(struct hop_app *app, const char *team, struct hop_err *err);
+
+#endif

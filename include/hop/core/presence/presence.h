@@ -1,0 +1,325 @@
+/* Presence days: where each person works on each working day, the team's
+ * presence days, the office agreement, and the forecast of desks.
+ *
+ * A person's location on a day is the day's own entry, else their weekly
+ * default for that weekday, else not set.  Presence and desks stay
+ * consistent: setting "office" can book a desk ([presence] auto_book),
+ * setting anything else cancels that day's desk bookings in the same
+ * transaction, so nobody marked at home holds a desk.  The office agreement
+ * ([policy]) is checked as warnings, never as a block: the lead decides. */
+#ifndef HOP_PRESENCE_H
+#define HOP_PRESENCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "hop/base/date.h"
+#include "hop/base/err.h"
+#include "hop/core/people/person.h"
+#include "hop/core/places/place.h"
+
+struct hop_app;
+
+#define HOP_PRESENCE_NOTE_MAX 200     /* bytes of UTF-8 */
+#define HOP_WHY_MAX 160               /* why a day is not a working day */
+#define PRESENCE_DAYS 5               /* Monday .. Friday */
+
+/* ---- locations ---- */
+
+enum presence_loc {
+	LOC_NONE,       /* not set (no day entry and no default) */
+	LOC_OFFICE,
+	LOC_HOME,
+	LOC_MOBILE,
+	LOC_AWAY,       /* leave, illness, off-site training */
+	LOC_TRIP,       /* business trip */
+};
+#define LOC_COUNT 6
+
+/* office|büro|buero, home|homeoffice, mobile|mobil, away|abwesend, trip|
+ * dienstreise (any case).  Unknown words are an error listing the choices. */
+enum hop_status presence_loc_parse(const char *text, enum presence_loc *loc,
+                                   struct hop_err *err);
+/* The English key ("office"), untranslated; "" for LOC_NONE. */
+const char *presence_loc_name(enum presence_loc loc);
+/* For people, translated: "office" / "Büro"; "not set" / "nicht gesetzt". */
+const char *presence_loc_display(enum presence_loc loc);
+/* One letter for a grid: the first letter of the translated display name,
+ * upper case: O H M A T in English, B H M A D in German (Büro, Homeoffice,
+ * Mobil, Abwesend, Dienstreise); "·" for LOC_NONE.  Static storage. */
+const char *presence_loc_code(enum presence_loc loc);
+
+/* Where a person's effective location came from.  The order of precedence:
+ * the day's entry, a desk booking that day (booking a desk means office),
+ * the weekly default. */
+enum presence_source {
+	PSRC_NONE,      /* nothing set: LOC_NONE */
+	PSRC_DAY,       /* the day's own entry */
+	PSRC_DEFAULT,   /* the weekly default for that weekday */
+	PSRC_BOOKING,   /* no day entry, but a desk booked that day: office */
+};
+
+/* ---- setting the location ---- */
+
+struct presence_item {
+	hop_date day;
+	bool skipped;                          /* not a working day: nothing set */
+	char why[HOP_WHY_MAX];                 /* why skipped, or "no desk free" reason */
+	int cancelled;                         /* desk bookings cancelled that day */
+	char desk[HOP_CODE_MAX + 1];           /* office: the desk booked ("" = none) */
+	bool had_desk;                         /* office: already had a desk booking */
+	bool no_desk;                          /* office with auto_book: none was free */
+};
+struct presence_result {
+	struct presence_item *v;               /* one per day of the range; owned */
+	size_t n;
+	int set, skipped, cancelled, booked, no_desk;
+};
+void presence_result_free(struct presence_result *r);
+
+/* Set login's (NULL = the actor's) location on every working day in
+ * [from, to]; non-working days in a range are skipped and reported, a single
+ * day that is not a working day is an error saying why.  loc must not be
+ * LOC_NONE.  note NULL = none.  Who may: the person themselves, a lead for
+ * the members of teams they lead, facilities and admins (as bookings: the
+ * same authz_book_for); HR may not, as presence is the person's and the
+ * lead's matter.  One transaction with one audit entry "presence.set" per
+ * day.  office: books a desk when [presence] auto_book is on (the fixed
+ * desk, else any free desk near the team); none free is not an error (the
+ * item says no_desk).  Other locations cancel that day's desk bookings. */
+enum hop_status presence_set(struct hop_app *app, const char *login, hop_date from,
+                             hop_date to, enum presence_loc loc, const char *note,
+                             struct presence_result *res, struct hop_err *err);
+
+/* Remove login's day entries in [from, to], so the weekly default applies
+ * again.  Same permission as presence_set; no bookings change. */
+enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date from,
+                               hop_date to, int *cleared, struct hop_err *err);
+
+/* A desk booking of person_id on day was cancelled or changed outside
+ * presence_set: a day whose location came from that booking may now show
+ * another, so the day's revision (its feeds' SEQUENCE) grows.  Called by
+ * booking code inside its transaction. */
+enum hop_status presence_booking_changed(struct hop_app *app, int64_t person_id, hop_date day,
+                                         struct hop_err *err);
+
+/* A desk was booked for person_id on day: make the day "office" unless it
+ * already is (called by booking code inside its transaction; no desk is
+ * booked or cancelled here).  Audit "presence.set" when it changes. */
+enum hop_status presence_mark_office(struct hop_app *app, int64_t person_id, hop_date day,
+                                     struct hop_err *err);
+
+/* ---- weekly defaults ---- */
+
+/* "mon=office,tue=home,thu=office" (German mo, di, mi, do, fr too; separators
+ * ',' ';' or spaces; a location word "-" or "none" removes that weekday's
+ * default).  Weekdays not named keep their defaults.  Same permission as
+ * presence_set.  Audit "presence.default". */
+enum hop_status presence_default_set(struct hop_app *app, const char *login,
+                                     const char *spec, struct hop_err *err);
+/* login's defaults, index 0 = Monday .. 4 = Friday (LOC_NONE = no default). */
+enum hop_status presence_default_get(struct hop_app *app, const char *login,
+                                     enum presence_loc out[PRESENCE_DAYS], struct hop_err *err);
+
+/* ---- one person's days ---- */
+
+struct presence_day_entry {
+	hop_date day;
+	bool working;
+	char why[HOP_WHY_MAX];                 /* !working: why */
+	enum presence_loc loc;                 /* effective */
+	enum presence_source source;
+	char note[HOP_PRESENCE_NOTE_MAX + 1];
+	char desk[HOP_CODE_MAX + 1];           /* booked desk that day ("" = none) */
+	unsigned desk_half;                    /* HALF_* of that booking, 0 = none */
+};
+/* login's (NULL = actor) days Monday..Friday of the week starting monday. */
+enum hop_status presence_person_week(struct hop_app *app, const char *login, hop_date monday,
+                                     struct hop_person *who,
+                                     struct presence_day_entry out[PRESENCE_DAYS],
+                                     struct hop_err *err);
+
+/* ---- a person's days as calendar feeds show them ---- */
+
+struct presence_feed_day {
+	hop_date day;
+	enum presence_loc loc;                 /* never LOC_NONE */
+	const char *note;                      /* "" = none; valid during the call */
+	int sequence;                          /* grows with every change that may alter the day */
+};
+typedef enum hop_status (*presence_day_fn)(void *ctx, const struct presence_feed_day *d,
+                                           struct hop_err *err);
+/* Call fn, in order, for each working day from..to on which login has a
+ * location (the day's entry, else the weekly default, else a desk booked).
+ * Reads a few weeks at a time, so memory does not grow with the period.
+ * Stops at fn's first failure and returns it. */
+enum hop_status presence_days_each(struct hop_app *app, const char *login, hop_date from,
+                                   hop_date to, presence_day_fn fn, void *ctx,
+                                   struct hop_err *err);
+
+/* ---- team presence days ---- */
+
+struct hop_teamday {
+	int64_t id;
+	int64_t team_id;
+	char team[HOP_TEAM_NAME_MAX + 1];
+	int weekday;                           /* 1..5 = recurring, 0 = single date */
+	hop_date day;                          /* single date; HOP_DATE_NONE when recurring */
+	hop_date from;                         /* recurring: first day it applies */
+	hop_date until;                        /* recurring: last day, HOP_DATE_NONE = open */
+	char note[HOP_PRESENCE_NOTE_MAX + 1];
+	int sequence;                          /* grows when the period or note changes */
+};
+struct hop_teamday_list { struct hop_teamday *v; size_t n, cap; };
+void teamday_list_free(struct hop_teamday_list *l);
+
+/* "tue", "di", "tue,thu" (weekday bits 1 << 1 = Monday .. 1 << 5 = Friday)
+ * or a date in any form date_parse takes (*day; *weekdays = 0). */
+enum hop_status teamday_parse_when(const char *text, hop_date today, unsigned *weekdays,
+                                   hop_date *day, struct hop_err *err);
+/* Recurring (weekdays != 0) from `from` (HOP_DATE_NONE = today) until
+ * `until` (HOP_DATE_NONE = open), or a single working day (weekdays == 0).
+ * A weekday already recurring for the team is replaced.  Only the team's
+ * lead, HR and admins.  Audit "teamday.set". */
+enum hop_status teamday_set(struct hop_app *app, const char *team, unsigned weekdays,
+                            hop_date day, hop_date from, hop_date until, const char *note,
+                            struct hop_err *err);
+/* Remove the recurring weekday(s) or the single date.  Same permission. */
+enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned weekdays,
+                               hop_date day, struct hop_err *err);
+/* team NULL = all teams; ordered by team, then recurring by weekday, then dates. */
+enum hop_status teamday_list(struct hop_app *app, const char *team,
+                             struct hop_teamday_list *out, struct hop_err *err);
+/* Is day a presence day of team_id?  note (may be NULL, HOP_PRESENCE_NOTE_MAX
+ * + 1 bytes) gets its note. */
+enum hop_status teamday_on(struct hop_app *app, int64_t team_id, hop_date day, bool *is,
+                           char *note, struct hop_err *err);
+
+struct teamday_suggest_day {
+	hop_date day;
+	bool working;
+	char why[HOP_WHY_MAX];
+	int in_office;                         /* members whose effective location is office */
+	int desks;                             /* active desks in the team's zones */
+	int desks_free;                        /* ... not booked that day by anyone */
+	bool enough;                           /* desks_free covers the members planning office
+	                                          who hold no desk that day (nor a fixed one) */
+	bool suggested;
+};
+struct teamday_suggestion {
+	struct hop_team team;
+	hop_date monday;
+	int members;
+	struct teamday_suggest_day days[PRESENCE_DAYS];
+	unsigned weekdays;                     /* the suggested weekday bits (0 = none) */
+};
+/* The working weekday(s) of the week with the most members planning office
+ * whose zone has desks for them (ties: all of them). */
+enum hop_status teamday_suggest(struct hop_app *app, const char *team, hop_date monday,
+                                struct teamday_suggestion *out, struct hop_err *err);
+
+/* ---- the office agreement ---- */
+
+enum agreement_rule {
+	RULE_MAX_HOME,      /* more home + mobile days than [policy] max_home_days */
+	RULE_MIN_OFFICE,    /* fewer office days than [policy] min_office_days */
+	RULE_ONBOARDING,    /* a new hire not in the office in the first weeks */
+	RULE_TEAM_DAY,      /* not in the office on a team presence day */
+};
+/* "max-home-days", "min-office-days", "onboarding", "team-day" (untranslated). */
+const char *agreement_rule_name(enum agreement_rule r);
+
+struct agreement_deviation {
+	int64_t person_id;
+	char login[HOP_LOGIN_MAX + 1];
+	char name[HOP_NAME_MAX + 1];
+	char team[HOP_TEAM_NAME_MAX + 1];
+	int iso_year, iso_week;
+	hop_date day;                          /* the day for day rules, else HOP_DATE_NONE */
+	enum agreement_rule rule;
+	char text[400];                        /* the explanation, translated */
+};
+struct agreement_list { struct agreement_deviation *v; size_t n, cap; };
+void agreement_list_free(struct agreement_list *l);
+
+/* Each deviation of the people of team (NULL = everyone) in the ISO weeks
+ * that [from, to] touches (whole weeks), ordered by week, person, day.
+ * Only working days count.  The minimum of office days shrinks in a week with
+ * holidays or away/trip days: required = min(min_office_days, working days
+ * not away or on a trip).  Days with no location set count as neither home
+ * nor office.  New hires: every working day of their first
+ * onboarding_office_weeks weeks (from the start date) not in the office. */
+enum hop_status agreement_check(struct hop_app *app, const char *team, hop_date from,
+                                hop_date to, struct agreement_list *out, struct hop_err *err);
+
+/* ---- the Week screen and 'hop week' ---- */
+
+struct presence_cell {
+	enum presence_loc loc;                 /* effective */
+	enum presence_source source;
+	char note[HOP_PRESENCE_NOTE_MAX + 1];
+	char desk[HOP_CODE_MAX + 1];           /* desk booked that day, "" = none */
+	unsigned desk_half;                    /* HALF_AM, HALF_PM, HALF_DAY; 0 = none */
+	bool deviation;                        /* a day rule is broken here (see deviations) */
+};
+struct presence_row {
+	struct hop_person person;
+	struct presence_cell days[PRESENCE_DAYS];
+	int deviations;                        /* this person's entries in week.dev */
+};
+struct presence_week_day {
+	hop_date day;
+	bool working;
+	char why[HOP_WHY_MAX];                 /* !working: the holiday, closure or weekend */
+	bool team_day;
+	char team_day_note[HOP_PRESENCE_NOTE_MAX + 1];
+	int in_office;                         /* rows whose location is office */
+	int desks;                             /* active desks in the team's zones */
+	int desks_free;                        /* ... with no booking that day, fixed desks
+	                                          of owners planning office excluded */
+	int desks_claimed;                     /* fixed desks kept free for their owners,
+	                                          who plan office but have not booked */
+};
+struct presence_week {
+	struct hop_team team;
+	int64_t site_id;                       /* the team's site (its first zone's), 0 = none */
+	hop_date monday;
+	int iso_year, iso_week;
+	struct presence_week_day days[PRESENCE_DAYS];
+	struct presence_row *rows;             /* the team's current members, ordered
+	                                          like person_list */
+	size_t nrows;
+	struct agreement_list dev;             /* the week's deviations */
+};
+/* The week of team (NULL = the actor's team) starting monday (any day: its
+ * week's Monday is taken).  A fixed number of queries however large the team. */
+enum hop_status presence_week(struct hop_app *app, const char *team, hop_date monday,
+                              struct presence_week *out, struct hop_err *err);
+void presence_week_free(struct presence_week *w);
+/* "KW 48 · 23.–27.11.2026"; across months "KW 53 · 28.12.2026–1.1.2027"
+ * (German numbering in both languages: KW is how weeks are named here). */
+char *presence_week_label(hop_date monday, char *buf, size_t size);
+
+/* ---- forecast ---- */
+
+struct forecast_day {
+	hop_date day;
+	bool working;
+	char why[HOP_WHY_MAX];
+	int planned;                           /* people whose location is office */
+	int desks;                             /* bookable desks (active, rooms excluded) */
+	int booked;                            /* desks with a booking that day */
+	bool over;                             /* planned > desks */
+};
+struct forecast {
+	hop_date monday;
+	int64_t site_id;                       /* 0 = all sites */
+	char site[HOP_SITE_NAME_MAX + 1];      /* "" = all */
+	struct forecast_day days[PRESENCE_DAYS];
+};
+/* People count at a site by their desk booking that day, else their fixed
+ * desk's site, else their team's zone's site; site NULL = all. */
+enum hop_status forecast_week(struct hop_app *app, const char *site, hop_date monday,
+                              struct forecast *out, struct hop_err *err);
+
+#endif

@@ -1,0 +1,437 @@
+/* Reading CSV the way spreadsheet programs write it, one record at a time,
+ * and writing records that they read back unchanged.
+ *
+ * The reader holds one record at most: every field is bounded by
+ * CSV_FIELD_MAX and a record by CSV_FIELDS_MAX fields, so a huge or broken
+ * file ends in an error message after a bounded amount of reading. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hop/base/csv.h"
+#include "hop/base/i18n.h"
+#include "hop/base/vec.h"
+
+/* How much of the first record is looked at to find the separator. */
+#define PRESCAN_MAX (2 * CSV_FIELD_MAX)
+#define NO_CHAR (-2)
+
+struct csv_reader {
+	FILE *in;
+	char *name;
+	char sep;
+	bool started;
+	long line;                  /* line of the next character */
+	/* The start of the file, read ahead to find the separator and then
+	 * parsed like the rest of the stream. */
+	unsigned char *pre;
+	size_t pre_len, pre_pos;
+	int pushed;                 /* one character given back, or NO_CHAR */
+	/* The current record: fields NUL-terminated one after another in buf. */
+	char *buf;
+	size_t len, cap;
+	size_t offs[CSV_FIELDS_MAX];
+	char *fields[CSV_FIELDS_MAX + 1];
+	/* Once a record fails, the reader stays failed with the same message. */
+	bool failed;
+	struct hop_err error;
+};
+
+struct csv_reader *csv_open(FILE *in, const char *name)
+{
+	struct csv_reader *r = calloc(1, sizeof *r);
+
+	if (!r)
+		return NULL;
+	r->name = strdup(name ? name : "-");
+	if (!r->name) {
+		free(r);
+		return NULL;
+	}
+	r->in = in;
+	r->sep = ',';
+	r->line = 1;
+	r->pushed = NO_CHAR;
+	return r;
+}
+
+void csv_close(struct csv_reader *r)
+{
+	if (!r)
+		return;
+	free(r->pre);
+	free(r->buf);
+	free(r->name);
+	free(r);
+}
+
+char csv_separator(const struct csv_reader *r)
+{
+	return r->sep;
+}
+
+static int next_char(struct csv_reader *r)
+{
+	int c;
+
+	if (r->pushed != NO_CHAR) {
+		c = r->pushed;
+		r->pushed = NO_CHAR;
+		return c;
+	}
+	if (r->pre_pos < r->pre_len)
+		return r->pre[r->pre_pos++];
+	return getc(r->in);
+}
+
+static void push_back(struct csv_reader *r, int c)
+{
+	r->pushed = c;
+}
+
+static bool pre_append(struct csv_reader *r, int c, size_t *cap)
+{
+	if (!vec_grow(&r->pre, cap, r->pre_len + 1, 1))
+		return false;
+	r->pre[r->pre_len++] = (unsigned char)c;
+	return true;
+}
+
+/* Where the scan of the first record stands. */
+struct scan {
+	bool quoted, content, done;
+	size_t counts[3];           /* ';' ',' '\t' outside quotes */
+};
+
+static void scan_char(struct scan *st, int c)
+{
+	if (st->done)
+		return;
+	if (c == '"') {
+		st->quoted = !st->quoted;   /* "" inside quotes toggles twice */
+		st->content = true;
+	} else if (c == '\r' || c == '\n') {
+		st->done = !st->quoted && st->content;
+	} else {
+		st->content = true;
+		if (!st->quoted) {
+			st->counts[0] += c == ';';
+			st->counts[1] += c == ',';
+			st->counts[2] += c == '\t';
+		}
+	}
+}
+
+/* Skip a UTF-8 byte-order mark, refuse UTF-16, and read the first record
+ * ahead to choose the separator that occurs outside quotes in it. */
+static enum hop_status prescan(struct csv_reader *r, struct hop_err *err)
+{
+	struct scan st = { 0 };
+	size_t cap = 0, *counts = st.counts;
+	int c, i;
+
+	for (i = 0; i < 3; i++) {
+		c = getc(r->in);
+		if (c == EOF)
+			break;
+		if (!pre_append(r, c, &cap))
+			return hop_fail(err, HOP_ENOMEM, _("%s: out of memory"), r->name);
+	}
+	if (r->pre_len == 3 && memcmp(r->pre, "\xEF\xBB\xBF", 3) == 0)
+		r->pre_len = 0;
+	else if (r->pre_len >= 2 && ((r->pre[0] == 0xFF && r->pre[1] == 0xFE) ||
+	                             (r->pre[0] == 0xFE && r->pre[1] == 0xFF)))
+		return hop_fail(err, HOP_EINVAL,
+		                _("%s: the file is UTF-16 text; save it as UTF-8 (in spreadsheet programs: \"CSV UTF-8\") and try again"),
+		                r->name);
+
+	for (size_t k = 0; k < r->pre_len; k++)
+		scan_char(&st, r->pre[k]);
+	while (!st.done && r->pre_len < PRESCAN_MAX && (c = getc(r->in)) != EOF) {
+		if (!pre_append(r, c, &cap))
+			return hop_fail(err, HOP_ENOMEM, _("%s: out of memory"), r->name);
+		scan_char(&st, c);
+	}
+	if (ferror(r->in))
+		return hop_fail(err, HOP_EIO, _("%s: cannot read: %s"), r->name, strerror(errno));
+
+	/* German spreadsheets write ';' because ',' is their decimal mark. */
+	if (counts[0] > 0 && counts[0] >= counts[1] && counts[0] >= counts[2])
+		r->sep = ';';
+	else if (counts[1] > 0 && counts[1] >= counts[2])
+		r->sep = ',';
+	else if (counts[2] > 0)
+		r->sep = '\t';
+	return HOP_OK;
+}
+
+/* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
+static bool utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		size_t k;
+		unsigned long cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			k = 1, cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			k = 2, cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			k = 3, cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (n - i <= k)
+			return false;
+		for (size_t j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + j] & 0x3F);
+		}
+		if ((k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		i += k + 1;
+	}
+	return true;
+}
+
+static int fail(struct csv_reader *r, struct hop_err *err)
+{
+	r->failed = true;
+	if (err)
+		*err = r->error;
+	return -1;
+}
+
+/* Room for one more byte in the record buffer. */
+static bool reserve(struct csv_reader *r, long line)
+{
+	if (!vec_grow(&r->buf, &r->cap, r->len + 1, 1)) {
+		hop_fail(&r->error, HOP_ENOMEM, _("%s:%ld: out of memory"), r->name, line);
+		return false;
+	}
+	return true;
+}
+
+/* Add a byte to the field being read (field nf starts at offs[nf]). */
+static bool append(struct csv_reader *r, size_t nf, long line, int c)
+{
+	if (r->len - r->offs[nf] >= CSV_FIELD_MAX) {
+		hop_fail(&r->error, HOP_EINVAL,
+		         _("%s:%ld: field %zu is longer than %d bytes; if it is not meant to be, look for a quote (\") without its partner"),
+		         r->name, line, nf + 1, CSV_FIELD_MAX);
+		return false;
+	}
+	if (!reserve(r, line))
+		return false;
+	r->buf[r->len++] = (char)c;
+	return true;
+}
+
+static bool nul_byte(struct csv_reader *r, long line)
+{
+	hop_fail(&r->error, HOP_EINVAL,
+	         _("%s:%ld: the file contains a NUL byte; it is not a text file (save it as CSV in UTF-8)"),
+	         r->name, line);
+	return false;
+}
+
+/* Line end after c (CR, LF or CRLF): counts the line. */
+static void line_end(struct csv_reader *r, int c)
+{
+	if (c == '\r') {
+		int c2 = next_char(r);
+		if (c2 != '\n')
+			push_back(r, c2);
+	}
+	r->line++;
+}
+
+/* One quoted field, the opening quote already read.  Returns the character
+ * after the closing quote, or NO_CHAR on an error. */
+static int quoted_field(struct csv_reader *r, size_t nf, long start)
+{
+	for (;;) {
+		int c = next_char(r);
+		if (c == EOF) {
+			if (ferror(r->in))
+				return NO_CHAR;
+			hop_fail(&r->error, HOP_EINVAL,
+			         _("%s:%ld: the quoted field %zu that starts here has no closing quote (\") before the end of the file"),
+			         r->name, start, nf + 1);
+			return NO_CHAR;
+		}
+		if (c == '"') {
+			c = next_char(r);
+			if (c != '"')
+				return c;
+		} else if (c == '\r' || c == '\n') {
+			/* A line break inside quotes is part of the field, kept as LF. */
+			line_end(r, c);
+			c = '\n';
+		} else if (c == '\0') {
+			nul_byte(r, r->line);
+			return NO_CHAR;
+		}
+		if (!append(r, nf, start, c))
+			return NO_CHAR;
+	}
+}
+
+int csv_next(struct csv_reader *r, char ***fields, size_t *nfields, long *line,
+             struct hop_err *err)
+{
+	size_t nf = 0;
+	long start;
+	int c;
+
+	if (r->failed)
+		return fail(r, err);
+	if (!r->started) {
+		r->started = true;
+		if (prescan(r, &r->error) != HOP_OK)
+			return fail(r, err);
+	}
+
+	/* Blank lines between records are skipped. */
+	for (;;) {
+		c = next_char(r);
+		if (c == '\r' || c == '\n')
+			line_end(r, c);
+		else
+			break;
+	}
+	if (c == EOF) {
+		if (ferror(r->in)) {
+			hop_fail(&r->error, HOP_EIO, _("%s:%ld: cannot read: %s"),
+			         r->name, r->line, strerror(errno));
+			return fail(r, err);
+		}
+		return 0;
+	}
+	push_back(r, c);
+
+	start = r->line;
+	r->len = 0;
+	for (;;) {
+		if (nf == CSV_FIELDS_MAX) {
+			hop_fail(&r->error, HOP_EINVAL,
+			         _("%s:%ld: the record has more than %d fields"),
+			         r->name, start, CSV_FIELDS_MAX);
+			return fail(r, err);
+		}
+		r->offs[nf] = r->len;
+		c = next_char(r);
+		if (c == '"') {
+			long fstart = r->line;
+			c = quoted_field(r, nf, fstart);
+			if (c == NO_CHAR)
+				break;
+			if (c != r->sep && c != '\r' && c != '\n' && c != EOF) {
+				hop_fail(&r->error, HOP_EINVAL,
+				         _("%s:%ld: field %zu has text after its closing quote; write a quote inside a quoted field as two quotes (\"\")"),
+				         r->name, fstart, nf + 1);
+				c = NO_CHAR;
+				break;
+			}
+		} else {
+			while (c != r->sep && c != '\r' && c != '\n' && c != EOF) {
+				if (c == '\0') {
+					nul_byte(r, r->line);
+					c = NO_CHAR;
+					break;
+				}
+				if (!append(r, nf, start, c)) {
+					c = NO_CHAR;
+					break;
+				}
+				c = next_char(r);
+			}
+			if (c == NO_CHAR)
+				break;
+		}
+		if (!utf8_valid((const unsigned char *)r->buf + r->offs[nf], r->len - r->offs[nf])) {
+			hop_fail(&r->error, HOP_EINVAL,
+			         _("%s:%ld: field %zu is not valid UTF-8; save the file as UTF-8 (in spreadsheet programs: \"CSV UTF-8\") or convert it with 'iconv -f latin1 -t utf-8'"),
+			         r->name, start, nf + 1);
+			c = NO_CHAR;
+			break;
+		}
+		if (!reserve(r, start)) {
+			c = NO_CHAR;
+			break;
+		}
+		r->buf[r->len++] = '\0';
+		nf++;
+		if (c == r->sep)
+			continue;
+		if (c == '\r' || c == '\n')
+			line_end(r, c);
+		break;
+	}
+	if (c == NO_CHAR) {
+		if (ferror(r->in))
+			hop_fail(&r->error, HOP_EIO, _("%s:%ld: cannot read: %s"),
+			         r->name, r->line, strerror(errno));
+		return fail(r, err);
+	}
+	if (c == EOF && ferror(r->in)) {
+		hop_fail(&r->error, HOP_EIO, _("%s:%ld: cannot read: %s"),
+		         r->name, r->line, strerror(errno));
+		return fail(r, err);
+	}
+	for (size_t i = 0; i < nf; i++)
+		r->fields[i] = r->buf + r->offs[i];
+	r->fields[nf] = NULL;
+	*fields = r->fields;
+	*nfields = nf;
+	*line = start;
+	return 1;
+}
+
+/* ---- writing ---- */
+
+static bool needs_quotes(const char *s, char sep)
+{
+	size_t n = strlen(s);
+
+	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		return true;
+	for (; *s; s++)
+		if (*s == sep || *s == '"' || *s == '\r' || *s == '\n')
+			return true;
+	return false;
+}
+
+void csv_write_record(FILE *out, char sep, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *s = fields[i] ? fields[i] : "";
+
+		if (i > 0)
+			putc(sep, out);
+		if (sep == '\t') {
+			/* TSV has no quoting: a tab or line break would split the record. */
+			for (; *s; s++)
+				putc(*s == '\t' || *s == '\r' || *s == '\n' ? ' ' : *s, out);
+		} else if (needs_quotes(s, sep)) {
+			putc('"', out);
+			for (; *s; s++) {
+				if (*s == '"')
+					putc('"', out);
+				putc(*s, out);
+			}
+			putc('"', out);
+		} else {
+			fputs(s, out);
+		}
+	}
+	fputs(sep == '\t' ? "\n" : "\r\n", out);
+}

@@ -1,0 +1,236 @@
+/* The booking rules that explain a refusal: the day (past, horizon, working
+ * day), the person (who, employed, may the actor), the place (who may book
+ * it) and the conflicts (who has the desk, which desk the person has). */
+#include <stdio.h>
+#include <string.h>
+
+#include "hop/core/app.h"
+#include "hop/core/authz.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "hop/core/calendar/workday.h"
+#include "booking_int.h"
+
+enum hop_status bk_check_day(struct hop_app *app, int64_t site_id, hop_date day,
+                             struct hop_err *err)
+{
+	char when[HOP_DATE_HUMAN_LEN], last[HOP_DATE_HUMAN_LEN];
+	hop_date today = clock_today();
+	int horizon = app->cfg.booking_horizon_days;
+
+	if (day < today)
+		return hop_fail(err, HOP_EINVAL, _("%s is in the past; book today or a later day"),
+		                date_format_human(day, when, sizeof when));
+	if (day > today + horizon)
+		return hop_fail(err, HOP_EINVAL, ngettext(
+		                "%s is beyond the booking horizon: desks can be booked %d day "
+		                "ahead, until %s",
+		                "%s is beyond the booking horizon: desks can be booked %d days "
+		                "ahead, until %s", (unsigned long)horizon),
+		                date_format_human(day, when, sizeof when), horizon,
+		                date_format_human(today + horizon, last, sizeof last));
+	return workday_check(app, site_id, day, err);
+}
+
+enum hop_status bk_person(struct hop_app *app, const char *for_login, struct hop_person *out,
+                          struct hop_err *err)
+{
+	if (for_login && *for_login) {
+		if (person_get(app, for_login, out, err) != HOP_OK)
+			return err->status;
+	} else {
+		if (!app->actor.known)
+			return hop_fail(err, HOP_EPERM, _("you (login '%s') are not registered in hop; "
+			                "ask HR to add you"), app->actor.login);
+		*out = app->actor.person;
+	}
+	return authz_book_for(app, out, err);
+}
+
+enum hop_status bk_check_employed(const struct hop_app *app, const struct hop_person *p,
+                                  hop_date day, struct hop_err *err)
+{
+	char when[HOP_DATE_HUMAN_LEN], edge[HOP_DATE_HUMAN_LEN];
+	bool self = app->actor.known && app->actor.person.id == p->id;
+
+	if (p->start != HOP_DATE_NONE && day < p->start) {
+		date_format_human(day, when, sizeof when);
+		date_format_human(p->start, edge, sizeof edge);
+		if (self)
+			return hop_fail(err, HOP_EINVAL, _("you start on %s; you can book from that day "
+			                "on, not for %s"), edge, when);
+		return hop_fail(err, HOP_EINVAL, _("%s starts on %s; book from that day on, not for "
+		                "%s"), p->name, edge, when);
+	}
+	if (p->end != HOP_DATE_NONE && day > p->end) {
+		date_format_human(day, when, sizeof when);
+		date_format_human(p->end, edge, sizeof edge);
+		if (self)
+			return hop_fail(err, HOP_EINVAL, _("your last day is %s; you cannot book for "
+			                "%s"), edge, when);
+		return hop_fail(err, HOP_EINVAL, _("%s's last day is %s; nothing can be booked for "
+		                "them on %s"), p->name, edge, when);
+	}
+	return HOP_OK;
+}
+
+/* Does this person (with these roles and team) meet the place's bookable_by? */
+static bool qualifies(int64_t id, int64_t team_id, unsigned roles, enum desk_bookable bookable,
+                      int64_t zone_team_id, int64_t zone_team_lead)
+{
+	if (roles & (ROLE_FACILITIES | ROLE_ADMIN))
+		return true;
+	switch (bookable) {
+	case BOOKABLE_ALL:
+		return true;
+	case BOOKABLE_TEAM:
+		return zone_team_id && (team_id == zone_team_id ||
+		       ((roles & ROLE_LEAD) && zone_team_lead == id));
+	case BOOKABLE_LEADS:
+		return (roles & ROLE_LEAD) != 0;
+	}
+	return false;
+}
+
+bool bk_may_book(const struct hop_app *app, const struct hop_person *person,
+                 enum desk_bookable bookable, int64_t zone_team_id, int64_t zone_team_lead)
+{
+	const struct hop_actor *a = &app->actor;
+
+	if (person && qualifies(person->id, person->team_id, person->roles, bookable,
+	                        zone_team_id, zone_team_lead))
+		return true;
+	return a->known && qualifies(a->person.id, a->person.team_id, a->roles, bookable,
+	                             zone_team_id, zone_team_lead);
+}
+
+bool bk_bookable(const struct hop_app *app, const struct hop_person *person,
+                 const struct bk_place *p)
+{
+	return bk_may_book(app, person, p->bookable, p->zone_team_id, p->zone_team_lead);
+}
+
+enum hop_status bk_check_bookable(const struct hop_app *app, const struct hop_person *person,
+                                  const struct bk_place *p, struct hop_err *err)
+{
+	char label[HOP_CODE_MAX + 64];
+
+	if (bk_bookable(app, person, p))
+		return HOP_OK;
+	bk_place_label(p->kind, p->code, label, sizeof label);
+	if (p->bookable == BOOKABLE_TEAM && p->zone_team[0])
+		return hop_fail(err, HOP_EPERM, _("%s can be booked only by members of team %s (and "
+		                "facilities and admins); %s is not a member — choose another place "
+		                "('hop free DATE')"), label, p->zone_team, person->name);
+	if (p->bookable == BOOKABLE_TEAM)
+		return hop_fail(err, HOP_EPERM, _("%s is kept for the team of its zone %s, which has "
+		                "no team; ask facilities to give the zone a team or to open the "
+		                "place to all"), label, p->zone);
+	return hop_fail(err, HOP_EPERM, _("%s can be booked only by team leads (and facilities "
+	                "and admins); choose another place ('hop free DATE') or ask your lead"),
+	                label);
+}
+
+/* ---- conflicts ---- */
+
+enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, hop_date day,
+                                 unsigned halves, const struct hop_person *person,
+                                 struct hop_err *err)
+{
+	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], name[HOP_NAME_MAX + 1];
+	char iso[HOP_DATE_ISO_LEN];
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, b.person_id, p.name, "
+	                           "coalesce(p.team_id, 0), "
+	                           "CASE WHEN t.dissolved_on IS NULL THEN coalesce(t.lead_id, 0) "
+	                           "ELSE 0 END, b.booked_by "
+	                           "FROM booking b JOIN person p ON p.id = b.person_id "
+	                           "LEFT JOIN team t ON t.id = p.team_id "
+	                           "WHERE b.desk_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
+	                           "AND ((b.am = 1 AND ?3) OR (b.pm = 1 AND ?4)) LIMIT 1", err);
+	unsigned taken;
+	int64_t who;
+	bool visible;
+	int rc;
+
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, p->id);
+	bk_bind_date(st, 2, day);
+	sqlite3_bind_int(st, 3, (halves & HALF_AM) != 0);
+	sqlite3_bind_int(st, 4, (halves & HALF_PM) != 0);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? HOP_OK : db_fail(app->db, err, _("reading bookings"));
+	}
+	taken = ((sqlite3_column_int(st, 0) ? HALF_AM : 0) | (sqlite3_column_int(st, 1) ? HALF_PM : 0))
+	        & halves;
+	who = sqlite3_column_int64(st, 2);
+	db_column_copy(st, 3, name, sizeof name);
+	visible = booking_name_visible(app, who, sqlite3_column_int64(st, 4),
+	                               sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6));
+	sqlite3_reset(st);
+	bk_place_label(p->kind, p->code, label, sizeof label);
+	date_format_human(day, when, sizeof when);
+	date_format(day, iso);
+	if (person && who == person->id) {
+		if (app->actor.known && who == app->actor.person.id)
+			return hop_fail(err, HOP_ECONFLICT, _("you have already booked %s on %s (%s)"),
+			                label, when, half_label(taken));
+		return hop_fail(err, HOP_ECONFLICT, _("%s has already booked %s on %s (%s)"),
+		                name, label, when, half_label(taken));
+	}
+	/* The owner of a fixed desk is told who has it, whatever the privacy setting:
+	 * the desk is theirs. */
+	if (visible || (person && p->owner_id == person->id))
+		return hop_fail(err, HOP_ECONFLICT, _("%s is already booked by %s on %s (%s); 'hop "
+		                "free %s' shows what is free"), label, name, when, half_label(taken),
+		                iso);
+	return hop_fail(err, HOP_ECONFLICT, _("%s is already booked on %s (%s); 'hop free %s' "
+	                "shows what is free"), label, when, half_label(taken),
+	                iso);
+}
+
+enum hop_status bk_person_conflict(struct hop_app *app, const struct hop_person *person,
+                                   hop_date day, unsigned halves, struct hop_err *err)
+{
+	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], code[HOP_CODE_MAX + 1];
+	char iso[HOP_DATE_ISO_LEN];
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, d.code, d.kind FROM booking b "
+	                           "JOIN desk d ON d.id = b.desk_id "
+	                           "WHERE b.person_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
+	                           "AND b.is_room = 0 AND ((b.am = 1 AND ?3) OR (b.pm = 1 AND ?4)) "
+	                           "LIMIT 1", err);
+	enum desk_kind kind;
+	unsigned taken;
+	int rc;
+
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, person->id);
+	bk_bind_date(st, 2, day);
+	sqlite3_bind_int(st, 3, (halves & HALF_AM) != 0);
+	sqlite3_bind_int(st, 4, (halves & HALF_PM) != 0);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? HOP_OK : db_fail(app->db, err, _("reading bookings"));
+	}
+	taken = ((sqlite3_column_int(st, 0) ? HALF_AM : 0) | (sqlite3_column_int(st, 1) ? HALF_PM : 0))
+	        & halves;
+	db_column_copy(st, 2, code, sizeof code);
+	kind = bk_kind((const char *)sqlite3_column_text(st, 3));
+	sqlite3_reset(st);
+	bk_place_label(kind, code, label, sizeof label);
+	date_format_human(day, when, sizeof when);
+	date_format(day, iso);
+	if (app->actor.known && person->id == app->actor.person.id)
+		return hop_fail(err, HOP_ECONFLICT, _("you have already booked %s on %s (%s), and "
+		                "one person holds one desk at a time; cancel it first with 'hop cancel "
+		                "%s %s'"), label, when, half_label(taken), iso, code);
+	return hop_fail(err, HOP_ECONFLICT, _("%s has already booked %s on %s (%s), and one "
+	                "person holds one desk at a time; cancel it first with 'hop cancel %s %s "
+	                "--for %s'"), person->name, label, when, half_label(taken), iso, code,
+	                person->login);
+}

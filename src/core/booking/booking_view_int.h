@@ -1,0 +1,48 @@
+/* What the two files of the Desks screen's day share (booking_view.c: the
+ * day's bookings, filling the view, the public functions;
+ * booking_view_places.c: reading and ordering the places, the per-connection
+ * cache).  Only booking_view*.c include this; private to src/core. */
+#ifndef HOP_BOOKING_VIEW_INT_H
+#define HOP_BOOKING_VIEW_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "hop/core/booking/booking.h"
+#include "booking_int.h"
+
+/* What the filters and the bookable_by rule read of a place. */
+struct place_extra {
+	const char *retired;                   /* retired_on as stored; NULL = active */
+	enum desk_bookable bookable;
+	bool is_desk;                          /* kind = 'desk' */
+};
+
+/* A place as the cache keeps it: the view's row without the day's state. */
+struct cached_place {
+	struct desk_day d;                     /* d.zone: index into the cache's zones */
+	struct place_extra x;
+};
+
+/* Read by booking_view_places.c, filtered into a day by view_fill. */
+struct bk_view_cache {
+	struct bk_stamp stamp;                 /* the database when read */
+	struct bk_pool *strings;               /* shared with the views made from it */
+	struct desk_day_zone *zones;           /* the zones that have places, in order */
+	int64_t *team_lead;                    /* parallel: the zone team's lead, 0 = none */
+	size_t nzones;
+	struct cached_place *places;           /* every place, in order */
+	size_t nplaces;
+	int64_t *place_id;                     /* ascending, as read */
+	uint32_t *pos;                         /* place_id[i]'s index in places */
+};
+
+/* The failure both files report when out of memory; returns HOP_ENOMEM. */
+enum hop_status bk_view_oom(struct hop_err *err);
+/* The places for booking_day_view: app->view_cache, read again when the
+ * database has changed; inside a transaction a fresh one the caller frees
+ * (*own true). */
+enum hop_status bk_view_cache_get(struct hop_app *app, struct bk_view_cache **c, bool *own,
+                                  struct hop_err *err);
+
+#endif

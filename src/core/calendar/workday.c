@@ -1,0 +1,41 @@
+/* Working days: the one place that decides whether desks can be booked and
+ * presence planned on a day: not a weekend, not a public holiday of the site's
+ * Bundesland, not an imported closure day. */
+#include <stdint.h>
+
+#include "hop/core/app.h"
+#include "hop/core/calendar/closure.h"
+#include "hop/base/i18n.h"
+#include "hop/core/calendar/workday.h"
+
+enum hop_status workday_check(struct hop_app *app, int64_t site_id, hop_date day,
+                              struct hop_err *err)
+{
+	char when[HOP_DATE_HUMAN_LEN];
+	char why[HOP_ERR_MSG_MAX];
+
+	if (day == HOP_DATE_NONE)
+		return hop_fail(err, HOP_EINVAL, _("no day given; give a date such as 2026-11-24"));
+	switch (date_weekday(day)) {
+	case 6:
+		return hop_fail(err, HOP_EINVAL, _("%s is a Saturday, not a working day"),
+		                date_format_human(day, when, sizeof when));
+	case 7:
+		return hop_fail(err, HOP_EINVAL, _("%s is a Sunday, not a working day"),
+		                date_format_human(day, when, sizeof when));
+	default:
+		break;
+	}
+	/* Public holidays of the site's Land (the organisation's without a site)
+	 * and closure days; the reason is already a whole sentence. */
+	if (app && app->db && holiday_or_closure(app, site_id, day, why, sizeof why))
+		return hop_fail(err, HOP_EINVAL, "%s", why);
+	return HOP_OK;
+}
+
+bool workday_is_working(struct hop_app *app, int64_t site_id, hop_date day)
+{
+	struct hop_err err;
+
+	return workday_check(app, site_id, day, &err) == HOP_OK;
+}

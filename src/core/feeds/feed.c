@@ -1,0 +1,374 @@
+/* The feeds: which events a person's, team's, desk's, room's or site's
+ * calendar holds.  Each kind of event is one source in the table below; a
+ * new capability adds its events by adding a source. */
+#include <stdlib.h>
+#include <string.h>
+#include "hop/core/app.h"
+#include "hop/core/booking/booking.h"
+#include "hop/base/clock.h"
+#include "hop/core/calendar/holiday.h"
+#include "hop/base/i18n.h"
+#include "hop/core/feeds/feeds.h"
+#include "hop/core/people/person.h"
+#include "hop/core/places/place.h"
+#include "hop/core/presence/presence.h"
+#include "hop/core/calendar/workday.h"
+
+#define UID_MAX 400
+#define TEXT_MAX 600
+
+/* Capitalized, as a calendar entry's title; translated where printed. */
+static const char *const loc_summary[LOC_COUNT] = {
+	"", N_("Office"), N_("Home"), N_("Mobile"), N_("Away"), N_("Trip"),
+};
+
+struct ics_session {
+	struct hop_app *app;
+	struct hop_site_list sites;
+	const char *zones[ICS_MAX_ZONES];          /* distinct: the configuration's, then the sites' */
+	size_t nzones;
+};
+
+/* The zone of the site named site (the configuration's when unknown). */
+static const char *site_zone(const struct ics_session *s, const char *site)
+{
+	for (size_t i = 0; i < s->sites.n; i++)
+		if (strcmp(s->sites.v[i].name, site) == 0 && s->sites.v[i].timezone[0])
+			return s->sites.v[i].timezone;
+	return s->app->cfg.timezone;
+}
+
+/* Add zone unless there already; false when there is no room for it. */
+static bool add_zone(struct ics_session *s, const char *zone)
+{
+	for (size_t i = 0; i < s->nzones; i++)
+		if (strcmp(s->zones[i], zone) == 0)
+			return true;
+	if (s->nzones == ICS_MAX_ZONES)
+		return false;
+	s->zones[s->nzones++] = zone;
+	return true;
+}
+
+enum hop_status ics_session_open(struct hop_app *app, struct ics_session **out,
+                                 struct hop_err *err)
+{
+	struct ics_session *s = calloc(1, sizeof *s);
+	*out = NULL;
+	if (!s)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	s->app = app;
+	enum hop_status st = site_list(app, &s->sites, err);
+	if (st != HOP_OK) {
+		free(s);
+		return st;
+	}
+	add_zone(s, app->cfg.timezone);
+	/* More distinct zones than a calendar could hold: an event in a zone
+	 * without its VTIMEZONE would be wrong, so say so. */
+	for (size_t i = 0; i < s->sites.n; i++) {
+		if (s->sites.v[i].timezone[0] && !add_zone(s, s->sites.v[i].timezone)) {
+			ics_session_close(s);
+			return hop_fail(err, HOP_EINVAL, _("the sites use more than %d time zones; "
+			                "a feed cannot hold them all"), ICS_MAX_ZONES);
+		}
+	}
+	*out = s;
+	return HOP_OK;
+}
+
+void ics_session_close(struct ics_session *s)
+{
+	if (!s)
+		return;
+	site_list_free(&s->sites);
+	free(s);
+}
+
+/* ---- bookings ---- */
+
+static bool keep_booking(const struct hop_app *app, const struct hop_booking *b)
+{
+	/* A cancellation stays in the feed for keep_cancelled_days after it was
+	 * made, long enough for subscribed calendars to drop the event. */
+	return !b->cancelled || (b->cancelled_on != HOP_DATE_NONE &&
+	       b->cancelled_on + app->cfg.feeds_keep_cancelled_days >= clock_today());
+}
+
+struct booking_ctx {
+	const struct ics_feed *feed;
+	const struct ics_session *session;
+	struct ics_writer *w;
+	bool names;                            /* bookers may be named */
+};
+
+/* One booking as an event, straight into the writer: a site's feed of a
+ * year is never held in memory. */
+static enum hop_status booking_event(void *ctx, const struct hop_booking *b,
+                                     struct hop_err *err)
+{
+	const struct booking_ctx *c = ctx;
+	const struct hop_app *app = c->session->app;
+	if (!keep_booking(app, b))
+		return HOP_OK;
+	bool room = b->kind != DESK_KIND_DESK;
+	char uid[UID_MAX], summary[TEXT_MAX], location[TEXT_MAX];
+	snprintf(uid, sizeof uid, "booking-%lld@%s", (long long)b->id, app->cfg.mail_domain);
+	const char *place = room && b->desk_name[0] ? b->desk_name : b->desk;
+	char what[TEXT_MAX];
+	if (c->feed->kind == ICS_PERSON)
+		snprintf(what, sizeof what, room ? _("Room %s") : _("Desk %s"), place);
+	else if (c->names && !b->hidden && b->name[0])
+		snprintf(what, sizeof what, _("%s: %s"), place, b->name);
+	else
+		snprintf(what, sizeof what, _("%s: booked"), place);
+	/* STATUS:CANCELLED says it to calendars that read it; the title says it
+	 * to those that do not (calcurse shows a cancelled event as any other). */
+	if (b->cancelled)
+		snprintf(summary, sizeof summary, _("Cancelled: %s"), what);
+	else
+		snprintf(summary, sizeof summary, "%s", what);
+	snprintf(location, sizeof location, _("%s, floor %s, %s, %s"), b->site, b->floor,
+	         b->zone, b->desk);
+	struct ics_event ev = {
+		.uid = uid, .sequence = b->sequence, .summary = summary,
+		.location = location, .description = b->note, .day = b->day,
+		.half = b->half, .tzid = site_zone(c->session, b->site),
+		.cancelled = b->cancelled,
+	};
+	return ics_writer_event(c->w, &ev, err);
+}
+
+static enum hop_status bookings_emit(struct ics_session *s, const struct ics_feed *feed,
+                                     struct ics_writer *w, struct hop_err *err)
+{
+	struct booking_filter f = { .from = feed->from, .to = feed->to, .include_cancelled = true };
+	switch (feed->kind) {
+	case ICS_PERSON: f.person = feed->key; break;
+	case ICS_DESK: case ICS_ROOM: f.desk = feed->key; break;
+	case ICS_SITE: f.site = feed->key; break;
+	case ICS_TEAM: return HOP_OK;   /* a team's feed holds its presence days */
+	}
+	/* A neutral viewer: names only where everyone may see them. */
+	struct booking_ctx c = { .feed = feed, .session = s, .w = w,
+	                         .names = s->app->cfg.show_booker_names == CFG_NAMES_ALL };
+	return booking_each(s->app, &f, booking_event, &c, err);
+}
+
+/* ---- presence days of one person ---- */
+
+struct presence_ctx { struct hop_app *app; const char *login; struct ics_writer *w; };
+
+static enum hop_status presence_day(void *ctx, const struct presence_feed_day *d,
+                                    struct hop_err *err)
+{
+	struct presence_ctx *c = ctx;
+	char uid[UID_MAX], iso[11];
+	snprintf(uid, sizeof uid, "presence-%s-%s@%s", c->login, date_format(d->day, iso),
+	         c->app->cfg.mail_domain);
+	struct ics_event ev = {
+		.uid = uid, .sequence = d->sequence, .summary = _(loc_summary[d->loc]),
+		.description = d->note, .day = d->day, .half = HALF_DAY, .transparent = true,
+	};
+	return ics_writer_event(c->w, &ev, err);
+}
+
+static enum hop_status presence_emit(struct ics_session *s, const struct ics_feed *feed,
+                                     struct ics_writer *w, struct hop_err *err)
+{
+	if (feed->kind != ICS_PERSON)
+		return HOP_OK;
+	/* The key is a login (matched exactly), so the UIDs it makes are stable. */
+	struct presence_ctx c = { .app = s->app, .login = feed->key, .w = w };
+	return presence_days_each(s->app, feed->key, feed->from, feed->to, presence_day, &c, err);
+}
+
+/* ---- team presence days: in the team's feed and in each member's ---- */
+
+static enum hop_status teamdays_emit(struct ics_session *s, const struct ics_feed *feed,
+                                     struct ics_writer *w, struct hop_err *err)
+{
+	struct hop_app *app = s->app;
+	struct hop_team team;
+	enum hop_status st;
+	if (feed->kind == ICS_TEAM) {
+		st = team_get(app, feed->key, &team, err);
+	} else if (feed->kind == ICS_PERSON) {
+		struct hop_person p;
+		st = person_get(app, feed->key, &p, err);
+		if (st != HOP_OK || p.team_id == 0)
+			return st;
+		snprintf(team.name, sizeof team.name, "%s", p.team);
+	} else {
+		return HOP_OK;
+	}
+	if (st != HOP_OK)
+		return st;
+	struct hop_teamday_list l = { 0 };
+	st = teamday_list(app, team.name, &l, err);
+	for (hop_date day = feed->from; st == HOP_OK && day <= feed->to; day++) {
+		for (size_t i = 0; st == HOP_OK && i < l.n; i++) {
+			const struct hop_teamday *t = &l.v[i];
+			bool on = t->weekday ? t->weekday == date_weekday(day) && day >= t->from &&
+			                       (t->until == HOP_DATE_NONE || day <= t->until)
+			                     : t->day == day;
+			if (!on || !workday_is_working(app, 0, day))
+				continue;
+			char uid[UID_MAX], summary[TEXT_MAX], iso[11];
+			snprintf(uid, sizeof uid, "teamday-%lld-%s@%s", (long long)t->id,
+			         date_format(day, iso), app->cfg.mail_domain);
+			snprintf(summary, sizeof summary, _("Team day: %s"), t->team);
+			struct ics_event ev = {
+				.uid = uid, .sequence = t->sequence, .summary = summary,
+				.description = t->note, .day = day, .half = HALF_DAY, .transparent = true,
+			};
+			st = ics_writer_event(w, &ev, err);
+		}
+	}
+	teamday_list_free(&l);
+	return st;
+}
+
+/* ---- public holidays of the organisation's region (on request) ---- */
+
+static enum hop_status holidays_emit(struct ics_session *s, const struct ics_feed *feed,
+                                     struct ics_writer *w, struct hop_err *err)
+{
+	struct hop_app *app = s->app;
+	if (!feed->holidays)
+		return HOP_OK;
+	int y0, y1, m, d;
+	date_to_ymd(feed->from, &y0, &m, &d);
+	date_to_ymd(feed->to, &y1, &m, &d);
+	enum hop_status st = HOP_OK;
+	for (int y = y0; st == HOP_OK && y <= y1; y++) {
+		struct hop_holiday h[HOLIDAY_MAX];
+		size_t n = holiday_list(app->cfg.region, y, h, HOLIDAY_MAX);
+		for (size_t i = 0; st == HOP_OK && i < n && i < HOLIDAY_MAX; i++) {
+			if (h[i].day < feed->from || h[i].day > feed->to)
+				continue;
+			char uid[UID_MAX], iso[11];
+			snprintf(uid, sizeof uid, "holiday-%s-%s@%s", app->cfg.region,
+			         date_format(h[i].day, iso), app->cfg.mail_domain);
+			struct ics_event ev = {
+				.uid = uid, .summary = holiday_display(&h[i]),
+				.day = h[i].day, .half = HALF_DAY, .transparent = true,
+			};
+			st = ics_writer_event(w, &ev, err);
+		}
+	}
+	return st;
+}
+
+static const struct ics_source sources[] = {
+	{ "bookings", bookings_emit },
+	{ "presence", presence_emit },
+	{ "teamdays", teamdays_emit },
+	{ "holidays", holidays_emit },
+};
+
+/* The calendar's name into name, and into site the site whose zone alone the
+ * feed needs (desk, room, site; else "").  The key is checked first, so that
+ * an unknown one is an error, not an empty feed. */
+static enum hop_status feed_name(struct hop_app *app, const struct ics_feed *feed,
+                                 char *name, size_t size, char site[HOP_SITE_NAME_MAX + 1],
+                                 struct hop_err *err)
+{
+	site[0] = '\0';
+	enum hop_status st;
+	switch (feed->kind) {
+	case ICS_PERSON: {
+		struct hop_person p;
+		if ((st = person_get(app, feed->key, &p, err)) != HOP_OK)
+			return st;
+		snprintf(name, size, "%s", p.name);
+		return HOP_OK;
+	}
+	case ICS_TEAM: {
+		struct hop_team t;
+		if ((st = team_get(app, feed->key, &t, err)) != HOP_OK)
+			return st;
+		snprintf(name, size, _("Team %s"), t.name);
+		return HOP_OK;
+	}
+	case ICS_DESK: case ICS_ROOM: {
+		struct hop_desk d;
+		if ((st = desk_get(app, feed->key, &d, err)) != HOP_OK)
+			return st;
+		bool room = d.kind != DESK_KIND_DESK;
+		if (room != (feed->kind == ICS_ROOM))
+			return hop_fail(err, HOP_EINVAL,
+			                room ? _("%s is a room, not a desk; use --room %s")
+			                     : _("%s is a desk, not a room; use --desk %s"),
+			                d.code, d.code);
+		snprintf(name, size, room ? _("Room %s") : _("Desk %s"), d.name[0] ? d.name : d.code);
+		snprintf(site, HOP_SITE_NAME_MAX + 1, "%s", d.zone.site);
+		return HOP_OK;
+	}
+	case ICS_SITE: {
+		struct hop_site s;
+		if ((st = site_get(app, feed->key, &s, err)) != HOP_OK)
+			return st;
+		snprintf(name, size, "%s", s.name);
+		snprintf(site, HOP_SITE_NAME_MAX + 1, "%s", s.name);
+		return HOP_OK;
+	}
+	}
+	return hop_fail(err, HOP_EINVAL, _("unknown kind of calendar feed"));
+}
+
+enum hop_status ics_session_export(struct ics_session *s, const struct ics_feed *in,
+                                   FILE *out, size_t *events, struct hop_err *err)
+{
+	struct hop_app *app = s->app;
+	struct ics_feed feed = *in;
+	hop_date today = clock_today();
+	if (app->cfg.feeds_holidays && (feed.kind == ICS_PERSON || feed.kind == ICS_TEAM))
+		feed.holidays = true;
+	if (feed.from == HOP_DATE_NONE)
+		feed.from = today - app->cfg.feeds_keep_cancelled_days;
+	if (feed.to == HOP_DATE_NONE)
+		feed.to = today + app->cfg.booking_horizon_days;
+	if (feed.to < feed.from)
+		return hop_fail(err, HOP_EINVAL, _("the period ends before it starts; give --to on or after --from"));
+
+	char name[TEXT_MAX], site[HOP_SITE_NAME_MAX + 1];
+	enum hop_status st = feed_name(app, &feed, name, sizeof name, site, err);
+	if (st != HOP_OK)
+		return st;
+	/* Only the zones the feed's timed events can use: a desk's, a room's or a
+	 * site's own; none for a team (its days are all-day events); every
+	 * site's for a person, who may book anywhere. */
+	const char *one[1] = { site_zone(s, site) };
+	const char *const *zones = s->zones;
+	size_t nzones = s->nzones;
+	if (feed.kind == ICS_TEAM) {
+		nzones = 0;
+	} else if (site[0]) {
+		zones = one;
+		nzones = 1;
+	}
+	struct ics_writer *w;
+	st = ics_writer_open(out, name, zones, nzones, feed.from, clock_now(), &w, err);
+	if (st != HOP_OK)
+		return st;
+	for (size_t i = 0; st == HOP_OK && i < sizeof sources / sizeof sources[0]; i++)
+		st = sources[i].emit(s, &feed, w, err);
+	if (st != HOP_OK) {
+		ics_writer_abort(w);
+		return st;
+	}
+	return ics_writer_close(w, events, err);
+}
+
+enum hop_status ics_export(struct hop_app *app, const struct ics_feed *feed, FILE *out,
+                           size_t *events, struct hop_err *err)
+{
+	struct ics_session *s;
+	enum hop_status st = ics_session_open(app, &s, err);
+	if (st != HOP_OK)
+		return st;
+	st = ics_session_export(s, feed, out, events, err);
+	ics_session_close(s);
+	return st;
+}

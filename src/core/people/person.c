@@ -1,0 +1,141 @@
+/* People: reading person records (listing, searching, one by login).
+ * The field checks are in person_check.c, adding, editing and removing in
+ * person_edit.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hop/core/app.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
+#include "hop/base/vec.h"
+
+static hop_date column_date(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	hop_date d;
+
+	if (!t || !date_parse_iso((const char *)t, &d))
+		return HOP_DATE_NONE;
+	return d;
+}
+
+/* The columns read_person expects, in this order. */
+#define PERSON_COLUMNS "p.id, p.login, p.name, coalesce(p.email, ''), " \
+	"coalesce(p.team_id, 0), coalesce(t.name, ''), p.roles, p.start_date, p.end_date " \
+	"FROM person p LEFT JOIN team t ON t.id = p.team_id "
+
+static void read_person(sqlite3_stmt *st, struct hop_person *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, p->login, sizeof p->login);
+	db_column_copy(st, 2, p->name, sizeof p->name);
+	db_column_copy(st, 3, p->email, sizeof p->email);
+	p->team_id = sqlite3_column_int64(st, 4);
+	db_column_copy(st, 5, p->team, sizeof p->team);
+	p->roles = (unsigned)sqlite3_column_int(st, 6);
+	p->start = column_date(st, 7);
+	p->end = column_date(st, 8);
+}
+
+void person_list_free(struct hop_person_list *l)
+{
+	if (!l)
+		return;
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static enum hop_status list_push(void *ctx, const struct hop_person *p, struct hop_err *err)
+{
+	struct hop_person_list *l = ctx;
+	if (!vec_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while listing people"));
+	l->v[l->n++] = *p;
+	return HOP_OK;
+}
+
+static bool person_found(const struct hop_person *p, const char *q)
+{
+	return fold_matches(p->login, q) || fold_matches(p->name, q) ||
+	       fold_matches(p->email, q) || fold_matches(p->team, q);
+}
+
+enum hop_status person_each(struct hop_app *app, const struct person_filter *f, person_fn fn,
+                            void *ctx, struct hop_err *err)
+{
+	char today[HOP_DATE_ISO_LEN];
+	int64_t team_id = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (f && f->team && *f->team) {
+		struct hop_team t;
+		if (team_find(app, f->team, &t, err) != HOP_OK)
+			return err->status;
+		team_id = t.id;
+	}
+	st = db_stmt(app->db, "SELECT " PERSON_COLUMNS
+	             "WHERE (?1 = 0 OR p.team_id = ?1) "
+	             "AND (?2 OR p.end_date IS NULL OR p.end_date >= ?3) "
+	             "ORDER BY t.id IS NULL, t.name COLLATE hop, p.name COLLATE hop, p.login",
+	             err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, team_id);
+	sqlite3_bind_int(st, 2, f && f->include_former);
+	sqlite3_bind_text(st, 3, date_format(clock_today(), today), -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hop_person p;
+		read_person(st, &p);
+		if (f && f->search && *f->search && !person_found(&p, f->search))
+			continue;
+		if (fn(ctx, &p, err) != HOP_OK) {
+			sqlite3_reset(st);
+			return err->status;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		db_fail(app->db, err, _("listing people"));
+		sqlite3_reset(st);
+		return err->status;
+	}
+	sqlite3_reset(st);
+	return HOP_OK;
+}
+
+enum hop_status person_list(struct hop_app *app, const struct person_filter *f,
+                            struct hop_person_list *out, struct hop_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (person_each(app, f, list_push, out, err) != HOP_OK) {
+		person_list_free(out);
+		return err->status;
+	}
+	return HOP_OK;
+}
+
+enum hop_status person_get(struct hop_app *app, const char *login, struct hop_person *out,
+                           struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT " PERSON_COLUMNS "WHERE p.login = ?1", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, login);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read_person(st, out);
+		sqlite3_reset(st);
+		return HOP_OK;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading a person"));
+	return hop_fail(err, HOP_ENOTFOUND, _("there is no person with the login '%.64s'; "
+	                "'hop person list --all' shows everyone"), login);
+}

@@ -1,0 +1,472 @@
+/* People: adding, editing and removing person records.
+ * Every change is checked by authz first and written with its audit entry in
+ * one transaction. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hop/core/app.h"
+#include "hop/core/audit.h"
+#include "hop/core/authz.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
+
+#define DETAIL_MAX 4096
+
+/* The audit detail of a change, built up field by field. */
+struct detail {
+	char s[DETAIL_MAX];
+	size_t n;
+};
+
+static void detail_add(struct detail *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void detail_add(struct detail *d, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (d->n >= sizeof d->s - 1)
+		return;
+	if (d->n) {
+		w = snprintf(d->s + d->n, sizeof d->s - d->n, "; ");
+		d->n += (size_t)w < sizeof d->s - d->n ? (size_t)w : sizeof d->s - d->n - 1;
+	}
+	va_start(ap, fmt);
+	w = vsnprintf(d->s + d->n, sizeof d->s - d->n, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		d->n += (size_t)w < sizeof d->s - d->n ? (size_t)w : sizeof d->s - d->n - 1;
+}
+
+static const char *or_none(const char *s)
+{
+	return s && *s ? s : "(none)";
+}
+
+static const char *date_or_none(hop_date d, char *buf)
+{
+	if (d == HOP_DATE_NONE)
+		return "(none)";
+	return date_format(d, buf);
+}
+
+static int bind_date(sqlite3_stmt *st, int i, hop_date d)
+{
+	char buf[HOP_DATE_ISO_LEN];
+
+	if (d == HOP_DATE_NONE)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, date_format(d, buf), -1, SQLITE_TRANSIENT);
+}
+
+/* A team named for a person: it must exist and be active. */
+static enum hop_status active_team(struct hop_app *app, const char *name, struct hop_team *t,
+                                   struct hop_err *err)
+{
+	char d[HOP_DATE_ISO_LEN];
+
+	if (team_find(app, name, t, err) != HOP_OK)
+		return err->status;
+	if (t->dissolved != HOP_DATE_NONE)
+		return hop_fail(err, HOP_EINVAL, _("team '%s' was dissolved on %s; choose an "
+		                "active team ('hop team list')"), t->name, date_format(t->dissolved, d));
+	return HOP_OK;
+}
+
+/* Who already has this login, as a conflict message. */
+static enum hop_status login_taken(struct hop_app *app, const char *login, struct hop_err *err)
+{
+	struct hop_person other;
+	char d[HOP_DATE_ISO_LEN];
+
+	if (person_get(app, login, &other, err) != HOP_OK)
+		return err->status == HOP_ENOTFOUND ? HOP_OK : err->status;
+	if (other.end != HOP_DATE_NONE)
+		return hop_fail(err, HOP_ECONFLICT, _("the login '%s' already belongs to %s "
+		                "(left on %s); logins are never reused"), login, other.name,
+		                date_format(other.end, d));
+	return hop_fail(err, HOP_ECONFLICT, _("the login '%s' already belongs to %s"), login,
+	                other.name);
+}
+
+static enum hop_status insert_person(struct hop_app *app, const struct hop_person *p,
+                                     struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "INSERT INTO person (login, name, email, team_id, "
+	                           "roles, start_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, p->login);
+	db_bind_text(st, 2, p->name);
+	db_bind_text(st, 3, p->email[0] ? p->email : NULL);
+	if (p->team_id)
+		sqlite3_bind_int64(st, 4, p->team_id);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_int(st, 5, (int)p->roles);
+	bind_date(st, 6, p->start);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail(app->db, err, _("adding a person"));
+		sqlite3_reset(st);
+		return err->status;
+	}
+	sqlite3_reset(st);
+	return HOP_OK;
+}
+
+enum hop_status person_add(struct hop_app *app, const struct hop_person *in, struct hop_err *err)
+{
+	struct hop_person p = *in;
+	struct hop_team t;
+	struct detail d = { .n = 0 };
+	char roles[64], day[HOP_DATE_ISO_LEN], object[HOP_LOGIN_MAX + 8];
+
+	if (!p.roles)
+		p.roles = ROLE_EMPLOYEE;
+	if (p.roles & ~ROLE_ALL)
+		return hop_fail(err, HOP_EINVAL, _("unknown role bits %#x"), p.roles);
+	if (authz_person_add(app, p.roles, err) != HOP_OK)
+		return err->status;
+	if (person_check_login(p.login, err) != HOP_OK ||
+	    person_check_name(p.name, err) != HOP_OK ||
+	    person_check_email(p.email, err) != HOP_OK)
+		return err->status;
+	if (p.start == HOP_DATE_NONE)
+		p.start = clock_today();
+
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	p.team_id = 0;
+	if (p.team[0]) {
+		if (active_team(app, p.team, &t, err) != HOP_OK)
+			goto fail;
+		p.team_id = t.id;
+		snprintf(p.team, sizeof p.team, "%s", t.name);
+	}
+	if (login_taken(app, p.login, err) != HOP_OK || insert_person(app, &p, err) != HOP_OK)
+		goto fail;
+	detail_add(&d, "name: %s", p.name);
+	if (p.email[0])
+		detail_add(&d, "email: %s", p.email);
+	if (p.team[0])
+		detail_add(&d, "team: %s", p.team);
+	detail_add(&d, "roles: %s", role_format(p.roles, roles, sizeof roles));
+	detail_add(&d, "start: %s", date_format(p.start, day));
+	snprintf(object, sizeof object, "person:%s", p.login);
+	if (audit_write(app, "person.add", object, d.s, err) != HOP_OK ||
+	    db_commit(app->db, err) != HOP_OK)
+		goto fail;
+	return HOP_OK;
+fail:
+	db_rollback(app->db);
+	return err->status;
+}
+
+enum hop_status person_add_first_admin(struct hop_app *app, const char *name,
+                                       struct hop_err *err)
+{
+	struct hop_person p;
+	struct detail d = { .n = 0 };
+	char object[HOP_LOGIN_MAX + 8], day[HOP_DATE_ISO_LEN];
+	sqlite3_stmt *st;
+	int64_t count;
+
+	memset(&p, 0, sizeof p);
+	if (person_check_login(app->actor.login, err) != HOP_OK) {
+		hop_err_prefix(err, _("you cannot be the first admin: "));
+		return err->status;
+	}
+	if (person_check_name(name, err) != HOP_OK)
+		return err->status;
+	snprintf(p.login, sizeof p.login, "%s", app->actor.login);
+	snprintf(p.name, sizeof p.name, "%s", name);
+	p.roles = ROLE_ADMIN | ROLE_HR | ROLE_EMPLOYEE;
+	p.start = clock_today();
+
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	if (!(st = db_stmt(app->db, "SELECT count(*) FROM person", err)))
+		goto fail;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_fail(app->db, err, _("counting people"));
+		sqlite3_reset(st);
+		goto fail;
+	}
+	count = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (count > 0) {
+		hop_fail(err, HOP_ECONFLICT, _("the database already has %lld people, so there "
+		         "is no first admin to create; ask HR or an admin to add you"),
+		         (long long)count);
+		goto fail;
+	}
+	if (insert_person(app, &p, err) != HOP_OK)
+		goto fail;
+	detail_add(&d, "first admin; name: %s", p.name);
+	detail_add(&d, "roles: employee,hr,admin");
+	detail_add(&d, "start: %s", date_format(p.start, day));
+	snprintf(object, sizeof object, "person:%s", p.login);
+	if (audit_write(app, "person.add", object, d.s, err) != HOP_OK ||
+	    db_commit(app->db, err) != HOP_OK)
+		goto fail;
+	return app_resolve_actor(app, err);
+fail:
+	db_rollback(app->db);
+	return err->status;
+}
+
+/* Clear the lead of the active teams id leads, noting each in d. */
+static enum hop_status drop_leads(struct hop_app *app, int64_t id, struct detail *d,
+                                  struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT name FROM team WHERE lead_id = ?1 "
+	                           "AND dissolved_on IS NULL ORDER BY name", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		detail_add(d, "no longer leads team %s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading teams"));
+	st = db_stmt(app->db, "UPDATE team SET lead_id = NULL WHERE lead_id = ?1 "
+	             "AND dissolved_on IS NULL", err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("clearing a team lead"));
+	return HOP_OK;
+}
+
+static enum hop_status update_person(struct hop_app *app, const struct hop_person *p,
+                                     struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "UPDATE person SET login = ?1, name = ?2, email = ?3, "
+	                           "team_id = ?4, roles = ?5, start_date = ?6, end_date = ?7 "
+	                           "WHERE id = ?8", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, p->login);
+	db_bind_text(st, 2, p->name);
+	db_bind_text(st, 3, p->email[0] ? p->email : NULL);
+	if (p->team_id)
+		sqlite3_bind_int64(st, 4, p->team_id);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_int(st, 5, (int)p->roles);
+	bind_date(st, 6, p->start);
+	bind_date(st, 7, p->end);
+	sqlite3_bind_int64(st, 8, p->id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("changing a person"));
+	return HOP_OK;
+}
+
+/* Re-read the actor after a change of their own record. */
+static void refresh_actor(struct hop_app *app, int64_t changed_id)
+{
+	struct hop_err ignore;
+
+	if (app->actor.known && app->actor.person.id == changed_id)
+		app_resolve_actor(app, &ignore);
+}
+
+/* Apply e to old into new, checking every given value. */
+static enum hop_status edit_apply(struct hop_app *app, const struct hop_person *old,
+                                  const struct person_edit *e, struct hop_person *p,
+                                  struct hop_err *err)
+{
+	char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
+
+	*p = *old;
+	if (e->fields & PF_LOGIN) {
+		if (person_check_login(e->login, err) != HOP_OK)
+			return err->status;
+		snprintf(p->login, sizeof p->login, "%s", e->login);
+	}
+	if (e->fields & PF_NAME) {
+		if (person_check_name(e->name, err) != HOP_OK)
+			return err->status;
+		snprintf(p->name, sizeof p->name, "%s", e->name);
+	}
+	if (e->fields & PF_EMAIL) {
+		if (person_check_email(e->email, err) != HOP_OK)
+			return err->status;
+		snprintf(p->email, sizeof p->email, "%s", e->email);
+	}
+	if (e->fields & PF_TEAM) {
+		p->team_id = 0;
+		p->team[0] = '\0';
+		if (e->team[0]) {
+			struct hop_team t;
+			if (active_team(app, e->team, &t, err) != HOP_OK)
+				return err->status;
+			p->team_id = t.id;
+			snprintf(p->team, sizeof p->team, "%s", t.name);
+		}
+	}
+	if (e->fields & PF_ROLES) {
+		if (e->roles & ~ROLE_ALL)
+			return hop_fail(err, HOP_EINVAL, _("unknown role bits %#x"), e->roles);
+		if (!e->roles)
+			return hop_fail(err, HOP_EINVAL, _("%s would have no role left; everyone "
+			                "keeps at least the role employee"), old->name);
+		p->roles = e->roles;
+	}
+	if (e->fields & PF_START) {
+		if (e->start == HOP_DATE_NONE)
+			return hop_fail(err, HOP_EINVAL, _("a start date is required"));
+		p->start = e->start;
+	}
+	if (e->fields & PF_END)
+		p->end = e->end;
+	if (p->end != HOP_DATE_NONE && p->end < p->start)
+		return hop_fail(err, HOP_EINVAL, _("the last day %s is before the start date %s "
+		                "of %s"), date_format(p->end, d1), date_format(p->start, d2),
+		                p->name);
+	return HOP_OK;
+}
+
+/* Which fields really differ, and their description for the audit log. */
+static unsigned edit_diff(const struct hop_person *a, const struct hop_person *b,
+                          struct detail *d)
+{
+	char r1[64], r2[64], d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
+	unsigned changed = 0;
+
+	if (strcmp(a->login, b->login) != 0) {
+		changed |= PF_LOGIN;
+		detail_add(d, "login: %s -> %s", a->login, b->login);
+	}
+	if (strcmp(a->name, b->name) != 0) {
+		changed |= PF_NAME;
+		detail_add(d, "name: %s -> %s", a->name, b->name);
+	}
+	if (strcmp(a->email, b->email) != 0) {
+		changed |= PF_EMAIL;
+		detail_add(d, "email: %s -> %s", or_none(a->email), or_none(b->email));
+	}
+	if (a->team_id != b->team_id) {
+		changed |= PF_TEAM;
+		detail_add(d, "team: %s -> %s", or_none(a->team), or_none(b->team));
+	}
+	if (a->roles != b->roles) {
+		changed |= PF_ROLES;
+		detail_add(d, "roles: %s -> %s", role_format(a->roles, r1, sizeof r1),
+		           role_format(b->roles, r2, sizeof r2));
+	}
+	if (a->start != b->start) {
+		changed |= PF_START;
+		detail_add(d, "start: %s -> %s", date_format(a->start, d1), date_format(b->start, d2));
+	}
+	if (a->end != b->end) {
+		changed |= PF_END;
+		detail_add(d, "end: %s -> %s", date_or_none(a->end, d1), date_or_none(b->end, d2));
+	}
+	return changed;
+}
+
+enum hop_status person_edit_report(struct hop_app *app, const char *login,
+                                   const struct person_edit *e, char *changes, size_t size,
+                                   struct hop_err *err)
+{
+	struct hop_person old, p;
+	struct detail d = { .n = 0 };
+	char object[HOP_LOGIN_MAX + 8];
+	unsigned changed;
+
+	if (changes && size)
+		changes[0] = '\0';
+	if (person_get(app, login, &old, err) != HOP_OK)
+		return err->status;
+	if (edit_apply(app, &old, e, &p, err) != HOP_OK)
+		return err->status;
+	changed = edit_diff(&old, &p, &d);
+	if (!changed)
+		return HOP_OK;
+	/* Exactly the fields that change are checked, so re-stating a value
+	 * one may not change is harmless. */
+	if (authz_person_edit(app, &old, changed, p.roles, err) != HOP_OK)
+		return err->status;
+
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	if ((changed & PF_LOGIN) && login_taken(app, p.login, err) != HOP_OK)
+		goto fail;
+	if (update_person(app, &p, err) != HOP_OK)
+		goto fail;
+	if ((changed & PF_END) && p.end != HOP_DATE_NONE && drop_leads(app, p.id, &d, err) != HOP_OK)
+		goto fail;
+	snprintf(object, sizeof object, "person:%s", p.login);
+	if (audit_write(app, "person.edit", object, d.s, err) != HOP_OK ||
+	    db_commit(app->db, err) != HOP_OK)
+		goto fail;
+	if (changes && size)
+		snprintf(changes, size, "%s", d.s);
+	refresh_actor(app, p.id);
+	return HOP_OK;
+fail:
+	db_rollback(app->db);
+	return err->status;
+}
+
+enum hop_status person_edit(struct hop_app *app, const char *login,
+                            const struct person_edit *e, struct hop_err *err)
+{
+	return person_edit_report(app, login, e, NULL, 0, err);
+}
+
+enum hop_status person_remove(struct hop_app *app, const char *login, hop_date last_day,
+                              struct hop_err *err)
+{
+	struct hop_person p;
+	struct detail d = { .n = 0 };
+	char object[HOP_LOGIN_MAX + 8], d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
+
+	if (authz_person_manage(app, err) != HOP_OK)
+		return err->status;
+	if (person_get(app, login, &p, err) != HOP_OK)
+		return err->status;
+	if (last_day == HOP_DATE_NONE) {
+		if (p.end != HOP_DATE_NONE)
+			return hop_fail(err, HOP_ECONFLICT, _("%s already has %s as their last day; "
+			                "give a date to change it"), p.name, date_format(p.end, d1));
+		last_day = clock_today();
+	}
+	if (last_day < p.start)
+		return hop_fail(err, HOP_EINVAL, _("%s starts on %s; the last day %s cannot be "
+		                "before that"), p.name, date_format(p.start, d1),
+		                date_format(last_day, d2));
+	if (p.end == last_day)
+		return hop_fail(err, HOP_ECONFLICT, _("%s already has %s as their last day"),
+		                p.name, date_format(p.end, d1));
+	if (p.end != HOP_DATE_NONE)
+		detail_add(&d, "end: %s -> %s", date_format(p.end, d1), date_format(last_day, d2));
+	else
+		detail_add(&d, "last day: %s", date_format(last_day, d1));
+	p.end = last_day;
+
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	snprintf(object, sizeof object, "person:%s", p.login);
+	if (update_person(app, &p, err) != HOP_OK || drop_leads(app, p.id, &d, err) != HOP_OK ||
+	    audit_write(app, "person.remove", object, d.s, err) != HOP_OK ||
+	    db_commit(app->db, err) != HOP_OK) {
+		db_rollback(app->db);
+		return err->status;
+	}
+	refresh_actor(app, p.id);
+	return HOP_OK;
+}

@@ -1,0 +1,601 @@
+/* Desks and rooms: listing, adding, changing and retiring them.  Both are rows
+ * of one table told apart by kind; a room has a capacity above one and no
+ * owner.  Retiring keeps the code and the history and cancels what was booked
+ * from that day on. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hop/core/app.h"
+#include "hop/core/audit.h"
+#include "hop/core/authz.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "hop/core/places/place.h"
+#include "hop/base/vec.h"
+#include "hop/db/collect.h"
+#include "place_int.h"
+
+#define DETAIL_MAX 2048
+#define ROOM_CAPACITY_MIN PLACE_ROOM_CAPACITY_MIN
+#define ROOM_CAPACITY_MAX PLACE_ROOM_CAPACITY_MAX
+
+void desk_list_free(struct hop_desk_list *l)
+{
+	if (!l)
+		return;
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+bool desk_active_on(const struct hop_desk *d, hop_date day)
+{
+	return d->retired == HOP_DATE_NONE || day < d->retired;
+}
+
+/* The columns read_desk expects. */
+#define DESK_COLUMNS "d.id, d.code, coalesce(d.name, ''), d.kind, d.capacity, d.attrs, " \
+	"coalesce(d.owner_id, 0), coalesce(o.login, ''), coalesce(o.name, ''), d.bookable_by, " \
+	"d.retired_on, z.id, s.id, s.name, f.id, f.name, f.level, z.name, " \
+	"coalesce(z.team_id, 0), coalesce(t.name, '') " \
+	"FROM desk d JOIN zone z ON z.id = d.zone_id JOIN floor f ON f.id = z.floor_id " \
+	"JOIN site s ON s.id = f.site_id LEFT JOIN team t ON t.id = z.team_id " \
+	"LEFT JOIN person o ON o.id = d.owner_id "
+
+static void read_desk(sqlite3_stmt *st, void *out)
+{
+	struct hop_desk *d = out;
+	char word[32];
+	struct hop_err ignored;
+
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, d->code, sizeof d->code);
+	db_column_copy(st, 2, d->name, sizeof d->name);
+	db_column_copy(st, 3, word, sizeof word);
+	if (desk_kind_parse(word, &d->kind, &ignored) != HOP_OK)
+		d->kind = DESK_KIND_DESK;
+	d->capacity = sqlite3_column_int(st, 4);
+	d->attrs = (unsigned)sqlite3_column_int(st, 5);
+	d->owner_id = sqlite3_column_int64(st, 6);
+	db_column_copy(st, 7, d->owner_login, sizeof d->owner_login);
+	db_column_copy(st, 8, d->owner_name, sizeof d->owner_name);
+	db_column_copy(st, 9, word, sizeof word);
+	if (desk_bookable_parse(word, &d->bookable, &ignored) != HOP_OK)
+		d->bookable = BOOKABLE_ALL;
+	d->retired = place_column_date(st, 10);
+	d->zone.id = sqlite3_column_int64(st, 11);
+	d->zone.site_id = sqlite3_column_int64(st, 12);
+	db_column_copy(st, 13, d->zone.site, sizeof d->zone.site);
+	d->zone.floor_id = sqlite3_column_int64(st, 14);
+	db_column_copy(st, 15, d->zone.floor, sizeof d->zone.floor);
+	d->zone.level = sqlite3_column_int(st, 16);
+	db_column_copy(st, 17, d->zone.name, sizeof d->zone.name);
+	d->zone.team_id = sqlite3_column_int64(st, 18);
+	db_column_copy(st, 19, d->zone.team, sizeof d->zone.team);
+}
+
+static const struct collect desk_rows = {
+	sizeof(struct hop_desk), read_desk,
+	N_("out of memory while listing desks"), N_("listing desks"),
+};
+
+static int by_code(const void *a, const void *b)
+{
+	return desk_code_compare(((const struct hop_desk *)a)->code,
+	                         ((const struct hop_desk *)b)->code);
+}
+
+/* The statement for f, bound. */
+static enum hop_status desk_query(struct hop_app *app, const struct desk_filter *f,
+                                  sqlite3_stmt **out, struct hop_err *err)
+{
+	static const struct desk_filter none = { .rooms = -1 };
+	struct hop_site s = { 0 };
+	struct hop_zone z = { 0 };
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	if (!f)
+		f = &none;
+	if (f->site && *f->site && site_get(app, f->site, &s, err) != HOP_OK)
+		return err->status;
+	if (f->zone && *f->zone && zone_get(app, f->zone, &z, err) != HOP_OK)
+		return err->status;
+	/* SQL orders the zones; desk_list puts codes within a zone in natural
+	 * order, which no built-in collation gives. */
+	st = db_stmt(app->db, "SELECT " DESK_COLUMNS
+	             "WHERE (?1 = 0 OR s.id = ?1) AND (?2 = 0 OR z.id = ?2) "
+	             "AND (d.attrs & ?3) = ?3 AND (?4 < 0 OR (d.kind <> 'desk') = ?4) "
+	             "AND (?5 OR d.retired_on IS NULL OR d.retired_on > ?9) "
+	             "ORDER BY s.name COLLATE hop, s.id, f.level, f.name COLLATE hop, "
+	             "z.name COLLATE hop, z.id", err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, s.id);
+	sqlite3_bind_int64(st, 2, z.id);
+	sqlite3_bind_int(st, 3, (int)(f->attrs & ATTR_ALL));
+	sqlite3_bind_int(st, 4, f->rooms < 0 ? -1 : f->rooms != 0);
+	sqlite3_bind_int(st, 5, f->include_retired);
+	place_bind_today(st, 9);
+	*out = st;
+	return HOP_OK;
+}
+
+enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
+                          struct hop_desk_list *out, struct hop_err *err)
+{
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof *out);
+	if (desk_query(app, f, &st, err) != HOP_OK)
+		return err->status;
+	if (collect_rows(app->db, st, &desk_rows, &out->v, &out->n, &out->cap, err) != HOP_OK)
+		return err->status;
+	for (size_t i = 0, j; i < out->n; i = j) {
+		for (j = i + 1; j < out->n && out->v[j].zone.id == out->v[i].zone.id; j++)
+			;
+		qsort(out->v + i, j - i, sizeof *out->v, by_code);
+	}
+	return HOP_OK;
+}
+
+enum hop_status desk_each(struct hop_app *app, const struct desk_filter *f, desk_fn fn,
+                          void *ctx, struct hop_err *err)
+{
+	struct hop_desk d;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (desk_query(app, f, &st, err) != HOP_OK)
+		return err->status;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_desk(st, &d);
+		if (fn(ctx, &d, err) != HOP_OK) {
+			sqlite3_reset(st);
+			return err->status;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("listing desks"));
+	return HOP_OK;
+}
+
+enum hop_status desk_get(struct hop_app *app, const char *code, struct hop_desk *out,
+                         struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT " DESK_COLUMNS "WHERE d.code = ?1", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_desk(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return HOP_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading a desk"));
+	return hop_fail(err, HOP_ENOTFOUND, _("there is no desk or room '%.40s'; 'hop desk list "
+	                "--all' and 'hop room list --all' show them"), code);
+}
+
+/* ---- checks shared by add and edit ---- */
+
+enum hop_status place_check_fit(const char *code, enum desk_kind kind, int capacity,
+                                bool owned, enum desk_bookable bookable, const char *zone,
+                                bool zone_has_team, struct hop_err *err)
+{
+	if (kind == DESK_KIND_DESK && capacity != 1)
+		return hop_fail(err, HOP_EINVAL, _("desk %s: a desk is for one person (capacity 1); "
+		                "a place for %d people is a room ('hop room add CODE --kind "
+		                "meeting-room --capacity %d')"), code, capacity, capacity);
+	if (kind != DESK_KIND_DESK && (capacity < ROOM_CAPACITY_MIN || capacity > ROOM_CAPACITY_MAX))
+		return hop_fail(err, HOP_EINVAL, _("room %s: the capacity must be %d to %d people; "
+		                "give it with --capacity N"), code, ROOM_CAPACITY_MIN,
+		                ROOM_CAPACITY_MAX);
+	if (kind != DESK_KIND_DESK && owned)
+		return hop_fail(err, HOP_EINVAL, _("room %s: only desks may have an owner; rooms "
+		                "are booked for a group"), code);
+	if (bookable == BOOKABLE_TEAM && !zone_has_team)
+		return hop_fail(err, HOP_EINVAL, _("%s: zone '%s' has no team, so no team could book "
+		                "it; give the zone a team ('hop zone edit \"%s\" --team TEAM') or "
+		                "make it bookable by all"), code, zone, zone);
+	return HOP_OK;
+}
+
+/* A current person to own a desk. */
+static enum hop_status owner_get(struct hop_app *app, const char *login, struct hop_person *p,
+                                 struct hop_err *err)
+{
+	char d[HOP_DATE_ISO_LEN];
+
+	if (person_get(app, login, p, err) != HOP_OK)
+		return err->status;
+	if (p->end != HOP_DATE_NONE && p->end < clock_today())
+		return hop_fail(err, HOP_EINVAL, _("%s left on %s and cannot own a desk"), p->name,
+		                date_format(p->end, d));
+	return HOP_OK;
+}
+
+/* Refuse a code another place has (codes compare without case). */
+static enum hop_status code_free(struct hop_app *app, const char *code, int64_t except_id,
+                                 struct hop_err *err)
+{
+	struct hop_desk other;
+	struct hop_err e;
+	enum hop_status st = desk_get(app, code, &other, &e);
+	char d[HOP_DATE_ISO_LEN];
+
+	if (st == HOP_ENOTFOUND || (st == HOP_OK && other.id == except_id))
+		return HOP_OK;
+	if (st != HOP_OK) {
+		*err = e;
+		return st;
+	}
+	if (other.retired != HOP_DATE_NONE)
+		return hop_fail(err, HOP_ECONFLICT, _("the code %s is taken by a %s in %s/%s/%s, "
+		                "retired on %s; codes are never reused (bring it back with 'hop desk "
+		                "edit %s --activate')"), other.code, desk_kind_display(other.kind),
+		                other.zone.site, other.zone.floor, other.zone.name,
+		                date_format(other.retired, d), other.code);
+	return hop_fail(err, HOP_ECONFLICT, _("the code %s is already the %s in %s/%s/%s; "
+	                "choose another code"), other.code, desk_kind_display(other.kind),
+	                other.zone.site, other.zone.floor, other.zone.name);
+}
+
+static enum hop_status check_name(const char *name, struct hop_err *err)
+{
+	if (place_check_text(name, HOP_PLACE_NAME_MAX, true, err) != HOP_OK) {
+		hop_err_prefix(err, _("name: "));
+		return err->status;
+	}
+	return HOP_OK;
+}
+
+static const char *object_of(const char *code, char *buf, size_t size)
+{
+	snprintf(buf, size, "desk:%s", code);
+	return buf;
+}
+
+/* ---- adding ---- */
+
+enum hop_status desk_add(struct hop_app *app, const struct desk_spec *d, struct hop_err *err)
+{
+	char detail[DETAIL_MAX], object[HOP_CODE_MAX + 8], attrs[128];
+	struct hop_zone z;
+	struct hop_person owner = { 0 };
+	int capacity = d->capacity ? d->capacity : (d->kind == DESK_KIND_DESK ? 1 : 0);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (authz_place_manage(app, err) != HOP_OK || desk_check_code(d->code, err) != HOP_OK ||
+	    check_name(d->name, err) != HOP_OK)
+		return err->status;
+	if (d->kind != DESK_KIND_DESK && capacity == 0)
+		return hop_fail(err, HOP_EINVAL, _("room %s: a room needs a capacity of %d to %d "
+		                "people; give it with --capacity N"), d->code, ROOM_CAPACITY_MIN,
+		                ROOM_CAPACITY_MAX);
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	if (code_free(app, d->code, 0, err) != HOP_OK || zone_get(app, d->zone, &z, err) != HOP_OK)
+		goto fail;
+	if (d->owner[0] && owner_get(app, d->owner, &owner, err) != HOP_OK)
+		goto fail;
+	if (place_check_fit(d->code, d->kind, capacity, d->owner[0] != '\0', d->bookable, z.name,
+	                    z.team_id != 0, err) != HOP_OK)
+		goto fail;
+	st = db_stmt(app->db, "INSERT INTO desk (code, zone_id, kind, name, capacity, attrs, "
+	             "owner_id, bookable_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, d->code);
+	sqlite3_bind_int64(st, 2, z.id);
+	db_bind_text(st, 3, desk_kind_name(d->kind));
+	db_bind_text(st, 4, d->name[0] ? d->name : NULL);
+	sqlite3_bind_int(st, 5, capacity);
+	sqlite3_bind_int(st, 6, (int)(d->attrs & ATTR_ALL));
+	if (owner.id)
+		sqlite3_bind_int64(st, 7, owner.id);
+	else
+		sqlite3_bind_null(st, 7);
+	db_bind_text(st, 8, desk_bookable_name(d->bookable));
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(app->db, err, _("adding a desk"));
+		goto fail;
+	}
+	desk_attr_format(d->attrs, attrs, sizeof attrs);
+	snprintf(detail, sizeof detail, "kind: %s; zone: %s/%s/%s; name: %s; capacity: %d; "
+	         "attributes: %s; owner: %s; bookable_by: %s", desk_kind_name(d->kind), z.site,
+	         z.floor, z.name, d->name[0] ? d->name : "(none)", capacity,
+	         attrs[0] ? attrs : "(none)", owner.id ? owner.login : "(none)",
+	         desk_bookable_name(d->bookable));
+	if (audit_write(app, "desk.add", object_of(d->code, object, sizeof object), detail,
+	                err) != HOP_OK || db_commit(app->db, err) != HOP_OK)
+		goto fail;
+	return HOP_OK;
+fail:
+	db_rollback(app->db);
+	return err->status;
+}
+
+/* ---- editing ---- */
+
+/* Append "field: old -> new" to detail. */
+static void change(char *detail, size_t size, const char *field, const char *old,
+                   const char *new)
+{
+	size_t n = strlen(detail);
+
+	if (n < size)
+		snprintf(detail + n, size - n, "%s%s: %s -> %s", n ? "; " : "", field,
+		         *old ? old : "(none)", *new ? new : "(none)");
+}
+
+static char *zone_text(const struct hop_zone *z, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/%s/%s", z->site, z->floor, z->name);
+	return buf;
+}
+
+enum hop_status desk_edit_report(struct hop_app *app, const char *code, unsigned fields,
+                                 const struct desk_spec *d, char *changes, size_t size,
+                                 struct hop_err *err)
+{
+	char detail[DETAIL_MAX] = "", object[HOP_CODE_MAX + 8], a[400], b[400];
+	struct hop_desk old;
+	struct hop_zone z;
+	struct hop_person owner = { 0 };
+	int64_t owner_id;
+	int capacity;
+	unsigned attrs;
+	enum desk_bookable bookable;
+	const char *new_code, *name;
+	bool activate;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (changes && size)
+		changes[0] = '\0';
+	if (authz_place_manage(app, err) != HOP_OK)
+		return err->status;
+	if ((fields & DF_CODE) && desk_check_code(d->code, err) != HOP_OK)
+		return err->status;
+	if ((fields & DF_NAME) && check_name(d->name, err) != HOP_OK)
+		return err->status;
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	if (desk_get(app, code, &old, err) != HOP_OK)
+		goto fail;
+	z = old.zone;
+	if ((fields & DF_ZONE) && zone_get(app, d->zone, &z, err) != HOP_OK)
+		goto fail;
+	new_code = (fields & DF_CODE) ? d->code : old.code;
+	if ((fields & DF_CODE) && code_free(app, new_code, old.id, err) != HOP_OK)
+		goto fail;
+	name = (fields & DF_NAME) ? d->name : old.name;
+	capacity = (fields & DF_CAPACITY) ? d->capacity : old.capacity;
+	attrs = (fields & DF_ATTRS) ? d->attrs & ATTR_ALL : old.attrs;
+	bookable = (fields & DF_BOOKABLE) ? d->bookable : old.bookable;
+	owner_id = old.owner_id;
+	if ((fields & DF_OWNER) && d->owner[0]) {
+		if (owner_get(app, d->owner, &owner, err) != HOP_OK)
+			goto fail;
+		owner_id = owner.id;
+	} else if (fields & DF_OWNER)
+		owner_id = 0;
+	activate = (fields & DF_ACTIVE) && old.retired != HOP_DATE_NONE;
+	if (place_check_fit(new_code, old.kind, capacity, owner_id != 0, bookable, z.name,
+	                    z.team_id != 0, err) != HOP_OK)
+		goto fail;
+
+	if (strcmp(new_code, old.code) != 0)
+		change(detail, sizeof detail, "code", old.code, new_code);
+	if (z.id != old.zone.id)
+		change(detail, sizeof detail, "zone", zone_text(&old.zone, a, sizeof a),
+		       zone_text(&z, b, sizeof b));
+	if (strcmp(name, old.name) != 0)
+		change(detail, sizeof detail, "name", old.name, name);
+	if (capacity != old.capacity) {
+		snprintf(a, sizeof a, "%d", old.capacity);
+		snprintf(b, sizeof b, "%d", capacity);
+		change(detail, sizeof detail, "capacity", a, b);
+	}
+	if (attrs != old.attrs)
+		change(detail, sizeof detail, "attributes", desk_attr_format(old.attrs, a, sizeof a),
+		       desk_attr_format(attrs, b, sizeof b));
+	if (owner_id != old.owner_id)
+		change(detail, sizeof detail, "owner", old.owner_login, owner_id ? owner.login : "");
+	if (bookable != old.bookable)
+		change(detail, sizeof detail, "bookable_by", desk_bookable_name(old.bookable),
+		       desk_bookable_name(bookable));
+	if (activate)
+		change(detail, sizeof detail, "retired", date_format(old.retired, a), "");
+	if (!detail[0]) {
+		db_rollback(app->db);
+		return HOP_OK;
+	}
+	st = db_stmt(app->db, "UPDATE desk SET code = ?1, zone_id = ?2, name = ?3, capacity = ?4, "
+	             "attrs = ?5, owner_id = ?6, bookable_by = ?7, "
+	             "retired_on = CASE WHEN ?8 THEN NULL ELSE retired_on END WHERE id = ?9", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, new_code);
+	sqlite3_bind_int64(st, 2, z.id);
+	db_bind_text(st, 3, name[0] ? name : NULL);
+	sqlite3_bind_int(st, 4, capacity);
+	sqlite3_bind_int(st, 5, (int)attrs);
+	if (owner_id)
+		sqlite3_bind_int64(st, 6, owner_id);
+	else
+		sqlite3_bind_null(st, 6);
+	db_bind_text(st, 7, desk_bookable_name(bookable));
+	sqlite3_bind_int(st, 8, activate);
+	sqlite3_bind_int64(st, 9, old.id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(app->db, err, _("changing a desk"));
+		goto fail;
+	}
+	if (audit_write(app, "desk.edit", object_of(new_code, object, sizeof object), detail,
+	                err) != HOP_OK || db_commit(app->db, err) != HOP_OK)
+		goto fail;
+	if (changes && size)
+		snprintf(changes, size, "%s", detail);
+	return HOP_OK;
+fail:
+	db_rollback(app->db);
+	return err->status;
+}
+
+enum hop_status desk_edit(struct hop_app *app, const char *code, unsigned fields,
+                          const struct desk_spec *d, struct hop_err *err)
+{
+	return desk_edit_report(app, code, fields, d, NULL, 0, err);
+}
+
+/* ---- retiring ---- */
+
+struct cancelled {
+	int64_t id;
+	char day[HOP_DATE_ISO_LEN];
+	int am, pm;
+	char login[HOP_LOGIN_MAX + 1];
+};
+
+/* The active bookings of the place from day on, to cancel and record. */
+static enum hop_status bookings_from(struct hop_app *app, int64_t desk_id, const char *day,
+                                     struct cancelled **out, size_t *n, struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.id, b.day, b.am, b.pm, p.login "
+	                           "FROM booking b JOIN person p ON p.id = b.person_id "
+	                           "WHERE b.desk_id = ?1 AND b.day >= ?2 "
+	                           "AND b.cancelled_at IS NULL ORDER BY b.day, b.id", err);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, desk_id);
+	db_bind_text(st, 2, day);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!vec_grow(out, &cap, *n + 1, sizeof **out)) {
+			sqlite3_reset(st);
+			free(*out);
+			*out = NULL;
+			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+		}
+		struct cancelled *c = &(*out)[(*n)++];
+		c->id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, c->day, sizeof c->day);
+		c->am = sqlite3_column_int(st, 2);
+		c->pm = sqlite3_column_int(st, 3);
+		db_column_copy(st, 4, c->login, sizeof c->login);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return db_fail(app->db, err, _("reading bookings"));
+	}
+	return HOP_OK;
+}
+
+enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from,
+                            int *cancelled, struct hop_err *err)
+{
+	char day[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN], now[24];
+	char detail[DETAIL_MAX], object[HOP_CODE_MAX + 8], bobject[32];
+	struct cancelled *v = NULL;
+	struct hop_desk d;
+	hop_date today = clock_today();
+	size_t n = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (cancelled)
+		*cancelled = 0;
+	if (from == HOP_DATE_NONE)
+		from = today;
+	if (authz_place_manage(app, err) != HOP_OK)
+		return err->status;
+	if (from < today)
+		return hop_fail(err, HOP_EINVAL, _("%s is in the past; a place is retired from today "
+		                "or a later day, so that its history stays as it was"),
+		                date_format(from, day));
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	if (desk_get(app, code, &d, err) != HOP_OK)
+		goto fail;
+	if (d.retired != HOP_DATE_NONE && d.retired <= today) {
+		hop_fail(err, HOP_ECONFLICT, _("%s was already retired on %s; 'hop desk edit %s "
+		         "--activate' brings it back"), d.code, date_format(d.retired, day), d.code);
+		goto fail;
+	}
+	date_format(from, day);
+	clock_timestamp(now);
+	st = db_stmt(app->db, "UPDATE desk SET retired_on = ?1 WHERE id = ?2", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, day);
+	sqlite3_bind_int64(st, 2, d.id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(app->db, err, _("retiring a desk"));
+		goto fail;
+	}
+	if (bookings_from(app, d.id, day, &v, &n, err) != HOP_OK)
+		goto fail;
+	st = db_stmt(app->db, "UPDATE booking SET cancelled_at = ?1, cancelled_by = ?2, "
+	             "cancel_reason = 'desk retired', sequence = sequence + 1, updated_at = ?1 "
+	             "WHERE desk_id = ?3 AND day >= ?4 AND cancelled_at IS NULL", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, now);
+	sqlite3_bind_int64(st, 2, app->actor.person.id);
+	sqlite3_bind_int64(st, 3, d.id);
+	db_bind_text(st, 4, day);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(app->db, err, _("cancelling the bookings of a retired desk"));
+		goto fail;
+	}
+	/* Every cancellation is in the audit log, like one made by hand. */
+	for (size_t i = 0; i < n; i++) {
+		snprintf(detail, sizeof detail, "desk: %s; day: %s; half: %s; person: %s; "
+		         "reason: desk retired", d.code, v[i].day,
+		         v[i].am && v[i].pm ? "day" : v[i].am ? "am" : "pm", v[i].login);
+		snprintf(bobject, sizeof bobject, "booking:%lld", (long long)v[i].id);
+		if (audit_write(app, "booking.cancel", bobject, detail, err) != HOP_OK)
+			goto fail;
+	}
+	if (d.retired != HOP_DATE_NONE)
+		snprintf(detail, sizeof detail, "retired: %s -> %s; bookings cancelled: %zu",
+		         date_format(d.retired, d2), day, n);
+	else
+		snprintf(detail, sizeof detail, "retired from: %s; bookings cancelled: %zu", day, n);
+	if (audit_write(app, "desk.retire", object_of(d.code, object, sizeof object), detail,
+	                err) != HOP_OK || db_commit(app->db, err) != HOP_OK)
+		goto fail;
+	free(v);
+	if (cancelled)
+		*cancelled = (int)n;
+	return HOP_OK;
+fail:
+	free(v);
+	db_rollback(app->db);
+	return err->status;
+}

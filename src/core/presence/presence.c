@@ -1,0 +1,399 @@
+/* Setting where a person works: one transaction over a range of working days
+ * that keeps desks consistent with it.  Office may book a desk ([presence]
+ * auto_book); any other location cancels that day's desk bookings, so that
+ * nobody marked at home holds a desk (and a fixed desk is free for others). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hop/core/app.h"
+#include "hop/core/audit.h"
+#include "hop/core/authz.h"
+#include "hop/core/booking/booking.h"
+#include "hop/base/clock.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "presence_int.h"
+
+#define RANGE_MAX 366      /* days one call may set: a year of leave */
+
+void presence_result_free(struct presence_result *r)
+{
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+/* The person whose presence changes, and may the actor change it? */
+static enum hop_status target(struct hop_app *app, const char *login, struct hop_person *p,
+                              struct hop_err *err)
+{
+	if (!login || !*login) {
+		if (!app->actor.known)
+			return authz_book_for(app, &app->actor.person, err);
+		login = app->actor.login;
+	}
+	if (person_get(app, login, p, err) != HOP_OK)
+		return err->status;
+	return authz_book_for(app, p, err);
+}
+
+static enum hop_status check_range(hop_date from, hop_date to, struct hop_err *err)
+{
+	char when[HOP_DATE_HUMAN_LEN];
+
+	if (from == HOP_DATE_NONE || to == HOP_DATE_NONE)
+		return hop_fail(err, HOP_EINVAL, _("no day given; give a date such as 2026-11-24"));
+	if (to < from)
+		return hop_fail(err, HOP_EINVAL, _("the range ends before it starts; give the earlier "
+		                "date first (2026-11-24..2026-11-27)"));
+	if (to - from >= RANGE_MAX)
+		return hop_fail(err, HOP_EINVAL, _("a range may span at most %d days; split it"),
+		                RANGE_MAX);
+	if (from < clock_today())
+		return hop_fail(err, HOP_EINVAL, _("%s is in the past; past days stay as they were"),
+		                date_format_human(from, when, sizeof when));
+	return HOP_OK;
+}
+
+/* The location stored for the day ("" = none) into old. */
+static enum hop_status day_entry(struct hop_app *app, int64_t person_id, hop_date day,
+                                 char *old, size_t size, struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT location FROM presence "
+	                           "WHERE person_id = ?1 AND day = ?2", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, person_id);
+	pr_bind_date(st, 2, day);
+	rc = sqlite3_step(st);
+	old[0] = '\0';
+	if (rc == SQLITE_ROW)
+		db_column_copy(st, 0, old, size);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading presence"));
+	return HOP_OK;
+}
+
+static enum hop_status write_day(struct hop_app *app, const struct hop_person *p, hop_date day,
+                                 enum presence_loc loc, const char *note, struct hop_err *err)
+{
+	char old[16], now[24], iso[HOP_DATE_ISO_LEN], detail[400], object[HOP_LOGIN_MAX + 8];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (day_entry(app, p->id, day, old, sizeof old, err) != HOP_OK)
+		return err->status;
+	st = db_stmt(app->db, "INSERT INTO presence (person_id, day, location, note, set_by, "
+	             "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person_id, day) DO "
+	             "UPDATE SET location = excluded.location, note = excluded.note, "
+	             "set_by = excluded.set_by, updated_at = excluded.updated_at "
+	             "WHERE location IS NOT excluded.location OR note IS NOT excluded.note", err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, p->id);
+	pr_bind_date(st, 2, day);
+	db_bind_text(st, 3, presence_loc_name(loc));
+	db_bind_text(st, 4, note && *note ? note : NULL);
+	if (app->actor.known)
+		sqlite3_bind_int64(st, 5, app->actor.person.id);
+	db_bind_text(st, 6, clock_timestamp(now));
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("saving presence"));
+	/* Only a real change moves the day's revision (its feeds' SEQUENCE). */
+	if (sqlite3_changes(db_sqlite(app->db)) > 0 &&
+	    pr_rev_touch_day(app, p->id, day, err) != HOP_OK)
+		return err->status;
+	date_format(day, iso);
+	if (*old)
+		snprintf(detail, sizeof detail, "%s: %s -> %s%s%s", iso, old, presence_loc_name(loc),
+		         note && *note ? "; note: " : "", note && *note ? note : "");
+	else
+		snprintf(detail, sizeof detail, "%s: %s%s%s", iso, presence_loc_name(loc),
+		         note && *note ? "; note: " : "", note && *note ? note : "");
+	snprintf(object, sizeof object, "person:%s", p->login);
+	return audit_write(app, "presence.set", object, detail, err);
+}
+
+/* The person's desk bookings that day (rooms are left alone: a group's
+ * meeting room is not the person's desk), codes into codes[0..*n). */
+static enum hop_status day_desks(struct hop_app *app, int64_t person_id, hop_date day,
+                                 char codes[2][HOP_CODE_MAX + 1], int *n, struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT d.code FROM booking b JOIN desk d ON "
+	                           "d.id = b.desk_id WHERE b.person_id = ?1 AND b.day = ?2 "
+	                           "AND b.cancelled_at IS NULL AND b.is_room = 0 ORDER BY b.id", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, person_id);
+	pr_bind_date(st, 2, day);
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (*n < 2)   /* at most a morning and an afternoon desk */
+			db_column_copy(st, 0, codes[(*n)++], HOP_CODE_MAX + 1);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading bookings"));
+	return HOP_OK;
+}
+
+static enum hop_status fixed_desk(struct hop_app *app, int64_t person_id, hop_date day,
+                                  char *code, struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT code FROM desk WHERE owner_id = ?1 "
+	                           "AND kind = 'desk' AND (retired_on IS NULL OR retired_on > ?2) "
+	                           "ORDER BY id LIMIT 1", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, person_id);
+	pr_bind_date(st, 2, day);
+	rc = sqlite3_step(st);
+	code[0] = '\0';
+	if (rc == SQLITE_ROW)
+		db_column_copy(st, 0, code, HOP_CODE_MAX + 1);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading a fixed desk"));
+	return HOP_OK;
+}
+
+/* A refusal of a booking is an answer ("no desk free"); a broken database is not. */
+static bool fatal(enum hop_status st)
+{
+	return st == HOP_EDB || st == HOP_ENOMEM || st == HOP_EIO;
+}
+
+static enum hop_status book_desk(struct hop_app *app, const struct hop_person *p,
+                                 struct presence_item *it, struct hop_err *err)
+{
+	struct booking_request rq = { .day = it->day, .half = HALF_DAY, .for_login = p->login };
+	struct hop_booking made;
+	char codes[2][HOP_CODE_MAX + 1], fixed[HOP_CODE_MAX + 1];
+	struct hop_err e;
+	int n;
+
+	if (day_desks(app, p->id, it->day, codes, &n, err) != HOP_OK)
+		return err->status;
+	if (n) {
+		it->had_desk = true;
+		snprintf(it->desk, sizeof it->desk, "%s", codes[0]);
+		return HOP_OK;
+	}
+	if (fixed_desk(app, p->id, it->day, fixed, err) != HOP_OK)
+		return err->status;
+	if (*fixed) {
+		rq.desk = fixed;
+		if (booking_book(app, &rq, &made, &e) == HOP_OK) {
+			snprintf(it->desk, sizeof it->desk, "%s", made.desk);
+			return HOP_OK;
+		}
+		if (fatal(e.status)) {
+			*err = e;
+			return e.status;
+		}
+	}
+	rq.desk = NULL;
+	rq.any = true;
+	rq.near_team = p->team_id != 0;
+	if (booking_book(app, &rq, &made, &e) == HOP_OK) {
+		snprintf(it->desk, sizeof it->desk, "%s", made.desk);
+		return HOP_OK;
+	}
+	if (fatal(e.status)) {
+		*err = e;
+		return e.status;
+	}
+	it->no_desk = true;
+	snprintf(it->why, sizeof it->why, "%s", e.msg);
+	return HOP_OK;
+}
+
+static enum hop_status cancel_desks(struct hop_app *app, const struct hop_person *p,
+                                    struct presence_item *it, struct hop_err *err)
+{
+	char codes[2][HOP_CODE_MAX + 1];
+	int n;
+
+	if (day_desks(app, p->id, it->day, codes, &n, err) != HOP_OK)
+		return err->status;
+	for (int i = 0; i < n; i++) {
+		int c = 0;
+		if (booking_cancel(app, it->day, codes[i], HALF_DAY, p->login, &c, err) != HOP_OK)
+			return err->status;
+		it->cancelled += c;
+	}
+	return HOP_OK;
+}
+
+static enum hop_status set_days(struct hop_app *app, const struct hop_person *p, int64_t site,
+                                enum presence_loc loc, const char *note,
+                                struct presence_result *res, struct hop_err *err)
+{
+	for (size_t i = 0; i < res->n; i++) {
+		struct presence_item *it = &res->v[i];
+		bool working;
+
+		if (pr_working(app, site, it->day, &working, it->why, err) != HOP_OK)
+			return err->status;
+		if (!working) {
+			it->skipped = true;
+			res->skipped++;
+			continue;
+		}
+		if (write_day(app, p, it->day, loc, note, err) != HOP_OK)
+			return err->status;
+		res->set++;
+		if (loc != LOC_OFFICE) {
+			if (cancel_desks(app, p, it, err) != HOP_OK)
+				return err->status;
+			res->cancelled += it->cancelled;
+		} else if (app->cfg.presence_auto_book) {
+			if (book_desk(app, p, it, err) != HOP_OK)
+				return err->status;
+			res->booked += *it->desk && !it->had_desk;
+			res->no_desk += it->no_desk;
+		}
+	}
+	return HOP_OK;
+}
+
+enum hop_status presence_set(struct hop_app *app, const char *login, hop_date from,
+                             hop_date to, enum presence_loc loc, const char *note,
+                             struct presence_result *res, struct hop_err *err)
+{
+	struct hop_person p;
+	int64_t site = 0;
+	bool working;
+	char why[HOP_WHY_MAX];
+
+	memset(res, 0, sizeof *res);
+	if (loc == LOC_NONE || (unsigned)loc >= LOC_COUNT)
+		return hop_fail(err, HOP_EINVAL, _("no location given; use office, home, mobile, "
+		                "away or trip"));
+	if (note && strlen(note) > HOP_PRESENCE_NOTE_MAX)
+		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; at most %d are "
+		                "allowed"), strlen(note), HOP_PRESENCE_NOTE_MAX);
+	if (check_range(from, to, err) != HOP_OK || target(app, login, &p, err) != HOP_OK)
+		return err->status;
+	if (pr_person_site(app, p.id, p.team_id, &site, err) != HOP_OK)
+		return err->status;
+	/* One day asked for by name that is not a working day is a mistake to
+	 * point out; in a range such days are simply passed over. */
+	if (from == to) {
+		if (pr_working(app, site, from, &working, why, err) != HOP_OK)
+			return err->status;
+		if (!working)
+			return hop_fail(err, HOP_EINVAL, _("%s; presence is planned for working days only"),
+			                why);
+	}
+	res->n = (size_t)(to - from) + 1;
+	res->v = calloc(res->n, sizeof *res->v);
+	if (!res->v) {
+		res->n = 0;
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while setting presence"));
+	}
+	for (size_t i = 0; i < res->n; i++)
+		res->v[i].day = from + (hop_date)i;
+	if (db_begin(app->db, err) != HOP_OK) {
+		presence_result_free(res);
+		return err->status;
+	}
+	if (set_days(app, &p, site, loc, note, res, err) != HOP_OK) {
+		db_rollback(app->db);
+		presence_result_free(res);
+		return err->status;
+	}
+	if (db_commit(app->db, err) != HOP_OK) {
+		presence_result_free(res);
+		return err->status;
+	}
+	return HOP_OK;
+}
+
+enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date from,
+                               hop_date to, int *cleared, struct hop_err *err)
+{
+	char a[HOP_DATE_ISO_LEN], b[HOP_DATE_ISO_LEN], detail[64], object[HOP_LOGIN_MAX + 8];
+	struct hop_person p;
+	sqlite3_stmt *st;
+	int rc;
+
+	*cleared = 0;
+	if (check_range(from, to, err) != HOP_OK || target(app, login, &p, err) != HOP_OK)
+		return err->status;
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	/* The cleared days keep a revision, so that their feeds' SEQUENCE grows
+	 * as they fall back to the weekly default. */
+	if (pr_rev_touch_entries(app, p.id, from, to, err) != HOP_OK) {
+		db_rollback(app->db);
+		return err->status;
+	}
+	st = db_stmt(app->db, "DELETE FROM presence WHERE person_id = ?1 AND day BETWEEN ?2 AND ?3",
+	             err);
+	if (!st) {
+		db_rollback(app->db);
+		return err->status;
+	}
+	sqlite3_bind_int64(st, 1, p.id);
+	pr_bind_date(st, 2, from);
+	pr_bind_date(st, 3, to);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(app->db, err, _("clearing presence"));
+		db_rollback(app->db);
+		return err->status;
+	}
+	*cleared = sqlite3_changes(db_sqlite(app->db));
+	snprintf(detail, sizeof detail, "%s..%s: %d days", date_format(from, a), date_format(to, b),
+	         *cleared);
+	snprintf(object, sizeof object, "person:%s", p.login);
+	if (*cleared && audit_write(app, "presence.clear", object, detail, err) != HOP_OK) {
+		db_rollback(app->db);
+		return err->status;
+	}
+	return db_commit(app->db, err);
+}
+
+enum hop_status presence_mark_office(struct hop_app *app, int64_t person_id, hop_date day,
+                                     struct hop_err *err)
+{
+	char old[16];
+	struct hop_person p;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (day_entry(app, person_id, day, old, sizeof old, err) != HOP_OK)
+		return err->status;
+	if (strcmp(old, "office") == 0)
+		return HOP_OK;
+	st = db_stmt(app->db, "SELECT login FROM person WHERE id = ?1", err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, person_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_column_copy(st, 0, p.login, sizeof p.login);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? hop_fail(err, HOP_ENOTFOUND, _("there is no person with "
+		                                    "id %lld"), (long long)person_id)
+		                         : db_fail(app->db, err, _("reading a person"));
+	p.id = person_id;
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	if (write_day(app, &p, day, LOC_OFFICE, NULL, err) != HOP_OK) {
+		db_rollback(app->db);
+		return err->status;
+	}
+	return db_commit(app->db, err);
+}

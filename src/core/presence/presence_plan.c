@@ -1,0 +1,277 @@
+/* The plan: effective locations of many people over a stretch of days (the
+ * day's entry, else the weekly default), read with three queries whatever the
+ * number of people (for one person, queries on that person's keys alone: a
+ * calendar feed loads 20,000 plans of one); and the team's site, working days
+ * and team days around it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hop/core/app.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "hop/core/calendar/workday.h"
+#include "presence_int.h"
+
+void pr_plan_free(struct pr_plan *p)
+{
+	pr_index_free(&p->ix);
+	free(p->loc);
+	free(p->src);
+	free(p->note);
+	memset(p, 0, sizeof *p);
+}
+
+static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struct pr_plan *p,
+                                     struct hop_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (p->n == 1)
+		st = db_stmt(app->db, "SELECT person_id, weekday, location FROM presence_default "
+		             "WHERE person_id = ?2", err);
+	else if (team_id)
+		st = db_stmt(app->db, "SELECT d.person_id, d.weekday, d.location FROM presence_default d "
+		             "JOIN person p ON p.id = d.person_id WHERE p.team_id = ?1", err);
+	else
+		st = db_stmt(app->db, "SELECT person_id, weekday, location FROM presence_default", err);
+	if (!st)
+		return err->status;
+	if (p->n == 1)
+		sqlite3_bind_int64(st, 2, p->ix.id[0]);
+	else if (team_id)
+		sqlite3_bind_int64(st, 1, team_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t i;
+		int wd = sqlite3_column_int(st, 1);
+		enum presence_loc loc = pr_loc_from_text((const char *)sqlite3_column_text(st, 2));
+
+		if (!pr_index_find(&p->ix, sqlite3_column_int64(st, 0), &i))
+			continue;
+		for (int d = 0; d < p->ndays; d++) {
+			if (date_weekday(p->from + d) != wd)
+				continue;
+			p->loc[i * (size_t)p->ndays + (size_t)d] = (unsigned char)loc;
+			p->src[i * (size_t)p->ndays + (size_t)d] = PSRC_DEFAULT;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading weekly defaults"));
+	return HOP_OK;
+}
+
+/* Bind a plan query's parameters: ?1 the team (0 = any), ?2 and ?3 the first
+ * and last day, ?4 the one person of a plan of one. */
+static void bind_plan(sqlite3_stmt *st, int64_t team_id, const struct pr_plan *p)
+{
+	sqlite3_bind_int64(st, 1, team_id);
+	pr_bind_date(st, 2, p->from);
+	pr_bind_date(st, 3, p->from + p->ndays - 1);
+	if (p->n == 1)
+		sqlite3_bind_int64(st, 4, p->ix.id[0]);
+}
+
+/* Step st (rows of person_id, day, ...) to its end; fill the cell of each row
+ * that falls inside the plan.  what: the failure's words, translated. */
+static enum hop_status read_cells(struct hop_app *app, sqlite3_stmt *st, struct pr_plan *p,
+                                  void (*fill)(struct pr_plan *p, size_t k, sqlite3_stmt *st),
+                                  const char *what, struct hop_err *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t i;
+		hop_date day = pr_column_date(st, 1);
+
+		if (day == HOP_DATE_NONE || day < p->from || day >= p->from + p->ndays ||
+		    !pr_index_find(&p->ix, sqlite3_column_int64(st, 0), &i))
+			continue;
+		fill(p, i * (size_t)p->ndays + (size_t)(day - p->from), st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, what);
+	return HOP_OK;
+}
+
+/* A desk booked on a day without an entry means office that day. */
+static void fill_booking(struct pr_plan *p, size_t k, sqlite3_stmt *st)
+{
+	(void)st;
+	p->loc[k] = LOC_OFFICE;
+	p->src[k] = PSRC_BOOKING;
+}
+
+static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struct pr_plan *p,
+                                     struct hop_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (p->n == 1)
+		st = db_stmt(app->db, "SELECT person_id, day FROM booking WHERE person_id = ?4 "
+		             "AND day BETWEEN ?2 AND ?3 AND cancelled_at IS NULL AND is_room = 0", err);
+	else if (team_id)
+		st = db_stmt(app->db, "SELECT b.person_id, b.day FROM person p JOIN booking b ON "
+		             "b.person_id = p.id WHERE p.team_id = ?1 AND b.day BETWEEN ?2 AND ?3 "
+		             "AND b.cancelled_at IS NULL AND b.is_room = 0", err);
+	else
+		st = db_stmt(app->db, "SELECT person_id, day FROM booking WHERE day BETWEEN ?2 AND ?3 "
+		             "AND cancelled_at IS NULL AND is_room = 0 AND ?1 = 0", err);
+	if (!st)
+		return err->status;
+	bind_plan(st, team_id, p);
+	return read_cells(app, st, p, fill_booking, _("reading bookings"), err);
+}
+
+/* The day's own entry: location, and the note when the plan keeps notes. */
+static void fill_day(struct pr_plan *p, size_t k, sqlite3_stmt *st)
+{
+	p->loc[k] = (unsigned char)pr_loc_from_text((const char *)sqlite3_column_text(st, 2));
+	p->src[k] = PSRC_DAY;
+	if (p->note)
+		db_column_copy(st, 3, p->note[k], sizeof p->note[k]);
+}
+
+static enum hop_status read_days(struct hop_app *app, int64_t team_id, struct pr_plan *p,
+                                 struct hop_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (p->n == 1)
+		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, '') FROM presence "
+		             "WHERE person_id = ?4 AND day BETWEEN ?2 AND ?3", err);
+	else if (team_id)
+		st = db_stmt(app->db, "SELECT pr.person_id, pr.day, pr.location, coalesce(pr.note, '') "
+		             "FROM person p JOIN presence pr ON pr.person_id = p.id "
+		             "WHERE p.team_id = ?1 AND pr.day BETWEEN ?2 AND ?3", err);
+	else
+		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, '') FROM presence "
+		             "WHERE day BETWEEN ?2 AND ?3 AND ?1 = 0", err);
+	if (!st)
+		return err->status;
+	bind_plan(st, team_id, p);
+	return read_cells(app, st, p, fill_day, _("reading presence"), err);
+}
+
+enum hop_status pr_plan_load(struct hop_app *app, int64_t team_id, const int64_t *people,
+                             size_t n, hop_date from, int ndays, bool notes,
+                             struct pr_plan *out, struct hop_err *err)
+{
+	size_t cells = n * (size_t)ndays;
+
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->ndays = ndays;
+	out->n = n;
+	if (pr_index_build(&out->ix, people, n, err) != HOP_OK)
+		return err->status;
+	out->loc = calloc(cells ? cells : 1, 1);
+	out->src = calloc(cells ? cells : 1, 1);
+	if (notes)
+		out->note = calloc(cells ? cells : 1, sizeof *out->note);
+	if (!out->loc || !out->src || (notes && !out->note)) {
+		pr_plan_free(out);
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading presence"));
+	}
+	if (n && (read_defaults(app, team_id, out, err) != HOP_OK ||
+	          read_bookings(app, team_id, out, err) != HOP_OK ||
+	          read_days(app, team_id, out, err) != HOP_OK)) {
+		pr_plan_free(out);
+		return err->status;
+	}
+	return HOP_OK;
+}
+
+/* ---- sites and working days ---- */
+
+enum hop_status pr_team_site(struct hop_app *app, int64_t team_id, int64_t *site,
+                             struct hop_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*site = 0;
+	if (!team_id)
+		return HOP_OK;
+	st = db_stmt(app->db, "SELECT f.site_id FROM zone z JOIN floor f ON f.id = z.floor_id "
+	             "WHERE z.team_id = ?1 ORDER BY z.id LIMIT 1", err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, team_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*site = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading the team's zones"));
+	return HOP_OK;
+}
+
+enum hop_status pr_person_site(struct hop_app *app, int64_t person_id, int64_t team_id,
+                               int64_t *site, struct hop_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = db_stmt(app->db, "SELECT f.site_id FROM desk d JOIN zone z ON z.id = d.zone_id "
+	             "JOIN floor f ON f.id = z.floor_id WHERE d.owner_id = ?1 "
+	             "AND d.retired_on IS NULL ORDER BY d.id LIMIT 1", err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, person_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*site = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return HOP_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading a fixed desk"));
+	return pr_team_site(app, team_id, site, err);
+}
+
+enum hop_status pr_working(struct hop_app *app, int64_t site, hop_date day, bool *working,
+                           char *why, struct hop_err *err)
+{
+	struct hop_err e;
+
+	(void)err;
+	*working = workday_check(app, site, day, &e) == HOP_OK;
+	if (why)
+		snprintf(why, HOP_WHY_MAX, "%s", *working ? "" : e.msg);
+	return HOP_OK;
+}
+
+enum hop_status pr_default_team(struct hop_app *app, const char *team, struct hop_team *out,
+                                struct hop_err *err)
+{
+	if (team && *team)
+		return team_find(app, team, out, err);
+	if (!app->actor.known || !app->actor.person.team_id)
+		return hop_fail(err, HOP_EINVAL, _("you are in no team; name the team (--team TEAM); "
+		                "'hop team list' shows them"));
+	return team_get(app, app->actor.person.team, out, err);
+}
+
+enum hop_status pr_dev_push(struct agreement_list *l, const struct agreement_deviation *d,
+                            struct hop_err *err)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct agreement_deviation *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return hop_fail(err, HOP_ENOMEM, _("out of memory while checking the office "
+			                "agreement"));
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *d;
+	return HOP_OK;
+}
+
+void agreement_list_free(struct agreement_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}

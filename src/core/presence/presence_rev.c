@@ -1,0 +1,194 @@
+/* Revisions of presence days, for the iCalendar SEQUENCE of presence events
+ * (see db/0005_feed_sequence.sql), and a person's days as the feeds list them.
+ *
+ * A presence event's content is the day's effective location and note: the
+ * day's own entry, else the weekly default, else a desk booked that day.  Its
+ * SEQUENCE is the larger of the revs of the day's slot and its weekday's
+ * slot.  Every change of either writes the person's largest rev plus one, so
+ * whatever changed, the SEQUENCE grows; a cleared entry keeps its rev. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hop/core/app.h"
+#include "hop/db/db.h"
+#include "hop/base/i18n.h"
+#include "presence_int.h"
+
+/* Days read at a time: bounds memory for any period a feed asks for. */
+#define FEED_CHUNK_DAYS 64
+
+static enum hop_status rev_next(struct hop_app *app, int64_t person_id, int64_t *rev,
+                                struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT coalesce(max(rev), 0) + 1 FROM presence_rev "
+	                           "WHERE person_id = ?1", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, person_id);
+	rc = sqlite3_step(st);
+	*rev = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(app->db, err, _("reading presence"));
+	return HOP_OK;
+}
+
+/* Give slot ('YYYY-MM-DD' or 'W1'..'W5') the person's next rev. */
+static enum hop_status rev_touch(struct hop_app *app, int64_t person_id, const char *slot,
+                                 struct hop_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t rev;
+	int rc;
+
+	if (rev_next(app, person_id, &rev, err) != HOP_OK)
+		return err->status;
+	st = db_stmt(app->db, "INSERT INTO presence_rev (person_id, slot, rev) VALUES (?1, ?2, ?3) "
+	             "ON CONFLICT (person_id, slot) DO UPDATE SET rev = excluded.rev", err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, person_id);
+	db_bind_text(st, 2, slot);
+	sqlite3_bind_int64(st, 3, rev);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("saving presence"));
+	return HOP_OK;
+}
+
+enum hop_status pr_rev_touch_day(struct hop_app *app, int64_t person_id, hop_date day,
+                                 struct hop_err *err)
+{
+	char slot[HOP_DATE_ISO_LEN];
+	return rev_touch(app, person_id, date_format(day, slot), err);
+}
+
+enum hop_status pr_rev_touch_weekday(struct hop_app *app, int64_t person_id, int weekday,
+                                     struct hop_err *err)
+{
+	char slot[4];
+	snprintf(slot, sizeof slot, "W%d", weekday);
+	return rev_touch(app, person_id, slot, err);
+}
+
+enum hop_status pr_rev_touch_entries(struct hop_app *app, int64_t person_id, hop_date from,
+                                     hop_date to, struct hop_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t rev;
+	int rc;
+
+	if (rev_next(app, person_id, &rev, err) != HOP_OK)
+		return err->status;
+	/* "WHERE true" before ON CONFLICT: SQLite's parser needs it after a SELECT. */
+	st = db_stmt(app->db, "INSERT INTO presence_rev (person_id, slot, rev) "
+	             "SELECT person_id, day, ?4 FROM presence WHERE person_id = ?1 "
+	             "AND day BETWEEN ?2 AND ?3 AND true "
+	             "ON CONFLICT (person_id, slot) DO UPDATE SET rev = excluded.rev", err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, person_id);
+	pr_bind_date(st, 2, from);
+	pr_bind_date(st, 3, to);
+	sqlite3_bind_int64(st, 4, rev);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("saving presence"));
+	return HOP_OK;
+}
+
+enum hop_status presence_booking_changed(struct hop_app *app, int64_t person_id, hop_date day,
+                                         struct hop_err *err)
+{
+	return pr_rev_touch_day(app, person_id, day, err);
+}
+
+/* ---- a person's days for the feeds ---- */
+
+/* The revs of person_id's days from..from+ndays-1 into day_rev[], and of the
+ * weekday defaults into wd_rev[1..5]. */
+static enum hop_status read_revs(struct hop_app *app, int64_t person_id, hop_date from,
+                                 int ndays, int64_t *day_rev, int64_t wd_rev[6],
+                                 struct hop_err *err)
+{
+	sqlite3_stmt *st = db_stmt(app->db, "SELECT slot, rev FROM presence_rev WHERE person_id = ?1 "
+	                           "AND (slot BETWEEN ?2 AND ?3 OR slot GLOB 'W[1-5]')", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	memset(day_rev, 0, sizeof *day_rev * (size_t)ndays);
+	memset(wd_rev, 0, sizeof *wd_rev * 6);
+	sqlite3_bind_int64(st, 1, person_id);
+	pr_bind_date(st, 2, from);
+	pr_bind_date(st, 3, from + ndays - 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *slot = (const char *)sqlite3_column_text(st, 0);
+		int64_t rev = sqlite3_column_int64(st, 1);
+		hop_date day;
+
+		if (!slot)
+			continue;
+		if (slot[0] == 'W' && slot[1] >= '1' && slot[1] <= '5') {
+			wd_rev[slot[1] - '0'] = rev;
+		} else if ((day = pr_column_date(st, 0)) != HOP_DATE_NONE && day >= from &&
+		           day < from + ndays) {
+			day_rev[day - from] = rev;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(app->db, err, _("reading presence"));
+	return HOP_OK;
+}
+
+enum hop_status presence_days_each(struct hop_app *app, const char *login, hop_date from,
+                                   hop_date to, presence_day_fn fn, void *ctx,
+                                   struct hop_err *err)
+{
+	int64_t day_rev[FEED_CHUNK_DAYS], wd_rev[6], site = 0;
+	struct hop_person p;
+
+	if (from == HOP_DATE_NONE || to == HOP_DATE_NONE || to < from)
+		return hop_fail(err, HOP_EINVAL, _("the period ends before it starts; give the "
+		                "earlier date first"));
+	if (person_get(app, login, &p, err) != HOP_OK ||
+	    pr_person_site(app, p.id, p.team_id, &site, err) != HOP_OK)
+		return err->status;
+	for (hop_date start = from; start <= to; start += FEED_CHUNK_DAYS) {
+		int ndays = to - start + 1 < FEED_CHUNK_DAYS ? (int)(to - start + 1) : FEED_CHUNK_DAYS;
+		struct pr_plan plan;
+		enum hop_status st = HOP_OK;
+
+		if (pr_plan_load(app, p.team_id, &p.id, 1, start, ndays, true, &plan, err) != HOP_OK)
+			return err->status;
+		if (read_revs(app, p.id, start, ndays, day_rev, wd_rev, err) != HOP_OK) {
+			pr_plan_free(&plan);
+			return err->status;
+		}
+		for (int d = 0; st == HOP_OK && d < ndays; d++) {
+			struct presence_feed_day fd = { .day = start + d, .loc = pr_plan_loc(&plan, 0, d) };
+			int wd = date_weekday(fd.day);
+			bool working;
+
+			if (fd.loc == LOC_NONE || wd > 5)
+				continue;
+			if ((st = pr_working(app, site, fd.day, &working, NULL, err)) != HOP_OK)
+				break;
+			if (!working)
+				continue;
+			fd.note = plan.note[d];
+			fd.sequence = (int)(day_rev[d] > wd_rev[wd] ? day_rev[d] : wd_rev[wd]);
+			st = fn(ctx, &fd, err);
+		}
+		pr_plan_free(&plan);
+		if (st != HOP_OK)
+			return st;
+	}
+	return HOP_OK;
+}
