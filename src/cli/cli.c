@@ -9,9 +9,9 @@
 #include "hop/cli/cli.h"
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
+#include "hop/core/whoami.h"
 #include "hop/tui/tui.h"
 
-#include <sqlite3.h>  /* only for the version string */
 
 #define CMD(n, s, fn, a, su, h) int fn(struct cli_ctx *ctx, int argc, char **argv);
 #include "commands.def"
@@ -217,7 +217,7 @@ int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
 {
 	(void)ctx, (void)argc, (void)argv;
-	printf("hop %s (SQLite %s)\n", HOP_VERSION, sqlite3_libversion());
+	printf("hop %s (%s)\n", HOP_VERSION, whoami_engine());
 	return 0;
 }
 

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "hop/cli/cli.h"
-#include "hop/db/dbfile.h"
 #include "hop/demo/demo.h"
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
@@ -173,7 +172,7 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_failf(HOP_ECONFLICT, _("%s exists and is not a regular file; "
 			                 "hop will not remove it"), app->db_path);
 		/* --force replaces a hop database, never whatever a mistyped --db names. */
-		if (dbfile_check_hop(app->db_path, &err) != HOP_OK ||
+		if (app_db_replaceable(app, &err) != HOP_OK ||
 		    remove_db_files(app->db_path, &err) != HOP_OK)
 			return cli_fail(&err);
 	} else if (errno != ENOENT) {

@@ -10,10 +10,10 @@
 #include "hop/core/app.h"
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
+#include "hop/db/dbfile.h"
 #include "hop/base/i18n.h"
 #include "booking/booking_int.h"
 
-#include <sqlite3.h>
 
 void app_actor_login(char *buf, size_t size)
 {
@@ -116,10 +116,9 @@ enum hop_status app_resolve_actor(struct hop_app *app, struct hop_err *err)
 	return HOP_OK;
 }
 
-static int collate_hop(void *unused, int an, const void *a, int bn, const void *b)
+enum hop_status app_db_replaceable(const struct hop_app *app, struct hop_err *err)
 {
-	(void)unused;
-	return fold_collate(a, (size_t)an, b, (size_t)bn);
+	return dbfile_check_hop(app->db_path, err);
 }
 
 enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *err)
@@ -129,8 +128,6 @@ enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *er
 	if (db_open(app->db_path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &app->db,
 	            err) != HOP_OK)
 		return err->status;
-	/* Lists of people and teams sort the way a German reader expects. */
-	sqlite3_create_collation(db_sqlite(app->db), "hop", SQLITE_UTF8, NULL, collate_hop);
 	return app_resolve_actor(app, err);
 }
 

@@ -14,7 +14,7 @@ enum hop_status audit_write(struct hop_app *app, const char *action, const char 
                             const char *detail, struct hop_err *err)
 {
 	char at[24];
-	sqlite3_stmt *st = db_stmt(app->db, "INSERT INTO audit (at, actor, action, object, detail) "
+	struct db_stmt *st = db_stmt(app->db, "INSERT INTO audit (at, actor, action, object, detail) "
 	                           "VALUES (?1, ?2, ?3, ?4, ?5)", err);
 	int rc;
 
@@ -25,9 +25,9 @@ enum hop_status audit_write(struct hop_app *app, const char *action, const char 
 	db_bind_text(st, 3, action);
 	db_bind_text(st, 4, object);
 	db_bind_text(st, 5, detail && *detail ? detail : NULL);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("writing the audit log"));
 	return HOP_OK;
 }
@@ -43,22 +43,22 @@ void audit_list_free(struct hop_audit_list *l)
 	l->n = l->cap = 0;
 }
 
-static enum hop_status push(struct hop_audit_list *l, sqlite3_stmt *st, struct hop_err *err)
+static enum hop_status push(struct hop_audit_list *l, struct db_stmt *st, struct hop_err *err)
 {
 	struct hop_audit_entry *e;
-	const unsigned char *detail;
+	const char *detail;
 
 	if (!vec_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v))
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the audit log"));
 	e = &l->v[l->n];
 	memset(e, 0, sizeof *e);
-	e->id = sqlite3_column_int64(st, 0);
-	db_column_copy(st, 1, e->at, sizeof e->at);
-	db_column_copy(st, 2, e->actor, sizeof e->actor);
-	db_column_copy(st, 3, e->action, sizeof e->action);
-	db_column_copy(st, 4, e->object, sizeof e->object);
-	detail = sqlite3_column_text(st, 5);
-	if (detail && !(e->detail = strdup((const char *)detail)))
+	e->id = db_col_int64(st, 0);
+	db_col_copy(st, 1, e->at, sizeof e->at);
+	db_col_copy(st, 2, e->actor, sizeof e->actor);
+	db_col_copy(st, 3, e->action, sizeof e->action);
+	db_col_copy(st, 4, e->object, sizeof e->object);
+	detail = db_col_text(st, 5);
+	if (detail && !(e->detail = strdup(detail)))
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the audit log"));
 	l->n++;
 	return HOP_OK;
@@ -71,7 +71,7 @@ enum hop_status audit_list(struct hop_app *app, const struct audit_filter *f,
 	const char *object = f ? f->object : NULL;
 	size_t olen = object ? strlen(object) : 0;
 	bool prefix = olen > 0 && object[olen - 1] == ':';
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -88,16 +88,16 @@ enum hop_status audit_list(struct hop_app *app, const struct audit_filter *f,
 	db_bind_text(st, 2, object && !prefix ? object : NULL);
 	db_bind_text(st, 3, prefix ? object : NULL);
 	db_bind_text(st, 4, f && f->since != HOP_DATE_NONE ? date_format(f->since, since) : NULL);
-	sqlite3_bind_int(st, 5, f && f->limit > 0 ? f->limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int(st, 5, f && f->limit > 0 ? f->limit : -1);
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (push(out, st, err) != HOP_OK) {
-			sqlite3_reset(st);
+			db_reset(st);
 			audit_list_free(out);
 			return err->status;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		audit_list_free(out);
 		return db_fail(app->db, err, _("reading the audit log"));
 	}

@@ -52,7 +52,7 @@ enum hop_status authz_person_add(const struct hop_app *app, unsigned roles, stru
 bool authz_leads_team(const struct hop_app *app, int64_t team_id)
 {
 	struct hop_err err;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool leads;
 
 	if (!has(app, ROLE_LEAD) || team_id == 0 || !app->db)
@@ -61,10 +61,10 @@ bool authz_leads_team(const struct hop_app *app, int64_t team_id)
 	             "AND dissolved_on IS NULL", &err);
 	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, team_id);
-	sqlite3_bind_int64(st, 2, app->actor.person.id);
-	leads = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	db_bind_int64(st, 1, team_id);
+	db_bind_int64(st, 2, app->actor.person.id);
+	leads = db_step(st) == DB_ROW;
+	db_reset(st);
 	return leads;
 }
 
@@ -73,7 +73,7 @@ static enum hop_status not_yours(const struct hop_app *app, const struct hop_per
                                  struct hop_err *err)
 {
 	struct hop_err ignore;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	char lead[HOP_NAME_MAX + 1] = "";
 
 	/* The team's lead, unless that is the target: a lead's record is HR's. */
@@ -81,11 +81,11 @@ static enum hop_status not_yours(const struct hop_app *app, const struct hop_per
 		st = db_stmt(app->db, "SELECT p.name FROM team t JOIN person p ON p.id = t.lead_id "
 		             "WHERE t.id = ?1 AND p.id <> ?2", &ignore);
 	if (st) {
-		sqlite3_bind_int64(st, 1, t->team_id);
-		sqlite3_bind_int64(st, 2, t->id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			db_column_copy(st, 0, lead, sizeof lead);
-		sqlite3_reset(st);
+		db_bind_int64(st, 1, t->team_id);
+		db_bind_int64(st, 2, t->id);
+		if (db_step(st) == DB_ROW)
+			db_col_copy(st, 0, lead, sizeof lead);
+		db_reset(st);
 	}
 	if (has(app, ROLE_LEAD)) {
 		if (lead[0])

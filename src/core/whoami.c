@@ -28,3 +28,5 @@ enum hop_status whoami_get(struct hop_app *app, struct hop_whoami *out, struct h
 	}
 	return HOP_OK;
 }
+
+const char *whoami_engine(void) { return db_engine(); }

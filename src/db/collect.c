@@ -17,23 +17,23 @@ static void list_free(void *vp, size_t *n, size_t *cap)
 	*n = *cap = 0;
 }
 
-enum hop_status collect_rows(struct hop_db *db, sqlite3_stmt *st, const struct collect *c,
+enum hop_status collect_rows(struct hop_db *db, struct db_stmt *st, const struct collect *c,
                              void *vp, size_t *n, size_t *cap, struct hop_err *err)
 {
 	char *v;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (!vec_grow(vp, cap, *n + 1, c->elem)) {
-			sqlite3_reset(st);
+			db_reset(st);
 			list_free(vp, n, cap);
 			return hop_fail(err, HOP_ENOMEM, "%s", _(c->oom));
 		}
 		memcpy(&v, vp, sizeof v);
 		c->read(st, v + (*n)++ * c->elem);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		list_free(vp, n, cap);
 		return db_fail(db, err, _(c->what));
 	}

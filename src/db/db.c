@@ -1,5 +1,6 @@
-/* The SQLite connection: pragmas, migrations, nested transactions and a cache
- * of prepared statements (prepared once per connection, reset on reuse). */
+/* The SQLite connection: pragmas, the collation, nested transactions, a cache
+ * of prepared statements (prepared once per connection, reset on reuse), and
+ * what tells a cache that the data has changed. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -7,27 +8,23 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "hop/db/db.h"
+#include "hop/base/fold.h"
 #include "hop/base/i18n.h"
-#include "hop/db/migrations.h"
+#include "db_int.h"
+#include "hop/db/db_sqlite.h"
 
-#define STMT_SLOTS 512          /* power of two; hop has far fewer statements */
 #define BUSY_TIMEOUT_MS 15000   /* many people booking at 8:55 wait, never fail */
 
-struct stmt_slot {
-	const char *sql;
-	sqlite3_stmt *st;
-};
-
-struct hop_db {
-	sqlite3 *h;
-	char *path;
-	int depth;                  /* transaction nesting: 0 none, 1 BEGIN, >1 savepoints */
-	struct stmt_slot slots[STMT_SLOTS];
-};
-
-sqlite3 *db_sqlite(struct hop_db *db) { return db->h; }
 const char *db_path(const struct hop_db *db) { return db->path; }
+
+const char *db_engine(void)
+{
+	static char name[32];
+
+	if (!name[0])
+		snprintf(name, sizeof name, "SQLite %s", sqlite3_libversion());
+	return name;
+}
 
 enum hop_status db_fail(struct hop_db *db, struct hop_err *err, const char *what)
 {
@@ -43,7 +40,7 @@ enum hop_status db_fail(struct hop_db *db, struct hop_err *err, const char *what
 	return hop_fail(err, HOP_EDB, "%s: %s", what, msg);
 }
 
-static enum hop_status exec(struct hop_db *db, const char *sql, struct hop_err *err)
+enum hop_status db_exec(struct hop_db *db, const char *sql, struct hop_err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -54,90 +51,37 @@ static enum hop_status exec(struct hop_db *db, const char *sql, struct hop_err *
 	return HOP_OK;
 }
 
-static int pragma_int(struct hop_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-int db_schema_version(struct hop_db *db) { return pragma_int(db, "PRAGMA user_version"); }
-
-int db_schema_latest(void)
-{
-	return hop_migration_count ? hop_migrations[hop_migration_count - 1].version : 0;
-}
-
-/* "hop!" in the file header (set by the first migration), so that hop's files
- * can be told from other SQLite databases. */
-#define HOP_APPLICATION_ID 0x686f7021
+int db_schema_version(struct hop_db *db) { return db_query_int(db->h, "PRAGMA user_version"); }
 
 /* Is this a database hop may use?  Reads only. */
 static enum hop_status check_schema(struct hop_db *db, struct hop_err *err)
 {
-	int have = db_schema_version(db), latest = db_schema_latest();
-	int app_id = pragma_int(db, "PRAGMA application_id");
+	int have;
 
-	if (have < 0 || app_id == -1) {
-		if (sqlite3_errcode(db->h) == SQLITE_NOTADB)
-			return hop_fail(err, HOP_EDB, _("%s is not a database file"), db->path);
+	switch (db_kind_of(db->h, &have)) {
+	case DB_KIND_EMPTY:
+	case DB_KIND_HOP:
+		return HOP_OK;
+	case DB_KIND_NOTDB:
+		return hop_fail(err, HOP_EDB, _("%s is not a database file"), db->path);
+	case DB_KIND_UNREADABLE:
 		return db_fail(db, err, db->path);
-	}
-	if ((app_id != 0 && app_id != HOP_APPLICATION_ID) ||
-	    (have == 0 && pragma_int(db, "SELECT count(*) FROM sqlite_schema") > 0))
+	case DB_KIND_FOREIGN:
 		return hop_fail(err, HOP_EDB, _("%s is an SQLite database but not hop's; "
 		                "refusing to touch it"), db->path);
-	if (have > latest)
-		return hop_fail(err, HOP_EDB, _("the database %s has schema version %d, but this "
-		                "hop (%s) knows only versions up to %d; use a newer hop or a backup "
-		                "of the database"), db->path, have, HOP_VERSION, latest);
-	return HOP_OK;
+	case DB_KIND_NEWER:
+		break;
+	}
+	return hop_fail(err, HOP_EDB, _("the database %s has schema version %d, but this "
+	                "hop (%s) knows only versions up to %d; use a newer hop or a backup "
+	                "of the database"), db->path, have, HOP_VERSION, db_schema_latest());
 }
 
-static enum hop_status migrate(struct hop_db *db, struct hop_err *err)
+/* People and teams sort the way a German reader expects (DIN 5007-1). */
+static int collate_hop(void *unused, int an, const void *a, int bn, const void *b)
 {
-	int have = db_schema_version(db);
-
-	if (have < 0)
-		return db_fail(db, err, db->path);
-
-	for (int i = 0; i < hop_migration_count; i++) {
-		const struct hop_migration *m = &hop_migrations[i];
-		char pragma[64];
-
-		if (m->version != i + 1)
-			return hop_fail(err, HOP_EDB, "migration %s: expected version %d",
-			                m->name, i + 1);
-		if (m->version <= have)
-			continue;
-		/* One step, one IMMEDIATE transaction; re-read the version inside it in
-		 * case another hop migrated while we waited for the lock. */
-		if (exec(db, "BEGIN IMMEDIATE", err) != HOP_OK)
-			return err->status;
-		if (db_schema_version(db) >= m->version) {
-			exec(db, "COMMIT", err);
-			continue;
-		}
-		/* A PRAGMA takes no bound parameters; the value is the compiled-in
-		 * migration's own number, never input. */
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
-		if (exec(db, hop_migration_sql(i), err) != HOP_OK ||
-		    exec(db, pragma, err) != HOP_OK) {
-			char what[HOP_ERR_MSG_MAX];
-			snprintf(what, sizeof what, "%s", err->msg);
-			exec(db, "ROLLBACK", NULL);
-			return hop_fail(err, HOP_EDB, _("upgrading the database with %s failed: %s"),
-			                m->name, what);
-		}
-		if (exec(db, "COMMIT", err) != HOP_OK)
-			return err->status;
-	}
-	return HOP_OK;
+	(void)unused;
+	return fold_collate(a, (size_t)an, b, (size_t)bn);
 }
 
 enum hop_status db_open(const char *path, enum db_open_mode mode, struct hop_db **out,
@@ -167,6 +111,7 @@ enum hop_status db_open(const char *path, enum db_open_mode mode, struct hop_db 
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	sqlite3_create_collation(db->h, "hop", SQLITE_UTF8, NULL, collate_hop);
 
 	/* Look before writing anything: a file that is not SQLite, another program's
 	 * database or one from a newer hop is refused untouched (journal_mode=WAL
@@ -184,8 +129,8 @@ enum hop_status db_open(const char *path, enum db_open_mode mode, struct hop_db 
 		return HOP_EDB;
 	}
 	sqlite3_finalize(st);
-	if (exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err) != HOP_OK ||
-	    migrate(db, err) != HOP_OK) {
+	if (db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err) != HOP_OK ||
+	    db_migrate(db, err) != HOP_OK) {
 		db_close(db);
 		return err->status;
 	}
@@ -198,13 +143,13 @@ void db_close(struct hop_db *db)
 	if (!db)
 		return;
 	for (int i = 0; i < STMT_SLOTS; i++)
-		sqlite3_finalize(db->slots[i].st);
+		sqlite3_finalize(db->slots[i].st.h);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
 }
 
-sqlite3_stmt *db_stmt(struct hop_db *db, const char *sql, struct hop_err *err)
+struct db_stmt *db_stmt(struct hop_db *db, const char *sql, struct hop_err *err)
 {
 	uintptr_t h = (uintptr_t)sql;
 	size_t i = (size_t)((h >> 3) ^ (h >> 12)) & (STMT_SLOTS - 1);
@@ -212,19 +157,20 @@ sqlite3_stmt *db_stmt(struct hop_db *db, const char *sql, struct hop_err *err)
 	for (size_t n = 0; n < STMT_SLOTS; n++, i = (i + 1) & (STMT_SLOTS - 1)) {
 		struct stmt_slot *s = &db->slots[i];
 		if (s->sql == sql) {
-			sqlite3_reset(s->st);
-			sqlite3_clear_bindings(s->st);
-			return s->st;
+			sqlite3_reset(s->st.h);
+			sqlite3_clear_bindings(s->st.h);
+			return &s->st;
 		}
 		if (!s->sql) {
-			if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st,
+			if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st.h,
 			                       NULL) != SQLITE_OK) {
 				db_fail(db, err, _("preparing a statement"));
-				s->st = NULL;
+				s->st.h = NULL;
 				return NULL;
 			}
 			s->sql = sql;
-			return s->st;
+			s->st.db = db;
+			return &s->st;
 		}
 	}
 	hop_fail(err, HOP_EDB, "statement cache full");
@@ -284,31 +230,33 @@ void db_rollback(struct hop_db *db)
 	db->depth--;
 }
 
-int db_bind_text(sqlite3_stmt *st, int i, const char *text)
+bool db_in_transaction(struct hop_db *db) { return !sqlite3_get_autocommit(db->h); }
+
+int64_t db_changes(struct hop_db *db) { return sqlite3_changes64(db->h); }
+
+int64_t db_last_id(struct hop_db *db) { return sqlite3_last_insert_rowid(db->h); }
+
+/* Another connection's commit moves PRAGMA data_version; this connection's
+ * own writes move its total changes. */
+enum hop_status db_mark(struct hop_db *db, struct db_mark *m, struct hop_err *err)
 {
-	if (!text)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT);
+	struct db_stmt *st = db_stmt(db, "PRAGMA data_version", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	rc = sqlite3_step(st->h);
+	m->theirs = rc == SQLITE_ROW ? sqlite3_column_int64(st->h, 0) : 0;
+	sqlite3_reset(st->h);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, _("checking whether the database has changed"));
+	m->ours = sqlite3_total_changes64(db->h);
+	return HOP_OK;
 }
 
-void db_column_copy(sqlite3_stmt *st, int col, char *buf, size_t size)
+bool db_mark_same(const struct db_mark *a, const struct db_mark *b)
 {
-	const unsigned char *t = sqlite3_column_text(st, col);
-	size_t n;
-
-	if (!size)
-		return;
-	if (!t) {
-		buf[0] = '\0';
-		return;
-	}
-	n = strlen((const char *)t);
-	if (n >= size) {
-		/* Cut at a character boundary, never inside a UTF-8 sequence. */
-		n = size - 1;
-		while (n > 0 && (t[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(buf, t, n);
-	buf[n] = '\0';
+	return a->theirs == b->theirs && a->ours == b->ours;
 }
+
+sqlite3 *db_sqlite(struct hop_db *db) { return db->h; }

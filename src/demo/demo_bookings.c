@@ -294,21 +294,21 @@ static enum hop_status generate(struct gen *g, hop_date from, hop_date to, struc
 void demo_bulk_setup(struct hop_app *app, bool big)
 {
 	struct hop_err ignored;
-	sqlite3_stmt *a = db_stmt(app->db, big ? "PRAGMA cache_size = -1048576"
+	struct db_stmt *a = db_stmt(app->db, big ? "PRAGMA cache_size = -1048576"
 	                                       : "PRAGMA cache_size = -2000", &ignored);
-	sqlite3_stmt *b;
+	struct db_stmt *b;
 
 	if (a) {
-		while (sqlite3_step(a) == SQLITE_ROW)
+		while (db_step(a) == DB_ROW)
 			;
-		sqlite3_reset(a);
+		db_reset(a);
 	}
 	b = db_stmt(app->db, big ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT",
 	            &ignored);
 	if (b) {
-		while (sqlite3_step(b) == SQLITE_ROW)
+		while (db_step(b) == DB_ROW)
 			;
-		sqlite3_reset(b);
+		db_reset(b);
 	}
 }
 

@@ -22,7 +22,7 @@
 #include <time.h>
 
 #include "hop/core/app.h"
-#include "hop/db/db.h"
+#include "hop/db/db_sqlite.h"
 #include "hop/core/presence/presence.h"
 
 #define RUNS_MAX 10000

@@ -19,7 +19,7 @@
 
 #include "hop/core/app.h"
 #include "hop/core/booking/booking.h"
-#include "hop/db/db.h"
+#include "hop/db/db_sqlite.h"
 
 #define RUNS_MAX 10000
 #define SEEN_MAX 32

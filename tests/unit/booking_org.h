@@ -120,13 +120,13 @@ static inline enum hop_status book(struct hop_app *app, const char *actor, hop_d
 static inline int count(struct hop_app *app, const char *sql)
 {
 	struct hop_err err;
-	sqlite3_stmt *st = db_stmt(app->db, sql, &err);
+	struct db_stmt *st = db_stmt(app->db, sql, &err);
 	int n;
 
 	assert_non_null(st);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+	assert_int_equal(db_step(st), DB_ROW);
+	n = db_col_int(st, 0);
+	db_reset(st);
 	return n;
 }
 

@@ -33,7 +33,7 @@ static void test_double_booking(void **state)
 
 	/* The schema refuses by itself, whatever core would have said. */
 	{
-		sqlite3_stmt *st = db_stmt(app.db, "INSERT INTO booking (desk_id, person_id, day, am, "
+		struct db_stmt *st = db_stmt(app.db, "INSERT INTO booking (desk_id, person_id, day, am, "
 		                           "pm, is_room, booked_by, created_at, updated_at) "
 		                           "SELECT d.id, p.id, '2026-11-24', 1, 0, 0, p.id, 'x', 'x' "
 		                           "FROM desk d, person p WHERE d.code = ?1 AND p.login = ?2",
@@ -42,22 +42,18 @@ static void test_double_booking(void **state)
 		/* Same desk and half, another person. */
 		db_bind_text(st, 1, "S1");
 		db_bind_text(st, 2, "carl");
-		assert_int_equal(sqlite3_step(st) & 0xff, SQLITE_CONSTRAINT);
-		assert_int_equal(sqlite3_extended_errcode(db_sqlite(app.db)), SQLITE_CONSTRAINT_UNIQUE);
-		sqlite3_reset(st);
+		assert_int_equal(db_step(st), DB_UNIQUE);
+		db_clear(st);
 		/* Same person and half, another desk. */
-		sqlite3_clear_bindings(st);
 		db_bind_text(st, 1, "N1");
 		db_bind_text(st, 2, "anna");
-		assert_int_equal(sqlite3_step(st) & 0xff, SQLITE_CONSTRAINT);
-		assert_int_equal(sqlite3_extended_errcode(db_sqlite(app.db)), SQLITE_CONSTRAINT_UNIQUE);
-		sqlite3_reset(st);
+		assert_int_equal(db_step(st), DB_UNIQUE);
+		db_clear(st);
 		/* Control: the same insert for a free desk and person goes in. */
-		sqlite3_clear_bindings(st);
 		db_bind_text(st, 1, "N1");
 		db_bind_text(st, 2, "carl");
-		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-		sqlite3_reset(st);
+		assert_int_equal(db_step(st), DB_DONE);
+		db_reset(st);
 	}
 	assert_int_equal(active_bookings(&app), 4);
 	/* Every booking wrote its audit entry. */

@@ -44,8 +44,8 @@ static const char *query_text(struct hop_db *db, const char *sql, char *buf, siz
 
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
 	buf[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW)
-		db_column_copy(st, 0, buf, size);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return buf;
 }
@@ -215,14 +215,14 @@ static int team_count(struct hop_db *db)
 static void insert_team(struct hop_db *db, const char *name, const char *slug)
 {
 	struct hop_err err;
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO team(name, slug, created_on) "
+	struct db_stmt *st = db_stmt(db, "INSERT INTO team(name, slug, created_on) "
 	                               "VALUES (?1, ?2, '2026-11-23')", &err);
 
 	assert_non_null(st);
 	db_bind_text(st, 1, name);
 	db_bind_text(st, 2, slug);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_reset(st);
+	assert_int_equal(db_step(st), DB_DONE);
+	db_reset(st);
 }
 
 static void test_nested_rollback(void **state)
@@ -272,7 +272,7 @@ static void test_stmt_cache(void **state)
 	char path[64];
 	struct hop_db *db;
 	struct hop_err err;
-	sqlite3_stmt *a, *b, *c;
+	struct db_stmt *a, *b, *c;
 	static const char sql[] = "SELECT ?1 + 1";
 
 	(void)state;
@@ -281,15 +281,15 @@ static void test_stmt_cache(void **state)
 
 	a = db_stmt(db, sql, &err);
 	assert_non_null(a);
-	sqlite3_bind_int(a, 1, 41);
-	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(a, 0), 42);
+	db_bind_int(a, 1, 41);
+	assert_int_equal(db_step(a), DB_ROW);
+	assert_int_equal(db_col_int(a, 0), 42);
 	/* Left mid-step on purpose: it must come back reset with bindings cleared. */
 	b = db_stmt(db, sql, &err);
 	assert_ptr_equal(a, b);
-	assert_int_equal(sqlite3_step(b), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_type(b, 0), SQLITE_NULL);   /* NULL + 1 */
-	sqlite3_reset(b);
+	assert_int_equal(db_step(b), DB_ROW);
+	assert_true(db_col_is_null(b, 0));   /* NULL + 1 */
+	db_reset(b);
 
 	c = db_stmt(db, "SELECT 2", &err);
 	assert_non_null(c);
@@ -308,22 +308,22 @@ static void test_column_copy_cuts_at_character(void **state)
 	char path[64], buf[6];
 	struct hop_db *db;
 	struct hop_err err;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	(void)state;
 	tmp_path(path, sizeof path);
 	assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, &err), HOP_OK);
 	st = db_stmt(db, "SELECT 'Weiß Müller', NULL", &err);
 	assert_non_null(st);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(db_step(st), DB_ROW);
 	/* "Weiß" is 5 bytes; a 6-byte buffer holds it, a 5-byte one must not split ß. */
-	db_column_copy(st, 0, buf, sizeof buf);
+	db_col_copy(st, 0, buf, sizeof buf);
 	assert_string_equal(buf, "Weiß");
-	db_column_copy(st, 0, buf, 5);
+	db_col_copy(st, 0, buf, 5);
 	assert_string_equal(buf, "Wei");
-	db_column_copy(st, 1, buf, sizeof buf);
+	db_col_copy(st, 1, buf, sizeof buf);
 	assert_string_equal(buf, "");
-	sqlite3_reset(st);
+	db_reset(st);
 	db_close(db);
 	remove_db(path);
 }

@@ -244,16 +244,16 @@ static void test_scales_quickly(void **state)
 static long long query_int(struct hop_app *app, const char *sql, const char *text)
 {
 	struct hop_err err;
-	sqlite3_stmt *st = db_stmt(app->db, sql, &err);
+	struct db_stmt *st = db_stmt(app->db, sql, &err);
 	long long v;
 
 	if (!st)
 		fail_msg("%s: %s", sql, err.msg);
 	if (text)
 		db_bind_text(st, 1, text);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	assert_int_equal(db_step(st), DB_ROW);
+	v = db_col_int64(st, 0);
+	db_reset(st);
 	return v;
 }
 
@@ -451,7 +451,7 @@ static char *dump_of(int people, uint64_t seed)
 {
 	struct hop_app app;
 	struct hop_err err;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t len = 0, cap = 1 << 16;
 	char *out = malloc(cap);
 
@@ -463,8 +463,8 @@ static char *dump_of(int people, uint64_t seed)
 	             "FROM booking b JOIN desk d ON d.id = b.desk_id "
 	             "JOIN person p ON p.id = b.person_id ORDER BY b.id", &err);
 	assert_non_null(st);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *line = (const char *)sqlite3_column_text(st, 0);
+	while (db_step(st) == DB_ROW) {
+		const char *line = db_col_text(st, 0);
 		size_t n = strlen(line);
 		if (len + n + 2 > cap) {
 			cap *= 2;
@@ -476,7 +476,7 @@ static char *dump_of(int people, uint64_t seed)
 		out[len++] = '\n';
 		out[len] = '\0';
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	test_app_close(&app);
 	return out;
 }

@@ -15,7 +15,7 @@
 
 #include "hop/core/app.h"
 #include "hop/base/clock.h"
-#include "hop/db/db.h"
+#include "hop/db/db_sqlite.h"
 
 /* A fresh database file in $TMPDIR, opened as `login` (who becomes the first
  * admin when admin is true).  Today is fixed to 2026-11-23 (a Monday). */

@@ -24,5 +24,7 @@ struct hop_whoami {
 
 /* app must have its database open. */
 enum hop_status whoami_get(struct hop_app *app, struct hop_whoami *out, struct hop_err *err);
+/* The database engine and its version ("SQLite 3.40.1"), for 'hop --version'. */
+const char *whoami_engine(void);
 
 #endif

@@ -1,52 +1,131 @@
-/* The SQLite connection: opening, pragmas, migrations, transactions and a cache
- * of prepared statements.  Only db/ and core/ include this header. */
+/* The database: opening it, migrations, transactions, and prepared statements
+ * with typed binders and readers.  Core speaks to the database only through
+ * this header; which engine is behind it (SQLite today, a PostgreSQL driver
+ * later) is db/'s business alone.
+ *
+ * Statements are string literals in core, with numbered parameters (?1, ?2)
+ * and SQL that PostgreSQL also understands where a portable form exists.
+ * Dates are stored as ISO text ("2026-11-23"): db_bind_date and db_col_date
+ * are the one conversion. */
 #ifndef HOP_DB_H
 #define HOP_DB_H
 
 #include <stdbool.h>
-#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "hop/base/date.h"
 #include "hop/base/err.h"
 
 struct hop_db;
+/* A prepared statement of one connection, cached and reused (db_stmt). */
+struct db_stmt;
 
 enum db_open_mode {
 	DB_OPEN_EXISTING,   /* the file must exist (every command but init) */
 	DB_OPEN_CREATE,     /* create the file if missing (init) */
 };
 
-/* Open (and for DB_OPEN_CREATE, create) the database, set WAL, foreign keys
- * and a busy timeout, then migrate it to the newest schema.  A database whose
- * user_version is newer than this program knows is refused. */
+/* Open (and for DB_OPEN_CREATE, create) the database, set WAL, foreign keys,
+ * a busy timeout and the collation "hop" (German order of names, see
+ * fold_collate), then migrate it to the newest schema.  A database whose
+ * schema is newer than this program knows, or that is not hop's, is refused
+ * untouched. */
 enum hop_status db_open(const char *path, enum db_open_mode mode,
                         struct hop_db **out, struct hop_err *err);
 void db_close(struct hop_db *db);
 
-sqlite3 *db_sqlite(struct hop_db *db);
 const char *db_path(const struct hop_db *db);
+/* "SQLite 3.40.1": the engine and its version, for 'hop --version'. */
+const char *db_engine(void);
 
 /* The schema version of the open database, and the newest this program has. */
 int db_schema_version(struct hop_db *db);
 int db_schema_latest(void);
 
+/* ---- statements ---- */
+
 /* A prepared statement for sql, prepared once per connection and reused; it
  * comes back reset with its bindings cleared.  sql must be a string literal
  * (the cache is keyed by its address).  NULL on error, with err filled. */
-sqlite3_stmt *db_stmt(struct hop_db *db, const char *sql, struct hop_err *err);
+struct db_stmt *db_stmt(struct hop_db *db, const char *sql, struct hop_err *err);
 
-/* BEGIN IMMEDIATE: take the write lock before reading what the write depends
- * on.  Waits up to the busy timeout rather than failing at once.  Nested calls
- * (an import calling person_add for each row) become savepoints, so an inner
- * failure can be rolled back alone and the outer transaction decides. */
+/* What a step did.  A refused write says which kind of constraint refused it,
+ * so that core can explain the refusal in its rules' words. */
+enum db_step {
+	DB_ROW = 1,         /* a row is ready to read */
+	DB_DONE,            /* finished (no more rows, or the write is done) */
+	DB_UNIQUE,          /* a unique index or primary key refused the write */
+	DB_FOREIGN,         /* a foreign key refused it */
+	DB_CHECK,           /* a CHECK or NOT NULL constraint refused it */
+	DB_BUSY,            /* another writer held the database too long */
+	DB_FAIL,            /* anything else: db_fail says what */
+};
+enum db_step db_step(struct db_stmt *st);
+/* Ready the statement to run again; its bindings stay. */
+void db_reset(struct db_stmt *st);
+/* Reset and clear the bindings (before memory they point into goes away). */
+void db_clear(struct db_stmt *st);
+
+/* Binders: parameters count from 1.  They return false only when i is out of
+ * range or memory ran out; the step then fails and says so. */
+bool db_bind_int(struct db_stmt *st, int i, int v);
+bool db_bind_int64(struct db_stmt *st, int i, int64_t v);
+bool db_bind_null(struct db_stmt *st, int i);
+/* Text, copied; NULL binds NULL. */
+bool db_bind_text(struct db_stmt *st, int i, const char *text);
+/* Text of len bytes that stays unchanged until the statement is reset and
+ * cleared: no copy (the bulk paths). */
+bool db_bind_text_static(struct db_stmt *st, int i, const char *text, size_t len);
+/* A day as ISO text; HOP_DATE_NONE binds NULL. */
+bool db_bind_date(struct db_stmt *st, int i, hop_date day);
+/* Today, by the one clock. */
+bool db_bind_today(struct db_stmt *st, int i);
+
+/* Readers of the current row; columns count from 0. */
+int db_col_int(struct db_stmt *st, int col);
+int64_t db_col_int64(struct db_stmt *st, int col);
+/* NULL for SQL NULL; valid until the next step or reset. */
+const char *db_col_text(struct db_stmt *st, int col);
+/* Bytes of the text db_col_text returns (call it after db_col_text). */
+size_t db_col_bytes(struct db_stmt *st, int col);
+bool db_col_is_null(struct db_stmt *st, int col);
+/* An ISO day; HOP_DATE_NONE for NULL or text that is no date. */
+hop_date db_col_date(struct db_stmt *st, int col);
+/* Copy column text into buf (cut at a character boundary); "" for NULL. */
+void db_col_copy(struct db_stmt *st, int col, char *buf, size_t size);
+
+/* Rows the last INSERT, UPDATE or DELETE of this connection changed, and the
+ * id the last INSERT gave its row. */
+int64_t db_changes(struct hop_db *db);
+int64_t db_last_id(struct hop_db *db);
+
+/* ---- transactions ---- */
+
+/* Begin a write transaction that holds the write lock from the start, so that
+ * what a write depends on cannot change between reading it and writing (in
+ * SQLite: BEGIN IMMEDIATE).  Waits up to the busy timeout rather than failing
+ * at once.  Nested calls (an import calling person_add for each row) become
+ * savepoints, so an inner failure can be rolled back alone and the outer
+ * transaction decides. */
 enum hop_status db_begin(struct hop_db *db, struct hop_err *err);
 enum hop_status db_commit(struct hop_db *db, struct hop_err *err);
 void db_rollback(struct hop_db *db);
+/* Is a transaction open on this connection (hop's own or a reader's)? */
+bool db_in_transaction(struct hop_db *db);
 
-/* Fill err from the connection's last error: "what: sqlite message". */
+/* ---- has the data changed? ---- */
+
+/* A mark of the data as this connection sees it.  Two marks compare equal
+ * when no connection (this one or another process) has changed anything in
+ * between: caches of whole days compare marks instead of re-reading. */
+struct db_mark { int64_t theirs, ours; };
+enum hop_status db_mark(struct hop_db *db, struct db_mark *m, struct hop_err *err);
+bool db_mark_same(const struct db_mark *a, const struct db_mark *b);
+
+/* ---- errors ---- */
+
+/* Fill err from the connection's last error: "what: the engine's message",
+ * or a sentence a person can act on (busy, read-only). */
 enum hop_status db_fail(struct hop_db *db, struct hop_err *err, const char *what);
-
-/* Bind helpers: text NULL binds SQL NULL. */
-int db_bind_text(sqlite3_stmt *st, int i, const char *text);
-/* Copy column text into buf (truncating safely); "" for NULL. */
-void db_column_copy(sqlite3_stmt *st, int col, char *buf, size_t size);
 
 #endif

@@ -87,7 +87,7 @@ struct last_desk { int64_t desk, zone, floor, site; };
 static enum hop_status last_desk(struct hop_app *app, int64_t person, hop_date day,
                                  struct last_desk *out, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.desk_id, d.zone_id, z.floor_id, f.site_id "
+	struct db_stmt *st = db_stmt(app->db, "SELECT b.desk_id, d.zone_id, z.floor_id, f.site_id "
 	                           "FROM booking b JOIN desk d ON d.id = b.desk_id "
 	                           "JOIN zone z ON z.id = d.zone_id JOIN floor f ON f.id = z.floor_id "
 	                           "WHERE b.person_id = ?1 AND b.day <= ?2 AND b.is_room = 0 "
@@ -98,17 +98,17 @@ static enum hop_status last_desk(struct hop_app *app, int64_t person, hop_date d
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person);
-	bk_bind_date(st, 2, day);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->desk = sqlite3_column_int64(st, 0);
-		out->zone = sqlite3_column_int64(st, 1);
-		out->floor = sqlite3_column_int64(st, 2);
-		out->site = sqlite3_column_int64(st, 3);
+	db_bind_int64(st, 1, person);
+	db_bind_date(st, 2, day);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->desk = db_col_int64(st, 0);
+		out->zone = db_col_int64(st, 1);
+		out->floor = db_col_int64(st, 2);
+		out->site = db_col_int64(st, 3);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(app->db, err, _("reading bookings"));
 	return HOP_OK;
 }
@@ -220,7 +220,7 @@ static enum hop_status owner_claims(struct hop_app *app, const struct bk_ctx *ct
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], name[HOP_NAME_MAX + 1];
 	char reason[HOP_NAME_MAX + HOP_LOGIN_MAX + 64];
 	int lead = app->cfg.fixed_desk_claim_days;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t ids[4];
 	size_t n = 0;
 	unsigned taken = 0;
@@ -233,21 +233,21 @@ static enum hop_status owner_claims(struct hop_app *app, const struct bk_ctx *ct
 	             "ORDER BY b.id", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, p->id);
-	bk_bind_date(st, 2, day);
-	sqlite3_bind_int64(st, 3, ctx->person.id);
-	sqlite3_bind_int(st, 4, (ctx->half & HALF_AM) != 0);
-	sqlite3_bind_int(st, 5, (ctx->half & HALF_PM) != 0);
+	db_bind_int64(st, 1, p->id);
+	db_bind_date(st, 2, day);
+	db_bind_int64(st, 3, ctx->person.id);
+	db_bind_int(st, 4, (ctx->half & HALF_AM) != 0);
+	db_bind_int(st, 5, (ctx->half & HALF_PM) != 0);
 	/* A desk holds one booking per half day: two at most. */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < sizeof ids / sizeof ids[0]) {
-		ids[n++] = sqlite3_column_int64(st, 0);
-		taken |= ((sqlite3_column_int(st, 1) ? HALF_AM : 0) |
-		          (sqlite3_column_int(st, 2) ? HALF_PM : 0)) & ctx->half;
+	while ((rc = db_step(st)) == DB_ROW && n < sizeof ids / sizeof ids[0]) {
+		ids[n++] = db_col_int64(st, 0);
+		taken |= ((db_col_int(st, 1) ? HALF_AM : 0) |
+		          (db_col_int(st, 2) ? HALF_PM : 0)) & ctx->half;
 		if (n == 1)
-			db_column_copy(st, 3, name, sizeof name);
+			db_col_copy(st, 3, name, sizeof name);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	db_reset(st);
+	if (rc != DB_DONE && rc != DB_ROW)
 		return db_fail(app->db, err, _("reading bookings"));
 	if (!n)
 		return HOP_OK;
@@ -276,20 +276,20 @@ static enum hop_status owner_has_claimed(struct hop_app *app, const struct bk_pl
                                          hop_date day, struct hop_err *err)
 {
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], iso[HOP_DATE_ISO_LEN];
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT 1 FROM booking WHERE desk_id = ?1 AND day = ?2 "
+	struct db_stmt *st = db_stmt(app->db, "SELECT 1 FROM booking WHERE desk_id = ?1 AND day = ?2 "
 	                           "AND person_id = ?3 AND cancelled_at IS NULL", err);
 	int rc;
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, p->id);
-	bk_bind_date(st, 2, day);
-	sqlite3_bind_int64(st, 3, p->owner_id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(st, 1, p->id);
+	db_bind_date(st, 2, day);
+	db_bind_int64(st, 3, p->owner_id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc == DB_DONE)
 		return HOP_OK;
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return db_fail(app->db, err, _("reading bookings"));
 	bk_place_label(p->kind, p->code, label, sizeof label);
 	return hop_fail(err, HOP_ECONFLICT, _("%s is already booked: it is the fixed desk of %s, "
@@ -347,7 +347,7 @@ static enum hop_status insert(struct hop_app *app, const struct bk_ctx *ctx,
                               struct hop_err *err)
 {
 	char now[24], detail[DETAIL_MAX], object[40];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t len;
 	int rc;
 
@@ -356,24 +356,24 @@ static enum hop_status insert(struct hop_app *app, const struct bk_ctx *ctx,
 	             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, p->id);
-	sqlite3_bind_int64(st, 2, ctx->person.id);
-	bk_bind_date(st, 3, day);
-	sqlite3_bind_int(st, 4, (ctx->half & HALF_AM) != 0);
-	sqlite3_bind_int(st, 5, (ctx->half & HALF_PM) != 0);
-	sqlite3_bind_int(st, 6, p->kind != DESK_KIND_DESK);
-	sqlite3_bind_int(st, 7, ctx->attendees);
+	db_bind_int64(st, 1, p->id);
+	db_bind_int64(st, 2, ctx->person.id);
+	db_bind_date(st, 3, day);
+	db_bind_int(st, 4, (ctx->half & HALF_AM) != 0);
+	db_bind_int(st, 5, (ctx->half & HALF_PM) != 0);
+	db_bind_int(st, 6, p->kind != DESK_KIND_DESK);
+	db_bind_int(st, 7, ctx->attendees);
 	db_bind_text(st, 8, ctx->rq.note && *ctx->rq.note ? ctx->rq.note : NULL);
-	sqlite3_bind_int64(st, 9, app->actor.person.id);
+	db_bind_int64(st, 9, app->actor.person.id);
 	db_bind_text(st, 10, clock_timestamp(now));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(db_sqlite(app->db)) == SQLITE_CONSTRAINT_UNIQUE)
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
+		if (rc == DB_UNIQUE)
 			return explain_constraint(app, ctx, p, day, err);
 		return db_fail(app->db, err, _("saving the booking"));
 	}
-	*id = sqlite3_last_insert_rowid(db_sqlite(app->db));
+	*id = db_last_id(app->db);
 
 	bk_audit_detail(p->code, day, ctx->half, ctx->person.login, ctx->person.name, detail,
 	                sizeof detail);

@@ -16,7 +16,7 @@
 
 struct booking_bulk {
 	struct hop_app *app;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char now[24];                  /* created_at and updated_at of the whole batch */
 	char day[HOP_DATE_ISO_LEN];    /* the day of the row being bound */
 };
@@ -42,9 +42,9 @@ enum hop_status booking_bulk_begin(struct hop_app *app, struct booking_bulk **ou
 		return err->status;
 	}
 	clock_timestamp(b->now);
-	/* The timestamp stays bound for the whole batch: sqlite3_reset keeps
+	/* The timestamp stays bound for the whole batch: db_reset keeps
 	 * bindings, and db_stmt clears them only when the statement is fetched. */
-	if (sqlite3_bind_text(b->st, 8, b->now, -1, SQLITE_STATIC) != SQLITE_OK) {
+	if (!db_bind_text_static(b->st, 8, b->now, strlen(b->now))) {
 		free(b);
 		return db_fail(app->db, err, _("preparing the bookings"));
 	}
@@ -56,25 +56,25 @@ enum hop_status booking_bulk_add(struct booking_bulk *b, int64_t desk_id, int64_
                                  hop_date day, unsigned half, bool is_room, int attendees,
                                  struct hop_err *err)
 {
-	sqlite3_stmt *st = b->st;
+	struct db_stmt *st = b->st;
 	int rc;
 
 	if (half < HALF_AM || half > HALF_DAY)
 		return hop_fail(err, HOP_EINVAL, _("a booking is for the morning, the afternoon "
 		                "or the whole day, not half %u"), half);
 	date_format(day, b->day);
-	sqlite3_bind_int64(st, 1, desk_id);
-	sqlite3_bind_int64(st, 2, person_id);
-	sqlite3_bind_text(st, 3, b->day, HOP_DATE_ISO_LEN - 1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, (half & HALF_AM) != 0);
-	sqlite3_bind_int(st, 5, (half & HALF_PM) != 0);
-	sqlite3_bind_int(st, 6, is_room);
-	sqlite3_bind_int(st, 7, attendees > 0 ? attendees : 1);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(st, 1, desk_id);
+	db_bind_int64(st, 2, person_id);
+	db_bind_text_static(st, 3, b->day, HOP_DATE_ISO_LEN - 1);
+	db_bind_int(st, 4, (half & HALF_AM) != 0);
+	db_bind_int(st, 5, (half & HALF_PM) != 0);
+	db_bind_int(st, 6, is_room);
+	db_bind_int(st, 7, attendees > 0 ? attendees : 1);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc == DB_DONE)
 		return HOP_OK;
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+	if (rc == DB_UNIQUE)
 		return hop_fail(err, HOP_ECONFLICT, _("place %lld or person %lld already has a "
 		                "booking on %s (%s); the generated bookings collide"),
 		                (long long)desk_id, (long long)person_id, b->day,
@@ -89,7 +89,6 @@ void booking_bulk_end(struct booking_bulk *b)
 		return;
 	/* Leave the cached statement as db_stmt expects it: reset, no bindings
 	 * pointing into memory about to be freed. */
-	sqlite3_reset(b->st);
-	sqlite3_clear_bindings(b->st);
+	db_clear(b->st);
 	free(b);
 }

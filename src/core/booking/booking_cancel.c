@@ -26,7 +26,7 @@ enum hop_status booking_release(struct hop_app *app, int64_t id, unsigned halves
 	hop_date day;
 	int64_t person_id;
 	bool is_room;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	st = db_stmt(app->db, "SELECT b.am, b.pm, b.day, d.code, p.login, p.name, b.person_id, "
@@ -35,23 +35,23 @@ enum hop_status booking_release(struct hop_app *app, int64_t id, unsigned halves
 	             "WHERE b.id = ?1 AND b.cancelled_at IS NULL", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+	db_bind_int64(st, 1, id);
+	rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_reset(st);
+		if (rc != DB_DONE)
 			return db_fail(app->db, err, _("reading a booking"));
 		return hop_fail(err, HOP_ENOTFOUND, _("booking %lld is not active (any more)"),
 		                (long long)id);
 	}
-	have = (sqlite3_column_int(st, 0) ? HALF_AM : 0) | (sqlite3_column_int(st, 1) ? HALF_PM : 0);
-	day = bk_column_date(st, 2);
-	db_column_copy(st, 3, code, sizeof code);
-	db_column_copy(st, 4, login, sizeof login);
-	db_column_copy(st, 5, name, sizeof name);
-	person_id = sqlite3_column_int64(st, 6);
-	is_room = sqlite3_column_int(st, 7) != 0;
-	sqlite3_reset(st);
+	have = (db_col_int(st, 0) ? HALF_AM : 0) | (db_col_int(st, 1) ? HALF_PM : 0);
+	day = db_col_date(st, 2);
+	db_col_copy(st, 3, code, sizeof code);
+	db_col_copy(st, 4, login, sizeof login);
+	db_col_copy(st, 5, name, sizeof name);
+	person_id = db_col_int64(st, 6);
+	is_room = db_col_int(st, 7) != 0;
+	db_reset(st);
 
 	give = have & halves;
 	rest = have & ~halves;
@@ -64,24 +64,24 @@ enum hop_status booking_release(struct hop_app *app, int64_t id, unsigned halves
 		             "WHERE id = ?1", err);
 		if (!st)
 			return err->status;
-		sqlite3_bind_int64(st, 1, id);
+		db_bind_int64(st, 1, id);
 		db_bind_text(st, 2, now);
 		if (app->actor.known)
-			sqlite3_bind_int64(st, 3, app->actor.person.id);
+			db_bind_int64(st, 3, app->actor.person.id);
 		db_bind_text(st, 4, reason);
 	} else {
 		st = db_stmt(app->db, "UPDATE booking SET am = ?2, pm = ?3, sequence = sequence + 1, "
 		             "updated_at = ?4 WHERE id = ?1", err);
 		if (!st)
 			return err->status;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, (rest & HALF_AM) != 0);
-		sqlite3_bind_int(st, 3, (rest & HALF_PM) != 0);
+		db_bind_int64(st, 1, id);
+		db_bind_int(st, 2, (rest & HALF_AM) != 0);
+		db_bind_int(st, 3, (rest & HALF_PM) != 0);
 		db_bind_text(st, 4, now);
 	}
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("cancelling a booking"));
 	/* A day in the office only because of this desk may now read otherwise. */
 	if (!is_room && presence_booking_changed(app, person_id, day, err) != HOP_OK)
@@ -99,7 +99,7 @@ enum hop_status booking_release(struct hop_app *app, int64_t id, unsigned halves
 }
 
 /* The ids st (bound, a SELECT of booking ids) yields, into a new array. */
-static enum hop_status collect_ids(struct hop_app *app, sqlite3_stmt *st, int64_t **ids,
+static enum hop_status collect_ids(struct hop_app *app, struct db_stmt *st, int64_t **ids,
                                    size_t *n, struct hop_err *err)
 {
 	size_t cap = 0;
@@ -107,21 +107,21 @@ static enum hop_status collect_ids(struct hop_app *app, sqlite3_stmt *st, int64_
 
 	*ids = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (*n == cap) {
 			int64_t *v = realloc(*ids, (cap = cap ? cap * 2 : 16) * sizeof *v);
 			if (!v) {
-				sqlite3_reset(st);
+				db_reset(st);
 				free(*ids);
 				*ids = NULL;
 				return hop_fail(err, HOP_ENOMEM, _("out of memory while cancelling"));
 			}
 			*ids = v;
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = db_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(*ids);
 		*ids = NULL;
 		return db_fail(app->db, err, _("reading bookings"));
@@ -179,7 +179,7 @@ enum hop_status booking_cancel(struct hop_app *app, hop_date day, const char *de
 	char when[HOP_DATE_HUMAN_LEN];
 	struct hop_person p;
 	struct bk_place place;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t *ids;
 	size_t n;
 
@@ -209,11 +209,11 @@ enum hop_status booking_cancel(struct hop_app *app, hop_date day, const char *de
 		db_rollback(app->db);
 		return err->status;
 	}
-	sqlite3_bind_int64(st, 1, p.id);
-	bk_bind_date(st, 2, day);
-	sqlite3_bind_int64(st, 3, desk ? place.id : 0);
-	sqlite3_bind_int(st, 4, (half & HALF_AM) != 0);
-	sqlite3_bind_int(st, 5, (half & HALF_PM) != 0);
+	db_bind_int64(st, 1, p.id);
+	db_bind_date(st, 2, day);
+	db_bind_int64(st, 3, desk ? place.id : 0);
+	db_bind_int(st, 4, (half & HALF_AM) != 0);
+	db_bind_int(st, 5, (half & HALF_PM) != 0);
 	if (collect_ids(app, st, &ids, &n, err) != HOP_OK) {
 		db_rollback(app->db);
 		return err->status;
@@ -233,7 +233,7 @@ enum hop_status booking_cancel_range(struct hop_app *app, hop_date from, hop_dat
 	char a[HOP_DATE_HUMAN_LEN], b[HOP_DATE_HUMAN_LEN];
 	hop_date today = clock_today();
 	struct hop_person p;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t *ids;
 	size_t n;
 
@@ -263,9 +263,9 @@ enum hop_status booking_cancel_range(struct hop_app *app, hop_date from, hop_dat
 		db_rollback(app->db);
 		return err->status;
 	}
-	sqlite3_bind_int64(st, 1, p.id);
-	bk_bind_date(st, 2, from);
-	bk_bind_date(st, 3, to);
+	db_bind_int64(st, 1, p.id);
+	db_bind_date(st, 2, from);
+	db_bind_date(st, 3, to);
 	if (collect_ids(app, st, &ids, &n, err) != HOP_OK) {
 		db_rollback(app->db);
 		return err->status;

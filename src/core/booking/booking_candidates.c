@@ -131,7 +131,7 @@ enum hop_status bk_place_sort(struct bk_place *v, size_t n, struct hop_err *err)
 enum hop_status bk_candidates(struct hop_app *app, const struct bk_want *w,
                               struct bk_place_list *out, struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t last_site = 0;
 	bool site_works = false;
 	int rc;
@@ -148,17 +148,17 @@ enum hop_status bk_candidates(struct hop_app *app, const struct bk_want *w,
 	             "ORDER BY s.id", err);
 	if (!st)
 		return err->status;
-	bk_bind_date(st, 1, w->day);
-	sqlite3_bind_int(st, 2, w->rooms);
-	sqlite3_bind_int(st, 3, w->min_capacity);
-	sqlite3_bind_int64(st, 4, w->zone_id);
-	sqlite3_bind_int64(st, 5, w->site_id);
-	sqlite3_bind_int(st, 6, (int)w->attrs);
-	sqlite3_bind_int64(st, 7, w->team_id);
-	sqlite3_bind_int(st, 8, (w->halves & HALF_AM) != 0);
-	sqlite3_bind_int(st, 9, (w->halves & HALF_PM) != 0);
-	sqlite3_bind_int64(st, 10, w->for_person);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_date(st, 1, w->day);
+	db_bind_int(st, 2, w->rooms);
+	db_bind_int(st, 3, w->min_capacity);
+	db_bind_int64(st, 4, w->zone_id);
+	db_bind_int64(st, 5, w->site_id);
+	db_bind_int(st, 6, (int)w->attrs);
+	db_bind_int64(st, 7, w->team_id);
+	db_bind_int(st, 8, (w->halves & HALF_AM) != 0);
+	db_bind_int(st, 9, (w->halves & HALF_PM) != 0);
+	db_bind_int64(st, 10, w->for_person);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct bk_place p;
 
 		bk_place_read(st, 0, &p);
@@ -173,7 +173,7 @@ enum hop_status bk_candidates(struct hop_app *app, const struct bk_want *w,
 			size_t cap = out->cap ? out->cap * 2 : 64;
 			struct bk_place *v = realloc(out->v, cap * sizeof *v);
 			if (!v) {
-				sqlite3_reset(st);
+				db_reset(st);
 				bk_place_list_free(out);
 				return hop_fail(err, HOP_ENOMEM, _("out of memory while looking for free "
 				                "places"));
@@ -183,8 +183,8 @@ enum hop_status bk_candidates(struct hop_app *app, const struct bk_want *w,
 		}
 		out->v[out->n++] = p;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		bk_place_list_free(out);
 		return db_fail(app->db, err, _("looking for free places"));
 	}

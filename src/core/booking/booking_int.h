@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sqlite3.h>
+#include "hop/db/db.h"
 #include "hop/core/booking/booking.h"
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
@@ -38,11 +38,11 @@ bool booking_name_visible(const struct hop_app *app, int64_t person_id, int64_t 
 	"JOIN person bp ON bp.id = b.booked_by "
 
 /* Read one BOOKING_SELECT row, hiding the booker where the privacy rule says so. */
-void booking_read(const struct hop_app *app, sqlite3_stmt *st, struct hop_booking *b);
+void booking_read(const struct hop_app *app, struct db_stmt *st, struct hop_booking *b);
 enum hop_status booking_list_push(struct hop_booking_list *l, const struct hop_booking *b,
                                   struct hop_err *err);
 /* Step st (a BOOKING_SELECT, bound) to the end into out; resets st. */
-enum hop_status booking_collect(struct hop_app *app, sqlite3_stmt *st,
+enum hop_status booking_collect(struct hop_app *app, struct db_stmt *st,
                                 struct hop_booking_list *out, struct hop_err *err);
 /* The ids of team and site (NULL or "": 0), by name: the filters of the lists
  * (booking_list.c), who is in and what is free (booking_who.c). */
@@ -69,7 +69,7 @@ void bk_pool_release(struct bk_pool *shared);
  * memory. */
 const char *bk_pool_strn(struct bk_pool *p, const char *s, size_t n);
 /* A copy of a text column. */
-const char *bk_pool_col(struct bk_pool *p, sqlite3_stmt *st, int col);
+const char *bk_pool_col(struct bk_pool *p, struct db_stmt *st, int col);
 
 /* Room in *v (elements of size bytes) and in *ids (NULL: none) for element
  * n.  *cap starts as a count read first (bk_count), so that an array is
@@ -77,7 +77,7 @@ const char *bk_pool_col(struct bk_pool *p, sqlite3_stmt *st, int col);
  * memory. */
 bool bk_fit(void *v, size_t size, int64_t **ids, size_t n, size_t *cap);
 /* *cap = the count(*) that st (NULL: failed to prepare, err set) gives. */
-enum hop_status bk_count(struct hop_app *app, sqlite3_stmt *st, size_t *cap,
+enum hop_status bk_count(struct hop_app *app, struct db_stmt *st, size_t *cap,
                          struct hop_err *err);
 /* The position of id in ids[0..n), which is ascending (rows read in rowid
  * order); SIZE_MAX when it is not there. */
@@ -91,9 +91,6 @@ void bk_permute(void *v, size_t n, size_t size, uint32_t *order, void *tmp);
 bool bk_group_sort(void *keys, size_t n, size_t size, size_t group_at, uint32_t ngroups,
                    int (*cmp)(const void *, const void *));
 
-/* Day numbers in and out of ISO text columns. */
-int bk_bind_date(sqlite3_stmt *st, int i, hop_date day);
-hop_date bk_column_date(sqlite3_stmt *st, int col);
 enum desk_kind bk_kind(const char *text);
 /* bookable_by's text as enum desk_bookable (all when unknown). */
 enum desk_bookable bk_bookable_by(const char *text);
@@ -102,11 +99,7 @@ char *bk_place_label(enum desk_kind kind, const char *code, char *buf, size_t si
 
 /* ---- what the day's lists keep on the connection (booking_view_places.c, booking_who.c) ---- */
 
-/* What tells whether the database has changed since a cache was read:
- * another connection's commit moves PRAGMA data_version, this connection's
- * writes move its total changes. */
-struct bk_stamp { int64_t version, changes; };
-enum hop_status bk_stamp_read(struct hop_app *app, struct bk_stamp *s, struct hop_err *err);
+/* A cache is read again when db_mark says the data has changed since. */
 
 /* Free app->view_cache's and app->who_cache's objects (app_close); NULL is fine. */
 void bk_view_cache_free(struct bk_view_cache *c);
@@ -151,7 +144,7 @@ void bk_place_list_free(struct bk_place_list *l);
 	"JOIN floor f ON f.id = z.floor_id JOIN site s ON s.id = f.site_id " \
 	"LEFT JOIN person o ON o.id = d.owner_id LEFT JOIN team zt ON zt.id = z.team_id "
 
-void bk_place_read(sqlite3_stmt *st, int col, struct bk_place *p);
+void bk_place_read(struct db_stmt *st, int col, struct bk_place *p);
 /* By code (case-insensitive); ENOTFOUND says how to find codes. */
 enum hop_status bk_place_get(struct hop_app *app, const char *code, struct bk_place *out,
                              struct hop_err *err);

@@ -53,13 +53,13 @@ enum hop_status bk_resolve_team_site(struct hop_app *app, const char *team, cons
 
 /* The statement for f, bound, and whether its hidden rows must go. */
 static enum hop_status list_prepare(struct hop_app *app, const struct booking_filter *f,
-                                    sqlite3_stmt **out, bool *drop_hidden, struct hop_err *err)
+                                    struct db_stmt **out, bool *drop_hidden, struct hop_err *err)
 {
 	static const struct booking_filter none = { .from = HOP_DATE_NONE, .to = HOP_DATE_NONE };
 	char a[HOP_DATE_HUMAN_LEN], b[HOP_DATE_HUMAN_LEN];
 	int64_t person_id = 0, desk_id = 0, team_id, site_id;
 	hop_date from, to;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	*out = NULL;
 	if (!f)
@@ -118,13 +118,13 @@ static enum hop_status list_prepare(struct hop_app *app, const struct booking_fi
 		             "AND (?6 = 0 OR p.team_id = ?6) AND (?7 = 0 OR s.id = ?7)", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	bk_bind_date(st, 2, from);
-	bk_bind_date(st, 3, to);
-	sqlite3_bind_int(st, 4, f->include_cancelled);
-	sqlite3_bind_int64(st, 5, desk_id);
-	sqlite3_bind_int64(st, 6, team_id);
-	sqlite3_bind_int64(st, 7, site_id);
+	db_bind_int64(st, 1, person_id);
+	db_bind_date(st, 2, from);
+	db_bind_date(st, 3, to);
+	db_bind_int(st, 4, f->include_cancelled);
+	db_bind_int64(st, 5, desk_id);
+	db_bind_int64(st, 6, team_id);
+	db_bind_int64(st, 7, site_id);
 	/* Asking for a person's or a team's bookings must not tell whose the
 	 * hidden ones are: those rows go. */
 	*drop_hidden = person_id || team_id;
@@ -136,23 +136,23 @@ enum hop_status booking_each(struct hop_app *app, const struct booking_filter *f
                              booking_fn fn, void *ctx, struct hop_err *err)
 {
 	struct hop_booking b;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool drop_hidden = false;
 	int rc;
 
 	if (list_prepare(app, f, &st, &drop_hidden, err) != HOP_OK)
 		return err->status;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		booking_read(app, st, &b);
 		if (drop_hidden && b.hidden)
 			continue;
 		if (fn(ctx, &b, err) != HOP_OK) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return err->status;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading bookings"));
 	return HOP_OK;
 }

@@ -73,27 +73,11 @@ const char *bk_pool_strn(struct bk_pool *p, const char *s, size_t n)
 	return out;
 }
 
-const char *bk_pool_col(struct bk_pool *p, sqlite3_stmt *st, int col)
+const char *bk_pool_col(struct bk_pool *p, struct db_stmt *st, int col)
 {
-	const char *t = (const char *)sqlite3_column_text(st, col);
+	const char *t = db_col_text(st, col);
 
-	return bk_pool_strn(p, t, t ? (size_t)sqlite3_column_bytes(st, col) : 0);
-}
-
-enum hop_status bk_stamp_read(struct hop_app *app, struct bk_stamp *s, struct hop_err *err)
-{
-	sqlite3_stmt *st = db_stmt(app->db, "PRAGMA data_version", err);
-	int rc;
-
-	if (!st)
-		return err->status;
-	rc = sqlite3_step(st);
-	s->version = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(app->db, err, _("checking whether the database has changed"));
-	s->changes = sqlite3_total_changes64(db_sqlite(app->db));
-	return HOP_OK;
+	return bk_pool_strn(p, t, t ? (size_t)db_col_bytes(st, col) : 0);
 }
 
 /* ---- arrays read once ---- */
@@ -118,7 +102,7 @@ bool bk_fit(void *v, size_t size, int64_t **ids, size_t n, size_t *cap)
 	return true;
 }
 
-enum hop_status bk_count(struct hop_app *app, sqlite3_stmt *st, size_t *cap,
+enum hop_status bk_count(struct hop_app *app, struct db_stmt *st, size_t *cap,
                          struct hop_err *err)
 {
 	int64_t n;
@@ -126,9 +110,9 @@ enum hop_status bk_count(struct hop_app *app, sqlite3_stmt *st, size_t *cap,
 
 	if (!st)
 		return err->status;
-	rc = sqlite3_step(st);
-	n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
+	rc = db_step(st);
+	n = rc == DB_ROW ? db_col_int64(st, 0) : -1;
+	db_reset(st);
 	if (n < 0)
 		return db_fail(app->db, err, _("counting the rows to read"));
 	if ((uint64_t)n >= UINT32_MAX)

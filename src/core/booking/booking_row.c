@@ -10,25 +10,6 @@
 #include "hop/base/i18n.h"
 #include "booking_int.h"
 
-int bk_bind_date(sqlite3_stmt *st, int i, hop_date day)
-{
-	char buf[HOP_DATE_ISO_LEN];
-
-	if (day == HOP_DATE_NONE)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, date_format(day, buf), -1, SQLITE_TRANSIENT);
-}
-
-hop_date bk_column_date(sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	hop_date d;
-
-	if (!t || !date_parse_iso((const char *)t, &d))
-		return HOP_DATE_NONE;
-	return d;
-}
-
 enum desk_kind bk_kind(const char *text)
 {
 	for (int k = DESK_KIND_DESK; k <= DESK_KIND_MEETING_ROOM; k++)
@@ -66,39 +47,39 @@ char *bk_audit_detail(const char *code, hop_date day, unsigned halves, const cha
 
 /* ---- bookings ---- */
 
-void booking_read(const struct hop_app *app, sqlite3_stmt *st, struct hop_booking *b)
+void booking_read(const struct hop_app *app, struct db_stmt *st, struct hop_booking *b)
 {
 	int64_t team_lead;
 
 	memset(b, 0, sizeof *b);
-	b->id = sqlite3_column_int64(st, 0);
-	b->day = bk_column_date(st, 1);
-	b->half = (sqlite3_column_int(st, 2) ? HALF_AM : 0) | (sqlite3_column_int(st, 3) ? HALF_PM : 0);
-	b->desk_id = sqlite3_column_int64(st, 4);
-	db_column_copy(st, 5, b->desk, sizeof b->desk);
-	db_column_copy(st, 6, b->desk_name, sizeof b->desk_name);
-	b->kind = bk_kind((const char *)sqlite3_column_text(st, 7));
-	db_column_copy(st, 8, b->site, sizeof b->site);
-	db_column_copy(st, 9, b->floor, sizeof b->floor);
-	db_column_copy(st, 10, b->zone, sizeof b->zone);
-	b->person_id = sqlite3_column_int64(st, 11);
-	team_lead = sqlite3_column_int64(st, 16);
-	b->attendees = sqlite3_column_int(st, 19);
-	db_column_copy(st, 20, b->note, sizeof b->note);
-	b->sequence = sqlite3_column_int(st, 21);
-	b->cancelled = sqlite3_column_int(st, 22) != 0;
-	b->cancelled_on = b->cancelled ? bk_column_date(st, 23) : HOP_DATE_NONE;
-	if (!booking_name_visible(app, b->person_id, sqlite3_column_int64(st, 14), team_lead,
-	                          sqlite3_column_int64(st, 17))) {
+	b->id = db_col_int64(st, 0);
+	b->day = db_col_date(st, 1);
+	b->half = (db_col_int(st, 2) ? HALF_AM : 0) | (db_col_int(st, 3) ? HALF_PM : 0);
+	b->desk_id = db_col_int64(st, 4);
+	db_col_copy(st, 5, b->desk, sizeof b->desk);
+	db_col_copy(st, 6, b->desk_name, sizeof b->desk_name);
+	b->kind = bk_kind(db_col_text(st, 7));
+	db_col_copy(st, 8, b->site, sizeof b->site);
+	db_col_copy(st, 9, b->floor, sizeof b->floor);
+	db_col_copy(st, 10, b->zone, sizeof b->zone);
+	b->person_id = db_col_int64(st, 11);
+	team_lead = db_col_int64(st, 16);
+	b->attendees = db_col_int(st, 19);
+	db_col_copy(st, 20, b->note, sizeof b->note);
+	b->sequence = db_col_int(st, 21);
+	b->cancelled = db_col_int(st, 22) != 0;
+	b->cancelled_on = b->cancelled ? db_col_date(st, 23) : HOP_DATE_NONE;
+	if (!booking_name_visible(app, b->person_id, db_col_int64(st, 14), team_lead,
+	                          db_col_int64(st, 17))) {
 		/* Nothing that tells who: not the id, not the team, not who booked. */
 		b->hidden = true;
 		b->person_id = 0;
 		return;
 	}
-	db_column_copy(st, 12, b->login, sizeof b->login);
-	db_column_copy(st, 13, b->name, sizeof b->name);
-	db_column_copy(st, 15, b->team, sizeof b->team);
-	db_column_copy(st, 18, b->booked_by, sizeof b->booked_by);
+	db_col_copy(st, 12, b->login, sizeof b->login);
+	db_col_copy(st, 13, b->name, sizeof b->name);
+	db_col_copy(st, 15, b->team, sizeof b->team);
+	db_col_copy(st, 18, b->booked_by, sizeof b->booked_by);
 }
 
 void booking_list_free(struct hop_booking_list *l)
@@ -125,22 +106,22 @@ enum hop_status booking_list_push(struct hop_booking_list *l, const struct hop_b
 	return HOP_OK;
 }
 
-enum hop_status booking_collect(struct hop_app *app, sqlite3_stmt *st,
+enum hop_status booking_collect(struct hop_app *app, struct db_stmt *st,
                                 struct hop_booking_list *out, struct hop_err *err)
 {
 	struct hop_booking b;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		booking_read(app, st, &b);
 		if (booking_list_push(out, &b, err) != HOP_OK) {
-			sqlite3_reset(st);
+			db_reset(st);
 			booking_list_free(out);
 			return err->status;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		booking_list_free(out);
 		return db_fail(app->db, err, _("reading bookings"));
 	}
@@ -150,55 +131,55 @@ enum hop_status booking_collect(struct hop_app *app, sqlite3_stmt *st,
 enum hop_status booking_get(struct hop_app *app, int64_t id, struct hop_booking *out,
                                struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, BOOKING_SELECT "WHERE b.id = ?1", err);
+	struct db_stmt *st = db_stmt(app->db, BOOKING_SELECT "WHERE b.id = ?1", err);
 	int rc;
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(st, 1, id);
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		booking_read(app, st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return HOP_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a booking"));
 	return hop_fail(err, HOP_ENOTFOUND, _("there is no booking %lld"), (long long)id);
 }
 
 /* ---- places ---- */
 
-void bk_place_read(sqlite3_stmt *st, int c, struct bk_place *p)
+void bk_place_read(struct db_stmt *st, int c, struct bk_place *p)
 {
 	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(st, c);
-	db_column_copy(st, c + 1, p->code, sizeof p->code);
-	db_column_copy(st, c + 2, p->name, sizeof p->name);
-	p->kind = bk_kind((const char *)sqlite3_column_text(st, c + 3));
-	p->capacity = sqlite3_column_int(st, c + 4);
-	p->attrs = (unsigned)sqlite3_column_int(st, c + 5);
-	p->owner_id = sqlite3_column_int64(st, c + 6);
-	db_column_copy(st, c + 7, p->owner_login, sizeof p->owner_login);
-	db_column_copy(st, c + 8, p->owner_name, sizeof p->owner_name);
-	p->bookable = bk_bookable_by((const char *)sqlite3_column_text(st, c + 9));
-	p->retired = bk_column_date(st, c + 10);
-	p->zone_id = sqlite3_column_int64(st, c + 11);
-	db_column_copy(st, c + 12, p->zone, sizeof p->zone);
-	p->zone_team_id = sqlite3_column_int64(st, c + 13);
-	db_column_copy(st, c + 14, p->zone_team, sizeof p->zone_team);
-	p->zone_team_lead = sqlite3_column_int64(st, c + 15);
-	p->floor_id = sqlite3_column_int64(st, c + 16);
-	db_column_copy(st, c + 17, p->floor, sizeof p->floor);
-	p->level = sqlite3_column_int(st, c + 18);
-	p->site_id = sqlite3_column_int64(st, c + 19);
-	db_column_copy(st, c + 20, p->site, sizeof p->site);
+	p->id = db_col_int64(st, c);
+	db_col_copy(st, c + 1, p->code, sizeof p->code);
+	db_col_copy(st, c + 2, p->name, sizeof p->name);
+	p->kind = bk_kind(db_col_text(st, c + 3));
+	p->capacity = db_col_int(st, c + 4);
+	p->attrs = (unsigned)db_col_int(st, c + 5);
+	p->owner_id = db_col_int64(st, c + 6);
+	db_col_copy(st, c + 7, p->owner_login, sizeof p->owner_login);
+	db_col_copy(st, c + 8, p->owner_name, sizeof p->owner_name);
+	p->bookable = bk_bookable_by(db_col_text(st, c + 9));
+	p->retired = db_col_date(st, c + 10);
+	p->zone_id = db_col_int64(st, c + 11);
+	db_col_copy(st, c + 12, p->zone, sizeof p->zone);
+	p->zone_team_id = db_col_int64(st, c + 13);
+	db_col_copy(st, c + 14, p->zone_team, sizeof p->zone_team);
+	p->zone_team_lead = db_col_int64(st, c + 15);
+	p->floor_id = db_col_int64(st, c + 16);
+	db_col_copy(st, c + 17, p->floor, sizeof p->floor);
+	p->level = db_col_int(st, c + 18);
+	p->site_id = db_col_int64(st, c + 19);
+	db_col_copy(st, c + 20, p->site, sizeof p->site);
 }
 
 enum hop_status bk_place_get(struct hop_app *app, const char *code, struct bk_place *out,
                              struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (!code || !*code)
@@ -211,13 +192,13 @@ enum hop_status bk_place_get(struct hop_app *app, const char *code, struct bk_pl
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		bk_place_read(st, 0, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return HOP_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a desk"));
 	return hop_fail(err, HOP_ENOTFOUND, _("there is no desk or room '%s'; 'hop desk list' "
 	                "shows them all, 'hop free DATE' the free ones"), code);

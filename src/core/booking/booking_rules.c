@@ -140,7 +140,7 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
 {
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], name[HOP_NAME_MAX + 1];
 	char iso[HOP_DATE_ISO_LEN];
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, b.person_id, p.name, "
+	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, b.person_id, p.name, "
 	                           "coalesce(p.team_id, 0), "
 	                           "CASE WHEN t.dissolved_on IS NULL THEN coalesce(t.lead_id, 0) "
 	                           "ELSE 0 END, b.booked_by "
@@ -155,22 +155,22 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, p->id);
-	bk_bind_date(st, 2, day);
-	sqlite3_bind_int(st, 3, (halves & HALF_AM) != 0);
-	sqlite3_bind_int(st, 4, (halves & HALF_PM) != 0);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? HOP_OK : db_fail(app->db, err, _("reading bookings"));
+	db_bind_int64(st, 1, p->id);
+	db_bind_date(st, 2, day);
+	db_bind_int(st, 3, (halves & HALF_AM) != 0);
+	db_bind_int(st, 4, (halves & HALF_PM) != 0);
+	rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_reset(st);
+		return rc == DB_DONE ? HOP_OK : db_fail(app->db, err, _("reading bookings"));
 	}
-	taken = ((sqlite3_column_int(st, 0) ? HALF_AM : 0) | (sqlite3_column_int(st, 1) ? HALF_PM : 0))
+	taken = ((db_col_int(st, 0) ? HALF_AM : 0) | (db_col_int(st, 1) ? HALF_PM : 0))
 	        & halves;
-	who = sqlite3_column_int64(st, 2);
-	db_column_copy(st, 3, name, sizeof name);
-	visible = booking_name_visible(app, who, sqlite3_column_int64(st, 4),
-	                               sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6));
-	sqlite3_reset(st);
+	who = db_col_int64(st, 2);
+	db_col_copy(st, 3, name, sizeof name);
+	visible = booking_name_visible(app, who, db_col_int64(st, 4),
+	                               db_col_int64(st, 5), db_col_int64(st, 6));
+	db_reset(st);
 	bk_place_label(p->kind, p->code, label, sizeof label);
 	date_format_human(day, when, sizeof when);
 	date_format(day, iso);
@@ -197,7 +197,7 @@ enum hop_status bk_person_conflict(struct hop_app *app, const struct hop_person 
 {
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], code[HOP_CODE_MAX + 1];
 	char iso[HOP_DATE_ISO_LEN];
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, d.code, d.kind FROM booking b "
+	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, d.code, d.kind FROM booking b "
 	                           "JOIN desk d ON d.id = b.desk_id "
 	                           "WHERE b.person_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
 	                           "AND b.is_room = 0 AND ((b.am = 1 AND ?3) OR (b.pm = 1 AND ?4)) "
@@ -208,20 +208,20 @@ enum hop_status bk_person_conflict(struct hop_app *app, const struct hop_person 
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person->id);
-	bk_bind_date(st, 2, day);
-	sqlite3_bind_int(st, 3, (halves & HALF_AM) != 0);
-	sqlite3_bind_int(st, 4, (halves & HALF_PM) != 0);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? HOP_OK : db_fail(app->db, err, _("reading bookings"));
+	db_bind_int64(st, 1, person->id);
+	db_bind_date(st, 2, day);
+	db_bind_int(st, 3, (halves & HALF_AM) != 0);
+	db_bind_int(st, 4, (halves & HALF_PM) != 0);
+	rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_reset(st);
+		return rc == DB_DONE ? HOP_OK : db_fail(app->db, err, _("reading bookings"));
 	}
-	taken = ((sqlite3_column_int(st, 0) ? HALF_AM : 0) | (sqlite3_column_int(st, 1) ? HALF_PM : 0))
+	taken = ((db_col_int(st, 0) ? HALF_AM : 0) | (db_col_int(st, 1) ? HALF_PM : 0))
 	        & halves;
-	db_column_copy(st, 2, code, sizeof code);
-	kind = bk_kind((const char *)sqlite3_column_text(st, 3));
-	sqlite3_reset(st);
+	db_col_copy(st, 2, code, sizeof code);
+	kind = bk_kind(db_col_text(st, 3));
+	db_reset(st);
 	bk_place_label(kind, code, label, sizeof label);
 	date_format_human(day, when, sizeof when);
 	date_format(day, iso);

@@ -68,7 +68,7 @@ static enum hop_status read_led(struct hop_app *app, int64_t **led, size_t *n,
                                 struct hop_err *err)
 {
 	size_t cap = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool oom = false;
 	int rc;
 
@@ -79,16 +79,16 @@ static enum hop_status read_led(struct hop_app *app, int64_t **led, size_t *n,
 	             err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, app->actor.person.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, app->actor.person.id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		if ((oom = !bk_fit(led, sizeof **led, NULL, *n, &cap)))
 			break;
-		(*led)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*led)[(*n)++] = db_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (oom)
 		return bk_view_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the teams you lead"));
 	return HOP_OK;
 }
@@ -111,7 +111,7 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, const in
 {
 	int64_t *led = NULL;
 	size_t nled;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool oom = false;
 	int rc;
 
@@ -129,21 +129,21 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, const in
 		free(led);
 		return err->status;
 	}
-	bk_bind_date(st, 1, day);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0), person = sqlite3_column_int64(st, 3);
-		int64_t team = sqlite3_column_int64(st, 6);
-		int half = sqlite3_column_int(st, 2), attendees = sqlite3_column_int(st, 8);
+	db_bind_date(st, 1, day);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_col_int64(st, 0), person = db_col_int64(st, 3);
+		int64_t team = db_col_int64(st, 6);
+		int half = db_col_int(st, 2), attendees = db_col_int(st, 8);
 		const char *login = "", *name = "";
 		struct desk_day *d;
-		size_t at = bk_find_id(ids, nids, sqlite3_column_int64(st, 1));
+		size_t at = bk_find_id(ids, nids, db_col_int64(st, 1));
 
 		if (at == SIZE_MAX || pos[at] == UINT32_MAX)
 			continue;          /* a place the filter left out */
 		at = pos[at];
 		d = &out->v[at];
 		if (booking_name_visible(app, person, team, led_by_me(app, led, nled, team),
-		                         sqlite3_column_int64(st, 7))) {
+		                         db_col_int64(st, 7))) {
 			login = bk_pool_col(out->strings, st, 4);
 			name = bk_pool_col(out->strings, st, 5);
 			if ((oom = !login || !name))
@@ -156,11 +156,11 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, const in
 		if (d->owner_id && person == d->owner_id)
 			claimed[at] = 1;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	free(led);
 	if (oom)
 		return bk_view_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the day's bookings"));
 	return HOP_OK;
 }

@@ -26,7 +26,7 @@ struct cached_place {
 
 /* Read by booking_view_places.c, filtered into a day by view_fill. */
 struct bk_view_cache {
-	struct bk_stamp stamp;                 /* the database when read */
+	struct db_mark stamp;                 /* the database when read */
 	struct bk_pool *strings;               /* shared with the views made from it */
 	struct desk_day_zone *zones;           /* the zones that have places, in order */
 	int64_t *team_lead;                    /* parallel: the zone team's lead, 0 = none */

@@ -68,7 +68,7 @@ static enum hop_status read_floors(struct hop_app *app, int64_t site_id, struct 
                                    struct hop_err *err)
 {
 	size_t cap = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool oom = false;
 	int rc;
 
@@ -77,27 +77,27 @@ static enum hop_status read_floors(struct hop_app *app, int64_t site_id, struct 
 	             "WHERE ?1 = 0 OR f.site_id = ?1 ORDER BY f.id", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, site_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, site_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct view_floor *f;
 
 		if ((oom = !bk_fit(floors, sizeof **floors, ids, *n, &cap)))
 			break;
 		f = &(*floors)[*n];
 		f->floor = bk_pool_col(pool, st, 1);
-		f->level = sqlite3_column_int(st, 2);
-		f->site_id = sqlite3_column_int64(st, 3);
+		f->level = db_col_int(st, 2);
+		f->site_id = db_col_int64(st, 3);
 		f->site = bk_pool_col(pool, st, 4);
 		f->fsite = fold_once(pool, f->site);
 		f->ffloor = fold_once(pool, f->floor);
 		if ((oom = !f->floor || !f->site || !f->fsite || !f->ffloor))
 			break;
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = db_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (oom)
 		return bk_view_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the zones"));
 	return HOP_OK;
 }
@@ -111,7 +111,7 @@ static enum hop_status read_zones(struct hop_app *app, int64_t site_id, int64_t 
 	struct view_floor *floors = NULL;
 	int64_t *floor_id = NULL;
 	size_t xcap, nfloors = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool oom = false;
 	int rc;
 
@@ -132,9 +132,9 @@ static enum hop_status read_zones(struct hop_app *app, int64_t site_id, int64_t 
 		free(floor_id);
 		return err->status;
 	}
-	sqlite3_bind_int64(st, 1, zone_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t n = out->nzones, fi = bk_find_id(floor_id, nfloors, sqlite3_column_int64(st, 1));
+	db_bind_int64(st, 1, zone_id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		size_t n = out->nzones, fi = bk_find_id(floor_id, nfloors, db_col_int64(st, 1));
 		const struct view_floor *f;
 		struct desk_day_zone *z;
 		struct zone_extra *x;
@@ -149,7 +149,7 @@ static enum hop_status read_zones(struct hop_app *app, int64_t site_id, int64_t 
 		x = &m->zx[n];
 		memset(z, 0, sizeof *z);
 		memset(x, 0, sizeof *x);
-		z->id = sqlite3_column_int64(st, 0);
+		z->id = db_col_int64(st, 0);
 		z->floor_id = floor_id[fi];
 		z->site_id = f->site_id;
 		z->level = f->level;
@@ -157,8 +157,8 @@ static enum hop_status read_zones(struct hop_app *app, int64_t site_id, int64_t 
 		z->floor = f->floor;
 		x->fsite = f->fsite;
 		x->ffloor = f->ffloor;
-		z->team_id = sqlite3_column_int64(st, 3);
-		x->team_lead = sqlite3_column_int64(st, 5);
+		z->team_id = db_col_int64(st, 3);
+		x->team_lead = db_col_int64(st, 5);
 		z->name = bk_pool_col(pool, st, 2);
 		z->team = bk_pool_col(pool, st, 4);
 		x->fname = fold_once(pool, z->name);
@@ -167,12 +167,12 @@ static enum hop_status read_zones(struct hop_app *app, int64_t site_id, int64_t 
 		m->zone_id[n] = z->id;
 		out->nzones++;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	free(floors);
 	free(floor_id);
 	if (oom)
 		return bk_view_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the zones"));
 	return HOP_OK;
 }
@@ -183,7 +183,7 @@ static enum hop_status read_zones(struct hop_app *app, int64_t site_id, int64_t 
 static enum hop_status read_places(struct hop_app *app, struct view_maps *m,
                                    struct desk_day_view *out, struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t xcap;
 	bool oom = false;
 	int rc;
@@ -199,8 +199,8 @@ static enum hop_status read_places(struct hop_app *app, struct view_maps *m,
 	             "FROM desk d LEFT JOIN person o ON o.id = d.owner_id ORDER BY d.id", err);
 	if (!st)
 		return err->status;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t zi = bk_find_id(m->zone_id, out->nzones, sqlite3_column_int64(st, 1));
+	while ((rc = db_step(st)) == DB_ROW) {
+		size_t zi = bk_find_id(m->zone_id, out->nzones, db_col_int64(st, 1));
 		struct place_extra *x;
 		struct desk_day *d;
 
@@ -213,30 +213,30 @@ static enum hop_status read_places(struct hop_app *app, struct view_maps *m,
 		d = &out->v[out->n];
 		x = &m->px[out->n];
 		memset(d, 0, sizeof *d);
-		d->desk_id = sqlite3_column_int64(st, 0);
+		d->desk_id = db_col_int64(st, 0);
 		d->code = bk_pool_col(out->strings, st, 2);
 		d->name = bk_pool_col(out->strings, st, 3);
-		d->kind = bk_kind((const char *)sqlite3_column_text(st, 4));
-		d->capacity = sqlite3_column_int(st, 5);
-		d->attrs = (unsigned)sqlite3_column_int(st, 6);
-		d->owner_id = sqlite3_column_int64(st, 7);
+		d->kind = bk_kind(db_col_text(st, 4));
+		d->capacity = db_col_int(st, 5);
+		d->attrs = (unsigned)db_col_int(st, 6);
+		d->owner_id = db_col_int64(st, 7);
 		d->owner_name = bk_pool_col(out->strings, st, 8);
 		d->zone = zi;
 		d->am.login = d->am.name = d->pm.login = d->pm.name = "";
-		x->bookable = bk_bookable_by((const char *)sqlite3_column_text(st, 9));
-		x->retired = sqlite3_column_type(st, 10) == SQLITE_NULL ? NULL
+		x->bookable = bk_bookable_by(db_col_text(st, 9));
+		x->retired = db_col_is_null(st, 10) ? NULL
 		           : bk_pool_col(out->strings, st, 10);
-		x->is_desk = sqlite3_column_int(st, 11) != 0;
+		x->is_desk = db_col_int(st, 11) != 0;
 		if ((oom = !d->code || !d->name || !d->owner_name ||
-		           (sqlite3_column_type(st, 10) != SQLITE_NULL && !x->retired)))
+		           (!db_col_is_null(st, 10) && !x->retired)))
 			break;
 		m->zx[zi].places++;
 		m->place_id[out->n++] = d->desk_id;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (oom)
 		return bk_view_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the desks"));
 	return HOP_OK;
 }
@@ -364,7 +364,7 @@ static enum hop_status cache_read(struct hop_app *app, struct bk_view_cache **ou
 	}
 	c->strings->refs = 1;
 	all.strings = c->strings;
-	if (bk_stamp_read(app, &c->stamp, err) != HOP_OK ||
+	if (db_mark(app->db, &c->stamp, err) != HOP_OK ||
 	    read_zones(app, 0, 0, &m, &all, err) != HOP_OK ||
 	    read_places(app, &m, &all, err) != HOP_OK)
 		goto fail;
@@ -412,18 +412,17 @@ fail:
 enum hop_status bk_view_cache_get(struct hop_app *app, struct bk_view_cache **c, bool *own,
                                   struct hop_err *err)
 {
-	struct bk_stamp now;
+	struct db_mark now;
 
 	*own = false;
-	if (!sqlite3_get_autocommit(db_sqlite(app->db))) {
+	if (db_in_transaction(app->db)) {
 		*own = true;
 		return cache_read(app, c, err);
 	}
 	if (app->view_cache) {
-		if (bk_stamp_read(app, &now, err) != HOP_OK)
+		if (db_mark(app->db, &now, err) != HOP_OK)
 			return err->status;
-		if (now.version == app->view_cache->stamp.version &&
-		    now.changes == app->view_cache->stamp.changes) {
+		if (db_mark_same(&now, &app->view_cache->stamp)) {
 			*c = app->view_cache;
 			return HOP_OK;
 		}

@@ -78,7 +78,7 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
 	struct who_zone *floors = NULL;        /* site and floor names; zone unused */
 	int64_t *floor_id = NULL;
 	size_t nfloors = 0, fcap = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool oom = false;
 	int rc;
 
@@ -97,8 +97,8 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
 	             err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, site_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, site_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		if ((oom = !bk_fit(&floors, sizeof *floors, &floor_id, nfloors, &fcap)))
 			break;
 		floors[nfloors].site = bk_pool_col(pool, st, 1);
@@ -106,10 +106,10 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
 		floors[nfloors].zone = "";
 		if ((oom = !floors[nfloors].site || !floors[nfloors].floor))
 			break;
-		floor_id[nfloors++] = sqlite3_column_int64(st, 0);
+		floor_id[nfloors++] = db_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
-	if (oom || rc != SQLITE_DONE) {
+	db_reset(st);
+	if (oom || rc != DB_DONE) {
 		free(floors);
 		free(floor_id);
 		return oom ? who_oom(err) : db_fail(app->db, err, _("reading the zones"));
@@ -120,8 +120,8 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
 		free(floor_id);
 		return err->status;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t f = bk_find_id(floor_id, nfloors, sqlite3_column_int64(st, 1));
+	while ((rc = db_step(st)) == DB_ROW) {
+		size_t f = bk_find_id(floor_id, nfloors, db_col_int64(st, 1));
 		struct who_zone *z;
 
 		if (f == SIZE_MAX)
@@ -133,14 +133,14 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
 		z->floor = floors[f].floor;
 		if ((oom = !(z->zone = bk_pool_col(pool, st, 2))))
 			break;
-		m->zone_id[m->nzones++] = sqlite3_column_int64(st, 0);
+		m->zone_id[m->nzones++] = db_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	free(floors);
 	free(floor_id);
 	if (oom)
 		return who_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the zones"));
 
 	st = db_stmt(app->db, "SELECT id, name, "
@@ -148,8 +148,8 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
 	             "FROM team WHERE ?1 = 0 OR id = ?1 ORDER BY id", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, team_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, team_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct who_team *t;
 
 		if ((oom = !bk_fit(&m->teams, sizeof *m->teams, &m->team_id, m->nteams, &m->tcap)))
@@ -157,24 +157,24 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
 		t = &m->teams[m->nteams];
 		t->name = bk_pool_col(pool, st, 1);
 		t->fold = NULL;
-		t->lead = sqlite3_column_int64(st, 2);
+		t->lead = db_col_int64(st, 2);
 		t->rank = 0;
 		if ((oom = !t->name))
 			break;
-		m->team_id[m->nteams++] = sqlite3_column_int64(st, 0);
+		m->team_id[m->nteams++] = db_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (oom)
 		return who_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the teams"));
 
 	st = db_stmt(app->db, "SELECT id, zone_id, code, kind FROM desk ORDER BY id", err);
 	if (!st)
 		return err->status;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct who_place *p;
-		size_t zone = bk_find_id(m->zone_id, m->nzones, sqlite3_column_int64(st, 1));
+		size_t zone = bk_find_id(m->zone_id, m->nzones, db_col_int64(st, 1));
 
 		if (zone == SIZE_MAX)
 			continue;          /* at another site */
@@ -183,15 +183,15 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
 		p = &m->places[m->nplaces];
 		p->zone = (uint32_t)zone;
 		p->code = bk_pool_col(pool, st, 2);
-		p->kind = bk_kind((const char *)sqlite3_column_text(st, 3));
+		p->kind = bk_kind(db_col_text(st, 3));
 		if ((oom = !p->code))
 			break;
-		m->place_id[m->nplaces++] = sqlite3_column_int64(st, 0);
+		m->place_id[m->nplaces++] = db_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (oom)
 		return who_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the desks"));
 	return HOP_OK;
 }
@@ -202,7 +202,7 @@ static enum hop_status who_load_maps(struct hop_app *app, int64_t team_id, int64
  * shares their strings; its teams are its own copy (folds and ranks are the
  * list's). */
 struct bk_who_cache {
-	struct bk_stamp stamp;                 /* the database when read */
+	struct db_mark stamp;                 /* the database when read */
 	struct bk_pool *strings;               /* shared with the lists made from it */
 	struct who_maps m;
 };
@@ -222,7 +222,7 @@ static enum hop_status who_load_people(struct hop_app *app, struct bk_pool *pool
 {
 	char fold[HOP_NAME_MAX * 3 + 2];
 	size_t cap = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool oom = false;
 	int rc;
 
@@ -232,7 +232,7 @@ static enum hop_status who_load_people(struct hop_app *app, struct bk_pool *pool
 	st = db_stmt(app->db, "SELECT id, login, name, team_id FROM person ORDER BY id", err);
 	if (!st)
 		return err->status;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct who_person *p;
 
 		if ((oom = !bk_fit(&m->people, sizeof *m->people, &m->person_id, m->npeople, &cap)))
@@ -240,18 +240,18 @@ static enum hop_status who_load_people(struct hop_app *app, struct bk_pool *pool
 		p = &m->people[m->npeople];
 		p->login = bk_pool_col(pool, st, 1);
 		p->name = bk_pool_col(pool, st, 2);
-		p->team_id = sqlite3_column_int64(st, 3);
+		p->team_id = db_col_int64(st, 3);
 		if ((oom = !p->login || !p->name))
 			break;
 		fold_text(p->name, FOLD_A, fold, sizeof fold);
 		if ((oom = !(p->fold = bk_pool_strn(pool, fold, strlen(fold)))))
 			break;
-		m->person_id[m->npeople++] = sqlite3_column_int64(st, 0);
+		m->person_id[m->npeople++] = db_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (oom)
 		return who_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the people"));
 	return HOP_OK;
 }
@@ -266,7 +266,7 @@ static enum hop_status who_cache_read(struct hop_app *app, struct bk_who_cache *
 		return who_oom(err);
 	}
 	c->strings->refs = 1;
-	if (bk_stamp_read(app, &c->stamp, err) != HOP_OK ||
+	if (db_mark(app->db, &c->stamp, err) != HOP_OK ||
 	    who_load_maps(app, 0, 0, c->strings, &c->m, err) != HOP_OK ||
 	    who_load_people(app, c->strings, &c->m, err) != HOP_OK) {
 		bk_who_cache_free(c);
@@ -284,14 +284,14 @@ static enum hop_status who_maps_get(struct hop_app *app, int64_t team_id, int64_
                                     struct hop_err *err)
 {
 	struct bk_who_cache *c = app->who_cache;
-	struct bk_stamp now;
+	struct db_mark now;
 
-	if (team_id || site_id || !sqlite3_get_autocommit(db_sqlite(app->db)))
+	if (team_id || site_id || db_in_transaction(app->db))
 		return who_load_maps(app, team_id, site_id, pool, m, err);
 	if (c) {
-		if (bk_stamp_read(app, &now, err) != HOP_OK)
+		if (db_mark(app->db, &now, err) != HOP_OK)
 			return err->status;
-		if (now.version != c->stamp.version || now.changes != c->stamp.changes) {
+		if (!db_mark_same(&now, &c->stamp)) {
 			bk_who_cache_free(c);
 			app->who_cache = c = NULL;
 		}
@@ -432,7 +432,7 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
                                 struct who_key **keys, struct hop_err *err)
 {
 	char fold[HOP_NAME_MAX * 3 + 2];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool oom = false;
 	int rc;
 	/* A place has at most two active bookings a day (the unique indexes), so
@@ -454,16 +454,16 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
 		             err);
 	if (!st)
 		return err->status;
-	bk_bind_date(st, 1, day);
+	db_bind_date(st, 1, day);
 	if (!m->people)
-		sqlite3_bind_int64(st, 2, team_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db_bind_int64(st, 2, team_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct hop_who *w;
 		struct who_key *k;
 		const struct who_place *p;
 		struct who_team *t = NULL;
-		size_t at = bk_find_id(m->place_id, m->nplaces, sqlite3_column_int64(st, 1)), ti;
-		int64_t person = sqlite3_column_int64(st, 3), tid;
+		size_t at = bk_find_id(m->place_id, m->nplaces, db_col_int64(st, 1)), ti;
+		int64_t person = db_col_int64(st, 3), tid;
 		const struct who_person *who = NULL;
 
 		if (at == SIZE_MAX)
@@ -475,7 +475,7 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
 			who = &m->people[pi];
 			tid = who->team_id;
 		} else {
-			tid = sqlite3_column_int64(st, 8);
+			tid = db_col_int64(st, 8);
 		}
 		if (out->n >= UINT32_MAX - 1 ||
 		    (oom = !bk_fit(&out->v, sizeof *out->v, NULL, out->n, &cap) ||
@@ -487,18 +487,18 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
 		ti = tid ? bk_find_id(m->team_id, m->nteams, tid) : SIZE_MAX;
 		if (ti != SIZE_MAX)
 			t = &m->teams[ti];
-		w->id = sqlite3_column_int64(st, 0);
-		w->half = (unsigned)sqlite3_column_int(st, 2) & HALF_DAY;
-		w->desk_id = sqlite3_column_int64(st, 1);
+		w->id = db_col_int64(st, 0);
+		w->half = (unsigned)db_col_int(st, 2) & HALF_DAY;
+		w->desk_id = db_col_int64(st, 1);
 		w->desk = p->code;
 		w->kind = p->kind;
 		w->site = m->zones[p->zone].site;
 		w->floor = m->zones[p->zone].floor;
 		w->zone = m->zones[p->zone].zone;
-		w->attendees = sqlite3_column_int(st, 5);
+		w->attendees = db_col_int(st, 5);
 		k->i = (uint32_t)out->n;
 		if (!booking_name_visible(app, person, tid, t ? t->lead : 0,
-		                          sqlite3_column_int64(st, 4))) {
+		                          db_col_int64(st, 4))) {
 			/* Asked for one team, a hidden row would tell where that team's
 			 * people sit: it goes, as in booking_list. */
 			if (team_id)
@@ -540,10 +540,10 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
 		}
 		out->n++;
 	}
-	sqlite3_reset(st);
-	if (oom || rc == SQLITE_ROW)
+	db_reset(st);
+	if (oom || rc == DB_ROW)
 		return who_oom(err);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading bookings"));
 	return HOP_OK;
 }

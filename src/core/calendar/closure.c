@@ -40,7 +40,7 @@ enum hop_status closure_list(struct hop_app *app, int64_t site_id, hop_date from
                              struct hop_closure_list *out, struct hop_err *err)
 {
 	char a[HOP_DATE_ISO_LEN], b[HOP_DATE_ISO_LEN];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -56,31 +56,31 @@ enum hop_status closure_list(struct hop_app *app, int64_t site_id, hop_date from
 		return err->status;
 	db_bind_text(st, 1, date_format(from, a));
 	db_bind_text(st, 2, date_format(to, b));
-	sqlite3_bind_int64(st, 3, site_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 3, site_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct hop_closure *c;
 		char day[HOP_DATE_ISO_LEN];
 
 		if (!vec_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
-			sqlite3_reset(st);
+			db_reset(st);
 			closure_list_free(out);
 			return hop_fail(err, HOP_ENOMEM, _("out of memory while listing closure days"));
 		}
 		c = &out->v[out->n];
 		memset(c, 0, sizeof *c);
-		c->id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, day, sizeof day);
+		c->id = db_col_int64(st, 0);
+		db_col_copy(st, 1, day, sizeof day);
 		if (!date_parse_iso(day, &c->day))
 			continue;   /* the CHECK constraint keeps this from happening */
-		c->site_id = sqlite3_column_int64(st, 2);
-		db_column_copy(st, 3, c->site, sizeof c->site);
-		db_column_copy(st, 4, c->summary, sizeof c->summary);
-		db_column_copy(st, 5, c->uid, sizeof c->uid);
-		db_column_copy(st, 6, c->source, sizeof c->source);
+		c->site_id = db_col_int64(st, 2);
+		db_col_copy(st, 3, c->site, sizeof c->site);
+		db_col_copy(st, 4, c->summary, sizeof c->summary);
+		db_col_copy(st, 5, c->uid, sizeof c->uid);
+		db_col_copy(st, 6, c->source, sizeof c->source);
 		out->n++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		closure_list_free(out);
 		return db_fail(app->db, err, _("listing closure days"));
 	}
@@ -91,7 +91,7 @@ enum hop_status closure_on(struct hop_app *app, int64_t site_id, hop_date day, b
                            char *summary, size_t size, struct hop_err *err)
 {
 	char iso[HOP_DATE_ISO_LEN];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	*found = false;
@@ -104,15 +104,15 @@ enum hop_status closure_on(struct hop_app *app, int64_t site_id, hop_date day, b
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, date_format(day, iso));
-	sqlite3_bind_int64(st, 2, site_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_int64(st, 2, site_id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		*found = true;
 		if (summary && size)
-			db_column_copy(st, 0, summary, size);
+			db_col_copy(st, 0, summary, size);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(app->db, err, _("looking up closure days"));
 	return HOP_OK;
 }
@@ -122,7 +122,7 @@ enum hop_status closure_on(struct hop_app *app, int64_t site_id, hop_date day, b
 static void region_of(struct hop_app *app, int64_t site_id, char *region, size_t size)
 {
 	struct hop_err err;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	snprintf(region, size, "%s", app->cfg.region);
 	if (site_id <= 0)
@@ -130,10 +130,10 @@ static void region_of(struct hop_app *app, int64_t site_id, char *region, size_t
 	st = db_stmt(app->db, "SELECT region FROM site WHERE id = ?1", &err);
 	if (!st)
 		return;
-	sqlite3_bind_int64(st, 1, site_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		db_column_copy(st, 0, region, size);
-	sqlite3_reset(st);
+	db_bind_int64(st, 1, site_id);
+	if (db_step(st) == DB_ROW)
+		db_col_copy(st, 0, region, size);
+	db_reset(st);
 }
 
 bool holiday_or_closure(struct hop_app *app, int64_t site_id, hop_date day, char *why,
@@ -241,32 +241,32 @@ static enum hop_status apply_event(struct hop_app *app, int64_t site_id,
 	bool present[HOP_CLOSURE_SPAN_MAX] = { false };
 	struct old_day *old = NULL;
 	size_t nold = 0, cap = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	st = db_stmt(app->db, "SELECT id, day, summary = ?3 FROM closure "
 	             "WHERE coalesce(site_id, 0) = ?1 AND uid = ?2", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, site_id);
+	db_bind_int64(st, 1, site_id);
 	db_bind_text(st, 2, ev->uid);
 	db_bind_text(st, 3, ev->summary);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		char day[HOP_DATE_ISO_LEN];
 		if (!vec_grow(&old, &cap, nold + 1, sizeof *old)) {
-			sqlite3_reset(st);
+			db_reset(st);
 			free(old);
 			return hop_fail(err, HOP_ENOMEM, _("out of memory while importing"));
 		}
-		old[nold].id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, day, sizeof day);
+		old[nold].id = db_col_int64(st, 0);
+		db_col_copy(st, 1, day, sizeof day);
 		if (!date_parse_iso(day, &old[nold].day))
 			old[nold].day = HOP_DATE_NONE;
-		old[nold].same = sqlite3_column_int(st, 2) != 0;
+		old[nold].same = db_col_int(st, 2) != 0;
 		nold++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(old);
 		return db_fail(app->db, err, _("reading closure days"));
 	}
@@ -290,15 +290,15 @@ static enum hop_status apply_event(struct hop_app *app, int64_t site_id,
 			free(old);
 			return err->status;
 		}
-		sqlite3_bind_int64(st, 1, old[i].id);
+		db_bind_int64(st, 1, old[i].id);
 		if (keep) {
 			db_bind_text(st, 2, ev->summary);
 			db_bind_text(st, 3, source);
 			db_bind_text(st, 4, now);
 		}
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
+		rc = db_step(st);
+		db_reset(st);
+		if (rc != DB_DONE) {
 			free(old);
 			return db_fail(app->db, err, _("changing closure days"));
 		}
@@ -319,14 +319,14 @@ static enum hop_status apply_event(struct hop_app *app, int64_t site_id,
 			return err->status;
 		db_bind_text(st, 1, date_format(ev->first + k, iso));
 		if (site_id > 0)
-			sqlite3_bind_int64(st, 2, site_id);
+			db_bind_int64(st, 2, site_id);
 		db_bind_text(st, 3, ev->summary);
 		db_bind_text(st, 4, ev->uid);
 		db_bind_text(st, 5, source);
 		db_bind_text(st, 6, now);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+		rc = db_step(st);
+		db_reset(st);
+		if (rc != DB_DONE)
 			return db_fail(app->db, err, _("adding closure days"));
 		rep->added++;
 	}

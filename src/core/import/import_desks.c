@@ -133,7 +133,7 @@ static enum hop_status read_header(void *ctx, char **f, size_t n, long line,
 /* The floor and zone of site_id in the database (ids 0 when missing). */
 static enum hop_status zone_lookup(struct hop_app *app, struct zref *z, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT f.id, f.level, z.id, coalesce(z.team_id, 0), "
+	struct db_stmt *st = db_stmt(app->db, "SELECT f.id, f.level, z.id, coalesce(z.team_id, 0), "
 	                           "coalesce(t.name, '') FROM floor f "
 	                           "LEFT JOIN zone z ON z.floor_id = f.id AND z.name = ?3 "
 	                           "LEFT JOIN team t ON t.id = z.team_id "
@@ -142,19 +142,19 @@ static enum hop_status zone_lookup(struct hop_app *app, struct zref *z, struct h
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, z->site_id);
+	db_bind_int64(st, 1, z->site_id);
 	db_bind_text(st, 2, z->floor);
 	db_bind_text(st, 3, z->zone);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		z->floor_exists = true;
-		z->level = sqlite3_column_int(st, 1);
-		z->zone_id = sqlite3_column_int64(st, 2);
-		z->team_id = sqlite3_column_int64(st, 3);
-		db_column_copy(st, 4, z->team, sizeof z->team);
+		z->level = db_col_int(st, 1);
+		z->zone_id = db_col_int64(st, 2);
+		z->team_id = db_col_int64(st, 3);
+		db_col_copy(st, 4, z->team, sizeof z->team);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(app->db, err, _("reading zones"));
 	return HOP_OK;
 }

@@ -11,33 +11,23 @@
 #include "hop/core/people/person.h"
 #include "hop/base/vec.h"
 
-static hop_date column_date(sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	hop_date d;
-
-	if (!t || !date_parse_iso((const char *)t, &d))
-		return HOP_DATE_NONE;
-	return d;
-}
-
 /* The columns read_person expects, in this order. */
 #define PERSON_COLUMNS "p.id, p.login, p.name, coalesce(p.email, ''), " \
 	"coalesce(p.team_id, 0), coalesce(t.name, ''), p.roles, p.start_date, p.end_date " \
 	"FROM person p LEFT JOIN team t ON t.id = p.team_id "
 
-static void read_person(sqlite3_stmt *st, struct hop_person *p)
+static void read_person(struct db_stmt *st, struct hop_person *p)
 {
 	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(st, 0);
-	db_column_copy(st, 1, p->login, sizeof p->login);
-	db_column_copy(st, 2, p->name, sizeof p->name);
-	db_column_copy(st, 3, p->email, sizeof p->email);
-	p->team_id = sqlite3_column_int64(st, 4);
-	db_column_copy(st, 5, p->team, sizeof p->team);
-	p->roles = (unsigned)sqlite3_column_int(st, 6);
-	p->start = column_date(st, 7);
-	p->end = column_date(st, 8);
+	p->id = db_col_int64(st, 0);
+	db_col_copy(st, 1, p->login, sizeof p->login);
+	db_col_copy(st, 2, p->name, sizeof p->name);
+	db_col_copy(st, 3, p->email, sizeof p->email);
+	p->team_id = db_col_int64(st, 4);
+	db_col_copy(st, 5, p->team, sizeof p->team);
+	p->roles = (unsigned)db_col_int(st, 6);
+	p->start = db_col_date(st, 7);
+	p->end = db_col_date(st, 8);
 }
 
 void person_list_free(struct hop_person_list *l)
@@ -67,9 +57,8 @@ static bool person_found(const struct hop_person *p, const char *q)
 enum hop_status person_each(struct hop_app *app, const struct person_filter *f, person_fn fn,
                             void *ctx, struct hop_err *err)
 {
-	char today[HOP_DATE_ISO_LEN];
 	int64_t team_id = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (f && f->team && *f->team) {
@@ -85,25 +74,25 @@ enum hop_status person_each(struct hop_app *app, const struct person_filter *f, 
 	             err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, team_id);
-	sqlite3_bind_int(st, 2, f && f->include_former);
-	sqlite3_bind_text(st, 3, date_format(clock_today(), today), -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, team_id);
+	db_bind_int(st, 2, f && f->include_former);
+	db_bind_today(st, 3);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct hop_person p;
 		read_person(st, &p);
 		if (f && f->search && *f->search && !person_found(&p, f->search))
 			continue;
 		if (fn(ctx, &p, err) != HOP_OK) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return err->status;
 		}
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("listing people"));
-		sqlite3_reset(st);
+		db_reset(st);
 		return err->status;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return HOP_OK;
 }
 
@@ -121,20 +110,20 @@ enum hop_status person_list(struct hop_app *app, const struct person_filter *f,
 enum hop_status person_get(struct hop_app *app, const char *login, struct hop_person *out,
                            struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT " PERSON_COLUMNS "WHERE p.login = ?1", err);
+	struct db_stmt *st = db_stmt(app->db, "SELECT " PERSON_COLUMNS "WHERE p.login = ?1", err);
 	int rc;
 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, login);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		read_person(st, out);
-		sqlite3_reset(st);
+		db_reset(st);
 		return HOP_OK;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a person"));
 	return hop_fail(err, HOP_ENOTFOUND, _("there is no person with the login '%.64s'; "
 	                "'hop person list --all' shows everyone"), login);

@@ -53,15 +53,6 @@ static const char *date_or_none(hop_date d, char *buf)
 	return date_format(d, buf);
 }
 
-static int bind_date(sqlite3_stmt *st, int i, hop_date d)
-{
-	char buf[HOP_DATE_ISO_LEN];
-
-	if (d == HOP_DATE_NONE)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, date_format(d, buf), -1, SQLITE_TRANSIENT);
-}
-
 /* A team named for a person: it must exist and be active. */
 static enum hop_status active_team(struct hop_app *app, const char *name, struct hop_team *t,
                                    struct hop_err *err)
@@ -95,7 +86,7 @@ static enum hop_status login_taken(struct hop_app *app, const char *login, struc
 static enum hop_status insert_person(struct hop_app *app, const struct hop_person *p,
                                      struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "INSERT INTO person (login, name, email, team_id, "
+	struct db_stmt *st = db_stmt(app->db, "INSERT INTO person (login, name, email, team_id, "
 	                           "roles, start_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
 	if (!st)
 		return err->status;
@@ -103,17 +94,17 @@ static enum hop_status insert_person(struct hop_app *app, const struct hop_perso
 	db_bind_text(st, 2, p->name);
 	db_bind_text(st, 3, p->email[0] ? p->email : NULL);
 	if (p->team_id)
-		sqlite3_bind_int64(st, 4, p->team_id);
+		db_bind_int64(st, 4, p->team_id);
 	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_int(st, 5, (int)p->roles);
-	bind_date(st, 6, p->start);
-	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_bind_null(st, 4);
+	db_bind_int(st, 5, (int)p->roles);
+	db_bind_date(st, 6, p->start);
+	if (db_step(st) != DB_DONE) {
 		db_fail(app->db, err, _("adding a person"));
-		sqlite3_reset(st);
+		db_reset(st);
 		return err->status;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return HOP_OK;
 }
 
@@ -171,7 +162,7 @@ enum hop_status person_add_first_admin(struct hop_app *app, const char *name,
 	struct hop_person p;
 	struct detail d = { .n = 0 };
 	char object[HOP_LOGIN_MAX + 8], day[HOP_DATE_ISO_LEN];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t count;
 
 	memset(&p, 0, sizeof p);
@@ -190,13 +181,13 @@ enum hop_status person_add_first_admin(struct hop_app *app, const char *name,
 		return err->status;
 	if (!(st = db_stmt(app->db, "SELECT count(*) FROM person", err)))
 		goto fail;
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (db_step(st) != DB_ROW) {
 		db_fail(app->db, err, _("counting people"));
-		sqlite3_reset(st);
+		db_reset(st);
 		goto fail;
 	}
-	count = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	count = db_col_int64(st, 0);
+	db_reset(st);
 	if (count > 0) {
 		hop_fail(err, HOP_ECONFLICT, _("the database already has %lld people, so there "
 		         "is no first admin to create; ask HR or an admin to add you"),
@@ -222,26 +213,26 @@ fail:
 static enum hop_status drop_leads(struct hop_app *app, int64_t id, struct detail *d,
                                   struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT name FROM team WHERE lead_id = ?1 "
+	struct db_stmt *st = db_stmt(app->db, "SELECT name FROM team WHERE lead_id = ?1 "
 	                           "AND dissolved_on IS NULL ORDER BY name", err);
 	int rc;
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		detail_add(d, "no longer leads team %s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_bind_int64(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW)
+		detail_add(d, "no longer leads team %s", db_col_text(st, 0));
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading teams"));
 	st = db_stmt(app->db, "UPDATE team SET lead_id = NULL WHERE lead_id = ?1 "
 	             "AND dissolved_on IS NULL", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_bind_int64(st, 1, id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("clearing a team lead"));
 	return HOP_OK;
 }
@@ -249,7 +240,7 @@ static enum hop_status drop_leads(struct hop_app *app, int64_t id, struct detail
 static enum hop_status update_person(struct hop_app *app, const struct hop_person *p,
                                      struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "UPDATE person SET login = ?1, name = ?2, email = ?3, "
+	struct db_stmt *st = db_stmt(app->db, "UPDATE person SET login = ?1, name = ?2, email = ?3, "
 	                           "team_id = ?4, roles = ?5, start_date = ?6, end_date = ?7 "
 	                           "WHERE id = ?8", err);
 	int rc;
@@ -260,16 +251,16 @@ static enum hop_status update_person(struct hop_app *app, const struct hop_perso
 	db_bind_text(st, 2, p->name);
 	db_bind_text(st, 3, p->email[0] ? p->email : NULL);
 	if (p->team_id)
-		sqlite3_bind_int64(st, 4, p->team_id);
+		db_bind_int64(st, 4, p->team_id);
 	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_int(st, 5, (int)p->roles);
-	bind_date(st, 6, p->start);
-	bind_date(st, 7, p->end);
-	sqlite3_bind_int64(st, 8, p->id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+		db_bind_null(st, 4);
+	db_bind_int(st, 5, (int)p->roles);
+	db_bind_date(st, 6, p->start);
+	db_bind_date(st, 7, p->end);
+	db_bind_int64(st, 8, p->id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("changing a person"));
 	return HOP_OK;
 }

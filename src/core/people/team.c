@@ -57,36 +57,26 @@ void team_list_free(struct hop_team_list *l)
 	l->n = l->cap = 0;
 }
 
-static hop_date column_date(sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	hop_date d;
-
-	if (!t || !date_parse_iso((const char *)t, &d))
-		return HOP_DATE_NONE;
-	return d;
-}
-
 /* The columns read_team expects; ?9 is today. */
 #define TEAM_COLUMNS "t.id, t.name, t.slug, coalesce(t.lead_id, 0), coalesce(p.login, ''), " \
 	"coalesce(p.name, ''), (SELECT count(*) FROM person m WHERE m.team_id = t.id " \
 	"AND (m.end_date IS NULL OR m.end_date >= ?9)), t.created_on, t.dissolved_on " \
 	"FROM team t LEFT JOIN person p ON p.id = t.lead_id "
 
-static void read_team(sqlite3_stmt *st, void *out)
+static void read_team(struct db_stmt *st, void *out)
 {
 	struct hop_team *t = out;
 
 	memset(t, 0, sizeof *t);
-	t->id = sqlite3_column_int64(st, 0);
-	db_column_copy(st, 1, t->name, sizeof t->name);
-	db_column_copy(st, 2, t->slug, sizeof t->slug);
-	t->lead_id = sqlite3_column_int64(st, 3);
-	db_column_copy(st, 4, t->lead_login, sizeof t->lead_login);
-	db_column_copy(st, 5, t->lead_name, sizeof t->lead_name);
-	t->members = sqlite3_column_int(st, 6);
-	t->created = column_date(st, 7);
-	t->dissolved = column_date(st, 8);
+	t->id = db_col_int64(st, 0);
+	db_col_copy(st, 1, t->name, sizeof t->name);
+	db_col_copy(st, 2, t->slug, sizeof t->slug);
+	t->lead_id = db_col_int64(st, 3);
+	db_col_copy(st, 4, t->lead_login, sizeof t->lead_login);
+	db_col_copy(st, 5, t->lead_name, sizeof t->lead_name);
+	t->members = db_col_int(st, 6);
+	t->created = db_col_date(st, 7);
+	t->dissolved = db_col_date(st, 8);
 }
 
 static const struct collect team_rows = {
@@ -94,23 +84,22 @@ static const struct collect team_rows = {
 	N_("out of memory while listing teams"), N_("listing teams"),
 };
 
-static void bind_today(sqlite3_stmt *st)
+static void bind_today(struct db_stmt *st)
 {
-	char today[HOP_DATE_ISO_LEN];
-	sqlite3_bind_text(st, 9, date_format(clock_today(), today), -1, SQLITE_TRANSIENT);
+	db_bind_today(st, 9);
 }
 
 enum hop_status team_list(struct hop_app *app, bool include_dissolved,
                           struct hop_team_list *out, struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	memset(out, 0, sizeof *out);
 	st = db_stmt(app->db, "SELECT " TEAM_COLUMNS "WHERE (?1 OR t.dissolved_on IS NULL) "
 	             "ORDER BY t.name COLLATE hop, t.dissolved_on IS NOT NULL, t.id", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int(st, 1, include_dissolved);
+	db_bind_int(st, 1, include_dissolved);
 	bind_today(st);
 	return collect_rows(app->db, st, &team_rows, &out->v, &out->n, &out->cap, err);
 }
@@ -119,7 +108,7 @@ enum hop_status team_get(struct hop_app *app, const char *name_or_slug, struct h
                          struct hop_err *err)
 {
 	/* An active team wins over dissolved ones of the same name. */
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT " TEAM_COLUMNS
+	struct db_stmt *st = db_stmt(app->db, "SELECT " TEAM_COLUMNS
 	                           "WHERE t.name = ?1 OR t.slug = ?1 "
 	                           "ORDER BY t.dissolved_on IS NOT NULL, t.dissolved_on DESC, "
 	                           "t.id DESC LIMIT 1", err);
@@ -129,13 +118,13 @@ enum hop_status team_get(struct hop_app *app, const char *name_or_slug, struct h
 		return err->status;
 	db_bind_text(st, 1, name_or_slug);
 	bind_today(st);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		read_team(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return HOP_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a team"));
 	return hop_fail(err, HOP_ENOTFOUND, _("there is no team '%.120s'; 'hop team list' shows "
 	                "the teams"), name_or_slug);
@@ -159,7 +148,7 @@ enum hop_status team_check_name(const char *name, struct hop_err *err)
 static enum hop_status name_free(struct hop_app *app, const char *name, int64_t except_id,
                                  struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT name FROM team WHERE name = ?1 "
+	struct db_stmt *st = db_stmt(app->db, "SELECT name FROM team WHERE name = ?1 "
 	                           "AND dissolved_on IS NULL AND id <> ?2", err);
 	char other[HOP_TEAM_NAME_MAX + 1];
 	int rc;
@@ -167,15 +156,15 @@ static enum hop_status name_free(struct hop_app *app, const char *name, int64_t 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, name);
-	sqlite3_bind_int64(st, 2, except_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		db_column_copy(st, 0, other, sizeof other);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(st, 2, except_id);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		db_col_copy(st, 0, other, sizeof other);
+	db_reset(st);
+	if (rc == DB_ROW)
 		return hop_fail(err, HOP_ECONFLICT, _("there already is a team named '%s'; choose "
 		                "another name"), other);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading teams"));
 	return HOP_OK;
 }
@@ -188,7 +177,7 @@ enum hop_status slug_unique(struct hop_app *app, const char *base, const char *t
 {
 	snprintf(slug, HOP_SLUG_MAX + 1, "%s", base);
 	for (int i = 2; ; i++) {
-		sqlite3_stmt *st = db_stmt(app->db, taken_sql, err);
+		struct db_stmt *st = db_stmt(app->db, taken_sql, err);
 		char suffix[16];
 		size_t keep;
 		int rc;
@@ -196,11 +185,11 @@ enum hop_status slug_unique(struct hop_app *app, const char *base, const char *t
 		if (!st)
 			return err->status;
 		db_bind_text(st, 1, slug);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
+		rc = db_step(st);
+		db_reset(st);
+		if (rc == DB_DONE)
 			return HOP_OK;
-		if (rc != SQLITE_ROW)
+		if (rc != DB_ROW)
 			return db_fail(app->db, err, what);
 		snprintf(suffix, sizeof suffix, "-%d", i);
 		keep = strlen(base);
@@ -230,7 +219,7 @@ static enum hop_status lead_prepare(struct hop_app *app, const char *login,
                                     struct hop_err *err)
 {
 	char d[HOP_DATE_ISO_LEN];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (person_get(app, login, p, err) != HOP_OK)
@@ -244,10 +233,10 @@ static enum hop_status lead_prepare(struct hop_app *app, const char *login,
 	st = db_stmt(app->db, "UPDATE person SET roles = roles | 2 WHERE id = ?1", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, p->id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_bind_int64(st, 1, p->id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("granting the lead role"));
 	p->roles |= ROLE_LEAD;
 	snprintf(note, size, " (lead role granted)");
@@ -260,7 +249,7 @@ enum hop_status team_add(struct hop_app *app, const char *name, const char *lead
 	char slug[HOP_SLUG_MAX + 1], detail[DETAIL_MAX], object[HOP_SLUG_MAX + 8], note[32] = "";
 	char today[HOP_DATE_ISO_LEN];
 	struct hop_person lead;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (authz_team_manage(app, err) != HOP_OK || team_check_name(name, err) != HOP_OK)
@@ -279,13 +268,13 @@ enum hop_status team_add(struct hop_app *app, const char *name, const char *lead
 	db_bind_text(st, 1, name);
 	db_bind_text(st, 2, slug);
 	if (lead_login && *lead_login)
-		sqlite3_bind_int64(st, 3, lead.id);
+		db_bind_int64(st, 3, lead.id);
 	else
-		sqlite3_bind_null(st, 3);
+		db_bind_null(st, 3);
 	db_bind_text(st, 4, date_format(clock_today(), today));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("adding a team"));
 		goto fail;
 	}
@@ -322,7 +311,7 @@ enum hop_status team_edit_report(struct hop_app *app, const char *team, const ch
 	struct hop_person lead;
 	bool rename, relead;
 	size_t n = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (changes && size)
@@ -352,13 +341,13 @@ enum hop_status team_edit_report(struct hop_app *app, const char *team, const ch
 		goto fail;
 	db_bind_text(st, 1, rename ? new_name : t.name);
 	if (relead ? *lead_login != '\0' : t.lead_id != 0)
-		sqlite3_bind_int64(st, 2, relead ? lead.id : t.lead_id);
+		db_bind_int64(st, 2, relead ? lead.id : t.lead_id);
 	else
-		sqlite3_bind_null(st, 2);
-	sqlite3_bind_int64(st, 3, t.id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+		db_bind_null(st, 2);
+	db_bind_int64(st, 3, t.id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("changing a team"));
 		goto fail;
 	}
@@ -390,7 +379,7 @@ enum hop_status team_remove(struct hop_app *app, const char *team, struct hop_er
 {
 	char today[HOP_DATE_ISO_LEN], object[HOP_SLUG_MAX + 8], detail[DETAIL_MAX];
 	struct hop_team t;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (authz_team_manage(app, err) != HOP_OK)
@@ -412,10 +401,10 @@ enum hop_status team_remove(struct hop_app *app, const char *team, struct hop_er
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, date_format(clock_today(), today));
-	sqlite3_bind_int64(st, 2, t.id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_bind_int64(st, 2, t.id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("dissolving a team"));
 		goto fail;
 	}

@@ -44,37 +44,37 @@ bool desk_active_on(const struct hop_desk *d, hop_date day)
 	"JOIN site s ON s.id = f.site_id LEFT JOIN team t ON t.id = z.team_id " \
 	"LEFT JOIN person o ON o.id = d.owner_id "
 
-static void read_desk(sqlite3_stmt *st, void *out)
+static void read_desk(struct db_stmt *st, void *out)
 {
 	struct hop_desk *d = out;
 	char word[32];
 	struct hop_err ignored;
 
 	memset(d, 0, sizeof *d);
-	d->id = sqlite3_column_int64(st, 0);
-	db_column_copy(st, 1, d->code, sizeof d->code);
-	db_column_copy(st, 2, d->name, sizeof d->name);
-	db_column_copy(st, 3, word, sizeof word);
+	d->id = db_col_int64(st, 0);
+	db_col_copy(st, 1, d->code, sizeof d->code);
+	db_col_copy(st, 2, d->name, sizeof d->name);
+	db_col_copy(st, 3, word, sizeof word);
 	if (desk_kind_parse(word, &d->kind, &ignored) != HOP_OK)
 		d->kind = DESK_KIND_DESK;
-	d->capacity = sqlite3_column_int(st, 4);
-	d->attrs = (unsigned)sqlite3_column_int(st, 5);
-	d->owner_id = sqlite3_column_int64(st, 6);
-	db_column_copy(st, 7, d->owner_login, sizeof d->owner_login);
-	db_column_copy(st, 8, d->owner_name, sizeof d->owner_name);
-	db_column_copy(st, 9, word, sizeof word);
+	d->capacity = db_col_int(st, 4);
+	d->attrs = (unsigned)db_col_int(st, 5);
+	d->owner_id = db_col_int64(st, 6);
+	db_col_copy(st, 7, d->owner_login, sizeof d->owner_login);
+	db_col_copy(st, 8, d->owner_name, sizeof d->owner_name);
+	db_col_copy(st, 9, word, sizeof word);
 	if (desk_bookable_parse(word, &d->bookable, &ignored) != HOP_OK)
 		d->bookable = BOOKABLE_ALL;
-	d->retired = place_column_date(st, 10);
-	d->zone.id = sqlite3_column_int64(st, 11);
-	d->zone.site_id = sqlite3_column_int64(st, 12);
-	db_column_copy(st, 13, d->zone.site, sizeof d->zone.site);
-	d->zone.floor_id = sqlite3_column_int64(st, 14);
-	db_column_copy(st, 15, d->zone.floor, sizeof d->zone.floor);
-	d->zone.level = sqlite3_column_int(st, 16);
-	db_column_copy(st, 17, d->zone.name, sizeof d->zone.name);
-	d->zone.team_id = sqlite3_column_int64(st, 18);
-	db_column_copy(st, 19, d->zone.team, sizeof d->zone.team);
+	d->retired = db_col_date(st, 10);
+	d->zone.id = db_col_int64(st, 11);
+	d->zone.site_id = db_col_int64(st, 12);
+	db_col_copy(st, 13, d->zone.site, sizeof d->zone.site);
+	d->zone.floor_id = db_col_int64(st, 14);
+	db_col_copy(st, 15, d->zone.floor, sizeof d->zone.floor);
+	d->zone.level = db_col_int(st, 16);
+	db_col_copy(st, 17, d->zone.name, sizeof d->zone.name);
+	d->zone.team_id = db_col_int64(st, 18);
+	db_col_copy(st, 19, d->zone.team, sizeof d->zone.team);
 }
 
 static const struct collect desk_rows = {
@@ -90,12 +90,12 @@ static int by_code(const void *a, const void *b)
 
 /* The statement for f, bound. */
 static enum hop_status desk_query(struct hop_app *app, const struct desk_filter *f,
-                                  sqlite3_stmt **out, struct hop_err *err)
+                                  struct db_stmt **out, struct hop_err *err)
 {
 	static const struct desk_filter none = { .rooms = -1 };
 	struct hop_site s = { 0 };
 	struct hop_zone z = { 0 };
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	*out = NULL;
 	if (!f)
@@ -114,12 +114,12 @@ static enum hop_status desk_query(struct hop_app *app, const struct desk_filter 
 	             "z.name COLLATE hop, z.id", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, s.id);
-	sqlite3_bind_int64(st, 2, z.id);
-	sqlite3_bind_int(st, 3, (int)(f->attrs & ATTR_ALL));
-	sqlite3_bind_int(st, 4, f->rooms < 0 ? -1 : f->rooms != 0);
-	sqlite3_bind_int(st, 5, f->include_retired);
-	place_bind_today(st, 9);
+	db_bind_int64(st, 1, s.id);
+	db_bind_int64(st, 2, z.id);
+	db_bind_int(st, 3, (int)(f->attrs & ATTR_ALL));
+	db_bind_int(st, 4, f->rooms < 0 ? -1 : f->rooms != 0);
+	db_bind_int(st, 5, f->include_retired);
+	db_bind_today(st, 9);
 	*out = st;
 	return HOP_OK;
 }
@@ -127,7 +127,7 @@ static enum hop_status desk_query(struct hop_app *app, const struct desk_filter 
 enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
                           struct hop_desk_list *out, struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	memset(out, 0, sizeof *out);
 	if (desk_query(app, f, &st, err) != HOP_OK)
@@ -146,20 +146,20 @@ enum hop_status desk_each(struct hop_app *app, const struct desk_filter *f, desk
                           void *ctx, struct hop_err *err)
 {
 	struct hop_desk d;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (desk_query(app, f, &st, err) != HOP_OK)
 		return err->status;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		read_desk(st, &d);
 		if (fn(ctx, &d, err) != HOP_OK) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return err->status;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("listing desks"));
 	return HOP_OK;
 }
@@ -167,19 +167,19 @@ enum hop_status desk_each(struct hop_app *app, const struct desk_filter *f, desk
 enum hop_status desk_get(struct hop_app *app, const char *code, struct hop_desk *out,
                          struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT " DESK_COLUMNS "WHERE d.code = ?1", err);
+	struct db_stmt *st = db_stmt(app->db, "SELECT " DESK_COLUMNS "WHERE d.code = ?1", err);
 	int rc;
 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		read_desk(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return HOP_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a desk"));
 	return hop_fail(err, HOP_ENOTFOUND, _("there is no desk or room '%.40s'; 'hop desk list "
 	                "--all' and 'hop room list --all' show them"), code);
@@ -272,7 +272,7 @@ enum hop_status desk_add(struct hop_app *app, const struct desk_spec *d, struct 
 	struct hop_zone z;
 	struct hop_person owner = { 0 };
 	int capacity = d->capacity ? d->capacity : (d->kind == DESK_KIND_DESK ? 1 : 0);
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (authz_place_manage(app, err) != HOP_OK || desk_check_code(d->code, err) != HOP_OK ||
@@ -296,19 +296,19 @@ enum hop_status desk_add(struct hop_app *app, const struct desk_spec *d, struct 
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, d->code);
-	sqlite3_bind_int64(st, 2, z.id);
+	db_bind_int64(st, 2, z.id);
 	db_bind_text(st, 3, desk_kind_name(d->kind));
 	db_bind_text(st, 4, d->name[0] ? d->name : NULL);
-	sqlite3_bind_int(st, 5, capacity);
-	sqlite3_bind_int(st, 6, (int)(d->attrs & ATTR_ALL));
+	db_bind_int(st, 5, capacity);
+	db_bind_int(st, 6, (int)(d->attrs & ATTR_ALL));
 	if (owner.id)
-		sqlite3_bind_int64(st, 7, owner.id);
+		db_bind_int64(st, 7, owner.id);
 	else
-		sqlite3_bind_null(st, 7);
+		db_bind_null(st, 7);
 	db_bind_text(st, 8, desk_bookable_name(d->bookable));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("adding a desk"));
 		goto fail;
 	}
@@ -360,7 +360,7 @@ enum hop_status desk_edit_report(struct hop_app *app, const char *code, unsigned
 	enum desk_bookable bookable;
 	const char *new_code, *name;
 	bool activate;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (changes && size)
@@ -429,20 +429,20 @@ enum hop_status desk_edit_report(struct hop_app *app, const char *code, unsigned
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, new_code);
-	sqlite3_bind_int64(st, 2, z.id);
+	db_bind_int64(st, 2, z.id);
 	db_bind_text(st, 3, name[0] ? name : NULL);
-	sqlite3_bind_int(st, 4, capacity);
-	sqlite3_bind_int(st, 5, (int)attrs);
+	db_bind_int(st, 4, capacity);
+	db_bind_int(st, 5, (int)attrs);
 	if (owner_id)
-		sqlite3_bind_int64(st, 6, owner_id);
+		db_bind_int64(st, 6, owner_id);
 	else
-		sqlite3_bind_null(st, 6);
+		db_bind_null(st, 6);
 	db_bind_text(st, 7, desk_bookable_name(bookable));
-	sqlite3_bind_int(st, 8, activate);
-	sqlite3_bind_int64(st, 9, old.id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_bind_int(st, 8, activate);
+	db_bind_int64(st, 9, old.id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("changing a desk"));
 		goto fail;
 	}
@@ -476,7 +476,7 @@ struct cancelled {
 static enum hop_status bookings_from(struct hop_app *app, int64_t desk_id, const char *day,
                                      struct cancelled **out, size_t *n, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.id, b.day, b.am, b.pm, p.login "
+	struct db_stmt *st = db_stmt(app->db, "SELECT b.id, b.day, b.am, b.pm, p.login "
 	                           "FROM booking b JOIN person p ON p.id = b.person_id "
 	                           "WHERE b.desk_id = ?1 AND b.day >= ?2 "
 	                           "AND b.cancelled_at IS NULL ORDER BY b.day, b.id", err);
@@ -487,24 +487,24 @@ static enum hop_status bookings_from(struct hop_app *app, int64_t desk_id, const
 	*n = 0;
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, desk_id);
+	db_bind_int64(st, 1, desk_id);
 	db_bind_text(st, 2, day);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (!vec_grow(out, &cap, *n + 1, sizeof **out)) {
-			sqlite3_reset(st);
+			db_reset(st);
 			free(*out);
 			*out = NULL;
 			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 		}
 		struct cancelled *c = &(*out)[(*n)++];
-		c->id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, c->day, sizeof c->day);
-		c->am = sqlite3_column_int(st, 2);
-		c->pm = sqlite3_column_int(st, 3);
-		db_column_copy(st, 4, c->login, sizeof c->login);
+		c->id = db_col_int64(st, 0);
+		db_col_copy(st, 1, c->day, sizeof c->day);
+		c->am = db_col_int(st, 2);
+		c->pm = db_col_int(st, 3);
+		db_col_copy(st, 4, c->login, sizeof c->login);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		return db_fail(app->db, err, _("reading bookings"));
@@ -521,7 +521,7 @@ enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from
 	struct hop_desk d;
 	hop_date today = clock_today();
 	size_t n = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (cancelled)
@@ -549,10 +549,10 @@ enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, day);
-	sqlite3_bind_int64(st, 2, d.id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_bind_int64(st, 2, d.id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("retiring a desk"));
 		goto fail;
 	}
@@ -564,12 +564,12 @@ enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, now);
-	sqlite3_bind_int64(st, 2, app->actor.person.id);
-	sqlite3_bind_int64(st, 3, d.id);
+	db_bind_int64(st, 2, app->actor.person.id);
+	db_bind_int64(st, 3, d.id);
 	db_bind_text(st, 4, day);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("cancelling the bookings of a retired desk"));
 		goto fail;
 	}

@@ -5,7 +5,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <sqlite3.h>
 #include "hop/base/date.h"
 #include "hop/base/err.h"
 #include "hop/core/places/place.h"
@@ -17,10 +16,6 @@ enum hop_status place_check_text(const char *text, size_t max, bool may_be_empty
 /* A site, floor or zone name: place_check_text, and no '/', which separates
  * SITE/FLOOR/ZONE. */
 enum hop_status place_check_part(const char *text, size_t max, struct hop_err *err);
-/* An ISO date column, HOP_DATE_NONE for NULL. */
-hop_date place_column_date(sqlite3_stmt *st, int col);
-/* Bind today's date (clock_today) as ISO text to parameter i. */
-void place_bind_today(sqlite3_stmt *st, int i);
 
 /* Capacity, owner and bookable_by must fit the kind (desks: capacity 1, may
  * have an owner; rooms: 2..500, no owner) and the zone (bookable by team needs

@@ -285,18 +285,3 @@ enum hop_status place_check_part(const char *text, size_t max, struct hop_err *e
 	return HOP_OK;
 }
 
-hop_date place_column_date(sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	hop_date d;
-
-	if (!t || !date_parse_iso((const char *)t, &d))
-		return HOP_DATE_NONE;
-	return d;
-}
-
-void place_bind_today(sqlite3_stmt *st, int i)
-{
-	char today[HOP_DATE_ISO_LEN];
-	sqlite3_bind_text(st, i, date_format(clock_today(), today), -1, SQLITE_TRANSIENT);
-}

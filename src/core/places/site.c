@@ -36,19 +36,19 @@ void site_list_free(struct hop_site_list *l)
 	"ON f.id = z.floor_id WHERE f.site_id = s.id AND d.kind <> 'desk' " \
 	"AND (d.retired_on IS NULL OR d.retired_on > ?9)) FROM site s "
 
-static void read_site(sqlite3_stmt *st, void *out)
+static void read_site(struct db_stmt *st, void *out)
 {
 	struct hop_site *s = out;
 
 	memset(s, 0, sizeof *s);
-	s->id = sqlite3_column_int64(st, 0);
-	db_column_copy(st, 1, s->name, sizeof s->name);
-	db_column_copy(st, 2, s->slug, sizeof s->slug);
-	db_column_copy(st, 3, s->address, sizeof s->address);
-	db_column_copy(st, 4, s->timezone, sizeof s->timezone);
-	db_column_copy(st, 5, s->region, sizeof s->region);
-	s->desks = sqlite3_column_int(st, 6);
-	s->rooms = sqlite3_column_int(st, 7);
+	s->id = db_col_int64(st, 0);
+	db_col_copy(st, 1, s->name, sizeof s->name);
+	db_col_copy(st, 2, s->slug, sizeof s->slug);
+	db_col_copy(st, 3, s->address, sizeof s->address);
+	db_col_copy(st, 4, s->timezone, sizeof s->timezone);
+	db_col_copy(st, 5, s->region, sizeof s->region);
+	s->desks = db_col_int(st, 6);
+	s->rooms = db_col_int(st, 7);
 }
 
 static const struct collect site_rows = {
@@ -58,13 +58,13 @@ static const struct collect site_rows = {
 
 enum hop_status site_list(struct hop_app *app, struct hop_site_list *out, struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	memset(out, 0, sizeof *out);
 	st = db_stmt(app->db, "SELECT " SITE_COLUMNS "ORDER BY s.name COLLATE hop, s.id", err);
 	if (!st)
 		return err->status;
-	place_bind_today(st, 9);
+	db_bind_today(st, 9);
 	return collect_rows(app->db, st, &site_rows, &out->v, &out->n, &out->cap, err);
 }
 
@@ -105,7 +105,7 @@ static enum hop_status folded_match(struct hop_app *app, const char *name,
 enum hop_status site_get(struct hop_app *app, const char *name, struct hop_site *out,
                          struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT " SITE_COLUMNS
+	struct db_stmt *st = db_stmt(app->db, "SELECT " SITE_COLUMNS
 	                           "WHERE s.name = ?1 OR s.slug = ?1 "
 	                           "ORDER BY s.name = ?1 DESC LIMIT 1", err);
 	int rc;
@@ -113,14 +113,14 @@ enum hop_status site_get(struct hop_app *app, const char *name, struct hop_site 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, name);
-	place_bind_today(st, 9);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_today(st, 9);
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		read_site(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return HOP_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a site"));
 	/* SQLite folds only ASCII: "HAUPTGEBÄUDE" and "Hauptgebaeude" find
 	 * "Hauptgebäude" here.  Sites are few; a scan costs nothing. */
@@ -196,7 +196,7 @@ static enum hop_status check_region(const char *region, char *out, size_t size,
 static enum hop_status name_free(struct hop_app *app, const char *name, int64_t except_id,
                                  struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT name FROM site WHERE name = ?1 AND id <> ?2",
+	struct db_stmt *st = db_stmt(app->db, "SELECT name FROM site WHERE name = ?1 AND id <> ?2",
 	                           err);
 	char other[HOP_SITE_NAME_MAX + 1];
 	int rc;
@@ -204,15 +204,15 @@ static enum hop_status name_free(struct hop_app *app, const char *name, int64_t 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, name);
-	sqlite3_bind_int64(st, 2, except_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		db_column_copy(st, 0, other, sizeof other);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(st, 2, except_id);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		db_col_copy(st, 0, other, sizeof other);
+	db_reset(st);
+	if (rc == DB_ROW)
 		return hop_fail(err, HOP_ECONFLICT, _("there already is a site named '%s'; choose "
 		                "another name"), other);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading sites"));
 	{
 		struct hop_site s;
@@ -247,7 +247,7 @@ enum hop_status site_add(struct hop_app *app, const char *name, const char *addr
 {
 	char slug[HOP_SLUG_MAX + 1], tz[64], reg[3], today[HOP_DATE_ISO_LEN];
 	char detail[DETAIL_MAX], object[HOP_SLUG_MAX + 8];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (authz_place_manage(app, err) != HOP_OK || check_name(name, err) != HOP_OK)
@@ -274,9 +274,9 @@ enum hop_status site_add(struct hop_app *app, const char *name, const char *addr
 	db_bind_text(st, 4, tz);
 	db_bind_text(st, 5, reg);
 	db_bind_text(st, 6, date_format(clock_today(), today));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("adding a site"));
 		goto fail;
 	}
@@ -309,7 +309,7 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 {
 	char tz[64] = "", reg[3] = "", detail[DETAIL_MAX] = "", object[HOP_SLUG_MAX + 8];
 	struct hop_site s;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (changes && size)
@@ -350,10 +350,10 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 	db_bind_text(st, 2, *address ? address : NULL);
 	db_bind_text(st, 3, timezone ? tz : s.timezone);
 	db_bind_text(st, 4, region ? reg : s.region);
-	sqlite3_bind_int64(st, 5, s.id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_bind_int64(st, 5, s.id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("changing a site"));
 		goto fail;
 	}

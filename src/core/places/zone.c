@@ -36,21 +36,21 @@ void zone_list_free(struct hop_zone_list *l)
 #define ZONE_ORDER "ORDER BY s.name COLLATE hop, s.id, f.level, f.name COLLATE hop, " \
 	"z.name COLLATE hop, z.id"
 
-static void read_zone(sqlite3_stmt *st, void *out)
+static void read_zone(struct db_stmt *st, void *out)
 {
 	struct hop_zone *z = out;
 
 	memset(z, 0, sizeof *z);
-	z->id = sqlite3_column_int64(st, 0);
-	z->site_id = sqlite3_column_int64(st, 1);
-	db_column_copy(st, 2, z->site, sizeof z->site);
-	z->floor_id = sqlite3_column_int64(st, 3);
-	db_column_copy(st, 4, z->floor, sizeof z->floor);
-	z->level = sqlite3_column_int(st, 5);
-	db_column_copy(st, 6, z->name, sizeof z->name);
-	z->team_id = sqlite3_column_int64(st, 7);
-	db_column_copy(st, 8, z->team, sizeof z->team);
-	z->desks = sqlite3_column_int(st, 9);
+	z->id = db_col_int64(st, 0);
+	z->site_id = db_col_int64(st, 1);
+	db_col_copy(st, 2, z->site, sizeof z->site);
+	z->floor_id = db_col_int64(st, 3);
+	db_col_copy(st, 4, z->floor, sizeof z->floor);
+	z->level = db_col_int(st, 5);
+	db_col_copy(st, 6, z->name, sizeof z->name);
+	z->team_id = db_col_int64(st, 7);
+	db_col_copy(st, 8, z->team, sizeof z->team);
+	z->desks = db_col_int(st, 9);
 }
 
 static const struct collect zone_rows = {
@@ -59,7 +59,7 @@ static const struct collect zone_rows = {
 };
 
 /* Step st to the end, appending every zone to out. */
-static enum hop_status collect(struct hop_app *app, sqlite3_stmt *st, struct hop_zone_list *out,
+static enum hop_status collect(struct hop_app *app, struct db_stmt *st, struct hop_zone_list *out,
                                struct hop_err *err)
 {
 	return collect_rows(app->db, st, &zone_rows, &out->v, &out->n, &out->cap, err);
@@ -69,7 +69,7 @@ enum hop_status zone_list(struct hop_app *app, const char *site, struct hop_zone
                           struct hop_err *err)
 {
 	struct hop_site s = { 0 };
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	memset(out, 0, sizeof *out);
 	if (site && *site && site_get(app, site, &s, err) != HOP_OK)
@@ -78,8 +78,8 @@ enum hop_status zone_list(struct hop_app *app, const char *site, struct hop_zone
 	             err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, s.id);
-	place_bind_today(st, 9);
+	db_bind_int64(st, 1, s.id);
+	db_bind_today(st, 9);
 	return collect(app, st, out, err);
 }
 
@@ -97,7 +97,7 @@ static enum hop_status get_by_path(struct hop_app *app, const char *path, struct
 	char site[HOP_SITE_NAME_MAX + 1], floor[HOP_FLOOR_NAME_MAX + 1];
 	size_t sl = (size_t)(first - path), fl = (size_t)(last - first - 1);
 	struct hop_site s;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (first == last || sl == 0 || fl == 0 || !last[1])
@@ -116,17 +116,17 @@ static enum hop_status get_by_path(struct hop_app *app, const char *path, struct
 	             "AND z.name = ?3", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, s.id);
+	db_bind_int64(st, 1, s.id);
 	db_bind_text(st, 2, floor);
 	db_bind_text(st, 3, last + 1);
-	place_bind_today(st, 9);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_today(st, 9);
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		read_zone(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return HOP_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a zone"));
 	return hop_fail(err, HOP_ENOTFOUND, _("site '%s' has no zone '%s' on a floor '%s'; "
 	                "'hop zone list --site \"%s\"' shows its zones"), s.name, last + 1, floor,
@@ -139,7 +139,7 @@ enum hop_status zone_get(struct hop_app *app, const char *path, struct hop_zone 
 	struct hop_zone_list l = { 0 };
 	char list[HOP_ERR_MSG_MAX / 2] = "", p[HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX +
 	                                        HOP_ZONE_NAME_MAX + 3];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t n = 0;
 
 	if (strchr(path, '/'))
@@ -151,7 +151,7 @@ enum hop_status zone_get(struct hop_app *app, const char *path, struct hop_zone 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, path);
-	place_bind_today(st, 9);
+	db_bind_today(st, 9);
 	if (collect(app, st, &l, err) != HOP_OK)
 		return err->status;
 	if (l.n == 1) {
@@ -199,34 +199,34 @@ static enum hop_status floor_ensure(struct hop_app *app, int64_t site_id, const 
                                     int level, int64_t *floor_id, bool *created,
                                     struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT id FROM floor WHERE site_id = ?1 AND name = ?2",
+	struct db_stmt *st = db_stmt(app->db, "SELECT id FROM floor WHERE site_id = ?1 AND name = ?2",
 	                           err);
 	int rc;
 
 	*created = false;
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, site_id);
+	db_bind_int64(st, 1, site_id);
 	db_bind_text(st, 2, name);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*floor_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*floor_id = db_col_int64(st, 0);
+	db_reset(st);
+	if (rc == DB_ROW)
 		return HOP_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading floors"));
 	st = db_stmt(app->db, "INSERT INTO floor (site_id, name, level) VALUES (?1, ?2, ?3)", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, site_id);
+	db_bind_int64(st, 1, site_id);
 	db_bind_text(st, 2, name);
-	sqlite3_bind_int(st, 3, level);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_bind_int(st, 3, level);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("adding a floor"));
-	*floor_id = sqlite3_last_insert_rowid(db_sqlite(app->db));
+	*floor_id = db_last_id(app->db);
 	*created = true;
 	return HOP_OK;
 }
@@ -236,24 +236,24 @@ static enum hop_status zone_name_free(struct hop_app *app, int64_t floor_id, con
                                       int64_t except_id, const char *site, const char *floor,
                                       struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT name FROM zone WHERE floor_id = ?1 "
+	struct db_stmt *st = db_stmt(app->db, "SELECT name FROM zone WHERE floor_id = ?1 "
 	                           "AND name = ?2 AND id <> ?3", err);
 	char other[HOP_ZONE_NAME_MAX + 1];
 	int rc;
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, floor_id);
+	db_bind_int64(st, 1, floor_id);
 	db_bind_text(st, 2, name);
-	sqlite3_bind_int64(st, 3, except_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		db_column_copy(st, 0, other, sizeof other);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(st, 3, except_id);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		db_col_copy(st, 0, other, sizeof other);
+	db_reset(st);
+	if (rc == DB_ROW)
 		return hop_fail(err, HOP_ECONFLICT, _("floor '%s' of site '%s' already has a zone "
 		                "'%s'; choose another name"), floor, site, other);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading zones"));
 	return HOP_OK;
 }
@@ -267,7 +267,7 @@ enum hop_status zone_add_id(struct hop_app *app, const char *site, const char *f
 	struct hop_team t = { 0 };
 	int64_t floor_id = 0, id;
 	bool created;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (authz_place_manage(app, err) != HOP_OK)
@@ -293,19 +293,19 @@ enum hop_status zone_add_id(struct hop_app *app, const char *site, const char *f
 	             err);
 	if (!st)
 		goto fail;
-	sqlite3_bind_int64(st, 1, floor_id);
+	db_bind_int64(st, 1, floor_id);
 	db_bind_text(st, 2, zone);
 	if (t.id)
-		sqlite3_bind_int64(st, 3, t.id);
+		db_bind_int64(st, 3, t.id);
 	else
-		sqlite3_bind_null(st, 3);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+		db_bind_null(st, 3);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("adding a zone"));
 		goto fail;
 	}
-	id = sqlite3_last_insert_rowid(db_sqlite(app->db));
+	id = db_last_id(app->db);
 	if (created)
 		snprintf(detail, sizeof detail, "site: %s; floor: %s (new, level %d); zone: %s; "
 		         "team: %s", s.name, floor, level, zone, t.id ? t.name : "(none)");
@@ -335,19 +335,19 @@ enum hop_status zone_add(struct hop_app *app, const char *site, const char *floo
 static enum hop_status team_places(struct hop_app *app, int64_t zone_id, int *n,
                                    struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT count(*) FROM desk WHERE zone_id = ?1 "
+	struct db_stmt *st = db_stmt(app->db, "SELECT count(*) FROM desk WHERE zone_id = ?1 "
 	                           "AND bookable_by = 'team' AND (retired_on IS NULL "
 	                           "OR retired_on > ?9)", err);
 	int rc;
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, zone_id);
-	place_bind_today(st, 9);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	db_bind_int64(st, 1, zone_id);
+	db_bind_today(st, 9);
+	rc = db_step(st);
+	*n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
 		return db_fail(app->db, err, _("reading desks"));
 	return HOP_OK;
 }
@@ -360,7 +360,7 @@ enum hop_status zone_edit_report(struct hop_app *app, const char *zone, const ch
 	struct hop_zone z;
 	struct hop_team t = { 0 };
 	bool rename, reteam;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t n = 0;
 	int rc, bound;
 
@@ -406,13 +406,13 @@ enum hop_status zone_edit_report(struct hop_app *app, const char *zone, const ch
 		goto fail;
 	db_bind_text(st, 1, rename ? new_name : z.name);
 	if (reteam ? t.id != 0 : z.team_id != 0)
-		sqlite3_bind_int64(st, 2, reteam ? t.id : z.team_id);
+		db_bind_int64(st, 2, reteam ? t.id : z.team_id);
 	else
-		sqlite3_bind_null(st, 2);
-	sqlite3_bind_int64(st, 3, z.id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+		db_bind_null(st, 2);
+	db_bind_int64(st, 3, z.id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("changing a zone"));
 		goto fail;
 	}

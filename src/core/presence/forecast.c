@@ -24,30 +24,30 @@ static int cmp_pair(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-static enum hop_status read_pairs(struct hop_app *app, sqlite3_stmt *st, struct pairs *p,
+static enum hop_status read_pairs(struct hop_app *app, struct db_stmt *st, struct pairs *p,
                                   struct hop_err *err)
 {
 	size_t w = 0;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (p->n == p->cap) {
 			size_t cap = p->cap ? p->cap * 2 : 64;
 			struct pair *v = realloc(p->v, cap * sizeof *v);
 			if (!v) {
-				sqlite3_reset(st);
+				db_reset(st);
 				return hop_fail(err, HOP_ENOMEM, _("out of memory while forecasting"));
 			}
 			p->v = v;
 			p->cap = cap;
 		}
-		p->v[p->n].key = sqlite3_column_int64(st, 0);
-		p->v[p->n].site = sqlite3_column_int64(st, 1);
+		p->v[p->n].key = db_col_int64(st, 0);
+		p->v[p->n].site = db_col_int64(st, 1);
 		p->v[p->n].seq = p->n;
 		p->n++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading desks and zones"));
 	if (!p->n)
 		return HOP_OK;
@@ -78,7 +78,7 @@ static int64_t pairs_find(const struct pairs *p, int64_t key)
 static enum hop_status count_desks(struct hop_app *app, struct forecast *fc,
                                    struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT d.retired_on FROM desk d JOIN zone z ON "
+	struct db_stmt *st = db_stmt(app->db, "SELECT d.retired_on FROM desk d JOIN zone z ON "
 	                           "z.id = d.zone_id JOIN floor f ON f.id = z.floor_id "
 	                           "WHERE (?1 = 0 OR f.site_id = ?1) AND d.kind = 'desk' AND "
 	                           "(d.retired_on IS NULL OR d.retired_on > ?2)", err);
@@ -86,15 +86,15 @@ static enum hop_status count_desks(struct hop_app *app, struct forecast *fc,
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, fc->site_id);
-	pr_bind_date(st, 2, fc->monday);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		hop_date r = pr_column_date(st, 0);
+	db_bind_int64(st, 1, fc->site_id);
+	db_bind_date(st, 2, fc->monday);
+	while ((rc = db_step(st)) == DB_ROW) {
+		hop_date r = db_col_date(st, 0);
 		for (int d = 0; d < PRESENCE_DAYS; d++)
 			fc->days[d].desks += r == HOP_DATE_NONE || r > fc->monday + d;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading desks"));
 	/* The whole organisation needs no joins: the day index alone answers. */
 	if (fc->site_id == 0)
@@ -109,16 +109,16 @@ static enum hop_status count_desks(struct hop_app *app, struct forecast *fc,
 		             "GROUP BY b.day", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, fc->site_id);
-	pr_bind_date(st, 2, fc->monday);
-	pr_bind_date(st, 3, fc->monday + PRESENCE_DAYS - 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		hop_date day = pr_column_date(st, 0);
+	db_bind_int64(st, 1, fc->site_id);
+	db_bind_date(st, 2, fc->monday);
+	db_bind_date(st, 3, fc->monday + PRESENCE_DAYS - 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		hop_date day = db_col_date(st, 0);
 		if (day != HOP_DATE_NONE && day >= fc->monday && day < fc->monday + PRESENCE_DAYS)
-			fc->days[day - fc->monday].booked = sqlite3_column_int(st, 1);
+			fc->days[day - fc->monday].booked = db_col_int(st, 1);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading bookings"));
 	return HOP_OK;
 }
@@ -128,7 +128,7 @@ static enum hop_status read_people(struct hop_app *app, hop_date monday, int64_t
                                    int64_t **teams, hop_date **start, hop_date **end,
                                    size_t *n, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT id, coalesce(team_id, 0), start_date, end_date "
+	struct db_stmt *st = db_stmt(app->db, "SELECT id, coalesce(team_id, 0), start_date, end_date "
 	                           "FROM person WHERE start_date <= ?2 AND (end_date IS NULL OR "
 	                           "end_date >= ?1) ORDER BY id", err);
 	size_t cap = 0;
@@ -140,9 +140,9 @@ static enum hop_status read_people(struct hop_app *app, hop_date monday, int64_t
 	*n = 0;
 	if (!st)
 		return err->status;
-	pr_bind_date(st, 1, monday);
-	pr_bind_date(st, 2, monday + PRESENCE_DAYS - 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_date(st, 1, monday);
+	db_bind_date(st, 2, monday + PRESENCE_DAYS - 1);
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (*n == cap) {
 			int64_t *a, *b;
 			hop_date *c, *d;
@@ -160,18 +160,18 @@ static enum hop_status read_people(struct hop_app *app, hop_date monday, int64_t
 			if (d)
 				*end = d;
 			if (!a || !b || !c || !d) {
-				sqlite3_reset(st);
+				db_reset(st);
 				return hop_fail(err, HOP_ENOMEM, _("out of memory while forecasting"));
 			}
 		}
-		(*ids)[*n] = sqlite3_column_int64(st, 0);
-		(*teams)[*n] = sqlite3_column_int64(st, 1);
-		(*start)[*n] = pr_column_date(st, 2);
-		(*end)[*n] = pr_column_date(st, 3);
+		(*ids)[*n] = db_col_int64(st, 0);
+		(*teams)[*n] = db_col_int64(st, 1);
+		(*start)[*n] = db_col_date(st, 2);
+		(*end)[*n] = db_col_date(st, 3);
 		(*n)++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading people"));
 	return HOP_OK;
 }
@@ -182,7 +182,7 @@ static enum hop_status read_booked_sites(struct hop_app *app, hop_date monday,
                                          const struct pr_plan *plan, int64_t *day_site,
                                          struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.person_id, b.day, f.site_id FROM booking b "
+	struct db_stmt *st = db_stmt(app->db, "SELECT b.person_id, b.day, f.site_id FROM booking b "
 	                           "JOIN desk d ON d.id = b.desk_id JOIN zone z ON z.id = d.zone_id "
 	                           "JOIN floor f ON f.id = z.floor_id WHERE b.day BETWEEN ?1 AND ?2 "
 	                           "AND b.cancelled_at IS NULL AND b.is_room = 0", err);
@@ -190,17 +190,17 @@ static enum hop_status read_booked_sites(struct hop_app *app, hop_date monday,
 
 	if (!st)
 		return err->status;
-	pr_bind_date(st, 1, monday);
-	pr_bind_date(st, 2, monday + PRESENCE_DAYS - 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		hop_date day = pr_column_date(st, 1);
+	db_bind_date(st, 1, monday);
+	db_bind_date(st, 2, monday + PRESENCE_DAYS - 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		hop_date day = db_col_date(st, 1);
 		size_t i;
 		if (day != HOP_DATE_NONE && day >= monday && day < monday + PRESENCE_DAYS &&
-		    pr_index_find(&plan->ix, sqlite3_column_int64(st, 0), &i))
-			day_site[i * PRESENCE_DAYS + (size_t)(day - monday)] = sqlite3_column_int64(st, 2);
+		    pr_index_find(&plan->ix, db_col_int64(st, 0), &i))
+			day_site[i * PRESENCE_DAYS + (size_t)(day - monday)] = db_col_int64(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading bookings"));
 	return HOP_OK;
 }
@@ -212,7 +212,7 @@ static enum hop_status count_planned(struct hop_app *app, struct forecast *fc,
 	hop_date *start = NULL, *end = NULL;
 	struct pairs team_site = { 0 }, fixed_site = { 0 };
 	struct pr_plan plan = { 0 };
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t n = 0;
 	enum hop_status rc;
 

@@ -59,20 +59,20 @@ static enum hop_status check_range(hop_date from, hop_date to, struct hop_err *e
 static enum hop_status day_entry(struct hop_app *app, int64_t person_id, hop_date day,
                                  char *old, size_t size, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT location FROM presence "
+	struct db_stmt *st = db_stmt(app->db, "SELECT location FROM presence "
 	                           "WHERE person_id = ?1 AND day = ?2", err);
 	int rc;
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	pr_bind_date(st, 2, day);
-	rc = sqlite3_step(st);
+	db_bind_int64(st, 1, person_id);
+	db_bind_date(st, 2, day);
+	rc = db_step(st);
 	old[0] = '\0';
-	if (rc == SQLITE_ROW)
-		db_column_copy(st, 0, old, size);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc == DB_ROW)
+		db_col_copy(st, 0, old, size);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(app->db, err, _("reading presence"));
 	return HOP_OK;
 }
@@ -81,7 +81,7 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
                                  enum presence_loc loc, const char *note, struct hop_err *err)
 {
 	char old[16], now[24], iso[HOP_DATE_ISO_LEN], detail[400], object[HOP_LOGIN_MAX + 8];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (day_entry(app, p->id, day, old, sizeof old, err) != HOP_OK)
@@ -93,19 +93,19 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 	             "WHERE location IS NOT excluded.location OR note IS NOT excluded.note", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, p->id);
-	pr_bind_date(st, 2, day);
+	db_bind_int64(st, 1, p->id);
+	db_bind_date(st, 2, day);
 	db_bind_text(st, 3, presence_loc_name(loc));
 	db_bind_text(st, 4, note && *note ? note : NULL);
 	if (app->actor.known)
-		sqlite3_bind_int64(st, 5, app->actor.person.id);
+		db_bind_int64(st, 5, app->actor.person.id);
 	db_bind_text(st, 6, clock_timestamp(now));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("saving presence"));
 	/* Only a real change moves the day's revision (its feeds' SEQUENCE). */
-	if (sqlite3_changes(db_sqlite(app->db)) > 0 &&
+	if (db_changes(app->db) > 0 &&
 	    pr_rev_touch_day(app, p->id, day, err) != HOP_OK)
 		return err->status;
 	date_format(day, iso);
@@ -124,21 +124,21 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 static enum hop_status day_desks(struct hop_app *app, int64_t person_id, hop_date day,
                                  char codes[2][HOP_CODE_MAX + 1], int *n, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT d.code FROM booking b JOIN desk d ON "
+	struct db_stmt *st = db_stmt(app->db, "SELECT d.code FROM booking b JOIN desk d ON "
 	                           "d.id = b.desk_id WHERE b.person_id = ?1 AND b.day = ?2 "
 	                           "AND b.cancelled_at IS NULL AND b.is_room = 0 ORDER BY b.id", err);
 	int rc;
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	pr_bind_date(st, 2, day);
+	db_bind_int64(st, 1, person_id);
+	db_bind_date(st, 2, day);
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = db_step(st)) == DB_ROW)
 		if (*n < 2)   /* at most a morning and an afternoon desk */
-			db_column_copy(st, 0, codes[(*n)++], HOP_CODE_MAX + 1);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+			db_col_copy(st, 0, codes[(*n)++], HOP_CODE_MAX + 1);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading bookings"));
 	return HOP_OK;
 }
@@ -146,21 +146,21 @@ static enum hop_status day_desks(struct hop_app *app, int64_t person_id, hop_dat
 static enum hop_status fixed_desk(struct hop_app *app, int64_t person_id, hop_date day,
                                   char *code, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT code FROM desk WHERE owner_id = ?1 "
+	struct db_stmt *st = db_stmt(app->db, "SELECT code FROM desk WHERE owner_id = ?1 "
 	                           "AND kind = 'desk' AND (retired_on IS NULL OR retired_on > ?2) "
 	                           "ORDER BY id LIMIT 1", err);
 	int rc;
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	pr_bind_date(st, 2, day);
-	rc = sqlite3_step(st);
+	db_bind_int64(st, 1, person_id);
+	db_bind_date(st, 2, day);
+	rc = db_step(st);
 	code[0] = '\0';
-	if (rc == SQLITE_ROW)
-		db_column_copy(st, 0, code, HOP_CODE_MAX + 1);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc == DB_ROW)
+		db_col_copy(st, 0, code, HOP_CODE_MAX + 1);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a fixed desk"));
 	return HOP_OK;
 }
@@ -323,7 +323,7 @@ enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date 
 {
 	char a[HOP_DATE_ISO_LEN], b[HOP_DATE_ISO_LEN], detail[64], object[HOP_LOGIN_MAX + 8];
 	struct hop_person p;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	*cleared = 0;
@@ -343,17 +343,17 @@ enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date 
 		db_rollback(app->db);
 		return err->status;
 	}
-	sqlite3_bind_int64(st, 1, p.id);
-	pr_bind_date(st, 2, from);
-	pr_bind_date(st, 3, to);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_bind_int64(st, 1, p.id);
+	db_bind_date(st, 2, from);
+	db_bind_date(st, 3, to);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
 		db_fail(app->db, err, _("clearing presence"));
 		db_rollback(app->db);
 		return err->status;
 	}
-	*cleared = sqlite3_changes(db_sqlite(app->db));
+	*cleared = db_changes(app->db);
 	snprintf(detail, sizeof detail, "%s..%s: %d days", date_format(from, a), date_format(to, b),
 	         *cleared);
 	snprintf(object, sizeof object, "person:%s", p.login);
@@ -369,7 +369,7 @@ enum hop_status presence_mark_office(struct hop_app *app, int64_t person_id, hop
 {
 	char old[16];
 	struct hop_person p;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (day_entry(app, person_id, day, old, sizeof old, err) != HOP_OK)
@@ -379,13 +379,13 @@ enum hop_status presence_mark_office(struct hop_app *app, int64_t person_id, hop
 	st = db_stmt(app->db, "SELECT login FROM person WHERE id = ?1", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		db_column_copy(st, 0, p.login, sizeof p.login);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? hop_fail(err, HOP_ENOTFOUND, _("there is no person with "
+	db_bind_int64(st, 1, person_id);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		db_col_copy(st, 0, p.login, sizeof p.login);
+	db_reset(st);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? hop_fail(err, HOP_ENOTFOUND, _("there is no person with "
 		                                    "id %lld"), (long long)person_id)
 		                         : db_fail(app->db, err, _("reading a person"));
 	p.id = person_id;

@@ -70,7 +70,7 @@ static enum hop_status parse_spec(const char *spec, enum presence_loc loc[PRESEN
 static enum hop_status store(struct hop_app *app, int64_t person_id, int weekday,
                              enum presence_loc l, struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (l == LOC_NONE)
@@ -82,16 +82,16 @@ static enum hop_status store(struct hop_app *app, int64_t person_id, int weekday
 		             "location = excluded.location WHERE location IS NOT excluded.location", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int(st, 2, weekday);
+	db_bind_int64(st, 1, person_id);
+	db_bind_int(st, 2, weekday);
 	if (l != LOC_NONE)
 		db_bind_text(st, 3, presence_loc_name(l));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("saving the weekly default"));
 	/* Every day this default fills reads the weekday's revision. */
-	if (sqlite3_changes(db_sqlite(app->db)) > 0)
+	if (db_changes(app->db) > 0)
 		return pr_rev_touch_weekday(app, person_id, weekday, err);
 	return HOP_OK;
 }
@@ -135,7 +135,7 @@ enum hop_status presence_default_get(struct hop_app *app, const char *login,
                                      enum presence_loc out[PRESENCE_DAYS], struct hop_err *err)
 {
 	struct hop_person p;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	for (int d = 0; d < PRESENCE_DAYS; d++)
@@ -146,14 +146,14 @@ enum hop_status presence_default_get(struct hop_app *app, const char *login,
 	             err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, p.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int wd = sqlite3_column_int(st, 0);
+	db_bind_int64(st, 1, p.id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int wd = db_col_int(st, 0);
 		if (wd >= 1 && wd <= PRESENCE_DAYS)
-			out[wd - 1] = pr_loc_from_text((const char *)sqlite3_column_text(st, 1));
+			out[wd - 1] = pr_loc_from_text(db_col_text(st, 1));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading weekly defaults"));
 	return HOP_OK;
 }
@@ -162,7 +162,7 @@ static enum hop_status week_desks(struct hop_app *app, int64_t person_id, hop_da
                                   struct presence_day_entry out[PRESENCE_DAYS],
                                   struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.day, d.code, b.am, b.pm FROM booking b "
+	struct db_stmt *st = db_stmt(app->db, "SELECT b.day, d.code, b.am, b.pm FROM booking b "
 	                           "JOIN desk d ON d.id = b.desk_id WHERE b.person_id = ?1 "
 	                           "AND b.day BETWEEN ?2 AND ?3 AND b.cancelled_at IS NULL "
 	                           "AND b.is_room = 0 ORDER BY b.day, b.id", err);
@@ -170,23 +170,23 @@ static enum hop_status week_desks(struct hop_app *app, int64_t person_id, hop_da
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	pr_bind_date(st, 2, monday);
-	pr_bind_date(st, 3, monday + PRESENCE_DAYS - 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		hop_date day = pr_column_date(st, 0);
+	db_bind_int64(st, 1, person_id);
+	db_bind_date(st, 2, monday);
+	db_bind_date(st, 3, monday + PRESENCE_DAYS - 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		hop_date day = db_col_date(st, 0);
 		struct presence_day_entry *e;
 
 		if (day == HOP_DATE_NONE || day < monday || day >= monday + PRESENCE_DAYS)
 			continue;
 		e = &out[day - monday];
 		if (!*e->desk)
-			db_column_copy(st, 1, e->desk, sizeof e->desk);
-		e->desk_half |= (sqlite3_column_int(st, 2) ? HALF_AM : 0) |
-		                (sqlite3_column_int(st, 3) ? HALF_PM : 0);
+			db_col_copy(st, 1, e->desk, sizeof e->desk);
+		e->desk_half |= (db_col_int(st, 2) ? HALF_AM : 0) |
+		                (db_col_int(st, 3) ? HALF_PM : 0);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading bookings"));
 	return HOP_OK;
 }

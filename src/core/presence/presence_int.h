@@ -8,15 +8,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sqlite3.h>
 #include "hop/core/presence/presence.h"
 
 /* Location text as stored ("office") -> enum; LOC_NONE for anything else. */
 enum presence_loc pr_loc_from_text(const char *text);
-/* Bind a day as ISO text. */
-int pr_bind_date(sqlite3_stmt *st, int i, hop_date day);
-/* An ISO text column as a day; HOP_DATE_NONE for NULL or bad text. */
-hop_date pr_column_date(sqlite3_stmt *st, int col);
 
 /* Sorted id -> position look-up. */
 struct pr_index { int64_t *id; size_t *pos; size_t n; };

@@ -86,23 +86,6 @@ enum presence_loc pr_loc_from_text(const char *text)
 	return LOC_NONE;
 }
 
-int pr_bind_date(sqlite3_stmt *st, int i, hop_date day)
-{
-	char buf[HOP_DATE_ISO_LEN];
-
-	return sqlite3_bind_text(st, i, date_format(day, buf), -1, SQLITE_TRANSIENT);
-}
-
-hop_date pr_column_date(sqlite3_stmt *st, int col)
-{
-	const char *s = (const char *)sqlite3_column_text(st, col);
-	hop_date d;
-
-	if (!s || !date_parse_iso(s, &d))
-		return HOP_DATE_NONE;
-	return d;
-}
-
 /* ---- sorted id look-up ---- */
 
 static int cmp_id(const void *a, const void *b)

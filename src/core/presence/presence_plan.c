@@ -24,7 +24,7 @@ void pr_plan_free(struct pr_plan *p)
 static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struct pr_plan *p,
                                      struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (p->n == 1)
@@ -38,15 +38,15 @@ static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struc
 	if (!st)
 		return err->status;
 	if (p->n == 1)
-		sqlite3_bind_int64(st, 2, p->ix.id[0]);
+		db_bind_int64(st, 2, p->ix.id[0]);
 	else if (team_id)
-		sqlite3_bind_int64(st, 1, team_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db_bind_int64(st, 1, team_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		size_t i;
-		int wd = sqlite3_column_int(st, 1);
-		enum presence_loc loc = pr_loc_from_text((const char *)sqlite3_column_text(st, 2));
+		int wd = db_col_int(st, 1);
+		enum presence_loc loc = pr_loc_from_text(db_col_text(st, 2));
 
-		if (!pr_index_find(&p->ix, sqlite3_column_int64(st, 0), &i))
+		if (!pr_index_find(&p->ix, db_col_int64(st, 0), &i))
 			continue;
 		for (int d = 0; d < p->ndays; d++) {
 			if (date_weekday(p->from + d) != wd)
@@ -55,48 +55,48 @@ static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struc
 			p->src[i * (size_t)p->ndays + (size_t)d] = PSRC_DEFAULT;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading weekly defaults"));
 	return HOP_OK;
 }
 
 /* Bind a plan query's parameters: ?1 the team (0 = any), ?2 and ?3 the first
  * and last day, ?4 the one person of a plan of one. */
-static void bind_plan(sqlite3_stmt *st, int64_t team_id, const struct pr_plan *p)
+static void bind_plan(struct db_stmt *st, int64_t team_id, const struct pr_plan *p)
 {
-	sqlite3_bind_int64(st, 1, team_id);
-	pr_bind_date(st, 2, p->from);
-	pr_bind_date(st, 3, p->from + p->ndays - 1);
+	db_bind_int64(st, 1, team_id);
+	db_bind_date(st, 2, p->from);
+	db_bind_date(st, 3, p->from + p->ndays - 1);
 	if (p->n == 1)
-		sqlite3_bind_int64(st, 4, p->ix.id[0]);
+		db_bind_int64(st, 4, p->ix.id[0]);
 }
 
 /* Step st (rows of person_id, day, ...) to its end; fill the cell of each row
  * that falls inside the plan.  what: the failure's words, translated. */
-static enum hop_status read_cells(struct hop_app *app, sqlite3_stmt *st, struct pr_plan *p,
-                                  void (*fill)(struct pr_plan *p, size_t k, sqlite3_stmt *st),
+static enum hop_status read_cells(struct hop_app *app, struct db_stmt *st, struct pr_plan *p,
+                                  void (*fill)(struct pr_plan *p, size_t k, struct db_stmt *st),
                                   const char *what, struct hop_err *err)
 {
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		size_t i;
-		hop_date day = pr_column_date(st, 1);
+		hop_date day = db_col_date(st, 1);
 
 		if (day == HOP_DATE_NONE || day < p->from || day >= p->from + p->ndays ||
-		    !pr_index_find(&p->ix, sqlite3_column_int64(st, 0), &i))
+		    !pr_index_find(&p->ix, db_col_int64(st, 0), &i))
 			continue;
 		fill(p, i * (size_t)p->ndays + (size_t)(day - p->from), st);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, what);
 	return HOP_OK;
 }
 
 /* A desk booked on a day without an entry means office that day. */
-static void fill_booking(struct pr_plan *p, size_t k, sqlite3_stmt *st)
+static void fill_booking(struct pr_plan *p, size_t k, struct db_stmt *st)
 {
 	(void)st;
 	p->loc[k] = LOC_OFFICE;
@@ -106,7 +106,7 @@ static void fill_booking(struct pr_plan *p, size_t k, sqlite3_stmt *st)
 static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struct pr_plan *p,
                                      struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (p->n == 1)
 		st = db_stmt(app->db, "SELECT person_id, day FROM booking WHERE person_id = ?4 "
@@ -125,18 +125,18 @@ static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struc
 }
 
 /* The day's own entry: location, and the note when the plan keeps notes. */
-static void fill_day(struct pr_plan *p, size_t k, sqlite3_stmt *st)
+static void fill_day(struct pr_plan *p, size_t k, struct db_stmt *st)
 {
-	p->loc[k] = (unsigned char)pr_loc_from_text((const char *)sqlite3_column_text(st, 2));
+	p->loc[k] = (unsigned char)pr_loc_from_text(db_col_text(st, 2));
 	p->src[k] = PSRC_DAY;
 	if (p->note)
-		db_column_copy(st, 3, p->note[k], sizeof p->note[k]);
+		db_col_copy(st, 3, p->note[k], sizeof p->note[k]);
 }
 
 static enum hop_status read_days(struct hop_app *app, int64_t team_id, struct pr_plan *p,
                                  struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (p->n == 1)
 		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, '') FROM presence "
@@ -188,7 +188,7 @@ enum hop_status pr_plan_load(struct hop_app *app, int64_t team_id, const int64_t
 enum hop_status pr_team_site(struct hop_app *app, int64_t team_id, int64_t *site,
                              struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	*site = 0;
@@ -198,12 +198,12 @@ enum hop_status pr_team_site(struct hop_app *app, int64_t team_id, int64_t *site
 	             "WHERE z.team_id = ?1 ORDER BY z.id LIMIT 1", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, team_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*site = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_bind_int64(st, 1, team_id);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*site = db_col_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(app->db, err, _("reading the team's zones"));
 	return HOP_OK;
 }
@@ -211,7 +211,7 @@ enum hop_status pr_team_site(struct hop_app *app, int64_t team_id, int64_t *site
 enum hop_status pr_person_site(struct hop_app *app, int64_t person_id, int64_t team_id,
                                int64_t *site, struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	st = db_stmt(app->db, "SELECT f.site_id FROM desk d JOIN zone z ON z.id = d.zone_id "
@@ -219,14 +219,14 @@ enum hop_status pr_person_site(struct hop_app *app, int64_t person_id, int64_t t
 	             "AND d.retired_on IS NULL ORDER BY d.id LIMIT 1", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*site = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(st, 1, person_id);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*site = db_col_int64(st, 0);
+	db_reset(st);
+	if (rc == DB_ROW)
 		return HOP_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a fixed desk"));
 	return pr_team_site(app, team_id, site, err);
 }

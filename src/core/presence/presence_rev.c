@@ -21,17 +21,17 @@
 static enum hop_status rev_next(struct hop_app *app, int64_t person_id, int64_t *rev,
                                 struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT coalesce(max(rev), 0) + 1 FROM presence_rev "
+	struct db_stmt *st = db_stmt(app->db, "SELECT coalesce(max(rev), 0) + 1 FROM presence_rev "
 	                           "WHERE person_id = ?1", err);
 	int rc;
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	rc = sqlite3_step(st);
-	*rev = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	db_bind_int64(st, 1, person_id);
+	rc = db_step(st);
+	*rev = rc == DB_ROW ? db_col_int64(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
 		return db_fail(app->db, err, _("reading presence"));
 	return HOP_OK;
 }
@@ -40,7 +40,7 @@ static enum hop_status rev_next(struct hop_app *app, int64_t person_id, int64_t 
 static enum hop_status rev_touch(struct hop_app *app, int64_t person_id, const char *slot,
                                  struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t rev;
 	int rc;
 
@@ -50,12 +50,12 @@ static enum hop_status rev_touch(struct hop_app *app, int64_t person_id, const c
 	             "ON CONFLICT (person_id, slot) DO UPDATE SET rev = excluded.rev", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
+	db_bind_int64(st, 1, person_id);
 	db_bind_text(st, 2, slot);
-	sqlite3_bind_int64(st, 3, rev);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_bind_int64(st, 3, rev);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("saving presence"));
 	return HOP_OK;
 }
@@ -78,7 +78,7 @@ enum hop_status pr_rev_touch_weekday(struct hop_app *app, int64_t person_id, int
 enum hop_status pr_rev_touch_entries(struct hop_app *app, int64_t person_id, hop_date from,
                                      hop_date to, struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t rev;
 	int rc;
 
@@ -91,13 +91,13 @@ enum hop_status pr_rev_touch_entries(struct hop_app *app, int64_t person_id, hop
 	             "ON CONFLICT (person_id, slot) DO UPDATE SET rev = excluded.rev", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, person_id);
-	pr_bind_date(st, 2, from);
-	pr_bind_date(st, 3, to);
-	sqlite3_bind_int64(st, 4, rev);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_bind_int64(st, 1, person_id);
+	db_bind_date(st, 2, from);
+	db_bind_date(st, 3, to);
+	db_bind_int64(st, 4, rev);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("saving presence"));
 	return HOP_OK;
 }
@@ -116,7 +116,7 @@ static enum hop_status read_revs(struct hop_app *app, int64_t person_id, hop_dat
                                  int ndays, int64_t *day_rev, int64_t wd_rev[6],
                                  struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT slot, rev FROM presence_rev WHERE person_id = ?1 "
+	struct db_stmt *st = db_stmt(app->db, "SELECT slot, rev FROM presence_rev WHERE person_id = ?1 "
 	                           "AND (slot BETWEEN ?2 AND ?3 OR slot GLOB 'W[1-5]')", err);
 	int rc;
 
@@ -124,25 +124,25 @@ static enum hop_status read_revs(struct hop_app *app, int64_t person_id, hop_dat
 		return err->status;
 	memset(day_rev, 0, sizeof *day_rev * (size_t)ndays);
 	memset(wd_rev, 0, sizeof *wd_rev * 6);
-	sqlite3_bind_int64(st, 1, person_id);
-	pr_bind_date(st, 2, from);
-	pr_bind_date(st, 3, from + ndays - 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *slot = (const char *)sqlite3_column_text(st, 0);
-		int64_t rev = sqlite3_column_int64(st, 1);
+	db_bind_int64(st, 1, person_id);
+	db_bind_date(st, 2, from);
+	db_bind_date(st, 3, from + ndays - 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *slot = db_col_text(st, 0);
+		int64_t rev = db_col_int64(st, 1);
 		hop_date day;
 
 		if (!slot)
 			continue;
 		if (slot[0] == 'W' && slot[1] >= '1' && slot[1] <= '5') {
 			wd_rev[slot[1] - '0'] = rev;
-		} else if ((day = pr_column_date(st, 0)) != HOP_DATE_NONE && day >= from &&
+		} else if ((day = db_col_date(st, 0)) != HOP_DATE_NONE && day >= from &&
 		           day < from + ndays) {
 			day_rev[day - from] = rev;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading presence"));
 	return HOP_OK;
 }

@@ -44,7 +44,7 @@ enum hop_status pr_team_desks(struct hop_app *app, int64_t team_id, hop_date mon
 {
 	struct desk_row { int64_t id, owner; hop_date retired; unsigned booked; } *v = NULL;
 	size_t n = 0, cap = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	memset(desks, 0, sizeof *desks * PRESENCE_DAYS);
@@ -55,25 +55,25 @@ enum hop_status pr_team_desks(struct hop_app *app, int64_t team_id, hop_date mon
 	             "ORDER BY d.id", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, team_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, team_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (n == cap) {
 			struct desk_row *nv = realloc(v, (cap = cap ? cap * 2 : 32) * sizeof *nv);
 			if (!nv) {
-				sqlite3_reset(st);
+				db_reset(st);
 				free(v);
 				return hop_fail(err, HOP_ENOMEM, _("out of memory while reading desks"));
 			}
 			v = nv;
 		}
-		v[n].id = sqlite3_column_int64(st, 0);
-		v[n].owner = sqlite3_column_int64(st, 1);
-		v[n].retired = pr_column_date(st, 2);
+		v[n].id = db_col_int64(st, 0);
+		v[n].owner = db_col_int64(st, 1);
+		v[n].retired = db_col_date(st, 2);
 		v[n].booked = 0;
 		n++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(v);
 		return db_fail(app->db, err, _("reading desks"));
 	}
@@ -84,12 +84,12 @@ enum hop_status pr_team_desks(struct hop_app *app, int64_t team_id, hop_date mon
 		free(v);
 		return err->status;
 	}
-	sqlite3_bind_int64(st, 1, team_id);
-	pr_bind_date(st, 2, monday);
-	pr_bind_date(st, 3, monday + PRESENCE_DAYS - 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		hop_date day = pr_column_date(st, 1);
+	db_bind_int64(st, 1, team_id);
+	db_bind_date(st, 2, monday);
+	db_bind_date(st, 3, monday + PRESENCE_DAYS - 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_col_int64(st, 0);
+		hop_date day = db_col_date(st, 1);
 		size_t lo = 0, hi = n;
 
 		if (day == HOP_DATE_NONE || day < monday || day >= monday + PRESENCE_DAYS)
@@ -104,8 +104,8 @@ enum hop_status pr_team_desks(struct hop_app *app, int64_t team_id, hop_date mon
 		if (lo < n && v[lo].id == id)
 			v[lo].booked |= 1u << (day - monday);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(v);
 		return db_fail(app->db, err, _("reading bookings"));
 	}
@@ -133,7 +133,7 @@ enum hop_status pr_team_desks(struct hop_app *app, int64_t team_id, hop_date mon
 static enum hop_status read_bookings(struct hop_app *app, struct presence_week *w,
                                      const struct pr_plan *plan, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "SELECT b.person_id, b.day, d.code, b.am, b.pm "
+	struct db_stmt *st = db_stmt(app->db, "SELECT b.person_id, b.day, d.code, b.am, b.pm "
 	                           "FROM person p JOIN booking b ON b.person_id = p.id "
 	                           "JOIN desk d ON d.id = b.desk_id WHERE p.team_id = ?1 "
 	                           "AND b.day BETWEEN ?2 AND ?3 AND b.cancelled_at IS NULL "
@@ -142,25 +142,25 @@ static enum hop_status read_bookings(struct hop_app *app, struct presence_week *
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, w->team.id);
-	pr_bind_date(st, 2, w->monday);
-	pr_bind_date(st, 3, w->monday + PRESENCE_DAYS - 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		hop_date day = pr_column_date(st, 1);
+	db_bind_int64(st, 1, w->team.id);
+	db_bind_date(st, 2, w->monday);
+	db_bind_date(st, 3, w->monday + PRESENCE_DAYS - 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		hop_date day = db_col_date(st, 1);
 		struct presence_cell *c;
 		size_t i;
 
 		if (day == HOP_DATE_NONE || day < w->monday || day >= w->monday + PRESENCE_DAYS ||
-		    !pr_index_find(&plan->ix, sqlite3_column_int64(st, 0), &i))
+		    !pr_index_find(&plan->ix, db_col_int64(st, 0), &i))
 			continue;
 		c = &w->rows[i].days[day - w->monday];
 		if (!*c->desk)
-			db_column_copy(st, 2, c->desk, sizeof c->desk);
-		c->desk_half |= (sqlite3_column_int(st, 3) ? HALF_AM : 0) |
-		                (sqlite3_column_int(st, 4) ? HALF_PM : 0);
+			db_col_copy(st, 2, c->desk, sizeof c->desk);
+		c->desk_half |= (db_col_int(st, 3) ? HALF_AM : 0) |
+		                (db_col_int(st, 4) ? HALF_PM : 0);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading bookings"));
 	return HOP_OK;
 }

@@ -82,7 +82,7 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
                                    hop_date from, hop_date until, const char *note,
                                    struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "INSERT INTO team_day (team_id, weekday, from_day, "
+	struct db_stmt *st = db_stmt(app->db, "INSERT INTO team_day (team_id, weekday, from_day, "
 	                           "until_day, note) VALUES (?1, ?2, ?3, ?4, ?5) "
 	                           "ON CONFLICT (team_id, weekday) WHERE weekday IS NOT NULL DO "
 	                           "UPDATE SET from_day = excluded.from_day, until_day = "
@@ -93,15 +93,15 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, t->id);
-	sqlite3_bind_int(st, 2, wd);
-	pr_bind_date(st, 3, from);
+	db_bind_int64(st, 1, t->id);
+	db_bind_int(st, 2, wd);
+	db_bind_date(st, 3, from);
 	if (until != HOP_DATE_NONE)
-		pr_bind_date(st, 4, until);
+		db_bind_date(st, 4, until);
 	db_bind_text(st, 5, note && *note ? note : NULL);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("saving a presence day"));
 	return HOP_OK;
 }
@@ -109,7 +109,7 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, hop_date day,
                                 const char *note, struct hop_err *err)
 {
-	sqlite3_stmt *st = db_stmt(app->db, "INSERT INTO team_day (team_id, day, from_day, note) "
+	struct db_stmt *st = db_stmt(app->db, "INSERT INTO team_day (team_id, day, from_day, note) "
 	                           "VALUES (?1, ?2, ?2, ?3) ON CONFLICT (team_id, day) WHERE day "
 	                           "IS NOT NULL DO UPDATE SET note = excluded.note, sequence = "
 	                           "sequence + (note IS NOT excluded.note)", err);
@@ -117,12 +117,12 @@ static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, h
 
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, t->id);
-	pr_bind_date(st, 2, day);
+	db_bind_int64(st, 1, t->id);
+	db_bind_date(st, 2, day);
 	db_bind_text(st, 3, note && *note ? note : NULL);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("saving a presence day"));
 	return HOP_OK;
 }
@@ -210,7 +210,7 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 {
 	char detail[512], object[HOP_SLUG_MAX + 8], when[HOP_DATE_HUMAN_LEN];
 	struct hop_team t;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int removed = 0;
 
 	if (active_team(app, team, &t, err) != HOP_OK || may_plan(app, &t, err) != HOP_OK)
@@ -226,18 +226,18 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 		db_rollback(app->db);
 		return err->status;
 	}
-	sqlite3_bind_int64(st, 1, t.id);
-	sqlite3_bind_int(st, 2, (int)weekdays);
+	db_bind_int64(st, 1, t.id);
+	db_bind_int(st, 2, (int)weekdays);
 	if (!weekdays)
-		pr_bind_date(st, 3, day);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_reset(st);
+		db_bind_date(st, 3, day);
+	if (db_step(st) != DB_DONE) {
+		db_reset(st);
 		db_fail(app->db, err, _("removing a presence day"));
 		db_rollback(app->db);
 		return err->status;
 	}
-	sqlite3_reset(st);
-	removed = sqlite3_changes(db_sqlite(app->db));
+	db_reset(st);
+	removed = db_changes(app->db);
 	if (!removed) {
 		db_rollback(app->db);
 		if (weekdays)
@@ -259,7 +259,7 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 enum hop_status pr_teamdays_load(struct hop_app *app, int64_t team_id,
                                  struct hop_teamday_list *out, struct hop_err *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -269,27 +269,27 @@ enum hop_status pr_teamdays_load(struct hop_app *app, int64_t team_id,
 	             "ORDER BY t.name COLLATE hop, td.weekday IS NULL, td.weekday, td.day", err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, team_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, team_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct hop_teamday t;
 
-		t.id = sqlite3_column_int64(st, 0);
-		t.team_id = sqlite3_column_int64(st, 1);
-		db_column_copy(st, 2, t.team, sizeof t.team);
-		t.weekday = sqlite3_column_int(st, 3);
-		t.day = pr_column_date(st, 4);
-		t.from = pr_column_date(st, 5);
-		t.until = pr_column_date(st, 6);
-		db_column_copy(st, 7, t.note, sizeof t.note);
-		t.sequence = sqlite3_column_int(st, 8);
+		t.id = db_col_int64(st, 0);
+		t.team_id = db_col_int64(st, 1);
+		db_col_copy(st, 2, t.team, sizeof t.team);
+		t.weekday = db_col_int(st, 3);
+		t.day = db_col_date(st, 4);
+		t.from = db_col_date(st, 5);
+		t.until = db_col_date(st, 6);
+		db_col_copy(st, 7, t.note, sizeof t.note);
+		t.sequence = db_col_int(st, 8);
 		if (push(out, &t, err) != HOP_OK) {
-			sqlite3_reset(st);
+			db_reset(st);
 			teamday_list_free(out);
 			return err->status;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		teamday_list_free(out);
 		return db_fail(app->db, err, _("reading presence days"));
 	}
