@@ -107,7 +107,7 @@ check:
 		check-run
 
 check-run: $(BUILD)/hop $(UNIT_BIN) $(BENCH_BIN) $(MO) lint
-	@BUILD=$(BUILD) sh tests/run.sh
+	@BUILD=$(BUILD) bash tests/run.sh
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
