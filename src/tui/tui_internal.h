@@ -1,5 +1,6 @@
 /* What the files of the TUI share: the running screen, keys, and the view
- * interface every screen (tab) implements.  Only src/tui includes this. */
+ * interface every screen (tab) implements.  Only src/tui includes this (and
+ * the unit test of the key tables, tests/unit/test_tui_keys.c). */
 #ifndef HOP_TUI_INTERNAL_H
 #define HOP_TUI_INTERNAL_H
 
@@ -171,8 +172,9 @@ enum tui_took keys_run(struct tui *t, void *state, const struct tui_action *tabl
  * to fit width columns where they can (see keys.c).  Translated. */
 void keys_hints(const struct tui_view *v, int width, char *buf, size_t size);
 
-/* The screens. */
-extern const struct tui_view view_week, view_desks, view_people, view_onboarding,
-	view_training, view_rotation;
+/* The screens (views.def). */
+#define VIEW(name) extern const struct tui_view name;
+#include "views.def"
+#undef VIEW
 
 #endif
