@@ -2,11 +2,12 @@
  *
  * First over the tables alone: every line of the help names only keys that
  * its entries run, every entry is named by its line, no key is bound twice,
- * and the footer is made as it reads today.  Then headless, in the manner of
- * tig's tests: curses on /dev/null, a demo organisation, and every key of
- * every screen's table pressed through the real dispatch, which must hand it
- * to the screen's action (not to "that key does nothing here"), with the
- * screen drawn after each key, at a roomy and at the smallest size. */
+ * the footer is made as it reads today, and hop.1 documents every key in the
+ * list of its screen.  Then headless, in the manner of tig's tests: curses on
+ * /dev/null, a demo organisation, and every key of every screen's table
+ * pressed through the real dispatch, which must hand it to the screen's
+ * action (not to "that key does nothing here"), with the screen drawn after
+ * each key, at a roomy and at the smallest size. */
 #include "testutil.h"
 
 #include <locale.h>
@@ -208,6 +209,121 @@ static void test_footer(void **state)
 	assert_non_null(strstr(buf, "   c clear   1-6 Tab: screens   q quit"));
 }
 
+/* ---- the manual documents every key ---- */
+
+/* The list of keys in hop.1 after "Keys on the .Sy NAME" (or "Keys on every
+ * screen:" for name NULL), up to the .El that closes it; NULL when missing. */
+static char *man_keys(const char *man, const char *name)
+{
+	char head[64];
+	const char *from, *p;
+	int depth = 0;
+
+	if (name)
+		snprintf(head, sizeof head, "Keys on the\n.Sy %s\n", name);
+	else
+		snprintf(head, sizeof head, "Keys on every screen:\n");
+	if (!(from = strstr(man, head)))
+		return NULL;
+	for (p = from; *p; p = strchr(p, '\n') + 1) {
+		if (strncmp(p, ".Bl", 3) == 0)
+			depth++;
+		else if (strncmp(p, ".El", 3) == 0 && --depth == 0)
+			return strndup(from, (size_t)(p - from));
+		if (!strchr(p, '\n'))
+			break;
+	}
+	return NULL;
+}
+
+/* Does the list say ".Ic TOKEN" (mdoc writes [ and ? as \&[ and \&?)? */
+static bool man_has(const char *list, const char *token)
+{
+	static const char *const arrows[][2] = {
+		{ "↓", "Down" }, { "↑", "Up" }, { "←", "Left" }, { "→", "Right" },
+	};
+	char want[32];
+
+	for (size_t i = 0; i < sizeof arrows / sizeof arrows[0]; i++)
+		if (strcmp(token, arrows[i][0]) == 0)
+			token = arrows[i][1];
+	snprintf(want, sizeof want, "Ic %s%s", strchr("[]?", token[0]) && !token[1] ? "\\&" : "",
+	         token);
+	for (const char *p = strstr(list, want); p; p = strstr(p + 1, want)) {
+		char after = p[strlen(want)];
+		if (after == ' ' || after == ',' || after == '\n' || after == '.')
+			return true;
+	}
+	return false;
+}
+
+/* Is token a key (a legend's symbols are not)? */
+static bool is_key_token(const char *token)
+{
+	if (strcmp(token, "…") == 0 || by_signal(token))
+		return true;
+	if (strlen(token) == 1 && (unsigned char)token[0] < 0x80)
+		return true;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].name, token) == 0)
+			return true;
+	return false;
+}
+
+static void check_man(const char *man, const char *name, const struct tui_action *table,
+                      size_t n)
+{
+	char *list = man_keys(man, name);
+
+	if (!list)
+		fail_msg("hop.1 has no list of the keys of the %s screen", name ? name : "every");
+	for (size_t i = 0; i < n; i++) {
+		char buf[128], *save = NULL;
+		bool legend = false;
+
+		if (!table[i].keyname)
+			continue;
+		snprintf(buf, sizeof buf, "%s", table[i].keyname);
+		for (char *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+			legend = legend || !is_key_token(tok);
+		if (legend)
+			continue;
+		snprintf(buf, sizeof buf, "%s", table[i].keyname);
+		for (char *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+			if (strcmp(tok, "…") != 0 && !man_has(list, tok))
+				fail_msg("hop.1 does not document the key %s (\"%s\") of the %s screen",
+				         tok, table[i].help, name ? name : "every");
+	}
+	free(list);
+}
+
+/* Like the commands (tests/cli/test_docs.sh), every key of the tables is in
+ * hop.1, in the list of its screen. */
+static void test_manual(void **state)
+{
+	FILE *f = fopen("man/hop.1", "r");
+	char *man;
+	long size;
+
+	(void)state;
+	if (!f) {
+		print_message("man/hop.1 is not here (run from the top of the source tree)\n");
+		skip();
+	}
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	man = calloc(1, (size_t)size + 1);
+	assert_non_null(man);
+	assert_int_equal(fread(man, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	check_man(man, NULL, tui_global_actions, tui_global_count);
+	for (size_t v = 0; v < tui_view_count; v++)
+		if (tui_views[v]->nactions)
+			check_man(man, tui_views[v]->name, tui_views[v]->actions, tui_views[v]->nactions);
+	free(man);
+}
+
 /* ---- headless: every key through the real dispatch ---- */
 
 struct headless {
@@ -353,6 +469,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_footer),
+		cmocka_unit_test(test_manual),
 		cmocka_unit_test(test_every_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
