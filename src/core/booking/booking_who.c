@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/authz.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "booking_int.h"
@@ -497,7 +498,7 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
 		w->zone = m->zones[p->zone].zone;
 		w->attendees = db_col_int(st, 5);
 		k->i = (uint32_t)out->n;
-		if (!booking_name_visible(app, person, tid, t ? t->lead : 0,
+		if (!authz_booker_visible(app, person, tid, t ? t->lead : 0,
 		                          db_col_int64(st, 4))) {
 			/* Asked for one team, a hidden row would tell where that team's
 			 * people sit: it goes, as in booking_list. */

@@ -345,13 +345,8 @@ enum hop_status closure_import(struct hop_app *app, FILE *in, const char *name,
 	size_t len = 0;
 
 	memset(rep, 0, sizeof *rep);
-	if (authz_place_manage(app, err) != HOP_OK) {
-		/* The rule is the places' rule; the words must fit what was asked. */
-		if (err->status == HOP_EPERM && app->actor.known)
-			hop_fail(err, HOP_EPERM, _("only facilities or an admin can import closure "
-			         "days; ask one of them to run 'hop import holidays'"));
+	if (authz_closure_import(app, err) != HOP_OK)
 		return err->status;
-	}
 	if (site && *site) {
 		if (site_get(app, site, &s, err) != HOP_OK)
 			return err->status;
