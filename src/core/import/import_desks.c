@@ -25,8 +25,6 @@
 
 /* More places than any administration has; rows stay in memory until checked. */
 #define IMPORT_ROWS_MAX 50000
-#define LEVEL_MIN -20
-#define LEVEL_MAX 200
 
 enum column {
 	C_CODE, C_SITE, C_FLOOR, C_ZONE, C_KIND, C_NAME, C_CAPACITY, C_ATTRS, C_OWNER,
@@ -345,11 +343,10 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 			team_ok = true;
 	}
 	if (r->has[C_LEVEL]) {
-		if (whole_number(cell[C_LEVEL], LEVEL_MIN, LEVEL_MAX, &level))
+		if (floor_level_parse(cell[C_LEVEL], &level, &e) == HOP_OK)
 			level_given = true;
 		else
-			row_problem(im, r, _("level: '%.40s' is not a floor level from %d to %d"),
-			            cell[C_LEVEL], LEVEL_MIN, LEVEL_MAX);
+			row_problem(im, r, _("level: %s"), e.msg);
 	}
 	if (site_ok) {
 		if ((st = row_zone(im, r, &site, cell[C_FLOOR], cell[C_ZONE], err)) != HOP_OK)
