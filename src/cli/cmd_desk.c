@@ -85,9 +85,11 @@ static int parse_capacity(bool room, const char *sub, const char *text, int *out
 	char *end;
 	long v = strtol(text, &end, 10);
 
-	if (!*text || *end || v < 1 || v > 500)
+	/* Core says why a room needs more than one. */
+	if (!*text || *end || v < 1 || v > ROOM_CAPACITY_MAX)
 		return cli_usage_error(family(room), sub, _("--capacity wants a number of people "
-		                       "from 2 to 500, not '%s'"), text);
+		                       "from %d to %d, not '%s'"), ROOM_CAPACITY_MIN, ROOM_CAPACITY_MAX,
+		                       text);
 	*out = (int)v;
 	return 0;
 }
@@ -171,7 +173,7 @@ static int place_add(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		                       "team-room, creative-room or meeting-room"));
 	if (room && !spec.capacity)
 		return cli_usage_error("room", "add", _("say for how many people with --capacity N "
-		                       "(2 to 500)"));
+		                       "(%d to %d)"), ROOM_CAPACITY_MIN, ROOM_CAPACITY_MAX);
 	if ((rc = cli_open(ctx)))
 		return rc;
 	if (desk_add(&ctx->app, &spec, &err) != HOP_OK ||

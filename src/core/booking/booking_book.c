@@ -16,7 +16,6 @@
 
 #define DETAIL_MAX 1024
 #define NOTE_MAX 200
-#define ATTENDEES_MAX 500
 
 /* ---- the request ---- */
 
@@ -44,9 +43,9 @@ enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq
 	if (ctx->half > HALF_DAY)
 		return hop_fail(err, HOP_EINVAL, _("a booking is for the morning, the afternoon or "
 		                "the whole day"));
-	if (ctx->attendees < 1 || ctx->attendees > ATTENDEES_MAX)
+	if (ctx->attendees < 1 || ctx->attendees > ROOM_CAPACITY_MAX)
 		return hop_fail(err, HOP_EINVAL, _("a group of %d people cannot be booked; give 1 to "
-		                "%d"), ctx->attendees, ATTENDEES_MAX);
+		                "%d"), ctx->attendees, ROOM_CAPACITY_MAX);
 	if (rq->note && check_note(rq->note, err) != HOP_OK)
 		return err->status;
 	if (rq->any && rq->desk && *rq->desk)

@@ -18,8 +18,6 @@
 #include "place_int.h"
 
 #define DETAIL_MAX 2048
-#define ROOM_CAPACITY_MIN PLACE_ROOM_CAPACITY_MIN
-#define ROOM_CAPACITY_MAX PLACE_ROOM_CAPACITY_MAX
 
 void desk_list_free(struct hop_desk_list *l)
 {

@@ -146,6 +146,11 @@ enum hop_status zone_edit_report(struct hop_app *app, const char *zone, const ch
 
 /* ---- desks and rooms ---- */
 
+/* A desk is for one person; a room holds ROOM_CAPACITY_MIN to
+ * ROOM_CAPACITY_MAX people, and no group booked is larger. */
+#define ROOM_CAPACITY_MIN 2
+#define ROOM_CAPACITY_MAX 500
+
 struct hop_desk {
 	int64_t id;
 	char code[HOP_CODE_MAX + 1];           /* "3.14", "R3.01" */
