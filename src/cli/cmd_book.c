@@ -168,16 +168,13 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 		                       "tomorrow"));
 	if (argc - optind > 2)
 		return cli_usage_error("book", NULL, _("unexpected argument '%s'"), argv[optind + 2]);
-	if (argc - optind == 2) {
-		if (rq.any)
-			return cli_usage_error("book", NULL, _("give either a DESK or --any, not both"));
+	if (argc - optind == 2)
 		rq.desk = argv[optind + 1];
-	} else {
+	else
 		rq.any = true;      /* no desk named: hop chooses */
-	}
-	if (!rq.any && (rq.zone || rq.attrs || rq.near_team))
-		return cli_usage_error("book", NULL, _("--zone, --attr and --near-team choose among "
-		                       "free desks; leave out the DESK to use them"));
+	/* Core's rule, asked before the database is opened: a misuse of the options. */
+	if (booking_choice_check(&rq, &err) != HOP_OK)
+		return cli_usage_error("book", NULL, "%s", err.msg);
 	if (!every != !until_text)
 		return cli_usage_error("book", NULL, every ? _("--every needs --until DATE, the last "
 		                       "day of the series") : _("--until goes with --every DAYS, the "
