@@ -12,7 +12,6 @@
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
 
-#define PEOPLE_MAX 500
 #define PLACE_TEXT_MAX (HOP_CODE_MAX + HOP_PLACE_NAME_MAX + 64)
 #define WHERE_TEXT_MAX (HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX + HOP_ZONE_NAME_MAX + 8)
 
@@ -155,9 +154,9 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 		case 'P':
 			errno = 0;
 			n = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || n < 1 || n > PEOPLE_MAX)
+			if (errno || end == optarg || *end || n < 1 || n > ROOM_CAPACITY_MAX)
 				return cli_usage_error("book", NULL, _("--people needs a number from 1 to %d, "
-				                       "not '%s'"), PEOPLE_MAX, optarg);
+				                       "not '%s'"), ROOM_CAPACITY_MAX, optarg);
 			rq.attendees = (int)n;
 			break;
 		case 'N': rq.note = optarg; break;
@@ -169,16 +168,13 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 		                       "tomorrow"));
 	if (argc - optind > 2)
 		return cli_usage_error("book", NULL, _("unexpected argument '%s'"), argv[optind + 2]);
-	if (argc - optind == 2) {
-		if (rq.any)
-			return cli_usage_error("book", NULL, _("give either a DESK or --any, not both"));
+	if (argc - optind == 2)
 		rq.desk = argv[optind + 1];
-	} else {
+	else
 		rq.any = true;      /* no desk named: hop chooses */
-	}
-	if (!rq.any && (rq.zone || rq.attrs || rq.near_team))
-		return cli_usage_error("book", NULL, _("--zone, --attr and --near-team choose among "
-		                       "free desks; leave out the DESK to use them"));
+	/* Core's rule, asked before the database is opened: a misuse of the options. */
+	if (booking_choice_check(&rq, &err) != HOP_OK)
+		return cli_usage_error("book", NULL, "%s", err.msg);
 	if (!every != !until_text)
 		return cli_usage_error("book", NULL, every ? _("--every needs --until DATE, the last "
 		                       "day of the series") : _("--until goes with --every DAYS, the "

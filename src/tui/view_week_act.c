@@ -113,12 +113,10 @@ void week_book_desk(struct tui *t, struct week_state *s)
 
 /* ---- the team chooser ---- */
 
-/* The teams the actor may look at: their own, those they lead, and any team
- * for those core lets manage teams (HR, admins). */
+/* The teams the actor may look at, as core's authz_may_see_team decides. */
 bool week_teams_open(struct tui *t, struct week_state *s)
 {
 	struct hop_err err;
-	bool any;
 	size_t initial = 0;
 
 	week_teams_free(s);
@@ -127,7 +125,6 @@ bool week_teams_open(struct tui *t, struct week_state *s)
 		week_teams_free(s);
 		return false;
 	}
-	any = authz_team_manage(t->app, &err) == HOP_OK;
 	s->team_labels = calloc(s->teams.n + 1, sizeof *s->team_labels);
 	s->team_items = calloc(s->teams.n + 1, sizeof *s->team_items);
 	s->team_index = calloc(s->teams.n + 1, sizeof *s->team_index);
@@ -139,7 +136,7 @@ bool week_teams_open(struct tui *t, struct week_state *s)
 	for (size_t i = 0; i < s->teams.n; i++) {
 		const struct hop_team *tm = &s->teams.v[i];
 
-		if (!any && tm->id != t->app->actor.person.team_id && !authz_leads_team(t->app, tm->id))
+		if (!authz_may_see_team(t->app, tm->id))
 			continue;
 		if (tm->lead_name[0])
 			snprintf(s->team_labels[s->nitems], TEAM_LABEL_MAX, _("%s (lead: %s)"), tm->name,

@@ -458,6 +458,25 @@ static void test_any_filters(void **state)
 		ok(booking_book(&app, &rq, &b, &err), &err);
 		assert_string_equal(b.desk, "TR");     /* her team's room first */
 	}
+	/* The choice of place: one rule, asked alone or by booking_book, which
+	 * then books nothing. */
+	{
+		struct booking_request both = { .day = FRI27, .desk = "S1", .any = true };
+		struct booking_request none = { .day = FRI27 };
+		struct booking_request filter = { .day = FRI27, .desk = "S1", .attrs = ATTR_QUIET };
+		struct booking_request fine = { .day = FRI27, .any = true, .near_team = true };
+		int before = active_bookings(&app);
+
+		assert_int_equal(booking_choice_check(&both, &err), HOP_EINVAL);
+		has(err.msg, "not both");
+		assert_int_equal(booking_book(&app, &both, &b, &err), HOP_EINVAL);
+		has(err.msg, "not both");
+		assert_int_equal(booking_choice_check(&none, &err), HOP_EINVAL);
+		assert_int_equal(booking_choice_check(&filter, &err), HOP_EINVAL);
+		assert_int_equal(booking_book(&app, &filter, &b, &err), HOP_EINVAL);
+		ok(booking_choice_check(&fine, &err), &err);
+		assert_int_equal(active_bookings(&app), before);
+	}
 	test_app_close(&app);
 }
 

@@ -236,6 +236,22 @@ static void test_zones(void **state)
 	assert_int_equal(zone_get(&app, "Haus A/Nord", &z, &err), HOP_EINVAL);
 
 	assert_int_equal(zone_add(&app, "Haus A", "1. OG", 1, "nord", NULL, &err), HOP_ECONFLICT);
+	/* The floor range is core's, whoever asks: the command line parses with it. */
+	assert_int_equal(zone_add(&app, "Haus A", "Dach", FLOOR_LEVEL_MAX + 1, "Ost", NULL, &err),
+	                 HOP_EINVAL);
+	assert_string_equal(err.msg, "level: '201' is not a floor level from -20 to 200 (0 is the "
+	                    "ground floor)");
+	{
+		int level = 99;
+		assert_int_equal(floor_level_parse("-20", &level, &err), HOP_OK);
+		assert_int_equal(level, FLOOR_LEVEL_MIN);
+		assert_int_equal(floor_level_parse("200", &level, &err), HOP_OK);
+		assert_int_equal(floor_level_parse("-21", &level, &err), HOP_EINVAL);
+		assert_int_equal(floor_level_parse("drei", &level, &err), HOP_EINVAL);
+		assert_int_equal(floor_level_parse("", &level, &err), HOP_EINVAL);
+		assert_int_equal(floor_level_parse("99999999999999999999", &level, &err), HOP_EINVAL);
+		assert_int_equal(level, FLOOR_LEVEL_MAX);
+	}
 	assert_int_equal(zone_add(&app, "Haus C", "1. OG", 1, "Ost", NULL, &err), HOP_ENOTFOUND);
 	assert_int_equal(zone_add(&app, "Haus A", "1. OG", 1, "Ost", "Referat 99", &err),
 	                 HOP_ENOTFOUND);

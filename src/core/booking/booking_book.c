@@ -16,7 +16,6 @@
 
 #define DETAIL_MAX 1024
 #define NOTE_MAX 200
-#define ATTENDEES_MAX 500
 
 /* ---- the request ---- */
 
@@ -34,6 +33,19 @@ static enum hop_status check_note(const char *note, struct hop_err *err)
 	return HOP_OK;
 }
 
+enum hop_status booking_choice_check(const struct booking_request *rq, struct hop_err *err)
+{
+	if (rq->any && rq->desk && *rq->desk)
+		return hop_fail(err, HOP_EINVAL, _("give either a desk code or --any, not both"));
+	if (!rq->any && !(rq->desk && *rq->desk))
+		return hop_fail(err, HOP_EINVAL, _("give a desk or room code, or --any to let hop "
+		                "choose a free desk"));
+	if (!rq->any && ((rq->zone && *rq->zone) || rq->attrs || rq->near_team))
+		return hop_fail(err, HOP_EINVAL, _("a zone, attributes and --near-team choose among "
+		                "free desks; use them with --any, not with a desk code"));
+	return HOP_OK;
+}
+
 enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq,
                            struct bk_ctx *ctx, struct hop_err *err)
 {
@@ -44,19 +56,13 @@ enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq
 	if (ctx->half > HALF_DAY)
 		return hop_fail(err, HOP_EINVAL, _("a booking is for the morning, the afternoon or "
 		                "the whole day"));
-	if (ctx->attendees < 1 || ctx->attendees > ATTENDEES_MAX)
+	if (ctx->attendees < 1 || ctx->attendees > ROOM_CAPACITY_MAX)
 		return hop_fail(err, HOP_EINVAL, _("a group of %d people cannot be booked; give 1 to "
-		                "%d"), ctx->attendees, ATTENDEES_MAX);
+		                "%d"), ctx->attendees, ROOM_CAPACITY_MAX);
 	if (rq->note && check_note(rq->note, err) != HOP_OK)
 		return err->status;
-	if (rq->any && rq->desk && *rq->desk)
-		return hop_fail(err, HOP_EINVAL, _("give either a desk code or --any, not both"));
-	if (!rq->any && !(rq->desk && *rq->desk))
-		return hop_fail(err, HOP_EINVAL, _("give a desk or room code, or --any to let hop "
-		                "choose a free desk"));
-	if (!rq->any && ((rq->zone && *rq->zone) || rq->attrs || rq->near_team))
-		return hop_fail(err, HOP_EINVAL, _("a zone, attributes and --near-team choose among "
-		                "free desks; use them with --any, not with a desk code"));
+	if (booking_choice_check(rq, err) != HOP_OK)
+		return err->status;
 	if (bk_person(app, rq->for_login, &ctx->person, err) != HOP_OK)
 		return err->status;
 	if (rq->any && rq->zone && *rq->zone) {

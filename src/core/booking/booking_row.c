@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/authz.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "booking_int.h"
@@ -69,7 +70,7 @@ void booking_read(const struct hop_app *app, struct db_stmt *st, struct hop_book
 	b->sequence = db_col_int(st, 21);
 	b->cancelled = db_col_int(st, 22) != 0;
 	b->cancelled_on = b->cancelled ? db_col_date(st, 23) : HOP_DATE_NONE;
-	if (!booking_name_visible(app, b->person_id, db_col_int64(st, 14), team_lead,
+	if (!authz_booker_visible(app, b->person_id, db_col_int64(st, 14), team_lead,
 	                          db_col_int64(st, 17))) {
 		/* Nothing that tells who: not the id, not the team, not who booked. */
 		b->hidden = true;

@@ -40,9 +40,8 @@ enum hop_status bk_person(struct hop_app *app, const char *for_login, struct hop
 		if (person_get(app, for_login, out, err) != HOP_OK)
 			return err->status;
 	} else {
-		if (!app->actor.known)
-			return hop_fail(err, HOP_EPERM, _("you (login '%s') are not registered in hop; "
-			                "ask HR to add you"), app->actor.login);
+		if (authz_registered(app, err) != HOP_OK)
+			return err->status;
 		*out = app->actor.person;
 	}
 	return authz_book_for(app, out, err);
@@ -75,61 +74,23 @@ enum hop_status bk_check_employed(const struct hop_app *app, const struct hop_pe
 	return HOP_OK;
 }
 
-/* Does this person (with these roles and team) meet the place's bookable_by? */
-static bool qualifies(int64_t id, int64_t team_id, unsigned roles, enum desk_bookable bookable,
-                      int64_t zone_team_id, int64_t zone_team_lead)
-{
-	if (roles & (ROLE_FACILITIES | ROLE_ADMIN))
-		return true;
-	switch (bookable) {
-	case BOOKABLE_ALL:
-		return true;
-	case BOOKABLE_TEAM:
-		return zone_team_id && (team_id == zone_team_id ||
-		       ((roles & ROLE_LEAD) && zone_team_lead == id));
-	case BOOKABLE_LEADS:
-		return (roles & ROLE_LEAD) != 0;
-	}
-	return false;
-}
-
-bool bk_may_book(const struct hop_app *app, const struct hop_person *person,
-                 enum desk_bookable bookable, int64_t zone_team_id, int64_t zone_team_lead)
-{
-	const struct hop_actor *a = &app->actor;
-
-	if (person && qualifies(person->id, person->team_id, person->roles, bookable,
-	                        zone_team_id, zone_team_lead))
-		return true;
-	return a->known && qualifies(a->person.id, a->person.team_id, a->roles, bookable,
-	                             zone_team_id, zone_team_lead);
-}
-
 bool bk_bookable(const struct hop_app *app, const struct hop_person *person,
                  const struct bk_place *p)
 {
-	return bk_may_book(app, person, p->bookable, p->zone_team_id, p->zone_team_lead);
+	return authz_may_book_place(app, person, p->bookable, p->zone_team_id, p->zone_team_lead);
 }
 
 enum hop_status bk_check_bookable(const struct hop_app *app, const struct hop_person *person,
                                   const struct bk_place *p, struct hop_err *err)
 {
 	char label[HOP_CODE_MAX + 64];
+	struct authz_place a = {
+		.label = bk_place_label(p->kind, p->code, label, sizeof label),
+		.zone = p->zone, .zone_team = p->zone_team, .bookable = p->bookable,
+		.zone_team_id = p->zone_team_id, .zone_team_lead = p->zone_team_lead,
+	};
 
-	if (bk_bookable(app, person, p))
-		return HOP_OK;
-	bk_place_label(p->kind, p->code, label, sizeof label);
-	if (p->bookable == BOOKABLE_TEAM && p->zone_team[0])
-		return hop_fail(err, HOP_EPERM, _("%s can be booked only by members of team %s (and "
-		                "facilities and admins); %s is not a member — choose another place "
-		                "('hop free DATE')"), label, p->zone_team, person->name);
-	if (p->bookable == BOOKABLE_TEAM)
-		return hop_fail(err, HOP_EPERM, _("%s is kept for the team of its zone %s, which has "
-		                "no team; ask facilities to give the zone a team or to open the "
-		                "place to all"), label, p->zone);
-	return hop_fail(err, HOP_EPERM, _("%s can be booked only by team leads (and facilities "
-	                "and admins); choose another place ('hop free DATE') or ask your lead"),
-	                label);
+	return authz_book_place(app, person, &a, err);
 }
 
 /* ---- conflicts ---- */
@@ -168,7 +129,7 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
 	        & halves;
 	who = db_col_int64(st, 2);
 	db_col_copy(st, 3, name, sizeof name);
-	visible = booking_name_visible(app, who, db_col_int64(st, 4),
+	visible = authz_booker_visible(app, who, db_col_int64(st, 4),
 	                               db_col_int64(st, 5), db_col_int64(st, 6));
 	db_reset(st);
 	bk_place_label(p->kind, p->code, label, sizeof label);

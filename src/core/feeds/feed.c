@@ -241,14 +241,16 @@ static enum hop_status holidays_emit(struct ics_session *s, const struct ics_fee
 	date_to_ymd(feed->from, &y0, &m, &d);
 	date_to_ymd(feed->to, &y1, &m, &d);
 	enum hop_status st = HOP_OK;
+	char region[3];
+	holiday_region_of_site(app, 0, region, sizeof region);
 	for (int y = y0; st == HOP_OK && y <= y1; y++) {
 		struct hop_holiday h[HOLIDAY_MAX];
-		size_t n = holiday_list(app->cfg.region, y, h, HOLIDAY_MAX);
+		size_t n = holiday_list(region, y, h, HOLIDAY_MAX);
 		for (size_t i = 0; st == HOP_OK && i < n && i < HOLIDAY_MAX; i++) {
 			if (h[i].day < feed->from || h[i].day > feed->to)
 				continue;
 			char uid[UID_MAX], iso[11];
-			snprintf(uid, sizeof uid, "holiday-%s-%s@%s", app->cfg.region,
+			snprintf(uid, sizeof uid, "holiday-%s-%s@%s", region,
 			         date_format(h[i].day, iso), app->cfg.mail_domain);
 			struct ics_event ev = {
 				.uid = uid, .summary = holiday_display(&h[i]),

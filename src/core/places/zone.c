@@ -1,5 +1,6 @@
 /* Floors and zones: where on a site desks are.  A zone is a neighbourhood of
  * desks, usually a team's; floors exist only as the floors zones are on. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,20 @@ void zone_list_free(struct hop_zone_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+enum hop_status floor_level_parse(const char *text, int *level, struct hop_err *err)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (!*text || *end || errno || v < FLOOR_LEVEL_MIN || v > FLOOR_LEVEL_MAX)
+		return hop_fail(err, HOP_EINVAL, _("'%.40s' is not a floor level from %d to %d (0 "
+		                "is the ground floor)"), text, FLOOR_LEVEL_MIN, FLOOR_LEVEL_MAX);
+	*level = (int)v;
+	return HOP_OK;
 }
 
 /* The columns read_zone expects; ?9 is today. */
@@ -274,6 +289,13 @@ enum hop_status zone_add_id(struct hop_app *app, const char *site, const char *f
 		return err->status;
 	if (place_check_part(floor, HOP_FLOOR_NAME_MAX, err) != HOP_OK) {
 		hop_err_prefix(err, _("floor name: "));
+		return err->status;
+	}
+	if (level < FLOOR_LEVEL_MIN || level > FLOOR_LEVEL_MAX) {
+		char text[16];
+		snprintf(text, sizeof text, "%d", level);
+		floor_level_parse(text, &level, err);
+		hop_err_prefix(err, _("level: "));
 		return err->status;
 	}
 	if (place_check_part(zone, HOP_ZONE_NAME_MAX, err) != HOP_OK) {

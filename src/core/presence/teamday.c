@@ -56,18 +56,6 @@ enum hop_status teamday_parse_when(const char *text, hop_date today, unsigned *w
 	                "date (2026-12-01, 1.12.2026)"), text);
 }
 
-static enum hop_status may_plan(struct hop_app *app, const struct hop_team *t,
-                                struct hop_err *err)
-{
-	if (!app->actor.known)
-		return hop_fail(err, HOP_EPERM, _("'%s' is not a person in this database; ask HR to "
-		                "add you"), app->actor.login);
-	if (authz_leads_team(app, t->id) || (app->actor.roles & (ROLE_HR | ROLE_ADMIN)))
-		return HOP_OK;
-	return hop_fail(err, HOP_EPERM, _("only the lead of %s (%s), HR or an admin may plan the "
-	                "team's presence days"), t->name, *t->lead_name ? t->lead_name : "-");
-}
-
 static enum hop_status active_team(struct hop_app *app, const char *team, struct hop_team *t,
                                    struct hop_err *err)
 {
@@ -165,7 +153,7 @@ enum hop_status teamday_set(struct hop_app *app, const char *team, unsigned week
 	if (note && strlen(note) > HOP_PRESENCE_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; at most %d are "
 		                "allowed"), strlen(note), HOP_PRESENCE_NOTE_MAX);
-	if (active_team(app, team, &t, err) != HOP_OK || may_plan(app, &t, err) != HOP_OK)
+	if (active_team(app, team, &t, err) != HOP_OK || authz_team_plan(app, &t, err) != HOP_OK)
 		return err->status;
 	if (weekdays & ~(unsigned)0x3e)
 		return hop_fail(err, HOP_EINVAL, _("presence days fall on Monday to Friday"));
@@ -213,7 +201,7 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 	struct db_stmt *st;
 	int removed = 0;
 
-	if (active_team(app, team, &t, err) != HOP_OK || may_plan(app, &t, err) != HOP_OK)
+	if (active_team(app, team, &t, err) != HOP_OK || authz_team_plan(app, &t, err) != HOP_OK)
 		return err->status;
 	if (!weekdays && day == HOP_DATE_NONE)
 		return hop_fail(err, HOP_EINVAL, _("no day given; give a weekday (tue) or a date "

@@ -65,6 +65,11 @@ struct booking_request {
 	const char *note;           /* NULL = none */
 };
 
+/* The choice of place, before anything is read: a place's code or any, not
+ * both, and a zone, attributes or near_team only with any.  booking_book
+ * checks it first; a front end may ask before it opens the database. */
+enum hop_status booking_choice_check(const struct booking_request *rq, struct hop_err *err);
+
 /* Book.  With any, the desk is chosen among the free, bookable desks with the
  * wanted attributes: first the person's team zones, then the fewest moves from
  * their last desk (same desk, same zone, same floor, same site), then by code.
