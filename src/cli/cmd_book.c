@@ -87,7 +87,8 @@ static void print_booked(const struct hop_booking *b)
  * (conflict) when some or all were not. */
 static int print_series(const struct series_item *v, size_t n)
 {
-	char when[HOP_DATE_HUMAN_LEN], place[PLACE_TEXT_MAX];
+	char when[HOP_DATE_HUMAN_LEN], place[PLACE_TEXT_MAX], advice[CLI_ADVICE_MAX];
+	char why[sizeof v->msg + CLI_ADVICE_MAX];
 	size_t booked = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -97,7 +98,9 @@ static int print_series(const struct series_item *v, size_t n)
 			       place_text(v[i].kind, v[i].desk, NULL, place, sizeof place));
 			booked++;
 		} else {
-			printf(_("%s: not booked: %s\n"), when, v[i].msg);
+			snprintf(why, sizeof why, "%s%s", v[i].msg,
+			         cli_advice(v[i].reason, &v[i].facts, advice, sizeof advice));
+			printf(_("%s: not booked: %s\n"), when, why);
 		}
 	}
 	printf(ngettext("Booked %zu of %zu day.\n", "Booked %zu of %zu days.\n", (unsigned long)n),

@@ -348,8 +348,8 @@ enum hop_status closure_import(struct hop_app *app, FILE *in, const char *name,
 	if (authz_place_manage(app, err) != HOP_OK) {
 		/* The rule is the places' rule; the words must fit what was asked. */
 		if (err->status == HOP_EPERM && app->actor.known)
-			hop_fail(err, HOP_EPERM, _("only facilities or an admin can import closure "
-			         "days; ask one of them to run 'hop import holidays'"));
+			hop_refuse(err, HOP_EPERM, HOP_R_CLOSURES_BY_FACILITIES, NULL, _("only "
+			           "facilities or an admin can import closure days"));
 		return err->status;
 	}
 	if (site && *site) {
