@@ -22,6 +22,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
+#include "advice.h"
 #include "pick.h"
 #include "text.h"
 #include "tui_internal.h"
@@ -119,7 +120,7 @@ bool desks_load(struct tui *t)
 	memset(&v, 0, sizeof v);
 	if (booking_day_view(t->app, desks.day, &f, &v, &err) != HOP_OK) {
 		desk_day_view_free(&v);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return false;
 	}
 	desk_day_view_free(&desks.view);
@@ -148,7 +149,7 @@ bool desks_load_zones(struct tui *t)
 
 	if (zone_list(t->app, NULL, &l, &err) != HOP_OK) {
 		zone_list_free(&l);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return false;
 	}
 	labels = calloc(l.n + 1, sizeof *labels);

@@ -11,6 +11,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
+#include "advice.h"
 #include "input.h"
 #include "pick.h"
 #include "tui_internal.h"
@@ -77,7 +78,7 @@ static void book(struct tui *t, int people)
 	if (booking_book(t->app, &rq, &made, &err) != HOP_OK) {
 		/* What is on the screen may be old: read the day again, then say why. */
 		desks_load(t);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	if (desks_load(t))
@@ -201,7 +202,7 @@ void desks_confirm_key(struct tui *t, const struct tui_key *k)
 	snprintf(code, sizeof code, "%s", desks.code);
 	if (booking_cancel(t->app, day, code, HALF_DAY, NULL, &n, &err) != HOP_OK) {
 		desks_load(t);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	if (desks_load(t))
@@ -230,7 +231,7 @@ static void date_submit(struct tui *t)
 	if (!text[0])
 		return;
 	if (date_parse(text, clock_today(), &day, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	desks_go_to(t, day);
@@ -245,7 +246,7 @@ static void attrs_submit(struct tui *t)
 	if (!input_text(&desks.input, text, sizeof text))
 		text[0] = '\0';
 	if (text[0] && desk_attr_parse(text, &attrs, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	desks.attrs = attrs;

@@ -13,6 +13,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
+#include "advice.h"
 #include "colour.h"
 #include "form.h"
 #include "input.h"
@@ -132,7 +133,7 @@ static bool load(struct tui *t, bool all)
 		struct hop_team_list teams = { 0 };
 		if (team_list(t->app, false, &teams, &err) != HOP_OK) {
 			team_list_free(&teams);
-			tui_status(t, true, "%s", err.msg);
+			tui_fail(t, &err);
 			return false;
 		}
 		team_list_free(&P.teams);
@@ -158,7 +159,7 @@ static bool load(struct tui *t, bool all)
 	return true;
 fail:
 	person_list_free(&l);
-	tui_status(t, true, "%s", err.msg);
+	tui_fail(t, &err);
 	return false;
 }
 
@@ -456,13 +457,13 @@ static void edit_open(struct tui *t)
 		return;
 	}
 	if (person_get(t->app, s->login, &p, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	/* Name and email are the least anyone may change; core says whether this
 	 * actor may change even those, and in its own words if not. */
 	if (authz_person_edit(t->app, &p, PF_NAME | PF_EMAIL, p.roles, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	snprintf(title, sizeof title, _("Edit %s (%s)"), p.name, p.login);
@@ -541,7 +542,7 @@ static void edit_submit(struct tui *t)
 			break;
 		case PF_ROLES:
 			if (role_parse(text, &e.roles, &err) != HOP_OK) {
-				tui_status(t, true, "%s", err.msg);
+				tui_fail(t, &err);
 				P.form.cur = i;
 				return;
 			}
@@ -552,7 +553,7 @@ static void edit_submit(struct tui *t)
 			break;
 		case PF_START:
 			if (date_parse(text, clock_today(), &e.start, &err) != HOP_OK) {
-				tui_status(t, true, "%s", err.msg);
+				tui_fail(t, &err);
 				P.form.cur = i;
 				return;
 			}
@@ -570,7 +571,7 @@ static void edit_submit(struct tui *t)
 	}
 	/* The form stays open on a refusal, so that what was typed can be fixed. */
 	if (person_edit(t->app, o->login, &e, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	edit_close(t);

@@ -19,6 +19,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/presence/presence.h"
+#include "advice.h"
 #include "pick.h"
 #include "tui_internal.h"
 #include "view_week_int.h"
@@ -78,9 +79,9 @@ bool week_load(struct tui *t)
 	memset(&w, 0, sizeof w);
 	if (presence_week(t->app, W.team[0] ? W.team : NULL, W.monday, &w, &err) != HOP_OK) {
 		presence_week_free(&w);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		if (!W.loaded)
-			snprintf(W.error, sizeof W.error, "%s", err.msg);
+			tui_advice(&err, W.error, sizeof W.error);
 		return false;
 	}
 	if (W.loaded && W.w.team.id != w.team.id)
