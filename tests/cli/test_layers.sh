@@ -1,0 +1,48 @@
+# Core speaks no command-line language: its messages say what is wrong and
+# name no command ('hop cancel ...') and no option (--any); the command line
+# adds its advice from the refusal's reason and facts (src/cli/advice.c), the
+# screens theirs (src/tui/advice.c).
+. "$(dirname "$0")/lib.sh"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+
+# Line by line, the quick look: a message string that starts a command.
+hits=$(cd "$ROOT" && grep -rnE "_\(\"[^\"]*'hop [a-z]" src/core)
+eq "$hits" "" "no _(\"...'hop ...\") in src/core"
+
+# Every message of core whole, as xgettext reads it (strings over several
+# lines, ngettext's plural too): no command, no option.
+if command -v xgettext >/dev/null 2>&1 && command -v msggrep >/dev/null 2>&1; then
+	(cd "$ROOT" && xgettext --language=C --keyword=_ --keyword=N_ --from-code=UTF-8 \
+		-o "$SCRATCH/core.pot" $(ls src/core/*.c src/core/*/*.c)) 2>"$SCRATCH/xgettext.err"
+	n=$(grep -c '^msgid "[^"]' "$SCRATCH/core.pot")
+	[ "$n" -ge 300 ] && ok "xgettext found $n messages in src/core" ||
+		nok "xgettext found only $n messages in src/core: $(head -c 300 "$SCRATCH/xgettext.err")"
+	msggrep --msgid -E -e "'hop [a-z]" "$SCRATCH/core.pot" 2>/dev/null |
+		grep -A3 '^#:' >"$SCRATCH/commands"
+	eq "$(cat "$SCRATCH/commands")" "" "no message in src/core names a hop command"
+	msggrep --msgid -E -e "(^|[ ('\"])--[a-z]" "$SCRATCH/core.pot" 2>/dev/null |
+		grep -A3 '^#:' >"$SCRATCH/options"
+	eq "$(cat "$SCRATCH/options")" "" "no message in src/core names a command-line option"
+else
+	skip "xgettext/msggrep not installed: core's messages are checked line by line only"
+fi
+
+# The command line still says how to go on, from the reason and its facts.
+cd "$SCRATCH" || exit 1
+expect_ok "init" init --name "Test Admin"
+expect_fail "an unknown person" 3 person show nemo
+eq "$(cat "$ERR")" "hop: there is no person with the login 'nemo'; 'hop person list --all' shows everyone" \
+	"core's sentence, then the command line's advice"
+expect_ok "a site" site add Haus
+expect_ok "a zone" zone add Haus "3. OG" Süd
+expect_fail "a zone the site lacks" 3 desk add 1.10 --zone "Haus/3. OG/West"
+eq "$(cat "$ERR")" "hop: site 'Haus' has no zone 'West' on a floor '3. OG'; 'hop zone list --site \"Haus\"' shows its zones" \
+	"the advice names the site's zones"
+expect_ok "a desk" desk add 1.08 --zone Süd
+expect_ok "booked" book 2026-11-24 1.08
+expect_ok "a second desk" desk add 1.09 --zone Süd
+expect_fail "one desk per person" 5 book 2026-11-24 1.09
+eq "$(cat "$ERR")" "hop: you have already booked desk 1.08 on Tue 24 Nov 2026 (all day), and one person holds one desk at a time; cancel it first with 'hop cancel 2026-11-24 1.08'" \
+	"the command that frees it, with the facts of the refusal"
+
+finish
