@@ -50,8 +50,8 @@ enum hop_reason {
 	HOP_R_HOLDS_DESK,         /* place, day, login, self: one desk per person */
 	HOP_R_NO_FREE_PLACE,      /* day */
 	HOP_R_PLACE_RETIRED,      /* place */
-	HOP_R_TEAM_PLACE,         /* place, team (its name): for its team only */
-	HOP_R_LEADS_PLACE,        /* place: for team leads only */
+	HOP_R_TEAM_PLACE,         /* team (its name): the place is for its team only */
+	HOP_R_LEADS_PLACE,        /* -: the place is for team leads only */
 	HOP_R_GROUP_NEEDS_ROOM,   /* place, n (the group) */
 	HOP_R_ROOM_TOO_SMALL,     /* place, n (the group) */
 	/* How to ask for a place. */

@@ -120,17 +120,16 @@ enum hop_status bk_check_bookable(const struct hop_app *app, const struct hop_pe
 		return HOP_OK;
 	bk_place_label(p->kind, p->code, label, sizeof label);
 	if (p->bookable == BOOKABLE_TEAM && p->zone_team[0])
-		return hop_refuse(err, HOP_EPERM, HOP_R_TEAM_PLACE, HOP_ABOUT(.place = p->code,
-		                  .team = p->zone_team), _("%s can be booked only by members of team "
-		                  "%s (and facilities and admins); %s is not a member — choose another "
-		                  "place"), label, p->zone_team, person->name);
+		return hop_refuse(err, HOP_EPERM, HOP_R_TEAM_PLACE, HOP_ABOUT(.team = p->zone_team),
+		                  _("%s can be booked only by members of team %s (and facilities and "
+		                  "admins); %s is not a member — choose another place"), label,
+		                  p->zone_team, person->name);
 	if (p->bookable == BOOKABLE_TEAM)
 		return hop_fail(err, HOP_EPERM, _("%s is kept for the team of its zone %s, which has "
 		                "no team; ask facilities to give the zone a team or to open the "
 		                "place to all"), label, p->zone);
-	return hop_refuse(err, HOP_EPERM, HOP_R_LEADS_PLACE, HOP_ABOUT(.place = p->code),
-	                  _("%s can be booked only by team leads (and facilities and admins)"),
-	                  label);
+	return hop_refuse(err, HOP_EPERM, HOP_R_LEADS_PLACE, NULL, _("%s can be booked only by "
+	                  "team leads (and facilities and admins)"), label);
 }
 
 /* ---- conflicts ---- */
