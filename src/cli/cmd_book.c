@@ -86,7 +86,8 @@ static void print_booked(const struct hop_booking *b)
  * (conflict) when some or all were not. */
 static int print_series(const struct series_item *v, size_t n)
 {
-	char when[HOP_DATE_HUMAN_LEN], place[PLACE_TEXT_MAX];
+	char when[HOP_DATE_HUMAN_LEN], place[PLACE_TEXT_MAX], advice[CLI_ADVICE_MAX];
+	char why[sizeof v->msg + CLI_ADVICE_MAX];
 	size_t booked = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -96,7 +97,9 @@ static int print_series(const struct series_item *v, size_t n)
 			       place_text(v[i].kind, v[i].desk, NULL, place, sizeof place));
 			booked++;
 		} else {
-			printf(_("%s: not booked: %s\n"), when, v[i].msg);
+			snprintf(why, sizeof why, "%s%s", v[i].msg,
+			         cli_advice(v[i].reason, &v[i].facts, advice, sizeof advice));
+			printf(_("%s: not booked: %s\n"), when, why);
 		}
 	}
 	printf(ngettext("Booked %zu of %zu day.\n", "Booked %zu of %zu days.\n", (unsigned long)n),
@@ -173,8 +176,11 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 	else
 		rq.any = true;      /* no desk named: hop chooses */
 	/* Core's rule, asked before the database is opened: a misuse of the options. */
-	if (booking_choice_check(&rq, &err) != HOP_OK)
-		return cli_usage_error("book", NULL, "%s", err.msg);
+	if (booking_choice_check(&rq, &err) != HOP_OK) {
+		char advice[CLI_ADVICE_MAX];
+		return cli_usage_error("book", NULL, "%s%s", err.msg,
+		                       cli_advice(err.reason, &err.facts, advice, sizeof advice));
+	}
 	if (!every != !until_text)
 		return cli_usage_error("book", NULL, every ? _("--every needs --until DATE, the last "
 		                       "day of the series") : _("--until goes with --every DAYS, the "

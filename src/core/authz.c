@@ -169,8 +169,8 @@ enum hop_status authz_closure_import(const struct hop_app *app, struct hop_err *
 	if (!app->actor.known)
 		return unregistered(app, err);
 	if (!has(app, ROLE_FACILITIES | ROLE_ADMIN))
-		return hop_fail(err, HOP_EPERM, _("only facilities or an admin can import closure "
-		                "days; ask one of them to run 'hop import holidays'"));
+		return hop_refuse(err, HOP_EPERM, HOP_R_CLOSURES_BY_FACILITIES, NULL, _("only "
+		                  "facilities or an admin can import closure days"));
 	return HOP_OK;
 }
 
@@ -228,16 +228,16 @@ enum hop_status authz_book_place(const struct hop_app *app, const struct hop_per
 	if (authz_may_book_place(app, person, p->bookable, p->zone_team_id, p->zone_team_lead))
 		return HOP_OK;
 	if (p->bookable == BOOKABLE_TEAM && p->zone_team[0])
-		return hop_fail(err, HOP_EPERM, _("%s can be booked only by members of team %s (and "
-		                "facilities and admins); %s is not a member — choose another place "
-		                "('hop free DATE')"), p->label, p->zone_team, person->name);
+		return hop_refuse(err, HOP_EPERM, HOP_R_TEAM_PLACE, HOP_ABOUT(.team = p->zone_team),
+		                  _("%s can be booked only by members of team %s (and facilities and "
+		                  "admins); %s is not a member — choose another place"), p->label,
+		                  p->zone_team, person->name);
 	if (p->bookable == BOOKABLE_TEAM)
 		return hop_fail(err, HOP_EPERM, _("%s is kept for the team of its zone %s, which has "
 		                "no team; ask facilities to give the zone a team or to open the "
 		                "place to all"), p->label, p->zone);
-	return hop_fail(err, HOP_EPERM, _("%s can be booked only by team leads (and facilities "
-	                "and admins); choose another place ('hop free DATE') or ask your lead"),
-	                p->label);
+	return hop_refuse(err, HOP_EPERM, HOP_R_LEADS_PLACE, NULL, _("%s can be booked only by "
+	                  "team leads (and facilities and admins)"), p->label);
 }
 
 enum hop_status authz_team_plan(const struct hop_app *app, const struct hop_team *t,

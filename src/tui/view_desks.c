@@ -21,6 +21,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
+#include "advice.h"
 #include "list.h"
 #include "pick.h"
 #include "text.h"
@@ -67,7 +68,7 @@ bool desks_load(struct tui *t, struct desks_state *s)
 	memset(&v, 0, sizeof v);
 	if (booking_day_view(t->app, s->day, &f, &v, &err) != HOP_OK) {
 		desk_day_view_free(&v);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return false;
 	}
 	/* The rows first, so that a failure leaves the day as it was. */
@@ -98,7 +99,7 @@ bool desks_load_zones(struct tui *t, struct desks_state *s)
 
 	if (zone_list(t->app, NULL, &l, &err) != HOP_OK) {
 		zone_list_free(&l);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return false;
 	}
 	labels = calloc(l.n + 1, sizeof *labels);

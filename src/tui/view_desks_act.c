@@ -11,6 +11,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
+#include "advice.h"
 #include "input.h"
 #include "pick.h"
 #include "tui_internal.h"
@@ -77,7 +78,7 @@ static void book(struct tui *t, struct desks_state *s, int people)
 	if (booking_book(t->app, &rq, &made, &err) != HOP_OK) {
 		/* What is on the screen may be old: read the day again, then say why. */
 		desks_load(t, s);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	if (desks_load(t, s))
@@ -201,7 +202,7 @@ void desks_confirm_key(struct tui *t, struct desks_state *s, const struct tui_ke
 	snprintf(code, sizeof code, "%s", s->code);
 	if (booking_cancel(t->app, day, code, HALF_DAY, NULL, &n, &err) != HOP_OK) {
 		desks_load(t, s);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	if (desks_load(t, s))
@@ -231,7 +232,7 @@ static void date_submit(struct tui *t, struct desks_state *s)
 	if (!text[0])
 		return;
 	if (date_parse(text, clock_today(), &day, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	desks_go_to(t, s, day);
@@ -246,7 +247,7 @@ static void attrs_submit(struct tui *t, struct desks_state *s)
 	if (!input_text(&s->input, text, sizeof text))
 		text[0] = '\0';
 	if (text[0] && desk_attr_parse(text, &attrs, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	s->attrs = attrs;

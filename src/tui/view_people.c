@@ -15,6 +15,7 @@
 #include "hop/core/app.h"
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
+#include "advice.h"
 #include "input.h"
 #include "list.h"
 #include "tui_internal.h"
@@ -62,7 +63,7 @@ bool people_load(struct tui *t, struct people_state *s, bool all)
 		struct hop_team_list teams = { 0 };
 		if (team_list(t->app, false, &teams, &err) != HOP_OK) {
 			team_list_free(&teams);
-			tui_status(t, true, "%s", err.msg);
+			tui_fail(t, &err);
 			return false;
 		}
 		team_list_free(&s->teams);
@@ -90,7 +91,7 @@ bool people_load(struct tui *t, struct people_state *s, bool all)
 	return true;
 fail:
 	person_list_free(&l);
-	tui_status(t, true, "%s", err.msg);
+	tui_fail(t, &err);
 	return false;
 }
 

@@ -9,6 +9,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
+#include "advice.h"
 #include "form.h"
 #include "input.h"
 #include "tui_internal.h"
@@ -33,13 +34,13 @@ void people_edit_open(struct tui *t, struct people_state *s)
 		return;
 	}
 	if (person_get(t->app, sel->login, &p, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	/* Name and email are the least anyone may change; core says whether this
 	 * actor may change even those, and in its own words if not. */
 	if (authz_person_edit(t->app, &p, PF_NAME | PF_EMAIL, p.roles, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	snprintf(title, sizeof title, _("Edit %s (%s)"), p.name, p.login);
@@ -118,7 +119,7 @@ static void edit_submit(struct tui *t, struct people_state *s)
 			break;
 		case PF_ROLES:
 			if (role_parse(text, &e.roles, &err) != HOP_OK) {
-				tui_status(t, true, "%s", err.msg);
+				tui_fail(t, &err);
 				s->form.cur = i;
 				return;
 			}
@@ -129,7 +130,7 @@ static void edit_submit(struct tui *t, struct people_state *s)
 			break;
 		case PF_START:
 			if (date_parse(text, clock_today(), &e.start, &err) != HOP_OK) {
-				tui_status(t, true, "%s", err.msg);
+				tui_fail(t, &err);
 				s->form.cur = i;
 				return;
 			}
@@ -147,7 +148,7 @@ static void edit_submit(struct tui *t, struct people_state *s)
 	}
 	/* The form stays open on a refusal, so that what was typed can be fixed. */
 	if (person_edit(t->app, o->login, &e, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	edit_close(t, s);

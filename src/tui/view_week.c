@@ -19,6 +19,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/presence/presence.h"
+#include "advice.h"
 #include "list.h"
 #include "pick.h"
 #include "tui_internal.h"
@@ -58,9 +59,9 @@ bool week_load(struct tui *t, struct week_state *s)
 	memset(&w, 0, sizeof w);
 	if (presence_week(t->app, s->team[0] ? s->team : NULL, s->monday, &w, &err) != HOP_OK) {
 		presence_week_free(&w);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		if (!s->loaded)
-			snprintf(s->error, sizeof s->error, "%s", err.msg);
+			tui_advice(&err, s->error, sizeof s->error);
 		return false;
 	}
 	/* The rows first, so that a failure leaves the week as it was. */

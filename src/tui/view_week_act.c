@@ -11,6 +11,7 @@
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
 #include "hop/core/presence/presence.h"
+#include "advice.h"
 #include "pick.h"
 #include "tui_internal.h"
 #include "view_week_int.h"
@@ -35,7 +36,7 @@ void week_set_location(struct tui *t, struct week_state *s, enum presence_loc lo
 	memset(&res, 0, sizeof res);
 	if (presence_set(t->app, r->person.login, day, day, loc, NULL, &res, &err) != HOP_OK) {
 		presence_result_free(&res);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	it = res.n ? &res.v[0] : NULL;
@@ -71,7 +72,7 @@ void week_clear_day(struct tui *t, struct week_state *s)
 	snprintf(name, sizeof name, "%s", r->person.name);
 	date_format_human(day, date, sizeof date);
 	if (presence_clear(t->app, r->person.login, day, day, &cleared, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	if (!week_load(t, s))
@@ -104,7 +105,7 @@ void week_book_desk(struct tui *t, struct week_state *s)
 	snprintf(name, sizeof name, "%s", r->person.name);
 	date_format_human(rq.day, date, sizeof date);
 	if (booking_book(t->app, &rq, &made, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	if (week_load(t, s))
@@ -121,7 +122,7 @@ bool week_teams_open(struct tui *t, struct week_state *s)
 
 	week_teams_free(s);
 	if (team_list(t->app, false, &s->teams, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		week_teams_free(s);
 		return false;
 	}

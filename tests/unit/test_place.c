@@ -569,7 +569,10 @@ static void test_retire(void **state)
 	/* A retired code is not reused, but the place can come back. */
 	d = spec("3.15", "Zone Süd");
 	assert_int_equal(desk_add(&app, &d, &err), HOP_ECONFLICT);
-	assert_non_null(strstr(err.msg, "--activate"));
+	assert_non_null(strstr(err.msg, "codes are never reused"));
+	assert_null(strstr(err.msg, "--activate"));
+	assert_int_equal(err.reason, HOP_R_CODE_RETIRED);
+	assert_string_equal(err.facts.place, "3.15");
 	ok(desk_edit(&app, "3.15", DF_ACTIVE, &d, &err), &err);
 	ok(desk_get(&app, "3.15", &got, &err), &err);
 	assert_int_equal(got.retired, HOP_DATE_NONE);

@@ -184,8 +184,8 @@ enum hop_status bk_place_get(struct hop_app *app, const char *code, struct bk_pl
 	int rc;
 
 	if (!code || !*code)
-		return hop_fail(err, HOP_EINVAL, _("no desk given; give a desk or room code such "
-		                "as 3.14 ('hop free DATE' lists the free ones)"));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_NO_DESK_GIVEN, NULL, _("no desk given; give "
+		                  "a desk or room code such as 3.14"));
 	if (strlen(code) > HOP_CODE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("'%.40s...' is not a desk code: codes have at "
 		                "most %d characters"), code, HOP_CODE_MAX);
@@ -201,8 +201,8 @@ enum hop_status bk_place_get(struct hop_app *app, const char *code, struct bk_pl
 		return HOP_OK;
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a desk"));
-	return hop_fail(err, HOP_ENOTFOUND, _("there is no desk or room '%s'; 'hop desk list' "
-	                "shows them all, 'hop free DATE' the free ones"), code);
+	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_PLACE_TO_BOOK, HOP_ABOUT(.place = code),
+	                  _("there is no desk or room '%s'"), code);
 }
 
 void bk_place_to_desk(const struct bk_place *p, struct hop_desk *d)

@@ -100,7 +100,6 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
                                  struct hop_err *err)
 {
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], name[HOP_NAME_MAX + 1];
-	char iso[HOP_DATE_ISO_LEN];
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, b.person_id, p.name, "
 	                           "coalesce(p.team_id, 0), "
 	                           "CASE WHEN t.dissolved_on IS NULL THEN coalesce(t.lead_id, 0) "
@@ -134,7 +133,6 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
 	db_reset(st);
 	bk_place_label(p->kind, p->code, label, sizeof label);
 	date_format_human(day, when, sizeof when);
-	date_format(day, iso);
 	if (person && who == person->id) {
 		if (app->actor.known && who == app->actor.person.id)
 			return hop_fail(err, HOP_ECONFLICT, _("you have already booked %s on %s (%s)"),
@@ -145,19 +143,18 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
 	/* The owner of a fixed desk is told who has it, whatever the privacy setting:
 	 * the desk is theirs. */
 	if (visible || (person && p->owner_id == person->id))
-		return hop_fail(err, HOP_ECONFLICT, _("%s is already booked by %s on %s (%s); 'hop "
-		                "free %s' shows what is free"), label, name, when, half_label(taken),
-		                iso);
-	return hop_fail(err, HOP_ECONFLICT, _("%s is already booked on %s (%s); 'hop free %s' "
-	                "shows what is free"), label, when, half_label(taken),
-	                iso);
+		return hop_refuse(err, HOP_ECONFLICT, HOP_R_PLACE_BOOKED, HOP_ABOUT(.place = p->code,
+		                  .day = day), _("%s is already booked by %s on %s (%s)"), label, name,
+		                  when, half_label(taken));
+	return hop_refuse(err, HOP_ECONFLICT, HOP_R_PLACE_BOOKED, HOP_ABOUT(.place = p->code,
+	                  .day = day), _("%s is already booked on %s (%s)"), label, when,
+	                  half_label(taken));
 }
 
 enum hop_status bk_person_conflict(struct hop_app *app, const struct hop_person *person,
                                    hop_date day, unsigned halves, struct hop_err *err)
 {
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], code[HOP_CODE_MAX + 1];
-	char iso[HOP_DATE_ISO_LEN];
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, d.code, d.kind FROM booking b "
 	                           "JOIN desk d ON d.id = b.desk_id "
 	                           "WHERE b.person_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
@@ -185,13 +182,13 @@ enum hop_status bk_person_conflict(struct hop_app *app, const struct hop_person 
 	db_reset(st);
 	bk_place_label(kind, code, label, sizeof label);
 	date_format_human(day, when, sizeof when);
-	date_format(day, iso);
 	if (app->actor.known && person->id == app->actor.person.id)
-		return hop_fail(err, HOP_ECONFLICT, _("you have already booked %s on %s (%s), and "
-		                "one person holds one desk at a time; cancel it first with 'hop cancel "
-		                "%s %s'"), label, when, half_label(taken), iso, code);
-	return hop_fail(err, HOP_ECONFLICT, _("%s has already booked %s on %s (%s), and one "
-	                "person holds one desk at a time; cancel it first with 'hop cancel %s %s "
-	                "--for %s'"), person->name, label, when, half_label(taken), iso, code,
-	                person->login);
+		return hop_refuse(err, HOP_ECONFLICT, HOP_R_HOLDS_DESK, HOP_ABOUT(.place = code,
+		                  .day = day, .login = person->login, .self = true), _("you have "
+		                  "already booked %s on %s (%s), and one person holds one desk at a "
+		                  "time"), label, when, half_label(taken));
+	return hop_refuse(err, HOP_ECONFLICT, HOP_R_HOLDS_DESK, HOP_ABOUT(.place = code, .day = day,
+	                  .login = person->login), _("%s has already booked %s on %s (%s), and one "
+	                  "person holds one desk at a time"), person->name, label, when,
+	                  half_label(taken));
 }

@@ -272,10 +272,10 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 		            strlen(cell[C_SITE]), HOP_SITE_NAME_MAX);
 	else if ((st = site_get(im->b.app, cell[C_SITE], &site, &e)) == HOP_OK)
 		site_ok = true;
-	else if (st == HOP_ENOTFOUND)
-		row_problem(im, r, _("there is no site '%s'; add it first ('hop site add \"%s\"')"),
-		            cell[C_SITE], cell[C_SITE]);
-	else {
+	else if (st == HOP_ENOTFOUND) {
+		row_problem(im, r, _("there is no site '%s'; add it first"), cell[C_SITE]);
+		import_advise(&im->b, e.reason, &e.facts);
+	} else {
 		*err = e;
 		return st;
 	}
@@ -314,6 +314,7 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 			snprintf(r->spec.owner, sizeof r->spec.owner, "%s", owner.login);
 		} else if (st == HOP_ENOTFOUND) {
 			row_problem(im, r, _("owner: %s"), e.msg);
+			import_advise(&im->b, e.reason, &e.facts);
 			place_ok = false;
 		} else {
 			*err = e;
@@ -330,9 +331,10 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 		if (strlen(cell[C_TEAM]) > HOP_TEAM_NAME_MAX)
 			row_problem(im, r, _("team: the name is %zu bytes long; the limit is %d bytes"),
 			            strlen(cell[C_TEAM]), HOP_TEAM_NAME_MAX);
-		else if ((st = team_get(im->b.app, cell[C_TEAM], &team, &e)) == HOP_ENOTFOUND)
+		else if ((st = team_get(im->b.app, cell[C_TEAM], &team, &e)) == HOP_ENOTFOUND) {
 			row_problem(im, r, _("team: %s"), e.msg);
-		else if (st != HOP_OK) {
+			import_advise(&im->b, e.reason, &e.facts);
+		} else if (st != HOP_OK) {
 			*err = e;
 			return st;
 		} else if (team.dissolved != HOP_DATE_NONE) {

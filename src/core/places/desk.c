@@ -25,20 +25,20 @@ enum hop_status place_check_fit(const char *code, enum desk_kind kind, int capac
                                 bool zone_has_team, struct hop_err *err)
 {
 	if (kind == DESK_KIND_DESK && capacity != 1)
-		return hop_fail(err, HOP_EINVAL, _("desk %s: a desk is for one person (capacity 1); "
-		                "a place for %d people is a room ('hop room add CODE --kind "
-		                "meeting-room --capacity %d')"), code, capacity, capacity);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_DESK_FOR_ONE, HOP_ABOUT(.place = code, .n =
+		                  capacity), _("desk %s: a desk is for one person (capacity 1); a "
+		                  "place for %d people is a room"), code, capacity);
 	if (kind != DESK_KIND_DESK && (capacity < ROOM_CAPACITY_MIN || capacity > ROOM_CAPACITY_MAX))
-		return hop_fail(err, HOP_EINVAL, _("room %s: the capacity must be %d to %d people; "
-		                "give it with --capacity N"), code, ROOM_CAPACITY_MIN,
-		                ROOM_CAPACITY_MAX);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_ROOM_CAPACITY, HOP_ABOUT(.place = code),
+		                  _("room %s: the capacity must be %d to %d people"), code,
+		                  ROOM_CAPACITY_MIN, ROOM_CAPACITY_MAX);
 	if (kind != DESK_KIND_DESK && owned)
 		return hop_fail(err, HOP_EINVAL, _("room %s: only desks may have an owner; rooms "
 		                "are booked for a group"), code);
 	if (bookable == BOOKABLE_TEAM && !zone_has_team)
-		return hop_fail(err, HOP_EINVAL, _("%s: zone '%s' has no team, so no team could book "
-		                "it; give the zone a team ('hop zone edit \"%s\" --team TEAM') or "
-		                "make it bookable by all"), code, zone, zone);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_ZONE_WITHOUT_TEAM, HOP_ABOUT(.place = code,
+		                  .zone = zone), _("%s: zone '%s' has no team, so no team could book "
+		                  "it"), code, zone);
 	return HOP_OK;
 }
 
@@ -72,11 +72,11 @@ static enum hop_status code_free(struct hop_app *app, const char *code, int64_t 
 		return st;
 	}
 	if (other.retired != HOP_DATE_NONE)
-		return hop_fail(err, HOP_ECONFLICT, _("the code %s is taken by a %s in %s/%s/%s, "
-		                "retired on %s; codes are never reused (bring it back with 'hop desk "
-		                "edit %s --activate')"), other.code, desk_kind_display(other.kind),
-		                other.zone.site, other.zone.floor, other.zone.name,
-		                date_format(other.retired, d), other.code);
+		return hop_refuse(err, HOP_ECONFLICT, HOP_R_CODE_RETIRED, HOP_ABOUT(.place = other.code),
+		                  _("the code %s is taken by a %s in %s/%s/%s, retired on %s; codes "
+		                  "are never reused"), other.code, desk_kind_display(other.kind),
+		                  other.zone.site, other.zone.floor, other.zone.name,
+		                  date_format(other.retired, d));
 	return hop_fail(err, HOP_ECONFLICT, _("the code %s is already the %s in %s/%s/%s; "
 	                "choose another code"), other.code, desk_kind_display(other.kind),
 	                other.zone.site, other.zone.floor, other.zone.name);
@@ -112,9 +112,9 @@ enum hop_status desk_add(struct hop_app *app, const struct desk_spec *d, struct 
 	    check_name(d->name, err) != HOP_OK)
 		return err->status;
 	if (d->kind != DESK_KIND_DESK && capacity == 0)
-		return hop_fail(err, HOP_EINVAL, _("room %s: a room needs a capacity of %d to %d "
-		                "people; give it with --capacity N"), d->code, ROOM_CAPACITY_MIN,
-		                ROOM_CAPACITY_MAX);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_ROOM_CAPACITY, HOP_ABOUT(.place = d->code),
+		                  _("room %s: a room needs a capacity of %d to %d people"), d->code,
+		                  ROOM_CAPACITY_MIN, ROOM_CAPACITY_MAX);
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
 	if (code_free(app, d->code, 0, err) != HOP_OK || zone_get(app, d->zone, &z, err) != HOP_OK)
@@ -372,8 +372,8 @@ enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from
 	if (desk_get(app, code, &d, err) != HOP_OK)
 		goto fail;
 	if (d.retired != HOP_DATE_NONE && d.retired <= today) {
-		hop_fail(err, HOP_ECONFLICT, _("%s was already retired on %s; 'hop desk edit %s "
-		         "--activate' brings it back"), d.code, date_format(d.retired, day), d.code);
+		hop_refuse(err, HOP_ECONFLICT, HOP_R_ALREADY_RETIRED, HOP_ABOUT(.place = d.code),
+		           _("%s was already retired on %s"), d.code, date_format(d.retired, day));
 		goto fail;
 	}
 	date_format(from, day);

@@ -170,6 +170,6 @@ enum hop_status desk_get(struct hop_app *app, const char *code, struct hop_desk 
 		return HOP_OK;
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a desk"));
-	return hop_fail(err, HOP_ENOTFOUND, _("there is no desk or room '%.40s'; 'hop desk list "
-	                "--all' and 'hop room list --all' show them"), code);
+	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_PLACE, HOP_ABOUT(.place = code),
+	                  _("there is no desk or room '%.40s'"), code);
 }

@@ -213,6 +213,8 @@ static enum hop_status book_desk(struct hop_app *app, const struct hop_person *p
 	}
 	it->no_desk = true;
 	snprintf(it->why, sizeof it->why, "%s", e.msg);
+	it->reason = e.reason;
+	it->facts = e.facts;
 	return HOP_OK;
 }
 

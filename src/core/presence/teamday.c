@@ -145,6 +145,7 @@ enum hop_status teamday_set(struct hop_app *app, const char *team, unsigned week
                             struct hop_err *err)
 {
 	char detail[512], object[HOP_SLUG_MAX + 8], why[HOP_WHY_MAX], when[HOP_DATE_HUMAN_LEN];
+	char first[HOP_DATE_HUMAN_LEN];
 	struct hop_team t;
 	int64_t site;
 	bool working;
@@ -161,8 +162,10 @@ enum hop_status teamday_set(struct hop_app *app, const char *team, unsigned week
 		if (from == HOP_DATE_NONE)
 			from = clock_today();
 		if (until != HOP_DATE_NONE && until < from)
-			return hop_fail(err, HOP_EINVAL, _("--until %s is before --from; give a later "
-			                "end"), date_format_human(until, when, sizeof when));
+			return hop_refuse(err, HOP_EINVAL, HOP_R_UNTIL_BEFORE_FROM, HOP_ABOUT(.day =
+			                  until), _("the last day %s is before the first day %s"),
+			                  date_format_human(until, when, sizeof when),
+			                  date_format_human(from, first, sizeof first));
 	} else {
 		if (day == HOP_DATE_NONE)
 			return hop_fail(err, HOP_EINVAL, _("no day given; give a weekday (tue) or a "
@@ -229,11 +232,11 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 	if (!removed) {
 		db_rollback(app->db);
 		if (weekdays)
-			return hop_fail(err, HOP_ENOTFOUND, _("%s has no such recurring presence day; "
-			                "'hop teamday list --team %s' shows them"), t.name, t.slug);
-		return hop_fail(err, HOP_ENOTFOUND, _("%s has no presence day on %s; 'hop teamday "
-		                "list --team %s' shows them"), t.name,
-		                date_format_human(day, when, sizeof when), t.slug);
+			return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_TEAMDAY, HOP_ABOUT(.team = t.slug),
+			                  _("%s has no such recurring presence day"), t.name);
+		return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_TEAMDAY, HOP_ABOUT(.team = t.slug),
+		                  _("%s has no presence day on %s"), t.name,
+		                  date_format_human(day, when, sizeof when));
 	}
 	describe(weekdays, day, HOP_DATE_NONE, HOP_DATE_NONE, NULL, detail, sizeof detail);
 	snprintf(object, sizeof object, "team:%s", t.slug);

@@ -87,6 +87,8 @@ struct series_item {
 	char desk[HOP_CODE_MAX + 1];  /* the desk booked */
 	enum desk_kind kind;          /* ... and its kind */
 	char msg[512];                /* why not, when status != HOP_OK */
+	enum hop_reason reason;       /* ... and its reason and facts, for advice */
+	struct hop_facts facts;
 };
 enum hop_status booking_book_series(struct hop_app *app, const struct booking_request *rq,
                                     unsigned weekdays, hop_date until,
