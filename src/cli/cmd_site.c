@@ -1,6 +1,5 @@
 /* hop site add|list|edit and hop zone add|list|edit: where desks are.  The
  * rules are in core (site.c, zone.c); this file parses and prints. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,28 +18,24 @@ int cmd_site_add(struct cli_ctx *ctx, int argc, char **argv)
 		{ "region", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "site", .sub = "add", .opts = opts };
 	const char *address = NULL, *tz = NULL, *region = NULL;
 	struct hop_site s;
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'a': address = optarg; break;
 		case 'z': tz = optarg; break;
 		case 'r': region = optarg; break;
-		default: return cli_bad_option("site", "add", argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("site", "add", _("give the NAME of the site to add"));
-	if (argc - optind > 1)
-		return cli_usage_error("site", "add", _("unexpected argument '%s'"), argv[optind + 1]);
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 1, 1, _("give the NAME of the site to add"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if (site_add(&ctx->app, argv[optind], address, tz, region, &err) != HOP_OK ||
-	    site_get(&ctx->app, argv[optind], &s, &err) != HOP_OK)
+	if (site_add(&ctx->app, a.arg[0], address, tz, region, &err) != HOP_OK ||
+	    site_get(&ctx->app, a.arg[0], &s, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(_("added site %s (%s), time zone %s, region %s\n"), s.name, s.slug, s.timezone,
 	       s.region);
@@ -57,31 +52,18 @@ int cmd_site_list(struct cli_ctx *ctx, int argc, char **argv)
 	const char *headers[] = { _("Site"), _("Slug"), _("Address"), _("Time zone"), _("Region"),
 	                          _("Desks"), _("Rooms") };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "site", .sub = "list", .opts = opts, .format = &fmt };
 	struct hop_site_list l;
 	struct out_table *t;
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((rc = out_format_option("site", "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("site", "list", argv, c);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("site", "list", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx)))
+	cli_option(&a, argc, argv);     /* takes --format, the only option */
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)))
 		return rc;
 	if (site_list(&ctx->app, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 7, headers, keys))) {
-		site_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 7, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		char desks[16], rooms[16];
 		const char *cells[7];
@@ -97,10 +79,8 @@ int cmd_site_list(struct cli_ctx *ctx, int argc, char **argv)
 		cells[6] = rooms;
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	site_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
 int cmd_site_edit(struct cli_ctx *ctx, int argc, char **argv)
@@ -112,37 +92,34 @@ int cmd_site_edit(struct cli_ctx *ctx, int argc, char **argv)
 		{ "region", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "site", .sub = "edit", .opts = opts };
 	const char *name = NULL, *address = NULL, *tz = NULL, *region = NULL;
 	char changes[1024];
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'n': name = optarg; break;
 		case 'a': address = optarg; break;
 		case 'z': tz = optarg; break;
 		case 'r': region = optarg; break;
-		default: return cli_bad_option("site", "edit", argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("site", "edit", _("give the SITE to change (name or slug)"));
-	if (argc - optind > 1)
-		return cli_usage_error("site", "edit", _("unexpected argument '%s'"), argv[optind + 1]);
+	if ((rc = cli_operands(&a, 1, 1, _("give the SITE to change (name or slug)"))))
+		return rc;
 	if (!name && !address && !tz && !region)
 		return cli_usage_error("site", "edit", _("nothing to change; give --name, --address, "
 		                       "--timezone or --region"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (site_edit_report(&ctx->app, argv[optind], name, address, tz, region, changes,
+	if (site_edit_report(&ctx->app, a.arg[0], name, address, tz, region, changes,
 	                     sizeof changes, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (changes[0])
-		printf(_("changed site %s: %s\n"), name ? name : argv[optind], changes);
+		printf(_("changed site %s: %s\n"), name ? name : a.arg[0], changes);
 	else
-		printf(_("nothing changed for site %s: the values are the same\n"), argv[optind]);
+		printf(_("nothing changed for site %s: the values are the same\n"), a.arg[0]);
 	return 0;
 }
 
@@ -159,32 +136,26 @@ int cmd_zone_add(struct cli_ctx *ctx, int argc, char **argv)
 	struct hop_zone z;
 	struct hop_err err;
 	char path[HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX + HOP_ZONE_NAME_MAX + 3];
+	struct cli_args a = { .name = "zone", .sub = "add", .opts = opts };
 	int64_t id;
 	int level = 0;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'l':
 			if (floor_level_parse(optarg, &level, &err) != HOP_OK)
 				return cli_usage_error("zone", "add", "--level: %s", err.msg);
 			break;
 		case 't': team = optarg; break;
-		default: return cli_bad_option("zone", "add", argv, c);
 		}
 	}
-	if (argc - optind < 3)
-		return cli_usage_error("zone", "add", _("give the SITE, the FLOOR and the ZONE, such "
-		                       "as: hop zone add Hauptgebäude '3. OG' 'Zone Süd'"));
-	if (argc - optind > 3)
-		return cli_usage_error("zone", "add", _("unexpected argument '%s'"), argv[optind + 3]);
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 3, 3, _("give the SITE, the FLOOR and the ZONE, such as: hop "
+	                       "zone add Hauptgebäude '3. OG' 'Zone Süd'"))) || (rc = cli_open(ctx)))
 		return rc;
-	if (zone_add_id(&ctx->app, argv[optind], argv[optind + 1], level, argv[optind + 2],
-	                team, &id, &err) != HOP_OK)
+	if (zone_add_id(&ctx->app, a.arg[0], a.arg[1], level, a.arg[2], team, &id, &err) != HOP_OK)
 		return cli_fail(&err);
-	snprintf(path, sizeof path, "%s/%s/%s", argv[optind], argv[optind + 1], argv[optind + 2]);
+	snprintf(path, sizeof path, "%s/%s/%s", a.arg[0], a.arg[1], a.arg[2]);
 	if (zone_get(&ctx->app, path, &z, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (z.team[0])
@@ -207,32 +178,20 @@ int cmd_zone_list(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Desks") };
 	const char *site = NULL;
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "zone", .sub = "list", .opts = opts, .format = &fmt };
 	struct hop_zone_list l;
 	struct out_table *t;
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': site = optarg; break;
-		case 'f':
-			if ((rc = out_format_option("zone", "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("zone", "list", argv, c);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("zone", "list", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx)))
+	while ((c = cli_option(&a, argc, argv)) > 0)
+		if (c == 's')
+			site = optarg;
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)))
 		return rc;
 	if (zone_list(&ctx->app, site, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 6, headers, keys))) {
-		zone_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 6, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		char level[16], desks[16];
 		const char *cells[6];
@@ -247,10 +206,8 @@ int cmd_zone_list(struct cli_ctx *ctx, int argc, char **argv)
 		cells[5] = desks;
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	zone_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
 int cmd_zone_edit(struct cli_ctx *ctx, int argc, char **argv)
@@ -262,25 +219,22 @@ int cmd_zone_edit(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *name = NULL, *team = NULL;
+	struct cli_args a = { .name = "zone", .sub = "edit", .opts = opts };
 	bool no_team = false;
 	char changes[1024];
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'n': name = optarg; break;
 		case 't': team = optarg; break;
 		case 'T': no_team = true; break;
-		default: return cli_bad_option("zone", "edit", argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("zone", "edit", _("give the ZONE to change (SITE/FLOOR/ZONE "
-		                       "or its name)"));
-	if (argc - optind > 1)
-		return cli_usage_error("zone", "edit", _("unexpected argument '%s'"), argv[optind + 1]);
+	if ((rc = cli_operands(&a, 1, 1, _("give the ZONE to change (SITE/FLOOR/ZONE or its "
+	                       "name)"))))
+		return rc;
 	if (team && no_team)
 		return cli_usage_error("zone", "edit", _("give either --team or --no-team, not both"));
 	if (!name && !team && !no_team)
@@ -288,12 +242,12 @@ int cmd_zone_edit(struct cli_ctx *ctx, int argc, char **argv)
 		                       "--no-team"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (zone_edit_report(&ctx->app, argv[optind], name, no_team ? "" : team, changes,
+	if (zone_edit_report(&ctx->app, a.arg[0], name, no_team ? "" : team, changes,
 	                     sizeof changes, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (changes[0])
-		printf(_("changed zone %s: %s\n"), argv[optind], changes);
+		printf(_("changed zone %s: %s\n"), a.arg[0], changes);
 	else
-		printf(_("nothing changed for zone %s: the values are the same\n"), argv[optind]);
+		printf(_("nothing changed for zone %s: the values are the same\n"), a.arg[0]);
 	return 0;
 }

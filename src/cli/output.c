@@ -344,3 +344,12 @@ void out_table_free(struct out_table *t)
 	free(t->keys);
 	free(t);
 }
+
+int out_table_done(struct out_table *t, FILE *out)
+{
+	if (!t)
+		return cli_failf(HOP_ENOMEM, _("out of memory"));
+	out_table_print(t, out);
+	out_table_free(t);
+	return 0;
+}

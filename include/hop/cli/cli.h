@@ -3,6 +3,7 @@
 #ifndef HOP_CLI_H
 #define HOP_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -98,6 +99,10 @@ struct out_table *out_table_new(enum out_format f, size_t ncols,
 void out_table_add(struct out_table *t, const char *const *cells);
 void out_table_print(struct out_table *t, FILE *out);
 void out_table_free(struct out_table *t);
+/* The end of a listing: print t to out and free it, 0; for a table that could
+ * not be made (NULL: out of memory, which out_table_add also takes), the exit
+ * status after saying so. */
+int out_table_done(struct out_table *t, FILE *out);
 
 /* Display width of a UTF-8 string in terminal columns. */
 int out_display_width(const char *s);
@@ -106,11 +111,41 @@ int out_display_width(const char *s);
 void out_label(FILE *out, const char *label, int width);
 
 
-/* Option parsing in handlers: getopt_long with optind = 0 and a leading ':'
- * in the option string (so a missing argument returns ':'), opterr = 0.  On '?'
- * or ':' return cli_bad_option(name, sub, argv, c), which names the option,
- * prints "Try 'hop help NAME SUB'." and returns 2. */
+/* A bad option ('?' from getopt_long, or ':' for a missing value) as a usage
+ * error: names the option, prints "Try 'hop help NAME SUB'." and returns 2. */
 int cli_bad_option(const char *name, const char *sub, char **argv, int c);
+
+/* ---- a handler's arguments (src/cli/args.c) ---- */
+
+/* One command's options and operands.  The handler names the command and its
+ * option table, and where --format goes if it has one (the long option named
+ * "format"); cli_option does the rest:
+ *
+ *	struct cli_args a = { .name = "team", .sub = "list", .opts = opts, .format = &fmt };
+ *	while ((c = cli_option(&a, argc, argv)) > 0)
+ *		switch (c) { case 'a': all = true; break; }
+ *	if ((rc = cli_operands(&a, 0, 0, NULL)))
+ *		return rc;
+ *	... a.arg[0] .. a.arg[a.n - 1] are the operands */
+struct cli_args {
+	const char *name, *sub;       /* the command, for messages: "team", "list" */
+	const struct option *opts;    /* getopt_long's table, ending in a zero entry */
+	const char *shortopts;        /* after the leading ':'; NULL: long options only */
+	enum out_format *format;      /* where --format goes; NULL: the command has none */
+	int rc;                       /* 0, or the exit status after a usage error */
+	char **arg;                   /* the operands, once the options have ended */
+	int n;
+};
+
+/* The next of the command's own options (getopt_long's value, optarg set);
+ * 0 when the options have ended (the operands are then in a->arg, a->n), or
+ * -1 after a usage error (a bad option, an unknown format), a->rc its status. */
+int cli_option(struct cli_args *a, int argc, char **argv);
+/* After the options: a->rc if they failed; else 0 when from min to max
+ * operands are left (max < 0: any number), or the usage error's status:
+ * missing (translated) for too few, "unexpected argument" naming the first
+ * one too many. */
+int cli_operands(struct cli_args *a, int min, int max, const char *missing);
 
 /* An export's output file (src/cli/outfile.c): a regular or new file is
  * written beside itself and renamed into place on commit; a device, FIFO or
