@@ -2,7 +2,6 @@
  * command line.  Every rule is core's (booking.h); this file parses, calls
  * and prints sentences and tables. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +13,6 @@
 
 #define PLACE_TEXT_MAX (HOP_CODE_MAX + HOP_PLACE_NAME_MAX + 64)
 #define WHERE_TEXT_MAX (HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX + HOP_ZONE_NAME_MAX + 8)
-
-static int bad_format(const char *name, const char *text)
-{
-	return cli_usage_error(name, NULL, _("unknown format '%s'; use table, csv, tsv or json"),
-	                       text);
-}
 
 /* "desk 3.14", "meeting room R3.01 Spree". */
 static char *place_text(enum desk_kind kind, const char *code, const char *name, char *buf,
@@ -129,6 +122,7 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 		{ "note", required_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "book", .opts = opts };
 	struct booking_request rq = { 0 };
 	const char *every = NULL, *until_text = NULL;
 	bool am = false, pm = false;
@@ -139,8 +133,7 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 	long n;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'a': am = true; break;
 		case 'p': pm = true; break;
@@ -163,16 +156,13 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 			rq.attendees = (int)n;
 			break;
 		case 'N': rq.note = optarg; break;
-		default: return cli_bad_option("book", NULL, argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("book", NULL, _("give the DATE to book, such as 2026-11-24 or "
-		                       "tomorrow"));
-	if (argc - optind > 2)
-		return cli_usage_error("book", NULL, _("unexpected argument '%s'"), argv[optind + 2]);
-	if (argc - optind == 2)
-		rq.desk = argv[optind + 1];
+	if ((rc = cli_operands(&a, 1, 2, _("give the DATE to book, such as 2026-11-24 or "
+	                       "tomorrow"))))
+		return rc;
+	if (a.n == 2)
+		rq.desk = a.arg[1];
 	else
 		rq.any = true;      /* no desk named: hop chooses */
 	/* Core's rule, asked before the database is opened: a misuse of the options. */
@@ -188,7 +178,7 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 	if (every && weekdays_parse(every, &weekdays, &err) != HOP_OK)
 		return cli_fail(&err);
 	rq.half = halves(am, pm);
-	if (!cli_date(argv[optind], &rq.day))
+	if (!cli_date(a.arg[0], &rq.day))
 		return 1;
 	if (until_text && !cli_date(until_text, &until))
 		return 1;
@@ -241,31 +231,32 @@ int cmd_cancel(struct cli_ctx *ctx, int argc, char **argv)
 		{ "to", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "cancel", .opts = opts };
 	const char *for_login = NULL, *from_text = NULL, *to_text = NULL, *desk = NULL;
-	char name[HOP_NAME_MAX + 1], a[HOP_DATE_HUMAN_LEN], b[HOP_DATE_HUMAN_LEN];
+	char name[HOP_NAME_MAX + 1], d1[HOP_DATE_HUMAN_LEN], d2[HOP_DATE_HUMAN_LEN];
 	bool am = false, pm = false;
 	hop_date day, from, to;
 	struct hop_err err;
 	int c, rc, count = 0;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'a': am = true; break;
 		case 'p': pm = true; break;
 		case 'f': for_login = optarg; break;
 		case 'F': from_text = optarg; break;
 		case 'T': to_text = optarg; break;
-		default: return cli_bad_option("cancel", NULL, argv, c);
 		}
 	}
+	if (c < 0)
+		return a.rc;
 	if (from_text || to_text) {
 		if (!from_text || !to_text)
 			return cli_usage_error("cancel", NULL, _("a stretch to cancel needs both --from "
 			                       "DATE and --to DATE"));
-		if (optind < argc)
+		if (a.n > 0)
 			return cli_usage_error("cancel", NULL, _("give either a DATE or --from and --to, "
-			                       "not both ('%s')"), argv[optind]);
+			                       "not both ('%s')"), a.arg[0]);
 		if (am || pm)
 			return cli_usage_error("cancel", NULL, _("--am and --pm cancel half of one day; "
 			                       "a stretch with --from and --to cancels whole days"));
@@ -276,34 +267,32 @@ int cmd_cancel(struct cli_ctx *ctx, int argc, char **argv)
 		if (booking_cancel_range(&ctx->app, from, to, for_login, &count, &err) != HOP_OK)
 			return cli_fail(&err);
 		person_name(&ctx->app, for_login, name, sizeof name);
-		date_format_human(from, a, sizeof a);
-		date_format_human(to, b, sizeof b);
+		date_format_human(from, d1, sizeof d1);
+		date_format_human(to, d2, sizeof d2);
 		if (!count)
-			printf(_("%s has no bookings from %s to %s; nothing to cancel.\n"), name, a, b);
+			printf(_("%s has no bookings from %s to %s; nothing to cancel.\n"), name, d1, d2);
 		else
 			printf(ngettext("Cancelled %d booking of %s from %s to %s.\n",
 			                "Cancelled %d bookings of %s from %s to %s.\n",
-			                (unsigned long)count), count, name, a, b);
+			                (unsigned long)count), count, name, d1, d2);
 		return 0;
 	}
-	if (optind >= argc)
-		return cli_usage_error("cancel", NULL, _("give the DATE of the booking to cancel, or "
-		                       "--from and --to for a stretch"));
-	if (argc - optind > 2)
-		return cli_usage_error("cancel", NULL, _("unexpected argument '%s'"), argv[optind + 2]);
-	if (argc - optind == 2)
-		desk = argv[optind + 1];
-	if (!cli_date(argv[optind], &day))
+	if ((rc = cli_operands(&a, 1, 2, _("give the DATE of the booking to cancel, or --from "
+	                       "and --to for a stretch"))))
+		return rc;
+	if (a.n == 2)
+		desk = a.arg[1];
+	if (!cli_date(a.arg[0], &day))
 		return 1;
 	if ((rc = cli_open(ctx)))
 		return rc;
 	if (booking_cancel(&ctx->app, day, desk, halves(am, pm), for_login, &count, &err) != HOP_OK)
 		return cli_fail(&err);
 	person_name(&ctx->app, for_login, name, sizeof name);
-	date_format_human(day, a, sizeof a);
+	date_format_human(day, d1, sizeof d1);
 	printf(ngettext("Cancelled %d booking of %s on %s (%s).\n",
 	                "Cancelled %d bookings of %s on %s (%s).\n", (unsigned long)count),
-	       count, name, a, half_label(halves(am, pm)));
+	       count, name, d1, half_label(halves(am, pm)));
 	return 0;
 }
 
@@ -330,13 +319,13 @@ int cmd_bookings(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("People"), _("Note"), _("Status") };
 	struct booking_filter f = { .from = HOP_DATE_NONE, .to = HOP_DATE_NONE };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "bookings", .opts = opts, .format = &fmt };
 	struct hop_booking_list l;
 	struct out_table *t;
 	struct hop_err err;
 	int c, rc, whose = 0;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'm': f.mine = true; whose++; break;
 		case 'p': f.person = optarg; whose++; break;
@@ -352,15 +341,10 @@ int cmd_bookings(struct cli_ctx *ctx, int argc, char **argv)
 				return 1;
 			break;
 		case 'c': f.include_cancelled = true; break;
-		case 'f':
-			if (!out_format_parse(optarg, &fmt))
-				return bad_format("bookings", optarg);
-			break;
-		default: return cli_bad_option("bookings", NULL, argv, c);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error("bookings", NULL, _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_operands(&a, 0, 0, NULL)))
+		return rc;
 	if (whose > 1)
 		return cli_usage_error("bookings", NULL, _("use one of --mine, --person and --desk"));
 	/* Without a choice of whose bookings: one's own. */
@@ -370,10 +354,7 @@ int cmd_bookings(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (booking_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 13, headers, keys))) {
-		booking_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 13, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_booking *b = &l.v[i];
 		char day[HOP_DATE_ISO_LEN], people[16];
@@ -396,13 +377,22 @@ int cmd_bookings(struct cli_ctx *ctx, int argc, char **argv)
 		                         : (fmt == OUT_TABLE ? _("active") : "active");
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	booking_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
-/* ---- hop who ---- */
+/* ---- hop who, hop free ---- */
+
+/* The one DATE operand of 'hop who' and 'hop free': 0, or the exit status
+ * after saying what is wrong with it. */
+static int one_day(struct cli_args *a, hop_date *day)
+{
+	int rc = cli_operands(a, 1, 1, _("give the DATE, such as today or 2026-11-24"));
+
+	if (!rc && !cli_date(a->arg[0], day))
+		rc = 1;
+	return rc;
+}
 
 int cmd_who(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -418,38 +408,24 @@ int cmd_who(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Kind"), _("Site"), _("Floor"), _("Zone") };
 	const char *team = NULL, *site = NULL;
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "who", .opts = opts, .format = &fmt };
 	struct hop_who_list l;
 	struct out_table *t;
 	struct hop_err err;
 	hop_date day;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 't': team = optarg; break;
 		case 's': site = optarg; break;
-		case 'f':
-			if (!out_format_parse(optarg, &fmt))
-				return bad_format("who", optarg);
-			break;
-		default: return cli_bad_option("who", NULL, argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("who", NULL, _("give the DATE, such as today or 2026-11-24"));
-	if (argc - optind > 1)
-		return cli_usage_error("who", NULL, _("unexpected argument '%s'"), argv[optind + 1]);
-	if (!cli_date(argv[optind], &day))
-		return 1;
-	if ((rc = cli_open(ctx)))
+	if ((rc = one_day(&a, &day)) || (rc = cli_open(ctx)))
 		return rc;
 	if (booking_who(&ctx->app, day, team, site, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 9, headers, keys))) {
-		booking_who_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 9, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_who *b = &l.v[i];
 		const char *cells[9];
@@ -465,13 +441,9 @@ int cmd_who(struct cli_ctx *ctx, int argc, char **argv)
 		cells[8] = b->zone;
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	booking_who_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
-
-/* ---- hop free ---- */
 
 int cmd_free(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -492,6 +464,7 @@ int cmd_free(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Zone"), _("Attributes"), _("Capacity"), _("Fixed desk of") };
 	struct desk_filter f = { .rooms = -1 };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "free", .opts = opts, .format = &fmt };
 	bool am = false, pm = false, desks = false, rooms = false;
 	struct hop_desk_list l;
 	struct out_table *t;
@@ -499,8 +472,7 @@ int cmd_free(struct cli_ctx *ctx, int argc, char **argv)
 	hop_date day;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'z': f.zone = optarg; break;
 		case 'A':
@@ -512,29 +484,15 @@ int cmd_free(struct cli_ctx *ctx, int argc, char **argv)
 		case 's': f.site = optarg; break;
 		case 'd': desks = true; break;
 		case 'r': rooms = true; break;
-		case 'f':
-			if (!out_format_parse(optarg, &fmt))
-				return bad_format("free", optarg);
-			break;
-		default: return cli_bad_option("free", NULL, argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("free", NULL, _("give the DATE, such as today or 2026-11-24"));
-	if (argc - optind > 1)
-		return cli_usage_error("free", NULL, _("unexpected argument '%s'"), argv[optind + 1]);
+	if ((rc = one_day(&a, &day)) || (rc = cli_open(ctx)))
+		return rc;
 	if (desks != rooms)
 		f.rooms = rooms ? 1 : 0;
-	if (!cli_date(argv[optind], &day))
-		return 1;
-	if ((rc = cli_open(ctx)))
-		return rc;
 	if (booking_free(&ctx->app, day, halves(am, pm), &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 9, headers, keys))) {
-		desk_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 9, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_desk *d = &l.v[i];
 		char attrs[128], capacity[16];
@@ -552,8 +510,6 @@ int cmd_free(struct cli_ctx *ctx, int argc, char **argv)
 		cells[8] = or_null(d->owner_name);
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	desk_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }

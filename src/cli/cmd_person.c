@@ -1,5 +1,4 @@
 /* hop person add|list|show|edit|remove: people on the command line. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,35 +39,32 @@ int cmd_person_add(struct cli_ctx *ctx, int argc, char **argv)
 		{ "start", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "person", .sub = "add", .opts = opts };
 	const char *name = NULL, *email = "", *team = "", *roles = NULL, *start = NULL;
 	struct hop_person p;
 	struct hop_err err;
 	int c, rc = 0;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'n': name = optarg; break;
 		case 'e': email = optarg; break;
 		case 't': team = optarg; break;
 		case 'r': roles = optarg; break;
 		case 's': start = optarg; break;
-		default: return cli_bad_option("person", "add", argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("person", "add", _("give the LOGIN of the person to add"));
-	if (argc - optind > 1)
-		return cli_usage_error("person", "add", _("unexpected argument '%s'"), argv[optind + 1]);
+	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the person to add"))))
+		return rc;
 	if (!name)
 		return cli_usage_error("person", "add", _("give the person's full name with --name"));
 
 	memset(&p, 0, sizeof p);
 	p.start = p.end = HOP_DATE_NONE;
-	if (!fits(person_check_login, argv[optind], &rc) || !fits(person_check_name, name, &rc) ||
+	if (!fits(person_check_login, a.arg[0], &rc) || !fits(person_check_name, name, &rc) ||
 	    !fits(person_check_email, email, &rc) || !fits(check_team_arg, team, &rc))
 		return rc;
-	snprintf(p.login, sizeof p.login, "%s", argv[optind]);
+	snprintf(p.login, sizeof p.login, "%s", a.arg[0]);
 	snprintf(p.name, sizeof p.name, "%s", name);
 	snprintf(p.email, sizeof p.email, "%s", email);
 	snprintf(p.team, sizeof p.team, "%s", team);
@@ -98,34 +94,24 @@ int cmd_person_list(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Start"), _("End") };
 	struct person_filter f = { 0 };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "person", .sub = "list", .opts = opts, .format = &fmt };
 	struct hop_person_list l;
 	struct out_table *t;
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 't': f.team = optarg; break;
 		case 'a': f.include_former = true; break;
 		case 's': f.search = optarg; break;
-		case 'f':
-			if ((rc = out_format_option("person", "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("person", "list", argv, c);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error("person", "list", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)))
 		return rc;
 	if (person_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 7, headers, keys))) {
-		person_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 7, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_person *p = &l.v[i];
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
@@ -142,10 +128,8 @@ int cmd_person_list(struct cli_ctx *ctx, int argc, char **argv)
 		cells[6] = out_or_null(end);
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	person_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
 /* "Label:" padded to width display columns, then the value. */
@@ -162,6 +146,7 @@ int cmd_person_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "person", .sub = "show", .opts = opts, .format = &fmt };
 	struct hop_person p;
 	struct hop_team_list teams;
 	struct hop_audit_list log;
@@ -170,25 +155,13 @@ int cmd_person_show(struct cli_ctx *ctx, int argc, char **argv)
 	char leads[1024] = "";
 	struct hop_err err;
 	size_t n = 0;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((rc = out_format_option("person", "show", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("person", "show", argv, c);
-		}
-	}
-	if (optind >= argc)
-		return cli_usage_error("person", "show", _("give the LOGIN of the person to show"));
-	if (argc - optind > 1)
-		return cli_usage_error("person", "show", _("unexpected argument '%s'"), argv[optind + 1]);
-	if ((rc = cli_open(ctx)))
+	cli_option(&a, argc, argv);     /* takes --format, the only option */
+	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the person to show"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if (person_get(&ctx->app, argv[optind], &p, &err) != HOP_OK)
+	if (person_get(&ctx->app, a.arg[0], &p, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (team_list(&ctx->app, false, &teams, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -209,12 +182,9 @@ int cmd_person_show(struct cli_ctx *ctx, int argc, char **argv)
 		const char *cells[] = { p.login, p.name, out_or_null(p.email), out_or_null(p.team), roles,
 		                        start, out_or_null(end), out_or_null(leads) };
 		struct out_table *t = out_table_new(fmt, 8, keys, keys);
-		if (!t)
-			return cli_failf(HOP_ENOMEM, _("out of memory"));
+
 		out_table_add(t, cells);
-		out_table_print(t, stdout);
-		out_table_free(t);
-		return 0;
+		return out_table_done(t, stdout);
 	}
 
 	{
@@ -265,6 +235,7 @@ int cmd_person_edit(struct cli_ctx *ctx, int argc, char **argv)
 	const char *roles = NULL, *add_roles = NULL, *remove_roles = NULL, *end = NULL;
 	const char *start = NULL;
 	bool no_end = false;
+	struct cli_args a = { .name = "person", .sub = "edit", .opts = opts };
 	struct person_edit e;
 	struct hop_person p;
 	struct hop_err err;
@@ -272,8 +243,7 @@ int cmd_person_edit(struct cli_ctx *ctx, int argc, char **argv)
 	int c, rc = 0;
 
 	memset(&e, 0, sizeof e);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'n':
 			if (!fits(person_check_name, optarg, &rc))
@@ -306,13 +276,10 @@ int cmd_person_edit(struct cli_ctx *ctx, int argc, char **argv)
 		case 's': start = optarg; break;
 		case 'x': end = optarg; break;
 		case 'X': no_end = true; break;
-		default: return cli_bad_option("person", "edit", argv, c);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("person", "edit", _("give the LOGIN of the person to change"));
-	if (argc - optind > 1)
-		return cli_usage_error("person", "edit", _("unexpected argument '%s'"), argv[optind + 1]);
+	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the person to change"))))
+		return rc;
 	if (end && no_end)
 		return cli_usage_error("person", "edit", _("give either --end or --no-end, not both"));
 	if (start) {
@@ -334,7 +301,7 @@ int cmd_person_edit(struct cli_ctx *ctx, int argc, char **argv)
 	if (roles || add_roles || remove_roles) {
 		unsigned r;
 
-		if (person_get(&ctx->app, argv[optind], &p, &err) != HOP_OK)
+		if (person_get(&ctx->app, a.arg[0], &p, &err) != HOP_OK)
 			return cli_fail(&err);
 		e.roles = p.roles;
 		if (roles && role_parse(roles, &e.roles, &err) != HOP_OK)
@@ -351,12 +318,12 @@ int cmd_person_edit(struct cli_ctx *ctx, int argc, char **argv)
 		}
 		e.fields |= PF_ROLES;
 	}
-	if (person_edit_report(&ctx->app, argv[optind], &e, changes, sizeof changes, &err) != HOP_OK)
+	if (person_edit_report(&ctx->app, a.arg[0], &e, changes, sizeof changes, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (changes[0])
-		printf(_("changed %s: %s\n"), e.fields & PF_LOGIN ? e.login : argv[optind], changes);
+		printf(_("changed %s: %s\n"), e.fields & PF_LOGIN ? e.login : a.arg[0], changes);
 	else
-		printf(_("nothing changed for %s: the values are the same\n"), argv[optind]);
+		printf(_("nothing changed for %s: the values are the same\n"), a.arg[0]);
 	return 0;
 }
 
@@ -366,31 +333,21 @@ int cmd_person_remove(struct cli_ctx *ctx, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "person", .sub = "remove", .opts = opts };
 	hop_date last = HOP_DATE_NONE;
 	struct hop_person p;
 	struct hop_err err;
 	char day[HOP_DATE_ISO_LEN];
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if (!cli_date(optarg, &last))
-				return 1;
-			break;
-		default: return cli_bad_option("person", "remove", argv, c);
-		}
-	}
-	if (optind >= argc)
-		return cli_usage_error("person", "remove", _("give the LOGIN of the person who leaves"));
-	if (argc - optind > 1)
-		return cli_usage_error("person", "remove", _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	if ((rc = cli_open(ctx)))
+	while (cli_option(&a, argc, argv) == 'd')
+		if (!cli_date(optarg, &last))
+			return 1;
+	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the person who leaves"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if (person_remove(&ctx->app, argv[optind], last, &err) != HOP_OK ||
-	    person_get(&ctx->app, argv[optind], &p, &err) != HOP_OK)
+	if (person_remove(&ctx->app, a.arg[0], last, &err) != HOP_OK ||
+	    person_get(&ctx->app, a.arg[0], &p, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(_("%s (%s) has %s as the last day; the record is kept\n"), p.login, p.name,
 	       date_format(p.end, day));

@@ -1,5 +1,4 @@
 /* hop team add|list|show|edit|remove: teams on the command line. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,40 +6,25 @@
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
 
-/* One positional TEAM or NAME argument after the options. */
-static int one_arg(const char *sub, int argc, char **argv, const char *missing)
-{
-	if (optind >= argc)
-		return cli_usage_error("team", sub, "%s", missing);
-	if (argc - optind > 1)
-		return cli_usage_error("team", sub, _("unexpected argument '%s'"), argv[optind + 1]);
-	return 0;
-}
-
 int cmd_team_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "lead", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "team", .sub = "add", .opts = opts };
 	const char *lead = NULL;
 	struct hop_team t;
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l': lead = optarg; break;
-		default: return cli_bad_option("team", "add", argv, c);
-		}
-	}
-	if ((rc = one_arg("add", argc, argv, _("give the NAME of the team to add"))))
+	while (cli_option(&a, argc, argv) == 'l')
+		lead = optarg;
+	if ((rc = cli_operands(&a, 1, 1, _("give the NAME of the team to add"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if (team_add(&ctx->app, argv[optind], lead, &err) != HOP_OK ||
-	    team_get(&ctx->app, argv[optind], &t, &err) != HOP_OK)
+	if (team_add(&ctx->app, a.arg[0], lead, &err) != HOP_OK ||
+	    team_get(&ctx->app, a.arg[0], &t, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (t.lead_login[0])
 		printf(_("added team %s (%s), led by %s\n"), t.name, t.slug, t.lead_name);
@@ -61,33 +45,20 @@ int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 	const char *headers[] = { _("Team"), _("Slug"), _("Lead"), _("Lead name"), _("Members"),
 	                          _("Created"), _("Dissolved") };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "team", .sub = "list", .opts = opts, .format = &fmt };
 	bool all = false;
 	struct hop_team_list l;
 	struct out_table *t;
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'a': all = true; break;
-		case 'f':
-			if ((rc = out_format_option("team", "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("team", "list", argv, c);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("team", "list", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx)))
+	while (cli_option(&a, argc, argv) == 'a')
+		all = true;
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)))
 		return rc;
 	if (team_list(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 7, headers, keys))) {
-		team_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 7, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		char members[16], created[HOP_DATE_ISO_LEN], dissolved[HOP_DATE_ISO_LEN];
 		const char *cells[7];
@@ -104,15 +75,14 @@ int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 		cells[6] = out_or_null(dissolved);
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	team_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
 int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct cli_args a = { .name = "team", .sub = "show", .opts = opts };
 	const char *keys[] = { "login", "name", "email", "roles", "start", "end" };
 	const char *headers[] = { _("Login"), _("Name"), _("E-mail"), _("Roles"), _("Start"),
 	                          _("End") };
@@ -122,16 +92,13 @@ int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct out_table *tab;
 	struct hop_err err;
 	char day[HOP_DATE_ISO_LEN];
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cli_bad_option("team", "show", argv, c);
-	if ((rc = one_arg("show", argc, argv, _("give the TEAM to show (name or slug)"))))
+	cli_option(&a, argc, argv);
+	if ((rc = cli_operands(&a, 1, 1, _("give the TEAM to show (name or slug)"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if (team_find(&ctx->app, argv[optind], &t, &err) != HOP_OK)
+	if (team_find(&ctx->app, a.arg[0], &t, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf("%s %s (%s)\n", _("Team:"), t.name, t.slug);
 	if (t.lead_login[0])
@@ -149,10 +116,7 @@ int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 	f.team = t.slug;
 	if (person_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(tab = out_table_new(OUT_TABLE, 6, headers, keys))) {
-		person_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	tab = out_table_new(OUT_TABLE, 6, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
 		const char *cells[6];
@@ -167,11 +131,10 @@ int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 		cells[5] = end;
 		out_table_add(tab, cells);
 	}
-	putchar('\n');
-	out_table_print(tab, stdout);
-	out_table_free(tab);
 	person_list_free(&l);
-	return 0;
+	if (tab)
+		putchar('\n');
+	return out_table_done(tab, stdout);
 }
 
 int cmd_team_edit(struct cli_ctx *ctx, int argc, char **argv)
@@ -183,21 +146,20 @@ int cmd_team_edit(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *name = NULL, *lead = NULL;
+	struct cli_args a = { .name = "team", .sub = "edit", .opts = opts };
 	bool no_lead = false;
 	struct hop_err err;
 	char changes[1024];
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'n': name = optarg; break;
 		case 'l': lead = optarg; break;
 		case 'L': no_lead = true; break;
-		default: return cli_bad_option("team", "edit", argv, c);
 		}
 	}
-	if ((rc = one_arg("edit", argc, argv, _("give the TEAM to change (name or slug)"))))
+	if ((rc = cli_operands(&a, 1, 1, _("give the TEAM to change (name or slug)"))))
 		return rc;
 	if (lead && no_lead)
 		return cli_usage_error("team", "edit", _("give either --lead or --no-lead, not both"));
@@ -206,31 +168,29 @@ int cmd_team_edit(struct cli_ctx *ctx, int argc, char **argv)
 		                       "or --no-lead"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (team_edit_report(&ctx->app, argv[optind], name, no_lead ? "" : lead, changes,
+	if (team_edit_report(&ctx->app, a.arg[0], name, no_lead ? "" : lead, changes,
 	                     sizeof changes, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (changes[0])
-		printf(_("changed team %s: %s\n"), name ? name : argv[optind], changes);
+		printf(_("changed team %s: %s\n"), name ? name : a.arg[0], changes);
 	else
-		printf(_("nothing changed for team %s: the values are the same\n"), argv[optind]);
+		printf(_("nothing changed for team %s: the values are the same\n"), a.arg[0]);
 	return 0;
 }
 
 int cmd_team_remove(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct cli_args a = { .name = "team", .sub = "remove", .opts = opts };
 	struct hop_team t;
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cli_bad_option("team", "remove", argv, c);
-	if ((rc = one_arg("remove", argc, argv, _("give the TEAM to dissolve (name or slug)"))))
+	cli_option(&a, argc, argv);
+	if ((rc = cli_operands(&a, 1, 1, _("give the TEAM to dissolve (name or slug)"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if (team_get(&ctx->app, argv[optind], &t, &err) != HOP_OK ||
+	if (team_get(&ctx->app, a.arg[0], &t, &err) != HOP_OK ||
 	    team_remove(&ctx->app, t.slug, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(_("dissolved team %s (%s); its history is kept\n"), t.name, t.slug);
