@@ -1,5 +1,4 @@
 /* hop config check, hop config path: the configuration, without a database. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,30 +7,22 @@
 #include "hop/config/config.h"
 #include "hop/base/i18n.h"
 
-/* Neither command has options; getopt still catches "-x" and "--frob". */
-static int no_options(const char *sub, int argc, char **argv)
-{
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	int c;
-
-	opterr = 0;
-	if ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cli_bad_option("config", sub, argv, c);
-	return 0;
-}
+/* Neither command has options; cli_option still catches "-x" and "--frob". */
+static const struct option no_options[] = { { NULL, 0, NULL, 0 } };
 
 int cmd_config_check(struct cli_ctx *ctx, int argc, char **argv)
 {
+	struct cli_args a = { .name = "config", .sub = "check", .opts = no_options };
 	struct hop_config cfg;
 	struct hop_err err;
-	int rc = no_options("check", argc, argv);
+	int rc;
 
-	if (rc)
-		return rc;
-	if (argc - optind > 1)
+	if (cli_option(&a, argc, argv) < 0)
+		return a.rc;
+	if (a.n > 1)
 		return cli_usage_error("config", "check", _("give at most one FILE"));
-	if (optind < argc) {
-		const char *file = argv[optind];
+	if (a.n == 1) {
+		const char *file = a.arg[0];
 
 		if (config_load(file, &cfg, &err) != HOP_OK)
 			return cli_fail(&err);
@@ -53,13 +44,14 @@ int cmd_config_check(struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_config_path(struct cli_ctx *ctx, int argc, char **argv)
 {
+	struct cli_args a = { .name = "config", .sub = "path", .opts = no_options };
 	struct config_place places[CONFIG_PLACES];
 	struct stat st;
-	int rc = no_options("path", argc, argv);
+	int rc;
 
-	if (rc)
-		return rc;
-	if (optind < argc)
+	if (cli_option(&a, argc, argv) < 0)
+		return a.rc;
+	if (a.n > 0)
 		return cli_usage_error("config", "path", _("'config path' takes no arguments"));
 	config_places(ctx->opt.config_path, places);
 	printf("%s\n", _("Configuration files, in the order hop looks for them:"));

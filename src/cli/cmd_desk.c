@@ -1,7 +1,6 @@
 /* hop desk|room add|edit|retire: changing desks and rooms.  Desks and rooms
  * are one kind of record in core, so each pair of commands shares one handler
  * here, told apart by a family flag; list and show are in cmd_desk_show.c. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +16,10 @@ const char *cli_place_family(bool room)
 	return room ? "room" : "desk";
 }
 
-int cli_place_one_code(bool room, const char *sub, int argc, char **argv)
+int cli_place_one_code(struct cli_args *a, bool room)
 {
-	if (optind >= argc)
-		return cli_usage_error(cli_place_family(room), sub,
-		                       room ? _("give the CODE of the room")
-		                            : _("give the CODE of the desk"));
-	if (argc - optind > 1)
-		return cli_usage_error(cli_place_family(room), sub, _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	return 0;
+	return cli_operands(a, 1, 1, room ? _("give the CODE of the room")
+	                                  : _("give the CODE of the desk"));
 }
 
 int cli_place_get(struct cli_ctx *ctx, bool room, const char *sub, const char *code,
@@ -91,14 +84,15 @@ static int place_add(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		{ "bookable", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = cli_place_family(room), .sub = "add",
+	                      .opts = room ? room_opts : desk_opts };
 	struct desk_spec spec = { .kind = DESK_KIND_DESK, .bookable = BOOKABLE_ALL };
 	struct hop_desk d;
 	struct hop_err err;
 	bool kind_given = false;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", room ? room_opts : desk_opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'z':
 			if ((rc = copy_arg(room, "add", "--zone", spec.zone, sizeof spec.zone, optarg)))
@@ -135,12 +129,11 @@ static int place_add(struct cli_ctx *ctx, int argc, char **argv, bool room)
 			if ((rc = parse_capacity(room, "add", optarg, &spec.capacity)))
 				return rc;
 			break;
-		default: return cli_bad_option(cli_place_family(room), "add", argv, c);
 		}
 	}
-	if ((rc = cli_place_one_code(room, "add", argc, argv)))
+	if ((rc = cli_place_one_code(&a, room)))
 		return rc;
-	if ((rc = copy_arg(room, "add", "CODE", spec.code, sizeof spec.code, argv[optind])))
+	if ((rc = copy_arg(room, "add", "CODE", spec.code, sizeof spec.code, a.arg[0])))
 		return rc;
 	if (!spec.zone[0])
 		return cli_usage_error(cli_place_family(room), "add", _("say where it is with --zone "
@@ -204,6 +197,8 @@ static int place_edit(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		{ "activate", no_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = cli_place_family(room), .sub = "edit",
+	                      .opts = room ? room_opts : desk_opts };
 	struct desk_spec spec = { 0 };
 	struct hop_desk d;
 	struct hop_err err;
@@ -211,8 +206,7 @@ static int place_edit(struct cli_ctx *ctx, int argc, char **argv, bool room)
 	char changes[2048];
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", room ? room_opts : desk_opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'z':
 			if ((rc = copy_arg(room, "edit", "--zone", spec.zone, sizeof spec.zone, optarg)))
@@ -265,10 +259,9 @@ static int place_edit(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		case 'A':
 			fields |= DF_ACTIVE;
 			break;
-		default: return cli_bad_option(cli_place_family(room), "edit", argv, c);
 		}
 	}
-	if ((rc = cli_place_one_code(room, "edit", argc, argv)))
+	if ((rc = cli_place_one_code(&a, room)))
 		return rc;
 	if (!fields)
 		return cli_usage_error(cli_place_family(room), "edit", room
@@ -278,7 +271,7 @@ static int place_edit(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		                           "--no-owner, --bookable, --name, --code or --activate"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_place_get(ctx, room, "edit", argv[optind], &d)))
+	if ((rc = cli_place_get(ctx, room, "edit", a.arg[0], &d)))
 		return rc;
 	if (desk_edit_report(&ctx->app, d.code, fields, &spec, changes, sizeof changes,
 	                     &err) != HOP_OK)
@@ -308,27 +301,21 @@ static int place_retire(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		{ "from", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = cli_place_family(room), .sub = "retire", .opts = opts };
 	const char *from_text = NULL;
 	hop_date from = HOP_DATE_NONE;
 	struct hop_desk d;
 	struct hop_err err;
 	char day[HOP_DATE_ISO_LEN];
-	int c, rc, cancelled;
+	int rc, cancelled;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f': from_text = optarg; break;
-		default: return cli_bad_option(cli_place_family(room), "retire", argv, c);
-		}
-	}
-	if ((rc = cli_place_one_code(room, "retire", argc, argv)))
-		return rc;
-	if ((rc = cli_open(ctx)))
+	while (cli_option(&a, argc, argv) == 'f')
+		from_text = optarg;
+	if ((rc = cli_place_one_code(&a, room)) || (rc = cli_open(ctx)))
 		return rc;
 	if (from_text && !cli_date(from_text, &from))
 		return 2;
-	if ((rc = cli_place_get(ctx, room, "retire", argv[optind], &d)))
+	if ((rc = cli_place_get(ctx, room, "retire", a.arg[0], &d)))
 		return rc;
 	if (desk_retire(&ctx->app, d.code, from, &cancelled, &err) != HOP_OK)
 		return cli_fail(&err);

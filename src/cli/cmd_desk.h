@@ -8,8 +8,9 @@
 
 /* "room" or "desk": the command family, for usage messages. */
 const char *cli_place_family(bool room);
-/* Exactly one CODE left in argv: 0, or the exit status after the usage error. */
-int cli_place_one_code(bool room, const char *sub, int argc, char **argv);
+/* After the options: exactly one CODE operand, 0; or the exit status after
+ * the usage error. */
+int cli_place_one_code(struct cli_args *a, bool room);
 /* The place CODE, which must be of the command's family (a desk is not
  * retired by 'hop room retire'): 0, or the exit status after the error. */
 int cli_place_get(struct cli_ctx *ctx, bool room, const char *sub, const char *code,

@@ -1,6 +1,5 @@
 /* hop desk|room list|show: reading desks and rooms, with a place's coming
  * bookings. */
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,14 +57,15 @@ static int place_list(struct cli_ctx *ctx, int argc, char **argv, bool room)
 	                               _("Status") };
 	struct desk_filter f = { .rooms = room };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = cli_place_family(room), .sub = "list", .opts = opts,
+	                      .format = &fmt };
 	struct hop_desk_list l;
 	struct out_table *t;
 	struct hop_err err;
 	size_t ncols = room ? 10 : 7;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 's': f.site = optarg; break;
 		case 'z': f.zone = optarg; break;
@@ -75,26 +75,14 @@ static int place_list(struct cli_ctx *ctx, int argc, char **argv, bool room)
 				return cli_usage_error(cli_place_family(room), "list", "--attr: %s",
 				                       err.msg);
 			break;
-		case 'f':
-			if ((rc = out_format_option(cli_place_family(room), "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option(cli_place_family(room), "list", argv, c);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error(cli_place_family(room), "list", _("unexpected argument '%s'"),
-		                       argv[optind]);
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)))
 		return rc;
 	if (desk_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
 	t = room ? out_table_new(fmt, ncols, room_headers, room_keys)
 	         : out_table_new(fmt, ncols, desk_headers, desk_keys);
-	if (!t) {
-		desk_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_desk *d = &l.v[i];
 		char attrs[128], status[64], capacity[16];
@@ -125,10 +113,8 @@ static int place_list(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		}
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	desk_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
 int cmd_desk_list(struct cli_ctx *ctx, int argc, char **argv)
@@ -212,18 +198,15 @@ static void show_line(const char *label, const char *fmt, ...)
 static int place_show(struct cli_ctx *ctx, int argc, char **argv, bool room)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct cli_args a = { .name = cli_place_family(room), .sub = "show", .opts = opts };
 	struct hop_desk d;
 	char attrs[128], status[64];
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cli_bad_option(cli_place_family(room), "show", argv, c);
-	if ((rc = cli_place_one_code(room, "show", argc, argv)))
+	cli_option(&a, argc, argv);
+	if ((rc = cli_place_one_code(&a, room)) || (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if ((rc = cli_place_get(ctx, room, "show", argv[optind], &d)))
+	if ((rc = cli_place_get(ctx, room, "show", a.arg[0], &d)))
 		return rc;
 	show_line(_("Code:"), "%s", d.code);
 	show_line(_("Kind:"), "%s", desk_kind_display(d.kind));

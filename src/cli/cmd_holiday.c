@@ -3,7 +3,6 @@
  * (holiday.c, closure.c); this file parses and prints. */
 #include <ctype.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +53,7 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 	struct hop_holiday hol[HOLIDAY_MAX];
 	struct hop_closure_list cl = { 0 };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "holidays", .opts = opts, .format = &fmt };
 	char region[3], all_sites[64];
 	struct hop_site site;
 	struct out_table *t;
@@ -63,21 +63,15 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 	size_t nh, nrows = 0;
 	int c, rc, year, m, d;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'y': year_text = optarg; break;
 		case 'r': region_arg = optarg; break;
 		case 's': site_arg = optarg; break;
-		case 'f':
-			if ((rc = out_format_option("holidays", NULL, optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("holidays", NULL, argv, c);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error("holidays", NULL, _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_operands(&a, 0, 0, NULL)))
+		return rc;
 	if (region_arg && site_arg)
 		return cli_usage_error("holidays", NULL, _("give --region or --site, not both: a "
 		                       "site's region is the Bundesland it is in"));
@@ -133,11 +127,7 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		                              cl.v[i].site_id ? cl.v[i].site : all_sites };
 	qsort(rows, nrows, sizeof *rows, by_day);
 
-	if (!(t = out_table_new(fmt, 5, headers, keys))) {
-		free(rows);
-		closure_list_free(&cl);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 5, headers, keys);
 	for (size_t i = 0; i < nrows; i++) {
 		char iso[HOP_DATE_ISO_LEN];
 		const char *cells[5];
@@ -149,11 +139,9 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		cells[4] = rows[i].scope;
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	free(rows);
 	closure_list_free(&cl);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
 int cmd_import_holidays(struct cli_ctx *ctx, int argc, char **argv)
@@ -163,6 +151,7 @@ int cmd_import_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "import", .sub = "holidays", .opts = opts };
 	struct closure_import_report rep = { 0 };
 	const char *site = NULL, *name;
 	bool dry_run = false;
@@ -171,16 +160,14 @@ int cmd_import_holidays(struct cli_ctx *ctx, int argc, char **argv)
 	enum hop_status st;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 's': site = optarg; break;
 		case 'n': dry_run = true; break;
-		default: return cli_bad_option("import", "holidays", argv, c);
 		}
 	}
-	if ((rc = cli_import_open(ctx, "holidays", argc, argv, _("name the iCalendar file to "
-	                          "import, or - for standard input"), &in, &name)))
+	if ((rc = cli_import_open(ctx, &a, _("name the iCalendar file to import, or - for "
+	                          "standard input"), &in, &name)))
 		return rc;
 	st = closure_import(&ctx->app, in, name, site, dry_run, &rep, &err);
 	if ((rc = cli_import_close(in, st, rep.messages, &err))) {

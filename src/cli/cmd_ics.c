@@ -1,6 +1,5 @@
 /* hop export ics: one calendar feed as iCalendar, on stdout or into a file. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,13 +40,14 @@ int cmd_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 		{ "holidays", no_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "export", .sub = "ics", .opts = opts,
+	                      .shortopts = "p:t:d:r:s:f:T:o:H" };
 	struct ics_feed feed = { .from = HOP_DATE_NONE, .to = HOP_DATE_NONE };
 	const char *path = NULL;
 	struct hop_err err;
 	int c, rc, kinds = 0;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:t:d:r:s:f:T:o:H", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'p': feed.kind = ICS_PERSON; feed.key = optarg; kinds++; break;
 		case 't': feed.kind = ICS_TEAM; feed.key = optarg; kinds++; break;
@@ -58,15 +58,16 @@ int cmd_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 		case 'T': if (!cli_date(optarg, &feed.to)) return 2; break;
 		case 'o': path = optarg; break;
 		case 'H': feed.holidays = true; break;
-		default: return cli_bad_option("export", "ics", argv, c);
 		}
 	}
+	if (c < 0)
+		return a.rc;
 	if (kinds != 1)
 		return cli_usage_error("export", "ics", _("give exactly one of --person, --team, "
 		                       "--desk, --room or --site"));
-	if (optind != argc)
+	if (a.n > 0)
 		return cli_usage_error("export", "ics", _("unexpected argument '%s'; write the "
-		                       "calendar to a file with -o FILE"), argv[optind]);
+		                       "calendar to a file with -o FILE"), a.arg[0]);
 	if ((rc = cli_open(ctx)))
 		return rc;
 	if (path && strcmp(path, "-") != 0)
@@ -79,25 +80,25 @@ int cmd_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_feeds_publish(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct cli_args a = { .name = "feeds", .sub = "publish", .opts = opts };
 	struct ics_publish_report rep;
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cli_bad_option("feeds", "publish", argv, c);
-	if (argc - optind != 1)
+	if (cli_option(&a, argc, argv) < 0)
+		return a.rc;
+	if (a.n != 1)
 		return cli_usage_error("feeds", "publish", _("give the directory to write the feeds "
 		                       "into: hop feeds publish DIR"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (ics_publish(&ctx->app, argv[optind], &rep, &err) != HOP_OK)
+	if (ics_publish(&ctx->app, a.arg[0], &rep, &err) != HOP_OK)
 		return cli_fail(&err);
 	/* The count of files covers the index too, so it is not worded as a
 	 * second plural: "written" and "unchanged" need none. */
 	printf(ngettext("%zu feed in %s: files written %zu, unchanged %zu.\n",
 	                "%zu feeds in %s: files written %zu, unchanged %zu.\n", (unsigned long)rep.feeds),
-	       rep.feeds, argv[optind],
+	       rep.feeds, a.arg[0],
 	       rep.written, rep.unchanged);
 	if (rep.removed)
 		printf(ngettext("Removed %zu feed of a person, team or place no longer there.\n",

@@ -2,7 +2,6 @@
  * rules (columns, checks, all-or-nothing) are in core/import; this file opens
  * files, prints the report, and replaces an export file whole or not at all. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,19 +13,15 @@
 #include "hop/core/import/import.h"
 #include "hop/core/places/place.h"
 
-int cli_import_open(struct cli_ctx *ctx, const char *sub, int argc, char **argv,
-                    const char *missing, FILE **in, const char **name)
+int cli_import_open(struct cli_ctx *ctx, struct cli_args *a, const char *missing, FILE **in,
+                    const char **name)
 {
 	const char *path;
 	int rc;
 
-	if (optind >= argc)
-		return cli_usage_error("import", sub, "%s", missing);
-	if (optind + 1 < argc)
-		return cli_usage_error("import", sub, _("unexpected argument '%s'"), argv[optind + 1]);
-	path = argv[optind];
-	if ((rc = cli_open(ctx)) != 0)
+	if ((rc = cli_operands(a, 1, 1, missing)) || (rc = cli_open(ctx)))
 		return rc;
+	path = a->arg[0];
 	if (strcmp(path, "-") == 0) {
 		*in = stdin;
 		*name = _("stdin");
@@ -52,13 +47,20 @@ int cli_import_close(FILE *in, enum hop_status st, const char *messages,
 	return cli_fail(err);
 }
 
-int cmd_import_people(struct cli_ctx *ctx, int argc, char **argv)
+/* hop import people and hop import desks: one CSV file, every row or none. */
+static int import_csv(struct cli_ctx *ctx, int argc, char **argv, bool desks)
 {
-	static const struct option opts[] = {
+	static const struct option people_opts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "create-teams", no_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const struct option desk_opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_args a = { .name = "import", .sub = desks ? "desks" : "people",
+	                      .opts = desks ? desk_opts : people_opts };
 	struct import_options opt = { false, false };
 	struct import_report rep = { 0 };
 	struct hop_err err;
@@ -67,26 +69,25 @@ int cmd_import_people(struct cli_ctx *ctx, int argc, char **argv)
 	enum hop_status st;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
-		case 'n':
-			opt.dry_run = true;
-			break;
-		case 't':
-			opt.create_teams = true;
-			break;
-		default:
-			return cli_bad_option("import", "people", argv, c);
+		case 'n': opt.dry_run = true; break;
+		case 't': opt.create_teams = true; break;
 		}
 	}
-	if ((rc = cli_import_open(ctx, "people", argc, argv,
-	                          _("name the CSV file to import, or - for standard input"), &in,
-	                          &name)) != 0)
+	if ((rc = cli_import_open(ctx, &a, _("name the CSV file to import, or - for standard "
+	                          "input"), &in, &name)))
 		return rc;
-	st = import_people(&ctx->app, in, name, &opt, &rep, &err);
+	st = desks ? import_desks(&ctx->app, in, name, &opt, &rep, &err)
+	           : import_people(&ctx->app, in, name, &opt, &rep, &err);
 	if ((rc = cli_import_close(in, st, rep.messages, &err)) == 0) {
-		if (opt.dry_run)
+		if (desks && opt.dry_run)
+			printf(_("would add %d, update %d, leave %d unchanged; nothing was written (--dry-run)\n"),
+			       rep.added, rep.updated, rep.unchanged);
+		else if (desks)
+			printf(_("added %d, updated %d, unchanged %d\n"), rep.added, rep.updated,
+			       rep.unchanged);
+		else if (opt.dry_run)
 			printf(_("would add %d, update %d, leave %d unchanged (teams to create %d); nothing was written (--dry-run)\n"),
 			       rep.added, rep.updated, rep.unchanged, rep.teams_created);
 		else
@@ -95,6 +96,16 @@ int cmd_import_people(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	import_report_free(&rep);
 	return rc;
+}
+
+int cmd_import_people(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return import_csv(ctx, argc, argv, false);
+}
+
+int cmd_import_desks(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return import_csv(ctx, argc, argv, true);
 }
 
 /* Through cli_outfile: a failed export never leaves half a file, nor
@@ -120,14 +131,14 @@ int cmd_export_people(struct cli_ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "export", .sub = "people", .opts = opts };
 	struct hop_err err;
 	const char *path = NULL;
 	bool all = false;
 	char sep = ',';
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'a':
 			all = true;
@@ -141,18 +152,12 @@ int cmd_export_people(struct cli_ctx *ctx, int argc, char **argv)
 				return cli_usage_error("export", "people",
 				                       _("--format is csv or tsv, not '%s'"), optarg);
 			break;
-		default:
-			return cli_bad_option("export", "people", argv, c);
 		}
 	}
-	if (optind < argc)
-		path = argv[optind++];
-	if (optind < argc)
-		return cli_usage_error("export", "people", _("unexpected argument '%s'"),
-		                       argv[optind]);
-
-	if ((rc = cli_open(ctx)) != 0)
+	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)))
 		return rc;
+	if (a.n == 1)
+		path = a.arg[0];
 	if (path && strcmp(path, "-") != 0) {
 		if (export_to_file(&ctx->app, path, sep, all, &err) != HOP_OK)
 			return cli_fail(&err);
@@ -163,42 +168,4 @@ int cmd_export_people(struct cli_ctx *ctx, int argc, char **argv)
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return cli_failf(HOP_EIO, _("cannot write to standard output: %s"), strerror(errno));
 	return 0;
-}
-
-int cmd_import_desks(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct import_options opt = { false, false };
-	struct import_report rep = { 0 };
-	struct hop_err err;
-	const char *name;
-	FILE *in;
-	enum hop_status st;
-	int c, rc;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': opt.dry_run = true; break;
-		default: return cli_bad_option("import", "desks", argv, c);
-		}
-	}
-	if ((rc = cli_import_open(ctx, "desks", argc, argv,
-	                          _("name the CSV file to import, or - for standard input"), &in,
-	                          &name)))
-		return rc;
-	st = import_desks(&ctx->app, in, name, &opt, &rep, &err);
-	if ((rc = cli_import_close(in, st, rep.messages, &err)) == 0) {
-		if (opt.dry_run)
-			printf(_("would add %d, update %d, leave %d unchanged; nothing was written (--dry-run)\n"),
-			       rep.added, rep.updated, rep.unchanged);
-		else
-			printf(_("added %d, updated %d, unchanged %d\n"), rep.added, rep.updated,
-			       rep.unchanged);
-	}
-	import_report_free(&rep);
-	return rc;
 }

@@ -1,7 +1,6 @@
 /* hop init: create the database (empty, or with the demo organisation), and
  * hop whoami: who hop thinks you are, and which files it uses. */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -119,6 +118,7 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 		{ "name", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "init", .opts = opts };
 	struct demo_options dopt = { DEMO_DEFAULT_PEOPLE, 0, NULL };
 	struct hop_app *app = &ctx->app;
 	struct hop_err err;
@@ -130,8 +130,7 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 	long v;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'D':
 			demo = true;
@@ -155,14 +154,9 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 		case 'n':
 			name_arg = optarg;
 			break;
-		default:
-			return cli_bad_option("init", NULL, argv, c);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error("init", NULL, _("unexpected argument '%s'"), argv[optind]);
-
-	if ((rc = cli_configure(ctx)) != 0)
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_configure(ctx)))
 		return rc;
 	if (lstat(app->db_path, &sb) == 0) {
 		if (!force)

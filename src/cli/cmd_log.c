@@ -1,6 +1,5 @@
 /* hop log: the audit log, newest first. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -30,6 +29,7 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 	const char *person = NULL, *team = NULL;
 	char object[HOP_SLUG_MAX + HOP_LOGIN_MAX + 16];
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "log", .opts = opts, .format = &fmt };
 	struct hop_audit_list l;
 	struct out_table *t;
 	struct hop_err err;
@@ -37,8 +37,7 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 	long n;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'a': f.actor = optarg; break;
 		case 'p': person = optarg; break;
@@ -55,15 +54,10 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 				                       "limit) to %d, not '%s'"), LOG_LIMIT_MAX, optarg);
 			f.limit = (int)n;
 			break;
-		case 'f':
-			if ((rc = out_format_option("log", NULL, optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("log", NULL, argv, c);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error("log", NULL, _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_operands(&a, 0, 0, NULL)))
+		return rc;
 	if (person && team)
 		return cli_usage_error("log", NULL, _("give either --person or --team, not both"));
 	if ((rc = cli_open(ctx)))
@@ -84,17 +78,12 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (audit_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 5, headers, keys))) {
-		audit_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 5, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const char *cells[] = { l.v[i].at, l.v[i].actor, l.v[i].action, l.v[i].object,
 		                        l.v[i].detail };
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	audit_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }

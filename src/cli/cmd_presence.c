@@ -1,7 +1,6 @@
 /* hop presence set, default, show: where a person works each day.  Every
  * rule (working days, permissions, desks kept consistent) is core's
  * (presence.h); this file parses, calls and prints. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,6 +75,7 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 		{ "for", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "presence", .sub = "set", .opts = opts, .shortopts = "n:f:" };
 	const char *note = NULL, *login = NULL;
 	struct presence_result res;
 	struct hop_err err;
@@ -83,20 +83,20 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 	hop_date from, to;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":n:f:", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'n': note = optarg; break;
 		case 'f': login = optarg; break;
-		default: return cli_bad_option("presence", "set", argv, c);
 		}
 	}
-	if (argc - optind != 2)
+	if (c < 0)
+		return a.rc;
+	if (a.n != 2)
 		return cli_usage_error("presence", "set", _("give a date (or FROM..TO) and a "
 		                       "location: hop presence set tue home"));
-	if (presence_loc_parse(argv[optind + 1], &loc, &err) != HOP_OK)
+	if (presence_loc_parse(a.arg[1], &loc, &err) != HOP_OK)
 		return cli_usage_error("presence", "set", "%s", err.msg);
-	if (!parse_range(argv[optind], &from, &to))
+	if (!parse_range(a.arg[0], &from, &to))
 		return 2;
 	if ((rc = cli_open(ctx)))
 		return rc;
@@ -123,22 +123,20 @@ int cmd_presence_clear(struct cli_ctx *ctx, int argc, char **argv)
 		{ "for", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "presence", .sub = "clear", .opts = opts, .shortopts = "f:" };
 	const char *login = NULL;
 	struct hop_err err;
 	hop_date from, to;
 	int c, rc, cleared;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f': login = optarg; break;
-		default: return cli_bad_option("presence", "clear", argv, c);
-		}
-	}
-	if (argc - optind != 1)
+	while ((c = cli_option(&a, argc, argv)) == 'f')
+		login = optarg;
+	if (c < 0)
+		return a.rc;
+	if (a.n != 1)
 		return cli_usage_error("presence", "clear", _("give a date (or FROM..TO): "
 		                       "hop presence clear tue"));
-	if (!parse_range(argv[optind], &from, &to))
+	if (!parse_range(a.arg[0], &from, &to))
 		return 2;
 	if ((rc = cli_open(ctx)))
 		return rc;
@@ -171,26 +169,24 @@ int cmd_presence_default(struct cli_ctx *ctx, int argc, char **argv)
 		{ "for", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "presence", .sub = "default", .opts = opts,
+	                      .shortopts = "f:" };
 	const char *login = NULL;
 	enum presence_loc d[PRESENCE_DAYS];
 	struct hop_person p;
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
-		if (c == 'f')
-			login = optarg;
-		else
-			return cli_bad_option("presence", "default", argv, c);
-	}
-	if (argc - optind > 1)
+	while ((c = cli_option(&a, argc, argv)) == 'f')
+		login = optarg;
+	if (c < 0)
+		return a.rc;
+	if (a.n > 1)
 		return cli_usage_error("presence", "default", _("give the defaults as one argument: "
 		                       "mon=office,tue=home,wed=home"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (argc - optind == 1 &&
-	    presence_default_set(&ctx->app, login, argv[optind], &err) != HOP_OK)
+	if (a.n == 1 && presence_default_set(&ctx->app, login, a.arg[0], &err) != HOP_OK)
 		return cli_fail(&err);
 	if (presence_default_get(&ctx->app, login, d, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -224,6 +220,8 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 	static const char *const keys[] = { "day", "location", "source", "desk", "note" };
 	const char *login = NULL, *week = NULL;
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "presence", .sub = "show", .opts = opts,
+	                      .shortopts = "p:w:F:", .format = &fmt };
 	struct presence_day_entry days[PRESENCE_DAYS];
 	struct hop_person p;
 	struct out_table *t;
@@ -232,23 +230,14 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 	hop_date monday;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:w:F:", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'p': login = optarg; break;
 		case 'w': week = optarg; break;
-		case 'F':
-			if ((rc = out_format_option("presence", "show", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("presence", "show", argv, c);
 		}
 	}
-	if (argc != optind)
-		return cli_usage_error("presence", "show", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_week_arg(week, &monday)))
-		return rc;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_week_arg(week, &monday)) ||
+	    (rc = cli_open(ctx)))
 		return rc;
 	if (presence_person_week(&ctx->app, login, monday, &p, days, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -283,7 +272,5 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 		}
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
-	return 0;
+	return out_table_done(t, stdout);
 }

@@ -1,5 +1,4 @@
 /* hop teamday set, remove, list, suggest: a team's presence days. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,33 +29,35 @@ int cmd_teamday_set(struct cli_ctx *ctx, int argc, char **argv)
 		{ "note", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "teamday", .sub = "set", .opts = opts, .shortopts = "f:u:n:" };
 	hop_date from = HOP_DATE_NONE, until = HOP_DATE_NONE, day;
-	const char *note = NULL;
+	const char *note = NULL, *team;
 	char when[HOP_DATE_HUMAN_LEN];
 	struct hop_err err;
 	unsigned weekdays;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:u:n:", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'f': if (!cli_date(optarg, &from)) return 2; break;
 		case 'u': if (!cli_date(optarg, &until)) return 2; break;
 		case 'n': note = optarg; break;
-		default: return cli_bad_option("teamday", "set", argv, c);
 		}
 	}
-	if (argc - optind != 2)
+	if (c < 0)
+		return a.rc;
+	if (a.n != 2)
 		return cli_usage_error("teamday", "set", _("give the team and a weekday or a date: "
 		                       "hop teamday set TEAM tue"));
-	if ((rc = parse_when("set", argv[optind + 1], &weekdays, &day)))
+	team = a.arg[0];
+	if ((rc = parse_when("set", a.arg[1], &weekdays, &day)))
 		return rc;
 	if (!weekdays && (from != HOP_DATE_NONE || until != HOP_DATE_NONE))
 		return cli_usage_error("teamday", "set", _("--from and --until belong to a recurring "
 		                       "weekday, not to a single date"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (teamday_set(&ctx->app, argv[optind], weekdays, day, from, until, note, &err) != HOP_OK)
+	if (teamday_set(&ctx->app, team, weekdays, day, from, until, note, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (weekdays) {
 		char until_text[HOP_DATE_HUMAN_LEN];
@@ -66,15 +67,15 @@ int cmd_teamday_set(struct cli_ctx *ctx, int argc, char **argv)
 			if (!(weekdays & (1u << wd)))
 				continue;
 			if (until == HOP_DATE_NONE)
-				printf(_("%s: presence day on %s from %s.\n"), argv[optind],
+				printf(_("%s: presence day on %s from %s.\n"), team,
 				       _(weekday_names[wd]), when);
 			else
-				printf(_("%s: presence day on %s from %s until %s.\n"), argv[optind],
+				printf(_("%s: presence day on %s from %s until %s.\n"), team,
 				       _(weekday_names[wd]), when,
 				       date_format_human(until, until_text, sizeof until_text));
 		}
 	} else {
-		printf(_("%s: presence day on %s.\n"), argv[optind],
+		printf(_("%s: presence day on %s.\n"), team,
 		       date_format_human(day, when, sizeof when));
 	}
 	return 0;
@@ -112,25 +113,16 @@ int cmd_teamday_list(struct cli_ctx *ctx, int argc, char **argv)
 	static const char *const wd_keys[] = { "", "mon", "tue", "wed", "thu", "fri" };
 	const char *team = NULL;
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "teamday", .sub = "list", .opts = opts, .shortopts = "t:F:",
+	                      .format = &fmt };
 	struct hop_teamday_list l;
 	struct out_table *t;
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":t:F:", opts, NULL)) != -1) {
-		switch (c) {
-		case 't': team = optarg; break;
-		case 'F':
-			if ((rc = out_format_option("teamday", "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("teamday", "list", argv, c);
-		}
-	}
-	if (argc != optind)
-		return cli_usage_error("teamday", "list", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx)))
+	while (cli_option(&a, argc, argv) == 't')
+		team = optarg;
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)))
 		return rc;
 	if (teamday_list(&ctx->app, team, &l, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -152,10 +144,8 @@ int cmd_teamday_list(struct cli_ctx *ctx, int argc, char **argv)
 		cells[4] = out_or_null(d->note);
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	teamday_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
 int cmd_teamday_suggest(struct cli_ctx *ctx, int argc, char **argv)
@@ -164,6 +154,7 @@ int cmd_teamday_suggest(struct cli_ctx *ctx, int argc, char **argv)
 		{ "week", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "teamday", .sub = "suggest", .opts = opts, .shortopts = "w:" };
 	const char *week = NULL;
 	struct teamday_suggestion s;
 	struct hop_err err;
@@ -171,19 +162,16 @@ int cmd_teamday_suggest(struct cli_ctx *ctx, int argc, char **argv)
 	hop_date monday;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":w:", opts, NULL)) != -1) {
-		if (c == 'w')
-			week = optarg;
-		else
-			return cli_bad_option("teamday", "suggest", argv, c);
-	}
-	if (argc - optind != 1)
+	while ((c = cli_option(&a, argc, argv)) == 'w')
+		week = optarg;
+	if (c < 0)
+		return a.rc;
+	if (a.n != 1)
 		return cli_usage_error("teamday", "suggest", _("give the team: hop teamday suggest "
 		                       "TEAM [--week W]"));
 	if ((rc = cli_week_arg(week, &monday)) || (rc = cli_open(ctx)))
 		return rc;
-	if (teamday_suggest(&ctx->app, argv[optind], monday, &s, &err) != HOP_OK)
+	if (teamday_suggest(&ctx->app, a.arg[0], monday, &s, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf("%s · %s\n", s.team.name, presence_week_label(monday, label, sizeof label));
 	printf(ngettext("%d member\n", "%d members\n", (unsigned long)s.members), s.members);

@@ -1,6 +1,5 @@
 /* hop week, check, forecast: a team's week as text (for mail and print), the
  * office agreement report, and the desks forecast. */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -118,23 +117,21 @@ int cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 		{ "week", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "week", .opts = opts, .shortopts = "t:w:" };
 	const char *team = NULL, *week = NULL;
 	struct presence_week w;
 	struct hop_err err;
 	hop_date monday;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":t:w:", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 't': team = optarg; break;
 		case 'w': week = optarg; break;
-		default: return cli_bad_option("week", NULL, argv, c);
 		}
 	}
-	if (argc != optind)
-		return cli_usage_error("week", NULL, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_week_arg(week, &monday)) || (rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_week_arg(week, &monday)) ||
+	    (rc = cli_open(ctx)))
 		return rc;
 	if (presence_week(&ctx->app, team, monday, &w, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -159,27 +156,23 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 	const char *team = NULL, *week = NULL;
 	hop_date from = HOP_DATE_NONE, to = HOP_DATE_NONE, monday;
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "check", .opts = opts, .shortopts = "t:w:f:T:F:",
+	                      .format = &fmt };
 	struct agreement_list l;
 	struct out_table *t;
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":t:w:f:T:F:", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 't': team = optarg; break;
 		case 'w': week = optarg; break;
 		case 'f': if (!cli_date(optarg, &from)) return 2; break;
 		case 'T': if (!cli_date(optarg, &to)) return 2; break;
-		case 'F':
-			if ((rc = out_format_option("check", NULL, optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("check", NULL, argv, c);
 		}
 	}
-	if (argc != optind)
-		return cli_usage_error("check", NULL, _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_operands(&a, 0, 0, NULL)))
+		return rc;
 	if (week && (from != HOP_DATE_NONE || to != HOP_DATE_NONE))
 		return cli_usage_error("check", NULL, _("give either --week or --from and --to"));
 	if ((from == HOP_DATE_NONE) != (to == HOP_DATE_NONE))
@@ -234,6 +227,8 @@ int cmd_forecast(struct cli_ctx *ctx, int argc, char **argv)
 	static const char *const keys[] = { "day", "planned", "desks", "booked", "note" };
 	const char *site = NULL, *week = NULL;
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "forecast", .opts = opts, .shortopts = "s:w:F:",
+	                      .format = &fmt };
 	struct forecast fc;
 	struct out_table *t;
 	struct hop_err err;
@@ -241,21 +236,14 @@ int cmd_forecast(struct cli_ctx *ctx, int argc, char **argv)
 	hop_date monday;
 	int c, rc, over = 0;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:w:F:", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 's': site = optarg; break;
 		case 'w': week = optarg; break;
-		case 'F':
-			if ((rc = out_format_option("forecast", NULL, optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("forecast", NULL, argv, c);
 		}
 	}
-	if (argc != optind)
-		return cli_usage_error("forecast", NULL, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_week_arg(week, &monday)) || (rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_week_arg(week, &monday)) ||
+	    (rc = cli_open(ctx)))
 		return rc;
 	if (forecast_week(&ctx->app, site, monday, &fc, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -265,27 +253,27 @@ int cmd_forecast(struct cli_ctx *ctx, int argc, char **argv)
 	t = out_table_new(fmt, 5, headers, keys);
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		const struct forecast_day *f = &fc.days[d];
-		char when[HOP_DATE_HUMAN_LEN], a[16], b[16], cnum[16];
+		char when[HOP_DATE_HUMAN_LEN], planned[16], desks[16], booked[16];
 		const char *cells[5];
 
 		if (fmt == OUT_TABLE)
 			date_format_human(f->day, when, sizeof when);
 		else
 			date_format(f->day, when);
-		snprintf(a, sizeof a, "%d", f->planned);
-		snprintf(b, sizeof b, "%d", f->desks);
-		snprintf(cnum, sizeof cnum, "%d", f->booked);
+		snprintf(planned, sizeof planned, "%d", f->planned);
+		snprintf(desks, sizeof desks, "%d", f->desks);
+		snprintf(booked, sizeof booked, "%d", f->booked);
 		cells[0] = when;
-		cells[1] = f->working ? a : NULL;
-		cells[2] = f->working ? b : NULL;
-		cells[3] = f->working ? cnum : NULL;
+		cells[1] = f->working ? planned : NULL;
+		cells[2] = f->working ? desks : NULL;
+		cells[3] = f->working ? booked : NULL;
 		cells[4] = !f->working ? f->why
 		         : f->over ? (fmt == OUT_TABLE ? _("over capacity") : "over") : NULL;
 		over += f->over;
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
+	if ((rc = out_table_done(t, stdout)))
+		return rc;
 	if (fmt == OUT_TABLE && over)
 		printf(ngettext("%d day over capacity.\n", "%d days over capacity.\n",
 		                (unsigned long)over), over);

@@ -58,18 +58,6 @@ int cli_failf(enum hop_status st, const char *fmt, ...) __attribute__((format(pr
 int cli_usage_error(const char *name, const char *sub, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* The FILE argument of 'hop import SUB [options] FILE', the one argument
- * left after the options ("-" is standard input), opened after cli_open:
- * *in to read, *name for messages.  missing (translated) says what to give
- * when there is none.  Returns 0, or the exit status after saying why. */
-int cli_import_open(struct cli_ctx *ctx, const char *sub, int argc, char **argv,
-                    const char *missing, FILE **in, const char **name);
-/* After the import of in: close it (unless it is stdin); on failure print
- * every problem of the file (messages, may be NULL), then err.  Returns 0
- * or the exit status. */
-int cli_import_close(FILE *in, enum hop_status st, const char *messages,
-                     const struct hop_err *err);
-
 /* Parse a date argument (any form date_parse accepts); on failure prints the
  * error and returns false. */
 bool cli_date(const char *text, hop_date *out);
@@ -110,12 +98,11 @@ int out_display_width(const char *s);
  * columns (so "Kapazität:" lines up with "Capacity:"); wider ones as they are. */
 void out_label(FILE *out, const char *label, int width);
 
+/* ---- a handler's arguments (src/cli/args.c) ---- */
 
 /* A bad option ('?' from getopt_long, or ':' for a missing value) as a usage
  * error: names the option, prints "Try 'hop help NAME SUB'." and returns 2. */
 int cli_bad_option(const char *name, const char *sub, char **argv, int c);
-
-/* ---- a handler's arguments (src/cli/args.c) ---- */
 
 /* One command's options and operands.  The handler names the command and its
  * option table, and where --format goes if it has one (the long option named
@@ -146,6 +133,18 @@ int cli_option(struct cli_args *a, int argc, char **argv);
  * missing (translated) for too few, "unexpected argument" naming the first
  * one too many. */
 int cli_operands(struct cli_args *a, int min, int max, const char *missing);
+
+/* The FILE operand of 'hop import SUB [options] FILE', the one left after
+ * the options ("-" is standard input), opened after cli_open: *in to read,
+ * *name for messages.  missing (translated) says what to give when there is
+ * none.  Returns 0, or the exit status after saying why. */
+int cli_import_open(struct cli_ctx *ctx, struct cli_args *a, const char *missing, FILE **in,
+                    const char **name);
+/* After the import of in: close it (unless it is stdin); on failure print
+ * every problem of the file (messages, may be NULL), then err.  Returns 0
+ * or the exit status. */
+int cli_import_close(FILE *in, enum hop_status st, const char *messages,
+                     const struct hop_err *err);
 
 /* An export's output file (src/cli/outfile.c): a regular or new file is
  * written beside itself and renamed into place on commit; a device, FIFO or
