@@ -1,7 +1,9 @@
 /* A handler's options and operands: getopt_long as every handler used it,
  * with the bad-option error, --format and the count of operands in one
  * place, so that every command answers a mistyped option alike. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hop/cli/cli.h"
@@ -51,4 +53,17 @@ int cli_operands(struct cli_args *a, int min, int max, const char *missing)
 	if (max >= 0 && a->n > max)
 		return cli_usage_error(a->name, a->sub, _("unexpected argument '%s'"), a->arg[max]);
 	return 0;
+}
+
+bool cli_int(const char *text, int min, int max, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno || end == text || *end || v < min || v > max)
+		return false;
+	*out = (int)v;
+	return true;
 }

@@ -118,25 +118,31 @@ int cli_fail(const struct hop_err *err)
 	return hop_exit_status(err->status);
 }
 
+/* "hop: message" on a line of its own on stderr. */
+static void say(const char *fmt, va_list ap)
+{
+	fputs("hop: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int cli_failf(enum hop_status st, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("hop: ", stderr);
+
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return hop_exit_status(st);
 }
 
 int cli_usage_error(const char *name, const char *sub, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("hop: ", stderr);
+
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (name)
 		fprintf(stderr, _("Try 'hop help %s%s%s'.\n"), name, sub ? " " : "", sub ? sub : "");
 	else

@@ -1,7 +1,6 @@
 /* hop book, cancel, bookings, who, free: desk and room bookings on the
  * command line.  Every rule is core's (booking.h); this file parses, calls
  * and prints sentences and tables. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,8 +128,6 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 	unsigned weekdays = 0;
 	hop_date until = HOP_DATE_NONE;
 	struct hop_err err;
-	char *end;
-	long n;
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -148,12 +145,9 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 		case 'e': every = optarg; break;
 		case 'u': until_text = optarg; break;
 		case 'P':
-			errno = 0;
-			n = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || n < 1 || n > ROOM_CAPACITY_MAX)
+			if (!cli_int(optarg, 1, ROOM_CAPACITY_MAX, &rq.attendees))
 				return cli_usage_error("book", NULL, _("--people needs a number from 1 to %d, "
 				                       "not '%s'"), ROOM_CAPACITY_MAX, optarg);
-			rq.attendees = (int)n;
 			break;
 		case 'N': rq.note = optarg; break;
 		}

@@ -51,15 +51,11 @@ static int copy_arg(bool room, const char *sub, const char *opt, char *dst, size
 
 static int parse_capacity(bool room, const char *sub, const char *text, int *out)
 {
-	char *end;
-	long v = strtol(text, &end, 10);
-
 	/* Core says why a room needs more than one. */
-	if (!*text || *end || v < 1 || v > ROOM_CAPACITY_MAX)
+	if (!cli_int(text, 1, ROOM_CAPACITY_MAX, out))
 		return cli_usage_error(cli_place_family(room), sub, _("--capacity wants a number of "
 		                       "people from %d to %d, not '%s'"), ROOM_CAPACITY_MIN,
 		                       ROOM_CAPACITY_MAX, text);
-	*out = (int)v;
 	return 0;
 }
 

@@ -2,7 +2,6 @@
  * and the closure days imported from iCalendar files.  The rules are in core
  * (holiday.c, closure.c); this file parses and prints. */
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,16 +75,9 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("holidays", NULL, _("give --region or --site, not both: a "
 		                       "site's region is the Bundesland it is in"));
 	date_to_ymd(clock_today(), &year, &m, &d);
-	if (year_text) {
-		char *end;
-		long y;
-		errno = 0;
-		y = strtol(year_text, &end, 10);
-		if (errno || end == year_text || *end || y < HOLIDAY_YEAR_MIN || y > HOLIDAY_YEAR_MAX)
-			return cli_usage_error("holidays", NULL, _("--year '%s' is not a year from %d to "
-			                       "%d"), year_text, HOLIDAY_YEAR_MIN, HOLIDAY_YEAR_MAX);
-		year = (int)y;
-	}
+	if (year_text && !cli_int(year_text, HOLIDAY_YEAR_MIN, HOLIDAY_YEAR_MAX, &year))
+		return cli_usage_error("holidays", NULL, _("--year '%s' is not a year from %d to %d"),
+		                       year_text, HOLIDAY_YEAR_MIN, HOLIDAY_YEAR_MAX);
 	if (region_arg && !holiday_region_valid(region_arg))
 		return cli_usage_error("holidays", NULL, _("unknown region '%s'; use one of BW, BY, "
 		                       "BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH"),

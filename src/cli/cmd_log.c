@@ -1,7 +1,5 @@
 /* hop log: the audit log, newest first. */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "hop/core/audit.h"
 #include "hop/cli/cli.h"
@@ -33,8 +31,6 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 	struct hop_audit_list l;
 	struct out_table *t;
 	struct hop_err err;
-	char *end;
-	long n;
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -47,12 +43,9 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 				return 1;
 			break;
 		case 'n':
-			errno = 0;
-			n = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || n < 0 || n > LOG_LIMIT_MAX)
+			if (!cli_int(optarg, 0, LOG_LIMIT_MAX, &f.limit))
 				return cli_usage_error("log", NULL, _("--limit needs a number from 0 (no "
 				                       "limit) to %d, not '%s'"), LOG_LIMIT_MAX, optarg);
-			f.limit = (int)n;
 			break;
 		}
 	}

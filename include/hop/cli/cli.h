@@ -133,6 +133,10 @@ int cli_option(struct cli_args *a, int argc, char **argv);
  * missing (translated) for too few, "unexpected argument" naming the first
  * one too many. */
 int cli_operands(struct cli_args *a, int min, int max, const char *missing);
+/* An option's whole number from min to max (as strtol reads it: leading
+ * blanks and a sign pass) into *out; false for anything else, and the caller
+ * says what it wants. */
+bool cli_int(const char *text, int min, int max, int *out);
 
 /* The FILE operand of 'hop import SUB [options] FILE', the one left after
  * the options ("-" is standard input), opened after cli_open: *in to read,
