@@ -16,7 +16,6 @@ enum hop_status audit_write(struct hop_app *app, const char *action, const char 
 	char at[24];
 	struct db_stmt *st = db_stmt(app->db, "INSERT INTO audit (at, actor, action, object, detail) "
 	                           "VALUES (?1, ?2, ?3, ?4, ?5)", err);
-	int rc;
 
 	if (!st)
 		return err->status;
@@ -25,11 +24,28 @@ enum hop_status audit_write(struct hop_app *app, const char *action, const char 
 	db_bind_text(st, 3, action);
 	db_bind_text(st, 4, object);
 	db_bind_text(st, 5, detail && *detail ? detail : NULL);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("writing the audit log"));
+	return db_run(st, _("writing the audit log"), err);
+}
+
+enum hop_status audit_commit(struct hop_app *app, const char *action, const char *object,
+                             const char *detail, struct hop_err *err)
+{
+	if (audit_write(app, action, object, detail, err) != HOP_OK ||
+	    db_commit(app->db, err) != HOP_OK) {
+		db_rollback(app->db);
+		return err->status;
+	}
 	return HOP_OK;
+}
+
+void audit_change(char *detail, size_t size, const char *field, const char *old,
+                  const char *new)
+{
+	size_t n = strlen(detail);
+
+	if (n < size)
+		snprintf(detail + n, size - n, "%s%s: %s -> %s", n ? "; " : "", field,
+		         *old ? old : "(none)", *new ? new : "(none)");
 }
 
 void audit_list_free(struct hop_audit_list *l)

@@ -25,6 +25,61 @@ enum db_step db_step(struct db_stmt *st)
 
 void db_reset(struct db_stmt *st) { sqlite3_reset(st->h); }
 
+enum hop_status db_run(struct db_stmt *st, const char *what, struct hop_err *err)
+{
+	enum db_step rc = db_step(st);
+
+	db_reset(st);
+	return rc == DB_DONE ? HOP_OK : db_fail(st->db, err, what);
+}
+
+enum hop_status db_get(struct db_stmt *st, db_read_fn read, void *out, bool *found,
+                       const char *what, struct hop_err *err)
+{
+	enum db_step rc = db_step(st);
+
+	*found = rc == DB_ROW;
+	if (*found && read)
+		read(st, out);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return db_fail(st->db, err, what);
+	return HOP_OK;
+}
+
+struct text_buf {
+	char *buf;
+	size_t size;
+};
+
+static void read_text(struct db_stmt *st, void *out)
+{
+	struct text_buf *t = out;
+
+	db_col_copy(st, 0, t->buf, t->size);
+}
+
+enum hop_status db_get_text(struct db_stmt *st, char *buf, size_t size, bool *found,
+                            const char *what, struct hop_err *err)
+{
+	struct text_buf t = { buf, size };
+
+	if (size)
+		buf[0] = '\0';
+	return db_get(st, read_text, &t, found, what, err);
+}
+
+static void read_int64(struct db_stmt *st, void *out)
+{
+	*(int64_t *)out = db_col_int64(st, 0);
+}
+
+enum hop_status db_get_int64(struct db_stmt *st, int64_t *v, bool *found, const char *what,
+                             struct hop_err *err)
+{
+	return db_get(st, read_int64, v, found, what, err);
+}
+
 void db_clear(struct db_stmt *st)
 {
 	sqlite3_reset(st->h);

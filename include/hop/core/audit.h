@@ -15,6 +15,14 @@ struct hop_app;
  * object: "person:jweiss", "team:referat-11", ...  detail may be NULL. */
 enum hop_status audit_write(struct hop_app *app, const char *action, const char *object,
                             const char *detail, struct hop_err *err);
+/* The end of a change inside db_begin: its entry, then the commit.  On
+ * failure the transaction is rolled back and err's status returned. */
+enum hop_status audit_commit(struct hop_app *app, const char *action, const char *object,
+                             const char *detail, struct hop_err *err);
+/* Append "field: old -> new" to a detail of size bytes ("; " between two
+ * changes); "(none)" stands for an empty value. */
+void audit_change(char *detail, size_t size, const char *field, const char *old,
+                  const char *new);
 
 struct hop_audit_entry {
 	int64_t id;

@@ -63,6 +63,24 @@ enum db_step {
 enum db_step db_step(struct db_stmt *st);
 /* Ready the statement to run again; its bindings stay. */
 void db_reset(struct db_stmt *st);
+
+/* The two ways most statements are run, each a step and a reset with the
+ * failure said as db_fail says it, what naming what failed ("adding a team").
+ * A caller that explains a refusal (DB_UNIQUE, ...) steps for itself. */
+
+/* A write: run st to its end.  HOP_OK, or the failure. */
+enum hop_status db_run(struct db_stmt *st, const char *what, struct hop_err *err);
+/* A query for at most one row.  On a row, read (may be NULL) takes it into
+ * out.  HOP_OK, *found telling whether there was a row; or the failure. */
+typedef void (*db_read_fn)(struct db_stmt *st, void *out);
+enum hop_status db_get(struct db_stmt *st, db_read_fn read, void *out, bool *found,
+                       const char *what, struct hop_err *err);
+/* db_get of a row's first column: text into buf (as db_col_copy; "" when
+ * there is no row), or an integer (untouched when there is none). */
+enum hop_status db_get_text(struct db_stmt *st, char *buf, size_t size, bool *found,
+                            const char *what, struct hop_err *err);
+enum hop_status db_get_int64(struct db_stmt *st, int64_t *v, bool *found, const char *what,
+                             struct hop_err *err);
 /* Reset and clear the bindings (before memory they point into goes away). */
 void db_clear(struct db_stmt *st);
 

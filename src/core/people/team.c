@@ -112,22 +112,16 @@ enum hop_status team_get(struct hop_app *app, const char *name_or_slug, struct h
 	                           "WHERE t.name = ?1 OR t.slug = ?1 "
 	                           "ORDER BY t.dissolved_on IS NOT NULL, t.dissolved_on DESC, "
 	                           "t.id DESC LIMIT 1", err);
-	int rc;
+	bool found;
 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, name_or_slug);
 	bind_today(st);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		read_team(st, out);
-	db_reset(st);
-	if (rc == DB_ROW)
-		return HOP_OK;
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading a team"));
-	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_TEAM, NULL, _("there is no team '%.120s'"),
-	                  name_or_slug);
+	if (db_get(st, read_team, out, &found, _("reading a team"), err) != HOP_OK)
+		return err->status;
+	return found ? HOP_OK : hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_TEAM, NULL,
+	                                   _("there is no team '%.120s'"), name_or_slug);
 }
 
 enum hop_status team_check_name(const char *name, struct hop_err *err)
@@ -151,21 +145,17 @@ static enum hop_status name_free(struct hop_app *app, const char *name, int64_t 
 	struct db_stmt *st = db_stmt(app->db, "SELECT name FROM team WHERE name = ?1 "
 	                           "AND dissolved_on IS NULL AND id <> ?2", err);
 	char other[HOP_TEAM_NAME_MAX + 1];
-	int rc;
+	bool taken;
 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, name);
 	db_bind_int64(st, 2, except_id);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		db_col_copy(st, 0, other, sizeof other);
-	db_reset(st);
-	if (rc == DB_ROW)
+	if (db_get_text(st, other, sizeof other, &taken, _("reading teams"), err) != HOP_OK)
+		return err->status;
+	if (taken)
 		return hop_fail(err, HOP_ECONFLICT, _("there already is a team named '%s'; choose "
 		                "another name"), other);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading teams"));
 	return HOP_OK;
 }
 
@@ -180,17 +170,15 @@ enum hop_status slug_unique(struct hop_app *app, const char *base, const char *t
 		struct db_stmt *st = db_stmt(app->db, taken_sql, err);
 		char suffix[16];
 		size_t keep;
-		int rc;
+		bool taken;
 
 		if (!st)
 			return err->status;
 		db_bind_text(st, 1, slug);
-		rc = db_step(st);
-		db_reset(st);
-		if (rc == DB_DONE)
+		if (db_get(st, NULL, NULL, &taken, what, err) != HOP_OK)
+			return err->status;
+		if (!taken)
 			return HOP_OK;
-		if (rc != DB_ROW)
-			return db_fail(app->db, err, what);
 		snprintf(suffix, sizeof suffix, "-%d", i);
 		keep = strlen(base);
 		if (keep + strlen(suffix) > HOP_SLUG_MAX)
@@ -220,7 +208,6 @@ static enum hop_status lead_prepare(struct hop_app *app, const char *login,
 {
 	char d[HOP_DATE_ISO_LEN];
 	struct db_stmt *st;
-	int rc;
 
 	if (person_get(app, login, p, err) != HOP_OK)
 		return err->status;
@@ -234,10 +221,8 @@ static enum hop_status lead_prepare(struct hop_app *app, const char *login,
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, p->id);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("granting the lead role"));
+	if (db_run(st, _("granting the lead role"), err) != HOP_OK)
+		return err->status;
 	p->roles |= ROLE_LEAD;
 	snprintf(note, size, " (lead role granted)");
 	return HOP_OK;
@@ -250,7 +235,6 @@ enum hop_status team_add(struct hop_app *app, const char *name, const char *lead
 	char today[HOP_DATE_ISO_LEN];
 	struct hop_person lead;
 	struct db_stmt *st;
-	int rc;
 
 	if (authz_team_manage(app, err) != HOP_OK || team_check_name(name, err) != HOP_OK)
 		return err->status;
@@ -272,21 +256,14 @@ enum hop_status team_add(struct hop_app *app, const char *name, const char *lead
 	else
 		db_bind_null(st, 3);
 	db_bind_text(st, 4, date_format(clock_today(), today));
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("adding a team"));
+	if (db_run(st, _("adding a team"), err) != HOP_OK)
 		goto fail;
-	}
 	if (lead_login && *lead_login)
 		snprintf(detail, sizeof detail, "name: %s; lead: %s%s", name, lead.login, note);
 	else
 		snprintf(detail, sizeof detail, "name: %s", name);
 	snprintf(object, sizeof object, "team:%s", slug);
-	if (audit_write(app, "team.add", object, detail, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
-	return HOP_OK;
+	return audit_commit(app, "team.add", object, detail, err);
 fail:
 	db_rollback(app->db);
 	return err->status;
@@ -312,7 +289,6 @@ enum hop_status team_edit_report(struct hop_app *app, const char *team, const ch
 	bool rename, relead;
 	size_t n = 0;
 	struct db_stmt *st;
-	int rc;
 
 	if (changes && size)
 		changes[0] = '\0';
@@ -345,12 +321,8 @@ enum hop_status team_edit_report(struct hop_app *app, const char *team, const ch
 	else
 		db_bind_null(st, 2);
 	db_bind_int64(st, 3, t.id);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("changing a team"));
+	if (db_run(st, _("changing a team"), err) != HOP_OK)
 		goto fail;
-	}
 	if (rename)
 		n += (size_t)snprintf(detail, sizeof detail, "name: %s -> %s", t.name, new_name);
 	if (relead && n < sizeof detail)
@@ -358,9 +330,8 @@ enum hop_status team_edit_report(struct hop_app *app, const char *team, const ch
 		         t.lead_login[0] ? t.lead_login : "(none)",
 		         *lead_login ? lead_login : "(none)", note);
 	snprintf(object, sizeof object, "team:%s", t.slug);
-	if (audit_write(app, "team.edit", object, detail, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
+	if (audit_commit(app, "team.edit", object, detail, err) != HOP_OK)
+		return err->status;
 	if (changes && size)
 		snprintf(changes, size, "%s", detail);
 	return HOP_OK;
@@ -380,7 +351,6 @@ enum hop_status team_remove(struct hop_app *app, const char *team, struct hop_er
 	char today[HOP_DATE_ISO_LEN], object[HOP_SLUG_MAX + 8], detail[DETAIL_MAX];
 	struct hop_team t;
 	struct db_stmt *st;
-	int rc;
 
 	if (authz_team_manage(app, err) != HOP_OK)
 		return err->status;
@@ -401,18 +371,11 @@ enum hop_status team_remove(struct hop_app *app, const char *team, struct hop_er
 		goto fail;
 	db_bind_text(st, 1, date_format(clock_today(), today));
 	db_bind_int64(st, 2, t.id);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("dissolving a team"));
+	if (db_run(st, _("dissolving a team"), err) != HOP_OK)
 		goto fail;
-	}
 	snprintf(detail, sizeof detail, "dissolved: %s; name: %s", today, t.name);
 	snprintf(object, sizeof object, "team:%s", t.slug);
-	if (audit_write(app, "team.remove", object, detail, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
-	return HOP_OK;
+	return audit_commit(app, "team.remove", object, detail, err);
 fail:
 	db_rollback(app->db);
 	return err->status;

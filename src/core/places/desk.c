@@ -106,7 +106,6 @@ enum hop_status desk_add(struct hop_app *app, const struct desk_spec *d, struct 
 	struct hop_person owner = { 0 };
 	int capacity = d->capacity ? d->capacity : (d->kind == DESK_KIND_DESK ? 1 : 0);
 	struct db_stmt *st;
-	int rc;
 
 	if (authz_place_manage(app, err) != HOP_OK || desk_check_code(d->code, err) != HOP_OK ||
 	    check_name(d->name, err) != HOP_OK)
@@ -139,39 +138,22 @@ enum hop_status desk_add(struct hop_app *app, const struct desk_spec *d, struct 
 	else
 		db_bind_null(st, 7);
 	db_bind_text(st, 8, desk_bookable_name(d->bookable));
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("adding a desk"));
+	if (db_run(st, _("adding a desk"), err) != HOP_OK)
 		goto fail;
-	}
 	desk_attr_format(d->attrs, attrs, sizeof attrs);
 	snprintf(detail, sizeof detail, "kind: %s; zone: %s/%s/%s; name: %s; capacity: %d; "
 	         "attributes: %s; owner: %s; bookable_by: %s", desk_kind_name(d->kind), z.site,
 	         z.floor, z.name, d->name[0] ? d->name : "(none)", capacity,
 	         attrs[0] ? attrs : "(none)", owner.id ? owner.login : "(none)",
 	         desk_bookable_name(d->bookable));
-	if (audit_write(app, "desk.add", object_of(d->code, object, sizeof object), detail,
-	                err) != HOP_OK || db_commit(app->db, err) != HOP_OK)
-		goto fail;
-	return HOP_OK;
+	return audit_commit(app, "desk.add", object_of(d->code, object, sizeof object), detail,
+	                    err);
 fail:
 	db_rollback(app->db);
 	return err->status;
 }
 
 /* ---- editing ---- */
-
-/* Append "field: old -> new" to detail. */
-static void change(char *detail, size_t size, const char *field, const char *old,
-                   const char *new)
-{
-	size_t n = strlen(detail);
-
-	if (n < size)
-		snprintf(detail + n, size - n, "%s%s: %s -> %s", n ? "; " : "", field,
-		         *old ? old : "(none)", *new ? new : "(none)");
-}
 
 static char *zone_text(const struct hop_zone *z, char *buf, size_t size)
 {
@@ -194,7 +176,6 @@ enum hop_status desk_edit_report(struct hop_app *app, const char *code, unsigned
 	const char *new_code, *name;
 	bool activate;
 	struct db_stmt *st;
-	int rc;
 
 	if (changes && size)
 		changes[0] = '\0';
@@ -231,27 +212,29 @@ enum hop_status desk_edit_report(struct hop_app *app, const char *code, unsigned
 		goto fail;
 
 	if (strcmp(new_code, old.code) != 0)
-		change(detail, sizeof detail, "code", old.code, new_code);
+		audit_change(detail, sizeof detail, "code", old.code, new_code);
 	if (z.id != old.zone.id)
-		change(detail, sizeof detail, "zone", zone_text(&old.zone, a, sizeof a),
-		       zone_text(&z, b, sizeof b));
+		audit_change(detail, sizeof detail, "zone", zone_text(&old.zone, a, sizeof a),
+		             zone_text(&z, b, sizeof b));
 	if (strcmp(name, old.name) != 0)
-		change(detail, sizeof detail, "name", old.name, name);
+		audit_change(detail, sizeof detail, "name", old.name, name);
 	if (capacity != old.capacity) {
 		snprintf(a, sizeof a, "%d", old.capacity);
 		snprintf(b, sizeof b, "%d", capacity);
-		change(detail, sizeof detail, "capacity", a, b);
+		audit_change(detail, sizeof detail, "capacity", a, b);
 	}
 	if (attrs != old.attrs)
-		change(detail, sizeof detail, "attributes", desk_attr_format(old.attrs, a, sizeof a),
-		       desk_attr_format(attrs, b, sizeof b));
+		audit_change(detail, sizeof detail, "attributes",
+		             desk_attr_format(old.attrs, a, sizeof a),
+		             desk_attr_format(attrs, b, sizeof b));
 	if (owner_id != old.owner_id)
-		change(detail, sizeof detail, "owner", old.owner_login, owner_id ? owner.login : "");
+		audit_change(detail, sizeof detail, "owner", old.owner_login,
+		             owner_id ? owner.login : "");
 	if (bookable != old.bookable)
-		change(detail, sizeof detail, "bookable_by", desk_bookable_name(old.bookable),
-		       desk_bookable_name(bookable));
+		audit_change(detail, sizeof detail, "bookable_by", desk_bookable_name(old.bookable),
+		             desk_bookable_name(bookable));
 	if (activate)
-		change(detail, sizeof detail, "retired", date_format(old.retired, a), "");
+		audit_change(detail, sizeof detail, "retired", date_format(old.retired, a), "");
 	if (!detail[0]) {
 		db_rollback(app->db);
 		return HOP_OK;
@@ -273,15 +256,11 @@ enum hop_status desk_edit_report(struct hop_app *app, const char *code, unsigned
 	db_bind_text(st, 7, desk_bookable_name(bookable));
 	db_bind_int(st, 8, activate);
 	db_bind_int64(st, 9, old.id);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("changing a desk"));
+	if (db_run(st, _("changing a desk"), err) != HOP_OK)
 		goto fail;
-	}
-	if (audit_write(app, "desk.edit", object_of(new_code, object, sizeof object), detail,
-	                err) != HOP_OK || db_commit(app->db, err) != HOP_OK)
-		goto fail;
+	if (audit_commit(app, "desk.edit", object_of(new_code, object, sizeof object), detail,
+	                 err) != HOP_OK)
+		return err->status;
 	if (changes && size)
 		snprintf(changes, size, "%s", detail);
 	return HOP_OK;
@@ -355,7 +334,6 @@ enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from
 	hop_date today = clock_today();
 	size_t n = 0;
 	struct db_stmt *st;
-	int rc;
 
 	if (cancelled)
 		*cancelled = 0;
@@ -383,12 +361,8 @@ enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from
 		goto fail;
 	db_bind_text(st, 1, day);
 	db_bind_int64(st, 2, d.id);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("retiring a desk"));
+	if (db_run(st, _("retiring a desk"), err) != HOP_OK)
 		goto fail;
-	}
 	if (bookings_from(app, d.id, day, &v, &n, err) != HOP_OK)
 		goto fail;
 	st = db_stmt(app->db, "UPDATE booking SET cancelled_at = ?1, cancelled_by = ?2, "
@@ -400,12 +374,8 @@ enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from
 	db_bind_int64(st, 2, app->actor.person.id);
 	db_bind_int64(st, 3, d.id);
 	db_bind_text(st, 4, day);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("cancelling the bookings of a retired desk"));
+	if (db_run(st, _("cancelling the bookings of a retired desk"), err) != HOP_OK)
 		goto fail;
-	}
 	/* Every cancellation is in the audit log, like one made by hand. */
 	for (size_t i = 0; i < n; i++) {
 		snprintf(detail, sizeof detail, "desk: %s; day: %s; half: %s; person: %s; "
@@ -420,10 +390,10 @@ enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from
 		         date_format(d.retired, d2), day, n);
 	else
 		snprintf(detail, sizeof detail, "retired from: %s; bookings cancelled: %zu", day, n);
-	if (audit_write(app, "desk.retire", object_of(d.code, object, sizeof object), detail,
-	                err) != HOP_OK || db_commit(app->db, err) != HOP_OK)
-		goto fail;
 	free(v);
+	if (audit_commit(app, "desk.retire", object_of(d.code, object, sizeof object), detail,
+	                 err) != HOP_OK)
+		return err->status;
 	if (cancelled)
 		*cancelled = (int)n;
 	return HOP_OK;

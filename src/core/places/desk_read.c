@@ -157,19 +157,15 @@ enum hop_status desk_get(struct hop_app *app, const char *code, struct hop_desk 
                          struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT " DESK_COLUMNS "WHERE d.code = ?1", err);
-	int rc;
+	bool found;
 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, code);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		read_desk(st, out);
-	db_reset(st);
-	if (rc == DB_ROW)
+	if (db_get(st, read_desk, out, &found, _("reading a desk"), err) != HOP_OK)
+		return err->status;
+	if (found)
 		return HOP_OK;
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading a desk"));
 	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_PLACE, HOP_ABOUT(.place = code),
 	                  _("there is no desk or room '%.40s'"), code);
 }

@@ -108,24 +108,21 @@ enum hop_status site_get(struct hop_app *app, const char *name, struct hop_site 
 	struct db_stmt *st = db_stmt(app->db, "SELECT " SITE_COLUMNS
 	                           "WHERE s.name = ?1 OR s.slug = ?1 "
 	                           "ORDER BY s.name = ?1 DESC LIMIT 1", err);
-	int rc;
+	enum hop_status rc;
+	bool found;
 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, name);
 	db_bind_today(st, 9);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		read_site(st, out);
-	db_reset(st);
-	if (rc == DB_ROW)
+	if (db_get(st, read_site, out, &found, _("reading a site"), err) != HOP_OK)
+		return err->status;
+	if (found)
 		return HOP_OK;
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading a site"));
 	/* SQLite folds only ASCII: "HAUPTGEBÄUDE" and "Hauptgebaeude" find
 	 * "Hauptgebäude" here.  Sites are few; a scan costs nothing. */
 	if ((rc = folded_match(app, name, out, err)) != HOP_ENOTFOUND)
-		return (enum hop_status)rc;
+		return rc;
 	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_SITE, HOP_ABOUT(.site = name),
 	                  _("there is no site '%.120s'"), name);
 }
@@ -199,21 +196,17 @@ static enum hop_status name_free(struct hop_app *app, const char *name, int64_t 
 	struct db_stmt *st = db_stmt(app->db, "SELECT name FROM site WHERE name = ?1 AND id <> ?2",
 	                           err);
 	char other[HOP_SITE_NAME_MAX + 1];
-	int rc;
+	bool taken;
 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, name);
 	db_bind_int64(st, 2, except_id);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		db_col_copy(st, 0, other, sizeof other);
-	db_reset(st);
-	if (rc == DB_ROW)
+	if (db_get_text(st, other, sizeof other, &taken, _("reading sites"), err) != HOP_OK)
+		return err->status;
+	if (taken)
 		return hop_fail(err, HOP_ECONFLICT, _("there already is a site named '%s'; choose "
 		                "another name"), other);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading sites"));
 	{
 		struct hop_site s;
 		enum hop_status found = folded_match(app, name, &s, err);
@@ -248,7 +241,6 @@ enum hop_status site_add(struct hop_app *app, const char *name, const char *addr
 	char slug[HOP_SLUG_MAX + 1], tz[64], reg[3], today[HOP_DATE_ISO_LEN];
 	char detail[DETAIL_MAX], object[HOP_SLUG_MAX + 8];
 	struct db_stmt *st;
-	int rc;
 
 	if (authz_place_manage(app, err) != HOP_OK || check_name(name, err) != HOP_OK)
 		return err->status;
@@ -274,33 +266,15 @@ enum hop_status site_add(struct hop_app *app, const char *name, const char *addr
 	db_bind_text(st, 4, tz);
 	db_bind_text(st, 5, reg);
 	db_bind_text(st, 6, date_format(clock_today(), today));
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("adding a site"));
+	if (db_run(st, _("adding a site"), err) != HOP_OK)
 		goto fail;
-	}
 	snprintf(detail, sizeof detail, "name: %s; address: %s; timezone: %s; region: %s", name,
 	         address && *address ? address : "(none)", tz, reg);
 	snprintf(object, sizeof object, "site:%s", slug);
-	if (audit_write(app, "site.add", object, detail, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
-	return HOP_OK;
+	return audit_commit(app, "site.add", object, detail, err);
 fail:
 	db_rollback(app->db);
 	return err->status;
-}
-
-/* Append "field: old -> new" to detail. */
-static void change(char *detail, size_t size, const char *field, const char *old,
-                   const char *new)
-{
-	size_t n = strlen(detail);
-
-	if (n < size)
-		snprintf(detail + n, size - n, "%s%s: %s -> %s", n ? "; " : "", field,
-		         *old ? old : "(none)", *new ? new : "(none)");
 }
 
 enum hop_status site_edit_report(struct hop_app *app, const char *site, const char *new_name,
@@ -310,7 +284,6 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 	char tz[64] = "", reg[3] = "", detail[DETAIL_MAX] = "", object[HOP_SLUG_MAX + 8];
 	struct hop_site s;
 	struct db_stmt *st;
-	int rc;
 
 	if (changes && size)
 		changes[0] = '\0';
@@ -328,14 +301,14 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 	if (new_name && strcmp(new_name, s.name) != 0) {
 		if (name_free(app, new_name, s.id, err) != HOP_OK)
 			goto fail;
-		change(detail, sizeof detail, "name", s.name, new_name);
+		audit_change(detail, sizeof detail, "name", s.name, new_name);
 	}
 	if (address && strcmp(address, s.address) != 0)
-		change(detail, sizeof detail, "address", s.address, address);
+		audit_change(detail, sizeof detail, "address", s.address, address);
 	if (timezone && strcmp(tz, s.timezone) != 0)
-		change(detail, sizeof detail, "timezone", s.timezone, tz);
+		audit_change(detail, sizeof detail, "timezone", s.timezone, tz);
 	if (region && strcmp(reg, s.region) != 0)
-		change(detail, sizeof detail, "region", s.region, reg);
+		audit_change(detail, sizeof detail, "region", s.region, reg);
 	if (!detail[0]) {
 		db_rollback(app->db);
 		return HOP_OK;
@@ -351,16 +324,11 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 	db_bind_text(st, 3, timezone ? tz : s.timezone);
 	db_bind_text(st, 4, region ? reg : s.region);
 	db_bind_int64(st, 5, s.id);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("changing a site"));
+	if (db_run(st, _("changing a site"), err) != HOP_OK)
 		goto fail;
-	}
 	snprintf(object, sizeof object, "site:%s", s.slug);
-	if (audit_write(app, "site.edit", object, detail, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
+	if (audit_commit(app, "site.edit", object, detail, err) != HOP_OK)
+		return err->status;
 	if (changes && size)
 		snprintf(changes, size, "%s", detail);
 	return HOP_OK;

@@ -113,7 +113,7 @@ static enum hop_status get_by_path(struct hop_app *app, const char *path, struct
 	size_t sl = (size_t)(first - path), fl = (size_t)(last - first - 1);
 	struct hop_site s;
 	struct db_stmt *st;
-	int rc;
+	bool found;
 
 	if (first == last || sl == 0 || fl == 0 || !last[1])
 		return hop_fail(err, HOP_EINVAL, _("'%.200s' does not name a zone; write SITE/FLOOR/ZONE, "
@@ -135,14 +135,10 @@ static enum hop_status get_by_path(struct hop_app *app, const char *path, struct
 	db_bind_text(st, 2, floor);
 	db_bind_text(st, 3, last + 1);
 	db_bind_today(st, 9);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		read_zone(st, out);
-	db_reset(st);
-	if (rc == DB_ROW)
+	if (db_get(st, read_zone, out, &found, _("reading a zone"), err) != HOP_OK)
+		return err->status;
+	if (found)
 		return HOP_OK;
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading a zone"));
 	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_ZONE, HOP_ABOUT(.site = s.name),
 	                  _("site '%s' has no zone '%s' on a floor '%s'"), s.name, last + 1, floor);
 }
@@ -215,31 +211,25 @@ static enum hop_status floor_ensure(struct hop_app *app, int64_t site_id, const 
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT id FROM floor WHERE site_id = ?1 AND name = ?2",
 	                           err);
-	int rc;
+	bool found;
 
 	*created = false;
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, site_id);
 	db_bind_text(st, 2, name);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		*floor_id = db_col_int64(st, 0);
-	db_reset(st);
-	if (rc == DB_ROW)
+	if (db_get_int64(st, floor_id, &found, _("reading floors"), err) != HOP_OK)
+		return err->status;
+	if (found)
 		return HOP_OK;
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading floors"));
 	st = db_stmt(app->db, "INSERT INTO floor (site_id, name, level) VALUES (?1, ?2, ?3)", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, site_id);
 	db_bind_text(st, 2, name);
 	db_bind_int(st, 3, level);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("adding a floor"));
+	if (db_run(st, _("adding a floor"), err) != HOP_OK)
+		return err->status;
 	*floor_id = db_last_id(app->db);
 	*created = true;
 	return HOP_OK;
@@ -253,22 +243,18 @@ static enum hop_status zone_name_free(struct hop_app *app, int64_t floor_id, con
 	struct db_stmt *st = db_stmt(app->db, "SELECT name FROM zone WHERE floor_id = ?1 "
 	                           "AND name = ?2 AND id <> ?3", err);
 	char other[HOP_ZONE_NAME_MAX + 1];
-	int rc;
+	bool taken;
 
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, floor_id);
 	db_bind_text(st, 2, name);
 	db_bind_int64(st, 3, except_id);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		db_col_copy(st, 0, other, sizeof other);
-	db_reset(st);
-	if (rc == DB_ROW)
+	if (db_get_text(st, other, sizeof other, &taken, _("reading zones"), err) != HOP_OK)
+		return err->status;
+	if (taken)
 		return hop_fail(err, HOP_ECONFLICT, _("floor '%s' of site '%s' already has a zone "
 		                "'%s'; choose another name"), floor, site, other);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading zones"));
 	return HOP_OK;
 }
 
@@ -282,7 +268,6 @@ enum hop_status zone_add_id(struct hop_app *app, const char *site, const char *f
 	int64_t floor_id = 0, id;
 	bool created;
 	struct db_stmt *st;
-	int rc;
 
 	if (authz_place_manage(app, err) != HOP_OK)
 		return err->status;
@@ -320,12 +305,8 @@ enum hop_status zone_add_id(struct hop_app *app, const char *site, const char *f
 		db_bind_int64(st, 3, t.id);
 	else
 		db_bind_null(st, 3);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("adding a zone"));
+	if (db_run(st, _("adding a zone"), err) != HOP_OK)
 		goto fail;
-	}
 	id = db_last_id(app->db);
 	if (created)
 		snprintf(detail, sizeof detail, "site: %s; floor: %s (new, level %d); zone: %s; "
@@ -334,9 +315,8 @@ enum hop_status zone_add_id(struct hop_app *app, const char *site, const char *f
 		snprintf(detail, sizeof detail, "site: %s; floor: %s; zone: %s; team: %s", s.name,
 		         floor, zone, t.id ? t.name : "(none)");
 	snprintf(object, sizeof object, "zone:%lld", (long long)id);
-	if (audit_write(app, "zone.add", object, detail, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
+	if (audit_commit(app, "zone.add", object, detail, err) != HOP_OK)
+		return err->status;
 	if (zone_id)
 		*zone_id = id;
 	return HOP_OK;
@@ -359,17 +339,16 @@ static enum hop_status team_places(struct hop_app *app, int64_t zone_id, int *n,
 	struct db_stmt *st = db_stmt(app->db, "SELECT count(*) FROM desk WHERE zone_id = ?1 "
 	                           "AND bookable_by = 'team' AND (retired_on IS NULL "
 	                           "OR retired_on > ?9)", err);
-	int rc;
+	int64_t count = 0;
+	bool found;
 
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, zone_id);
 	db_bind_today(st, 9);
-	rc = db_step(st);
-	*n = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return db_fail(app->db, err, _("reading desks"));
+	if (db_get_int64(st, &count, &found, _("reading desks"), err) != HOP_OK)
+		return err->status;
+	*n = (int)count;
 	return HOP_OK;
 }
 
@@ -383,7 +362,7 @@ enum hop_status zone_edit_report(struct hop_app *app, const char *zone, const ch
 	bool rename, reteam;
 	struct db_stmt *st;
 	size_t n = 0;
-	int rc, bound;
+	int bound;
 
 	if (changes && size)
 		changes[0] = '\0';
@@ -429,21 +408,16 @@ enum hop_status zone_edit_report(struct hop_app *app, const char *zone, const ch
 	else
 		db_bind_null(st, 2);
 	db_bind_int64(st, 3, z.id);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("changing a zone"));
+	if (db_run(st, _("changing a zone"), err) != HOP_OK)
 		goto fail;
-	}
 	if (rename)
 		n += (size_t)snprintf(detail, sizeof detail, "name: %s -> %s", z.name, new_name);
 	if (reteam && n < sizeof detail)
 		snprintf(detail + n, sizeof detail - n, "%steam: %s -> %s", n ? "; " : "",
 		         z.team[0] ? z.team : "(none)", t.id ? t.name : "(none)");
 	snprintf(object, sizeof object, "zone:%lld", (long long)z.id);
-	if (audit_write(app, "zone.edit", object, detail, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
+	if (audit_commit(app, "zone.edit", object, detail, err) != HOP_OK)
+		return err->status;
 	if (changes && size)
 		snprintf(changes, size, "%s", detail);
 	return HOP_OK;
