@@ -38,6 +38,17 @@ enum hop_status audit_commit(struct hop_app *app, const char *action, const char
 	return HOP_OK;
 }
 
+enum hop_status audit_commit_report(struct hop_app *app, const char *action, const char *object,
+                                    const char *detail, char *changes, size_t size,
+                                    struct hop_err *err)
+{
+	if (audit_commit(app, action, object, detail, err) != HOP_OK)
+		return err->status;
+	if (changes && size)
+		snprintf(changes, size, "%s", detail);
+	return HOP_OK;
+}
+
 void audit_change(char *detail, size_t size, const char *field, const char *old,
                   const char *new)
 {

@@ -19,6 +19,11 @@ enum hop_status audit_write(struct hop_app *app, const char *action, const char 
  * failure the transaction is rolled back and err's status returned. */
 enum hop_status audit_commit(struct hop_app *app, const char *action, const char *object,
                              const char *detail, struct hop_err *err);
+/* audit_commit for an edit that reports what it changed: detail, once saved,
+ * also into changes (size bytes; changes may be NULL). */
+enum hop_status audit_commit_report(struct hop_app *app, const char *action, const char *object,
+                                    const char *detail, char *changes, size_t size,
+                                    struct hop_err *err);
 /* Append "field: old -> new" to a detail of size bytes ("; " between two
  * changes); "(none)" stands for an empty value. */
 void audit_change(char *detail, size_t size, const char *field, const char *old,

@@ -260,16 +260,15 @@ enum hop_status booking_cancel_range(struct hop_app *app, hop_date from, hop_dat
 		return err->status;
 	st = db_stmt(app->db, "SELECT id FROM booking WHERE person_id = ?1 AND day BETWEEN ?2 AND ?3 "
 	             "AND cancelled_at IS NULL ORDER BY day, id", err);
-	if (!st) {
-		db_rollback(app->db);
-		return err->status;
-	}
+	if (!st)
+		goto fail;
 	db_bind_int64(st, 1, p.id);
 	db_bind_date(st, 2, from);
 	db_bind_date(st, 3, to);
-	if (collect_ids(app, st, &ids, &n, err) != HOP_OK) {
-		db_rollback(app->db);
-		return err->status;
-	}
+	if (collect_ids(app, st, &ids, &n, err) != HOP_OK)
+		goto fail;
 	return release_all(app, ids, n, HALF_DAY, cancelled, err);
+fail:
+	db_rollback(app->db);
+	return err->status;
 }

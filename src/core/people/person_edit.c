@@ -84,13 +84,10 @@ static enum hop_status login_taken(struct hop_app *app, const char *login, struc
 	                other.name);
 }
 
-static enum hop_status insert_person(struct hop_app *app, const struct hop_person *p,
-                                     struct hop_err *err)
+/* ?1 to ?6 of an INSERT or UPDATE of person: login, name, email, team,
+ * roles and start date, as the table keeps them. */
+static void bind_person(struct db_stmt *st, const struct hop_person *p)
 {
-	struct db_stmt *st = db_stmt(app->db, "INSERT INTO person (login, name, email, team_id, "
-	                           "roles, start_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
-	if (!st)
-		return err->status;
 	db_bind_text(st, 1, p->login);
 	db_bind_text(st, 2, p->name);
 	db_bind_text(st, 3, p->email[0] ? p->email : NULL);
@@ -100,13 +97,17 @@ static enum hop_status insert_person(struct hop_app *app, const struct hop_perso
 		db_bind_null(st, 4);
 	db_bind_int(st, 5, (int)p->roles);
 	db_bind_date(st, 6, p->start);
-	if (db_step(st) != DB_DONE) {
-		db_fail(app->db, err, _("adding a person"));
-		db_reset(st);
+}
+
+static enum hop_status insert_person(struct hop_app *app, const struct hop_person *p,
+                                     struct hop_err *err)
+{
+	struct db_stmt *st = db_stmt(app->db, "INSERT INTO person (login, name, email, team_id, "
+	                           "roles, start_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	if (!st)
 		return err->status;
-	}
-	db_reset(st);
-	return HOP_OK;
+	bind_person(st, p);
+	return db_run(st, _("adding a person"), err);
 }
 
 enum hop_status person_add(struct hop_app *app, const struct hop_person *in, struct hop_err *err)
@@ -148,10 +149,7 @@ enum hop_status person_add(struct hop_app *app, const struct hop_person *in, str
 	detail_add(&d, "roles: %s", role_format(p.roles, roles, sizeof roles));
 	detail_add(&d, "start: %s", date_format(p.start, day));
 	snprintf(object, sizeof object, "person:%s", p.login);
-	if (audit_write(app, "person.add", object, d.s, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
-	return HOP_OK;
+	return audit_commit(app, "person.add", object, d.s, err);
 fail:
 	db_rollback(app->db);
 	return err->status;
@@ -201,9 +199,8 @@ enum hop_status person_add_first_admin(struct hop_app *app, const char *name,
 	detail_add(&d, "roles: employee,hr,admin");
 	detail_add(&d, "start: %s", date_format(p.start, day));
 	snprintf(object, sizeof object, "person:%s", p.login);
-	if (audit_write(app, "person.add", object, d.s, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
+	if (audit_commit(app, "person.add", object, d.s, err) != HOP_OK)
+		return err->status;
 	return app_resolve_actor(app, err);
 fail:
 	db_rollback(app->db);
@@ -231,11 +228,7 @@ static enum hop_status drop_leads(struct hop_app *app, int64_t id, struct detail
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, id);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("clearing a team lead"));
-	return HOP_OK;
+	return db_run(st, _("clearing a team lead"), err);
 }
 
 static enum hop_status update_person(struct hop_app *app, const struct hop_person *p,
@@ -244,26 +237,13 @@ static enum hop_status update_person(struct hop_app *app, const struct hop_perso
 	struct db_stmt *st = db_stmt(app->db, "UPDATE person SET login = ?1, name = ?2, email = ?3, "
 	                           "team_id = ?4, roles = ?5, start_date = ?6, end_date = ?7 "
 	                           "WHERE id = ?8", err);
-	int rc;
 
 	if (!st)
 		return err->status;
-	db_bind_text(st, 1, p->login);
-	db_bind_text(st, 2, p->name);
-	db_bind_text(st, 3, p->email[0] ? p->email : NULL);
-	if (p->team_id)
-		db_bind_int64(st, 4, p->team_id);
-	else
-		db_bind_null(st, 4);
-	db_bind_int(st, 5, (int)p->roles);
-	db_bind_date(st, 6, p->start);
+	bind_person(st, p);
 	db_bind_date(st, 7, p->end);
 	db_bind_int64(st, 8, p->id);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("changing a person"));
-	return HOP_OK;
+	return db_run(st, _("changing a person"), err);
 }
 
 /* Re-read the actor after a change of their own record. */
@@ -402,11 +382,8 @@ enum hop_status person_edit_report(struct hop_app *app, const char *login,
 	if ((changed & PF_END) && p.end != HOP_DATE_NONE && drop_leads(app, p.id, &d, err) != HOP_OK)
 		goto fail;
 	snprintf(object, sizeof object, "person:%s", p.login);
-	if (audit_write(app, "person.edit", object, d.s, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK)
-		goto fail;
-	if (changes && size)
-		snprintf(changes, size, "%s", d.s);
+	if (audit_commit_report(app, "person.edit", object, d.s, changes, size, err) != HOP_OK)
+		return err->status;
 	refresh_actor(app, p.id);
 	return HOP_OK;
 fail:

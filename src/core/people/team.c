@@ -330,11 +330,7 @@ enum hop_status team_edit_report(struct hop_app *app, const char *team, const ch
 		         t.lead_login[0] ? t.lead_login : "(none)",
 		         *lead_login ? lead_login : "(none)", note);
 	snprintf(object, sizeof object, "team:%s", t.slug);
-	if (audit_commit(app, "team.edit", object, detail, err) != HOP_OK)
-		return err->status;
-	if (changes && size)
-		snprintf(changes, size, "%s", detail);
-	return HOP_OK;
+	return audit_commit_report(app, "team.edit", object, detail, changes, size, err);
 fail:
 	db_rollback(app->db);
 	return err->status;

@@ -258,12 +258,8 @@ enum hop_status desk_edit_report(struct hop_app *app, const char *code, unsigned
 	db_bind_int64(st, 9, old.id);
 	if (db_run(st, _("changing a desk"), err) != HOP_OK)
 		goto fail;
-	if (audit_commit(app, "desk.edit", object_of(new_code, object, sizeof object), detail,
-	                 err) != HOP_OK)
-		return err->status;
-	if (changes && size)
-		snprintf(changes, size, "%s", detail);
-	return HOP_OK;
+	return audit_commit_report(app, "desk.edit", object_of(new_code, object, sizeof object),
+	                           detail, changes, size, err);
 fail:
 	db_rollback(app->db);
 	return err->status;

@@ -327,11 +327,7 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 	if (db_run(st, _("changing a site"), err) != HOP_OK)
 		goto fail;
 	snprintf(object, sizeof object, "site:%s", s.slug);
-	if (audit_commit(app, "site.edit", object, detail, err) != HOP_OK)
-		return err->status;
-	if (changes && size)
-		snprintf(changes, size, "%s", detail);
-	return HOP_OK;
+	return audit_commit_report(app, "site.edit", object, detail, changes, size, err);
 fail:
 	db_rollback(app->db);
 	return err->status;

@@ -416,11 +416,7 @@ enum hop_status zone_edit_report(struct hop_app *app, const char *zone, const ch
 		snprintf(detail + n, sizeof detail - n, "%steam: %s -> %s", n ? "; " : "",
 		         z.team[0] ? z.team : "(none)", t.id ? t.name : "(none)");
 	snprintf(object, sizeof object, "zone:%lld", (long long)z.id);
-	if (audit_commit(app, "zone.edit", object, detail, err) != HOP_OK)
-		return err->status;
-	if (changes && size)
-		snprintf(changes, size, "%s", detail);
-	return HOP_OK;
+	return audit_commit_report(app, "zone.edit", object, detail, changes, size, err);
 fail:
 	db_rollback(app->db);
 	return err->status;

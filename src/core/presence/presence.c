@@ -61,20 +61,13 @@ static enum hop_status day_entry(struct hop_app *app, int64_t person_id, hop_dat
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT location FROM presence "
 	                           "WHERE person_id = ?1 AND day = ?2", err);
-	int rc;
+	bool found;
 
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);
 	db_bind_date(st, 2, day);
-	rc = db_step(st);
-	old[0] = '\0';
-	if (rc == DB_ROW)
-		db_col_copy(st, 0, old, size);
-	db_reset(st);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return db_fail(app->db, err, _("reading presence"));
-	return HOP_OK;
+	return db_get_text(st, old, size, &found, _("reading presence"), err);
 }
 
 static enum hop_status write_day(struct hop_app *app, const struct hop_person *p, hop_date day,
@@ -149,20 +142,13 @@ static enum hop_status fixed_desk(struct hop_app *app, int64_t person_id, hop_da
 	struct db_stmt *st = db_stmt(app->db, "SELECT code FROM desk WHERE owner_id = ?1 "
 	                           "AND kind = 'desk' AND (retired_on IS NULL OR retired_on > ?2) "
 	                           "ORDER BY id LIMIT 1", err);
-	int rc;
+	bool found;
 
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);
 	db_bind_date(st, 2, day);
-	rc = db_step(st);
-	code[0] = '\0';
-	if (rc == DB_ROW)
-		db_col_copy(st, 0, code, HOP_CODE_MAX + 1);
-	db_reset(st);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return db_fail(app->db, err, _("reading a fixed desk"));
-	return HOP_OK;
+	return db_get_text(st, code, HOP_CODE_MAX + 1, &found, _("reading a fixed desk"), err);
 }
 
 /* A refusal of a booking is an answer ("no desk free"); a broken database is not. */
@@ -326,7 +312,6 @@ enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date 
 	char a[HOP_DATE_ISO_LEN], b[HOP_DATE_ISO_LEN], detail[64], object[HOP_LOGIN_MAX + 8];
 	struct hop_person p;
 	struct db_stmt *st;
-	int rc;
 
 	*cleared = 0;
 	if (check_range(from, to, err) != HOP_OK || target(app, login, &p, err) != HOP_OK)
@@ -335,35 +320,27 @@ enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date 
 		return err->status;
 	/* The cleared days keep a revision, so that their feeds' SEQUENCE grows
 	 * as they fall back to the weekly default. */
-	if (pr_rev_touch_entries(app, p.id, from, to, err) != HOP_OK) {
-		db_rollback(app->db);
-		return err->status;
-	}
+	if (pr_rev_touch_entries(app, p.id, from, to, err) != HOP_OK)
+		goto fail;
 	st = db_stmt(app->db, "DELETE FROM presence WHERE person_id = ?1 AND day BETWEEN ?2 AND ?3",
 	             err);
-	if (!st) {
-		db_rollback(app->db);
-		return err->status;
-	}
+	if (!st)
+		goto fail;
 	db_bind_int64(st, 1, p.id);
 	db_bind_date(st, 2, from);
 	db_bind_date(st, 3, to);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_fail(app->db, err, _("clearing presence"));
-		db_rollback(app->db);
-		return err->status;
-	}
+	if (db_run(st, _("clearing presence"), err) != HOP_OK)
+		goto fail;
 	*cleared = db_changes(app->db);
+	if (!*cleared)
+		return db_commit(app->db, err);
 	snprintf(detail, sizeof detail, "%s..%s: %d days", date_format(from, a), date_format(to, b),
 	         *cleared);
 	snprintf(object, sizeof object, "person:%s", p.login);
-	if (*cleared && audit_write(app, "presence.clear", object, detail, err) != HOP_OK) {
-		db_rollback(app->db);
-		return err->status;
-	}
-	return db_commit(app->db, err);
+	return audit_commit(app, "presence.clear", object, detail, err);
+fail:
+	db_rollback(app->db);
+	return err->status;
 }
 
 enum hop_status presence_mark_office(struct hop_app *app, int64_t person_id, hop_date day,
@@ -372,7 +349,7 @@ enum hop_status presence_mark_office(struct hop_app *app, int64_t person_id, hop
 	char old[16];
 	struct hop_person p;
 	struct db_stmt *st;
-	int rc;
+	bool found;
 
 	if (day_entry(app, person_id, day, old, sizeof old, err) != HOP_OK)
 		return err->status;
@@ -382,14 +359,11 @@ enum hop_status presence_mark_office(struct hop_app *app, int64_t person_id, hop
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		db_col_copy(st, 0, p.login, sizeof p.login);
-	db_reset(st);
-	if (rc != DB_ROW)
-		return rc == DB_DONE ? hop_fail(err, HOP_ENOTFOUND, _("there is no person with "
-		                                    "id %lld"), (long long)person_id)
-		                         : db_fail(app->db, err, _("reading a person"));
+	if (db_get_text(st, p.login, sizeof p.login, &found, _("reading a person"), err) != HOP_OK)
+		return err->status;
+	if (!found)
+		return hop_fail(err, HOP_ENOTFOUND, _("there is no person with id %lld"),
+		                (long long)person_id);
 	p.id = person_id;
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
