@@ -70,16 +70,7 @@ void form_draw(struct tui *t, struct tui_form *fm)
 	field_x = left + 2 + label_w + 2;
 
 	attrset(colour_attr(TC_HELP));
-	for (int y = top; y < top + height; y++)
-		text_fill(stdscr, y, left, width);
-	mvhline(top, left + 1, ACS_HLINE, width - 2);
-	mvhline(top + height - 1, left + 1, ACS_HLINE, width - 2);
-	mvvline(top + 1, left, ACS_VLINE, height - 2);
-	mvvline(top + 1, left + width - 1, ACS_VLINE, height - 2);
-	mvaddch(top, left, ACS_ULCORNER);
-	mvaddch(top, left + width - 1, ACS_URCORNER);
-	mvaddch(top + height - 1, left, ACS_LLCORNER);
-	mvaddch(top + height - 1, left + width - 1, ACS_LRCORNER);
+	tui_box(top, left, height, width);
 	attron(A_BOLD);
 	mvaddch(top, left + 2, ' ');
 	text_draw(stdscr, top, left + 3, fm->title, width - 6);

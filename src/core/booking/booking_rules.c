@@ -95,11 +95,65 @@ enum hop_status bk_check_bookable(const struct hop_app *app, const struct hop_pe
 
 /* ---- conflicts ---- */
 
+/* An overlap query: ?1 the desk or the person, ?2 the day, ?3 and ?4 whether
+ * the morning and the afternoon are asked for; its first two columns am, pm. */
+struct overlap {
+	unsigned halves, taken;
+	db_read_fn read;        /* the rest of the row */
+	void *out;
+};
+
+static void read_overlap(struct db_stmt *st, void *p)
+{
+	struct overlap *o = p;
+
+	o->taken = ((db_col_int(st, 0) ? HALF_AM : 0) | (db_col_int(st, 1) ? HALF_PM : 0))
+	           & o->halves;
+	o->read(st, o->out);
+}
+
+/* The first booking st finds that holds one of halves: the halves asked for
+ * that it holds into *taken (0: there is none), the rest of its row into out
+ * by read. */
+static enum hop_status first_overlap(struct db_stmt *st, int64_t id, hop_date day,
+                                     unsigned halves, db_read_fn read, void *out,
+                                     unsigned *taken, struct hop_err *err)
+{
+	struct overlap o = { halves, 0, read, out };
+	bool found;
+
+	db_bind_int64(st, 1, id);
+	db_bind_date(st, 2, day);
+	db_bind_int(st, 3, (halves & HALF_AM) != 0);
+	db_bind_int(st, 4, (halves & HALF_PM) != 0);
+	if (db_get(st, read_overlap, &o, &found, _("reading bookings"), err) != HOP_OK)
+		return err->status;
+	*taken = found ? o.taken : 0;
+	return HOP_OK;
+}
+
+/* Who holds a desk: the columns authz_booker_visible weighs, and the name. */
+struct holder {
+	int64_t who, team, lead, booked_by;
+	char name[HOP_NAME_MAX + 1];
+};
+
+static void read_holder(struct db_stmt *st, void *out)
+{
+	struct holder *h = out;
+
+	h->who = db_col_int64(st, 2);
+	db_col_copy(st, 3, h->name, sizeof h->name);
+	h->team = db_col_int64(st, 4);
+	h->lead = db_col_int64(st, 5);
+	h->booked_by = db_col_int64(st, 6);
+}
+
 enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, hop_date day,
                                  unsigned halves, const struct hop_person *person,
                                  struct hop_err *err)
 {
-	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], name[HOP_NAME_MAX + 1];
+	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN];
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, b.person_id, p.name, "
 	                           "coalesce(p.team_id, 0), "
 	                           "CASE WHEN t.dissolved_on IS NULL THEN coalesce(t.lead_id, 0) "
@@ -108,87 +162,75 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
 	                           "LEFT JOIN team t ON t.id = p.team_id "
 	                           "WHERE b.desk_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
 	                           "AND ((b.am = 1 AND ?3) OR (b.pm = 1 AND ?4)) LIMIT 1", err);
+	struct holder h;
 	unsigned taken;
-	int64_t who;
 	bool visible;
-	int rc;
 
-	if (!st)
+	if (!st || first_overlap(st, p->id, day, halves, read_holder, &h, &taken, err) != HOP_OK)
 		return err->status;
-	db_bind_int64(st, 1, p->id);
-	db_bind_date(st, 2, day);
-	db_bind_int(st, 3, (halves & HALF_AM) != 0);
-	db_bind_int(st, 4, (halves & HALF_PM) != 0);
-	rc = db_step(st);
-	if (rc != DB_ROW) {
-		db_reset(st);
-		return rc == DB_DONE ? HOP_OK : db_fail(app->db, err, _("reading bookings"));
-	}
-	taken = ((db_col_int(st, 0) ? HALF_AM : 0) | (db_col_int(st, 1) ? HALF_PM : 0))
-	        & halves;
-	who = db_col_int64(st, 2);
-	db_col_copy(st, 3, name, sizeof name);
-	visible = authz_booker_visible(app, who, db_col_int64(st, 4),
-	                               db_col_int64(st, 5), db_col_int64(st, 6));
-	db_reset(st);
+	if (!taken)
+		return HOP_OK;
+	visible = authz_booker_visible(app, h.who, h.team, h.lead, h.booked_by);
 	bk_place_label(p->kind, p->code, label, sizeof label);
 	date_format_human(day, when, sizeof when);
-	if (person && who == person->id) {
-		if (app->actor.known && who == app->actor.person.id)
+	if (person && h.who == person->id) {
+		if (app->actor.known && h.who == app->actor.person.id)
 			return hop_fail(err, HOP_ECONFLICT, _("you have already booked %s on %s (%s)"),
 			                label, when, half_label(taken));
 		return hop_fail(err, HOP_ECONFLICT, _("%s has already booked %s on %s (%s)"),
-		                name, label, when, half_label(taken));
+		                h.name, label, when, half_label(taken));
 	}
 	/* The owner of a fixed desk is told who has it, whatever the privacy setting:
 	 * the desk is theirs. */
 	if (visible || (person && p->owner_id == person->id))
 		return hop_refuse(err, HOP_ECONFLICT, HOP_R_PLACE_BOOKED, HOP_ABOUT(.place = p->code,
-		                  .day = day), _("%s is already booked by %s on %s (%s)"), label, name,
+		                  .day = day), _("%s is already booked by %s on %s (%s)"), label, h.name,
 		                  when, half_label(taken));
 	return hop_refuse(err, HOP_ECONFLICT, HOP_R_PLACE_BOOKED, HOP_ABOUT(.place = p->code,
 	                  .day = day), _("%s is already booked on %s (%s)"), label, when,
 	                  half_label(taken));
 }
 
+/* The desk a person holds: its code and kind. */
+struct held {
+	char code[HOP_CODE_MAX + 1];
+	enum desk_kind kind;
+};
+
+static void read_held(struct db_stmt *st, void *out)
+{
+	struct held *d = out;
+
+	db_col_copy(st, 2, d->code, sizeof d->code);
+	d->kind = bk_kind(db_col_text(st, 3));
+}
+
 enum hop_status bk_person_conflict(struct hop_app *app, const struct hop_person *person,
                                    hop_date day, unsigned halves, struct hop_err *err)
 {
-	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], code[HOP_CODE_MAX + 1];
+	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN];
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, d.code, d.kind FROM booking b "
 	                           "JOIN desk d ON d.id = b.desk_id "
 	                           "WHERE b.person_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
 	                           "AND b.is_room = 0 AND ((b.am = 1 AND ?3) OR (b.pm = 1 AND ?4)) "
 	                           "LIMIT 1", err);
-	enum desk_kind kind;
+	struct held d;
 	unsigned taken;
-	int rc;
 
-	if (!st)
+	if (!st || first_overlap(st, person->id, day, halves, read_held, &d, &taken,
+	                         err) != HOP_OK)
 		return err->status;
-	db_bind_int64(st, 1, person->id);
-	db_bind_date(st, 2, day);
-	db_bind_int(st, 3, (halves & HALF_AM) != 0);
-	db_bind_int(st, 4, (halves & HALF_PM) != 0);
-	rc = db_step(st);
-	if (rc != DB_ROW) {
-		db_reset(st);
-		return rc == DB_DONE ? HOP_OK : db_fail(app->db, err, _("reading bookings"));
-	}
-	taken = ((db_col_int(st, 0) ? HALF_AM : 0) | (db_col_int(st, 1) ? HALF_PM : 0))
-	        & halves;
-	db_col_copy(st, 2, code, sizeof code);
-	kind = bk_kind(db_col_text(st, 3));
-	db_reset(st);
-	bk_place_label(kind, code, label, sizeof label);
+	if (!taken)
+		return HOP_OK;
+	bk_place_label(d.kind, d.code, label, sizeof label);
 	date_format_human(day, when, sizeof when);
 	if (app->actor.known && person->id == app->actor.person.id)
-		return hop_refuse(err, HOP_ECONFLICT, HOP_R_HOLDS_DESK, HOP_ABOUT(.place = code,
+		return hop_refuse(err, HOP_ECONFLICT, HOP_R_HOLDS_DESK, HOP_ABOUT(.place = d.code,
 		                  .day = day, .login = person->login, .self = true), _("you have "
 		                  "already booked %s on %s (%s), and one person holds one desk at a "
 		                  "time"), label, when, half_label(taken));
-	return hop_refuse(err, HOP_ECONFLICT, HOP_R_HOLDS_DESK, HOP_ABOUT(.place = code, .day = day,
-	                  .login = person->login), _("%s has already booked %s on %s (%s), and one "
-	                  "person holds one desk at a time"), person->name, label, when,
-	                  half_label(taken));
+	return hop_refuse(err, HOP_ECONFLICT, HOP_R_HOLDS_DESK, HOP_ABOUT(.place = d.code,
+	                  .day = day, .login = person->login), _("%s has already booked %s on %s "
+	                  "(%s), and one person holds one desk at a time"), person->name, label,
+	                  when, half_label(taken));
 }
