@@ -72,17 +72,33 @@ static void edit_close(struct tui *t, struct people_state *s)
 	t->cursor_y = -1;
 }
 
-static void add_changed(char *buf, size_t size, const char *what)
+/* What the status line names as changed: "name, team". */
+#define CHANGED_MAX 160
+
+/* A field that differs from the record: into e's fields, its name into changed. */
+static void mark_changed(struct person_edit *e, unsigned field, char *changed, const char *what)
 {
-	size_t used = strlen(buf);
-	snprintf(buf + used, size - used, "%s%s", used ? ", " : "", what);
+	size_t used = strlen(changed);
+
+	e->fields |= field;
+	snprintf(changed + used, CHANGED_MAX - used, "%s%s", used ? ", " : "", what);
+}
+
+/* A text field: into dst (size bytes) when it differs from the record's was. */
+static void take_text(struct person_edit *e, unsigned field, char *dst, size_t size,
+                      const char *text, const char *was, char *changed, const char *what)
+{
+	if (strcmp(text, was) == 0)
+		return;
+	snprintf(dst, size, "%s", text);
+	mark_changed(e, field, changed, what);
 }
 
 static void edit_submit(struct tui *t, struct people_state *s)
 {
 	struct person_edit e;
 	struct hop_err err;
-	char text[INPUT_MAX_CHARS * 4 + 1], changed[160] = "";
+	char text[INPUT_MAX_CHARS * 4 + 1], changed[CHANGED_MAX] = "";
 	const struct hop_person *o = &s->orig;
 
 	memset(&e, 0, sizeof e);
@@ -97,25 +113,14 @@ static void edit_submit(struct tui *t, struct people_state *s)
 		}
 		switch (f->id) {
 		case PF_NAME:
-			if (strcmp(text, o->name) != 0) {
-				e.fields |= PF_NAME;
-				snprintf(e.name, sizeof e.name, "%s", text);
-				add_changed(changed, sizeof changed, _("name"));
-			}
+			take_text(&e, PF_NAME, e.name, sizeof e.name, text, o->name, changed, _("name"));
 			break;
 		case PF_EMAIL:
-			if (strcmp(text, o->email) != 0) {
-				e.fields |= PF_EMAIL;
-				snprintf(e.email, sizeof e.email, "%s", text);
-				add_changed(changed, sizeof changed, _("email"));
-			}
+			take_text(&e, PF_EMAIL, e.email, sizeof e.email, text, o->email, changed,
+			          _("email"));
 			break;
 		case PF_TEAM:
-			if (strcmp(text, o->team) != 0) {
-				e.fields |= PF_TEAM;
-				snprintf(e.team, sizeof e.team, "%s", text);
-				add_changed(changed, sizeof changed, _("team"));
-			}
+			take_text(&e, PF_TEAM, e.team, sizeof e.team, text, o->team, changed, _("team"));
 			break;
 		case PF_ROLES:
 			if (role_parse(text, &e.roles, &err) != HOP_OK) {
@@ -123,10 +128,8 @@ static void edit_submit(struct tui *t, struct people_state *s)
 				s->form.cur = i;
 				return;
 			}
-			if (e.roles != o->roles) {
-				e.fields |= PF_ROLES;
-				add_changed(changed, sizeof changed, _("roles"));
-			}
+			if (e.roles != o->roles)
+				mark_changed(&e, PF_ROLES, changed, _("roles"));
 			break;
 		case PF_START:
 			if (date_parse(text, clock_today(), &e.start, &err) != HOP_OK) {
@@ -134,10 +137,8 @@ static void edit_submit(struct tui *t, struct people_state *s)
 				s->form.cur = i;
 				return;
 			}
-			if (e.start != o->start) {
-				e.fields |= PF_START;
-				add_changed(changed, sizeof changed, _("start date"));
-			}
+			if (e.start != o->start)
+				mark_changed(&e, PF_START, changed, _("start date"));
 			break;
 		}
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/db/collect.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "presence_int.h"
@@ -123,56 +124,50 @@ static enum hop_status count_desks(struct hop_app *app, struct forecast *fc,
 	return HOP_OK;
 }
 
-/* The people employed in the week: ids and teams. */
-static enum hop_status read_people(struct hop_app *app, hop_date monday, int64_t **ids,
-                                   int64_t **teams, hop_date **start, hop_date **end,
-                                   size_t *n, struct hop_err *err)
+/* A person employed in the week: who, their team, their first and last day. */
+struct employed {
+	int64_t id, team;
+	hop_date start, end;
+};
+
+static void read_employed(struct db_stmt *st, void *out)
+{
+	struct employed *e = out;
+
+	e->id = db_col_int64(st, 0);
+	e->team = db_col_int64(st, 1);
+	e->start = db_col_date(st, 2);
+	e->end = db_col_date(st, 3);
+}
+
+static const struct collect employed_rows = {
+	sizeof(struct employed), read_employed,
+	N_("out of memory while forecasting"), N_("reading people"),
+};
+
+/* The people employed in the week, by id, and their ids alone (as
+ * pr_plan_load takes them). */
+static enum hop_status read_people(struct hop_app *app, hop_date monday, struct employed **v,
+                                   int64_t **ids, size_t *n, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT id, coalesce(team_id, 0), start_date, end_date "
 	                           "FROM person WHERE start_date <= ?2 AND (end_date IS NULL OR "
 	                           "end_date >= ?1) ORDER BY id", err);
 	size_t cap = 0;
-	int rc;
 
+	*v = NULL;
 	*ids = NULL;
-	*teams = NULL;
-	*start = *end = NULL;
 	*n = 0;
 	if (!st)
 		return err->status;
 	db_bind_date(st, 1, monday);
 	db_bind_date(st, 2, monday + PRESENCE_DAYS - 1);
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (*n == cap) {
-			int64_t *a, *b;
-			hop_date *c, *d;
-			cap = cap ? cap * 2 : 256;
-			a = realloc(*ids, cap * sizeof *a);
-			if (a)
-				*ids = a;
-			b = realloc(*teams, cap * sizeof *b);
-			if (b)
-				*teams = b;
-			c = realloc(*start, cap * sizeof *c);
-			if (c)
-				*start = c;
-			d = realloc(*end, cap * sizeof *d);
-			if (d)
-				*end = d;
-			if (!a || !b || !c || !d) {
-				db_reset(st);
-				return hop_fail(err, HOP_ENOMEM, _("out of memory while forecasting"));
-			}
-		}
-		(*ids)[*n] = db_col_int64(st, 0);
-		(*teams)[*n] = db_col_int64(st, 1);
-		(*start)[*n] = db_col_date(st, 2);
-		(*end)[*n] = db_col_date(st, 3);
-		(*n)++;
-	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading people"));
+	if (collect_rows(app->db, st, &employed_rows, v, n, &cap, err) != HOP_OK)
+		return err->status;
+	if (!(*ids = malloc((*n ? *n : 1) * sizeof **ids)))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while forecasting"));
+	for (size_t i = 0; i < *n; i++)
+		(*ids)[i] = (*v)[i].id;
 	return HOP_OK;
 }
 
@@ -208,15 +203,15 @@ static enum hop_status read_booked_sites(struct hop_app *app, hop_date monday,
 static enum hop_status count_planned(struct hop_app *app, struct forecast *fc,
                                      struct hop_err *err)
 {
-	int64_t *ids = NULL, *teams = NULL, *day_site = NULL;
-	hop_date *start = NULL, *end = NULL;
+	struct employed *v = NULL;
+	int64_t *ids = NULL, *day_site = NULL;
 	struct pairs team_site = { 0 }, fixed_site = { 0 };
 	struct pr_plan plan = { 0 };
 	struct db_stmt *st;
 	size_t n = 0;
 	enum hop_status rc;
 
-	rc = read_people(app, fc->monday, &ids, &teams, &start, &end, &n, err);
+	rc = read_people(app, fc->monday, &v, &ids, &n, err);
 	if (rc == HOP_OK)
 		rc = pr_plan_load(app, 0, ids, n, fc->monday, PRESENCE_DAYS, false, &plan, err);
 	if (rc == HOP_OK && fc->site_id) {
@@ -239,12 +234,12 @@ static enum hop_status count_planned(struct hop_app *app, struct forecast *fc,
 		if (fc->site_id) {
 			home = pairs_find(&fixed_site, ids[i]);
 			if (!home)
-				home = pairs_find(&team_site, teams[i]);
+				home = pairs_find(&team_site, v[i].team);
 		}
 		for (int d = 0; d < PRESENCE_DAYS; d++) {
 			hop_date day = fc->monday + d;
-			if (pr_plan_loc(&plan, i, d) != LOC_OFFICE || day < start[i] ||
-			    (end[i] != HOP_DATE_NONE && day > end[i]))
+			if (pr_plan_loc(&plan, i, d) != LOC_OFFICE || day < v[i].start ||
+			    (v[i].end != HOP_DATE_NONE && day > v[i].end))
 				continue;
 			if (fc->site_id) {
 				int64_t at = day_site[i * PRESENCE_DAYS + (size_t)d];
@@ -259,9 +254,7 @@ static enum hop_status count_planned(struct hop_app *app, struct forecast *fc,
 	free(fixed_site.v);
 	free(day_site);
 	free(ids);
-	free(teams);
-	free(start);
-	free(end);
+	free(v);
 	return rc;
 }
 
