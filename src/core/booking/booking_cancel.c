@@ -79,10 +79,8 @@ enum hop_status booking_release(struct hop_app *app, int64_t id, unsigned halves
 		db_bind_int(st, 3, (rest & HALF_PM) != 0);
 		db_bind_text(st, 4, now);
 	}
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("cancelling a booking"));
+	if (db_run(st, _("cancelling a booking"), err) != HOP_OK)
+		return err->status;
 	/* A day in the office only because of this desk may now read otherwise. */
 	if (!is_room && presence_booking_changed(app, person_id, day, err) != HOP_OK)
 		return err->status;

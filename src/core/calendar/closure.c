@@ -306,10 +306,8 @@ static enum hop_status apply_event(struct hop_app *app, int64_t site_id,
 		db_bind_text(st, 4, ev->uid);
 		db_bind_text(st, 5, source);
 		db_bind_text(st, 6, now);
-		rc = db_step(st);
-		db_reset(st);
-		if (rc != DB_DONE)
-			return db_fail(app->db, err, _("adding closure days"));
+		if (db_run(st, _("adding closure days"), err) != HOP_OK)
+			return err->status;
 		rep->added++;
 	}
 	return HOP_OK;

@@ -75,7 +75,6 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 {
 	char old[16], now[24], iso[HOP_DATE_ISO_LEN], detail[400], object[HOP_LOGIN_MAX + 8];
 	struct db_stmt *st;
-	int rc;
 
 	if (day_entry(app, p->id, day, old, sizeof old, err) != HOP_OK)
 		return err->status;
@@ -93,10 +92,8 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 	if (app->actor.known)
 		db_bind_int64(st, 5, app->actor.person.id);
 	db_bind_text(st, 6, clock_timestamp(now));
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("saving presence"));
+	if (db_run(st, _("saving presence"), err) != HOP_OK)
+		return err->status;
 	/* Only a real change moves the day's revision (its feeds' SEQUENCE). */
 	if (db_changes(app->db) > 0 &&
 	    pr_rev_touch_day(app, p->id, day, err) != HOP_OK)

@@ -71,7 +71,6 @@ static enum hop_status store(struct hop_app *app, int64_t person_id, int weekday
                              enum presence_loc l, struct hop_err *err)
 {
 	struct db_stmt *st;
-	int rc;
 
 	if (l == LOC_NONE)
 		st = db_stmt(app->db, "DELETE FROM presence_default WHERE person_id = ?1 AND "
@@ -86,10 +85,8 @@ static enum hop_status store(struct hop_app *app, int64_t person_id, int weekday
 	db_bind_int(st, 2, weekday);
 	if (l != LOC_NONE)
 		db_bind_text(st, 3, presence_loc_name(l));
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("saving the weekly default"));
+	if (db_run(st, _("saving the weekly default"), err) != HOP_OK)
+		return err->status;
 	/* Every day this default fills reads the weekday's revision. */
 	if (db_changes(app->db) > 0)
 		return pr_rev_touch_weekday(app, person_id, weekday, err);

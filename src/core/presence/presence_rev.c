@@ -42,7 +42,6 @@ static enum hop_status rev_touch(struct hop_app *app, int64_t person_id, const c
 {
 	struct db_stmt *st;
 	int64_t rev;
-	int rc;
 
 	if (rev_next(app, person_id, &rev, err) != HOP_OK)
 		return err->status;
@@ -53,11 +52,7 @@ static enum hop_status rev_touch(struct hop_app *app, int64_t person_id, const c
 	db_bind_int64(st, 1, person_id);
 	db_bind_text(st, 2, slot);
 	db_bind_int64(st, 3, rev);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("saving presence"));
-	return HOP_OK;
+	return db_run(st, _("saving presence"), err);
 }
 
 enum hop_status pr_rev_touch_day(struct hop_app *app, int64_t person_id, hop_date day,
@@ -80,7 +75,6 @@ enum hop_status pr_rev_touch_entries(struct hop_app *app, int64_t person_id, hop
 {
 	struct db_stmt *st;
 	int64_t rev;
-	int rc;
 
 	if (rev_next(app, person_id, &rev, err) != HOP_OK)
 		return err->status;
@@ -95,11 +89,7 @@ enum hop_status pr_rev_touch_entries(struct hop_app *app, int64_t person_id, hop
 	db_bind_date(st, 2, from);
 	db_bind_date(st, 3, to);
 	db_bind_int64(st, 4, rev);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("saving presence"));
-	return HOP_OK;
+	return db_run(st, _("saving presence"), err);
 }
 
 enum hop_status presence_booking_changed(struct hop_app *app, int64_t person_id, hop_date day,

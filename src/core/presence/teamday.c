@@ -77,7 +77,6 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	                           "excluded.until_day, note = excluded.note, sequence = sequence + "
 	                           "(from_day IS NOT excluded.from_day OR until_day IS NOT "
 	                           "excluded.until_day OR note IS NOT excluded.note)", err);
-	int rc;
 
 	if (!st)
 		return err->status;
@@ -87,11 +86,7 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	if (until != HOP_DATE_NONE)
 		db_bind_date(st, 4, until);
 	db_bind_text(st, 5, note && *note ? note : NULL);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("saving a presence day"));
-	return HOP_OK;
+	return db_run(st, _("saving a presence day"), err);
 }
 
 static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, hop_date day,
@@ -101,18 +96,13 @@ static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, h
 	                           "VALUES (?1, ?2, ?2, ?3) ON CONFLICT (team_id, day) WHERE day "
 	                           "IS NOT NULL DO UPDATE SET note = excluded.note, sequence = "
 	                           "sequence + (note IS NOT excluded.note)", err);
-	int rc;
 
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, t->id);
 	db_bind_date(st, 2, day);
 	db_bind_text(st, 3, note && *note ? note : NULL);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("saving a presence day"));
-	return HOP_OK;
+	return db_run(st, _("saving a presence day"), err);
 }
 
 /* "tue,thu from 2026-11-24 until 2027-03-31" or "2026-12-01", for the audit log. */
