@@ -189,7 +189,7 @@ enum hop_status pr_team_site(struct hop_app *app, int64_t team_id, int64_t *site
                              struct hop_err *err)
 {
 	struct db_stmt *st;
-	int rc;
+	bool found;
 
 	*site = 0;
 	if (!team_id)
@@ -199,20 +199,14 @@ enum hop_status pr_team_site(struct hop_app *app, int64_t team_id, int64_t *site
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, team_id);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		*site = db_col_int64(st, 0);
-	db_reset(st);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return db_fail(app->db, err, _("reading the team's zones"));
-	return HOP_OK;
+	return db_get_int64(st, site, &found, _("reading the team's zones"), err);
 }
 
 enum hop_status pr_person_site(struct hop_app *app, int64_t person_id, int64_t team_id,
                                int64_t *site, struct hop_err *err)
 {
 	struct db_stmt *st;
-	int rc;
+	bool found;
 
 	st = db_stmt(app->db, "SELECT f.site_id FROM desk d JOIN zone z ON z.id = d.zone_id "
 	             "JOIN floor f ON f.id = z.floor_id WHERE d.owner_id = ?1 "
@@ -220,15 +214,9 @@ enum hop_status pr_person_site(struct hop_app *app, int64_t person_id, int64_t t
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		*site = db_col_int64(st, 0);
-	db_reset(st);
-	if (rc == DB_ROW)
-		return HOP_OK;
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading a fixed desk"));
-	return pr_team_site(app, team_id, site, err);
+	if (db_get_int64(st, site, &found, _("reading a fixed desk"), err) != HOP_OK)
+		return err->status;
+	return found ? HOP_OK : pr_team_site(app, team_id, site, err);
 }
 
 enum hop_status pr_working(struct hop_app *app, int64_t site, hop_date day, bool *working,
