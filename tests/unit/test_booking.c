@@ -475,11 +475,14 @@ static void test_any_filters(void **state)
 		int before = active_bookings(&app);
 
 		assert_int_equal(booking_choice_check(&both, &err), HOP_EINVAL);
-		has(err.msg, "not both");
+		has(err.msg, "exclude each other");
+		assert_int_equal(err.reason, HOP_R_DESK_AND_ANY);
 		assert_int_equal(booking_book(&app, &both, &b, &err), HOP_EINVAL);
-		has(err.msg, "not both");
+		assert_int_equal(err.reason, HOP_R_DESK_AND_ANY);
 		assert_int_equal(booking_choice_check(&none, &err), HOP_EINVAL);
+		assert_int_equal(err.reason, HOP_R_DESK_OR_ANY);
 		assert_int_equal(booking_choice_check(&filter, &err), HOP_EINVAL);
+		assert_int_equal(err.reason, HOP_R_ANY_ONLY);
 		assert_int_equal(booking_book(&app, &filter, &b, &err), HOP_EINVAL);
 		ok(booking_choice_check(&fine, &err), &err);
 		assert_int_equal(active_bookings(&app), before);
