@@ -16,10 +16,8 @@
 	"coalesce(p.team_id, 0), coalesce(t.name, ''), p.roles, p.start_date, p.end_date " \
 	"FROM person p LEFT JOIN team t ON t.id = p.team_id "
 
-static void read_person(struct db_stmt *st, void *out)
+static void read_person(struct db_stmt *st, struct hop_person *p)
 {
-	struct hop_person *p = out;
-
 	memset(p, 0, sizeof *p);
 	p->id = db_col_int64(st, 0);
 	db_col_copy(st, 1, p->login, sizeof p->login);
@@ -113,15 +111,20 @@ enum hop_status person_get(struct hop_app *app, const char *login, struct hop_pe
                            struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT " PERSON_COLUMNS "WHERE p.login = ?1", err);
-	bool found;
+	int rc;
 
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, login);
-	if (db_get(st, read_person, out, &found, _("reading a person"), err) != HOP_OK)
-		return err->status;
-	if (found)
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		read_person(st, out);
+		db_reset(st);
 		return HOP_OK;
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_fail(app->db, err, _("reading a person"));
 	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_PERSON, HOP_ABOUT(.login = login),
 	                  _("there is no person with the login '%.64s'"), login);
 }
