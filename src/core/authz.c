@@ -40,6 +40,15 @@ enum hop_status authz_team_manage(const struct hop_app *app, struct hop_err *err
 	return HOP_OK;
 }
 
+enum hop_status authz_membership_manage(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can change team memberships"));
+	return HOP_OK;
+}
+
 enum hop_status authz_person_add(const struct hop_app *app, unsigned roles, struct hop_err *err)
 {
 	if (authz_person_manage(app, err) != HOP_OK)

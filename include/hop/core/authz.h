@@ -26,6 +26,9 @@ enum hop_status authz_team_manage(const struct hop_app *app, struct hop_err *err
 enum hop_status authz_person_add(const struct hop_app *app, unsigned roles,
                                  struct hop_err *err);
 
+/* Adding team memberships over time (stations, secondments): hr, admin. */
+enum hop_status authz_membership_manage(const struct hop_app *app, struct hop_err *err);
+
 /* Does the actor lead the team with this id (and hold the lead role)? */
 bool authz_leads_team(const struct hop_app *app, int64_t team_id);
 
