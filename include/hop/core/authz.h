@@ -40,4 +40,22 @@ enum hop_status authz_place_manage(const struct hop_app *app, struct hop_err *er
 enum hop_status authz_book_for(const struct hop_app *app, const struct hop_person *target,
                                struct hop_err *err);
 
+/* Onboarding templates: hr, admin. */
+enum hop_status authz_template_manage(const struct hop_app *app, struct hop_err *err);
+/* Starting, changing and cancelling newhire's onboarding, and choosing their
+ * mentor: hr, admin, and the lead of team_id (the new hire's team). */
+enum hop_status authz_onboarding_manage(const struct hop_app *app,
+                                        const struct hop_person *newhire, int64_t team_id,
+                                        struct hop_err *err);
+/* Ticking a step of newhire's onboarding: its owner (is_owner), hr, admin,
+ * the lead of team_id.  owner_shown says whose step it is. */
+enum hop_status authz_onboarding_tick(const struct hop_app *app,
+                                      const struct hop_person *newhire, int64_t team_id,
+                                      bool is_owner, const char *owner_shown,
+                                      struct hop_err *err);
+/* Closing an onboarding as done while steps are open: hr, admin. */
+enum hop_status authz_onboarding_close(const struct hop_app *app, struct hop_err *err);
+/* A mentor beyond their capacity (with a written reason): hr, admin. */
+enum hop_status authz_mentor_override(const struct hop_app *app, struct hop_err *err);
+
 #endif
