@@ -47,7 +47,7 @@ static hop_date forward(struct onb_cal *c, hop_date day)
 	return day;
 }
 
-static hop_date add_months(hop_date day, int months)
+hop_date onb_add_months(hop_date day, int months)
 {
 	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y, m, d, last;
@@ -86,7 +86,7 @@ hop_date onb_cal_due(struct onb_cal *c, hop_date start, const struct onb_offset 
 	case UNIT_WEEKS:
 		return forward(c, start + 7 * off->n);
 	case UNIT_MONTHS:
-		return forward(c, add_months(start, off->n));
+		return forward(c, onb_add_months(start, off->n));
 	}
 	return forward(c, start);
 }

@@ -126,6 +126,28 @@ enum hop_status onb_insert_step(struct hop_app *app, int64_t onboarding_id, int 
                                 const struct onb_step_spec *s, hop_date due, bool due_fixed,
                                 struct hop_err *err);
 
+/* ---- mentors ---- */
+
+/* The period of a mentorship of nh when none is given: from the start date
+ * (today once started) to the end of probation. */
+void onb_mentor_period(struct hop_app *app, const struct onb_newhire *nh, hop_date *from,
+                       hop_date *until);
+/* The most mentorships that overlap one another within from..until among
+ * starts/ends (n periods, inclusive): the load a mentor has then. */
+int onb_max_overlap(const hop_date *starts, const hop_date *ends, size_t n, hop_date from,
+                    hop_date until);
+/* The longest stretch of working days (by cal) among the sorted away days
+ * days[0..n): its length, and its first and last day. */
+int onb_away_run(struct onb_cal *cal, const hop_date *days, size_t n, hop_date *first,
+                 hop_date *last);
+/* Make the mentorship (checked already), in the caller's transaction, and
+ * place the new hire's talks with the mentor.  Audit "mentor.assign". */
+enum hop_status onb_mentor_insert(struct hop_app *app, const struct onb_newhire *nh,
+                                  const struct hop_person *mentor, hop_date from,
+                                  hop_date until, const char *override, struct hop_err *err);
+/* add_months for due days and periods. */
+hop_date onb_add_months(hop_date day, int months);
+
 /* "person:LOGIN", the audit object of onboardings and mentorships. */
 void onb_object(char *buf, size_t size, const char *login);
 
