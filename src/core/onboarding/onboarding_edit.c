@@ -77,6 +77,29 @@ static enum hop_status read_one(struct hop_app *app, int64_t step_id, struct onb
 	return HOP_OK;
 }
 
+/* Where a new step goes when no position is given: after the steps due
+ * before it or on the same day. */
+static enum hop_status due_position(struct hop_app *app, int64_t onboarding, hop_date due,
+                                    int *pos, struct hop_err *err)
+{
+	struct db_stmt *st = db_stmt(app->db, "SELECT count(*) FROM onboarding_step "
+	                           "WHERE onboarding_id = ?1 AND due_on <= ?2", err);
+	int rc;
+
+	*pos = 1;
+	if (!st)
+		return err->status;
+	db_bind_int64(st, 1, onboarding);
+	db_bind_date(st, 2, due);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*pos = db_col_int(st, 0) + 1;
+	db_reset(st);
+	if (rc != DB_ROW)
+		return db_fail(app->db, err, _("reading onboarding steps"));
+	return HOP_OK;
+}
+
 static enum hop_status move(struct hop_app *app, int64_t onboarding, int64_t step_id, int from,
                             int to, int n, struct hop_err *err)
 {
@@ -159,7 +182,10 @@ enum hop_status onboarding_step_set(struct hop_app *app, const char *login, cons
 			goto fail;
 		fixed = (fields & SF_DUE) != 0;
 		new_due = fixed ? due : onb_cal_due(&cal, start, &s.offset);
-		pos = (fields & SF_POSITION) && position >= 1 && position <= n ? position : n + 1;
+		if ((fields & SF_POSITION) && position >= 1)
+			pos = position <= n ? position : n + 1;
+		else if (due_position(app, id, new_due, &pos, err) != HOP_OK)
+			goto fail;
 		if (onb_shift(app, true, id, pos, 1, err) != HOP_OK ||
 		    onb_insert_step(app, id, pos, &s, new_due, fixed, err) != HOP_OK)
 			goto fail;

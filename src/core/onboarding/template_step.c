@@ -107,6 +107,43 @@ enum hop_status onb_step_find(struct hop_app *app, bool onboarding, int64_t pare
 	return HOP_OK;
 }
 
+/* Roughly how many days from the start an offset is, to keep steps in the
+ * order they fall due. */
+static int approx_days(const struct onb_offset *o)
+{
+	switch (o->unit) {
+	case UNIT_WORKDAYS: return o->n * 7 / 5;
+	case UNIT_DAYS: return o->n;
+	case UNIT_WEEKS: return o->n * 7;
+	case UNIT_MONTHS: return o->n * 30;
+	}
+	return o->n;
+}
+
+/* Where a new step goes when no position is given: after the steps due
+ * before it or on the same day. */
+static enum hop_status due_position(struct hop_app *app, int64_t template_id,
+                                    const struct onb_offset *off, int *pos,
+                                    struct hop_err *err)
+{
+	struct db_stmt *st = db_stmt(app->db, "SELECT offset_n, offset_unit FROM onb_template_step "
+	                           "WHERE template_id = ?1", err);
+	int rc, mine = approx_days(off);
+
+	*pos = 1;
+	if (!st)
+		return err->status;
+	db_bind_int64(st, 1, template_id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct onb_offset o = { db_col_int(st, 0), onb_unit_from_text(db_col_text(st, 1)) };
+		*pos += approx_days(&o) <= mine;
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_fail(app->db, err, _("reading a template's steps"));
+	return HOP_OK;
+}
+
 /* The step of template t that key names, with its fields: HOP_ENOTFOUND. */
 static enum hop_status tstep_get(struct hop_app *app, const struct onb_template *t,
                                  const char *key, int64_t *id, struct onb_template_step *out,
@@ -243,7 +280,10 @@ enum hop_status template_step_set(struct hop_app *app, const char *name, const c
 		s.mandatory = true;
 		snprintf(s.title, sizeof s.title, "%s", key);
 		apply(&s, fields, in);
-		pos = (fields & SF_POSITION) && position >= 1 && position <= n ? position : n + 1;
+		if ((fields & SF_POSITION) && position >= 1)
+			pos = position <= n ? position : n + 1;
+		else if (due_position(app, t.id, &s.offset, &pos, err) != HOP_OK)
+			goto fail;
 		if (onb_shift(app, false, t.id, pos, 1, err) != HOP_OK ||
 		    tpl_insert_step(app, t.id, pos, &s, err) != HOP_OK)
 			goto fail;
