@@ -187,9 +187,8 @@ enum hop_status onb_place_talks(struct hop_app *app, int64_t onboarding_id,
 	struct talk v[HOP_STEPS_MAX];
 	size_t n = 0;
 	struct onb_cal cal;
-	struct pr_plan plan;
+	struct pr_plan plan, theirs;
 	hop_date lo = HOP_DATE_NONE, hi = HOP_DATE_NONE;
-	int64_t people[2] = { nh->p.id, mentor_id };
 	struct db_stmt *st;
 	int rc;
 
@@ -220,14 +219,13 @@ enum hop_status onb_place_talks(struct hop_app *app, int64_t onboarding_id,
 		hi = hi == HOP_DATE_NONE || v[i].due > hi ? v[i].due : hi;
 	}
 	/* Two weeks of working days past the last rule's day, with room for
-	 * holidays. */
-	if (pr_plan_load(app, 0, people, 2, lo, (int)(hi - lo) + 3 * PLACE_WORKDAYS, false, &plan,
-	                 err) != HOP_OK)
+	 * holidays.  A plan of one each: their own rows through their keys. */
+	int ndays = (int)(hi - lo) + 3 * PLACE_WORKDAYS;
+	if (pr_plan_load(app, 0, &nh->p.id, 1, lo, ndays, false, &plan, err) != HOP_OK)
 		return err->status;
-	size_t me = 0, him = 1;
-	if (!pr_index_find(&plan.ix, nh->p.id, &me) || !pr_index_find(&plan.ix, mentor_id, &him)) {
+	if (pr_plan_load(app, 0, &mentor_id, 1, lo, ndays, false, &theirs, err) != HOP_OK) {
 		pr_plan_free(&plan);
-		return HOP_OK;
+		return err->status;
 	}
 	st = db_stmt(app->db, "UPDATE onboarding_step SET due_on = ?2, sequence = sequence + 1 "
 	             "WHERE id = ?1 AND due_on <> ?2", err);
@@ -241,7 +239,7 @@ enum hop_status onb_place_talks(struct hop_app *app, int64_t onboarding_id,
 			seen++;
 			/* A new hire with nothing planned is in: their days default
 			 * to the office. */
-			enum presence_loc a = pr_plan_loc(&plan, me, k), b = pr_plan_loc(&plan, him, k);
+			enum presence_loc a = pr_plan_loc(&plan, 0, k), b = pr_plan_loc(&theirs, 0, k);
 			bool nh_in = a == LOC_OFFICE || a == LOC_NONE;
 			if (nh_in && b == LOC_OFFICE) {
 				best = d;
@@ -260,9 +258,11 @@ enum hop_status onb_place_talks(struct hop_app *app, int64_t onboarding_id,
 		db_reset(st);
 		if (rc != DB_DONE) {
 			pr_plan_free(&plan);
+			pr_plan_free(&theirs);
 			return db_fail(app->db, err, _("placing talks with the mentor"));
 		}
 	}
 	pr_plan_free(&plan);
+	pr_plan_free(&theirs);
 	return st ? HOP_OK : err->status;
 }

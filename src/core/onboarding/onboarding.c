@@ -295,11 +295,10 @@ static void owner_shown(struct onb_step *s, const struct onb_summary *o, const c
 static enum hop_status clashes(struct hop_app *app, const struct onb_summary *o,
                                struct onb_step_list *l, struct hop_err *err)
 {
-	struct hop_person mentor;
-	struct pr_plan plan;
+	struct hop_person mentor = { 0 };
+	struct pr_plan plan, theirs = { 0 };
 	hop_date lo = HOP_DATE_NONE, hi = HOP_DATE_NONE;
-	int64_t people[2];
-	size_t n = 1, me, him;
+	bool with_mentor = false;
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct onb_step *s = &l->v[i];
@@ -312,22 +311,27 @@ static enum hop_status clashes(struct hop_app *app, const struct onb_summary *o,
 		return HOP_OK;
 	if (hi - lo > 400)
 		hi = lo + 400;
-	people[0] = o->person.id;
-	if (o->mentor_login[0] && person_get(app, o->mentor_login, &mentor, err) == HOP_OK)
-		people[n++] = mentor.id;
-	if (pr_plan_load(app, 0, people, n, lo, (int)(hi - lo) + 1, false, &plan, err) != HOP_OK)
+	/* A plan of one each: their own rows through their keys. */
+	if (pr_plan_load(app, 0, &o->person.id, 1, lo, (int)(hi - lo) + 1, false, &plan,
+	                 err) != HOP_OK)
 		return err->status;
-	pr_index_find(&plan.ix, people[0], &me);
-	bool with_mentor = n == 2 && pr_index_find(&plan.ix, people[1], &him);
+	if (o->mentor_login[0] && person_get(app, o->mentor_login, &mentor, err) == HOP_OK) {
+		if (pr_plan_load(app, 0, &mentor.id, 1, lo, (int)(hi - lo) + 1, false, &theirs,
+		                 err) != HOP_OK) {
+			pr_plan_free(&plan);
+			return err->status;
+		}
+		with_mentor = true;
+	}
 	for (size_t i = 0; i < l->n; i++) {
 		struct onb_step *s = &l->v[i];
 		if (s->dropped || s->done_on != HOP_DATE_NONE || !s->s.in_office || s->due > hi)
 			continue;
-		enum presence_loc a = pr_plan_loc(&plan, me, (int)(s->due - lo));
+		enum presence_loc a = pr_plan_loc(&plan, 0, (int)(s->due - lo));
 		if (a != LOC_NONE && a != LOC_OFFICE) {
 			s->clash = a;
 		} else if (with_mentor && s->s.owner == OWNER_MENTOR) {
-			enum presence_loc b = pr_plan_loc(&plan, him, (int)(s->due - lo));
+			enum presence_loc b = pr_plan_loc(&theirs, 0, (int)(s->due - lo));
 			if (b != LOC_NONE && b != LOC_OFFICE) {
 				s->clash = b;
 				s->clash_mentor = true;
@@ -335,6 +339,7 @@ static enum hop_status clashes(struct hop_app *app, const struct onb_summary *o,
 		}
 	}
 	pr_plan_free(&plan);
+	pr_plan_free(&theirs);
 	return HOP_OK;
 }
 
