@@ -270,6 +270,25 @@ enum hop_status onboarding_start(struct hop_app *app, const char *login, const c
 	return onb_summary_get(app, id, out, err);
 }
 
+enum hop_status onboarding_auto_start(struct hop_app *app, const char *login,
+                                      struct hop_err *err)
+{
+	struct onb_newhire nh;
+	char name[HOP_TEMPLATE_NAME_MAX + 1];
+
+	if (!app->cfg.onboarding_auto_start)
+		return HOP_OK;
+	if (onb_newhire_get(app, login, &nh, err) != HOP_OK)
+		return err->status;
+	if (nh.p.start <= clock_today())
+		return HOP_OK;
+	if (choose_template(app, &nh, name, sizeof name, err) != HOP_OK)
+		return err->status;
+	if (!name[0])
+		return HOP_OK;
+	return onboarding_start(app, login, name, NULL, err);
+}
+
 /* ---- one onboarding and its steps ---- */
 
 /* Who a role owner is for this onboarding: a name, else the role's. */

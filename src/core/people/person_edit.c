@@ -12,6 +12,7 @@
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
+#include "hop/core/onboarding/onboarding.h"
 #include "membership_int.h"
 
 #define DETAIL_MAX 4096
@@ -150,6 +151,7 @@ enum hop_status person_add(struct hop_app *app, const struct hop_person *in, str
 	detail_add(&d, "start: %s", date_format(p.start, day));
 	snprintf(object, sizeof object, "person:%s", p.login);
 	if (audit_write(app, "person.add", object, d.s, err) != HOP_OK ||
+	    onboarding_auto_start(app, p.login, err) != HOP_OK ||
 	    db_commit(app->db, err) != HOP_OK)
 		goto fail;
 	return HOP_OK;

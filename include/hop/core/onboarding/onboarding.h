@@ -220,6 +220,11 @@ void onb_step_list_free(struct onb_step_list *l);
  * lead, HR, admins.  Audit "onboarding.start". */
 enum hop_status onboarding_start(struct hop_app *app, const char *login, const char *template,
                                  struct onb_summary *out, struct hop_err *err);
+/* What adding a person with a start date still to come does when [onboarding]
+ * auto_start is on: onboarding_start with the template that applies, and
+ * nothing (HOP_OK) when none applies.  In the caller's transaction. */
+enum hop_status onboarding_auto_start(struct hop_app *app, const char *login,
+                                      struct hop_err *err);
 /* login's (NULL = the actor's) latest onboarding and its steps (steps may be
  * NULL), with the office clashes of its open steps. */
 enum hop_status onboarding_show(struct hop_app *app, const char *login, struct onb_summary *out,
