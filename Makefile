@@ -91,8 +91,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libhop.a
 deps:
 	@sh .ci/deps
 
+# Sub-makes build with one job per core unless the caller chose (make -jN).
+JOBS_FLAG = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 2))
+
 demo: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -s $(JOBS_FLAG) all
 	@if [ ! -f "$${HOP_DB:-demo.db}" ]; then ./hop --db "$${HOP_DB:-demo.db}" init --demo; fi
 	HOPLOCALEDIR=$(CURDIR)/$(BUILD)/locale ./hop --db "$${HOP_DB:-demo.db}"
 
@@ -102,12 +105,12 @@ demo: deps
 ASAN_BUILD := build/asan
 check:
 	@sh .ci/deps --test
-	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="-O1 -g" WERROR=-Werror \
+	@$(MAKE) --no-print-directory $(JOBS_FLAG) BUILD=$(ASAN_BUILD) OPT="-O1 -g" WERROR=-Werror \
 		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 		check-run
 
 check-run: $(BUILD)/hop $(UNIT_BIN) $(BENCH_BIN) $(MO) lint
-	@BUILD=$(BUILD) sh tests/run.sh
+	@BUILD=$(BUILD) bash tests/run.sh
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -137,7 +140,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libhop.a
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libhop.a $(LDLIBS_ALL)
 
 bench: deps
-	@$(MAKE) --no-print-directory all bench-programs
+	@$(MAKE) --no-print-directory $(JOBS_FLAG) all bench-programs
 	@BUILD=$(BUILD) sh tests/bench/run.sh
 
 pot:

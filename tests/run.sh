@@ -1,7 +1,10 @@
-#!/bin/sh
+#!/bin/bash
 # Run every test: cmocka unit tests, command-line tests, screen tests.
 # Prints one line per suite and, last, "N passed, N failed, N skipped".
 # BUILD names the build directory (make check uses build/asan).
+# The suites are independent (each has its own scratch directory, database and
+# tmux socket), so they run side by side: HOP_TEST_JOBS at a time (default:
+# one more than the cores).  Their lines come out in a fixed order.
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -11,45 +14,72 @@ export HOPLOCALEDIR="$PWD/$BUILD/locale"
 # Sanitizer reports go to files the suites look at, so that a report inside
 # the TUI (where stderr is the screen) still fails the run.
 SANLOG=$(mktemp -d "${TMPDIR:-/tmp}/hop-san.XXXXXX")
+RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/hop-results.XXXXXX")
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:log_path=$SANLOG/asan"
 export UBSAN_OPTIONS="print_stacktrace=1:log_path=$SANLOG/ubsan"
 export SANLOG
+JOBS=${HOP_TEST_JOBS:-$(( $(nproc 2>/dev/null || echo 2) + 1 ))}
 
-pass=0 fail=0 skip=0
-add() { pass=$((pass + $1)); fail=$((fail + $2)); skip=$((skip + $3)); }
-
-# --- unit tests (cmocka) ---
-for t in "$BUILD"/tests/test_*; do
-	[ -x "$t" ] || continue
+# One unit test binary: its summary line in $RESULTS/N.line, counts in N.count.
+unit_suite() {
+	t=$1 n=$2
 	out=$("$t" 2>&1); rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
 	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
 	s=$(printf '%s\n' "$out" | sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' | tail -1)
 	p=${p:-0} f=${f:-0} s=${s:-0}
-	# 77: the test could not run here (a locale or tool is missing) and says why.
-	if [ "$rc" -eq 77 ]; then s=$((s + 1)); printf '%s\n' "$out" | tail -3
-	elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-	[ "$f" -gt 0 ] && printf '%s\n' "$out"
-	printf 'unit   %-28s %3d passed, %d failed, %d skipped\n' "$(basename "$t")" "$p" "$f" "$s"
-	add "$p" "$f" "$s"
-done
+	{
+		# 77: the test could not run here (a locale or tool is missing) and says why.
+		if [ "$rc" -eq 77 ]; then s=$((s + 1)); printf '%s\n' "$out" | tail -3
+		elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+		[ "$f" -gt 0 ] && printf '%s\n' "$out"
+		printf 'unit   %-28s %3d passed, %d failed, %d skipped\n' "$(basename "$t")" "$p" "$f" "$s"
+	} >"$RESULTS/$n.line"
+	echo "$p $f $s" >"$RESULTS/$n.count"
+}
 
-# --- command-line and screen tests (shell, tests/cli/lib.sh) ---
-for kind in cli screen; do
-	for t in tests/$kind/test_*.sh; do
-		[ -f "$t" ] || continue
-		out=$(sh "$t" 2>&1); rc=$?
-		res=$(printf '%s\n' "$out" | sed -n 's/^RESULT pass=\([0-9]*\) fail=\([0-9]*\) skip=\([0-9]*\)$/\1 \2 \3/p' | tail -1)
-		if [ -z "$res" ]; then res="0 1 0"; fi
-		set -- $res
-		p=$1 f=$2 s=$3
+# One shell suite (tests/cli/lib.sh prints "RESULT pass=N fail=N skip=N").
+shell_suite() {
+	kind=$1 t=$2 n=$3
+	out=$(sh "$t" 2>&1); rc=$?
+	res=$(printf '%s\n' "$out" | sed -n 's/^RESULT pass=\([0-9]*\) fail=\([0-9]*\) skip=\([0-9]*\)$/\1 \2 \3/p' | tail -1)
+	if [ -z "$res" ]; then res="0 1 0"; fi
+	set -- $res
+	p=$1 f=$2 s=$3
+	{
 		# 77, as for the unit tests: could not run here, said why, counted as a skip.
 		if [ "$rc" -eq 77 ] && [ "$f" -eq 0 ]; then s=$((s > 0 ? s : 1))
 		elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
 		[ "$f" -gt 0 ] && printf '%s\n' "$out" | grep -v '^ok ' | tail -40
 		printf '%-6s %-28s %3d passed, %d failed, %d skipped\n' "$kind" "$(basename "$t")" "$p" "$f" "$s"
-		add "$p" "$f" "$s"
-	done
+	} >"$RESULTS/$n.line"
+	echo "$p $f $s" >"$RESULTS/$n.count"
+}
+
+# Start a suite once fewer than JOBS run.
+running=0
+start() {
+	while [ "$running" -ge "$JOBS" ]; do wait -n; running=$((running - 1)); done
+	"$@" &
+	running=$((running + 1))
+}
+
+# The screen suites first: they are the longest, and mostly wait for tmux.
+n=0
+order=""
+for t in tests/screen/test_*.sh; do [ -f "$t" ] && { n=$((n + 1)); start shell_suite screen "$t" "$n"; order="$order $n"; }; done
+screen_ids=$order order=""
+for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && { n=$((n + 1)); start unit_suite "$t" "$n"; order="$order $n"; }; done
+unit_ids=$order order=""
+for t in tests/cli/test_*.sh; do [ -f "$t" ] && { n=$((n + 1)); start shell_suite cli "$t" "$n"; order="$order $n"; }; done
+cli_ids=$order
+wait
+
+pass=0 fail=0 skip=0
+for i in $unit_ids $cli_ids $screen_ids; do
+	cat "$RESULTS/$i.line"
+	read -r p f s <"$RESULTS/$i.count"
+	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
 done
 
 # --- sanitizer reports from any process of any suite ---
@@ -57,7 +87,7 @@ if ls "$SANLOG"/* >/dev/null 2>&1; then
 	echo "sanitizer reports:"; cat "$SANLOG"/*
 	fail=$((fail + 1))
 fi
-rm -rf "$SANLOG"
+rm -rf "$SANLOG" "$RESULTS"
 
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

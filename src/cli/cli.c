@@ -111,7 +111,10 @@ static void print_overview(FILE *out)
 
 int cli_fail(const struct hop_err *err)
 {
-	fprintf(stderr, "hop: %s\n", err->msg);
+	char advice[CLI_ADVICE_MAX];
+
+	fprintf(stderr, "hop: %s%s\n", err->msg,
+	        cli_advice(err->reason, &err->facts, advice, sizeof advice));
 	return hop_exit_status(err->status);
 }
 

@@ -12,7 +12,6 @@
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
 
-#define PEOPLE_MAX 500
 #define PLACE_TEXT_MAX (HOP_CODE_MAX + HOP_PLACE_NAME_MAX + 64)
 #define WHERE_TEXT_MAX (HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX + HOP_ZONE_NAME_MAX + 8)
 
@@ -87,7 +86,8 @@ static void print_booked(const struct hop_booking *b)
  * (conflict) when some or all were not. */
 static int print_series(const struct series_item *v, size_t n)
 {
-	char when[HOP_DATE_HUMAN_LEN], place[PLACE_TEXT_MAX];
+	char when[HOP_DATE_HUMAN_LEN], place[PLACE_TEXT_MAX], advice[CLI_ADVICE_MAX];
+	char why[sizeof v->msg + CLI_ADVICE_MAX];
 	size_t booked = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -97,7 +97,9 @@ static int print_series(const struct series_item *v, size_t n)
 			       place_text(v[i].kind, v[i].desk, NULL, place, sizeof place));
 			booked++;
 		} else {
-			printf(_("%s: not booked: %s\n"), when, v[i].msg);
+			snprintf(why, sizeof why, "%s%s", v[i].msg,
+			         cli_advice(v[i].reason, &v[i].facts, advice, sizeof advice));
+			printf(_("%s: not booked: %s\n"), when, why);
 		}
 	}
 	printf(ngettext("Booked %zu of %zu day.\n", "Booked %zu of %zu days.\n", (unsigned long)n),
@@ -155,9 +157,9 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 		case 'P':
 			errno = 0;
 			n = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || n < 1 || n > PEOPLE_MAX)
+			if (errno || end == optarg || *end || n < 1 || n > ROOM_CAPACITY_MAX)
 				return cli_usage_error("book", NULL, _("--people needs a number from 1 to %d, "
-				                       "not '%s'"), PEOPLE_MAX, optarg);
+				                       "not '%s'"), ROOM_CAPACITY_MAX, optarg);
 			rq.attendees = (int)n;
 			break;
 		case 'N': rq.note = optarg; break;
@@ -169,16 +171,16 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 		                       "tomorrow"));
 	if (argc - optind > 2)
 		return cli_usage_error("book", NULL, _("unexpected argument '%s'"), argv[optind + 2]);
-	if (argc - optind == 2) {
-		if (rq.any)
-			return cli_usage_error("book", NULL, _("give either a DESK or --any, not both"));
+	if (argc - optind == 2)
 		rq.desk = argv[optind + 1];
-	} else {
+	else
 		rq.any = true;      /* no desk named: hop chooses */
+	/* Core's rule, asked before the database is opened: a misuse of the options. */
+	if (booking_choice_check(&rq, &err) != HOP_OK) {
+		char advice[CLI_ADVICE_MAX];
+		return cli_usage_error("book", NULL, "%s%s", err.msg,
+		                       cli_advice(err.reason, &err.facts, advice, sizeof advice));
 	}
-	if (!rq.any && (rq.zone || rq.attrs || rq.near_team))
-		return cli_usage_error("book", NULL, _("--zone, --attr and --near-team choose among "
-		                       "free desks; leave out the DESK to use them"));
 	if (!every != !until_text)
 		return cli_usage_error("book", NULL, every ? _("--every needs --until DATE, the last "
 		                       "day of the series") : _("--until goes with --every DAYS, the "

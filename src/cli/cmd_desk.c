@@ -1,61 +1,36 @@
-/* hop desk|room add|list|show|edit|retire and hop import desks.  Desks and
- * rooms are one kind of record in core, so each pair of commands shares one
- * handler here, told apart by a family flag. */
+/* hop desk|room add|edit|retire: changing desks and rooms.  Desks and rooms
+ * are one kind of record in core, so each pair of commands shares one handler
+ * here, told apart by a family flag; list and show are in cmd_desk_show.c. */
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "hop/core/booking/booking.h"
 #include "hop/cli/cli.h"
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
-#include "hop/core/import/import.h"
 #include "hop/core/places/place.h"
+#include "cmd_desk.h"
 
-/* How many coming bookings 'show' lists. */
-#define SHOW_BOOKINGS 20
-
-static const char *family(bool room)
+const char *cli_place_family(bool room)
 {
 	return room ? "room" : "desk";
 }
 
-static const char *or_null(const char *s)
-{
-	return *s ? s : NULL;
-}
-
-/* "active", "retired since 2026-11-23" or "retires on 2026-12-01". */
-static const char *status_text(const struct hop_desk *d, char *buf, size_t size)
-{
-	char day[HOP_DATE_ISO_LEN];
-
-	if (d->retired == HOP_DATE_NONE)
-		snprintf(buf, size, "%s", _("active"));
-	else if (d->retired <= clock_today())
-		snprintf(buf, size, _("retired since %s"), date_format(d->retired, day));
-	else
-		snprintf(buf, size, _("retires on %s"), date_format(d->retired, day));
-	return buf;
-}
-
-static int one_code(bool room, const char *sub, int argc, char **argv)
+int cli_place_one_code(bool room, const char *sub, int argc, char **argv)
 {
 	if (optind >= argc)
-		return cli_usage_error(family(room), sub, room ? _("give the CODE of the room")
-		                       : _("give the CODE of the desk"));
+		return cli_usage_error(cli_place_family(room), sub,
+		                       room ? _("give the CODE of the room")
+		                            : _("give the CODE of the desk"));
 	if (argc - optind > 1)
-		return cli_usage_error(family(room), sub, _("unexpected argument '%s'"),
+		return cli_usage_error(cli_place_family(room), sub, _("unexpected argument '%s'"),
 		                       argv[optind + 1]);
 	return 0;
 }
 
-/* The place CODE, which must be of the command's family (a desk is not
- * retired by 'hop room retire'). */
-static int get_family(struct cli_ctx *ctx, bool room, const char *sub, const char *code,
-                      struct hop_desk *d)
+int cli_place_get(struct cli_ctx *ctx, bool room, const char *sub, const char *code,
+                  struct hop_desk *d)
 {
 	struct hop_err err;
 
@@ -74,8 +49,9 @@ static int copy_arg(bool room, const char *sub, const char *opt, char *dst, size
                     const char *src)
 {
 	if (strlen(src) >= size)
-		return cli_usage_error(family(room), sub, _("%s: '%.40s...' is %zu bytes long; the "
-		                       "limit is %zu bytes"), opt, src, strlen(src), size - 1);
+		return cli_usage_error(cli_place_family(room), sub, _("%s: '%.40s...' is %zu bytes "
+		                       "long; the limit is %zu bytes"), opt, src, strlen(src),
+		                       size - 1);
 	snprintf(dst, size, "%s", src);
 	return 0;
 }
@@ -85,9 +61,11 @@ static int parse_capacity(bool room, const char *sub, const char *text, int *out
 	char *end;
 	long v = strtol(text, &end, 10);
 
-	if (!*text || *end || v < 1 || v > 500)
-		return cli_usage_error(family(room), sub, _("--capacity wants a number of people "
-		                       "from 2 to 500, not '%s'"), text);
+	/* Core says why a room needs more than one. */
+	if (!*text || *end || v < 1 || v > ROOM_CAPACITY_MAX)
+		return cli_usage_error(cli_place_family(room), sub, _("--capacity wants a number of "
+		                       "people from %d to %d, not '%s'"), ROOM_CAPACITY_MIN,
+		                       ROOM_CAPACITY_MAX, text);
 	*out = (int)v;
 	return 0;
 }
@@ -136,11 +114,13 @@ static int place_add(struct cli_ctx *ctx, int argc, char **argv, bool room)
 			break;
 		case 'a':
 			if (desk_attr_parse(optarg, &spec.attrs, &err) != HOP_OK)
-				return cli_usage_error(family(room), "add", "--attr: %s", err.msg);
+				return cli_usage_error(cli_place_family(room), "add", "--attr: %s",
+				                       err.msg);
 			break;
 		case 'b':
 			if (desk_bookable_parse(optarg, &spec.bookable, &err) != HOP_OK)
-				return cli_usage_error(family(room), "add", "--bookable: %s", err.msg);
+				return cli_usage_error(cli_place_family(room), "add", "--bookable: %s",
+				                       err.msg);
 			break;
 		case 'k':
 			if (desk_kind_parse(optarg, &spec.kind, &err) != HOP_OK)
@@ -155,23 +135,23 @@ static int place_add(struct cli_ctx *ctx, int argc, char **argv, bool room)
 			if ((rc = parse_capacity(room, "add", optarg, &spec.capacity)))
 				return rc;
 			break;
-		default: return cli_bad_option(family(room), "add", argv, c);
+		default: return cli_bad_option(cli_place_family(room), "add", argv, c);
 		}
 	}
-	if ((rc = one_code(room, "add", argc, argv)))
+	if ((rc = cli_place_one_code(room, "add", argc, argv)))
 		return rc;
 	if ((rc = copy_arg(room, "add", "CODE", spec.code, sizeof spec.code, argv[optind])))
 		return rc;
 	if (!spec.zone[0])
-		return cli_usage_error(family(room), "add", _("say where it is with --zone ZONE "
-		                       "(SITE/FLOOR/ZONE or the zone's name; 'hop zone list' shows "
-		                       "them)"));
+		return cli_usage_error(cli_place_family(room), "add", _("say where it is with --zone "
+		                       "ZONE (SITE/FLOOR/ZONE or the zone's name; 'hop zone list' "
+		                       "shows them)"));
 	if (room && !kind_given)
 		return cli_usage_error("room", "add", _("say which kind of room with --kind "
 		                       "team-room, creative-room or meeting-room"));
 	if (room && !spec.capacity)
 		return cli_usage_error("room", "add", _("say for how many people with --capacity N "
-		                       "(2 to 500)"));
+		                       "(%d to %d)"), ROOM_CAPACITY_MIN, ROOM_CAPACITY_MAX);
 	if ((rc = cli_open(ctx)))
 		return rc;
 	if (desk_add(&ctx->app, &spec, &err) != HOP_OK ||
@@ -197,229 +177,6 @@ int cmd_desk_add(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_room_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	return place_add(ctx, argc, argv, true);
-}
-
-/* ---- list ---- */
-
-static int place_list(struct cli_ctx *ctx, int argc, char **argv, bool room)
-{
-	static const struct option opts[] = {
-		{ "site", required_argument, NULL, 's' },
-		{ "zone", required_argument, NULL, 'z' },
-		{ "attr", required_argument, NULL, 'a' },
-		{ "all", no_argument, NULL, 'A' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *desk_keys[] = { "code", "site", "floor", "zone", "attributes", "owner",
-	                            "status" };
-	const char *desk_headers[] = { _("Desk"), _("Site"), _("Floor"), _("Zone"),
-	                               _("Attributes"), _("Owner"), _("Status") };
-	const char *room_keys[] = { "code", "name", "kind", "capacity", "site", "floor", "zone",
-	                            "attributes", "bookable_by", "status" };
-	const char *room_headers[] = { _("Room"), _("Name"), _("Kind"), _("Capacity"), _("Site"),
-	                               _("Floor"), _("Zone"), _("Attributes"), _("Bookable by"),
-	                               _("Status") };
-	struct desk_filter f = { .rooms = room };
-	enum out_format fmt = OUT_TABLE;
-	struct hop_desk_list l;
-	struct out_table *t;
-	struct hop_err err;
-	size_t ncols = room ? 10 : 7;
-	int c, rc;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': f.site = optarg; break;
-		case 'z': f.zone = optarg; break;
-		case 'A': f.include_retired = true; break;
-		case 'a':
-			if (desk_attr_parse(optarg, &f.attrs, &err) != HOP_OK)
-				return cli_usage_error(family(room), "list", "--attr: %s", err.msg);
-			break;
-		case 'f':
-			if ((rc = out_format_option(family(room), "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option(family(room), "list", argv, c);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(family(room), "list", _("unexpected argument '%s'"),
-		                       argv[optind]);
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if (desk_list(&ctx->app, &f, &l, &err) != HOP_OK)
-		return cli_fail(&err);
-	t = room ? out_table_new(fmt, ncols, room_headers, room_keys)
-	         : out_table_new(fmt, ncols, desk_headers, desk_keys);
-	if (!t) {
-		desk_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
-	for (size_t i = 0; i < l.n; i++) {
-		const struct hop_desk *d = &l.v[i];
-		char attrs[128], status[64], capacity[16];
-		const char *cells[10];
-
-		desk_attr_format(d->attrs, attrs, sizeof attrs);
-		status_text(d, status, sizeof status);
-		if (room) {
-			snprintf(capacity, sizeof capacity, "%d", d->capacity);
-			cells[0] = d->code;
-			cells[1] = or_null(d->name);
-			cells[2] = desk_kind_name(d->kind);
-			cells[3] = capacity;
-			cells[4] = d->zone.site;
-			cells[5] = d->zone.floor;
-			cells[6] = d->zone.name;
-			cells[7] = or_null(attrs);
-			cells[8] = desk_bookable_name(d->bookable);
-			cells[9] = status;
-		} else {
-			cells[0] = d->code;
-			cells[1] = d->zone.site;
-			cells[2] = d->zone.floor;
-			cells[3] = d->zone.name;
-			cells[4] = or_null(attrs);
-			cells[5] = or_null(d->owner_login);
-			cells[6] = status;
-		}
-		out_table_add(t, cells);
-	}
-	out_table_print(t, stdout);
-	out_table_free(t);
-	desk_list_free(&l);
-	return 0;
-}
-
-int cmd_desk_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return place_list(ctx, argc, argv, false);
-}
-
-int cmd_room_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return place_list(ctx, argc, argv, true);
-}
-
-/* ---- show ---- */
-
-static void show_bookings(struct cli_ctx *ctx, const struct hop_desk *d)
-{
-	const char *keys[] = { "day", "half", "login", "name", "attendees" };
-	const char *headers[] = { _("Day"), _("Half"), _("Login"), _("Name"), _("People") };
-	struct booking_filter f = { .desk = d->code, .from = clock_today(), .to = HOP_DATE_NONE };
-	struct hop_booking_list l;
-	struct out_table *t;
-	struct hop_err err;
-	size_t shown;
-
-	if (booking_list(&ctx->app, &f, &l, &err) != HOP_OK) {
-		fprintf(stderr, "hop: %s\n", err.msg);
-		return;
-	}
-	putchar('\n');
-	if (l.n == 0) {
-		printf("%s\n", _("No bookings from today on."));
-		booking_list_free(&l);
-		return;
-	}
-	printf("%s\n", _("Next bookings:"));
-	t = out_table_new(OUT_TABLE, d->kind == DESK_KIND_DESK ? 4 : 5, headers, keys);
-	if (!t) {
-		booking_list_free(&l);
-		return;
-	}
-	shown = l.n < SHOW_BOOKINGS ? l.n : SHOW_BOOKINGS;
-	for (size_t i = 0; i < shown; i++) {
-		const struct hop_booking *b = &l.v[i];
-		char day[HOP_DATE_ISO_LEN], people[16];
-		const char *half = half_display(b->half);
-		const char *cells[5];
-
-		snprintf(people, sizeof people, "%d", b->attendees);
-		cells[0] = date_format(b->day, day);
-		cells[1] = *half ? half : _("day");
-		cells[2] = b->hidden ? NULL : or_null(b->login);
-		cells[3] = b->hidden ? _("booked") : b->name;
-		cells[4] = people;
-		out_table_add(t, cells);
-	}
-	out_table_print(t, stdout);
-	out_table_free(t);
-	if (l.n > shown)
-		printf(_("... and %zu more ('hop bookings --desk %s' lists them all)\n"), l.n - shown,
-		       d->code);
-	booking_list_free(&l);
-}
-
-/* "Label:" padded to 12 display columns (not bytes: "Kapazität:"), then the
- * value. */
-static void show_line(const char *label, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void show_line(const char *label, const char *fmt, ...)
-{
-	va_list ap;
-
-	out_label(stdout, label, 12);
-	putchar(' ');
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
-
-static int place_show(struct cli_ctx *ctx, int argc, char **argv, bool room)
-{
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	struct hop_desk d;
-	char attrs[128], status[64];
-	int c, rc;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cli_bad_option(family(room), "show", argv, c);
-	if ((rc = one_code(room, "show", argc, argv)))
-		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if ((rc = get_family(ctx, room, "show", argv[optind], &d)))
-		return rc;
-	show_line(_("Code:"), "%s", d.code);
-	show_line(_("Kind:"), "%s", desk_kind_display(d.kind));
-	if (d.name[0])
-		show_line(_("Name:"), "%s", d.name);
-	if (room)
-		show_line(_("Capacity:"), "%d", d.capacity);
-	show_line(_("Site:"), "%s", d.zone.site);
-	show_line(_("Floor:"), "%s (%s %d)", d.zone.floor, _("level"), d.zone.level);
-	show_line(_("Zone:"), "%s", d.zone.name);
-	show_line(_("Zone team:"), "%s", d.zone.team[0] ? d.zone.team : _("(none)"));
-	desk_attr_format(d.attrs, attrs, sizeof attrs);
-	show_line(_("Attributes:"), "%s", attrs[0] ? attrs : _("(none)"));
-	if (!room) {
-		if (d.owner_login[0])
-			show_line(_("Owner:"), "%s (%s)", d.owner_name, d.owner_login);
-		else
-			show_line(_("Owner:"), "%s", _("(none: a shared desk)"));
-	}
-	show_line(_("Bookable by:"), "%s", desk_bookable_name(d.bookable));
-	show_line(_("Status:"), "%s", status_text(&d, status, sizeof status));
-	show_bookings(ctx, &d);
-	return 0;
-}
-
-int cmd_desk_show(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return place_show(ctx, argc, argv, false);
-}
-
-int cmd_room_show(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return place_show(ctx, argc, argv, true);
 }
 
 /* ---- edit ---- */
@@ -485,12 +242,14 @@ static int place_edit(struct cli_ctx *ctx, int argc, char **argv, bool room)
 			break;
 		case 'a':
 			if (desk_attr_parse(optarg, &spec.attrs, &err) != HOP_OK)
-				return cli_usage_error(family(room), "edit", "--attr: %s", err.msg);
+				return cli_usage_error(cli_place_family(room), "edit", "--attr: %s",
+				                       err.msg);
 			fields |= DF_ATTRS;
 			break;
 		case 'b':
 			if (desk_bookable_parse(optarg, &spec.bookable, &err) != HOP_OK)
-				return cli_usage_error(family(room), "edit", "--bookable: %s", err.msg);
+				return cli_usage_error(cli_place_family(room), "edit", "--bookable: %s",
+				                       err.msg);
 			fields |= DF_BOOKABLE;
 			break;
 		case 'C':
@@ -506,20 +265,20 @@ static int place_edit(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		case 'A':
 			fields |= DF_ACTIVE;
 			break;
-		default: return cli_bad_option(family(room), "edit", argv, c);
+		default: return cli_bad_option(cli_place_family(room), "edit", argv, c);
 		}
 	}
-	if ((rc = one_code(room, "edit", argc, argv)))
+	if ((rc = cli_place_one_code(room, "edit", argc, argv)))
 		return rc;
 	if (!fields)
-		return cli_usage_error(family(room), "edit", room
+		return cli_usage_error(cli_place_family(room), "edit", room
 		                       ? _("nothing to change; give --zone, --name, --capacity, "
 		                           "--attr, --bookable, --code or --activate")
 		                       : _("nothing to change; give --zone, --attr, --owner, "
 		                           "--no-owner, --bookable, --name, --code or --activate"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if ((rc = get_family(ctx, room, "edit", argv[optind], &d)))
+	if ((rc = cli_place_get(ctx, room, "edit", argv[optind], &d)))
 		return rc;
 	if (desk_edit_report(&ctx->app, d.code, fields, &spec, changes, sizeof changes,
 	                     &err) != HOP_OK)
@@ -560,16 +319,16 @@ static int place_retire(struct cli_ctx *ctx, int argc, char **argv, bool room)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': from_text = optarg; break;
-		default: return cli_bad_option(family(room), "retire", argv, c);
+		default: return cli_bad_option(cli_place_family(room), "retire", argv, c);
 		}
 	}
-	if ((rc = one_code(room, "retire", argc, argv)))
+	if ((rc = cli_place_one_code(room, "retire", argc, argv)))
 		return rc;
 	if ((rc = cli_open(ctx)))
 		return rc;
 	if (from_text && !cli_date(from_text, &from))
 		return 2;
-	if ((rc = get_family(ctx, room, "retire", argv[optind], &d)))
+	if ((rc = cli_place_get(ctx, room, "retire", argv[optind], &d)))
 		return rc;
 	if (desk_retire(&ctx->app, d.code, from, &cancelled, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -588,44 +347,4 @@ int cmd_desk_retire(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_room_retire(struct cli_ctx *ctx, int argc, char **argv)
 {
 	return place_retire(ctx, argc, argv, true);
-}
-
-/* ---- import ---- */
-
-int cmd_import_desks(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct import_options opt = { false, false };
-	struct import_report rep = { 0 };
-	struct hop_err err;
-	const char *name;
-	FILE *in;
-	enum hop_status st;
-	int c, rc;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': opt.dry_run = true; break;
-		default: return cli_bad_option("import", "desks", argv, c);
-		}
-	}
-	if ((rc = cli_import_open(ctx, "desks", argc, argv,
-	                          _("name the CSV file to import, or - for standard input"), &in,
-	                          &name)))
-		return rc;
-	st = import_desks(&ctx->app, in, name, &opt, &rep, &err);
-	if ((rc = cli_import_close(in, st, rep.messages, &err)) == 0) {
-		if (opt.dry_run)
-			printf(_("would add %d, update %d, leave %d unchanged; nothing was written (--dry-run)\n"),
-			       rep.added, rep.updated, rep.unchanged);
-		else
-			printf(_("added %d, updated %d, unchanged %d\n"), rep.added, rep.updated,
-			       rep.unchanged);
-	}
-	import_report_free(&rep);
-	return rc;
 }

@@ -11,8 +11,8 @@
 #include "hop/cli/cli.h"
 #include "hop/base/clock.h"
 #include "hop/core/calendar/closure.h"
-#include "hop/config/config.h"
 #include "hop/core/calendar/holiday.h"
+#include "hop/core/calendar/workday.h"
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
 
@@ -98,17 +98,17 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		                       region_arg);
 	if ((rc = cli_open(ctx)))
 		return rc;
-	snprintf(region, sizeof region, "%s", ctx->app.cfg.region);
-	if (region_arg) {
-		region[0] = (char)toupper((unsigned char)region_arg[0]);
-		region[1] = (char)toupper((unsigned char)region_arg[1]);
-		region[2] = '\0';
-	}
 	if (site_arg) {
 		if (site_get(&ctx->app, site_arg, &site, &err) != HOP_OK)
 			return cli_fail(&err);
 		site_id = site.id;
-		snprintf(region, sizeof region, "%s", site.region);
+	}
+	if (region_arg) {
+		region[0] = (char)toupper((unsigned char)region_arg[0]);
+		region[1] = (char)toupper((unsigned char)region_arg[1]);
+		region[2] = '\0';
+	} else {
+		holiday_region_of_site(&ctx->app, site_id, region, sizeof region);
 	}
 
 	nh = holiday_list(region, year, hol, HOLIDAY_MAX);

@@ -1,5 +1,5 @@
-/* hop import people / hop export people: CSV files in and out.  The rules
- * (columns, checks, all-or-nothing) are in core/import.c; this file opens
+/* hop import people|desks / hop export people: CSV files in and out.  The
+ * rules (columns, checks, all-or-nothing) are in core/import; this file opens
  * files, prints the report, and replaces an export file whole or not at all. */
 #include <errno.h>
 #include <getopt.h>
@@ -12,6 +12,7 @@
 #include "hop/cli/cli.h"
 #include "hop/base/i18n.h"
 #include "hop/core/import/import.h"
+#include "hop/core/places/place.h"
 
 int cli_import_open(struct cli_ctx *ctx, const char *sub, int argc, char **argv,
                     const char *missing, FILE **in, const char **name)
@@ -162,4 +163,42 @@ int cmd_export_people(struct cli_ctx *ctx, int argc, char **argv)
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return cli_failf(HOP_EIO, _("cannot write to standard output: %s"), strerror(errno));
 	return 0;
+}
+
+int cmd_import_desks(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_options opt = { false, false };
+	struct import_report rep = { 0 };
+	struct hop_err err;
+	const char *name;
+	FILE *in;
+	enum hop_status st;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': opt.dry_run = true; break;
+		default: return cli_bad_option("import", "desks", argv, c);
+		}
+	}
+	if ((rc = cli_import_open(ctx, "desks", argc, argv,
+	                          _("name the CSV file to import, or - for standard input"), &in,
+	                          &name)))
+		return rc;
+	st = import_desks(&ctx->app, in, name, &opt, &rep, &err);
+	if ((rc = cli_import_close(in, st, rep.messages, &err)) == 0) {
+		if (opt.dry_run)
+			printf(_("would add %d, update %d, leave %d unchanged; nothing was written (--dry-run)\n"),
+			       rep.added, rep.updated, rep.unchanged);
+		else
+			printf(_("added %d, updated %d, unchanged %d\n"), rep.added, rep.updated,
+			       rep.unchanged);
+	}
+	import_report_free(&rep);
+	return rc;
 }

@@ -48,7 +48,7 @@ int cli_week_arg(const char *text, hop_date *monday)
 
 static void print_item(const struct presence_item *it, enum presence_loc loc)
 {
-	char when[HOP_DATE_HUMAN_LEN];
+	char when[HOP_DATE_HUMAN_LEN], advice[CLI_ADVICE_MAX], why[HOP_WHY_MAX + CLI_ADVICE_MAX];
 
 	date_format_human(it->day, when, sizeof when);
 	if (it->skipped)
@@ -57,9 +57,11 @@ static void print_item(const struct presence_item *it, enum presence_loc loc)
 		printf(_("%s: office, desk %s (already booked)\n"), when, it->desk);
 	else if (loc == LOC_OFFICE && *it->desk)
 		printf(_("%s: office, desk %s booked\n"), when, it->desk);
-	else if (loc == LOC_OFFICE && it->no_desk)
-		printf(_("%s: office, no desk free: %s\n"), when, it->why);
-	else if (it->cancelled)
+	else if (loc == LOC_OFFICE && it->no_desk) {
+		snprintf(why, sizeof why, "%s%s", it->why,
+		         cli_advice(it->reason, &it->facts, advice, sizeof advice));
+		printf(_("%s: office, no desk free: %s\n"), when, why);
+	} else if (it->cancelled)
 		printf(ngettext("%s: %s; %d desk booking cancelled\n",
 		                "%s: %s; %d desk bookings cancelled\n", (unsigned long)it->cancelled),
 		       when, presence_loc_display(loc), it->cancelled);

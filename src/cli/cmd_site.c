@@ -160,19 +160,15 @@ int cmd_zone_add(struct cli_ctx *ctx, int argc, char **argv)
 	struct hop_err err;
 	char path[HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX + HOP_ZONE_NAME_MAX + 3];
 	int64_t id;
-	long level = 0;
-	char *end;
+	int level = 0;
 	int c, rc;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
-			level = strtol(optarg, &end, 10);
-			if (!*optarg || *end || level < -20 || level > 200)
-				return cli_usage_error("zone", "add", _("--level wants a whole number "
-				                       "from -20 to 200 (0 the ground floor), not '%s'"),
-				                       optarg);
+			if (floor_level_parse(optarg, &level, &err) != HOP_OK)
+				return cli_usage_error("zone", "add", "--level: %s", err.msg);
 			break;
 		case 't': team = optarg; break;
 		default: return cli_bad_option("zone", "add", argv, c);
@@ -185,7 +181,7 @@ int cmd_zone_add(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("zone", "add", _("unexpected argument '%s'"), argv[optind + 3]);
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (zone_add_id(&ctx->app, argv[optind], argv[optind + 1], (int)level, argv[optind + 2],
+	if (zone_add_id(&ctx->app, argv[optind], argv[optind + 1], level, argv[optind + 2],
 	                team, &id, &err) != HOP_OK)
 		return cli_fail(&err);
 	snprintf(path, sizeof path, "%s/%s/%s", argv[optind], argv[optind + 1], argv[optind + 2]);

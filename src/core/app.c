@@ -13,7 +13,20 @@
 #include "hop/db/dbfile.h"
 #include "hop/base/i18n.h"
 #include "hop/core/people/membership.h"
+#include "hop/core/people/person.h"
+#include "hop/core/places/place.h"
 #include "booking/booking_int.h"
+
+/* A refusal's facts (base/err.h, which knows no domain) hold hop's names
+ * whole, so that the advice built from them names the right thing. */
+#define FACT_FITS(field, max) _Static_assert(sizeof ((struct hop_facts *)0)->field > (max), \
+                                             #field " fits struct hop_facts")
+FACT_FITS(place, HOP_CODE_MAX);
+FACT_FITS(login, HOP_LOGIN_MAX);
+FACT_FITS(team, HOP_TEAM_NAME_MAX);
+FACT_FITS(team, HOP_SLUG_MAX);
+FACT_FITS(site, HOP_SITE_NAME_MAX);
+FACT_FITS(zone, HOP_ZONE_NAME_MAX);
 
 
 void app_actor_login(char *buf, size_t size)
@@ -124,10 +137,10 @@ enum hop_status app_db_replaceable(const struct hop_app *app, struct hop_err *er
 
 enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *err)
 {
-	if (create && make_parent(app->db_path, err) != HOP_OK)
-		return err->status;
 	struct hop_err ignore;
 
+	if (create && make_parent(app->db_path, err) != HOP_OK)
+		return err->status;
 	if (db_open(app->db_path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &app->db,
 	            err) != HOP_OK)
 		return err->status;

@@ -1,5 +1,5 @@
-/* Who may change what: every permission rule of hop, and the words of every
- * refusal, which say who may do it instead. */
+/* Who may change and see what: every permission rule of hop, and the words of
+ * every refusal (one sentence each), which say who may do it instead. */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,10 +9,16 @@
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 
+/* The one refusal for a login that is not a current person in hop. */
 static enum hop_status unregistered(const struct hop_app *app, struct hop_err *err)
 {
 	return hop_fail(err, HOP_EPERM, _("you (login '%s') are not registered in hop; ask HR "
 	                "to add you"), app->actor.login);
+}
+
+enum hop_status authz_registered(const struct hop_app *app, struct hop_err *err)
+{
+	return app->actor.known ? HOP_OK : unregistered(app, err);
 }
 
 static bool has(const struct hop_app *app, unsigned roles)
@@ -167,6 +173,16 @@ enum hop_status authz_place_manage(const struct hop_app *app, struct hop_err *er
 	return HOP_OK;
 }
 
+enum hop_status authz_closure_import(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_FACILITIES | ROLE_ADMIN))
+		return hop_refuse(err, HOP_EPERM, HOP_R_CLOSURES_BY_FACILITIES, NULL, _("only "
+		                  "facilities or an admin can import closure days"));
+	return HOP_OK;
+}
+
 enum hop_status authz_book_for(const struct hop_app *app, const struct hop_person *target,
                                struct hop_err *err)
 {
@@ -182,6 +198,111 @@ enum hop_status authz_book_for(const struct hop_app *app, const struct hop_perso
 		                target->name);
 	return hop_fail(err, HOP_EPERM, _("you may book and cancel only for yourself; for %s, "
 	                "ask their lead or facilities"), target->name);
+}
+
+/* Does this person (with these roles and team) meet the place's bookable_by? */
+static bool qualifies(int64_t id, int64_t team_id, unsigned roles, enum desk_bookable bookable,
+                      int64_t zone_team_id, int64_t zone_team_lead)
+{
+	if (roles & (ROLE_FACILITIES | ROLE_ADMIN))
+		return true;
+	switch (bookable) {
+	case BOOKABLE_ALL:
+		return true;
+	case BOOKABLE_TEAM:
+		return zone_team_id && (team_id == zone_team_id ||
+		       ((roles & ROLE_LEAD) && zone_team_lead == id));
+	case BOOKABLE_LEADS:
+		return (roles & ROLE_LEAD) != 0;
+	}
+	return false;
+}
+
+bool authz_may_book_place(const struct hop_app *app, const struct hop_person *person,
+                          enum desk_bookable bookable, int64_t zone_team_id,
+                          int64_t zone_team_lead)
+{
+	const struct hop_actor *a = &app->actor;
+
+	if (person && qualifies(person->id, person->team_id, person->roles, bookable,
+	                        zone_team_id, zone_team_lead))
+		return true;
+	return a->known && qualifies(a->person.id, a->person.team_id, a->roles, bookable,
+	                             zone_team_id, zone_team_lead);
+}
+
+enum hop_status authz_book_place(const struct hop_app *app, const struct hop_person *person,
+                                 const struct authz_place *p, struct hop_err *err)
+{
+	if (authz_may_book_place(app, person, p->bookable, p->zone_team_id, p->zone_team_lead))
+		return HOP_OK;
+	if (p->bookable == BOOKABLE_TEAM && p->zone_team[0])
+		return hop_refuse(err, HOP_EPERM, HOP_R_TEAM_PLACE, HOP_ABOUT(.team = p->zone_team),
+		                  _("%s can be booked only by members of team %s (and facilities and "
+		                  "admins); %s is not a member — choose another place"), p->label,
+		                  p->zone_team, person->name);
+	if (p->bookable == BOOKABLE_TEAM)
+		return hop_fail(err, HOP_EPERM, _("%s is kept for the team of its zone %s, which has "
+		                "no team; ask facilities to give the zone a team or to open the "
+		                "place to all"), p->label, p->zone);
+	return hop_refuse(err, HOP_EPERM, HOP_R_LEADS_PLACE, NULL, _("%s can be booked only by "
+	                  "team leads (and facilities and admins)"), p->label);
+}
+
+enum hop_status authz_team_plan(const struct hop_app *app, const struct hop_team *t,
+                                struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (authz_leads_team(app, t->id) || has(app, ROLE_HR | ROLE_ADMIN))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only the lead of %s (%s), HR or an admin may plan the "
+	                "team's presence days"), t->name, *t->lead_name ? t->lead_name : "-");
+}
+
+bool authz_may_see_team(const struct hop_app *app, int64_t team_id)
+{
+	if (app->cfg.show_booker_names == CFG_NAMES_ALL || has(app, ROLE_HR | ROLE_ADMIN))
+		return true;
+	return app->actor.known && team_id &&
+	       (team_id == app->actor.person.team_id || authz_leads_team(app, team_id));
+}
+
+enum hop_status authz_see_team(const struct hop_app *app, const struct hop_team *t,
+                               struct hop_err *err)
+{
+	if (authz_may_see_team(app, t->id))
+		return HOP_OK;
+	if (!app->actor.known)
+		return unregistered(app, err);
+	return hop_fail(err, HOP_EPERM, _("the week of %s is shown only to its members, its lead, "
+	                "HR and admins"), t->name);
+}
+
+bool authz_booker_visible(const struct hop_app *app, int64_t person_id, int64_t team_id,
+                          int64_t team_lead, int64_t booked_by)
+{
+	const struct hop_actor *a = &app->actor;
+
+	if (a->known) {
+		if (person_id == a->person.id || booked_by == a->person.id)
+			return true;
+		/* Facilities and admins keep the desks and cancel for everyone. */
+		if (has(app, ROLE_FACILITIES | ROLE_ADMIN))
+			return true;
+	}
+	switch (app->cfg.show_booker_names) {
+	case CFG_NAMES_ALL:
+		return true;
+	case CFG_NAMES_TEAM:
+		if (!a->known || !team_id)
+			return false;
+		return team_id == a->person.team_id ||
+		       (has(app, ROLE_LEAD) && team_lead == a->person.id);
+	case CFG_NAMES_NONE:
+		return false;
+	}
+	return false;
 }
 
 enum hop_status authz_template_manage(const struct hop_app *app, struct hop_err *err)

@@ -1,4 +1,4 @@
-/* The parts of the demo generator (src/core/demo*.c), private to them: the
+/* The parts of the demo generator (src/demo/demo*.c), private to them: the
  * seeded random numbers they share and the steps demo_generate calls. */
 #ifndef HOP_DEMO_INTERNAL_H
 #define HOP_DEMO_INTERNAL_H
@@ -51,7 +51,7 @@ static inline struct rng rng_stream(uint64_t seed, uint64_t part)
 int demo_desk_count(int people);
 
 /* Sites, floors, zones (one per team), desks and rooms for the people and
- * teams already there (src/core/demo_places.c). */
+ * teams already there (src/demo/demo_places.c). */
 enum hop_status demo_places(struct hop_app *app, int people, uint64_t seed,
                             struct hop_err *err);
 
@@ -61,7 +61,7 @@ enum hop_status demo_onboarding(struct hop_app *app, uint64_t seed, struct hop_e
 
 /* Set the connection up for a large batch of inserts (a page cache of up to
  * 1 GiB, statement journals in memory) before its transaction begins, or back
- * to SQLite's defaults after it (src/core/demo_bookings.c). */
+ * to SQLite's defaults after it (src/demo/demo_bookings.c). */
 void demo_bulk_setup(struct hop_app *app, bool big);
 
 #endif

@@ -1,5 +1,5 @@
-/* Name tables of the demo organisation (src/core/demo_names.c), private to
- * src/core/demo.c. */
+/* Name tables of the demo organisation (src/demo/demo_names.c), private to
+ * src/demo/demo.c. */
 #ifndef HOP_DEMO_NAMES_H
 #define HOP_DEMO_NAMES_H
 

@@ -1,4 +1,5 @@
-/* The key-help overlay: the global keys and those of the shown screen. */
+/* The key-help overlay: the global keys and those of the shown screen, one
+ * line per entry of their key tables that has a keyname. */
 #include <stdio.h>
 
 #include "hop/base/i18n.h"
@@ -6,35 +7,43 @@
 #include "text.h"
 #include "tui_internal.h"
 
-static const struct tui_keyhelp global_keys[] = {
-	{ N_("1 … 6"), N_("show a screen: Week, Desks, People, Onboarding, Training, Rotation") },
-	{ N_("Tab  Shift-Tab"), N_("next / previous screen") },
-	{ N_("?"), N_("show this help; any key closes it") },
-	{ N_("Ctrl-L"), N_("draw the screen anew") },
-	{ N_("q  Ctrl-C"), N_("quit") },
-};
-
 struct help_line {
 	const char *keys, *what;    /* translated; keys NULL for a section heading */
 };
 
+#define HELP_LINES 64
+
+/* The lines of table with a keyname, after *n lines, at most HELP_LINES. */
+static void add_table(struct help_line *lines, int *n, const struct tui_action *table, size_t count)
+{
+	for (size_t i = 0; i < count && *n < HELP_LINES; i++)
+		if (table[i].keyname)
+			lines[(*n)++] = (struct help_line){ _(table[i].keyname), _(table[i].help) };
+}
+
+static bool has_help(const struct tui_view *v)
+{
+	for (size_t i = 0; i < v->nactions; i++)
+		if (v->actions[i].keyname)
+			return true;
+	return false;
+}
+
 void help_draw(struct tui *t)
 {
 	const struct tui_view *v = tui_views[t->current];
-	struct help_line lines[64];
+	struct help_line lines[HELP_LINES];
 	char heading[160];
 	const char *close = _("Press any key to close this help.");
 	int n = 0, key_w = 0, what_w = 0, head_w = 0, width, height, top, left, y;
 
 	lines[n++] = (struct help_line){ NULL, _("Global keys") };
-	for (size_t i = 0; i < sizeof global_keys / sizeof global_keys[0]; i++)
-		lines[n++] = (struct help_line){ _(global_keys[i].keys), _(global_keys[i].what) };
-	if (v->nkeys) {
+	add_table(lines, &n, tui_global_actions, tui_global_count);
+	if (has_help(v) && n + 2 < HELP_LINES) {
 		snprintf(heading, sizeof heading, _("Keys of the %s screen"), _(v->name));
 		lines[n++] = (struct help_line){ "", "" };
 		lines[n++] = (struct help_line){ NULL, heading };
-		for (size_t i = 0; i < v->nkeys && n < 64; i++)
-			lines[n++] = (struct help_line){ _(v->keys[i].keys), _(v->keys[i].what) };
+		add_table(lines, &n, v->actions, v->nactions);
 	}
 	for (int i = 0; i < n; i++) {
 		int kw = lines[i].keys ? text_width(lines[i].keys) : 0;

@@ -8,7 +8,9 @@
 
 /* The order of the tabs, and of the keys 1-6. */
 const struct tui_view *const tui_views[] = {
-	&view_week, &view_desks, &view_people, &view_onboarding, &view_training, &view_rotation,
+#define VIEW(name) &name,
+#include "views.def"
+#undef VIEW
 };
 const size_t tui_view_count = sizeof tui_views / sizeof tui_views[0];
 _Static_assert(sizeof tui_views / sizeof tui_views[0] <= TUI_MAX_VIEWS,

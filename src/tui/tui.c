@@ -85,15 +85,97 @@ static void layout(struct tui *t)
 	t->body_rows = t->rows - 2 - status_lines(t);
 }
 
-static void show_view(struct tui *t, size_t i)
+bool tui_show(struct tui *t, size_t i)
 {
-	t->current = i;
+	const struct tui_view *v = tui_views[i];
+
 	if (!t->opened[i]) {
+		if (v->state_size && !(t->state[i] = calloc(1, v->state_size))) {
+			tui_status(t, true, _("Out of memory while opening the %s screen."), _(v->name));
+			return false;
+		}
 		t->opened[i] = true;
-		if (tui_views[i]->open)
-			tui_views[i]->open(t);
+		if (v->open)
+			v->open(t, t->state[i]);
+	}
+	t->current = i;
+	if (v->show)
+		v->show(t, t->state[i]);
+	return true;
+}
+
+void tui_close_views(struct tui *t)
+{
+	for (size_t i = 0; i < tui_view_count; i++) {
+		if (t->opened[i] && tui_views[i]->close)
+			tui_views[i]->close(t, t->state[i]);
+		free(t->state[i]);
+		t->state[i] = NULL;
+		t->opened[i] = false;
 	}
 }
+
+/* ---- the global keys ---- */
+
+static bool show_nth(struct tui *t, void *state, int arg)
+{
+	(void)state;
+	if ((size_t)arg < tui_view_count)
+		tui_show(t, (size_t)arg);
+	return true;
+}
+
+static bool show_next(struct tui *t, void *state, int arg)
+{
+	(void)state;
+	tui_show(t, (t->current + tui_view_count + (size_t)arg) % tui_view_count);
+	return true;
+}
+
+static bool help_open(struct tui *t, void *state, int arg)
+{
+	(void)state;
+	(void)arg;
+	t->help = true;
+	return true;
+}
+
+static bool redraw(struct tui *t, void *state, int arg)
+{
+	(void)t;
+	(void)state;
+	(void)arg;
+	clearok(curscr, TRUE);
+	return true;
+}
+
+static bool quit(struct tui *t, void *state, int arg)
+{
+	(void)state;
+	(void)arg;
+	t->quit = true;
+	return true;
+}
+
+/* Keys that work on every screen, after the screen's own.  Ctrl-C is not a
+ * key here: it arrives as SIGINT (see tui_run). */
+const struct tui_action tui_global_actions[] = {
+	{ { '1' }, N_("1 … 6"),
+	  N_("show a screen: Week, Desks, People, Onboarding, Training, Rotation"),
+	  N_("1-6 Tab: screens"), show_nth, 0, TUI_HINT_SPARE },
+	{ { '2' }, NULL, NULL, NULL, show_nth, 1 },
+	{ { '3' }, NULL, NULL, NULL, show_nth, 2 },
+	{ { '4' }, NULL, NULL, NULL, show_nth, 3 },
+	{ { '5' }, NULL, NULL, NULL, show_nth, 4 },
+	{ { '6' }, NULL, NULL, NULL, show_nth, 5 },
+	{ { '\t' }, N_("Tab  Shift-Tab"), N_("next / previous screen"), NULL, show_next, 1 },
+	{ { TUI_FN(KEY_BTAB) }, NULL, NULL, NULL, show_next, -1 },
+	{ { '?' }, N_("?"), N_("show this help; any key closes it"), N_("? help"), help_open, 0,
+	  TUI_HINT_FIRST },
+	{ { TUI_CTRL('L') }, N_("Ctrl-L"), N_("draw the screen anew"), NULL, redraw },
+	{ { 'q' }, N_("q  Ctrl-C"), N_("quit"), N_("q quit"), quit },
+};
+const size_t tui_global_count = sizeof tui_global_actions / sizeof tui_global_actions[0];
 
 static void status_draw(struct tui *t)
 {
@@ -118,13 +200,16 @@ static void status_draw(struct tui *t)
 			text_fill(stdscr, y + i, 0, t->cols);
 		text_wrap(stdscr, y, 0, t->status, t->cols - 1, n, false, false);
 	} else {
+		char hints[TUI_STATUS_MAX];
+
+		keys_hints(v, t->cols, hints, sizeof hints);
 		attrset(colour_attr(TC_DIM));
-		text_draw_pad(stdscr, y, 0, _(v->hints), t->cols);
+		text_draw_pad(stdscr, y, 0, hints, t->cols);
 	}
 	attrset(A_NORMAL);
 }
 
-static void draw(struct tui *t)
+void tui_draw(struct tui *t)
 {
 	const struct tui_view *v = tui_views[t->current];
 	char msg[128];
@@ -142,7 +227,7 @@ static void draw(struct tui *t)
 	} else {
 		header_draw(t);
 		tabs_draw(t);
-		v->draw(t, v);
+		v->draw(t, t->state[t->current]);
 		status_draw(t);
 		if (t->help) {
 			help_draw(t);
@@ -158,36 +243,32 @@ static void draw(struct tui *t)
 	refresh();
 }
 
-static void dispatch(struct tui *t, const struct tui_key *k)
+enum tui_took tui_dispatch(struct tui *t, const struct tui_key *k)
 {
 	const struct tui_view *v = tui_views[t->current];
+	void *state = t->state[t->current];
+	int code = tui_key_code(k);
+	enum tui_took took;
 
 	if (t->help) {
 		t->help = false;
-		return;
+		return TUI_TOOK_GLOBAL;
 	}
 	if (too_small(t)) {
-		if (key_is(k, L'q'))
-			t->quit = true;
-		return;
+		if (!key_is(k, L'q'))
+			return TUI_TOOK_NONE;
+		t->quit = true;
+		return TUI_TOOK_GLOBAL;
 	}
 	t->status[0] = '\0';
-	if (v->key && v->key(t, k))
-		return;
-	if (key_is(k, L'q'))
-		t->quit = true;
-	else if (key_is(k, L'?'))
-		t->help = true;
-	else if (!k->fn && k->c >= L'1' && k->c < L'1' + (wint_t)tui_view_count)
-		show_view(t, k->c - L'1');
-	else if (key_is(k, L'\t'))
-		show_view(t, (t->current + 1) % tui_view_count);
-	else if (key_fn(k, KEY_BTAB))
-		show_view(t, (t->current + tui_view_count - 1) % tui_view_count);
-	else if (key_is(k, TUI_CTRL('L')))
-		clearok(curscr, TRUE);
-	else if (!k->fn && k->c > L' ' && k->c != 0x7f)
+	if (v->key && v->key(t, state, k))
+		return TUI_TOOK_QUESTION;
+	took = keys_run(t, state, v->actions, v->nactions, code, TUI_TOOK_SCREEN);
+	if (took == TUI_TOOK_NONE)
+		took = keys_run(t, state, tui_global_actions, tui_global_count, code, TUI_TOOK_GLOBAL);
+	if (took == TUI_TOOK_NONE && !k->fn && k->c > L' ' && k->c != 0x7f)
 		tui_status(t, false, _("That key does nothing here; ? shows the keys."));
+	return took;
 }
 
 static bool start(struct tui *t)
@@ -226,7 +307,7 @@ int tui_run(struct hop_app *app)
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	struct sigaction sa, old[sizeof sigs / sizeof sigs[0]];
 	struct tui t;
-	bool lost = false;
+	bool lost = false, failed = false;
 	int rc = 0;
 
 	memset(&t, 0, sizeof t);
@@ -245,15 +326,15 @@ int tui_run(struct hop_app *app)
 
 	/* The Week screen is hop's home. */
 	for (size_t i = 0; i < tui_view_count; i++)
-		if (tui_views[i] == &view_week)
-			show_view(&t, i);
+		if (tui_views[i] == &view_week && !tui_show(&t, i))
+			t.quit = failed = true;
 
 	while (!t.quit && !stop_signal) {
 		struct tui_key k;
 		wint_t wc;
 		int got;
 
-		draw(&t);
+		tui_draw(&t);
 		errno = 0;
 		got = get_wch(&wc);
 		if (got == ERR) {
@@ -266,19 +347,20 @@ int tui_run(struct hop_app *app)
 			continue;
 		k.fn = got == KEY_CODE_YES;
 		k.c = wc;
-		dispatch(&t, &k);
+		tui_dispatch(&t, &k);
 	}
 
-	for (size_t i = 0; i < tui_view_count; i++)
-		if (t.opened[i] && tui_views[i]->close)
-			tui_views[i]->close(&t);
+	tui_close_views(&t);
 	endwin();
 	delscreen(screen);
 	screen = NULL;
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &old[i], NULL);
 
-	if (lost) {
+	if (failed) {
+		fprintf(stderr, "hop: %s\n", t.status);
+		rc = 1;
+	} else if (lost) {
 		fputs(_("hop: the terminal closed its input; the full-screen interface ended\n"),
 		      stderr);
 		rc = 1;

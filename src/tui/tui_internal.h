@@ -1,5 +1,6 @@
 /* What the files of the TUI share: the running screen, keys, and the view
- * interface every screen (tab) implements.  Only src/tui includes this. */
+ * interface every screen (tab) implements.  Only src/tui includes this (and
+ * the unit test of the key tables, tests/unit/test_tui_keys.c). */
 #ifndef HOP_TUI_INTERNAL_H
 #define HOP_TUI_INTERNAL_H
 
@@ -30,28 +31,73 @@ static inline bool key_fn(const struct tui_key *k, int code)
 
 #define TUI_CTRL(c) ((wint_t)((c) & 0x1f))
 
-/* One line of the key help: keys as shown ("j ↓") and what they do; both N_(). */
-struct tui_keyhelp {
-	const char *keys;
-	const char *what;
-};
+/* A key as the key tables name it: a character as itself, a curses KEY_*
+ * code marked with TUI_FN (above every Unicode code point, so the two never
+ * meet: KEY_DOWN is 0402, which is also the character Ă). */
+#define TUI_FN(code) (0x40000000 | (int)(code))
+
+static inline int tui_key_code(const struct tui_key *k)
+{
+	return k->fn ? TUI_FN(k->c) : (int)k->c;
+}
 
 struct tui;
 
-/* A screen behind a tab, in the manner of tig's views: a table of functions.
- * open runs when the tab is first shown, close when the TUI ends.  draw paints
- * the body (rows t->body_top .. t->body_top + t->body_rows - 1).  key returns
- * true when the view used the key; unused keys fall through to the global ones. */
+#define TUI_ACTION_KEYS 3
+
+/* Where a global key's hint stands in the footer; a screen's hints stand in
+ * the middle, in the order of its table. */
+enum tui_hint_place {
+	TUI_HINT_AFTER,     /* after the screen's hints */
+	TUI_HINT_FIRST,     /* before them ("? help") */
+	TUI_HINT_SPARE,     /* after them, and left out first when the line is narrow */
+};
+
+/* One entry of a key table, in the manner of tig's requests and htop's
+ * actions: the keys, what the help says of them, the footer's label, and
+ * what they run.  The dispatch, the ? overlay and the footer are all made
+ * from the tables, so that they cannot disagree.
+ *
+ * An entry with a keyname starts a line of the help; an entry without one
+ * (and without help) adds its keys to the line above, so that "j k  ↓ ↑  next
+ * / previous person" is two entries and one line.  An entry without keys and
+ * run is a line of text only: a legend of symbols, or keys that a prompt or a
+ * form of the screen reads itself. */
+struct tui_action {
+	int keys[TUI_ACTION_KEYS];          /* tui_key_code values; 0 ends the list */
+	const char *keyname;                /* the help's keys column ("j k  ↓ ↑"), N_() */
+	const char *help;                   /* the help's text, N_() */
+	const char *hint;                   /* the footer's label ("e edit"), N_(), or NULL */
+	/* Runs the action on the screen's state.  False: the key does nothing
+	 * in this state and goes on to the global keys. */
+	bool (*run)(struct tui *t, void *state, int arg);
+	int arg;                            /* passed to run: a direction, a location... */
+	enum tui_hint_place place;          /* global keys only */
+};
+
+#define TUI_TABLE(a) .actions = (a), .nactions = sizeof(a) / sizeof((a)[0])
+
+/* A screen behind a tab, in the manner of tig's views: a table of keys and a
+ * few functions over the screen's own state.  tui.c allocates state_size
+ * bytes, zeroed, when the tab is first shown and hands them to every function;
+ * the screen never keeps state anywhere else.
+ *
+ *   open   the tab is shown for the first time: read what the screen shows
+ *   show   the tab is shown (each time, after open); optional
+ *   draw   paint the body (rows t->body_top .. t->body_top + t->body_rows - 1)
+ *   key    a question in progress (a prompt, a chooser, a form) takes every
+ *          key first and returns true; false when none is open.  Optional.
+ *   close  the TUI ends: free what the state holds (tui.c frees the block) */
 struct tui_view {
 	const char *name;                   /* tab label, N_() */
-	const char *hints;                  /* status-line hints of this screen, N_() */
-	const struct tui_keyhelp *keys;     /* the screen's keys for the help overlay */
-	size_t nkeys;
-	const char *message;                /* screens not built yet: what they will be, N_() */
-	void (*open)(struct tui *t);
-	void (*draw)(struct tui *t, const struct tui_view *v);
-	bool (*key)(struct tui *t, const struct tui_key *k);
-	void (*close)(struct tui *t);
+	const struct tui_action *actions;   /* the screen's key table */
+	size_t nactions;
+	size_t state_size;
+	void (*open)(struct tui *t, void *state);
+	void (*show)(struct tui *t, void *state);
+	void (*draw)(struct tui *t, void *state);
+	bool (*key)(struct tui *t, void *state, const struct tui_key *k);
+	void (*close)(struct tui *t, void *state);
 };
 
 #define TUI_STATUS_MAX 1024
@@ -63,6 +109,7 @@ struct tui {
 	int body_top, body_rows;    /* the view's area between tab bar and status line */
 	size_t current;             /* index of the shown view */
 	bool opened[TUI_MAX_VIEWS];
+	void *state[TUI_MAX_VIEWS]; /* each view's state, from its first showing */
 	bool quit;
 	bool help;                  /* the key-help overlay is shown */
 	char status[TUI_STATUS_MAX];
@@ -79,6 +126,24 @@ struct tui {
 #define TUI_MIN_ROWS 15
 
 /* tui.c */
+/* The global keys (tabs, help, redraw, quit), after every screen's own. */
+extern const struct tui_action tui_global_actions[];
+extern const size_t tui_global_count;
+/* What became of a key (tui_dispatch). */
+enum tui_took {
+	TUI_TOOK_NONE,      /* no one used it */
+	TUI_TOOK_QUESTION,  /* the screen's question in progress (view->key) */
+	TUI_TOOK_SCREEN,    /* an action of the screen's table */
+	TUI_TOOK_GLOBAL,    /* a global action */
+};
+/* Show view i, opening it the first time; false when its state cannot be had. */
+bool tui_show(struct tui *t, size_t i);
+/* One key, as the main loop hands it on. */
+enum tui_took tui_dispatch(struct tui *t, const struct tui_key *k);
+/* Draw the whole screen from the state. */
+void tui_draw(struct tui *t);
+/* Close the opened views and free their state. */
+void tui_close_views(struct tui *t);
 void tui_status(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* A box of height × width at (top, left), filled with spaces in the current
@@ -98,10 +163,18 @@ void tabs_draw(struct tui *t);
 /* help.c: the key-help overlay */
 void help_draw(struct tui *t);
 
-/* The screens. */
-extern const struct tui_view view_week, view_desks, view_people, view_onboarding,
-	view_training, view_rotation;
-/* view_placeholder.c: draw for screens not built yet (a centred message). */
-void placeholder_draw(struct tui *t, const struct tui_view *v);
+/* keys.c: walking the key tables */
+/* Run the entry of table whose keys hold code; TUI_TOOK_NONE when none does
+ * or its run declines, else took. */
+enum tui_took keys_run(struct tui *t, void *state, const struct tui_action *table, size_t n,
+                       int code, enum tui_took took);
+/* The footer: the hints of the screen's table and the global table, joined
+ * to fit width columns where they can (see keys.c).  Translated. */
+void keys_hints(const struct tui_view *v, int width, char *buf, size_t size);
+
+/* The screens (views.def). */
+#define VIEW(name) extern const struct tui_view name;
+#include "views.def"
+#undef VIEW
 
 #endif

@@ -9,10 +9,9 @@
  * Rooms are rows of the same list, under their zone, marked with their kind
  * and capacity.
  *
- * This file holds the screen's state, reading the day and the zones, moving
- * the selection, the keys and the view's entry; the drawing is in
- * view_desks_draw.c, booking, cancelling, filters and dates in
- * view_desks_act.c. */
+ * This file holds reading the day and the zones, the keys and the view's
+ * entry; the drawing is in view_desks_draw.c, booking, cancelling, filters
+ * and dates in view_desks_act.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,124 +21,76 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
+#include "advice.h"
+#include "list.h"
 #include "pick.h"
 #include "text.h"
 #include "tui_internal.h"
 #include "view_desks_int.h"
 
-/* The screen's state; extern in view_desks_int.h because the drawing and the
- * dialogs (view_desks_draw.c, view_desks_act.c) use it too. */
-struct desks_state desks;
-
-static const struct tui_keyhelp desks_keys[] = {
-	{ N_("j k  ↓ ↑"), N_("next / previous desk or room") },
-	{ N_("PgDn Space  PgUp"), N_("a page down / up") },
-	{ N_("Home End"), N_("first / last place") },
-	{ N_("h l  ← →"), N_("previous / next day") },
-	{ N_("[  ]"), N_("previous / next week") },
-	{ N_("t"), N_("today") },
-	{ N_("g"), N_("go to a date (2026-11-24, 24.11., tomorrow, fri, +3)") },
-	{ N_("Enter"), N_("book the selected place for me: d whole day, m morning, a afternoon") },
-	{ N_("d"), N_("cancel my booking of the selected place (y to confirm)") },
-	{ N_("z"), N_("show one zone (choose from a list; type to narrow)") },
-	{ N_("a"), N_("show places with these attributes (monitor,quiet)") },
-	{ N_("c"), N_("clear the zone and attribute filters") },
-	{ N_("r"), N_("read the day again from the database") },
-	{ N_("○ ● ★ ■ –"), N_("free, booked, mine, fixed desk held by its owner, not bookable") },
-};
-
-const struct desk_day *desks_selected(void)
+const struct desk_day *desks_selected(const struct desks_state *s)
 {
-	if (desks.sel < desks.nrows && !desks.rows[desks.sel].heading)
-		return &desks.view.v[desks.rows[desks.sel].desk];
-	return NULL;
+	size_t i = list_item(&s->list);
+
+	return i != LIST_NONE ? &s->view.v[i] : NULL;
 }
 
-static bool is_place(size_t r)
+/* Select the place desk_id, else the nearest place to where the selection was. */
+static void select_desk(struct desks_state *s, int64_t desk_id)
 {
-	return r < desks.nrows && !desks.rows[r].heading;
-}
-
-/* Zone headings and places, in core's order (site, floor, zone, code). */
-static bool build_rows(void)
-{
-	struct row *rows = NULL;
-	size_t n = 0, head = 0;
-
-	if (desks.view.n) {
-		rows = calloc(desks.view.n * 2, sizeof *rows);
-		if (!rows)
-			return false;
-	}
-	for (size_t i = 0; i < desks.view.n; i++) {
-		if (i == 0 || desks.view.v[i].zone != desks.view.v[i - 1].zone) {
-			head = n;
-			rows[n++] = (struct row){ .heading = true, .desk = i };
-		}
-		rows[head].members++;
-		rows[n++] = (struct row){ .heading = false, .desk = i };
-	}
-	free(desks.rows);
-	desks.rows = rows;
-	desks.nrows = n;
-	return true;
-}
-
-/* Select the row of desk_id, else the nearest place to where the selection was. */
-static void select_desk(int64_t desk_id)
-{
-	size_t old = desks.sel;
-
-	for (size_t r = 0; desk_id && r < desks.nrows; r++) {
-		if (is_place(r) && desks.view.v[desks.rows[r].desk].desk_id == desk_id) {
-			desks.sel = r;
+	for (size_t i = 0; desk_id && i < s->view.n; i++) {
+		if (s->view.v[i].desk_id == desk_id) {
+			list_select(&s->list, i);
 			return;
 		}
 	}
-	desks.sel = old < desks.nrows ? old : (desks.nrows ? desks.nrows - 1 : 0);
-	while (desks.sel < desks.nrows && !is_place(desks.sel))
-		desks.sel++;
-	if (desks.sel >= desks.nrows) {
-		desks.sel = desks.nrows ? desks.nrows - 1 : 0;
-		while (desks.sel > 0 && !is_place(desks.sel))
-			desks.sel--;
-	}
+	list_select(&s->list, LIST_NONE);
+}
+
+/* Core lists places by site, floor, zone and code: a heading where the zone changes. */
+static bool same_zone(const void *ctx, size_t a, size_t b)
+{
+	const struct desk_day_view *v = ctx;
+
+	return v->v[a].zone == v->v[b].zone;
 }
 
 /* Read the day with the filters: one call to core, then rows for drawing. */
-bool desks_load(struct tui *t)
+bool desks_load(struct tui *t, struct desks_state *s)
 {
-	struct desk_filter f = { .site = NULL, .zone = desks.zone[0] ? desks.zone : NULL,
-	                         .attrs = desks.attrs, .rooms = -1, .include_retired = false };
+	struct desk_filter f = { .site = NULL, .zone = s->zone[0] ? s->zone : NULL,
+	                         .attrs = s->attrs, .rooms = -1, .include_retired = false };
 	struct desk_day_view v;
 	struct hop_err err;
-	const struct desk_day *s = desks_selected();
-	int64_t keep = s ? s->desk_id : 0;
+	const struct desk_day *d = desks_selected(s);
+	int64_t keep = d ? d->desk_id : 0;
 
 	memset(&v, 0, sizeof v);
-	if (booking_day_view(t->app, desks.day, &f, &v, &err) != HOP_OK) {
+	if (booking_day_view(t->app, s->day, &f, &v, &err) != HOP_OK) {
 		desk_day_view_free(&v);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return false;
 	}
-	desk_day_view_free(&desks.view);
-	desks.view = v;
-	desks.loaded = true;
-	desks.code_w = 0;
-	for (size_t i = 0; i < desks.view.n; i++) {
-		int w = text_width(desks.view.v[i].code);
-		desks.code_w = w > desks.code_w ? w : desks.code_w;
-	}
-	if (!build_rows()) {
-		tui_status(t, true, _("Out of memory while listing %zu desks and rooms."), desks.view.n);
+	/* The rows first, so that a failure leaves the day as it was. */
+	if (!list_build(&s->list, v.n, same_zone, &v)) {
+		tui_status(t, true, _("Out of memory while listing %zu desks and rooms."), v.n);
+		desk_day_view_free(&v);
 		return false;
 	}
-	select_desk(keep);
+	desk_day_view_free(&s->view);
+	s->view = v;
+	s->loaded = true;
+	s->code_w = 0;
+	for (size_t i = 0; i < s->view.n; i++) {
+		int w = text_width(s->view.v[i].code);
+		s->code_w = w > s->code_w ? w : s->code_w;
+	}
+	select_desk(s, keep);
 	return true;
 }
 
 /* The zones for the chooser; read on opening and with r. */
-bool desks_load_zones(struct tui *t)
+bool desks_load_zones(struct tui *t, struct desks_state *s)
 {
 	struct hop_zone_list l = { 0 };
 	struct hop_err err;
@@ -148,7 +99,7 @@ bool desks_load_zones(struct tui *t)
 
 	if (zone_list(t->app, NULL, &l, &err) != HOP_OK) {
 		zone_list_free(&l);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return false;
 	}
 	labels = calloc(l.n + 1, sizeof *labels);
@@ -167,166 +118,224 @@ bool desks_load_zones(struct tui *t)
 		         l.v[i].floor, l.v[i].name);
 		items[i + 1] = labels[i + 1];
 	}
-	zone_list_free(&desks.zones);
-	free(desks.zone_labels);
-	free(desks.zone_items);
-	desks.zones = l;
-	desks.zone_labels = labels;
-	desks.zone_items = items;
+	zone_list_free(&s->zones);
+	free(s->zone_labels);
+	free(s->zone_items);
+	s->zones = l;
+	s->zone_labels = labels;
+	s->zone_items = items;
 	return true;
 }
 
-static void desks_open(struct tui *t)
+static void desks_open(struct tui *t, void *state)
 {
-	desks.day = clock_today();
-	desks_load_zones(t);
-	desks_load(t);
+	struct desks_state *s = state;
+
+	s->day = clock_today();
+	desks_load_zones(t, s);
+	desks_load(t, s);
 }
 
-static void desks_close(struct tui *t)
+static void desks_close(struct tui *t, void *state)
 {
+	struct desks_state *s = state;
+
 	(void)t;
-	if (desks.mode == MODE_ZONES)
-		pick_close(&desks.pick);
-	desk_day_view_free(&desks.view);
-	zone_list_free(&desks.zones);
-	free(desks.zone_labels);
-	free(desks.zone_items);
-	free(desks.rows);
-	memset(&desks, 0, sizeof desks);
+	if (s->mode == MODE_ZONES)
+		pick_close(&s->pick);
+	desk_day_view_free(&s->view);
+	zone_list_free(&s->zones);
+	free(s->zone_labels);
+	free(s->zone_items);
+	list_free(&s->list);
 }
 
-void desks_go_to(struct tui *t, hop_date day)
+void desks_go_to(struct tui *t, struct desks_state *s, hop_date day)
 {
-	desks.day = day;
-	if (!desks_load(t) && desks.loaded)
-		desks.day = desks.view.day;
-}
-
-/* ---- moving ---- */
-
-static void move_by(int delta)
-{
-	size_t r = desks.sel;
-
-	while (delta != 0) {
-		size_t next = r;
-		do {
-			if (delta > 0 ? next + 1 >= desks.nrows : next == 0)
-				goto done;
-			next = delta > 0 ? next + 1 : next - 1;
-		} while (!is_place(next));
-		r = next;
-		delta += delta > 0 ? -1 : 1;
-	}
-done:
-	desks.sel = r;
-}
-
-static void page(int dir)
-{
-	size_t step = desks.list_rows > 1 ? (size_t)desks.list_rows - 1 : 1;
-
-	if (!desks.nrows)
-		return;
-	if (dir > 0)
-		desks.sel = desks.sel + step < desks.nrows ? desks.sel + step : desks.nrows - 1;
-	else
-		desks.sel = desks.sel > step ? desks.sel - step : 0;
-	select_desk(0);
-}
-
-static void first_or_last(bool last)
-{
-	if (!desks.nrows)
-		return;
-	desks.sel = last ? desks.nrows - 1 : 0;
-	select_desk(0);
+	s->day = day;
+	if (!desks_load(t, s) && s->loaded)
+		s->day = s->view.day;
 }
 
 /* ---- keys ---- */
 
-static bool desks_key(struct tui *t, const struct tui_key *k)
+/* A question in progress (which half day, how many people, cancel?, a
+ * prompt, the zone chooser) takes every key. */
+static bool desks_question(struct tui *t, void *state, const struct tui_key *k)
 {
-	switch (desks.mode) {
+	struct desks_state *s = state;
+
+	switch (s->mode) {
 	case MODE_HALF:
-		desks_half_key(t, k);
+		desks_half_key(t, s, k);
 		return true;
 	case MODE_CONFIRM:
-		desks_confirm_key(t, k);
+		desks_confirm_key(t, s, k);
 		return true;
 	case MODE_PEOPLE:
 	case MODE_DATE:
 	case MODE_ATTRS:
-		desks_prompt_key(t, k);
+		desks_prompt_key(t, s, k);
 		return true;
 	case MODE_ZONES:
-		desks_zones_key(t, k);
+		desks_zones_key(t, s, k);
 		return true;
 	case MODE_LIST:
 		break;
 	}
-	if (key_is(k, L'j') || key_fn(k, KEY_DOWN))
-		move_by(1);
-	else if (key_is(k, L'k') || key_fn(k, KEY_UP))
-		move_by(-1);
-	else if (key_fn(k, KEY_NPAGE) || key_is(k, L' '))
-		page(1);
-	else if (key_fn(k, KEY_PPAGE))
-		page(-1);
-	else if (key_fn(k, KEY_HOME))
-		first_or_last(false);
-	else if (key_fn(k, KEY_END))
-		first_or_last(true);
-	else if (key_is(k, L'h') || key_fn(k, KEY_LEFT))
-		desks_go_to(t, desks.day - 1);
-	else if (key_is(k, L'l') || key_fn(k, KEY_RIGHT))
-		desks_go_to(t, desks.day + 1);
-	else if (key_is(k, L'['))
-		desks_go_to(t, desks.day - 7);
-	else if (key_is(k, L']'))
-		desks_go_to(t, desks.day + 7);
-	else if (key_is(k, L't'))
-		desks_go_to(t, clock_today());
-	else if (key_is(k, L'g'))
-		desks_prompt_open(t, MODE_DATE, _("Go to date: "), "");
-	else if (key_is(k, L'\r') || key_is(k, L'\n') || key_fn(k, KEY_ENTER))
-		desks_book_open(t);
-	else if (key_is(k, L'd'))
-		desks_cancel_open(t);
-	else if (key_is(k, L'z'))
-		desks_zones_open(t);
-	else if (key_is(k, L'a')) {
-		char attrs[ATTRS_TEXT_MAX] = "";
-		if (desks.attrs)
-			desk_attr_format(desks.attrs, attrs, sizeof attrs);
-		desks_prompt_open(t, MODE_ATTRS, _("Attributes (e.g. monitor,quiet): "), attrs);
-	} else if (key_is(k, L'c')) {
-		if (!desks.zone[0] && !desks.attrs) {
-			tui_status(t, false, "%s", _("No filter is set."));
-			return true;
-		}
-		desks.zone[0] = desks.zone_name[0] = '\0';
-		desks.attrs = 0;
-		if (desks_load(t))
-			tui_status(t, false, "%s", _("Filters cleared: all zones, any attributes."));
-	} else if (key_is(k, L'r')) {
-		if (desks_load_zones(t) && desks_load(t))
-			tui_status(t, false, ngettext("Read again: %zu place.", "Read again: %zu places.",
-			                              desks.view.n), desks.view.n);
-	} else
-		return false;
+	return false;
+}
+
+static bool act_move(struct tui *t, void *state, int arg)
+{
+	struct desks_state *s = state;
+
+	(void)t;
+	list_move(&s->list, arg);
 	return true;
 }
 
+static bool act_page(struct tui *t, void *state, int arg)
+{
+	struct desks_state *s = state;
+
+	(void)t;
+	list_page(&s->list, arg);
+	return true;
+}
+
+static bool act_home(struct tui *t, void *state, int arg)
+{
+	struct desks_state *s = state;
+
+	(void)t;
+	list_home(&s->list, arg);
+	return true;
+}
+
+/* Days ahead (arg > 0) or back. */
+static bool act_go_days(struct tui *t, void *state, int arg)
+{
+	struct desks_state *s = state;
+
+	desks_go_to(t, s, s->day + arg);
+	return true;
+}
+
+static bool act_today(struct tui *t, void *state, int arg)
+{
+	(void)arg;
+	desks_go_to(t, state, clock_today());
+	return true;
+}
+
+static bool act_go_date(struct tui *t, void *state, int arg)
+{
+	(void)arg;
+	desks_prompt_open(t, state, MODE_DATE, _("Go to date: "), "");
+	return true;
+}
+
+static bool act_book(struct tui *t, void *state, int arg)
+{
+	(void)arg;
+	desks_book_open(t, state);
+	return true;
+}
+
+static bool act_cancel(struct tui *t, void *state, int arg)
+{
+	(void)arg;
+	desks_cancel_open(t, state);
+	return true;
+}
+
+static bool act_zones(struct tui *t, void *state, int arg)
+{
+	(void)arg;
+	desks_zones_open(t, state);
+	return true;
+}
+
+static bool act_attributes(struct tui *t, void *state, int arg)
+{
+	struct desks_state *s = state;
+	char attrs[ATTRS_TEXT_MAX] = "";
+
+	(void)arg;
+	if (s->attrs)
+		desk_attr_format(s->attrs, attrs, sizeof attrs);
+	desks_prompt_open(t, s, MODE_ATTRS, _("Attributes (e.g. monitor,quiet): "), attrs);
+	return true;
+}
+
+static bool act_clear(struct tui *t, void *state, int arg)
+{
+	struct desks_state *s = state;
+
+	(void)arg;
+	if (!s->zone[0] && !s->attrs) {
+		tui_status(t, false, "%s", _("No filter is set."));
+		return true;
+	}
+	s->zone[0] = s->zone_name[0] = '\0';
+	s->attrs = 0;
+	if (desks_load(t, s))
+		tui_status(t, false, "%s", _("Filters cleared: all zones, any attributes."));
+	return true;
+}
+
+static bool act_reload(struct tui *t, void *state, int arg)
+{
+	struct desks_state *s = state;
+
+	(void)arg;
+	if (desks_load_zones(t, s) && desks_load(t, s))
+		tui_status(t, false, ngettext("Read again: %zu place.", "Read again: %zu places.",
+		                              s->view.n), s->view.n);
+	return true;
+}
+
+#define ENTER '\r', '\n', TUI_FN(KEY_ENTER)
+
+static const struct tui_action desks_actions[] = {
+	{ { 'j', TUI_FN(KEY_DOWN) }, N_("j k  ↓ ↑"), N_("next / previous desk or room"), NULL,
+	  act_move, 1 },
+	{ { 'k', TUI_FN(KEY_UP) }, NULL, NULL, NULL, act_move, -1 },
+	{ { TUI_FN(KEY_NPAGE), ' ' }, N_("PgDn Space  PgUp"), N_("a page down / up"), NULL,
+	  act_page, 1 },
+	{ { TUI_FN(KEY_PPAGE) }, NULL, NULL, NULL, act_page, -1 },
+	{ { TUI_FN(KEY_HOME) }, N_("Home End"), N_("first / last place"), NULL, act_home, 0 },
+	{ { TUI_FN(KEY_END) }, NULL, NULL, NULL, act_home, 1 },
+	{ { 'h', TUI_FN(KEY_LEFT) }, N_("h l  ← →"), N_("previous / next day"), N_("←→ day"),
+	  act_go_days, -1 },
+	{ { 'l', TUI_FN(KEY_RIGHT) }, NULL, NULL, NULL, act_go_days, 1 },
+	{ { '[' }, N_("[  ]"), N_("previous / next week"), N_("[ ] week"), act_go_days, -7 },
+	{ { ']' }, NULL, NULL, NULL, act_go_days, 7 },
+	{ { 't' }, N_("t"), N_("today"), N_("t today"), act_today },
+	{ { 'g' }, N_("g"), N_("go to a date (2026-11-24, 24.11., tomorrow, fri, +3)"), N_("g date"),
+	  act_go_date },
+	{ { ENTER }, N_("Enter"),
+	  N_("book the selected place for me: d whole day, m morning, a afternoon"),
+	  N_("Enter book"), act_book },
+	{ { 'd' }, N_("d"), N_("cancel my booking of the selected place (y to confirm)"),
+	  N_("d cancel"), act_cancel },
+	{ { 'z' }, N_("z"), N_("show one zone (choose from a list; type to narrow)"), N_("z zone"),
+	  act_zones },
+	{ { 'a' }, N_("a"), N_("show places with these attributes (monitor,quiet)"),
+	  N_("a attributes"), act_attributes },
+	{ { 'c' }, N_("c"), N_("clear the zone and attribute filters"), N_("c clear"), act_clear },
+	{ { 'r' }, N_("r"), N_("read the day again from the database"), NULL, act_reload },
+	{ { 0 }, N_("○ ● ★ ■ –"),
+	  N_("free, booked, mine, fixed desk held by its owner, not bookable") },
+};
+
 const struct tui_view view_desks = {
 	.name = N_("Desks"),
-	.hints = N_("? help   ←→ day   [ ] week   t today   g date   Enter book   d cancel   "
-	            "z zone   a attributes   c clear   q quit"),
-	.keys = desks_keys,
-	.nkeys = sizeof desks_keys / sizeof desks_keys[0],
+	TUI_TABLE(desks_actions),
+	.state_size = sizeof(struct desks_state),
 	.open = desks_open,
 	.draw = desks_draw,
-	.key = desks_key,
+	.key = desks_question,
 	.close = desks_close,
 };

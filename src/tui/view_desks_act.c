@@ -1,6 +1,6 @@
 /* The Desks screen's questions: booking a place (which half day, how many
  * people for a room), cancelling my booking (y / n), and the filters and
- * date prompts (go to a date, attributes, the zone chooser); see view_desks.c. */
+ * date prompts (go to a date, attributes, the zone chooser); see view_s->c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +11,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
+#include "advice.h"
 #include "input.h"
 #include "pick.h"
 #include "tui_internal.h"
@@ -20,12 +21,12 @@
 
 /* ---- booking and cancelling ---- */
 
-static void ask_half(struct tui *t)
+static void ask_half(struct tui *t, const struct desks_state *s)
 {
 	char date[HOP_DATE_HUMAN_LEN];
 
 	tui_status(t, false, _("Book %s on %s: d whole day   m morning   a afternoon   Esc cancel"),
-	           desks.code, date_format_human(desks.view.day, date, sizeof date));
+	           s->code, date_format_human(s->view.day, date, sizeof date));
 }
 
 static void booked_message(struct tui *t, const char *code, hop_date day, unsigned half,
@@ -57,41 +58,41 @@ static void booked_message(struct tui *t, const char *code, hop_date day, unsign
 		tui_status(t, false, _("Booked %s on %s for the whole day."), code, date);
 }
 
-static void book(struct tui *t, int people)
+static void book(struct tui *t, struct desks_state *s, int people)
 {
 	struct booking_request rq;
 	struct hop_booking made;
 	struct hop_err err;
 	char code[HOP_CODE_MAX + 1];
-	hop_date day = desks.view.day;
-	unsigned half = desks.half;
-	bool room = desks.kind != DESK_KIND_DESK;
+	hop_date day = s->view.day;
+	unsigned half = s->half;
+	bool room = s->kind != DESK_KIND_DESK;
 
 	memset(&rq, 0, sizeof rq);
 	rq.day = day;
 	rq.half = half;
-	rq.desk = desks.code;
+	rq.desk = s->code;
 	rq.for_login = NULL;
 	rq.attendees = people;
-	snprintf(code, sizeof code, "%s", desks.code);
+	snprintf(code, sizeof code, "%s", s->code);
 	if (booking_book(t->app, &rq, &made, &err) != HOP_OK) {
 		/* What is on the screen may be old: read the day again, then say why. */
-		desks_load(t);
-		tui_status(t, true, "%s", err.msg);
+		desks_load(t, s);
+		tui_fail(t, &err);
 		return;
 	}
-	if (desks_load(t))
+	if (desks_load(t, s))
 		booked_message(t, code, day, half, room, people);
 }
 
-static void people_submit(struct tui *t)
+static void people_submit(struct tui *t, struct desks_state *s)
 {
 	char text[PROMPT_MAX + 1], *end;
 	long n;
 
 	t->prompt = NULL;
-	desks.mode = MODE_LIST;
-	if (!input_text(&desks.input, text, sizeof text))
+	s->mode = MODE_LIST;
+	if (!input_text(&s->input, text, sizeof text))
 		text[0] = '\0';
 	errno = 0;
 	n = strtol(text, &end, 10);
@@ -99,13 +100,13 @@ static void people_submit(struct tui *t)
 		end++;
 	if (!text[0] || end == text || *end || errno || n < 1 || n > 100000) {
 		tui_status(t, true, _("'%s' is not a number of people; type a whole number, at most "
-		                      "%d for room %s."), text, desks.capacity, desks.code);
+		                      "%d for room %s."), text, s->capacity, s->code);
 		return;
 	}
-	book(t, (int)n);
+	book(t, s, (int)n);
 }
 
-void desks_half_key(struct tui *t, const struct tui_key *k)
+void desks_half_key(struct tui *t, struct desks_state *s, const struct tui_key *k)
 {
 	unsigned half = 0;
 
@@ -116,55 +117,55 @@ void desks_half_key(struct tui *t, const struct tui_key *k)
 	else if (key_is(k, L'a'))
 		half = HALF_PM;
 	else if (key_is(k, 27) || key_is(k, L'q')) {
-		desks.mode = MODE_LIST;
+		s->mode = MODE_LIST;
 		tui_status(t, false, "%s", _("Not booked."));
 		return;
 	} else {
-		ask_half(t);
+		ask_half(t, s);
 		return;
 	}
-	desks.half = half;
-	if (desks.kind == DESK_KIND_DESK) {
-		desks.mode = MODE_LIST;
-		book(t, 0);
+	s->half = half;
+	if (s->kind == DESK_KIND_DESK) {
+		s->mode = MODE_LIST;
+		book(t, s, 0);
 		return;
 	}
-	desks.mode = MODE_PEOPLE;
-	input_init(&desks.input, "", 6);
-	t->prompt = &desks.input;
+	s->mode = MODE_PEOPLE;
+	input_init(&s->input, "", 6);
+	t->prompt = &s->input;
 	t->prompt_label = _("How many people? ");
 }
 
-void desks_book_open(struct tui *t)
+void desks_book_open(struct tui *t, struct desks_state *s)
 {
-	const struct desk_day *d = desks_selected();
+	const struct desk_day *d = desks_selected(s);
 
 	if (!d) {
 		tui_status(t, true, "%s", _("There is no desk or room to book here."));
 		return;
 	}
-	if (!desks.view.working_day) {
-		tui_status(t, true, "%s", desks.view.not_working);
+	if (!s->view.working_day) {
+		tui_status(t, true, "%s", s->view.not_working);
 		return;
 	}
-	snprintf(desks.code, sizeof desks.code, "%s", d->code);
-	desks.kind = d->kind;
-	desks.capacity = d->capacity;
-	desks.mode = MODE_HALF;
-	ask_half(t);
+	snprintf(s->code, sizeof s->code, "%s", d->code);
+	s->kind = d->kind;
+	s->capacity = d->capacity;
+	s->mode = MODE_HALF;
+	ask_half(t, s);
 }
 
-static void ask_cancel(struct tui *t)
+static void ask_cancel(struct tui *t, const struct desks_state *s)
 {
 	char date[HOP_DATE_HUMAN_LEN];
 
-	tui_status(t, false, _("Cancel your booking of %s on %s? y yes   n no"), desks.code,
-	           date_format_human(desks.view.day, date, sizeof date));
+	tui_status(t, false, _("Cancel your booking of %s on %s? y yes   n no"), s->code,
+	           date_format_human(s->view.day, date, sizeof date));
 }
 
-void desks_cancel_open(struct tui *t)
+void desks_cancel_open(struct tui *t, struct desks_state *s)
 {
-	const struct desk_day *d = desks_selected();
+	const struct desk_day *d = desks_selected(s);
 	char date[HOP_DATE_HUMAN_LEN];
 
 	if (!d) {
@@ -173,143 +174,144 @@ void desks_cancel_open(struct tui *t)
 	}
 	if (d->am.state != SLOT_MINE && d->pm.state != SLOT_MINE) {
 		tui_status(t, true, _("You have no booking of %s on %s; d cancels your own bookings."),
-		           d->code, date_format_human(desks.view.day, date, sizeof date));
+		           d->code, date_format_human(s->view.day, date, sizeof date));
 		return;
 	}
-	snprintf(desks.code, sizeof desks.code, "%s", d->code);
-	desks.mode = MODE_CONFIRM;
-	ask_cancel(t);
+	snprintf(s->code, sizeof s->code, "%s", d->code);
+	s->mode = MODE_CONFIRM;
+	ask_cancel(t, s);
 }
 
-void desks_confirm_key(struct tui *t, const struct tui_key *k)
+void desks_confirm_key(struct tui *t, struct desks_state *s, const struct tui_key *k)
 {
 	struct hop_err err;
 	char date[HOP_DATE_HUMAN_LEN], code[HOP_CODE_MAX + 1];
-	hop_date day = desks.view.day;
+	hop_date day = s->view.day;
 	int n = 0;
 
 	if (key_is(k, L'n') || key_is(k, L'N') || key_is(k, 27) || key_is(k, L'q')) {
-		desks.mode = MODE_LIST;
+		s->mode = MODE_LIST;
 		tui_status(t, false, "%s", _("Nothing cancelled."));
 		return;
 	}
 	if (!key_is(k, L'y') && !key_is(k, L'Y') && !key_is(k, L'j') && !key_is(k, L'J')) {
-		ask_cancel(t);
+		ask_cancel(t, s);
 		return;
 	}
-	desks.mode = MODE_LIST;
-	snprintf(code, sizeof code, "%s", desks.code);
+	s->mode = MODE_LIST;
+	snprintf(code, sizeof code, "%s", s->code);
 	if (booking_cancel(t->app, day, code, HALF_DAY, NULL, &n, &err) != HOP_OK) {
-		desks_load(t);
-		tui_status(t, true, "%s", err.msg);
+		desks_load(t, s);
+		tui_fail(t, &err);
 		return;
 	}
-	if (desks_load(t))
+	if (desks_load(t, s))
 		tui_status(t, false, _("Cancelled your booking of %s on %s."), code,
 		           date_format_human(day, date, sizeof date));
 }
 
 /* ---- filters and dates ---- */
 
-void desks_prompt_open(struct tui *t, enum mode mode, const char *label, const char *text)
+void desks_prompt_open(struct tui *t, struct desks_state *s, enum mode mode, const char *label,
+                       const char *text)
 {
-	desks.mode = mode;
-	input_init(&desks.input, text, PROMPT_MAX);
-	t->prompt = &desks.input;
+	s->mode = mode;
+	input_init(&s->input, text, PROMPT_MAX);
+	t->prompt = &s->input;
 	t->prompt_label = label;
 }
 
-static void date_submit(struct tui *t)
+static void date_submit(struct tui *t, struct desks_state *s)
 {
 	char text[PROMPT_MAX * 4 + 1];
 	struct hop_err err;
 	hop_date day;
 
-	if (!input_text(&desks.input, text, sizeof text))
+	if (!input_text(&s->input, text, sizeof text))
 		text[0] = '\0';
 	if (!text[0])
 		return;
 	if (date_parse(text, clock_today(), &day, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
-	desks_go_to(t, day);
+	desks_go_to(t, s, day);
 }
 
-static void attrs_submit(struct tui *t)
+static void attrs_submit(struct tui *t, struct desks_state *s)
 {
 	char text[PROMPT_MAX * 4 + 1];
 	struct hop_err err;
-	unsigned attrs = 0, was = desks.attrs;
+	unsigned attrs = 0, was = s->attrs;
 
-	if (!input_text(&desks.input, text, sizeof text))
+	if (!input_text(&s->input, text, sizeof text))
 		text[0] = '\0';
 	if (text[0] && desk_attr_parse(text, &attrs, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
-	desks.attrs = attrs;
-	if (!desks_load(t)) {
-		desks.attrs = was;
-		desks_load(t);
+	s->attrs = attrs;
+	if (!desks_load(t, s)) {
+		s->attrs = was;
+		desks_load(t, s);
 	}
 }
 
-void desks_prompt_key(struct tui *t, const struct tui_key *k)
+void desks_prompt_key(struct tui *t, struct desks_state *s, const struct tui_key *k)
 {
-	enum mode mode = desks.mode;
+	enum mode mode = s->mode;
 
-	switch (input_key(&desks.input, k)) {
+	switch (input_key(&s->input, k)) {
 	case INPUT_ENTER:
 		t->prompt = NULL;
-		desks.mode = MODE_LIST;
+		s->mode = MODE_LIST;
 		if (mode == MODE_PEOPLE)
-			people_submit(t);
+			people_submit(t, s);
 		else if (mode == MODE_DATE)
-			date_submit(t);
+			date_submit(t, s);
 		else if (mode == MODE_ATTRS)
-			attrs_submit(t);
+			attrs_submit(t, s);
 		break;
 	case INPUT_ESCAPE:
 		t->prompt = NULL;
-		desks.mode = MODE_LIST;
+		s->mode = MODE_LIST;
 		if (mode == MODE_PEOPLE)
 			tui_status(t, false, "%s", _("Not booked."));
 		break;
 	case INPUT_FULL:
-		tui_status(t, true, _("At most %zu bytes fit here."), desks.input.max_bytes);
+		tui_status(t, true, _("At most %zu bytes fit here."), s->input.max_bytes);
 		break;
 	default:
 		break;
 	}
 }
 
-void desks_zones_open(struct tui *t)
+void desks_zones_open(struct tui *t, struct desks_state *s)
 {
 	size_t initial = 0;
 
-	if (!desks.zone_items && !desks_load_zones(t))
+	if (!s->zone_items && !desks_load_zones(t, s))
 		return;
-	for (size_t i = 0; desks.zone[0] && i < desks.zones.n; i++) {
+	for (size_t i = 0; s->zone[0] && i < s->zones.n; i++) {
 		char path[ZONE_PATH_MAX];
-		snprintf(path, sizeof path, "%s/%s/%s", desks.zones.v[i].site, desks.zones.v[i].floor,
-		         desks.zones.v[i].name);
-		if (strcmp(path, desks.zone) == 0)
+		snprintf(path, sizeof path, "%s/%s/%s", s->zones.v[i].site, s->zones.v[i].floor,
+		         s->zones.v[i].name);
+		if (strcmp(path, s->zone) == 0)
 			initial = i + 1;
 	}
-	if (!pick_open(&desks.pick, _("Zone:"), desks.zone_items, desks.zones.n + 1, initial)) {
+	if (!pick_open(&s->pick, _("Zone:"), s->zone_items, s->zones.n + 1, initial)) {
 		tui_status(t, true, "%s", _("Out of memory while opening the zone list."));
 		return;
 	}
-	desks.mode = MODE_ZONES;
+	s->mode = MODE_ZONES;
 }
 
-void desks_zones_key(struct tui *t, const struct tui_key *k)
+void desks_zones_key(struct tui *t, struct desks_state *s, const struct tui_key *k)
 {
 	size_t i;
 	char was[ZONE_PATH_MAX], was_name[HOP_ZONE_NAME_MAX + 1];
 
-	switch (pick_key(&desks.pick, k)) {
+	switch (pick_key(&s->pick, k)) {
 	case PICK_CONTINUE:
 		return;
 	case PICK_FULL:
@@ -318,24 +320,24 @@ void desks_zones_key(struct tui *t, const struct tui_key *k)
 	case PICK_CANCEL:
 		break;
 	case PICK_CHOSEN:
-		i = pick_chosen(&desks.pick);
-		snprintf(was, sizeof was, "%s", desks.zone);
-		snprintf(was_name, sizeof was_name, "%s", desks.zone_name);
-		if (i == 0 || i > desks.zones.n) {
-			desks.zone[0] = desks.zone_name[0] = '\0';
+		i = pick_chosen(&s->pick);
+		snprintf(was, sizeof was, "%s", s->zone);
+		snprintf(was_name, sizeof was_name, "%s", s->zone_name);
+		if (i == 0 || i > s->zones.n) {
+			s->zone[0] = s->zone_name[0] = '\0';
 		} else {
-			const struct hop_zone *z = &desks.zones.v[i - 1];
-			snprintf(desks.zone, sizeof desks.zone, "%s/%s/%s", z->site, z->floor, z->name);
-			snprintf(desks.zone_name, sizeof desks.zone_name, "%s", z->name);
+			const struct hop_zone *z = &s->zones.v[i - 1];
+			snprintf(s->zone, sizeof s->zone, "%s/%s/%s", z->site, z->floor, z->name);
+			snprintf(s->zone_name, sizeof s->zone_name, "%s", z->name);
 		}
-		desks.top = 0;
-		if (!desks_load(t)) {
-			snprintf(desks.zone, sizeof desks.zone, "%s", was);
-			snprintf(desks.zone_name, sizeof desks.zone_name, "%s", was_name);
-			desks_load(t);
+		s->list.top = 0;
+		if (!desks_load(t, s)) {
+			snprintf(s->zone, sizeof s->zone, "%s", was);
+			snprintf(s->zone_name, sizeof s->zone_name, "%s", was_name);
+			desks_load(t, s);
 		}
 		break;
 	}
-	pick_close(&desks.pick);
-	desks.mode = MODE_LIST;
+	pick_close(&s->pick);
+	s->mode = MODE_LIST;
 }

@@ -8,6 +8,7 @@
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
 #include "colour.h"
+#include "list.h"
 #include "pick.h"
 #include "text.h"
 #include "tui_internal.h"
@@ -88,10 +89,10 @@ struct columns {
 	int x_code, x_info, x_am, x_pm;
 };
 
-static struct columns columns(int width)
+static struct columns columns(const struct desks_state *s, int width)
 {
 	struct columns c;
-	int code = desks.code_w, title = text_width(_("Place"));
+	int code = s->code_w, title = text_width(_("Place"));
 
 	code = code > title ? code : title;
 	c.code = code > 12 ? 12 : code;
@@ -105,14 +106,25 @@ static struct columns columns(int width)
 	return c;
 }
 
-static void draw_row(const struct row *r, bool sel, int y, int width, const struct columns *c)
+/* What a row needs to be drawn: the day, the list's width and the columns. */
+struct row_ctx {
+	const struct desks_state *s;
+	int width;
+	struct columns c;
+};
+
+static void draw_row(void *ctx, const struct list_row *r, bool sel, int y)
 {
-	const struct desk_day *d = &desks.view.v[r->desk];
+	const struct row_ctx *rc = ctx;
+	const struct desk_day_view *view = &rc->s->view;
+	const struct desk_day *d = &view->v[r->item];
+	const struct columns *c = &rc->c;
 	char text[HOP_NAME_MAX + HOP_PLACE_NAME_MAX + 64];
 	enum tui_colour role;
+	int width = rc->width;
 
 	if (r->heading) {
-		const struct desk_day_zone *z = d->zone < desks.view.nzones ? &desks.view.zones[d->zone] : NULL;
+		const struct desk_day_zone *z = d->zone < view->nzones ? &view->zones[d->zone] : NULL;
 		char head[ZONE_LABEL_MAX + 32];
 
 		if (z)
@@ -146,23 +158,23 @@ static void draw_row(const struct row *r, bool sel, int y, int width, const stru
 }
 
 /* The day, its ISO week and the filters in force. */
-static void draw_heading(int y, int width)
+static void draw_heading(const struct desks_state *s, int y, int width)
 {
 	char date[HOP_DATE_HUMAN_LEN], head[HOP_DATE_HUMAN_LEN + 32], filt[ATTRS_TEXT_MAX + 160];
 	char attrs[ATTRS_TEXT_MAX];
 	int iso_year, week, used;
 
-	date_iso_week(desks.day, &iso_year, &week);
-	snprintf(head, sizeof head, _("%s · KW %d"), date_format_human(desks.day, date, sizeof date),
+	date_iso_week(s->day, &iso_year, &week);
+	snprintf(head, sizeof head, _("%s · KW %d"), date_format_human(s->day, date, sizeof date),
 	         week);
 	attrset(colour_attr(TC_HEADING));
 	used = text_draw(stdscr, y, 0, head, width);
 	filt[0] = '\0';
-	if (desks.zone[0])
-		snprintf(filt, sizeof filt, _("Zone: %s"), desks.zone_name);
-	if (desks.attrs) {
+	if (s->zone[0])
+		snprintf(filt, sizeof filt, _("Zone: %s"), s->zone_name);
+	if (s->attrs) {
 		size_t n = strlen(filt);
-		desk_attr_format(desks.attrs, attrs, sizeof attrs);
+		desk_attr_format(s->attrs, attrs, sizeof attrs);
 		snprintf(filt + n, sizeof filt - n, "%s", n ? "   " : "");
 		n = strlen(filt);
 		snprintf(filt + n, sizeof filt - n, _("Attributes: %s"), attrs);
@@ -177,18 +189,18 @@ static void draw_heading(int y, int width)
 }
 
 /* Occupancy, or why nothing can be booked on this day. */
-static void draw_occupancy(int y, int width)
+static void draw_occupancy(const struct desks_state *s, int y, int width)
 {
-	char line[sizeof desks.view.not_working + 64];
+	char line[sizeof s->view.not_working + 64];
 
-	if (!desks.view.working_day) {
+	if (!s->view.working_day) {
 		/* Core's reason says it all: "Sat 28 Nov 2026 is a Saturday, not a working day". */
-		snprintf(line, sizeof line, "%s", desks.view.not_working);
+		snprintf(line, sizeof line, "%s", s->view.not_working);
 		attrset(colour_attr(TC_STATUS_ERROR));
-	} else if (desks.view.bookable > 0) {
-		int pct = (int)(((long)desks.view.booked * 100 + desks.view.bookable / 2) / desks.view.bookable);
-		snprintf(line, sizeof line, _("Booked %d of %d half days (%d %%)"), desks.view.booked,
-		         desks.view.bookable, pct);
+	} else if (s->view.bookable > 0) {
+		int pct = (int)(((long)s->view.booked * 100 + s->view.bookable / 2) / s->view.bookable);
+		snprintf(line, sizeof line, _("Booked %d of %d half days (%d %%)"), s->view.booked,
+		         s->view.bookable, pct);
 		attrset(colour_attr(TC_NORMAL));
 	} else {
 		snprintf(line, sizeof line, "%s", _("No half day can be booked here on this day."));
@@ -198,50 +210,36 @@ static void draw_occupancy(int y, int width)
 	attrset(A_NORMAL);
 }
 
-void desks_draw(struct tui *t, const struct tui_view *v)
+void desks_draw(struct tui *t, void *state)
 {
+	struct desks_state *s = state;
 	int top = t->body_top, rows = t->body_rows, width = t->cols, vis;
-	struct columns c;
+	struct row_ctx ctx = { s, width, { 0 } };
+	const struct columns *c = &ctx.c;
 
-	(void)v;
-	if (!desks.loaded) {
-		draw_heading(top, width);
+	if (!s->loaded) {
+		draw_heading(s, top, width);
 		return;
 	}
-	c = columns(width);
-	draw_heading(top, width);
-	draw_occupancy(top + 1, width);
+	ctx.c = columns(s, width);
+	draw_heading(s, top, width);
+	draw_occupancy(s, top + 1, width);
 	attrset(colour_attr(TC_DIM));
-	text_draw(stdscr, top + 2, c.x_code, _("Place"), c.code);
-	text_draw(stdscr, top + 2, c.x_info, _("Attributes"), c.info);
-	text_draw(stdscr, top + 2, c.x_am, _("Morning"), c.slot);
-	text_draw(stdscr, top + 2, c.x_pm, _("Afternoon"), c.slot);
+	text_draw(stdscr, top + 2, c->x_code, _("Place"), c->code);
+	text_draw(stdscr, top + 2, c->x_info, _("Attributes"), c->info);
+	text_draw(stdscr, top + 2, c->x_am, _("Morning"), c->slot);
+	text_draw(stdscr, top + 2, c->x_pm, _("Afternoon"), c->slot);
 	attrset(A_NORMAL);
 
 	vis = rows - 3;
-	desks.list_rows = vis;
-	if (vis <= 0)
-		goto overlay;
-	if (desks.nrows == 0) {
-		const char *empty = desks.zone[0] || desks.attrs
+	if (vis > 0 && s->list.n == 0) {
+		const char *empty = s->zone[0] || s->attrs
 			? _("No desk or room matches the filters. c clears them.")
 			: _("There are no desks yet. Facilities add them with 'hop desk add' or "
 			    "'hop import desks'.");
 		text_wrap(stdscr, top + 4, 2, empty, width - 4, vis - 1, false, false);
-		goto overlay;
 	}
-	/* Keep the selection in view, with its zone heading when it is the first. */
-	if (desks.sel < desks.top)
-		desks.top = desks.sel;
-	if (desks.sel > 0 && desks.rows[desks.sel - 1].heading && desks.sel - 1 < desks.top)
-		desks.top = desks.sel - 1;
-	if (desks.sel >= desks.top + (size_t)vis)
-		desks.top = desks.sel - (size_t)vis + 1;
-	if (desks.top + (size_t)vis > desks.nrows)
-		desks.top = desks.nrows > (size_t)vis ? desks.nrows - (size_t)vis : 0;
-	for (int i = 0; i < vis && desks.top + (size_t)i < desks.nrows; i++)
-		draw_row(&desks.rows[desks.top + i], desks.top + (size_t)i == desks.sel, top + 3 + i, width, &c);
-overlay:
-	if (desks.mode == MODE_ZONES)
-		pick_draw(t, &desks.pick);
+	list_draw(&s->list, top + 3, vis, draw_row, &ctx);
+	if (s->mode == MODE_ZONES)
+		pick_draw(t, &s->pick);
 }

@@ -1,7 +1,8 @@
 /* What the files of the Desks screen share (view_desks.c: state, loading,
  * moving and keys; view_desks_draw.c: drawing; view_desks_act.c: booking,
- * cancelling, filters and dates): the screen's state and the few functions
- * one file calls in another.  Only view_desks*.c include this. */
+ * cancelling, filters and dates): the screen's state, which tui.c holds and
+ * hands to every function, and the few functions one file calls in another.
+ * Only view_desks*.c include this. */
 #ifndef HOP_VIEW_DESKS_INT_H
 #define HOP_VIEW_DESKS_INT_H
 
@@ -12,6 +13,7 @@
 #include "hop/base/date.h"
 #include "hop/core/places/place.h"
 #include "input.h"
+#include "list.h"
 #include "pick.h"
 #include "tui_internal.h"
 
@@ -20,13 +22,6 @@
 #define ZONE_PATH_MAX (HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX + HOP_ZONE_NAME_MAX + 3)
 #define ZONE_LABEL_MAX (HOP_SITE_NAME_MAX + HOP_FLOOR_NAME_MAX + HOP_ZONE_NAME_MAX + 16)
 #define ATTRS_TEXT_MAX 128
-
-/* One line of the list: a zone heading or a place. */
-struct row {
-	bool heading;
-	size_t desk;        /* index into desks.view.v; for a heading, its first place */
-	size_t members;     /* headings: places under it */
-};
 
 /* What the screen is doing with the keys: browsing, or one of the questions. */
 enum mode {
@@ -39,15 +34,11 @@ enum mode {
 	MODE_ZONES,         /* zone chooser */
 };
 
-/* The screen's state, one per process like the screen itself. */
 struct desks_state {
 	hop_date day;
 	struct desk_day_view view;
 	bool loaded;
-	struct row *rows;
-	size_t nrows;
-	size_t sel, top;
-	int list_rows;
+	struct tui_list list;               /* the places (view.v) under zone headings */
 	int code_w;                         /* the widest code of the day's places */
 	/* Filters, as core takes them. */
 	char zone[ZONE_PATH_MAX];           /* "" = all zones */
@@ -67,43 +58,40 @@ struct desks_state {
 	unsigned half;
 };
 
-/* The state, defined in view_desks.c; shared because drawing, the dialogs and
- * the keys all read and change the same selection, day and filters. */
-extern struct desks_state desks;
-
 /* ---- view_desks.c: state and loading ---- */
 
 /* The selected place, or NULL on a heading or an empty list; the dialogs act on it. */
-const struct desk_day *desks_selected(void);
+const struct desk_day *desks_selected(const struct desks_state *s);
 /* Read the day with the filters (after a booking or a filter change); false when refused. */
-bool desks_load(struct tui *t);
+bool desks_load(struct tui *t, struct desks_state *s);
 /* Read the zones for the chooser (when it opens before they are read). */
-bool desks_load_zones(struct tui *t);
+bool desks_load_zones(struct tui *t, struct desks_state *s);
 /* Show another day, keeping the old one when it cannot be read (the date prompt). */
-void desks_go_to(struct tui *t, hop_date day);
+void desks_go_to(struct tui *t, struct desks_state *s, hop_date day);
 
 /* ---- view_desks_draw.c ---- */
 
 /* The view's draw: heading, occupancy, the list and the zone chooser over it. */
-void desks_draw(struct tui *t, const struct tui_view *v);
+void desks_draw(struct tui *t, void *state);
 
-/* ---- view_desks_act.c: the questions desks_key starts and answers ---- */
+/* ---- view_desks_act.c: the questions the keys start and answer ---- */
 
 /* Enter: ask which half day to book the selected place for. */
-void desks_book_open(struct tui *t);
+void desks_book_open(struct tui *t, struct desks_state *s);
 /* d: ask to cancel my booking of the selected place. */
-void desks_cancel_open(struct tui *t);
+void desks_cancel_open(struct tui *t, struct desks_state *s);
 /* g and a: a line editor for a date or the attribute filter. */
-void desks_prompt_open(struct tui *t, enum mode mode, const char *label, const char *text);
+void desks_prompt_open(struct tui *t, struct desks_state *s, enum mode mode, const char *label,
+                       const char *text);
 /* z: the zone chooser. */
-void desks_zones_open(struct tui *t);
+void desks_zones_open(struct tui *t, struct desks_state *s);
 /* Keys in MODE_HALF: d / m / a, then book (or ask for people for a room). */
-void desks_half_key(struct tui *t, const struct tui_key *k);
+void desks_half_key(struct tui *t, struct desks_state *s, const struct tui_key *k);
 /* Keys in MODE_CONFIRM: y cancels the booking, n does not. */
-void desks_confirm_key(struct tui *t, const struct tui_key *k);
+void desks_confirm_key(struct tui *t, struct desks_state *s, const struct tui_key *k);
 /* Keys in MODE_PEOPLE, MODE_DATE and MODE_ATTRS: the line editor. */
-void desks_prompt_key(struct tui *t, const struct tui_key *k);
+void desks_prompt_key(struct tui *t, struct desks_state *s, const struct tui_key *k);
 /* Keys in MODE_ZONES: the chooser. */
-void desks_zones_key(struct tui *t, const struct tui_key *k);
+void desks_zones_key(struct tui *t, struct desks_state *s, const struct tui_key *k);
 
 #endif

@@ -1,15 +1,17 @@
 /* The screens that are not built yet.  They say so and what they will hold,
- * rather than show invented data. */
+ * rather than show invented data.  Each has no state and no keys of its own
+ * yet; becoming a real screen means a state, a key table and open and draw
+ * functions in a file of its own (see view_people.c), and its line in tabs.c
+ * stays as it is. */
 #include "hop/base/i18n.h"
 #include "colour.h"
 #include "text.h"
 #include "tui_internal.h"
 
-#define HINTS N_("? help   1-6 Tab: screens   q quit")
-
-void placeholder_draw(struct tui *t, const struct tui_view *v)
+/* A message centred in the screen's area. */
+static void placeholder_draw(struct tui *t, const char *message)
 {
-	const char *msg = _(v->message);
+	const char *msg = _(message);
 	int width = t->cols - 4, rows, y;
 
 	rows = text_wrap(stdscr, 0, 0, msg, width, t->body_rows, true, true);
@@ -19,8 +21,12 @@ void placeholder_draw(struct tui *t, const struct tui_view *v)
 }
 
 #define PLACEHOLDER(var, label, text) \
-	const struct tui_view var = { .name = label, .hints = HINTS, .message = text, \
-	                              .draw = placeholder_draw }
+	static void var##_draw(struct tui *t, void *state) \
+	{ \
+		(void)state; \
+		placeholder_draw(t, text); \
+	} \
+	const struct tui_view var = { .name = label, .draw = var##_draw }
 
 PLACEHOLDER(view_onboarding, N_("Onboarding"),
             N_("The Onboarding screen is not built yet: it comes with onboarding "

@@ -8,9 +8,9 @@
  * presence_set, presence_clear and booking_book; what core refuses is shown in
  * core's words.  Which teams a person may switch to is asked of core's authz.
  *
- * This file holds the state, reading the week, moving, the keys and the view's
- * table entry; view_week_draw.c draws the grid and the details box,
- * view_week_act.c changes days through core and runs the team chooser. */
+ * This file holds reading the week, the keys and the view's table entry;
+ * view_week_draw.c draws the grid and the details box, view_week_act.c
+ * changes days through core and runs the team chooser. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,213 +19,304 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/presence/presence.h"
+#include "advice.h"
+#include "list.h"
 #include "pick.h"
 #include "tui_internal.h"
 #include "view_week_int.h"
 
-/* The screen's state, defined here and shared through view_week_int.h with the
- * drawing and the actions, which read and change it just as this file does. */
-struct week_state W;
-
-static const struct tui_keyhelp week_keys[] = {
-	{ N_("j k  ↓ ↑"), N_("next / previous person") },
-	{ N_("l  → ←"), N_("next / previous day (h sets home, so ← goes back)") },
-	{ N_("Home End PgUp PgDn"), N_("first / last person, a page up / down") },
-	{ N_("[  ]"), N_("previous / next week") },
-	{ N_("t"), N_("this week, today's day") },
-	{ N_("o h m a"), N_("set the day to office, home, mobile or away (yours; a lead's "
-	                    "for members)") },
-	{ N_("x"), N_("clear the day's entry, so the weekly default applies again") },
-	{ N_("b"), N_("book a desk near the team for the day (and mark it office)") },
-	{ N_("Enter"), N_("details of the day: location, note, desk, presence day, deviations") },
-	{ N_("T"), N_("show another team (the teams you lead; HR and admins: any)") },
-	{ N_("r"), N_("read the week again from the database") },
-	{ N_("● ⌂ ◆ –  → ·"), N_("office, home, mobile, away, business trip, not set") },
-	{ N_("★  ✕  !"), N_("presence day, not a working day, deviation from the office "
-	                    "agreement") },
-};
-
 /* ---- the data ---- */
 
-const struct presence_row *week_sel_row(void)
+const struct presence_row *week_sel_row(const struct week_state *s)
 {
-	return W.loaded && W.sel < W.w.nrows ? &W.w.rows[W.sel] : NULL;
+	size_t i = list_item(&s->list);
+
+	return s->loaded && i != LIST_NONE ? &s->w.rows[i] : NULL;
 }
 
-static void select_login(const char *login)
+static void select_login(struct week_state *s, const char *login)
 {
-	for (size_t i = 0; login && i < W.w.nrows; i++) {
-		if (strcmp(W.w.rows[i].person.login, login) == 0) {
-			W.sel = i;
+	for (size_t i = 0; login && i < s->w.nrows; i++) {
+		if (strcmp(s->w.rows[i].person.login, login) == 0) {
+			list_select(&s->list, i);
 			return;
 		}
 	}
-	if (W.sel >= W.w.nrows)
-		W.sel = W.w.nrows ? W.w.nrows - 1 : 0;
+	list_select(&s->list, LIST_NONE);
 }
 
-/* Read the week of W.team from W.monday: one call to core.  On failure the
+/* Read the week of s->team from s->monday: one call to core.  On failure the
  * week shown before stays, and the reason goes to the status line. */
-bool week_load(struct tui *t)
+bool week_load(struct tui *t, struct week_state *s)
 {
 	struct presence_week w;
 	struct hop_err err;
 	char keep[HOP_LOGIN_MAX + 1] = "";
-	const struct presence_row *r = week_sel_row();
+	const struct presence_row *r = week_sel_row(s);
 
 	if (r)
 		snprintf(keep, sizeof keep, "%s", r->person.login);
 	memset(&w, 0, sizeof w);
-	if (presence_week(t->app, W.team[0] ? W.team : NULL, W.monday, &w, &err) != HOP_OK) {
+	if (presence_week(t->app, s->team[0] ? s->team : NULL, s->monday, &w, &err) != HOP_OK) {
 		presence_week_free(&w);
-		tui_status(t, true, "%s", err.msg);
-		if (!W.loaded)
-			snprintf(W.error, sizeof W.error, "%s", err.msg);
+		tui_fail(t, &err);
+		if (!s->loaded)
+			tui_advice(&err, s->error, sizeof s->error);
 		return false;
 	}
-	if (W.loaded && W.w.team.id != w.team.id)
+	/* The rows first, so that a failure leaves the week as it was. */
+	if (!list_build(&s->list, w.nrows, NULL, NULL)) {
+		tui_status(t, true, _("Out of memory while listing %zu people."), w.nrows);
+		presence_week_free(&w);
+		return false;
+	}
+	if (s->loaded && s->w.team.id != w.team.id)
 		keep[0] = '\0';
-	presence_week_free(&W.w);
-	W.w = w;
-	W.loaded = true;
-	W.error[0] = '\0';
-	W.monday = w.monday;
-	select_login(keep[0] ? keep : t->app->actor.login);
+	presence_week_free(&s->w);
+	s->w = w;
+	s->loaded = true;
+	s->error[0] = '\0';
+	s->monday = w.monday;
+	select_login(s, keep[0] ? keep : t->app->actor.login);
 	return true;
 }
 
 /* Go to the week of day; back to the week shown if it cannot be read. */
-static void go_to(struct tui *t, hop_date day)
+static void go_to(struct tui *t, struct week_state *s, hop_date day)
 {
-	hop_date was = W.monday;
+	hop_date was = s->monday;
 
-	W.monday = day - (date_weekday(day) - 1);
-	if (!week_load(t) && W.loaded)
-		W.monday = was;
+	s->monday = day - (date_weekday(day) - 1);
+	if (!week_load(t, s) && s->loaded)
+		s->monday = was;
 }
 
-static void week_open(struct tui *t)
+static void week_open(struct tui *t, void *state)
 {
+	struct week_state *s = state;
 	hop_date today = clock_today();
 
-	W.monday = today - (date_weekday(today) - 1);
-	W.day = date_weekday(today) <= 5 ? date_weekday(today) - 1 : 0;
-	week_load(t);
+	s->monday = today - (date_weekday(today) - 1);
+	s->list.ncols = PRESENCE_DAYS;
+	s->list.col = date_weekday(today) <= 5 ? date_weekday(today) - 1 : 0;
+	week_load(t, s);
 }
 
-void week_teams_free(void)
+void week_teams_free(struct week_state *s)
 {
-	team_list_free(&W.teams);
-	free(W.team_labels);
-	free(W.team_items);
-	free(W.team_index);
-	W.team_labels = NULL;
-	W.team_items = NULL;
-	W.team_index = NULL;
-	W.nitems = 0;
+	team_list_free(&s->teams);
+	free(s->team_labels);
+	free(s->team_items);
+	free(s->team_index);
+	s->team_labels = NULL;
+	s->team_items = NULL;
+	s->team_index = NULL;
+	s->nitems = 0;
 }
 
-static void week_close(struct tui *t)
+static void week_close(struct tui *t, void *state)
 {
+	struct week_state *s = state;
+
 	(void)t;
-	if (W.mode == MODE_TEAMS)
-		pick_close(&W.pick);
-	presence_week_free(&W.w);
-	week_teams_free();
-	memset(&W, 0, sizeof W);
-}
-
-/* ---- moving ---- */
-
-static void move_rows(long delta)
-{
-	long n = (long)W.w.nrows, s = (long)W.sel + delta;
-
-	if (!n)
-		return;
-	W.sel = (size_t)(s < 0 ? 0 : s >= n ? n - 1 : s);
-}
-
-static void move_day(int delta)
-{
-	int d = W.day + delta;
-
-	W.day = d < 0 ? 0 : d >= PRESENCE_DAYS ? PRESENCE_DAYS - 1 : d;
+	if (s->mode == MODE_TEAMS)
+		pick_close(&s->pick);
+	presence_week_free(&s->w);
+	week_teams_free(s);
+	list_free(&s->list);
 }
 
 /* ---- keys ---- */
 
-static bool week_key(struct tui *t, const struct tui_key *k)
+/* The details box closes on any key; the team chooser takes every key. */
+static bool week_question(struct tui *t, void *state, const struct tui_key *k)
 {
-	switch (W.mode) {
+	struct week_state *s = state;
+
+	switch (s->mode) {
 	case MODE_DETAIL:
-		W.mode = MODE_GRID;
+		s->mode = MODE_GRID;
 		return true;
 	case MODE_TEAMS:
-		week_teams_key(t, k);
+		week_teams_key(t, s, k);
 		return true;
 	case MODE_GRID:
 		break;
 	}
-	if (key_is(k, L'T'))
-		week_teams_open(t);
-	else if (key_is(k, L'[') || key_is(k, L']'))
-		go_to(t, W.monday + (key_is(k, L'[') ? -7 : 7));
-	else if (key_is(k, L't')) {
-		hop_date today = clock_today();
-		go_to(t, today);
-		if (date_weekday(today) <= 5)
-			W.day = date_weekday(today) - 1;
-	} else if (key_is(k, L'r')) {
-		if (week_load(t))
-			tui_status(t, false, ngettext("Read again: %zu person.", "Read again: %zu people.",
-			                              W.w.nrows), W.w.nrows);
-	} else if (!W.loaded) {
-		return false;
-	} else if (key_is(k, L'j') || key_fn(k, KEY_DOWN))
-		move_rows(1);
-	else if (key_is(k, L'k') || key_fn(k, KEY_UP))
-		move_rows(-1);
-	else if (key_is(k, L'l') || key_fn(k, KEY_RIGHT))
-		move_day(1);
-	else if (key_fn(k, KEY_LEFT))
-		move_day(-1);
-	else if (key_fn(k, KEY_NPAGE) || key_is(k, L' '))
-		move_rows(W.list_rows > 1 ? W.list_rows - 1 : 1);
-	else if (key_fn(k, KEY_PPAGE))
-		move_rows(-(W.list_rows > 1 ? W.list_rows - 1 : 1));
-	else if (key_fn(k, KEY_HOME))
-		move_rows(-(long)W.w.nrows);
-	else if (key_fn(k, KEY_END))
-		move_rows((long)W.w.nrows);
-	else if (key_is(k, L'o'))
-		week_set_location(t, LOC_OFFICE);
-	else if (key_is(k, L'h'))
-		week_set_location(t, LOC_HOME);
-	else if (key_is(k, L'm'))
-		week_set_location(t, LOC_MOBILE);
-	else if (key_is(k, L'a'))
-		week_set_location(t, LOC_AWAY);
-	else if (key_is(k, L'x'))
-		week_clear_day(t);
-	else if (key_is(k, L'b'))
-		week_book_desk(t);
-	else if (key_is(k, L'\r') || key_is(k, L'\n') || key_fn(k, KEY_ENTER)) {
-		if (week_sel_row())
-			W.mode = MODE_DETAIL;
-	} else
-		return false;
+	return false;
+}
+
+static bool act_teams(struct tui *t, void *state, int arg)
+{
+	(void)arg;
+	week_teams_open(t, state);
 	return true;
 }
 
+static bool act_go_weeks(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	go_to(t, s, s->monday + 7 * arg);
+	return true;
+}
+
+static bool act_today(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+	hop_date day = clock_today();
+
+	(void)arg;
+	go_to(t, s, day);
+	if (date_weekday(day) <= 5)
+		s->list.col = date_weekday(day) - 1;
+	return true;
+}
+
+static bool act_reload(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	(void)arg;
+	if (week_load(t, s))
+		tui_status(t, false, ngettext("Read again: %zu person.", "Read again: %zu people.",
+		                              s->w.nrows), s->w.nrows);
+	return true;
+}
+
+/* The keys below need a week to act on; without one they do nothing here. */
+
+static bool act_move(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	(void)t;
+	if (!s->loaded)
+		return false;
+	list_move(&s->list, arg);
+	return true;
+}
+
+static bool act_move_day(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	(void)t;
+	if (!s->loaded)
+		return false;
+	list_move_col(&s->list, arg);
+	return true;
+}
+
+static bool act_page(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	(void)t;
+	if (!s->loaded)
+		return false;
+	list_page(&s->list, arg);
+	return true;
+}
+
+static bool act_home(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	(void)t;
+	if (!s->loaded)
+		return false;
+	list_home(&s->list, arg);
+	return true;
+}
+
+static bool act_set_location(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	if (!s->loaded)
+		return false;
+	week_set_location(t, s, (enum presence_loc)arg);
+	return true;
+}
+
+static bool act_clear_day(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	(void)arg;
+	if (!s->loaded)
+		return false;
+	week_clear_day(t, s);
+	return true;
+}
+
+static bool act_book_desk(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	(void)arg;
+	if (!s->loaded)
+		return false;
+	week_book_desk(t, s);
+	return true;
+}
+
+static bool act_details(struct tui *t, void *state, int arg)
+{
+	struct week_state *s = state;
+
+	(void)t;
+	(void)arg;
+	if (!s->loaded)
+		return false;
+	if (week_sel_row(s))
+		s->mode = MODE_DETAIL;
+	return true;
+}
+
+static const struct tui_action week_actions[] = {
+	{ { 'j', TUI_FN(KEY_DOWN) }, N_("j k  ↓ ↑"), N_("next / previous person"), N_("↑↓←→ move"),
+	  act_move, 1 },
+	{ { 'k', TUI_FN(KEY_UP) }, NULL, NULL, NULL, act_move, -1 },
+	{ { 'l', TUI_FN(KEY_RIGHT) }, N_("l  → ←"),
+	  N_("next / previous day (h sets home, so ← goes back)"), NULL, act_move_day, 1 },
+	{ { TUI_FN(KEY_LEFT) }, NULL, NULL, NULL, act_move_day, -1 },
+	{ { TUI_FN(KEY_HOME) }, N_("Home End PgUp PgDn"), N_("first / last person, a page up / down"),
+	  NULL, act_home, 0 },
+	{ { TUI_FN(KEY_END) }, NULL, NULL, NULL, act_home, 1 },
+	{ { TUI_FN(KEY_PPAGE) }, NULL, NULL, NULL, act_page, -1 },
+	{ { TUI_FN(KEY_NPAGE), ' ' }, NULL, NULL, NULL, act_page, 1 },
+	{ { '[' }, N_("[  ]"), N_("previous / next week"), N_("[ ] week"), act_go_weeks, -1 },
+	{ { ']' }, NULL, NULL, NULL, act_go_weeks, 1 },
+	{ { 't' }, N_("t"), N_("this week, today's day"), N_("t today"), act_today },
+	{ { 'o' }, N_("o h m a"), N_("set the day to office, home, mobile or away (yours; a lead's "
+	                             "for members)"), N_("o h m a set day"),
+	  act_set_location, LOC_OFFICE },
+	{ { 'h' }, NULL, NULL, NULL, act_set_location, LOC_HOME },
+	{ { 'm' }, NULL, NULL, NULL, act_set_location, LOC_MOBILE },
+	{ { 'a' }, NULL, NULL, NULL, act_set_location, LOC_AWAY },
+	{ { 'x' }, N_("x"), N_("clear the day's entry, so the weekly default applies again"), NULL,
+	  act_clear_day },
+	{ { 'b' }, N_("b"), N_("book a desk near the team for the day (and mark it office)"),
+	  N_("b desk"), act_book_desk },
+	{ { '\r', '\n', TUI_FN(KEY_ENTER) }, N_("Enter"),
+	  N_("details of the day: location, note, desk, presence day, deviations"),
+	  N_("Enter details"), act_details },
+	{ { 'T' }, N_("T"), N_("show another team (the teams you lead; HR and admins: any)"),
+	  N_("T team"), act_teams },
+	{ { 'r' }, N_("r"), N_("read the week again from the database"), NULL, act_reload },
+	{ { 0 }, N_("● ⌂ ◆ –  → ·"), N_("office, home, mobile, away, business trip, not set") },
+	{ { 0 }, N_("★  ✕  !"), N_("presence day, not a working day, deviation from the office "
+	                           "agreement") },
+};
+
 const struct tui_view view_week = {
 	.name = N_("Week"),
-	.hints = N_("? help  ↑↓←→ move  [ ] week  t today  o h m a set day  b desk  "
-	            "Enter details  T team  q quit"),
-	.keys = week_keys,
-	.nkeys = sizeof week_keys / sizeof week_keys[0],
+	TUI_TABLE(week_actions),
+	.state_size = sizeof(struct week_state),
 	.open = week_open,
 	.draw = week_draw,
-	.key = week_key,
+	.key = week_question,
 	.close = week_close,
 };

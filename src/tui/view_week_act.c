@@ -11,20 +11,21 @@
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
 #include "hop/core/presence/presence.h"
+#include "advice.h"
 #include "pick.h"
 #include "tui_internal.h"
 #include "view_week_int.h"
 
 /* ---- changing a day ---- */
 
-void week_set_location(struct tui *t, enum presence_loc loc)
+void week_set_location(struct tui *t, struct week_state *s, enum presence_loc loc)
 {
-	const struct presence_row *r = week_sel_row();
+	const struct presence_row *r = week_sel_row(s);
 	struct presence_result res;
 	struct hop_err err;
 	char name[HOP_NAME_MAX + 1], date[HOP_DATE_HUMAN_LEN];
 	const struct presence_item *it;
-	hop_date day = W.w.days[W.day].day;
+	hop_date day = s->w.days[s->list.col].day;
 
 	if (!r) {
 		tui_status(t, true, "%s", _("There is no one here whose day could be set."));
@@ -35,11 +36,11 @@ void week_set_location(struct tui *t, enum presence_loc loc)
 	memset(&res, 0, sizeof res);
 	if (presence_set(t->app, r->person.login, day, day, loc, NULL, &res, &err) != HOP_OK) {
 		presence_result_free(&res);
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
 	it = res.n ? &res.v[0] : NULL;
-	if (!week_load(t)) {
+	if (!week_load(t, s)) {
 		presence_result_free(&res);
 		return;
 	}
@@ -58,12 +59,12 @@ void week_set_location(struct tui *t, enum presence_loc loc)
 	presence_result_free(&res);
 }
 
-void week_clear_day(struct tui *t)
+void week_clear_day(struct tui *t, struct week_state *s)
 {
-	const struct presence_row *r = week_sel_row();
+	const struct presence_row *r = week_sel_row(s);
 	struct hop_err err;
 	char name[HOP_NAME_MAX + 1], date[HOP_DATE_HUMAN_LEN];
-	hop_date day = W.w.days[W.day].day;
+	hop_date day = s->w.days[s->list.col].day;
 	int cleared = 0;
 
 	if (!r)
@@ -71,10 +72,10 @@ void week_clear_day(struct tui *t)
 	snprintf(name, sizeof name, "%s", r->person.name);
 	date_format_human(day, date, sizeof date);
 	if (presence_clear(t->app, r->person.login, day, day, &cleared, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
-	if (!week_load(t))
+	if (!week_load(t, s))
 		return;
 	if (cleared)
 		tui_status(t, false, _("%s: the entry for %s is cleared; the weekly default "
@@ -83,9 +84,9 @@ void week_clear_day(struct tui *t)
 		tui_status(t, false, _("%s has no entry of their own for %s."), name, date);
 }
 
-void week_book_desk(struct tui *t)
+void week_book_desk(struct tui *t, struct week_state *s)
 {
-	const struct presence_row *r = week_sel_row();
+	const struct presence_row *r = week_sel_row(s);
 	struct booking_request rq;
 	struct hop_booking made;
 	struct hop_err err;
@@ -96,7 +97,7 @@ void week_book_desk(struct tui *t)
 		return;
 	}
 	memset(&rq, 0, sizeof rq);
-	rq.day = W.w.days[W.day].day;
+	rq.day = s->w.days[s->list.col].day;
 	rq.half = HALF_DAY;
 	rq.for_login = r->person.login;
 	rq.any = true;
@@ -104,79 +105,76 @@ void week_book_desk(struct tui *t)
 	snprintf(name, sizeof name, "%s", r->person.name);
 	date_format_human(rq.day, date, sizeof date);
 	if (booking_book(t->app, &rq, &made, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
+		tui_fail(t, &err);
 		return;
 	}
-	if (week_load(t))
+	if (week_load(t, s))
 		tui_status(t, false, _("Booked desk %s for %s on %s."), made.desk, name, date);
 }
 
 /* ---- the team chooser ---- */
 
-/* The teams the actor may look at: their own, those they lead, and any team
- * for those core lets manage teams (HR, admins). */
-bool week_teams_open(struct tui *t)
+/* The teams the actor may look at, as core's authz_may_see_team decides. */
+bool week_teams_open(struct tui *t, struct week_state *s)
 {
 	struct hop_err err;
-	bool any;
 	size_t initial = 0;
 
-	week_teams_free();
-	if (team_list(t->app, false, &W.teams, &err) != HOP_OK) {
-		tui_status(t, true, "%s", err.msg);
-		week_teams_free();
+	week_teams_free(s);
+	if (team_list(t->app, false, &s->teams, &err) != HOP_OK) {
+		tui_fail(t, &err);
+		week_teams_free(s);
 		return false;
 	}
-	any = authz_team_manage(t->app, &err) == HOP_OK;
-	W.team_labels = calloc(W.teams.n + 1, sizeof *W.team_labels);
-	W.team_items = calloc(W.teams.n + 1, sizeof *W.team_items);
-	W.team_index = calloc(W.teams.n + 1, sizeof *W.team_index);
-	if (!W.team_labels || !W.team_items || !W.team_index) {
-		tui_status(t, true, _("Out of memory while listing %zu teams."), W.teams.n);
-		week_teams_free();
+	s->team_labels = calloc(s->teams.n + 1, sizeof *s->team_labels);
+	s->team_items = calloc(s->teams.n + 1, sizeof *s->team_items);
+	s->team_index = calloc(s->teams.n + 1, sizeof *s->team_index);
+	if (!s->team_labels || !s->team_items || !s->team_index) {
+		tui_status(t, true, _("Out of memory while listing %zu teams."), s->teams.n);
+		week_teams_free(s);
 		return false;
 	}
-	for (size_t i = 0; i < W.teams.n; i++) {
-		const struct hop_team *tm = &W.teams.v[i];
+	for (size_t i = 0; i < s->teams.n; i++) {
+		const struct hop_team *tm = &s->teams.v[i];
 
-		if (!any && tm->id != t->app->actor.person.team_id && !authz_leads_team(t->app, tm->id))
+		if (!authz_may_see_team(t->app, tm->id))
 			continue;
 		if (tm->lead_name[0])
-			snprintf(W.team_labels[W.nitems], TEAM_LABEL_MAX, _("%s (lead: %s)"), tm->name,
+			snprintf(s->team_labels[s->nitems], TEAM_LABEL_MAX, _("%s (lead: %s)"), tm->name,
 			         tm->lead_name);
 		else
-			snprintf(W.team_labels[W.nitems], TEAM_LABEL_MAX, "%s", tm->name);
-		if (W.loaded && tm->id == W.w.team.id)
-			initial = W.nitems;
-		W.team_items[W.nitems] = W.team_labels[W.nitems];
-		W.team_index[W.nitems++] = i;
+			snprintf(s->team_labels[s->nitems], TEAM_LABEL_MAX, "%s", tm->name);
+		if (s->loaded && tm->id == s->w.team.id)
+			initial = s->nitems;
+		s->team_items[s->nitems] = s->team_labels[s->nitems];
+		s->team_index[s->nitems++] = i;
 	}
-	if (W.nitems <= 1 && W.loaded) {
+	if (s->nitems <= 1 && s->loaded) {
 		tui_status(t, false, "%s", _("You see your own team; leads switch between the teams "
 		                             "they lead, HR and admins between all teams."));
-		week_teams_free();
+		week_teams_free(s);
 		return false;
 	}
-	if (!W.nitems) {
+	if (!s->nitems) {
 		tui_status(t, true, "%s", _("There is no team to show."));
-		week_teams_free();
+		week_teams_free(s);
 		return false;
 	}
-	if (!pick_open(&W.pick, _("Team:"), W.team_items, W.nitems, initial)) {
+	if (!pick_open(&s->pick, _("Team:"), s->team_items, s->nitems, initial)) {
 		tui_status(t, true, "%s", _("Out of memory while opening the team list."));
-		week_teams_free();
+		week_teams_free(s);
 		return false;
 	}
-	W.mode = MODE_TEAMS;
+	s->mode = MODE_TEAMS;
 	return true;
 }
 
-void week_teams_key(struct tui *t, const struct tui_key *k)
+void week_teams_key(struct tui *t, struct week_state *s, const struct tui_key *k)
 {
 	char was[HOP_TEAM_NAME_MAX + 1];
 	size_t i;
 
-	switch (pick_key(&W.pick, k)) {
+	switch (pick_key(&s->pick, k)) {
 	case PICK_CONTINUE:
 		return;
 	case PICK_FULL:
@@ -185,17 +183,17 @@ void week_teams_key(struct tui *t, const struct tui_key *k)
 	case PICK_CANCEL:
 		break;
 	case PICK_CHOSEN:
-		i = pick_chosen(&W.pick);
-		if (i >= W.nitems)
+		i = pick_chosen(&s->pick);
+		if (i >= s->nitems)
 			break;
-		snprintf(was, sizeof was, "%s", W.team);
-		snprintf(W.team, sizeof W.team, "%s", W.teams.v[W.team_index[i]].name);
-		W.top = W.sel = 0;
-		if (!week_load(t))
-			snprintf(W.team, sizeof W.team, "%s", was);
+		snprintf(was, sizeof was, "%s", s->team);
+		snprintf(s->team, sizeof s->team, "%s", s->teams.v[s->team_index[i]].name);
+		s->list.top = s->list.sel = 0;
+		if (!week_load(t, s))
+			snprintf(s->team, sizeof s->team, "%s", was);
 		break;
 	}
-	pick_close(&W.pick);
-	week_teams_free();
-	W.mode = MODE_GRID;
+	pick_close(&s->pick);
+	week_teams_free(s);
+	s->mode = MODE_GRID;
 }

@@ -86,13 +86,13 @@ struct grid {
 	int x_day[PRESENCE_DAYS];
 };
 
-static struct grid grid(int cols)
+static struct grid grid(const struct week_state *s, int cols)
 {
 	struct grid g;
 	int widest = 0;
 
-	for (size_t i = 0; i < W.w.nrows; i++) {
-		int w = text_width(W.w.rows[i].person.name);
+	for (size_t i = 0; i < s->w.nrows; i++) {
+		int w = text_width(s->w.rows[i].person.name);
 		widest = w > widest ? w : widest;
 	}
 	g.name_w = widest + 4;      /* "> " in front, " !" behind */
@@ -106,27 +106,36 @@ static struct grid grid(int cols)
 	return g;
 }
 
-static void draw_heading(struct tui *t, int y)
+static void draw_heading(struct tui *t, const struct week_state *s, int y)
 {
 	char label[LABEL_MAX], team[HOP_TEAM_NAME_MAX + 64];
 	int used;
 
-	presence_week_label(W.monday, label, sizeof label);
+	presence_week_label(s->monday, label, sizeof label);
 	attrset(colour_attr(TC_HEADING));
 	used = text_draw(stdscr, y, 0, label, t->cols);
-	if (W.loaded) {
+	if (s->loaded) {
 		snprintf(team, sizeof team,
-		         ngettext("%s · %zu person", "%s · %zu people", W.w.nrows),
-		         W.w.team.name, W.w.nrows);
+		         ngettext("%s · %zu person", "%s · %zu people", s->w.nrows),
+		         s->w.team.name, s->w.nrows);
 		attrset(colour_attr(TC_NORMAL));
 		text_draw(stdscr, y, used + 4, team, t->cols - used - 4);
 	}
 	attrset(A_NORMAL);
 }
 
-static void draw_row(const struct presence_row *r, bool sel_row_, int y,
-                     const struct grid *g)
+/* What a row needs to be drawn: the week and the grid's columns. */
+struct row_ctx {
+	const struct week_state *s;
+	struct grid g;
+};
+
+static void draw_row(void *ctx, const struct list_row *lr, bool sel_row_, int y)
 {
+	const struct row_ctx *rc = ctx;
+	const struct week_state *s = rc->s;
+	const struct presence_row *r = &s->w.rows[lr->item];
+	const struct grid *g = &rc->g;
 	char text[HOP_NAME_MAX + HOP_CODE_MAX + 64];
 
 	attrset(colour_attr(TC_NORMAL));
@@ -144,7 +153,7 @@ static void draw_row(const struct presence_row *r, bool sel_row_, int y,
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		const struct presence_cell *c = &r->days[d];
 
-		if (!W.w.days[d].working)
+		if (!s->w.days[d].working)
 			continue;           /* the column carries the reason instead */
 		cell_text(c, g->day_w, text, sizeof text);
 		attrset(colour_attr(c->deviation ? TC_WARN : loc_role(c->loc)));
@@ -162,7 +171,7 @@ static void recolour(int y, int x, int width, enum tui_colour role)
 }
 
 /* Two footer lines: in office of the team, desks free in the team's zones. */
-static void draw_footer(int y, const struct grid *g, int cols)
+static void draw_footer(const struct week_state *s, int y, const struct grid *g, int cols)
 {
 	char text[64];
 
@@ -171,7 +180,7 @@ static void draw_footer(int y, const struct grid *g, int cols)
 	text_draw(stdscr, y + 1, 0, _("In office"), g->name_w - 1);
 	text_draw(stdscr, y + 2, 0, _("Desks free"), g->name_w - 1);
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
-		const struct presence_week_day *wd = &W.w.days[d];
+		const struct presence_week_day *wd = &s->w.days[d];
 
 		if (!wd->working) {
 			attrset(colour_attr(TC_HOLIDAY));
@@ -179,7 +188,7 @@ static void draw_footer(int y, const struct grid *g, int cols)
 			text_draw(stdscr, y + 2, g->x_day[d], "✕", g->day_w);
 			continue;
 		}
-		snprintf(text, sizeof text, "%d / %zu", wd->in_office, W.w.nrows);
+		snprintf(text, sizeof text, "%d / %zu", wd->in_office, s->w.nrows);
 		attrset(colour_attr(wd->team_day ? TC_TEAMDAY : TC_NORMAL));
 		text_draw(stdscr, y + 1, g->x_day[d], text, g->day_w);
 		if (wd->desks)
@@ -195,10 +204,10 @@ static void draw_footer(int y, const struct grid *g, int cols)
 
 /* What the selected cell needs said: the day off's reason, the presence
  * day's note, the person's deviations (the selected day's first). */
-static void explanation(char *buf, size_t size)
+static void explanation(const struct week_state *s, char *buf, size_t size)
 {
-	const struct presence_row *r = week_sel_row();
-	const struct presence_week_day *wd = &W.w.days[W.day];
+	const struct presence_row *r = week_sel_row(s);
+	const struct presence_week_day *wd = &s->w.days[s->list.col];
 	size_t used = 0;
 
 	buf[0] = '\0';
@@ -211,8 +220,8 @@ static void explanation(char *buf, size_t size)
 	if (!r)
 		return;
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < W.w.dev.n && used < size; i++) {
-			const struct agreement_deviation *dv = &W.w.dev.v[i];
+		for (size_t i = 0; i < s->w.dev.n && used < size; i++) {
+			const struct agreement_deviation *dv = &s->w.dev.v[i];
 			bool today = dv->day == wd->day;
 
 			if (dv->person_id != r->person.id || (pass == 0) != today)
@@ -223,11 +232,11 @@ static void explanation(char *buf, size_t size)
 	}
 }
 
-static void draw_explanation(int y, int rows, int cols)
+static void draw_explanation(const struct week_state *s, int y, int rows, int cols)
 {
 	char text[2048];
 
-	explanation(text, sizeof text);
+	explanation(s, text, sizeof text);
 	if (!text[0])
 		return;
 	attrset(colour_attr(TC_WARN));
@@ -235,21 +244,23 @@ static void draw_explanation(int y, int rows, int cols)
 	attrset(A_NORMAL);
 }
 
-static void draw_detail(struct tui *t);
+static void draw_detail(struct tui *t, const struct week_state *s);
 
-void week_draw(struct tui *t, const struct tui_view *v)
+void week_draw(struct tui *t, void *state)
 {
+	struct week_state *s = state;
 	int top = t->body_top, rows = t->body_rows, cols = t->cols, vis, y;
 	char text[HOP_WHY_MAX + 16];
-	struct grid g;
+	struct row_ctx ctx = { s, { 0 } };
+	const struct grid *g = &ctx.g;
+	size_t sel, first;
 
-	(void)v;
-	draw_heading(t, top);
-	if (!W.loaded) {
+	draw_heading(t, s, top);
+	if (!s->loaded) {
 		int n;
 
 		attrset(colour_attr(TC_NORMAL));
-		n = text_wrap(stdscr, top + 2, 2, W.error, cols - 4, rows - 2, false, false);
+		n = text_wrap(stdscr, top + 2, 2, s->error, cols - 4, rows - 2, false, false);
 		attrset(colour_attr(TC_DIM));
 		text_wrap(stdscr, top + 3 + n, 2, _("T chooses a team: leads among the teams they "
 		                                    "lead, HR and admins among all teams."),
@@ -257,64 +268,58 @@ void week_draw(struct tui *t, const struct tui_view *v)
 		attrset(A_NORMAL);
 		goto overlay;
 	}
-	g = grid(cols);
+	ctx.g = grid(s, cols);
 	attrset(colour_attr(TC_DIM));
-	text_draw(stdscr, top + 1, 2, _("Name"), g.name_w - 2);
+	text_draw(stdscr, top + 1, 2, _("Name"), g->name_w - 2);
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
-		const struct presence_week_day *wd = &W.w.days[d];
+		const struct presence_week_day *wd = &s->w.days[d];
 
 		day_heading(wd, text, sizeof text);
 		attrset(colour_attr(!wd->working ? TC_HOLIDAY : wd->team_day ? TC_TEAMDAY : TC_DIM));
-		text_draw(stdscr, top + 1, g.x_day[d], text, g.day_w);
+		text_draw(stdscr, top + 1, g->x_day[d], text, g->day_w);
 	}
 	vis = rows - 2 - FOOT_ROWS;
-	W.list_rows = vis;
+	list_draw(&s->list, top + 2, vis, draw_row, &ctx);
 	if (vis <= 0)
 		goto overlay;
-	if (W.w.nrows == 0) {
+	if (s->w.nrows == 0) {
 		attrset(colour_attr(TC_NORMAL));
 		text_wrap(stdscr, top + 3, 2, _("This team has no current members."), cols - 4,
 		          vis, false, false);
 	}
-	if (W.sel < W.top)
-		W.top = W.sel;
-	if (W.sel >= W.top + (size_t)vis)
-		W.top = W.sel - (size_t)vis + 1;
-	if (W.top + (size_t)vis > W.w.nrows)
-		W.top = W.w.nrows > (size_t)vis ? W.w.nrows - (size_t)vis : 0;
-	for (int i = 0; i < vis && W.top + (size_t)i < W.w.nrows; i++)
-		draw_row(&W.w.rows[W.top + i], W.top + (size_t)i == W.sel, top + 2 + i, &g);
 	/* A day off: the reason down its column, instead of a cell per person. */
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
-		int n = (int)(W.w.nrows < (size_t)vis ? W.w.nrows : (size_t)vis);
+		int n = (int)(s->w.nrows < (size_t)vis ? s->w.nrows : (size_t)vis);
 
-		if (W.w.days[d].working)
+		if (s->w.days[d].working)
 			continue;
-		snprintf(text, sizeof text, "✕ %s", W.w.days[d].why);
+		snprintf(text, sizeof text, "✕ %s", s->w.days[d].why);
 		attrset(colour_attr(TC_HOLIDAY));
-		text_wrap(stdscr, top + 2, g.x_day[d], text, g.day_w, n > 0 ? n : 1, false, false);
+		text_wrap(stdscr, top + 2, g->x_day[d], text, g->day_w, n > 0 ? n : 1, false, false);
 	}
-	if (W.w.nrows && W.sel >= W.top && W.sel < W.top + (size_t)vis)
-		recolour(top + 2 + (int)(W.sel - W.top), g.x_day[W.day], g.day_w, TC_SELECTED);
+	sel = s->list.sel;
+	first = s->list.top;
+	if (s->w.nrows && sel >= first && sel < first + (size_t)vis)
+		recolour(top + 2 + (int)(sel - first), g->x_day[s->list.col], g->day_w, TC_SELECTED);
 	y = top + rows - FOOT_ROWS;
-	draw_footer(y, &g, cols);
-	draw_explanation(y + 3, 2, cols);
+	draw_footer(s, y, g, cols);
+	draw_explanation(s, y + 3, 2, cols);
 overlay:
 	attrset(A_NORMAL);
-	if (W.mode == MODE_TEAMS)
-		pick_draw(t, &W.pick);
-	else if (W.mode == MODE_DETAIL)
-		draw_detail(t);
+	if (s->mode == MODE_TEAMS)
+		pick_draw(t, &s->pick);
+	else if (s->mode == MODE_DETAIL)
+		draw_detail(t, s);
 }
 
 /* ---- the details box ---- */
 
 #define DETAIL_LINES 12
 
-static void draw_detail(struct tui *t)
+static void draw_detail(struct tui *t, const struct week_state *s)
 {
-	const struct presence_row *r = week_sel_row();
-	const struct presence_week_day *wd = &W.w.days[W.day];
+	const struct presence_row *r = week_sel_row(s);
+	const struct presence_week_day *wd = &s->w.days[s->list.col];
 	const struct presence_cell *c;
 	const char *labels[DETAIL_LINES], *values[DETAIL_LINES];
 	char date[HOP_DATE_HUMAN_LEN], title[HOP_NAME_MAX + HOP_DATE_HUMAN_LEN + 8];
@@ -325,7 +330,7 @@ static void draw_detail(struct tui *t)
 
 	if (!r)
 		return;
-	c = &r->days[W.day];
+	c = &r->days[s->list.col];
 	snprintf(title, sizeof title, _("%s · %s"), r->person.name,
 	         date_format_human(wd->day, date, sizeof date));
 	if (!wd->working) {
@@ -354,8 +359,8 @@ static void draw_detail(struct tui *t)
 		snprintf(teamday, sizeof teamday, "%s", _("no"));
 	labels[n] = _("Presence day");
 	values[n++] = teamday;
-	for (size_t i = 0; i < W.w.dev.n && n < DETAIL_LINES; i++) {
-		const struct agreement_deviation *dv = &W.w.dev.v[i];
+	for (size_t i = 0; i < s->w.dev.n && n < DETAIL_LINES; i++) {
+		const struct agreement_deviation *dv = &s->w.dev.v[i];
 
 		if (dv->person_id != r->person.id)
 			continue;

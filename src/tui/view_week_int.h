@@ -1,6 +1,7 @@
 /* What the files of the Week screen share (view_week.c, view_week_draw.c,
- * view_week_act.c): the screen's state and the few functions one file calls in
- * another.  Private to these three files. */
+ * view_week_act.c): the screen's state, which tui.c holds and hands to every
+ * function, and the few functions one file calls in another.  Private to
+ * these three files. */
 #ifndef HOP_TUI_VIEW_WEEK_INT_H
 #define HOP_TUI_VIEW_WEEK_INT_H
 
@@ -10,6 +11,7 @@
 #include "hop/base/err.h"
 #include "hop/core/people/person.h"
 #include "hop/core/presence/presence.h"
+#include "list.h"
 #include "pick.h"
 #include "tui_internal.h"
 
@@ -27,9 +29,8 @@ struct week_state {
 	struct presence_week w;
 	bool loaded;
 	char error[HOP_ERR_MSG_MAX];        /* why there is no week to show */
-	size_t sel, top;                    /* selected row, first row shown */
-	int day;                            /* selected day, 0 = Monday */
-	int list_rows;
+	/* The grid: a row per person of w, a column per day (col 0 = Monday). */
+	struct tui_list list;
 	enum mode mode;
 	/* The team chooser: the teams offered, one label each. */
 	struct hop_team_list teams;
@@ -40,28 +41,25 @@ struct week_state {
 	struct tui_pick pick;
 };
 
-/* The one state of the screen (view_week.c), read by the drawing, changed by the actions. */
-extern struct week_state W;
-
 /* view_week.c: the selected person's row, NULL when there is none (drawing, actions). */
-const struct presence_row *week_sel_row(void);
+const struct presence_row *week_sel_row(const struct week_state *s);
 /* view_week.c: read the week again; the actions call it after every change. */
-bool week_load(struct tui *t);
+bool week_load(struct tui *t, struct week_state *s);
 /* view_week.c: free the team chooser's lists (on closing the screen and the chooser). */
-void week_teams_free(void);
+void week_teams_free(struct week_state *s);
 
 /* view_week_draw.c: the view's draw entry, for the table in view_week.c. */
-void week_draw(struct tui *t, const struct tui_view *v);
+void week_draw(struct tui *t, void *state);
 
 /* view_week_act.c: set the selected day to loc (keys o h m a). */
-void week_set_location(struct tui *t, enum presence_loc loc);
+void week_set_location(struct tui *t, struct week_state *s, enum presence_loc loc);
 /* view_week_act.c: clear the selected day's own entry (key x). */
-void week_clear_day(struct tui *t);
+void week_clear_day(struct tui *t, struct week_state *s);
 /* view_week_act.c: book a desk near the team on the selected day (key b). */
-void week_book_desk(struct tui *t);
+void week_book_desk(struct tui *t, struct week_state *s);
 /* view_week_act.c: open the team chooser (key T); false when there is none to offer. */
-bool week_teams_open(struct tui *t);
+bool week_teams_open(struct tui *t, struct week_state *s);
 /* view_week_act.c: a key while the team chooser is open. */
-void week_teams_key(struct tui *t, const struct tui_key *k);
+void week_teams_key(struct tui *t, struct week_state *s, const struct tui_key *k);
 
 #endif

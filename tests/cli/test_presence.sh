@@ -104,4 +104,12 @@ expect_ok "week 48" week
 has "$OUT" "Thu 26.11.*" "presence day marked"
 has "$OUT" "In office" "footer"
 
+# --- whose week: the same rule as the Week screen's team chooser ---
+expect_fail "another team's week" 4 week --team referat-12-buergerservice
+has "$ERR" "is shown only to its members, its lead, HR and admins" "the refusal says who may"
+HOP_USER=tester expect_ok "an admin sees every team's week" week --team referat-12-buergerservice
+printf '[booking]\nshow_booker_names = all\n' >"$SCRATCH/open.ini"
+HOP_CONFIG="$SCRATCH/open.ini" expect_ok "with show_booker_names = all, everyone does" \
+	week --team referat-12-buergerservice
+
 finish

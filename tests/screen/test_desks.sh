@@ -141,11 +141,14 @@ TAKEN_BY=$(sql "SELECT p.name FROM booking b JOIN desk d ON d.id = b.desk_id
 	AND b.cancelled_at IS NULL ORDER BY b.am DESC LIMIT 1")
 [ -n "$TAKEN" ] && [ -n "$TAKEN_BY" ] || nok "a desk taken on $D in zone $ZONE_LABEL"
 
-# Core's refusal of TAKEN for tester, as the command line shows it.
+# Core's refusal of TAKEN for tester, as the command line shows it: core's
+# sentence, then the command line's advice ("; 'hop free ...'"), which the
+# screens replace with their own.
 STATE="SELECT * FROM booking ORDER BY id; SELECT count(*) FROM audit;"
 before=$(sql "$STATE")
 run book "$D" "$TAKEN"
 REFUSAL=$(sed -n 's/^hop: //p' "$ERR" | head -1)
+REFUSAL=${REFUSAL%%"; 'hop "*}
 [ "$RC" -ne 0 ] && [ -n "$REFUSAL" ] || nok "'hop book $D $TAKEN' as tester is refused (exit $RC)"
 eq "$(sql "$STATE")" "$before" "the refused 'hop book' changed nothing"
 
@@ -269,6 +272,7 @@ if select_code "$TAKEN"; then
 	if [ -n "$REFUSAL" ] && wait_for "$short"; then
 		tail -n 3 "$SCR" | tr '\n' ' ' | tr -s ' ' >"$SCRATCH/status"
 		has "$SCRATCH/status" "$REFUSAL" "booking a taken desk shows core's refusal, whole"
+		hasnt "$SCRATCH/status" "'hop " "... with the screens' advice, not a command"
 		tm capture-pane -p -e -t hop | tail -n 3 >"$SCRATCH/status.esc"
 		has "$SCRATCH/status.esc" "[41m" "the refusal is in the error colour"
 	else

@@ -26,7 +26,14 @@ static void test_double_booking(void **state)
 	/* The same person, a second desk in the same half: refused. */
 	assert_int_equal(book(&app, "anna", TUE24, "S2", HALF_AM, &err), HOP_ECONFLICT);
 	has(err.msg, "you have already booked desk S1 on Tue 24 Nov 2026 (AM)");
-	has(err.msg, "hop cancel 2026-11-24 S1");
+	/* Core names no command; the reason and its facts let a front end say how
+	 * to cancel it (test_advice.c). */
+	hasnt(err.msg, "hop cancel");
+	assert_int_equal(err.reason, HOP_R_HOLDS_DESK);
+	assert_string_equal(err.facts.place, "S1");
+	assert_int_equal(err.facts.day, TUE24);
+	assert_string_equal(err.facts.login, "anna");
+	assert_true(err.facts.self);
 	/* ... but a room besides the desk is fine. */
 	ok(book_full(&app, "anna", TUE24, "R8", HALF_AM, NULL, 3, NULL, &err), &err);
 	assert_int_equal(active_bookings(&app), 3);
@@ -457,6 +464,28 @@ static void test_any_filters(void **state)
 		test_act_as(&app, "anna");
 		ok(booking_book(&app, &rq, &b, &err), &err);
 		assert_string_equal(b.desk, "TR");     /* her team's room first */
+	}
+	/* The choice of place: one rule, asked alone or by booking_book, which
+	 * then books nothing. */
+	{
+		struct booking_request both = { .day = FRI27, .desk = "S1", .any = true };
+		struct booking_request none = { .day = FRI27 };
+		struct booking_request filter = { .day = FRI27, .desk = "S1", .attrs = ATTR_QUIET };
+		struct booking_request fine = { .day = FRI27, .any = true, .near_team = true };
+		int before = active_bookings(&app);
+
+		assert_int_equal(booking_choice_check(&both, &err), HOP_EINVAL);
+		has(err.msg, "exclude each other");
+		assert_int_equal(err.reason, HOP_R_DESK_AND_ANY);
+		assert_int_equal(booking_book(&app, &both, &b, &err), HOP_EINVAL);
+		assert_int_equal(err.reason, HOP_R_DESK_AND_ANY);
+		assert_int_equal(booking_choice_check(&none, &err), HOP_EINVAL);
+		assert_int_equal(err.reason, HOP_R_DESK_OR_ANY);
+		assert_int_equal(booking_choice_check(&filter, &err), HOP_EINVAL);
+		assert_int_equal(err.reason, HOP_R_ANY_ONLY);
+		assert_int_equal(booking_book(&app, &filter, &b, &err), HOP_EINVAL);
+		ok(booking_choice_check(&fine, &err), &err);
+		assert_int_equal(active_bookings(&app), before);
 	}
 	test_app_close(&app);
 }

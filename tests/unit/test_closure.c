@@ -379,8 +379,8 @@ static void test_permission(void **state)
 
 	test_act_as(app, "emp");
 	assert_int_equal(import_text(app, CAL(BETRIEBSRUHE), NULL, false, &rep, &err), HOP_EPERM);
-	assert_string_equal(err.msg, "only facilities or an admin can import closure days; ask one "
-	                    "of them to run 'hop import holidays'");
+	assert_string_equal(err.msg, "only facilities or an admin can import closure days");
+	assert_int_equal(err.reason, HOP_R_CLOSURES_BY_FACILITIES);
 	closure_import_report_free(&rep);
 	assert_int_equal(count_rows(app), 0);
 	test_act_as(app, "nobody");

@@ -236,6 +236,22 @@ static void test_zones(void **state)
 	assert_int_equal(zone_get(&app, "Haus A/Nord", &z, &err), HOP_EINVAL);
 
 	assert_int_equal(zone_add(&app, "Haus A", "1. OG", 1, "nord", NULL, &err), HOP_ECONFLICT);
+	/* The floor range is core's, whoever asks: the command line parses with it. */
+	assert_int_equal(zone_add(&app, "Haus A", "Dach", FLOOR_LEVEL_MAX + 1, "Ost", NULL, &err),
+	                 HOP_EINVAL);
+	assert_string_equal(err.msg, "level: '201' is not a floor level from -20 to 200 (0 is the "
+	                    "ground floor)");
+	{
+		int level = 99;
+		assert_int_equal(floor_level_parse("-20", &level, &err), HOP_OK);
+		assert_int_equal(level, FLOOR_LEVEL_MIN);
+		assert_int_equal(floor_level_parse("200", &level, &err), HOP_OK);
+		assert_int_equal(floor_level_parse("-21", &level, &err), HOP_EINVAL);
+		assert_int_equal(floor_level_parse("drei", &level, &err), HOP_EINVAL);
+		assert_int_equal(floor_level_parse("", &level, &err), HOP_EINVAL);
+		assert_int_equal(floor_level_parse("99999999999999999999", &level, &err), HOP_EINVAL);
+		assert_int_equal(level, FLOOR_LEVEL_MAX);
+	}
 	assert_int_equal(zone_add(&app, "Haus C", "1. OG", 1, "Ost", NULL, &err), HOP_ENOTFOUND);
 	assert_int_equal(zone_add(&app, "Haus A", "1. OG", 1, "Ost", "Referat 99", &err),
 	                 HOP_ENOTFOUND);
@@ -553,7 +569,10 @@ static void test_retire(void **state)
 	/* A retired code is not reused, but the place can come back. */
 	d = spec("3.15", "Zone Süd");
 	assert_int_equal(desk_add(&app, &d, &err), HOP_ECONFLICT);
-	assert_non_null(strstr(err.msg, "--activate"));
+	assert_non_null(strstr(err.msg, "codes are never reused"));
+	assert_null(strstr(err.msg, "--activate"));
+	assert_int_equal(err.reason, HOP_R_CODE_RETIRED);
+	assert_string_equal(err.facts.place, "3.15");
 	ok(desk_edit(&app, "3.15", DF_ACTIVE, &d, &err), &err);
 	ok(desk_get(&app, "3.15", &got, &err), &err);
 	assert_int_equal(got.retired, HOP_DATE_NONE);

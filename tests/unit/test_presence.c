@@ -394,6 +394,62 @@ static void test_agreement(void **state)
 	test_app_close(&app);
 }
 
+/* The desk of row login on day in w ("" when hidden or none). */
+static const char *week_desk(const struct presence_week *w, const char *login, int day)
+{
+	for (size_t i = 0; i < w->nrows; i++)
+		if (strcmp(w->rows[i].person.login, login) == 0)
+			return w->rows[i].days[day].desk;
+	fail_msg("%s is not a row of the week", login);
+	return NULL;
+}
+
+/* Who sees a team's week, and its desks as 'hop who' would show them. */
+static void test_week_privacy(void **state)
+{
+	struct hop_app app;
+	struct hop_err err;
+	struct presence_result res;
+	struct presence_week w;
+
+	(void)state;
+	org(&app);
+	test_act_as(&app, "anna");
+	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	presence_result_free(&res);
+	test_act_as(&app, "bernd");
+	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	presence_result_free(&res);
+	/* A member sees the team's desks; another team's member not the week. */
+	test_act_as(&app, "anna");
+	ok(presence_week(&app, NULL, MON23, &w, &err), &err);
+	assert_string_equal(week_desk(&w, "bernd", 1), "S2");
+	presence_week_free(&w);
+	test_act_as(&app, "carl");
+	assert_int_equal(presence_week(&app, "Referat 11", MON23, &w, &err), HOP_EPERM);
+	has(err.msg, "the week of Referat 11 is shown only to its members");
+	/* HR sees the week, where people are, but not who booked which desk. */
+	test_act_as(&app, "hilde");
+	ok(presence_week(&app, "Referat 11", MON23, &w, &err), &err);
+	assert_string_equal(week_desk(&w, "bernd", 1), "");
+	assert_int_equal(w.days[1].in_office, 2);
+	presence_week_free(&w);
+	/* none: one's own desk only, even in one's own team. */
+	app.cfg.show_booker_names = CFG_NAMES_NONE;
+	test_act_as(&app, "anna");
+	ok(presence_week(&app, NULL, MON23, &w, &err), &err);
+	assert_string_equal(week_desk(&w, "anna", 1), "S1");
+	assert_string_equal(week_desk(&w, "bernd", 1), "");
+	presence_week_free(&w);
+	/* all: every team's week, with its desks. */
+	app.cfg.show_booker_names = CFG_NAMES_ALL;
+	test_act_as(&app, "carl");
+	ok(presence_week(&app, "Referat 11", MON23, &w, &err), &err);
+	assert_string_equal(week_desk(&w, "anna", 1), "S1");
+	presence_week_free(&w);
+	test_app_close(&app);
+}
+
 static void test_forecast(void **state)
 {
 	struct hop_app app;
@@ -446,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_teamdays),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_agreement),
+		cmocka_unit_test(test_week_privacy),
 		cmocka_unit_test(test_forecast),
 		cmocka_unit_test(test_week_label),
 	};

@@ -129,7 +129,10 @@ static void test_edit_and_remove(void **state)
 
 	assert_int_equal(team_remove(&app, "Referat 12", &err), HOP_ECONFLICT);
 	assert_non_null(strstr(err.msg, "2 current members"));
-	assert_non_null(strstr(err.msg, "hop person edit LOGIN --team"));
+	assert_null(strstr(err.msg, "hop person edit"));
+	assert_int_equal(err.reason, HOP_R_TEAM_HAS_MEMBERS);
+	assert_string_equal(err.facts.team, t.slug);
+	assert_int_equal(err.facts.n, 2);
 	memset(&e, 0, sizeof e);
 	e.fields = PF_TEAM;
 	assert_int_equal(person_edit(&app, "emp", &e, &err), HOP_OK);

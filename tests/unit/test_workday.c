@@ -62,6 +62,14 @@ static void test_holidays_by_site(void **state)
 	assert_non_null(strstr(err.msg, "public holiday"));
 	assert_true(workday_is_working(&app, be.id, corpus));
 	assert_true(workday_is_working(&app, 0, corpus));        /* region BE */
+	/* The Land as 'hop holidays --site' and the feeds ask for it. */
+	{
+		char region[3];
+		assert_string_equal(holiday_region_of_site(&app, by.id, region, sizeof region), "BY");
+		assert_string_equal(holiday_region_of_site(&app, be.id, region, sizeof region), "BE");
+		assert_string_equal(holiday_region_of_site(&app, 0, region, sizeof region), "BE");
+		assert_string_equal(holiday_region_of_site(&app, 9999, region, sizeof region), "BE");
+	}
 	app.cfg.region[0] = 'B', app.cfg.region[1] = 'Y';
 	assert_false(workday_is_working(&app, 0, corpus));       /* region BY */
 	/* 3 Oct 2026 is a Saturday anyway; 25 Dec 2026 a Friday: off everywhere. */

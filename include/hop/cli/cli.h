@@ -42,8 +42,16 @@ int cli_configure(struct cli_ctx *ctx);
  * and returns its exit status on failure, 0 on success. */
 int cli_open(struct cli_ctx *ctx);
 
-/* "hop: message" on stderr; returns the exit status for the failure. */
+/* "hop: message" and the advice on stderr; returns the exit status for the
+ * failure. */
 int cli_fail(const struct hop_err *err);
+/* How to go on after a refusal of this reason, with these facts, in hop's
+ * commands ("; 'hop free 2026-11-24' shows what is free"), to append to
+ * core's sentence; "" when the sentence says it all.  Returns buf, which
+ * CLI_ADVICE_MAX bytes always suffice for. */
+#define CLI_ADVICE_MAX 512
+const char *cli_advice(enum hop_reason reason, const struct hop_facts *f, char *buf,
+                       size_t size);
 int cli_failf(enum hop_status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A usage error: message, then "Try 'hop help NAME'."; returns 2. */
 int cli_usage_error(const char *name, const char *sub, const char *fmt, ...)

@@ -1,7 +1,8 @@
-/* Who may change what.  Every permission rule of hop lives here, so that the
- * command line, the TUI and the importer refuse the same things with the same
- * words.  Reading is open to everyone with access to the database file; the
- * file's permissions are the security boundary, these rules are the
+/* Who may change and see what.  Every permission rule of hop lives here, so
+ * that the command line, the TUI and the importer refuse the same things with
+ * the same words.  Reading is open to everyone with access to the database
+ * file but for what privacy keeps (who booked a place, another team's week);
+ * the file's permissions are the security boundary, these rules are the
  * organisation's (see hop(1), SECURITY). */
 #ifndef HOP_AUTHZ_H
 #define HOP_AUTHZ_H
@@ -9,8 +10,13 @@
 #include <stdbool.h>
 #include "hop/base/err.h"
 #include "hop/core/people/person.h"
+#include "hop/core/places/place.h"
 
 struct hop_app;
+
+/* Is the actor a current person in hop?  Everyone else may read but change
+ * nothing, and every refusal for them is this one sentence. */
+enum hop_status authz_registered(const struct hop_app *app, struct hop_err *err);
 
 /* May the actor change these fields (enum person_field bits) of target?
  *   admin: everything;  hr: everything but granting or taking the admin role;
@@ -34,10 +40,53 @@ bool authz_leads_team(const struct hop_app *app, int64_t team_id);
 
 /* Sites, zones, desks and rooms: facilities, admin. */
 enum hop_status authz_place_manage(const struct hop_app *app, struct hop_err *err);
+/* Importing closure days: the same people, refused in words about closure days. */
+enum hop_status authz_closure_import(const struct hop_app *app, struct hop_err *err);
 
 /* Booking and cancelling for target: themselves; a lead for the members of
  * teams they lead; facilities and admins for everyone. */
 enum hop_status authz_book_for(const struct hop_app *app, const struct hop_person *target,
+                               struct hop_err *err);
+
+/* A place's bookable_by (place.h), met by the person booked for or by the
+ * actor who books: all; team: members of the zone's team and its lead;
+ * leads: anyone with the lead role.  Facilities and admins book every place. */
+bool authz_may_book_place(const struct hop_app *app, const struct hop_person *person,
+                          enum desk_bookable bookable, int64_t zone_team_id,
+                          int64_t zone_team_lead);
+/* The place as the refusal names it. */
+struct authz_place {
+	const char *label;                 /* "team room TR" */
+	const char *zone;                  /* the zone's name */
+	const char *zone_team;             /* its team's name, "" = none */
+	enum desk_bookable bookable;
+	int64_t zone_team_id, zone_team_lead;   /* 0 = none */
+};
+enum hop_status authz_book_place(const struct hop_app *app, const struct hop_person *person,
+                                 const struct authz_place *place, struct hop_err *err);
+
+/* Planning a team's presence days: its lead, HR and admins. */
+enum hop_status authz_team_plan(const struct hop_app *app, const struct hop_team *team,
+                                struct hop_err *err);
+
+/* ---- what the actor may see ---- */
+
+/* Who holds a booking: may the actor see the booker of a booking of
+ * person_id (of team team_id, whose current lead is team_lead, or 0) that
+ * booked_by made?  Always their own bookings, those they made, and to
+ * facilities and admins (who keep the desks); otherwise as [booking]
+ * show_booker_names says: all; team (the members of the person's team and its
+ * lead); none.  Every booking query, the Desks screen and the week ask here. */
+bool authz_booker_visible(const struct hop_app *app, int64_t person_id, int64_t team_id,
+                          int64_t team_lead, int64_t booked_by);
+
+/* A team's week (its members' locations day by day: the Week screen and
+ * 'hop week'): its members and its lead, HR and admins; everyone when
+ * [booking] show_booker_names = all, where the organisation chose openness.
+ * Which desk each member booked follows authz_booker_visible, so that the
+ * week never tells more than 'hop who' does. */
+bool authz_may_see_team(const struct hop_app *app, int64_t team_id);
+enum hop_status authz_see_team(const struct hop_app *app, const struct hop_team *team,
                                struct hop_err *err);
 
 /* Onboarding templates: hr, admin. */

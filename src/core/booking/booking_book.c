@@ -16,7 +16,6 @@
 
 #define DETAIL_MAX 1024
 #define NOTE_MAX 200
-#define ATTENDEES_MAX 500
 
 /* ---- the request ---- */
 
@@ -34,6 +33,21 @@ static enum hop_status check_note(const char *note, struct hop_err *err)
 	return HOP_OK;
 }
 
+enum hop_status booking_choice_check(const struct booking_request *rq, struct hop_err *err)
+{
+	if (rq->any && rq->desk && *rq->desk)
+		return hop_refuse(err, HOP_EINVAL, HOP_R_DESK_AND_ANY, NULL, _("a desk code and "
+		                  "letting hop choose a free desk exclude each other"));
+	if (!rq->any && !(rq->desk && *rq->desk))
+		return hop_refuse(err, HOP_EINVAL, HOP_R_DESK_OR_ANY, NULL, _("give a desk or room "
+		                  "code, or let hop choose a free desk"));
+	if (!rq->any && ((rq->zone && *rq->zone) || rq->attrs || rq->near_team))
+		return hop_refuse(err, HOP_EINVAL, HOP_R_ANY_ONLY, NULL, _("a zone, attributes and "
+		                  "nearness to the team choose among free desks, so they do not go "
+		                  "with a desk code"));
+	return HOP_OK;
+}
+
 enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq,
                            struct bk_ctx *ctx, struct hop_err *err)
 {
@@ -44,19 +58,13 @@ enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq
 	if (ctx->half > HALF_DAY)
 		return hop_fail(err, HOP_EINVAL, _("a booking is for the morning, the afternoon or "
 		                "the whole day"));
-	if (ctx->attendees < 1 || ctx->attendees > ATTENDEES_MAX)
+	if (ctx->attendees < 1 || ctx->attendees > ROOM_CAPACITY_MAX)
 		return hop_fail(err, HOP_EINVAL, _("a group of %d people cannot be booked; give 1 to "
-		                "%d"), ctx->attendees, ATTENDEES_MAX);
+		                "%d"), ctx->attendees, ROOM_CAPACITY_MAX);
 	if (rq->note && check_note(rq->note, err) != HOP_OK)
 		return err->status;
-	if (rq->any && rq->desk && *rq->desk)
-		return hop_fail(err, HOP_EINVAL, _("give either a desk code or --any, not both"));
-	if (!rq->any && !(rq->desk && *rq->desk))
-		return hop_fail(err, HOP_EINVAL, _("give a desk or room code, or --any to let hop "
-		                "choose a free desk"));
-	if (!rq->any && ((rq->zone && *rq->zone) || rq->attrs || rq->near_team))
-		return hop_fail(err, HOP_EINVAL, _("a zone, attributes and --near-team choose among "
-		                "free desks; use them with --any, not with a desk code"));
+	if (booking_choice_check(rq, err) != HOP_OK)
+		return err->status;
 	if (bk_person(app, rq->for_login, &ctx->person, err) != HOP_OK)
 		return err->status;
 	if (rq->any && rq->zone && *rq->zone) {
@@ -67,8 +75,9 @@ enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq
 		snprintf(ctx->zone_name, sizeof ctx->zone_name, "%s", z.name);
 	}
 	if (rq->any && rq->near_team && !ctx->person.team_id)
-		return hop_fail(err, HOP_EINVAL, _("%s is in no team, so there are no team zones to "
-		                "look in; leave out --near-team"), ctx->person.name);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_NEAR_TEAM_NO_TEAM, HOP_ABOUT(.login =
+		                  ctx->person.login), _("%s is in no team, so there are no team "
+		                  "zones to look in"), ctx->person.name);
 	if (!rq->any) {
 		struct bk_place p;
 		/* Early, for a clear message before any per-day rule. */
@@ -135,11 +144,11 @@ static int rank(const struct bk_ctx *ctx, const struct last_desk *last,
 static enum hop_status no_free_place(const struct bk_ctx *ctx, hop_date day,
                                      struct hop_err *err)
 {
-	char when[HOP_DATE_HUMAN_LEN], iso[HOP_DATE_ISO_LEN], conds[512] = "", attrs[128];
+	char when[HOP_DATE_HUMAN_LEN], conds[512] = "", attrs[128];
+	const struct hop_about *about = HOP_ABOUT(.day = day);
 	size_t len = 0;
 
 	date_format_human(day, when, sizeof when);
-	date_format(day, iso);
 	/* The conditions as a list of short phrases, each translated whole. */
 	if (ctx->zone_id)
 		len += (size_t)snprintf(conds + len, sizeof conds - len, _("zone %s"), ctx->zone_name);
@@ -152,19 +161,20 @@ static enum hop_status no_free_place(const struct bk_ctx *ctx, hop_date day,
 		                        len ? ", " : "", ctx->person.team);
 	if (ctx->attendees > 1) {
 		if (len)
-			return hop_fail(err, HOP_ECONFLICT, _("no free room for %d people on %s (%s) "
-			                "matches: %s; try another day or fewer conditions ('hop free "
-			                "%s')"), ctx->attendees, when, half_label(ctx->half), conds, iso);
-		return hop_fail(err, HOP_ECONFLICT, _("no room for %d people is free on %s (%s); "
-		                "try another day or a smaller group ('hop free %s')"),
-		                ctx->attendees, when, half_label(ctx->half), iso);
+			return hop_refuse(err, HOP_ECONFLICT, HOP_R_NO_FREE_PLACE, about, _("no free "
+			                  "room for %d people on %s (%s) matches: %s; try another day or "
+			                  "fewer conditions"), ctx->attendees, when, half_label(ctx->half),
+			                  conds);
+		return hop_refuse(err, HOP_ECONFLICT, HOP_R_NO_FREE_PLACE, about, _("no room for %d "
+		                  "people is free on %s (%s); try another day or a smaller group"),
+		                  ctx->attendees, when, half_label(ctx->half));
 	}
 	if (len)
-		return hop_fail(err, HOP_ECONFLICT, _("no free desk on %s (%s) matches: %s; try "
-		                "another day or fewer conditions ('hop free %s')"), when,
-		                half_label(ctx->half), conds, iso);
-	return hop_fail(err, HOP_ECONFLICT, _("no desk is free on %s (%s); try another day "
-	                "('hop free %s')"), when, half_label(ctx->half), iso);
+		return hop_refuse(err, HOP_ECONFLICT, HOP_R_NO_FREE_PLACE, about, _("no free desk on "
+		                  "%s (%s) matches: %s; try another day or fewer conditions"), when,
+		                  half_label(ctx->half), conds);
+	return hop_refuse(err, HOP_ECONFLICT, HOP_R_NO_FREE_PLACE, about, _("no desk is free on %s "
+	                  "(%s); try another day"), when, half_label(ctx->half));
 }
 
 static enum hop_status pick(struct hop_app *app, const struct bk_ctx *ctx, hop_date day,
@@ -275,7 +285,7 @@ static enum hop_status owner_claims(struct hop_app *app, const struct bk_ctx *ct
 static enum hop_status owner_has_claimed(struct hop_app *app, const struct bk_place *p,
                                          hop_date day, struct hop_err *err)
 {
-	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], iso[HOP_DATE_ISO_LEN];
+	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN];
 	struct db_stmt *st = db_stmt(app->db, "SELECT 1 FROM booking WHERE desk_id = ?1 AND day = ?2 "
 	                           "AND person_id = ?3 AND cancelled_at IS NULL", err);
 	int rc;
@@ -292,10 +302,10 @@ static enum hop_status owner_has_claimed(struct hop_app *app, const struct bk_pl
 	if (rc != DB_ROW)
 		return db_fail(app->db, err, _("reading bookings"));
 	bk_place_label(p->kind, p->code, label, sizeof label);
-	return hop_fail(err, HOP_ECONFLICT, _("%s is already booked: it is the fixed desk of %s, "
-	                "who has claimed it on %s; choose another desk ('hop free %s')"), label,
-	                p->owner_name, date_format_human(day, when, sizeof when),
-	                date_format(day, iso));
+	return hop_refuse(err, HOP_ECONFLICT, HOP_R_FIXED_DESK_CLAIMED, HOP_ABOUT(.place = p->code,
+	                  .day = day), _("%s is already booked: it is the fixed desk of %s, who "
+	                  "has claimed it on %s; choose another desk"), label, p->owner_name,
+	                  date_format_human(day, when, sizeof when));
 }
 
 /* ---- one day ---- */
@@ -308,19 +318,21 @@ static enum hop_status check_place(struct hop_app *app, const struct bk_ctx *ctx
 
 	bk_place_label(p->kind, p->code, label, sizeof label);
 	if (p->retired != HOP_DATE_NONE && p->retired <= day)
-		return hop_fail(err, HOP_EINVAL, _("%s is retired from %s; choose another place "
-		                "('hop free DATE')"), label,
-		                date_format_human(p->retired, when, sizeof when));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_PLACE_RETIRED, HOP_ABOUT(.place = p->code),
+		                  _("%s is retired from %s; choose another place"), label,
+		                  date_format_human(p->retired, when, sizeof when));
 	if (bk_check_day(app, p->site_id, day, err) != HOP_OK)
 		return err->status;
 	if (bk_check_bookable(app, &ctx->person, p, err) != HOP_OK)
 		return err->status;
 	if (p->kind == DESK_KIND_DESK && ctx->attendees > 1)
-		return hop_fail(err, HOP_EINVAL, _("%s is a desk for one person; for a group of %d "
-		                "book a room ('hop free DATE' lists rooms too)"), label, ctx->attendees);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_GROUP_NEEDS_ROOM, HOP_ABOUT(.place = p->code,
+		                  .n = ctx->attendees), _("%s is a desk for one person; for a group of "
+		                  "%d book a room"), label, ctx->attendees);
 	if (p->kind != DESK_KIND_DESK && ctx->attendees > p->capacity)
-		return hop_fail(err, HOP_EINVAL, _("%s holds %d people, not %d; choose a larger room "
-		                "('hop free DATE --people N')"), label, p->capacity, ctx->attendees);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_ROOM_TOO_SMALL, HOP_ABOUT(.place = p->code,
+		                  .n = ctx->attendees), _("%s holds %d people, not %d; choose a larger "
+		                  "room"), label, p->capacity, ctx->attendees);
 	return HOP_OK;
 }
 

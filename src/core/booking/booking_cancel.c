@@ -154,22 +154,23 @@ static enum hop_status nothing_to_cancel(const struct hop_app *app, const struct
 {
 	char when[HOP_DATE_HUMAN_LEN], label[HOP_CODE_MAX + 64];
 	bool self = app->actor.known && app->actor.person.id == p->id;
+	const struct hop_about *about = HOP_ABOUT(.place = place ? place->code : NULL,
+	                                          .login = p->login, .day = day, .self = self);
 
 	date_format_human(day, when, sizeof when);
 	if (place) {
 		bk_place_label(place->kind, place->code, label, sizeof label);
 		if (self)
-			return hop_fail(err, HOP_ENOTFOUND, _("you have no booking of %s on %s (%s); "
-			                "'hop bookings --mine' lists yours"), label, when, half_label(half));
-		return hop_fail(err, HOP_ENOTFOUND, _("%s has no booking of %s on %s (%s); 'hop "
-		                "bookings --person %s' lists theirs"), p->name, label, when,
-		                half_label(half), p->login);
+			return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_BOOKING, about, _("you have no "
+			                  "booking of %s on %s (%s)"), label, when, half_label(half));
+		return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_BOOKING, about, _("%s has no booking "
+		                  "of %s on %s (%s)"), p->name, label, when, half_label(half));
 	}
 	if (self)
-		return hop_fail(err, HOP_ENOTFOUND, _("you have no booking on %s (%s); 'hop bookings "
-		                "--mine' lists yours"), when, half_label(half));
-	return hop_fail(err, HOP_ENOTFOUND, _("%s has no booking on %s (%s); 'hop bookings "
-	                "--person %s' lists theirs"), p->name, when, half_label(half), p->login);
+		return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_BOOKING, about, _("you have no booking "
+		                  "on %s (%s)"), when, half_label(half));
+	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_BOOKING, about, _("%s has no booking on %s "
+	                  "(%s)"), p->name, when, half_label(half));
 }
 
 enum hop_status booking_cancel(struct hop_app *app, hop_date day, const char *desk,

@@ -12,16 +12,6 @@
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
 
-/* ---- privacy: the one rule, used by every query ---- */
-
-/* May the acting user see who holds a booking of person_id (of team team_id,
- * whose current lead is team_lead, or 0) that booked_by made?
- * Always: their own bookings, those they made, facilities and admins.
- * Otherwise [booking] show_booker_names: all; team (members of the person's
- * team and its lead); none. */
-bool booking_name_visible(const struct hop_app *app, int64_t person_id, int64_t team_id,
-                          int64_t team_lead, int64_t booked_by);
-
 /* ---- rows ---- */
 
 /* The columns booking_read reads, in this order, and the joins they need.
@@ -152,15 +142,10 @@ enum hop_status bk_place_get(struct hop_app *app, const char *code, struct bk_pl
 void bk_place_to_desk(const struct bk_place *p, struct hop_desk *d);
 
 /* May person (booked for by the acting user) use the place under its
- * bookable_by?  all; team: members of the zone's team; leads: people with the
- * lead role.  Facilities and admins always, and so may anyone on behalf of
- * whom the actor qualifies (a lead booking a leads-only room for a member). */
+ * bookable_by?  The rule and its refusal are authz's (authz_may_book_place);
+ * these hand it the place's parts. */
 bool bk_bookable(const struct hop_app *app, const struct hop_person *person,
                  const struct bk_place *p);
-/* The same from the place's parts: bookable_by and its zone's team and lead
- * (the Desks screen reads no struct bk_place). */
-bool bk_may_book(const struct hop_app *app, const struct hop_person *person,
-                 enum desk_bookable bookable, int64_t zone_team_id, int64_t zone_team_lead);
 enum hop_status bk_check_bookable(const struct hop_app *app, const struct hop_person *person,
                                   const struct bk_place *p, struct hop_err *err);
 

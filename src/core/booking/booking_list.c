@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/authz.h"
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
@@ -75,9 +76,8 @@ static enum hop_status list_prepare(struct hop_app *app, const struct booking_fi
 		                "stretch"), date_format_human(from, a, sizeof a),
 		                date_format_human(to, b, sizeof b));
 	if (f->mine) {
-		if (!app->actor.known)
-			return hop_fail(err, HOP_EPERM, _("you (login '%s') are not registered in hop, "
-			                "so you have no bookings; ask HR to add you"), app->actor.login);
+		if (authz_registered(app, err) != HOP_OK)
+			return err->status;
 		person_id = app->actor.person.id;
 	} else if (f->person && *f->person) {
 		struct hop_person p;

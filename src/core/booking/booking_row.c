@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/authz.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "booking_int.h"
@@ -69,7 +70,7 @@ void booking_read(const struct hop_app *app, struct db_stmt *st, struct hop_book
 	b->sequence = db_col_int(st, 21);
 	b->cancelled = db_col_int(st, 22) != 0;
 	b->cancelled_on = b->cancelled ? db_col_date(st, 23) : HOP_DATE_NONE;
-	if (!booking_name_visible(app, b->person_id, db_col_int64(st, 14), team_lead,
+	if (!authz_booker_visible(app, b->person_id, db_col_int64(st, 14), team_lead,
 	                          db_col_int64(st, 17))) {
 		/* Nothing that tells who: not the id, not the team, not who booked. */
 		b->hidden = true;
@@ -183,8 +184,8 @@ enum hop_status bk_place_get(struct hop_app *app, const char *code, struct bk_pl
 	int rc;
 
 	if (!code || !*code)
-		return hop_fail(err, HOP_EINVAL, _("no desk given; give a desk or room code such "
-		                "as 3.14 ('hop free DATE' lists the free ones)"));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_NO_DESK_GIVEN, NULL, _("no desk given; give "
+		                  "a desk or room code such as 3.14"));
 	if (strlen(code) > HOP_CODE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("'%.40s...' is not a desk code: codes have at "
 		                "most %d characters"), code, HOP_CODE_MAX);
@@ -200,8 +201,8 @@ enum hop_status bk_place_get(struct hop_app *app, const char *code, struct bk_pl
 		return HOP_OK;
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a desk"));
-	return hop_fail(err, HOP_ENOTFOUND, _("there is no desk or room '%s'; 'hop desk list' "
-	                "shows them all, 'hop free DATE' the free ones"), code);
+	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_PLACE_TO_BOOK, HOP_ABOUT(.place = code),
+	                  _("there is no desk or room '%s'"), code);
 }
 
 void bk_place_to_desk(const struct bk_place *p, struct hop_desk *d)

@@ -40,9 +40,8 @@ enum hop_status bk_person(struct hop_app *app, const char *for_login, struct hop
 		if (person_get(app, for_login, out, err) != HOP_OK)
 			return err->status;
 	} else {
-		if (!app->actor.known)
-			return hop_fail(err, HOP_EPERM, _("you (login '%s') are not registered in hop; "
-			                "ask HR to add you"), app->actor.login);
+		if (authz_registered(app, err) != HOP_OK)
+			return err->status;
 		*out = app->actor.person;
 	}
 	return authz_book_for(app, out, err);
@@ -75,61 +74,23 @@ enum hop_status bk_check_employed(const struct hop_app *app, const struct hop_pe
 	return HOP_OK;
 }
 
-/* Does this person (with these roles and team) meet the place's bookable_by? */
-static bool qualifies(int64_t id, int64_t team_id, unsigned roles, enum desk_bookable bookable,
-                      int64_t zone_team_id, int64_t zone_team_lead)
-{
-	if (roles & (ROLE_FACILITIES | ROLE_ADMIN))
-		return true;
-	switch (bookable) {
-	case BOOKABLE_ALL:
-		return true;
-	case BOOKABLE_TEAM:
-		return zone_team_id && (team_id == zone_team_id ||
-		       ((roles & ROLE_LEAD) && zone_team_lead == id));
-	case BOOKABLE_LEADS:
-		return (roles & ROLE_LEAD) != 0;
-	}
-	return false;
-}
-
-bool bk_may_book(const struct hop_app *app, const struct hop_person *person,
-                 enum desk_bookable bookable, int64_t zone_team_id, int64_t zone_team_lead)
-{
-	const struct hop_actor *a = &app->actor;
-
-	if (person && qualifies(person->id, person->team_id, person->roles, bookable,
-	                        zone_team_id, zone_team_lead))
-		return true;
-	return a->known && qualifies(a->person.id, a->person.team_id, a->roles, bookable,
-	                             zone_team_id, zone_team_lead);
-}
-
 bool bk_bookable(const struct hop_app *app, const struct hop_person *person,
                  const struct bk_place *p)
 {
-	return bk_may_book(app, person, p->bookable, p->zone_team_id, p->zone_team_lead);
+	return authz_may_book_place(app, person, p->bookable, p->zone_team_id, p->zone_team_lead);
 }
 
 enum hop_status bk_check_bookable(const struct hop_app *app, const struct hop_person *person,
                                   const struct bk_place *p, struct hop_err *err)
 {
 	char label[HOP_CODE_MAX + 64];
+	struct authz_place a = {
+		.label = bk_place_label(p->kind, p->code, label, sizeof label),
+		.zone = p->zone, .zone_team = p->zone_team, .bookable = p->bookable,
+		.zone_team_id = p->zone_team_id, .zone_team_lead = p->zone_team_lead,
+	};
 
-	if (bk_bookable(app, person, p))
-		return HOP_OK;
-	bk_place_label(p->kind, p->code, label, sizeof label);
-	if (p->bookable == BOOKABLE_TEAM && p->zone_team[0])
-		return hop_fail(err, HOP_EPERM, _("%s can be booked only by members of team %s (and "
-		                "facilities and admins); %s is not a member — choose another place "
-		                "('hop free DATE')"), label, p->zone_team, person->name);
-	if (p->bookable == BOOKABLE_TEAM)
-		return hop_fail(err, HOP_EPERM, _("%s is kept for the team of its zone %s, which has "
-		                "no team; ask facilities to give the zone a team or to open the "
-		                "place to all"), label, p->zone);
-	return hop_fail(err, HOP_EPERM, _("%s can be booked only by team leads (and facilities "
-	                "and admins); choose another place ('hop free DATE') or ask your lead"),
-	                label);
+	return authz_book_place(app, person, &a, err);
 }
 
 /* ---- conflicts ---- */
@@ -139,7 +100,6 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
                                  struct hop_err *err)
 {
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], name[HOP_NAME_MAX + 1];
-	char iso[HOP_DATE_ISO_LEN];
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, b.person_id, p.name, "
 	                           "coalesce(p.team_id, 0), "
 	                           "CASE WHEN t.dissolved_on IS NULL THEN coalesce(t.lead_id, 0) "
@@ -168,12 +128,11 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
 	        & halves;
 	who = db_col_int64(st, 2);
 	db_col_copy(st, 3, name, sizeof name);
-	visible = booking_name_visible(app, who, db_col_int64(st, 4),
+	visible = authz_booker_visible(app, who, db_col_int64(st, 4),
 	                               db_col_int64(st, 5), db_col_int64(st, 6));
 	db_reset(st);
 	bk_place_label(p->kind, p->code, label, sizeof label);
 	date_format_human(day, when, sizeof when);
-	date_format(day, iso);
 	if (person && who == person->id) {
 		if (app->actor.known && who == app->actor.person.id)
 			return hop_fail(err, HOP_ECONFLICT, _("you have already booked %s on %s (%s)"),
@@ -184,19 +143,18 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
 	/* The owner of a fixed desk is told who has it, whatever the privacy setting:
 	 * the desk is theirs. */
 	if (visible || (person && p->owner_id == person->id))
-		return hop_fail(err, HOP_ECONFLICT, _("%s is already booked by %s on %s (%s); 'hop "
-		                "free %s' shows what is free"), label, name, when, half_label(taken),
-		                iso);
-	return hop_fail(err, HOP_ECONFLICT, _("%s is already booked on %s (%s); 'hop free %s' "
-	                "shows what is free"), label, when, half_label(taken),
-	                iso);
+		return hop_refuse(err, HOP_ECONFLICT, HOP_R_PLACE_BOOKED, HOP_ABOUT(.place = p->code,
+		                  .day = day), _("%s is already booked by %s on %s (%s)"), label, name,
+		                  when, half_label(taken));
+	return hop_refuse(err, HOP_ECONFLICT, HOP_R_PLACE_BOOKED, HOP_ABOUT(.place = p->code,
+	                  .day = day), _("%s is already booked on %s (%s)"), label, when,
+	                  half_label(taken));
 }
 
 enum hop_status bk_person_conflict(struct hop_app *app, const struct hop_person *person,
                                    hop_date day, unsigned halves, struct hop_err *err)
 {
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN], code[HOP_CODE_MAX + 1];
-	char iso[HOP_DATE_ISO_LEN];
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, d.code, d.kind FROM booking b "
 	                           "JOIN desk d ON d.id = b.desk_id "
 	                           "WHERE b.person_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
@@ -224,13 +182,13 @@ enum hop_status bk_person_conflict(struct hop_app *app, const struct hop_person 
 	db_reset(st);
 	bk_place_label(kind, code, label, sizeof label);
 	date_format_human(day, when, sizeof when);
-	date_format(day, iso);
 	if (app->actor.known && person->id == app->actor.person.id)
-		return hop_fail(err, HOP_ECONFLICT, _("you have already booked %s on %s (%s), and "
-		                "one person holds one desk at a time; cancel it first with 'hop cancel "
-		                "%s %s'"), label, when, half_label(taken), iso, code);
-	return hop_fail(err, HOP_ECONFLICT, _("%s has already booked %s on %s (%s), and one "
-	                "person holds one desk at a time; cancel it first with 'hop cancel %s %s "
-	                "--for %s'"), person->name, label, when, half_label(taken), iso, code,
-	                person->login);
+		return hop_refuse(err, HOP_ECONFLICT, HOP_R_HOLDS_DESK, HOP_ABOUT(.place = code,
+		                  .day = day, .login = person->login, .self = true), _("you have "
+		                  "already booked %s on %s (%s), and one person holds one desk at a "
+		                  "time"), label, when, half_label(taken));
+	return hop_refuse(err, HOP_ECONFLICT, HOP_R_HOLDS_DESK, HOP_ABOUT(.place = code, .day = day,
+	                  .login = person->login), _("%s has already booked %s on %s (%s), and one "
+	                  "person holds one desk at a time"), person->name, label, when,
+	                  half_label(taken));
 }

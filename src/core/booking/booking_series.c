@@ -36,6 +36,8 @@ static void book_one(struct hop_app *app, const struct bk_ctx *ctx, struct serie
 		return;
 	}
 	snprintf(it->msg, sizeof it->msg, "%s", err.msg);
+	it->reason = err.reason;
+	it->facts = err.facts;
 }
 
 enum hop_status booking_book_series(struct hop_app *app, const struct booking_request *rq,
@@ -54,12 +56,13 @@ enum hop_status booking_book_series(struct hop_app *app, const struct booking_re
 		return hop_fail(err, HOP_EINVAL, _("no weekdays given for the series; name them, "
 		                "such as mon,thu or mon-fri"));
 	if (rq->day == HOP_DATE_NONE || until == HOP_DATE_NONE)
-		return hop_fail(err, HOP_EINVAL, _("a series needs a first day and a last day "
-		                "(--until)"));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_SERIES_NO_END, NULL, _("a series needs a "
+		                  "first day and a last day"));
 	if (until < rq->day)
-		return hop_fail(err, HOP_EINVAL, _("the series ends on %s, before its first day %s; "
-		                "give a later --until"), date_format_human(until, a, sizeof a),
-		                date_format_human(rq->day, b, sizeof b));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_UNTIL_BEFORE_FROM, HOP_ABOUT(.day = until),
+		                  _("the series ends on %s, before its first day %s"),
+		                  date_format_human(until, a, sizeof a),
+		                  date_format_human(rq->day, b, sizeof b));
 	if (until - rq->day >= SERIES_DAYS_MAX)
 		return hop_fail(err, HOP_EINVAL, _("a series runs at most %d days; %s to %s is "
 		                "longer"), SERIES_DAYS_MAX, date_format_human(rq->day, a, sizeof a),

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/authz.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/core/calendar/workday.h"
@@ -142,7 +143,7 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, const in
 			continue;          /* a place the filter left out */
 		at = pos[at];
 		d = &out->v[at];
-		if (booking_name_visible(app, person, team, led_by_me(app, led, nled, team),
+		if (authz_booker_visible(app, person, team, led_by_me(app, led, nled, team),
 		                         db_col_int64(st, 7))) {
 			login = bk_pool_col(out->strings, st, 4);
 			name = bk_pool_col(out->strings, st, 5);
@@ -219,7 +220,7 @@ static enum hop_status view_fill(struct hop_app *app, const struct bk_view_cache
 		*d = p->d;
 		d->zone = zmap[p->d.zone];
 		d->am.state = out->working_day &&
-		              bk_may_book(app, me, p->x.bookable, z->team_id, c->team_lead[p->d.zone])
+		              authz_may_book_place(app, me, p->x.bookable, z->team_id, c->team_lead[p->d.zone])
 		              ? SLOT_FREE : SLOT_CLOSED;
 		d->pm.state = d->am.state;
 		if (d->kind == DESK_KIND_DESK)

@@ -11,6 +11,7 @@
 #include "hop/core/authz.h"
 #include "hop/base/clock.h"
 #include "hop/core/calendar/closure.h"
+#include "hop/core/calendar/workday.h"
 #include "hop/config/config.h"
 #include "hop/db/db.h"
 #include "hop/core/calendar/holiday.h"
@@ -117,25 +118,6 @@ enum hop_status closure_on(struct hop_app *app, int64_t site_id, hop_date day, b
 	return HOP_OK;
 }
 
-/* The Bundesland of a site, or of the organisation for site 0 (and for a
- * site that does not exist, which the caller reports elsewhere). */
-static void region_of(struct hop_app *app, int64_t site_id, char *region, size_t size)
-{
-	struct hop_err err;
-	struct db_stmt *st;
-
-	snprintf(region, size, "%s", app->cfg.region);
-	if (site_id <= 0)
-		return;
-	st = db_stmt(app->db, "SELECT region FROM site WHERE id = ?1", &err);
-	if (!st)
-		return;
-	db_bind_int64(st, 1, site_id);
-	if (db_step(st) == DB_ROW)
-		db_col_copy(st, 0, region, size);
-	db_reset(st);
-}
-
 bool holiday_or_closure(struct hop_app *app, int64_t site_id, hop_date day, char *why,
                         size_t size)
 {
@@ -148,7 +130,7 @@ bool holiday_or_closure(struct hop_app *app, int64_t site_id, hop_date day, char
 		*why = '\0';
 	if (day == HOP_DATE_NONE)
 		return false;
-	region_of(app, site_id, region, sizeof region);
+	holiday_region_of_site(app, site_id, region, sizeof region);
 	if (holiday_is(region, day, &name)) {
 		land = config_region_name(region);
 		if (why && size)
@@ -345,13 +327,8 @@ enum hop_status closure_import(struct hop_app *app, FILE *in, const char *name,
 	size_t len = 0;
 
 	memset(rep, 0, sizeof *rep);
-	if (authz_place_manage(app, err) != HOP_OK) {
-		/* The rule is the places' rule; the words must fit what was asked. */
-		if (err->status == HOP_EPERM && app->actor.known)
-			hop_fail(err, HOP_EPERM, _("only facilities or an admin can import closure "
-			         "days; ask one of them to run 'hop import holidays'"));
+	if (authz_closure_import(app, err) != HOP_OK)
 		return err->status;
-	}
 	if (site && *site) {
 		if (site_get(app, site, &s, err) != HOP_OK)
 			return err->status;

@@ -3,8 +3,11 @@
  * Bundesland, not an imported closure day. */
 #include <stdint.h>
 
+#include <stdio.h>
+
 #include "hop/core/app.h"
 #include "hop/core/calendar/closure.h"
+#include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/core/calendar/workday.h"
 
@@ -38,4 +41,22 @@ bool workday_is_working(struct hop_app *app, int64_t site_id, hop_date day)
 	struct hop_err err;
 
 	return workday_check(app, site_id, day, &err) == HOP_OK;
+}
+
+char *holiday_region_of_site(struct hop_app *app, int64_t site_id, char *buf, size_t size)
+{
+	struct hop_err err;
+	struct db_stmt *st;
+
+	snprintf(buf, size, "%s", app->cfg.region);
+	if (site_id <= 0 || !app->db)
+		return buf;
+	st = db_stmt(app->db, "SELECT region FROM site WHERE id = ?1", &err);
+	if (!st)
+		return buf;
+	db_bind_int64(st, 1, site_id);
+	if (db_step(st) == DB_ROW)
+		db_col_copy(st, 0, buf, size);
+	db_reset(st);
+	return buf;
 }

@@ -247,14 +247,16 @@ static enum hop_status holidays_emit(struct ics_session *s, const struct ics_fee
 	date_to_ymd(feed->from, &y0, &m, &d);
 	date_to_ymd(feed->to, &y1, &m, &d);
 	enum hop_status st = HOP_OK;
+	char region[3];
+	holiday_region_of_site(app, 0, region, sizeof region);
 	for (int y = y0; st == HOP_OK && y <= y1; y++) {
 		struct hop_holiday h[HOLIDAY_MAX];
-		size_t n = holiday_list(app->cfg.region, y, h, HOLIDAY_MAX);
+		size_t n = holiday_list(region, y, h, HOLIDAY_MAX);
 		for (size_t i = 0; st == HOP_OK && i < n && i < HOLIDAY_MAX; i++) {
 			if (h[i].day < feed->from || h[i].day > feed->to)
 				continue;
 			char uid[UID_MAX], iso[11];
-			snprintf(uid, sizeof uid, "holiday-%s-%s@%s", app->cfg.region,
+			snprintf(uid, sizeof uid, "holiday-%s-%s@%s", region,
 			         date_format(h[i].day, iso), app->cfg.mail_domain);
 			struct ics_event ev = {
 				.uid = uid, .summary = holiday_display(&h[i]),
@@ -304,10 +306,9 @@ static enum hop_status feed_name(struct hop_app *app, const struct ics_feed *fee
 			return st;
 		bool room = d.kind != DESK_KIND_DESK;
 		if (room != (feed->kind == ICS_ROOM))
-			return hop_fail(err, HOP_EINVAL,
-			                room ? _("%s is a room, not a desk; use --room %s")
-			                     : _("%s is a desk, not a room; use --desk %s"),
-			                d.code, d.code);
+			return hop_refuse(err, HOP_EINVAL, room ? HOP_R_ROOM_NOT_DESK : HOP_R_DESK_NOT_ROOM,
+			                  HOP_ABOUT(.place = d.code), room ? _("%s is a room, not a desk")
+			                  : _("%s is a desk, not a room"), d.code);
 		snprintf(name, size, room ? _("Room %s") : _("Desk %s"), d.name[0] ? d.name : d.code);
 		snprintf(site, HOP_SITE_NAME_MAX + 1, "%s", d.zone.site);
 		return HOP_OK;
@@ -337,7 +338,8 @@ enum hop_status ics_session_export(struct ics_session *s, const struct ics_feed 
 	if (feed.to == HOP_DATE_NONE)
 		feed.to = today + app->cfg.booking_horizon_days;
 	if (feed.to < feed.from)
-		return hop_fail(err, HOP_EINVAL, _("the period ends before it starts; give --to on or after --from"));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_TO_BEFORE_FROM, NULL,
+		                  _("the period ends before it starts"));
 
 	char name[TEXT_MAX], site[HOP_SITE_NAME_MAX + 1];
 	enum hop_status st = feed_name(app, &feed, name, sizeof name, site, err);

@@ -178,8 +178,9 @@ static enum hop_status row_team(struct import *im, struct row *r, int64_t *team_
 		return e.status;
 	}
 	if (!im->opt->create_teams) {
-		row_problem(im, r, _("there is no team '%s'; create it first or let the import create it (--create-teams)"),
-		            name);
+		row_problem(im, r, _("there is no team '%s'; create it first or let the import "
+		                     "create it"), name);
+		import_advise(&im->b, HOP_R_IMPORT_NO_TEAM, NULL);
 		return HOP_OK;
 	}
 	*team_id = -1;

@@ -25,8 +25,6 @@
 
 /* More places than any administration has; rows stay in memory until checked. */
 #define IMPORT_ROWS_MAX 50000
-#define LEVEL_MIN -20
-#define LEVEL_MAX 200
 
 enum column {
 	C_CODE, C_SITE, C_FLOOR, C_ZONE, C_KIND, C_NAME, C_CAPACITY, C_ATTRS, C_OWNER,
@@ -274,10 +272,10 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 		            strlen(cell[C_SITE]), HOP_SITE_NAME_MAX);
 	else if ((st = site_get(im->b.app, cell[C_SITE], &site, &e)) == HOP_OK)
 		site_ok = true;
-	else if (st == HOP_ENOTFOUND)
-		row_problem(im, r, _("there is no site '%s'; add it first ('hop site add \"%s\"')"),
-		            cell[C_SITE], cell[C_SITE]);
-	else {
+	else if (st == HOP_ENOTFOUND) {
+		row_problem(im, r, _("there is no site '%s'; add it first"), cell[C_SITE]);
+		import_advise(&im->b, e.reason, &e.facts);
+	} else {
 		*err = e;
 		return st;
 	}
@@ -299,9 +297,9 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 	else
 		snprintf(r->spec.name, sizeof r->spec.name, "%s", cell[C_NAME]);
 	if (r->has[C_CAPACITY] &&
-	    !whole_number(cell[C_CAPACITY], 1, PLACE_ROOM_CAPACITY_MAX, &r->spec.capacity)) {
+	    !whole_number(cell[C_CAPACITY], 1, ROOM_CAPACITY_MAX, &r->spec.capacity)) {
 		row_problem(im, r, _("capacity: '%.40s' is not a number of people from 1 to %d"),
-		            cell[C_CAPACITY], PLACE_ROOM_CAPACITY_MAX);
+		            cell[C_CAPACITY], ROOM_CAPACITY_MAX);
 		place_ok = false;
 	}
 	if (r->has[C_ATTRS] && desk_attr_parse(cell[C_ATTRS], &r->spec.attrs, &e) != HOP_OK)
@@ -316,6 +314,7 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 			snprintf(r->spec.owner, sizeof r->spec.owner, "%s", owner.login);
 		} else if (st == HOP_ENOTFOUND) {
 			row_problem(im, r, _("owner: %s"), e.msg);
+			import_advise(&im->b, e.reason, &e.facts);
 			place_ok = false;
 		} else {
 			*err = e;
@@ -332,9 +331,10 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 		if (strlen(cell[C_TEAM]) > HOP_TEAM_NAME_MAX)
 			row_problem(im, r, _("team: the name is %zu bytes long; the limit is %d bytes"),
 			            strlen(cell[C_TEAM]), HOP_TEAM_NAME_MAX);
-		else if ((st = team_get(im->b.app, cell[C_TEAM], &team, &e)) == HOP_ENOTFOUND)
+		else if ((st = team_get(im->b.app, cell[C_TEAM], &team, &e)) == HOP_ENOTFOUND) {
 			row_problem(im, r, _("team: %s"), e.msg);
-		else if (st != HOP_OK) {
+			import_advise(&im->b, e.reason, &e.facts);
+		} else if (st != HOP_OK) {
 			*err = e;
 			return st;
 		} else if (team.dissolved != HOP_DATE_NONE) {
@@ -345,11 +345,10 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 			team_ok = true;
 	}
 	if (r->has[C_LEVEL]) {
-		if (whole_number(cell[C_LEVEL], LEVEL_MIN, LEVEL_MAX, &level))
+		if (floor_level_parse(cell[C_LEVEL], &level, &e) == HOP_OK)
 			level_given = true;
 		else
-			row_problem(im, r, _("level: '%.40s' is not a floor level from %d to %d"),
-			            cell[C_LEVEL], LEVEL_MIN, LEVEL_MAX);
+			row_problem(im, r, _("level: %s"), e.msg);
 	}
 	if (site_ok) {
 		if ((st = row_zone(im, r, &site, cell[C_FLOOR], cell[C_ZONE], err)) != HOP_OK)
@@ -372,7 +371,7 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 			r->spec.capacity = r->spec.kind == DESK_KIND_DESK ? 1 : 0;
 		if (place_ok && r->spec.kind != DESK_KIND_DESK && !r->spec.capacity) {
 			row_problem(im, r, _("capacity: room %s needs a capacity of %d to %d people"),
-			            r->spec.code, PLACE_ROOM_CAPACITY_MIN, PLACE_ROOM_CAPACITY_MAX);
+			            r->spec.code, ROOM_CAPACITY_MIN, ROOM_CAPACITY_MAX);
 			place_ok = false;
 		}
 		r->fit_check = place_ok;

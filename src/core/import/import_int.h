@@ -33,6 +33,10 @@ struct import_base {
 	size_t nrows, cap;
 	bool reader_failed;         /* the CSV reader stopped after some rows */
 	bool oom;                   /* a problem could not be recorded */
+	/* What a refused file's report carries for the front end's advice: the
+	 * first row problem that has a remedy (import_advise). */
+	enum hop_reason reason;
+	struct hop_facts facts;
 };
 
 /* A word a header may use and the column (the importer's enum) it names. */
@@ -115,6 +119,10 @@ bool import_cells(struct import_base *b, struct import_row *r, char **f, size_t 
  * of every importer is noted so. */
 void import_problem(struct import_base *b, struct import_row *r, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* A row problem has a remedy a front end can advise on (as reason says; e.g.
+ * from a core refusal's err): a refused file's report carries the first. */
+void import_advise(struct import_base *b, enum hop_reason reason, const struct hop_facts *facts);
 
 /* import_problem for an importer's state im and row r, each with its
  * import_base or import_row as the member b: what the importers write. */

@@ -300,24 +300,38 @@ static void count(const struct import_base *b, const struct import_format *fmt,
 	}
 }
 
-/* "people.csv: 2 of 10 rows have errors; nothing was imported" (HOP_EINVAL). */
-static enum hop_status refuse(struct hop_err *err, const char *name, int errors, int total)
+void import_advise(struct import_base *b, enum hop_reason reason, const struct hop_facts *facts)
 {
-	return hop_fail(err, HOP_EINVAL,
-	                ngettext("%s: %d of %d rows has errors; nothing was imported",
-	                         "%s: %d of %d rows have errors; nothing was imported",
-	                         (unsigned long)errors),
-	                name, errors, total);
+	if (b->reason != HOP_R_NONE || reason == HOP_R_NONE)
+		return;
+	b->reason = reason;
+	if (facts)
+		b->facts = *facts;
+}
+
+/* "people.csv: 2 of 10 rows have errors; nothing was imported" (HOP_EINVAL),
+ * with the reason of the first row problem that has a remedy. */
+static enum hop_status refuse(const struct import_base *b, struct hop_err *err, int errors,
+                              int total)
+{
+	hop_fail(err, HOP_EINVAL, ngettext("%s: %d of %d rows has errors; nothing was imported",
+	                                   "%s: %d of %d rows have errors; nothing was imported",
+	                                   (unsigned long)errors),
+	         b->name, errors, total);
+	err->reason = b->reason;
+	err->facts = b->facts;
+	return err->status;
 }
 
 /* A failure after the checks still leaves nothing behind: make the message
- * say so (once). */
+ * say so (once), keeping its reason. */
 static void nothing_imported(struct hop_err *err, enum hop_status st)
 {
 	if (!strstr(err->msg, _("nothing was imported"))) {
 		char msg[HOP_ERR_MSG_MAX];
 		snprintf(msg, sizeof msg, "%s", err->msg);
-		hop_fail(err, st, _("%s; nothing was imported"), msg);
+		snprintf(err->msg, sizeof err->msg, _("%s; nothing was imported"), msg);
+		err->status = st;
 	}
 }
 
@@ -348,7 +362,7 @@ enum hop_status import_run(struct import_base *b, FILE *in, const struct import_
 		goto done;
 	if (rep->errors) {
 		/* The record the reader stopped at counts as a row. */
-		st = refuse(err, b->name, rep->errors, (int)b->nrows + b->reader_failed);
+		st = refuse(b, err, rep->errors, (int)b->nrows + b->reader_failed);
 		goto done;
 	}
 	count(b, fmt, rep);

@@ -125,6 +125,6 @@ enum hop_status person_get(struct hop_app *app, const char *login, struct hop_pe
 	db_reset(st);
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a person"));
-	return hop_fail(err, HOP_ENOTFOUND, _("there is no person with the login '%.64s'; "
-	                "'hop person list --all' shows everyone"), login);
+	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_PERSON, HOP_ABOUT(.login = login),
+	                  _("there is no person with the login '%.64s'"), login);
 }

@@ -64,8 +64,9 @@ static enum hop_status active_team(struct hop_app *app, const char *name, struct
 	if (team_find(app, name, t, err) != HOP_OK)
 		return err->status;
 	if (t->dissolved != HOP_DATE_NONE)
-		return hop_fail(err, HOP_EINVAL, _("team '%s' was dissolved on %s; choose an "
-		                "active team ('hop team list')"), t->name, date_format(t->dissolved, d));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_TEAM_DISSOLVED, NULL, _("team '%s' was "
+		                  "dissolved on %s; choose an active team"), t->name,
+		                  date_format(t->dissolved, d));
 	return HOP_OK;
 }
 

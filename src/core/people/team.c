@@ -126,8 +126,8 @@ enum hop_status team_get(struct hop_app *app, const char *name_or_slug, struct h
 		return HOP_OK;
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a team"));
-	return hop_fail(err, HOP_ENOTFOUND, _("there is no team '%.120s'; 'hop team list' shows "
-	                "the teams"), name_or_slug);
+	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_TEAM, NULL, _("there is no team '%.120s'"),
+	                  name_or_slug);
 }
 
 enum hop_status team_check_name(const char *name, struct hop_err *err)
@@ -389,12 +389,11 @@ enum hop_status team_remove(struct hop_app *app, const char *team, struct hop_er
 	if (team_get(app, team, &t, err) != HOP_OK || active(&t, err) != HOP_OK)
 		goto fail;
 	if (t.members > 0) {
-		hop_fail(err, HOP_ECONFLICT, ngettext(
-		         "team '%s' still has %d current member; move them to another team first "
-		         "('hop person edit LOGIN --team OTHER'; 'hop team show %s' lists them)",
-		         "team '%s' still has %d current members; move them to another team first "
-		         "('hop person edit LOGIN --team OTHER'; 'hop team show %s' lists them)",
-		         (unsigned long)t.members), t.name, t.members, t.slug);
+		hop_refuse(err, HOP_ECONFLICT, HOP_R_TEAM_HAS_MEMBERS, HOP_ABOUT(.team = t.slug,
+		           .n = t.members), ngettext(
+		           "team '%s' still has %d current member; move them to another team first",
+		           "team '%s' still has %d current members; move them to another team first",
+		           (unsigned long)t.members), t.name, t.members);
 		goto fail;
 	}
 	st = db_stmt(app->db, "UPDATE team SET dissolved_on = ?1 WHERE id = ?2", err);
@@ -456,6 +455,6 @@ enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team
 	if (hits > 1)
 		return hop_fail(err, HOP_EINVAL, _("'%.120s' could be %zu teams: %s%s; give more of the "
 		                "name"), text, hits, names, hits > 5 ? ", ..." : "");
-	return hop_fail(err, HOP_ENOTFOUND, _("there is no team '%.120s'; 'hop team list' shows "
-	                "the teams"), text);
+	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_TEAM, NULL, _("there is no team '%.120s'"),
+	                  text);
 }

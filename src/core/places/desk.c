@@ -1,7 +1,7 @@
-/* Desks and rooms: listing, adding, changing and retiring them.  Both are rows
- * of one table told apart by kind; a room has a capacity above one and no
- * owner.  Retiring keeps the code and the history and cancels what was booked
- * from that day on. */
+/* Desks and rooms: adding, changing and retiring them.  A room has a
+ * capacity above one and no owner.  Retiring keeps the code and the history
+ * and cancels what was booked from that day on.  Reading them is
+ * desk_read.c's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,176 +14,9 @@
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
 #include "hop/base/vec.h"
-#include "hop/db/collect.h"
 #include "place_int.h"
 
 #define DETAIL_MAX 2048
-#define ROOM_CAPACITY_MIN PLACE_ROOM_CAPACITY_MIN
-#define ROOM_CAPACITY_MAX PLACE_ROOM_CAPACITY_MAX
-
-void desk_list_free(struct hop_desk_list *l)
-{
-	if (!l)
-		return;
-	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
-}
-
-bool desk_active_on(const struct hop_desk *d, hop_date day)
-{
-	return d->retired == HOP_DATE_NONE || day < d->retired;
-}
-
-/* The columns read_desk expects. */
-#define DESK_COLUMNS "d.id, d.code, coalesce(d.name, ''), d.kind, d.capacity, d.attrs, " \
-	"coalesce(d.owner_id, 0), coalesce(o.login, ''), coalesce(o.name, ''), d.bookable_by, " \
-	"d.retired_on, z.id, s.id, s.name, f.id, f.name, f.level, z.name, " \
-	"coalesce(z.team_id, 0), coalesce(t.name, '') " \
-	"FROM desk d JOIN zone z ON z.id = d.zone_id JOIN floor f ON f.id = z.floor_id " \
-	"JOIN site s ON s.id = f.site_id LEFT JOIN team t ON t.id = z.team_id " \
-	"LEFT JOIN person o ON o.id = d.owner_id "
-
-static void read_desk(struct db_stmt *st, void *out)
-{
-	struct hop_desk *d = out;
-	char word[32];
-	struct hop_err ignored;
-
-	memset(d, 0, sizeof *d);
-	d->id = db_col_int64(st, 0);
-	db_col_copy(st, 1, d->code, sizeof d->code);
-	db_col_copy(st, 2, d->name, sizeof d->name);
-	db_col_copy(st, 3, word, sizeof word);
-	if (desk_kind_parse(word, &d->kind, &ignored) != HOP_OK)
-		d->kind = DESK_KIND_DESK;
-	d->capacity = db_col_int(st, 4);
-	d->attrs = (unsigned)db_col_int(st, 5);
-	d->owner_id = db_col_int64(st, 6);
-	db_col_copy(st, 7, d->owner_login, sizeof d->owner_login);
-	db_col_copy(st, 8, d->owner_name, sizeof d->owner_name);
-	db_col_copy(st, 9, word, sizeof word);
-	if (desk_bookable_parse(word, &d->bookable, &ignored) != HOP_OK)
-		d->bookable = BOOKABLE_ALL;
-	d->retired = db_col_date(st, 10);
-	d->zone.id = db_col_int64(st, 11);
-	d->zone.site_id = db_col_int64(st, 12);
-	db_col_copy(st, 13, d->zone.site, sizeof d->zone.site);
-	d->zone.floor_id = db_col_int64(st, 14);
-	db_col_copy(st, 15, d->zone.floor, sizeof d->zone.floor);
-	d->zone.level = db_col_int(st, 16);
-	db_col_copy(st, 17, d->zone.name, sizeof d->zone.name);
-	d->zone.team_id = db_col_int64(st, 18);
-	db_col_copy(st, 19, d->zone.team, sizeof d->zone.team);
-}
-
-static const struct collect desk_rows = {
-	sizeof(struct hop_desk), read_desk,
-	N_("out of memory while listing desks"), N_("listing desks"),
-};
-
-static int by_code(const void *a, const void *b)
-{
-	return desk_code_compare(((const struct hop_desk *)a)->code,
-	                         ((const struct hop_desk *)b)->code);
-}
-
-/* The statement for f, bound. */
-static enum hop_status desk_query(struct hop_app *app, const struct desk_filter *f,
-                                  struct db_stmt **out, struct hop_err *err)
-{
-	static const struct desk_filter none = { .rooms = -1 };
-	struct hop_site s = { 0 };
-	struct hop_zone z = { 0 };
-	struct db_stmt *st;
-
-	*out = NULL;
-	if (!f)
-		f = &none;
-	if (f->site && *f->site && site_get(app, f->site, &s, err) != HOP_OK)
-		return err->status;
-	if (f->zone && *f->zone && zone_get(app, f->zone, &z, err) != HOP_OK)
-		return err->status;
-	/* SQL orders the zones; desk_list puts codes within a zone in natural
-	 * order, which no built-in collation gives. */
-	st = db_stmt(app->db, "SELECT " DESK_COLUMNS
-	             "WHERE (?1 = 0 OR s.id = ?1) AND (?2 = 0 OR z.id = ?2) "
-	             "AND (d.attrs & ?3) = ?3 AND (?4 < 0 OR (d.kind <> 'desk') = ?4) "
-	             "AND (?5 OR d.retired_on IS NULL OR d.retired_on > ?9) "
-	             "ORDER BY s.name COLLATE hop, s.id, f.level, f.name COLLATE hop, "
-	             "z.name COLLATE hop, z.id", err);
-	if (!st)
-		return err->status;
-	db_bind_int64(st, 1, s.id);
-	db_bind_int64(st, 2, z.id);
-	db_bind_int(st, 3, (int)(f->attrs & ATTR_ALL));
-	db_bind_int(st, 4, f->rooms < 0 ? -1 : f->rooms != 0);
-	db_bind_int(st, 5, f->include_retired);
-	db_bind_today(st, 9);
-	*out = st;
-	return HOP_OK;
-}
-
-enum hop_status desk_list(struct hop_app *app, const struct desk_filter *f,
-                          struct hop_desk_list *out, struct hop_err *err)
-{
-	struct db_stmt *st;
-
-	memset(out, 0, sizeof *out);
-	if (desk_query(app, f, &st, err) != HOP_OK)
-		return err->status;
-	if (collect_rows(app->db, st, &desk_rows, &out->v, &out->n, &out->cap, err) != HOP_OK)
-		return err->status;
-	for (size_t i = 0, j; i < out->n; i = j) {
-		for (j = i + 1; j < out->n && out->v[j].zone.id == out->v[i].zone.id; j++)
-			;
-		qsort(out->v + i, j - i, sizeof *out->v, by_code);
-	}
-	return HOP_OK;
-}
-
-enum hop_status desk_each(struct hop_app *app, const struct desk_filter *f, desk_fn fn,
-                          void *ctx, struct hop_err *err)
-{
-	struct hop_desk d;
-	struct db_stmt *st;
-	int rc;
-
-	if (desk_query(app, f, &st, err) != HOP_OK)
-		return err->status;
-	while ((rc = db_step(st)) == DB_ROW) {
-		read_desk(st, &d);
-		if (fn(ctx, &d, err) != HOP_OK) {
-			db_reset(st);
-			return err->status;
-		}
-	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("listing desks"));
-	return HOP_OK;
-}
-
-enum hop_status desk_get(struct hop_app *app, const char *code, struct hop_desk *out,
-                         struct hop_err *err)
-{
-	struct db_stmt *st = db_stmt(app->db, "SELECT " DESK_COLUMNS "WHERE d.code = ?1", err);
-	int rc;
-
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, code);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		read_desk(st, out);
-	db_reset(st);
-	if (rc == DB_ROW)
-		return HOP_OK;
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading a desk"));
-	return hop_fail(err, HOP_ENOTFOUND, _("there is no desk or room '%.40s'; 'hop desk list "
-	                "--all' and 'hop room list --all' show them"), code);
-}
 
 /* ---- checks shared by add and edit ---- */
 
@@ -192,20 +25,20 @@ enum hop_status place_check_fit(const char *code, enum desk_kind kind, int capac
                                 bool zone_has_team, struct hop_err *err)
 {
 	if (kind == DESK_KIND_DESK && capacity != 1)
-		return hop_fail(err, HOP_EINVAL, _("desk %s: a desk is for one person (capacity 1); "
-		                "a place for %d people is a room ('hop room add CODE --kind "
-		                "meeting-room --capacity %d')"), code, capacity, capacity);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_DESK_FOR_ONE, HOP_ABOUT(.place = code, .n =
+		                  capacity), _("desk %s: a desk is for one person (capacity 1); a "
+		                  "place for %d people is a room"), code, capacity);
 	if (kind != DESK_KIND_DESK && (capacity < ROOM_CAPACITY_MIN || capacity > ROOM_CAPACITY_MAX))
-		return hop_fail(err, HOP_EINVAL, _("room %s: the capacity must be %d to %d people; "
-		                "give it with --capacity N"), code, ROOM_CAPACITY_MIN,
-		                ROOM_CAPACITY_MAX);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_ROOM_CAPACITY, HOP_ABOUT(.place = code),
+		                  _("room %s: the capacity must be %d to %d people"), code,
+		                  ROOM_CAPACITY_MIN, ROOM_CAPACITY_MAX);
 	if (kind != DESK_KIND_DESK && owned)
 		return hop_fail(err, HOP_EINVAL, _("room %s: only desks may have an owner; rooms "
 		                "are booked for a group"), code);
 	if (bookable == BOOKABLE_TEAM && !zone_has_team)
-		return hop_fail(err, HOP_EINVAL, _("%s: zone '%s' has no team, so no team could book "
-		                "it; give the zone a team ('hop zone edit \"%s\" --team TEAM') or "
-		                "make it bookable by all"), code, zone, zone);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_ZONE_WITHOUT_TEAM, HOP_ABOUT(.place = code,
+		                  .zone = zone), _("%s: zone '%s' has no team, so no team could book "
+		                  "it"), code, zone);
 	return HOP_OK;
 }
 
@@ -239,11 +72,11 @@ static enum hop_status code_free(struct hop_app *app, const char *code, int64_t 
 		return st;
 	}
 	if (other.retired != HOP_DATE_NONE)
-		return hop_fail(err, HOP_ECONFLICT, _("the code %s is taken by a %s in %s/%s/%s, "
-		                "retired on %s; codes are never reused (bring it back with 'hop desk "
-		                "edit %s --activate')"), other.code, desk_kind_display(other.kind),
-		                other.zone.site, other.zone.floor, other.zone.name,
-		                date_format(other.retired, d), other.code);
+		return hop_refuse(err, HOP_ECONFLICT, HOP_R_CODE_RETIRED, HOP_ABOUT(.place = other.code),
+		                  _("the code %s is taken by a %s in %s/%s/%s, retired on %s; codes "
+		                  "are never reused"), other.code, desk_kind_display(other.kind),
+		                  other.zone.site, other.zone.floor, other.zone.name,
+		                  date_format(other.retired, d));
 	return hop_fail(err, HOP_ECONFLICT, _("the code %s is already the %s in %s/%s/%s; "
 	                "choose another code"), other.code, desk_kind_display(other.kind),
 	                other.zone.site, other.zone.floor, other.zone.name);
@@ -279,9 +112,9 @@ enum hop_status desk_add(struct hop_app *app, const struct desk_spec *d, struct 
 	    check_name(d->name, err) != HOP_OK)
 		return err->status;
 	if (d->kind != DESK_KIND_DESK && capacity == 0)
-		return hop_fail(err, HOP_EINVAL, _("room %s: a room needs a capacity of %d to %d "
-		                "people; give it with --capacity N"), d->code, ROOM_CAPACITY_MIN,
-		                ROOM_CAPACITY_MAX);
+		return hop_refuse(err, HOP_EINVAL, HOP_R_ROOM_CAPACITY, HOP_ABOUT(.place = d->code),
+		                  _("room %s: a room needs a capacity of %d to %d people"), d->code,
+		                  ROOM_CAPACITY_MIN, ROOM_CAPACITY_MAX);
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
 	if (code_free(app, d->code, 0, err) != HOP_OK || zone_get(app, d->zone, &z, err) != HOP_OK)
@@ -539,8 +372,8 @@ enum hop_status desk_retire(struct hop_app *app, const char *code, hop_date from
 	if (desk_get(app, code, &d, err) != HOP_OK)
 		goto fail;
 	if (d.retired != HOP_DATE_NONE && d.retired <= today) {
-		hop_fail(err, HOP_ECONFLICT, _("%s was already retired on %s; 'hop desk edit %s "
-		         "--activate' brings it back"), d.code, date_format(d.retired, day), d.code);
+		hop_refuse(err, HOP_ECONFLICT, HOP_R_ALREADY_RETIRED, HOP_ABOUT(.place = d.code),
+		           _("%s was already retired on %s"), d.code, date_format(d.retired, day));
 		goto fail;
 	}
 	date_format(from, day);

@@ -18,12 +18,11 @@ enum hop_status place_check_text(const char *text, size_t max, bool may_be_empty
 enum hop_status place_check_part(const char *text, size_t max, struct hop_err *err);
 
 /* Capacity, owner and bookable_by must fit the kind (desks: capacity 1, may
- * have an owner; rooms: 2..500, no owner) and the zone (bookable by team needs
- * a zone with a team).  code and zone name the place in the message. */
+ * have an owner; rooms: ROOM_CAPACITY_MIN..MAX, no owner) and the zone
+ * (bookable by team needs a zone with a team).  code and zone name the place
+ * in the message. */
 enum hop_status place_check_fit(const char *code, enum desk_kind kind, int capacity,
                                 bool owned, enum desk_bookable bookable, const char *zone,
                                 bool zone_has_team, struct hop_err *err);
-#define PLACE_ROOM_CAPACITY_MIN 2
-#define PLACE_ROOM_CAPACITY_MAX 500
 
 #endif

@@ -126,8 +126,8 @@ enum hop_status site_get(struct hop_app *app, const char *name, struct hop_site 
 	 * "Hauptgebäude" here.  Sites are few; a scan costs nothing. */
 	if ((rc = folded_match(app, name, out, err)) != HOP_ENOTFOUND)
 		return (enum hop_status)rc;
-	return hop_fail(err, HOP_ENOTFOUND, _("there is no site '%.120s'; 'hop site list' shows "
-	                "the sites, 'hop site add NAME' adds one"), name);
+	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_SITE, HOP_ABOUT(.site = name),
+	                  _("there is no site '%.120s'"), name);
 }
 
 /* ---- checks ---- */

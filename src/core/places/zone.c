@@ -1,5 +1,6 @@
 /* Floors and zones: where on a site desks are.  A zone is a neighbourhood of
  * desks, usually a team's; floors exist only as the floors zones are on. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,20 @@ void zone_list_free(struct hop_zone_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+enum hop_status floor_level_parse(const char *text, int *level, struct hop_err *err)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (!*text || *end || errno || v < FLOOR_LEVEL_MIN || v > FLOOR_LEVEL_MAX)
+		return hop_fail(err, HOP_EINVAL, _("'%.40s' is not a floor level from %d to %d (0 "
+		                "is the ground floor)"), text, FLOOR_LEVEL_MIN, FLOOR_LEVEL_MAX);
+	*level = (int)v;
+	return HOP_OK;
 }
 
 /* The columns read_zone expects; ?9 is today. */
@@ -104,8 +119,8 @@ static enum hop_status get_by_path(struct hop_app *app, const char *path, struct
 		return hop_fail(err, HOP_EINVAL, _("'%.200s' does not name a zone; write SITE/FLOOR/ZONE, "
 		                "such as 'Hauptgebäude/3. OG/Zone Süd', or just the zone's name"), path);
 	if (sl > HOP_SITE_NAME_MAX || fl > HOP_FLOOR_NAME_MAX || strlen(last + 1) > HOP_ZONE_NAME_MAX)
-		return hop_fail(err, HOP_ENOTFOUND, _("there is no zone '%.200s'; 'hop zone list' "
-		                "shows the zones"), path);
+		return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_ZONE, NULL,
+		                  _("there is no zone '%.200s'"), path);
 	memcpy(site, path, sl);
 	site[sl] = '\0';
 	memcpy(floor, first + 1, fl);
@@ -128,9 +143,8 @@ static enum hop_status get_by_path(struct hop_app *app, const char *path, struct
 		return HOP_OK;
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading a zone"));
-	return hop_fail(err, HOP_ENOTFOUND, _("site '%s' has no zone '%s' on a floor '%s'; "
-	                "'hop zone list --site \"%s\"' shows its zones"), s.name, last + 1, floor,
-	                s.name);
+	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_ZONE, HOP_ABOUT(.site = s.name),
+	                  _("site '%s' has no zone '%s' on a floor '%s'"), s.name, last + 1, floor);
 }
 
 enum hop_status zone_get(struct hop_app *app, const char *path, struct hop_zone *out,
@@ -145,8 +159,8 @@ enum hop_status zone_get(struct hop_app *app, const char *path, struct hop_zone 
 	if (strchr(path, '/'))
 		return get_by_path(app, path, out, err);
 	if (strlen(path) > HOP_ZONE_NAME_MAX)
-		return hop_fail(err, HOP_ENOTFOUND, _("there is no zone '%.100s...'; 'hop zone list' "
-		                "shows the zones"), path);
+		return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_ZONE, NULL,
+		                  _("there is no zone '%.100s...'"), path);
 	st = db_stmt(app->db, "SELECT " ZONE_COLUMNS "WHERE z.name = ?1 " ZONE_ORDER, err);
 	if (!st)
 		return err->status;
@@ -160,8 +174,8 @@ enum hop_status zone_get(struct hop_app *app, const char *path, struct hop_zone 
 		return HOP_OK;
 	}
 	if (l.n == 0)
-		return hop_fail(err, HOP_ENOTFOUND, _("there is no zone '%s'; 'hop zone list' shows "
-		                "the zones"), path);
+		return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_ZONE, NULL,
+		                  _("there is no zone '%s'"), path);
 	for (size_t i = 0; i < l.n && i < CANDIDATES_SHOWN; i++) {
 		int w = snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "",
 		                 zone_path(&l.v[i], p, sizeof p));
@@ -276,6 +290,13 @@ enum hop_status zone_add_id(struct hop_app *app, const char *site, const char *f
 		hop_err_prefix(err, _("floor name: "));
 		return err->status;
 	}
+	if (level < FLOOR_LEVEL_MIN || level > FLOOR_LEVEL_MAX) {
+		char text[16];
+		snprintf(text, sizeof text, "%d", level);
+		floor_level_parse(text, &level, err);
+		hop_err_prefix(err, _("level: "));
+		return err->status;
+	}
 	if (place_check_part(zone, HOP_ZONE_NAME_MAX, err) != HOP_OK) {
 		hop_err_prefix(err, _("zone name: "));
 		return err->status;
@@ -387,13 +408,11 @@ enum hop_status zone_edit_report(struct hop_app *app, const char *zone, const ch
 		if (team_places(app, z.id, &bound, err) != HOP_OK)
 			goto fail;
 		if (bound) {
-			hop_fail(err, HOP_ECONFLICT, ngettext(
-			         "zone '%s' has %d place only its team may book; make it bookable by "
-			         "all first ('hop desk edit CODE --bookable all') or give the zone "
-			         "another team",
-			         "zone '%s' has %d places only its team may book; make them bookable by "
-			         "all first ('hop desk edit CODE --bookable all') or give the zone "
-			         "another team", (unsigned long)bound), z.name, bound);
+			hop_refuse(err, HOP_ECONFLICT, HOP_R_ZONE_TEAM_PLACES,
+			           HOP_ABOUT(.zone = z.name, .n = bound), ngettext(
+			           "zone '%s' has %d place only its team may book",
+			           "zone '%s' has %d places only its team may book",
+			           (unsigned long)bound), z.name, bound);
 			goto fail;
 		}
 	}

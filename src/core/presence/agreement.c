@@ -209,8 +209,7 @@ enum hop_status agreement_check(struct hop_app *app, const char *team, hop_date 
 
 	memset(out, 0, sizeof *out);
 	if (from == HOP_DATE_NONE || to == HOP_DATE_NONE)
-		return hop_fail(err, HOP_EINVAL, _("no period given; give a week (2026-W48) or "
-		                "--from and --to"));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_NO_PERIOD, NULL, _("no period given"));
 	if (to < from)
 		return hop_fail(err, HOP_EINVAL, _("the period ends before it starts; give the "
 		                "earlier date first"));

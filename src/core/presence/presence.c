@@ -28,8 +28,8 @@ static enum hop_status target(struct hop_app *app, const char *login, struct hop
                               struct hop_err *err)
 {
 	if (!login || !*login) {
-		if (!app->actor.known)
-			return authz_book_for(app, &app->actor.person, err);
+		if (authz_registered(app, err) != HOP_OK)
+			return err->status;
 		login = app->actor.login;
 	}
 	if (person_get(app, login, p, err) != HOP_OK)
@@ -213,6 +213,8 @@ static enum hop_status book_desk(struct hop_app *app, const struct hop_person *p
 	}
 	it->no_desk = true;
 	snprintf(it->why, sizeof it->why, "%s", e.msg);
+	it->reason = e.reason;
+	it->facts = e.facts;
 	return HOP_OK;
 }
 

@@ -18,8 +18,8 @@ static enum hop_status who(struct hop_app *app, const char *login, struct hop_pe
                            struct hop_err *err)
 {
 	if (!login || !*login) {
-		if (!app->actor.known)
-			return authz_book_for(app, &app->actor.person, err);
+		if (authz_registered(app, err) != HOP_OK)
+			return err->status;
 		login = app->actor.login;
 	}
 	return person_get(app, login, p, err);

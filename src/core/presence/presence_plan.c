@@ -249,8 +249,7 @@ enum hop_status pr_default_team(struct hop_app *app, const char *team, struct ho
 	if (team && *team)
 		return team_find(app, team, out, err);
 	if (!app->actor.known || !app->actor.person.team_id)
-		return hop_fail(err, HOP_EINVAL, _("you are in no team; name the team (--team TEAM); "
-		                "'hop team list' shows them"));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_NOT_IN_TEAM, NULL, _("you are in no team"));
 	return team_get(app, app->actor.person.team, out, err);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/authz.h"
 #include "hop/core/booking/booking.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
@@ -133,11 +134,12 @@ enum hop_status pr_team_desks(struct hop_app *app, int64_t team_id, hop_date mon
 static enum hop_status read_bookings(struct hop_app *app, struct presence_week *w,
                                      const struct pr_plan *plan, struct hop_err *err)
 {
-	struct db_stmt *st = db_stmt(app->db, "SELECT b.person_id, b.day, d.code, b.am, b.pm "
-	                           "FROM person p JOIN booking b ON b.person_id = p.id "
+	struct db_stmt *st = db_stmt(app->db, "SELECT b.person_id, b.day, d.code, b.am, b.pm, "
+	                           "b.booked_by FROM person p JOIN booking b ON b.person_id = p.id "
 	                           "JOIN desk d ON d.id = b.desk_id WHERE p.team_id = ?1 "
 	                           "AND b.day BETWEEN ?2 AND ?3 AND b.cancelled_at IS NULL "
 	                           "AND b.is_room = 0 ORDER BY b.id", err);
+	int64_t lead = w->team.dissolved == HOP_DATE_NONE ? w->team.lead_id : 0;
 	int rc;
 
 	if (!st)
@@ -147,11 +149,15 @@ static enum hop_status read_bookings(struct hop_app *app, struct presence_week *
 	db_bind_date(st, 3, w->monday + PRESENCE_DAYS - 1);
 	while ((rc = db_step(st)) == DB_ROW) {
 		hop_date day = db_col_date(st, 1);
+		int64_t person = db_col_int64(st, 0);
 		struct presence_cell *c;
 		size_t i;
 
 		if (day == HOP_DATE_NONE || day < w->monday || day >= w->monday + PRESENCE_DAYS ||
-		    !pr_index_find(&plan->ix, db_col_int64(st, 0), &i))
+		    !pr_index_find(&plan->ix, person, &i))
+			continue;
+		/* The desk tells who sits where: shown as 'hop who' would show it. */
+		if (!authz_booker_visible(app, person, w->team.id, lead, db_col_int64(st, 5)))
 			continue;
 		c = &w->rows[i].days[day - w->monday];
 		if (!*c->desk)
@@ -235,6 +241,7 @@ enum hop_status presence_week(struct hop_app *app, const char *team, hop_date mo
 	out->monday = monday;
 	date_iso_week(monday, &out->iso_year, &out->iso_week);
 	if (pr_default_team(app, team, &out->team, err) != HOP_OK ||
+	    authz_see_team(app, &out->team, err) != HOP_OK ||
 	    pr_team_site(app, out->team.id, &out->site_id, err) != HOP_OK)
 		return err->status;
 	f.team = out->team.slug;

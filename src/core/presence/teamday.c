@@ -56,18 +56,6 @@ enum hop_status teamday_parse_when(const char *text, hop_date today, unsigned *w
 	                "date (2026-12-01, 1.12.2026)"), text);
 }
 
-static enum hop_status may_plan(struct hop_app *app, const struct hop_team *t,
-                                struct hop_err *err)
-{
-	if (!app->actor.known)
-		return hop_fail(err, HOP_EPERM, _("'%s' is not a person in this database; ask HR to "
-		                "add you"), app->actor.login);
-	if (authz_leads_team(app, t->id) || (app->actor.roles & (ROLE_HR | ROLE_ADMIN)))
-		return HOP_OK;
-	return hop_fail(err, HOP_EPERM, _("only the lead of %s (%s), HR or an admin may plan the "
-	                "team's presence days"), t->name, *t->lead_name ? t->lead_name : "-");
-}
-
 static enum hop_status active_team(struct hop_app *app, const char *team, struct hop_team *t,
                                    struct hop_err *err)
 {
@@ -157,6 +145,7 @@ enum hop_status teamday_set(struct hop_app *app, const char *team, unsigned week
                             struct hop_err *err)
 {
 	char detail[512], object[HOP_SLUG_MAX + 8], why[HOP_WHY_MAX], when[HOP_DATE_HUMAN_LEN];
+	char first[HOP_DATE_HUMAN_LEN];
 	struct hop_team t;
 	int64_t site;
 	bool working;
@@ -165,7 +154,7 @@ enum hop_status teamday_set(struct hop_app *app, const char *team, unsigned week
 	if (note && strlen(note) > HOP_PRESENCE_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; at most %d are "
 		                "allowed"), strlen(note), HOP_PRESENCE_NOTE_MAX);
-	if (active_team(app, team, &t, err) != HOP_OK || may_plan(app, &t, err) != HOP_OK)
+	if (active_team(app, team, &t, err) != HOP_OK || authz_team_plan(app, &t, err) != HOP_OK)
 		return err->status;
 	if (weekdays & ~(unsigned)0x3e)
 		return hop_fail(err, HOP_EINVAL, _("presence days fall on Monday to Friday"));
@@ -173,8 +162,10 @@ enum hop_status teamday_set(struct hop_app *app, const char *team, unsigned week
 		if (from == HOP_DATE_NONE)
 			from = clock_today();
 		if (until != HOP_DATE_NONE && until < from)
-			return hop_fail(err, HOP_EINVAL, _("--until %s is before --from; give a later "
-			                "end"), date_format_human(until, when, sizeof when));
+			return hop_refuse(err, HOP_EINVAL, HOP_R_UNTIL_BEFORE_FROM, HOP_ABOUT(.day =
+			                  until), _("the last day %s is before the first day %s"),
+			                  date_format_human(until, when, sizeof when),
+			                  date_format_human(from, first, sizeof first));
 	} else {
 		if (day == HOP_DATE_NONE)
 			return hop_fail(err, HOP_EINVAL, _("no day given; give a weekday (tue) or a "
@@ -213,7 +204,7 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 	struct db_stmt *st;
 	int removed = 0;
 
-	if (active_team(app, team, &t, err) != HOP_OK || may_plan(app, &t, err) != HOP_OK)
+	if (active_team(app, team, &t, err) != HOP_OK || authz_team_plan(app, &t, err) != HOP_OK)
 		return err->status;
 	if (!weekdays && day == HOP_DATE_NONE)
 		return hop_fail(err, HOP_EINVAL, _("no day given; give a weekday (tue) or a date "
@@ -241,11 +232,11 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 	if (!removed) {
 		db_rollback(app->db);
 		if (weekdays)
-			return hop_fail(err, HOP_ENOTFOUND, _("%s has no such recurring presence day; "
-			                "'hop teamday list --team %s' shows them"), t.name, t.slug);
-		return hop_fail(err, HOP_ENOTFOUND, _("%s has no presence day on %s; 'hop teamday "
-		                "list --team %s' shows them"), t.name,
-		                date_format_human(day, when, sizeof when), t.slug);
+			return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_TEAMDAY, HOP_ABOUT(.team = t.slug),
+			                  _("%s has no such recurring presence day"), t.name);
+		return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_TEAMDAY, HOP_ABOUT(.team = t.slug),
+		                  _("%s has no presence day on %s"), t.name,
+		                  date_format_human(day, when, sizeof when));
 	}
 	describe(weekdays, day, HOP_DATE_NONE, HOP_DATE_NONE, NULL, detail, sizeof detail);
 	snprintf(object, sizeof object, "team:%s", t.slug);

@@ -15,7 +15,7 @@ enum hop_status teamday_suggest(struct hop_app *app, const char *team, hop_date 
 
 	memset(out, 0, sizeof *out);
 	if (!team || !*team)
-		return hop_fail(err, HOP_EINVAL, _("no team given; 'hop team list' shows the teams"));
+		return hop_refuse(err, HOP_EINVAL, HOP_R_NO_TEAM_GIVEN, NULL, _("no team given"));
 	if (presence_week(app, team, monday, &w, err) != HOP_OK)
 		return err->status;
 	out->team = w.team;

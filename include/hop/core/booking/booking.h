@@ -65,6 +65,11 @@ struct booking_request {
 	const char *note;           /* NULL = none */
 };
 
+/* The choice of place, before anything is read: a place's code or any, not
+ * both, and a zone, attributes or near_team only with any.  booking_book
+ * checks it first; a front end may ask before it opens the database. */
+enum hop_status booking_choice_check(const struct booking_request *rq, struct hop_err *err);
+
 /* Book.  With any, the desk is chosen among the free, bookable desks with the
  * wanted attributes: first the person's team zones, then the fewest moves from
  * their last desk (same desk, same zone, same floor, same site), then by code.
@@ -82,6 +87,8 @@ struct series_item {
 	char desk[HOP_CODE_MAX + 1];  /* the desk booked */
 	enum desk_kind kind;          /* ... and its kind */
 	char msg[512];                /* why not, when status != HOP_OK */
+	enum hop_reason reason;       /* ... and its reason and facts, for advice */
+	struct hop_facts facts;
 };
 enum hop_status booking_book_series(struct hop_app *app, const struct booking_request *rq,
                                     unsigned weekdays, hop_date until,

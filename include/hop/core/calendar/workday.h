@@ -6,6 +6,7 @@
 #define HOP_WORKDAY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "hop/base/date.h"
 #include "hop/base/err.h"
@@ -17,5 +18,10 @@ struct hop_app;
 enum hop_status workday_check(struct hop_app *app, int64_t site_id, hop_date day,
                               struct hop_err *err);
 bool workday_is_working(struct hop_app *app, int64_t site_id, hop_date day);
+
+/* The Bundesland whose public holidays apply at a site: the site's region,
+ * or [organisation] region for site 0 (and for a site that does not exist).
+ * Into buf (3 bytes are enough); returns buf. */
+char *holiday_region_of_site(struct hop_app *app, int64_t site_id, char *buf, size_t size);
 
 #endif

@@ -97,6 +97,14 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 
 /* ---- zones (and the floors they are on) ---- */
 
+/* Floor levels: 0 is the ground floor, below it the basements, above it a
+ * tower's storeys; no building has more. */
+#define FLOOR_LEVEL_MIN (-20)
+#define FLOOR_LEVEL_MAX 200
+/* text as a floor level: a whole number FLOOR_LEVEL_MIN..FLOOR_LEVEL_MAX.
+ * The message names no field; callers put one in front. */
+enum hop_status floor_level_parse(const char *text, int *level, struct hop_err *err);
+
 struct hop_zone {
 	int64_t id;
 	int64_t site_id;
@@ -119,8 +127,9 @@ enum hop_status zone_list(struct hop_app *app, const char *site, struct hop_zone
  * (an ambiguous name is an error listing the candidates). */
 enum hop_status zone_get(struct hop_app *app, const char *path, struct hop_zone *out,
                          struct hop_err *err);
-/* Creates the floor if the site has none of that name (level is the new
- * floor's; an existing floor keeps its own).  team may be NULL. */
+/* Creates the floor if the site has none of that name (level, within
+ * FLOOR_LEVEL_MIN..MAX, is the new floor's; an existing floor keeps its own).
+ * team may be NULL. */
 enum hop_status zone_add(struct hop_app *app, const char *site, const char *floor, int level,
                          const char *zone, const char *team, struct hop_err *err);
 /* The same, and the new zone's id into *zone_id (may be NULL). */
@@ -136,6 +145,11 @@ enum hop_status zone_edit_report(struct hop_app *app, const char *zone, const ch
                                  struct hop_err *err);
 
 /* ---- desks and rooms ---- */
+
+/* A desk is for one person; a room holds ROOM_CAPACITY_MIN to
+ * ROOM_CAPACITY_MAX people, and no group booked is larger. */
+#define ROOM_CAPACITY_MIN 2
+#define ROOM_CAPACITY_MAX 500
 
 struct hop_desk {
 	int64_t id;

@@ -69,6 +69,8 @@ struct presence_item {
 	char desk[HOP_CODE_MAX + 1];           /* office: the desk booked ("" = none) */
 	bool had_desk;                         /* office: already had a desk booking */
 	bool no_desk;                          /* office with auto_book: none was free */
+	enum hop_reason reason;                /* no_desk: why's reason and facts, for advice */
+	struct hop_facts facts;
 };
 struct presence_result {
 	struct presence_item *v;               /* one per day of the range; owned */

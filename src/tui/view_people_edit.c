@@ -1,0 +1,180 @@
+/* The People screen's edit form: the fields the actor may change of the
+ * selected person (core's authz decides), and saving them through
+ * person_edit, whose refusals are shown in core's words (see view_people.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "hop/core/app.h"
+#include "hop/core/authz.h"
+#include "hop/base/clock.h"
+#include "hop/base/i18n.h"
+#include "hop/core/people/person.h"
+#include "advice.h"
+#include "form.h"
+#include "input.h"
+#include "tui_internal.h"
+#include "view_people_int.h"
+
+static bool may_edit(struct tui *t, const struct hop_person *p, unsigned fields)
+{
+	struct hop_err err;
+	return authz_person_edit(t->app, p, fields, p->roles, &err) == HOP_OK;
+}
+
+void people_edit_open(struct tui *t, struct people_state *s)
+{
+	const struct hop_person *sel = people_selected(s);
+	struct hop_person p;
+	struct hop_err err;
+	char title[HOP_NAME_MAX + HOP_LOGIN_MAX + 32], roles[96], start[HOP_DATE_ISO_LEN];
+	bool ok;
+
+	if (!sel) {
+		tui_status(t, true, _("There is no one to edit here."));
+		return;
+	}
+	if (person_get(t->app, sel->login, &p, &err) != HOP_OK) {
+		tui_fail(t, &err);
+		return;
+	}
+	/* Name and email are the least anyone may change; core says whether this
+	 * actor may change even those, and in its own words if not. */
+	if (authz_person_edit(t->app, &p, PF_NAME | PF_EMAIL, p.roles, &err) != HOP_OK) {
+		tui_fail(t, &err);
+		return;
+	}
+	snprintf(title, sizeof title, _("Edit %s (%s)"), p.name, p.login);
+	form_init(&s->form, title);
+	ok = form_add(&s->form, PF_NAME, _("Name"), p.name, HOP_NAME_MAX);
+	ok = form_add(&s->form, PF_EMAIL, _("Email"), p.email, HOP_EMAIL_MAX) && ok;
+	if (may_edit(t, &p, PF_TEAM))
+		ok = form_add(&s->form, PF_TEAM, _("Team"), p.team, HOP_TEAM_NAME_MAX) && ok;
+	if (may_edit(t, &p, PF_ROLES))
+		ok = form_add(&s->form, PF_ROLES, _("Roles"), role_format(p.roles, roles, sizeof roles),
+		              sizeof roles - 1) && ok;
+	if (may_edit(t, &p, PF_START))
+		ok = form_add(&s->form, PF_START, _("Start date"), date_format(p.start, start),
+		              31) && ok;
+	if (!ok) {
+		tui_status(t, true, _("The record of %s holds characters this terminal's locale "
+		                      "cannot show, and saving would change them; start hop with a "
+		                      "UTF-8 locale (for example LANG=de_DE.UTF-8) to edit it."),
+		           p.login);
+		return;
+	}
+	s->orig = p;
+	s->editing = true;
+}
+
+static void edit_close(struct tui *t, struct people_state *s)
+{
+	s->editing = false;
+	t->cursor_y = -1;
+}
+
+static void add_changed(char *buf, size_t size, const char *what)
+{
+	size_t used = strlen(buf);
+	snprintf(buf + used, size - used, "%s%s", used ? ", " : "", what);
+}
+
+static void edit_submit(struct tui *t, struct people_state *s)
+{
+	struct person_edit e;
+	struct hop_err err;
+	char text[INPUT_MAX_CHARS * 4 + 1], changed[160] = "";
+	const struct hop_person *o = &s->orig;
+
+	memset(&e, 0, sizeof e);
+	for (int i = 0; i < s->form.n; i++) {
+		struct form_field *f = &s->form.f[i];
+
+		if (!input_text(&f->in, text, sizeof text)) {
+			tui_status(t, true, _("%s: the text cannot be stored in this locale's "
+			                      "encoding."), f->label);
+			s->form.cur = i;
+			return;
+		}
+		switch (f->id) {
+		case PF_NAME:
+			if (strcmp(text, o->name) != 0) {
+				e.fields |= PF_NAME;
+				snprintf(e.name, sizeof e.name, "%s", text);
+				add_changed(changed, sizeof changed, _("name"));
+			}
+			break;
+		case PF_EMAIL:
+			if (strcmp(text, o->email) != 0) {
+				e.fields |= PF_EMAIL;
+				snprintf(e.email, sizeof e.email, "%s", text);
+				add_changed(changed, sizeof changed, _("email"));
+			}
+			break;
+		case PF_TEAM:
+			if (strcmp(text, o->team) != 0) {
+				e.fields |= PF_TEAM;
+				snprintf(e.team, sizeof e.team, "%s", text);
+				add_changed(changed, sizeof changed, _("team"));
+			}
+			break;
+		case PF_ROLES:
+			if (role_parse(text, &e.roles, &err) != HOP_OK) {
+				tui_fail(t, &err);
+				s->form.cur = i;
+				return;
+			}
+			if (e.roles != o->roles) {
+				e.fields |= PF_ROLES;
+				add_changed(changed, sizeof changed, _("roles"));
+			}
+			break;
+		case PF_START:
+			if (date_parse(text, clock_today(), &e.start, &err) != HOP_OK) {
+				tui_fail(t, &err);
+				s->form.cur = i;
+				return;
+			}
+			if (e.start != o->start) {
+				e.fields |= PF_START;
+				add_changed(changed, sizeof changed, _("start date"));
+			}
+			break;
+		}
+	}
+	if (!e.fields) {
+		edit_close(t, s);
+		tui_status(t, false, _("Nothing changed."));
+		return;
+	}
+	/* The form stays open on a refusal, so that what was typed can be fixed. */
+	if (person_edit(t->app, o->login, &e, &err) != HOP_OK) {
+		tui_fail(t, &err);
+		return;
+	}
+	edit_close(t, s);
+	if (strcmp(o->login, t->app->actor.login) == 0)
+		app_resolve_actor(t->app, &err);
+	people_load(t, s, true);
+	people_select_login(s, o->login);
+	tui_status(t, false, _("Saved: %s (%s)."), (e.fields & PF_NAME) ? e.name : o->name,
+	           changed);
+}
+
+void people_edit_key(struct tui *t, struct people_state *s, const struct tui_key *k)
+{
+	switch (form_key(&s->form, k)) {
+	case FORM_SUBMIT:
+		edit_submit(t, s);
+		break;
+	case FORM_CANCEL:
+		edit_close(t, s);
+		tui_status(t, false, _("Edit cancelled; nothing changed."));
+		break;
+	case FORM_FULL:
+		tui_status(t, true, _("%s holds at most %zu bytes."),
+		           s->form.f[s->form.cur].label, s->form.f[s->form.cur].in.max_bytes);
+		break;
+	case FORM_CONTINUE:
+		break;
+	}
+}
