@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "hop/core/people/membership.h"
+#include "hop/db/migrations.h"
 #include "hop/core/people/person.h"
 
 static int64_t count(struct hop_app *app, const char *sql)
@@ -229,6 +230,54 @@ static void test_words_and_rights(void **state)
 	test_app_close(&app);
 }
 
+/* A database of schema 5 (before memberships) opened by this hop: each
+ * person's team becomes their post from their start date. */
+static void test_migration_copies_teams(void **state)
+{
+	char path[] = "/tmp/hop-unit-mig-XXXXXX";
+	int fd = mkstemp(path);
+	sqlite3 *h;
+	struct hop_db *db;
+	struct hop_err err;
+	sqlite3_stmt *st;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (int i = 0; i < hop_migration_count && hop_migrations[i].version <= 5; i++)
+		assert_int_equal(sqlite3_exec(h, hop_migration_sql(i), NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 5;"
+	                 "INSERT INTO team (id, name, slug, created_on) VALUES "
+	                 "(1, 'Referat 11', 'referat-11', '2020-01-01');"
+	                 "INSERT INTO person (login, name, team_id, start_date) VALUES "
+	                 "('aberg', 'Anna Berg', 1, '2020-03-02'), ('solo', 'Sol O', NULL, '2021-01-04')",
+	                 NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	assert_int_equal(db_open(path, DB_OPEN_EXISTING, &db, &err), HOP_OK);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT p.login, m.team_id, m.kind, "
+	                 "m.start_on, m.end_on IS NULL FROM membership m JOIN person p "
+	                 "ON p.id = m.person_id", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "aberg");
+	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	assert_string_equal((const char *)sqlite3_column_text(st, 2), "post");
+	assert_string_equal((const char *)sqlite3_column_text(st, 3), "2020-03-02");
+	assert_int_equal(sqlite3_column_int(st, 4), 1);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);   /* none for someone without a team */
+	sqlite3_finalize(st);
+	db_close(db);
+	unlink(path);
+	char side[sizeof path + 8];
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_overlap_refused),
 		cmocka_unit_test(test_refresh_on_day_change),
 		cmocka_unit_test(test_words_and_rights),
+		cmocka_unit_test(test_migration_copies_teams),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

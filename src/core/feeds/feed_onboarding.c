@@ -14,7 +14,6 @@
 #include "hop/base/i18n.h"
 #include "hop/core/onboarding/onboarding.h"
 #include "feed_int.h"
-#include "../onboarding/onb_int.h"
 
 #define UID_MAX 400
 #define TEXT_MAX 600

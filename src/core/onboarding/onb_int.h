@@ -11,8 +11,6 @@
 struct db_stmt;
 
 /* Stored text -> enum (the first value for anything unknown). */
-enum onb_kind onb_kind_from_text(const char *text);
-enum onb_owner onb_owner_from_text(const char *text);
 enum onb_unit onb_unit_from_text(const char *text);
 const char *onb_unit_name(enum onb_unit u);
 

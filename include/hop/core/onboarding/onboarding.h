@@ -65,6 +65,10 @@ const char *onb_kind_name(enum onb_kind k);
 const char *onb_kind_display(enum onb_kind k);
 const char *onb_owner_name(enum onb_owner o);
 const char *onb_owner_display(enum onb_owner o);
+/* The stored words back (onb_kind_name, onb_owner_name): for readers of
+ * the tables such as the feeds; anything else is ONB_OTHER, OWNER_HR. */
+enum onb_kind onb_kind_from_text(const char *text);
+enum onb_owner onb_owner_from_text(const char *text);
 /* English or German words (gespräch, schulung, ausstattung, zugang,
  * dokument, selbststudium, sonstiges). */
 enum hop_status onb_kind_parse(const char *text, enum onb_kind *k, struct hop_err *err);
