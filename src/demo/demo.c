@@ -449,7 +449,9 @@ static enum hop_status generate(struct hop_app *app, int people, const char *adm
 	if (audit_write(app, "demo.generate", "demo", detail, err) != HOP_OK ||
 	    demo_places(app, people, seed, err) != HOP_OK)
 		return err->status;
-	return demo_add_bookings(app, seed, NULL, err);
+	if (demo_add_bookings(app, seed, NULL, err) != HOP_OK)
+		return err->status;
+	return demo_onboarding(app, seed, err);
 }
 
 enum hop_status demo_generate(struct hop_app *app, const struct demo_options *opt,

@@ -55,6 +55,10 @@ int demo_desk_count(int people);
 enum hop_status demo_places(struct hop_app *app, int people, uint64_t seed,
                             struct hop_err *err);
 
+/* The onboarding template, and mentors and onboardings for the new hires
+ * and those starting soon (src/demo/demo_onboarding.c). */
+enum hop_status demo_onboarding(struct hop_app *app, uint64_t seed, struct hop_err *err);
+
 /* Set the connection up for a large batch of inserts (a page cache of up to
  * 1 GiB, statement journals in memory) before its transaction begins, or back
  * to SQLite's defaults after it (src/demo/demo_bookings.c). */

@@ -12,6 +12,8 @@
 #   BENCH_QUERY_RUNS query runs after a warm-up (default 50)
 #   BENCH_RACERS     processes in the race (default 8)
 #   BENCH_ICS_EVENTS events per iCalendar export run (default 100000)
+#   BENCH_ONBOARDINGS open onboardings of 15 steps (default 2000)
+#   BENCH_NEW_HIRES  new hires of the batch mentor assignment (default 200)
 #   BENCH_KEEP=1     keep the scratch directory (its path is printed)
 #
 # Not part of 'make check': it takes a few minutes.  Uses hyperfine for the
@@ -27,9 +29,11 @@ BOOK_RUNS=${BENCH_BOOK_RUNS:-30}
 QUERY_RUNS=${BENCH_QUERY_RUNS:-50}
 RACERS=${BENCH_RACERS:-8}
 ICS_EVENTS=${BENCH_ICS_EVENTS:-100000}
+ONBOARDINGS=${BENCH_ONBOARDINGS:-2000}
+NEW_HIRES=${BENCH_NEW_HIRES:-200}
 
 for f in "$HOP" "$BIN/raw_insert" "$BIN/bulk_bookings" "$BIN/query_time" "$BIN/presence_time" \
-	"$BIN/ics_events" "$BIN/ics_baseline"; do
+	"$BIN/ics_events" "$BIN/ics_baseline" "$BIN/onboarding_time"; do
 	[ -x "$f" ] || { echo "bench: $f is missing; run 'make bench'" >&2; exit 1; }
 done
 command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is missing; run 'make deps'" >&2; exit 1; }
@@ -326,6 +330,81 @@ fc_rows=$(q "SELECT count(*) FROM booking WHERE day BETWEEN '$WEEK_MON' AND '$WE
 fc_base_ms=$(sqlite_ms "SELECT count(*) FROM booking WHERE day BETWEEN '$WEEK_MON' AND '$WEEK_FRI'
 	AND cancelled_at IS NULL AND is_room = 0")
 
+# ---- 5b. onboarding: the Onboarding screen, overdue steps, a batch of mentors -----------
+# The demo gives every new hire and everyone starting soon an onboarding of the
+# German template's 15 steps (about 2,000 in an organisation of 20,000, the
+# steps already due mostly ticked); onboarding_time starts more for the most
+# recent starters until there are $ONBOARDINGS.  Then $NEW_HIRES people
+# starting on one Monday, spread over the teams, come in by 'hop import
+# people', and their mentors are matched as one batch (min-cost flow over
+# every possible mentor of the organisation).
+say "bench: onboarding: $ONBOARDINGS onboardings, $NEW_HIRES new hires for a batch of mentors ..."
+BATCH_DAY=$(date -u -d "$HOP_TODAY + 21 day" +%F)
+BATCH_DAY=$(date -u -d "$BATCH_DAY + $(( (8 - $(date -u -d "$BATCH_DAY" +%u)) % 7 )) day" +%F)
+q "SELECT name FROM team WHERE dissolved_on IS NULL ORDER BY id" > "$S/teams.txt"
+nteams=$(wc -l < "$S/teams.txt")
+awk -v n="$NEW_HIRES" -v day="$BATCH_DAY" -v nt="$nteams" '
+	{ team[NR] = $0 }
+	END {
+		print "login,name,team,start_date"
+		for (i = 1; i <= n; i++)
+			printf "benchnew%03d,Neu Bench %03d,\"%s\",%s\n", i, i, team[(i * 7) % nt + 1], day
+	}' "$S/teams.txt" > "$S/hires.csv"
+"$HOP" import people "$S/hires.csv" > "$S/hires.out" 2>&1 || { cat "$S/hires.out" >&2; exit 1; }
+"$BIN/onboarding_time" "$DB" "$HOP_USER" "$ONBOARDINGS" "$BATCH_DAY" 20 > "$S/onb.out" || exit 1
+onb_total=$(awk '$1 == "topup" { print $4 }' "$S/onb.out")
+onb_steps=$(awk '$1 == "topup" { print $5 }' "$S/onb.out")
+onb_topup=$(awk '$1 == "topup" { print $2 }' "$S/onb.out")
+screen_ms=$(awk '$1 == "screen" { print $3 }' "$S/onb.out")
+screen_rows=$(awk '$1 == "screen" { print $2 }' "$S/onb.out")
+overdue_ms=$(awk '$1 == "overdue" { print $3 }' "$S/onb.out")
+overdue_rows=$(awk '$1 == "overdue" { print $2 }' "$S/onb.out")
+batch_ms=$(awk '$1 == "batch" { print $3 }' "$S/onb.out")
+batch_hires=$(awk '$1 == "batch" { print $2 }' "$S/onb.out")
+batch_matched=$(awk '$1 == "batch" { print $6 }' "$S/onb.out")
+single_ms=$(awk '$1 == "single" { print $3 }' "$S/onb.out")
+# Baselines: the steps any such report must read, timed by sqlite3 itself.
+screen_base_ms=$(sqlite_ms "SELECT o.id, count(*), sum(s.mandatory), sum(s.done_on IS NOT NULL),
+	min(CASE WHEN s.done_on IS NULL THEN s.due_on END) FROM onboarding o
+	JOIN onboarding_step s ON s.onboarding_id = o.id AND s.dropped_at IS NULL
+	WHERE o.state = 'open' GROUP BY o.id")
+OVERDUE_SQL="SELECT s.due_on, p.login, p.name, s.position, s.title FROM onboarding_step s
+	JOIN onboarding o ON o.id = s.onboarding_id JOIN person p ON p.id = o.person_id
+	WHERE s.done_on IS NULL AND s.dropped_at IS NULL AND s.due_on < '$HOP_TODAY'
+	AND o.state = 'open' ORDER BY s.due_on"
+overdue_base_ms=$(sqlite_ms "$OVERDUE_SQL")
+# The whole command against a sqlite3 process printing the same rows.
+OVERDUE_CMD="$HOP onboarding list --overdue"
+OVERDUE_RAW="sqlite3 -readonly $DB \"$(echo "$OVERDUE_SQL" | tr '\n\t' '  ')\""
+if command -v hyperfine >/dev/null; then
+	hyperfine -N --style none --warmup 3 --runs "$BOOK_RUNS" "$OVERDUE_CMD" \
+		--export-json "$S/od.json" > /dev/null 2>&1 || { say "bench: hyperfine hop onboarding failed"; exit 1; }
+	hyperfine --style none --warmup 3 --runs "$BOOK_RUNS" "$OVERDUE_RAW" \
+		--export-json "$S/odraw.json" > /dev/null 2>&1 || { say "bench: hyperfine sqlite3 failed"; exit 1; }
+	od_cmd_ms=$(jq '.results[0].median * 1000' "$S/od.json")
+	od_raw_ms=$(jq '.results[0].median * 1000' "$S/odraw.json")
+else
+	: > "$S/od.ms"; : > "$S/odraw.ms"
+	r=0
+	while [ "$r" -lt "$BOOK_RUNS" ]; do
+		t0=$(now_ns); $OVERDUE_CMD > /dev/null || exit 1; ms_since "$t0" >> "$S/od.ms"; echo >> "$S/od.ms"
+		t0=$(now_ns); sh -c "$OVERDUE_RAW" > /dev/null || exit 1; ms_since "$t0" >> "$S/odraw.ms"; echo >> "$S/odraw.ms"
+		r=$((r + 1))
+	done
+	od_cmd_ms=$(grep . "$S/od.ms" | median)
+	od_raw_ms=$(grep . "$S/odraw.ms" | median)
+fi
+od_cmd_rows=$($OVERDUE_CMD --format csv | tail -n +2 | wc -l)
+# The batch once for real: the command that assigns the mentors.
+t0=$(now_ns)
+"$HOP" mentor suggest --start "$BATCH_DAY" --assign > "$S/assign.out" 2>&1 || { cat "$S/assign.out" >&2; exit 1; }
+assign_ms=$(ms_since "$t0")
+assigned=$(q "SELECT count(*) FROM mentorship m JOIN person p ON p.id = m.mentee_id
+	WHERE p.start_date = '$BATCH_DAY' AND m.cancelled_at IS NULL")
+over_cap=$(q "SELECT count(*) FROM (SELECT m.mentor_id FROM mentorship m
+	WHERE m.cancelled_at IS NULL AND m.start_on <= '$BATCH_DAY' AND m.end_on >= '$BATCH_DAY'
+	GROUP BY m.mentor_id HAVING count(*) > 2)")
+
 # ---- 6. iCalendar export: hop's writer vs a libical-only loop ---------------------------
 # ics_events drives hop's streaming writer (ics_writer_open, ics_writer_event
 # per event, ics_writer_close: what 'hop export ics' and 'hop feeds publish'
@@ -432,8 +511,22 @@ ok_pub=0
 [ "$pub_rewritten" = 0 ] && [ "$pub_feeds" -gt 0 ] && ok_pub=1
 ok_gen=0
 [ "$gen_collisions" = 0 ] && ok_gen=1
+# The Onboarding screen redraws on every move: its data within 50 ms for
+# 2,000 onboardings of 15 steps (the list with every one's progress, and the
+# checklist of one with its office clashes), as for the Week screen leaving
+# room for drawing.  The overdue steps of everyone are a report typed at a
+# prompt: the command, process and all, within 4x a sqlite3 process printing
+# the same rows.  The batch of 200 new hires within 2 s, and within 5x the
+# ranking for one new hire: both read the whole organisation's plans once,
+# the batch adds the min-cost flow.  Nobody over capacity after the batch.
+ok_screen=$(awk -v a="$screen_ms" -v n="$screen_rows" -v t="$ONBOARDINGS" 'BEGIN { print (a < 50 && n >= t) }')
+ok_overdue=$(awk -v a="$od_cmd_ms" -v b="$od_raw_ms" 'BEGIN { print (a <= 4 * b) }')
+ok_batch=$(awk -v a="$batch_ms" -v b="$single_ms" -v m="$batch_matched" -v n="$NEW_HIRES" \
+	'BEGIN { print (a < 2000 && a <= 5 * b && m >= n) }')
+ok_cap=0
+[ "$over_cap" = 0 ] && [ "$assigned" -ge "$NEW_HIRES" ] && ok_cap=1
 for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_week $ok_fc $ok_race $ok_ics $ok_icsmem $ok_gen \
-	$ok_sitemem $ok_pubmem $ok_pub; do
+	$ok_sitemem $ok_pubmem $ok_pub $ok_screen $ok_overdue $ok_batch $ok_cap; do
 	[ "$ok" = 1 ] || fails=$((fails + 1))
 done
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
@@ -442,6 +535,8 @@ v_view=$(verdict "$ok_view"); v_race=$(verdict "$ok_race")
 v_week=$(verdict "$ok_week"); v_fc=$(verdict "$ok_fc")
 v_ics=$(verdict "$ok_ics"); v_icsmem=$(verdict "$ok_icsmem")
 v_sitemem=$(verdict "$ok_sitemem"); v_pubmem=$(verdict "$ok_pubmem"); v_pub=$(verdict "$ok_pub")
+v_screen=$(verdict "$ok_screen"); v_overdue=$(verdict "$ok_overdue"); v_batch=$(verdict "$ok_batch")
+v_cap=$(verdict "$ok_cap")
 
 echo
 echo "hop bench: $npeople people, $ndesks desks, $nrooms rooms, $nbook bookings ($span),"
@@ -459,6 +554,13 @@ printf '%-34s %-18s %-32s %-16s %s\n' "Desks screen day, ms ($view_rows places)"
 printf '%-34s %-18s %-32s %-16s %s\n' "Week screen, team of $week_rows, ms" "$week_ms" "team's bookings $week_base_ms" "< 10 ms" "$v_week"
 printf '%-34s %-18s %-32s %-16s %s\n' "forecast, $fc_people people, ms" "$fc_ms" "week's bookings $fc_base_ms" "< 100 ms" \
 	"$v_fc ($(awk -v a="$fc_ms" -v b="$fc_base_ms" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else printf "-" }'))"
+printf '%-34s %-18s %-32s %-16s %s\n' "Onboarding screen, $screen_rows, ms" "$screen_ms" "steps' aggregate $screen_base_ms" "< 50 ms" "$v_screen"
+printf '%-34s %-18s %-32s %-16s %s\n' "overdue steps ($overdue_rows), ms" "$overdue_ms" "sqlite3 same rows $overdue_base_ms" "-" "-"
+printf '%-34s %-18s %-32s %-16s %s\n' "'hop onboarding list --overdue', ms" "$(printf %.2f "$od_cmd_ms")" "sqlite3 process $(printf %.2f "$od_raw_ms")" "<= 4x" \
+	"$v_overdue ($(awk -v a="$od_cmd_ms" -v b="$od_raw_ms" 'BEGIN { printf "%.2fx", a / b }'))"
+printf '%-34s %-18s %-32s %-16s %s\n' "mentors for $batch_hires new hires, ms" "$batch_ms" "one new hire ranked $single_ms" "< 2 s, <= 5x" \
+	"$v_batch ($(awk -v a="$batch_ms" -v b="$single_ms" 'BEGIN { printf "%.1fx", a / b }'))"
+printf '%-34s %-18s %-32s %-16s %s\n' "batch assigned, over capacity" "$over_cap" "-" "0 mentors" "$v_cap ($assigned assigned)"
 printf '%-34s %-18s %-32s %-16s %s\n' "race, $RACERS processes, bookings/s" \
 	"$(awk -v n="$booked" -v m="$race_ms" 'BEGIN { printf "%.1f", n * 1000 / m }')" \
 	"one at a time $(awk -v m="$book_ms" 'BEGIN { printf "%.1f", 1000 / m }')" "0 collisions" "$v_race"
@@ -485,6 +587,10 @@ echo "week: '$WEEK_TEAM', KW $(date -u -d "$WEEK_MON" +%V) ($WEEK_MON to $WEEK_F
 	"team day, $ndefaults weekly defaults, $nweeks weeks set)."
 echo "forecast: all sites, $fc_people people, $fc_desks bookable desks, $fc_planned person-days planned in the office," \
 	"$fc_rows live desk bookings that week."
+echo "onboarding: $onb_total open onboardings, $onb_steps steps ($onb_topup started by the bench beyond the demo's);" \
+	"$overdue_rows steps overdue ('hop onboarding list --overdue' printed $od_cmd_rows); $NEW_HIRES people" \
+	"starting $BATCH_DAY imported, the batch found $batch_hires without a mentor and matched $batch_matched;" \
+	"'hop mentor suggest --start $BATCH_DAY --assign' took $(awk -v m="$assign_ms" 'BEGIN { printf "%.1f", m / 1000 }') s and assigned $assigned."
 echo "ics: $ICS_EVENTS synthetic VEVENTs per run (half all-day VALUE=DATE, half timed with TZID; UID, DTSTAMP," \
 	"SEQUENCE, SUMMARY, LOCATION with umlauts, STATUS, TRANSP) through hop's ics_writer_open/_event/_close" \
 	"(tests/bench/ics_events.c, no database) and through libical alone (tests/bench/ics_baseline.c), to /dev/null;" \

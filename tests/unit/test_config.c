@@ -32,6 +32,11 @@ static void test_defaults(void **state)
 	assert_int_equal(c.presence_auto_book, 1);
 	assert_int_equal(c.feeds_keep_cancelled_days, 14);
 	assert_int_equal(c.feeds_holidays, 0);
+	assert_int_equal(c.onboarding_auto_start, 0);
+	assert_int_equal(c.mentor_min_months, 12);
+	assert_int_equal(c.mentor_absence_days, 10);
+	assert_int_equal(c.review_after_months, 6);
+	assert_int_equal(c.onboarding_reminder_days, 2);
 	assert_int_equal(c.colour, CFG_COLOUR_AUTO);
 }
 
@@ -60,7 +65,7 @@ static void test_defaults_pass_checks(void **state)
 static void test_table(void **state)
 {
 	(void)state;
-	assert_int_equal(config_key_count, 17);
+	assert_int_equal(config_key_count, 22);
 	for (size_t i = 0; i < config_key_count; i++) {
 		const struct config_key *k = &config_keys[i];
 		assert_ptr_equal(config_key_find(k->section, k->key), k);

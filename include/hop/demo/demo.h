@@ -29,8 +29,10 @@ struct demo_options {
  * who have left.  Then the places (src/demo/demo_places.c): a site with
  * floors, a zone for each team, about one desk for every four people (45 in
  * the default demo) with their attributes and a few fixed desks, meeting,
- * creative and team rooms; and the bookings (demo_add_bookings).  Dates are
- * relative to clock_today(). */
+ * creative and team rooms; the bookings (demo_add_bookings); and last the
+ * onboarding template "Einarbeitung (Standard)" with an onboarding and a
+ * mentor from their team for each new hire and each person starting soon.
+ * Dates are relative to clock_today(). */
 enum hop_status demo_generate(struct hop_app *app, const struct demo_options *opt,
                               struct hop_err *err);
 
