@@ -260,6 +260,16 @@ const struct config_key config_keys[] = {
 	        N_("days after its cancellation that a cancelled booking stays in calendar feeds as cancelled, so subscribed calendars remove it")),
 	ENUM_KEY("feeds", "holidays", feeds_holidays, yes_no_words, "no",
 	         N_("put the public holidays of [organisation] region into every person's and team's feed (yes or no)")),
+	ENUM_KEY("onboarding", "auto_start", onboarding_auto_start, yes_no_words, "no",
+	         N_("adding a person whose start date is still to come starts their onboarding from the template that applies (yes or no)")),
+	INT_KEY("onboarding", "mentor_min_months", mentor_min_months, 0, 120, "12",
+	        N_("months a person must have worked here before they can be a mentor")),
+	INT_KEY("onboarding", "mentor_absence_days", mentor_absence_days, 1, 260, "10",
+	        N_("working days away in a row during a mentorship that rule a mentor out")),
+	INT_KEY("onboarding", "review_after_months", review_after_months, 1, 24, "6",
+	        N_("months from the start date to the closing talk at the end of probation")),
+	INT_KEY("onboarding", "reminder_days", onboarding_reminder_days, 0, 60, "2",
+	        N_("days before an onboarding step that its calendar event reminds (0: no reminder)")),
 };
 const size_t config_key_count = sizeof config_keys / sizeof config_keys[0];
 

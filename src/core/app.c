@@ -12,6 +12,7 @@
 #include "hop/db/db.h"
 #include "hop/db/dbfile.h"
 #include "hop/base/i18n.h"
+#include "hop/core/people/membership.h"
 #include "booking/booking_int.h"
 
 
@@ -125,9 +126,14 @@ enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *er
 {
 	if (create && make_parent(app->db_path, err) != HOP_OK)
 		return err->status;
+	struct hop_err ignore;
+
 	if (db_open(app->db_path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &app->db,
 	            err) != HOP_OK)
 		return err->status;
+	/* People whose team changes today move before anyone reads it; a
+	 * database this user may only read keeps yesterday's teams. */
+	membership_refresh(app, &ignore);
 	return app_resolve_actor(app, err);
 }
 

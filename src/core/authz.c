@@ -46,6 +46,15 @@ enum hop_status authz_team_manage(const struct hop_app *app, struct hop_err *err
 	return HOP_OK;
 }
 
+enum hop_status authz_membership_manage(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can change team memberships"));
+	return HOP_OK;
+}
+
 enum hop_status authz_person_add(const struct hop_app *app, unsigned roles, struct hop_err *err)
 {
 	if (authz_person_manage(app, err) != HOP_OK)
@@ -294,4 +303,59 @@ bool authz_booker_visible(const struct hop_app *app, int64_t person_id, int64_t 
 		return false;
 	}
 	return false;
+}
+
+enum hop_status authz_template_manage(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can change onboarding "
+		                "templates"));
+	return HOP_OK;
+}
+
+enum hop_status authz_onboarding_manage(const struct hop_app *app,
+                                        const struct hop_person *newhire, int64_t team_id,
+                                        struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, team_id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only HR, an admin or the lead of %s's team can plan "
+	                "%s's onboarding and mentor"), newhire->name, newhire->name);
+}
+
+enum hop_status authz_onboarding_tick(const struct hop_app *app,
+                                      const struct hop_person *newhire, int64_t team_id,
+                                      bool is_owner, const char *owner_shown,
+                                      struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (is_owner || has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, team_id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("this step of %s's onboarding is for %s; only they, HR "
+	                "or the lead of the team can tick it"), newhire->name, owner_shown);
+}
+
+enum hop_status authz_onboarding_close(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can close an onboarding whose "
+		                "steps are not all done"));
+	return HOP_OK;
+}
+
+enum hop_status authz_mentor_override(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can give a mentor more "
+		                "mentees than the limit allows"));
+	return HOP_OK;
 }

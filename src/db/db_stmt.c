@@ -16,7 +16,10 @@ enum db_step db_step(struct db_stmt *st)
 	case SQLITE_CONSTRAINT_PRIMARYKEY: return DB_UNIQUE;
 	case SQLITE_CONSTRAINT_FOREIGNKEY: return DB_FOREIGN;
 	case SQLITE_CONSTRAINT_CHECK:
-	case SQLITE_CONSTRAINT_NOTNULL: return DB_CHECK;
+	case SQLITE_CONSTRAINT_NOTNULL:
+	/* A trigger that refuses a write guards a rule as a CHECK does (two
+	 * overlapping posts of one person). */
+	case SQLITE_CONSTRAINT_TRIGGER: return DB_CHECK;
 	}
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		return DB_BUSY;

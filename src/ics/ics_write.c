@@ -277,6 +277,21 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
 	                                                                    : ICAL_STATUS_CONFIRMED));
 	icalcomponent_add_property(c, icalproperty_new_transp(ev->transparent ? ICAL_TRANSP_TRANSPARENT
 	                                                                      : ICAL_TRANSP_OPAQUE));
+	if (ev->alarm_days > 0 && !ev->cancelled) {
+		/* A reminder days before: TRIGGER:-PnD, relative to the start; a
+		 * display alarm needs a DESCRIPTION, the event's title. */
+		icalcomponent *a = icalcomponent_new_valarm();
+		struct icaltriggertype trig;
+		memset(&trig, 0, sizeof trig);
+		trig.time = icaltime_null_time();
+		trig.duration = icaldurationtype_null_duration();
+		trig.duration.is_neg = 1;
+		trig.duration.days = (unsigned)ev->alarm_days;
+		icalcomponent_add_property(a, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		icalcomponent_add_property(a, icalproperty_new_trigger(trig));
+		icalcomponent_add_property(a, icalproperty_new_description(ev->summary));
+		icalcomponent_add_component(c, a);
+	}
 	enum hop_status st = put_component(w, c, err);
 	if (st == HOP_OK)
 		w->events++;

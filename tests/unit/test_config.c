@@ -105,6 +105,11 @@ static void test_defaults(void **state)
 	assert_int_equal(c.presence_auto_book, 1);
 	assert_int_equal(c.feeds_keep_cancelled_days, 14);
 	assert_int_equal(c.feeds_holidays, 0);
+	assert_int_equal(c.onboarding_auto_start, 0);
+	assert_int_equal(c.mentor_min_months, 12);
+	assert_int_equal(c.mentor_absence_days, 10);
+	assert_int_equal(c.review_after_months, 6);
+	assert_int_equal(c.onboarding_reminder_days, 2);
 	assert_int_equal(c.colour, CFG_COLOUR_AUTO);
 }
 
@@ -133,7 +138,7 @@ static void test_defaults_pass_checks(void **state)
 static void test_table(void **state)
 {
 	(void)state;
-	assert_int_equal(config_key_count, 17);
+	assert_int_equal(config_key_count, 22);
 	for (size_t i = 0; i < config_key_count; i++) {
 		const struct config_key *k = &config_keys[i];
 		assert_ptr_equal(config_key_find(k->section, k->key), k);
@@ -312,7 +317,7 @@ static void test_error_syntax(void **state)
 	load_fails("max_home_days = 3\n[policy]\n",
 	           "1: max_home_days comes before any section; put it under [policy]");
 	load_fails("colour_mode = 3\n",
-	           "1: colour_mode comes before any section; the sections are [database], [organisation], [policy], [booking], [presence], [ui], [feeds]");
+	           "1: colour_mode comes before any section; the sections are [database], [organisation], [policy], [booking], [presence], [ui], [feeds], [onboarding]");
 	load_fails("[policy]\nmax_home_days = 3 \\\nmin_office_days = 1\n",
 	           "2: the line ends with '\\'");
 	load_fails("; C:\\\n[policy]\n", "1: the line ends with '\\'");
@@ -338,7 +343,7 @@ static void test_error_names(void **state)
 	(void)state;
 	load_fails("[organization]\n", "1: unknown section [organization]; did you mean [organisation]?");
 	load_fails("[frobnicate]\nx = 1\n",
-	           "1: unknown section [frobnicate]; the sections are [database], [organisation], [policy], [booking], [presence], [ui], [feeds]");
+	           "1: unknown section [frobnicate]; the sections are [database], [organisation], [policy], [booking], [presence], [ui], [feeds], [onboarding]");
 	load_fails("[policy]\nmax_home_day = 3\n",
 	           "2: [policy] max_home_day: unknown key; did you mean max_home_days?");
 	load_fails("[policy]\nmax_hoem_days = 3\n", "2: [policy] max_hoem_days: unknown key; did you mean max_home_days?");

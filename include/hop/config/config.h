@@ -44,6 +44,15 @@ struct hop_config {
 	/* [feeds] */
 	int feeds_keep_cancelled_days;    /* cancelled bookings stay in feeds, default 14 */
 	int feeds_holidays;               /* public holidays in person and team feeds, default no (0) */
+	/* [onboarding] */
+	int onboarding_auto_start;        /* adding a person with a future start date starts their
+	                                     onboarding, default no (0) */
+	int mentor_min_months;            /* months employed before one may mentor, default 12 */
+	int mentor_absence_days;          /* working days away in a row that rule a mentor out,
+	                                     default 10 */
+	int review_after_months;          /* the closing talk: end of probation, default 6 */
+	int onboarding_reminder_days;     /* days before a step its calendar event reminds,
+	                                     default 2 (0 = no reminder) */
 };
 
 /* Built-in defaults. */

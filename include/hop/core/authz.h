@@ -32,6 +32,9 @@ enum hop_status authz_team_manage(const struct hop_app *app, struct hop_err *err
 enum hop_status authz_person_add(const struct hop_app *app, unsigned roles,
                                  struct hop_err *err);
 
+/* Adding team memberships over time (stations, secondments): hr, admin. */
+enum hop_status authz_membership_manage(const struct hop_app *app, struct hop_err *err);
+
 /* Does the actor lead the team with this id (and hold the lead role)? */
 bool authz_leads_team(const struct hop_app *app, int64_t team_id);
 
@@ -85,5 +88,22 @@ bool authz_booker_visible(const struct hop_app *app, int64_t person_id, int64_t 
 bool authz_may_see_team(const struct hop_app *app, int64_t team_id);
 enum hop_status authz_see_team(const struct hop_app *app, const struct hop_team *team,
                                struct hop_err *err);
+/* Onboarding templates: hr, admin. */
+enum hop_status authz_template_manage(const struct hop_app *app, struct hop_err *err);
+/* Starting, changing and cancelling newhire's onboarding, and choosing their
+ * mentor: hr, admin, and the lead of team_id (the new hire's team). */
+enum hop_status authz_onboarding_manage(const struct hop_app *app,
+                                        const struct hop_person *newhire, int64_t team_id,
+                                        struct hop_err *err);
+/* Ticking a step of newhire's onboarding: its owner (is_owner), hr, admin,
+ * the lead of team_id.  owner_shown says whose step it is. */
+enum hop_status authz_onboarding_tick(const struct hop_app *app,
+                                      const struct hop_person *newhire, int64_t team_id,
+                                      bool is_owner, const char *owner_shown,
+                                      struct hop_err *err);
+/* Closing an onboarding as done while steps are open: hr, admin. */
+enum hop_status authz_onboarding_close(const struct hop_app *app, struct hop_err *err);
+/* A mentor beyond their capacity (with a written reason): hr, admin. */
+enum hop_status authz_mentor_override(const struct hop_app *app, struct hop_err *err);
 
 #endif

@@ -32,6 +32,8 @@ struct ics_event {
 	const char *tzid;         /* timed events: an IANA zone the writer was opened with */
 	bool cancelled;           /* STATUS:CANCELLED, else CONFIRMED */
 	bool transparent;         /* TRANSP:TRANSPARENT (does not block free/busy) */
+	int alarm_days;           /* > 0: a VALARM that many days before the start (not
+	                             for a cancelled event) */
 };
 
 struct ics_writer;

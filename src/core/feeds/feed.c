@@ -13,6 +13,7 @@
 #include "hop/core/places/place.h"
 #include "hop/core/presence/presence.h"
 #include "hop/core/calendar/workday.h"
+#include "feed_int.h"
 
 #define UID_MAX 400
 #define TEXT_MAX 600
@@ -28,6 +29,11 @@ struct ics_session {
 	const char *zones[ICS_MAX_ZONES];          /* distinct: the configuration's, then the sites' */
 	size_t nzones;
 };
+
+struct hop_app *ics_session_app(const struct ics_session *s)
+{
+	return s->app;
+}
 
 /* The zone of the site named site (the configuration's when unknown). */
 static const char *site_zone(const struct ics_session *s, const char *site)
@@ -267,6 +273,7 @@ static const struct ics_source sources[] = {
 	{ "presence", presence_emit },
 	{ "teamdays", teamdays_emit },
 	{ "holidays", holidays_emit },
+	{ "onboarding", onboarding_emit },
 };
 
 /* The calendar's name into name, and into site the site whose zone alone the

@@ -12,6 +12,7 @@
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
+#include "membership_int.h"
 
 #define DETAIL_MAX 4096
 
@@ -137,7 +138,8 @@ enum hop_status person_add(struct hop_app *app, const struct hop_person *in, str
 		p.team_id = t.id;
 		snprintf(p.team, sizeof p.team, "%s", t.name);
 	}
-	if (login_taken(app, p.login, err) != HOP_OK || insert_person(app, &p, err) != HOP_OK)
+	if (login_taken(app, p.login, err) != HOP_OK || insert_person(app, &p, err) != HOP_OK ||
+	    mb_person_added(app, db_last_id(app->db), p.team_id, p.start, err) != HOP_OK)
 		goto fail;
 	detail_add(&d, "name: %s", p.name);
 	if (p.email[0])
@@ -397,6 +399,14 @@ enum hop_status person_edit_report(struct hop_app *app, const char *login,
 	if ((changed & PF_LOGIN) && login_taken(app, p.login, err) != HOP_OK)
 		goto fail;
 	if (update_person(app, &p, err) != HOP_OK)
+		goto fail;
+	/* The team over time follows: the start moves the first post, a new
+	 * team ends the running one. */
+	if ((changed & PF_START) && mb_start_changed(app, p.id, old.start, p.start, err) != HOP_OK)
+		goto fail;
+	if ((changed & PF_TEAM) && mb_team_changed(app, p.id, p.team_id, p.start, err) != HOP_OK)
+		goto fail;
+	if ((changed & (PF_START | PF_TEAM)) && mb_cache_person(app, p.id, err) != HOP_OK)
 		goto fail;
 	if ((changed & PF_END) && p.end != HOP_DATE_NONE && drop_leads(app, p.id, &d, err) != HOP_OK)
 		goto fail;

@@ -1,0 +1,79 @@
+/* Team membership over time: which team a person belongs to on which day.
+ *
+ * A membership is a period (first and last day, the last may be open) in a
+ * team, of a kind: the person's post, a trainee station, a secondment
+ * (Abordnung) or an acting post (Vertretung).  Posts and stations are the
+ * primary kinds: a person holds one at a time, and the database refuses two
+ * that overlap.  History is kept: moving a person ends their post the day
+ * before the new one starts.
+ *
+ * person.team_id stays what the rest of hop reads: the team a person is in
+ * today, or joins on their start date.  Core keeps it in step whenever
+ * memberships change, and when the day changes (membership_refresh, at
+ * opening the database). */
+#ifndef HOP_MEMBERSHIP_H
+#define HOP_MEMBERSHIP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "hop/base/date.h"
+#include "hop/base/err.h"
+#include "hop/core/people/person.h"
+
+struct hop_app;
+
+enum membership_kind {
+	MEMBER_POST,         /* the person's post: primary */
+	MEMBER_STATION,      /* a trainee's station: primary */
+	MEMBER_SECONDMENT,   /* Abordnung, Hospitation: works in that team meanwhile */
+	MEMBER_ACTING,       /* Vertretung: acts in that team besides their own */
+};
+#define MEMBER_KIND_COUNT 4
+
+/* "post", "station", "secondment", "acting": as stored, untranslated. */
+const char *membership_kind_name(enum membership_kind k);
+/* For people, translated ("Stammstelle" in German). */
+const char *membership_kind_display(enum membership_kind k);
+/* The English words above, or German (stelle, station, abordnung, vertretung). */
+enum hop_status membership_kind_parse(const char *text, enum membership_kind *k,
+                                      struct hop_err *err);
+
+struct hop_membership {
+	int64_t id;
+	int64_t team_id;
+	char team[HOP_TEAM_NAME_MAX + 1];
+	char team_slug[HOP_SLUG_MAX + 1];
+	enum membership_kind kind;
+	hop_date start, end;       /* inclusive; end HOP_DATE_NONE = open */
+};
+struct hop_membership_list {
+	struct hop_membership *v;
+	size_t n, cap;
+};
+void membership_list_free(struct hop_membership_list *l);
+
+/* The team person_id works in on day: a secondment covering the day, else
+ * their post or station that day; *team_id 0 when none.  The one answer to
+ * "team of a person on a day". */
+enum hop_status membership_team_on(struct hop_app *app, int64_t person_id, hop_date day,
+                                   int64_t *team_id, struct hop_err *err);
+
+/* login's memberships, oldest first. */
+enum hop_status membership_history(struct hop_app *app, const char *login,
+                                   struct hop_membership_list *out, struct hop_err *err);
+
+/* Add a membership of login in team from `from` to `until` (HOP_DATE_NONE =
+ * open).  HR and admins only.  A primary one that overlaps another primary
+ * one is refused with a message naming both periods.  Audit
+ * "membership.add"; person.team_id follows. */
+enum hop_status membership_add(struct hop_app *app, const char *login, const char *team,
+                               enum membership_kind kind, hop_date from, hop_date until,
+                               struct hop_err *err);
+
+/* Bring person.team_id up to date for the people whose memberships began or
+ * ended since the last call (its day is kept in the database): once a day,
+ * nothing to do the rest of it.  Called when the database is opened; a
+ * database that cannot be written is left as it is. */
+enum hop_status membership_refresh(struct hop_app *app, struct hop_err *err);
+
+#endif

@@ -1,0 +1,397 @@
+/* hop template add|list|show|edit|step|remove, hop import templates and
+ * hop export templates: onboarding templates on the command line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hop/base/i18n.h"
+#include "cmd_onboarding.h"
+
+static int one_arg(const char *sub, int argc, char **argv, const char *missing)
+{
+	if (optind >= argc)
+		return cli_usage_error("template", sub, "%s", missing);
+	if (argc - optind > 1)
+		return cli_usage_error("template", sub, _("unexpected argument '%s'"),
+		                       argv[optind + 1]);
+	return 0;
+}
+
+/* --role: one role word; 0 on success, else the usage error's status. */
+static int role_arg(const char *sub, const char *text, unsigned *role)
+{
+	struct hop_err err;
+
+	if (role_parse(text, role, &err) != HOP_OK)
+		return cli_usage_error("template", sub, "%s", err.msg);
+	if (*role & (*role - 1))
+		return cli_usage_error("template", sub, _("a template is for one role at most"));
+	return 0;
+}
+
+int cmd_template_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "team", required_argument, NULL, 't' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "default", no_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *team = NULL;
+	unsigned role = 0;
+	bool def = false;
+	struct hop_err err;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': team = optarg; break;
+		case 'r':
+			if ((rc = role_arg("add", optarg, &role)))
+				return rc;
+			break;
+		case 'd': def = true; break;
+		default: return cli_bad_option("template", "add", argv, c);
+		}
+	}
+	if ((rc = one_arg("add", argc, argv, _("give the NAME of the template to add"))))
+		return rc;
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (template_add(&ctx->app, argv[optind], team, role, def, &err) != HOP_OK)
+		return cli_fail(&err);
+	printf(_("added the template '%s'%s; it ends with the closing talk at the end of "
+	         "probation; add steps with 'hop template step'\n"), argv[optind],
+	       def ? _(" (the default)") : "");
+	return 0;
+}
+
+int cmd_template_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *keys[] = { "name", "team", "role", "default", "steps", "created", "retired" };
+	const char *headers[] = { _("Template"), _("Team"), _("Role"), _("Default"), _("Steps"),
+	                          _("Created"), _("Retired") };
+	enum out_format fmt = OUT_TABLE;
+	bool all = false;
+	struct onb_template_list l;
+	struct out_table *t;
+	struct hop_err err;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': all = true; break;
+		case 'f':
+			if ((rc = out_format_option("template", "list", optarg, &fmt)))
+				return rc;
+			break;
+		default: return cli_bad_option("template", "list", argv, c);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("template", "list", _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (template_list(&ctx->app, all, &l, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (!(t = out_table_new(fmt, 7, headers, keys))) {
+		onb_template_list_free(&l);
+		return cli_failf(HOP_ENOMEM, _("out of memory"));
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		char roles[64] = "", steps[16], created[HOP_DATE_ISO_LEN], retired[HOP_DATE_ISO_LEN];
+		snprintf(steps, sizeof steps, "%d", l.v[i].steps);
+		if (l.v[i].role)
+			role_format(l.v[i].role, roles, sizeof roles);
+		const char *cells[7] = {
+			l.v[i].name, out_or_null(l.v[i].team), out_or_null(roles),
+			l.v[i].is_default ? "yes" : "no", steps, out_date_cell(l.v[i].created, created),
+			out_or_null(out_date_cell(l.v[i].retired, retired)),
+		};
+		out_table_add(t, cells);
+	}
+	out_table_print(t, stdout);
+	out_table_free(t);
+	onb_template_list_free(&l);
+	return 0;
+}
+
+int cmd_template_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *keys[] = { "step", "title", "kind", "owner", "due", "office", "mandatory",
+	                       "note" };
+	const char *headers[] = { "#", _("Step"), _("Kind"), _("Owner"), _("Due"), _("Office"),
+	                          _("Mandatory"), _("Note") };
+	enum out_format fmt = OUT_TABLE;
+	struct onb_template tp;
+	struct onb_template_steps l;
+	struct out_table *t;
+	struct hop_err err;
+	char roles[64] = "";
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((rc = out_format_option("template", "show", optarg, &fmt)))
+				return rc;
+			break;
+		default: return cli_bad_option("template", "show", argv, c);
+		}
+	}
+	if ((rc = one_arg("show", argc, argv, _("give the NAME of the template"))))
+		return rc;
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (template_get(&ctx->app, argv[optind], &tp, &l, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (fmt == OUT_TABLE) {
+		if (tp.role)
+			role_format(tp.role, roles, sizeof roles);
+		out_label(stdout, _("Template:"), 11);
+		printf("%s%s\n", tp.name, tp.is_default ? _(" (the default)") : "");
+		out_label(stdout, _("For:"), 11);
+		if (tp.team[0] && roles[0])
+			printf("%s, %s\n", tp.team, roles);
+		else
+			printf("%s\n", tp.team[0] ? tp.team : roles[0] ? roles : _("anyone"));
+		putchar('\n');
+	}
+	if (!(t = out_table_new(fmt, 8, headers, keys))) {
+		onb_template_steps_free(&l);
+		return cli_failf(HOP_ENOMEM, _("out of memory"));
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct onb_step_spec *s = &l.v[i].s;
+		char num[16], due[80];
+		snprintf(num, sizeof num, "%d", l.v[i].position);
+		if (fmt == OUT_TABLE)
+			onb_offset_display(&s->offset, due, sizeof due);
+		else
+			onb_offset_format(&s->offset, due, sizeof due);
+		const char *cells[8] = {
+			num, s->title, fmt == OUT_TABLE ? onb_kind_display(s->kind) : onb_kind_name(s->kind),
+			s->owner == OWNER_PERSON ? s->owner_login
+			: fmt == OUT_TABLE ? onb_owner_display(s->owner) : onb_owner_name(s->owner),
+			due, s->in_office ? "yes" : "no", s->mandatory ? "yes" : "no", out_or_null(s->note),
+		};
+		out_table_add(t, cells);
+	}
+	out_table_print(t, stdout);
+	out_table_free(t);
+	onb_template_steps_free(&l);
+	return 0;
+}
+
+int cmd_template_edit(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "team", required_argument, NULL, 't' },
+		{ "no-team", no_argument, NULL, 'T' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "no-role", no_argument, NULL, 'R' },
+		{ "default", no_argument, NULL, 'd' },
+		{ "no-default", no_argument, NULL, 'D' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *name = NULL, *team = NULL;
+	int role = -1, def = -1;
+	unsigned r;
+	struct hop_err err;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': name = optarg; break;
+		case 't': team = optarg; break;
+		case 'T': team = ""; break;
+		case 'r':
+			if ((rc = role_arg("edit", optarg, &r)))
+				return rc;
+			role = (int)r;
+			break;
+		case 'R': role = 0; break;
+		case 'd': def = 1; break;
+		case 'D': def = 0; break;
+		default: return cli_bad_option("template", "edit", argv, c);
+		}
+	}
+	if ((rc = one_arg("edit", argc, argv, _("give the NAME of the template to change"))))
+		return rc;
+	if (!name && !team && role < 0 && def < 0)
+		return cli_usage_error("template", "edit", _("nothing to change; give --name, --team, "
+		                       "--no-team, --role, --no-role, --default or --no-default"));
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (template_edit(&ctx->app, argv[optind], name, team, role, def, &err) != HOP_OK)
+		return cli_fail(&err);
+	printf(_("changed the template '%s'\n"), name ? name : argv[optind]);
+	return 0;
+}
+
+int cmd_template_step(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct step_args a = { 0 };
+	struct hop_err err;
+	bool added;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", step_options, NULL)) != -1) {
+		if ((rc = step_option("template", "step", c, &a)) == 1)
+			continue;
+		return rc ? rc : cli_bad_option("template", "step", argv, c);
+	}
+	if (argc - optind < 2)
+		return cli_usage_error("template", "step", _("give the TEMPLATE and the STEP (its "
+		                       "number, or the title of a step to add)"));
+	if (argc - optind > 2)
+		return cli_usage_error("template", "step", _("unexpected argument '%s'"),
+		                       argv[optind + 2]);
+	if (a.remove && a.fields)
+		return cli_usage_error("template", "step", _("--remove takes no other options"));
+	if (!a.remove && !a.fields && !a.due && !a.owner)
+		return cli_usage_error("template", "step", _("nothing to change; give --kind, "
+		                       "--owner, --due and the other options of a step, or --remove"));
+	if ((rc = cli_open(ctx)) || (rc = step_resolve(ctx, &a, false)))
+		return rc;
+	if (a.remove) {
+		if (template_step_remove(&ctx->app, argv[optind], argv[optind + 1], &err) != HOP_OK)
+			return cli_fail(&err);
+		printf(_("removed the step '%s' from the template '%s'\n"), argv[optind + 1],
+		       argv[optind]);
+		return 0;
+	}
+	if (template_step_set(&ctx->app, argv[optind], argv[optind + 1], a.fields, &a.s,
+	                      a.position, &added, &err) != HOP_OK)
+		return cli_fail(&err);
+	printf(added ? _("added the step '%s' to the template '%s'\n")
+	             : _("changed the step '%s' of the template '%s'\n"),
+	       argv[optind + 1], argv[optind]);
+	return 0;
+}
+
+int cmd_template_remove(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct hop_err err;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return cli_bad_option("template", "remove", argv, c);
+	if ((rc = one_arg("remove", argc, argv, _("give the NAME of the template to retire"))))
+		return rc;
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (template_remove(&ctx->app, argv[optind], &err) != HOP_OK)
+		return cli_fail(&err);
+	printf(_("retired the template '%s'; onboardings started from it keep their steps\n"),
+	       argv[optind]);
+	return 0;
+}
+
+int cmd_import_templates(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_options opt = { false, false };
+	struct import_report rep = { 0 };
+	struct hop_err err;
+	const char *name;
+	FILE *in;
+	enum hop_status st;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': opt.dry_run = true; break;
+		default: return cli_bad_option("import", "templates", argv, c);
+		}
+	}
+	if ((rc = cli_import_open(ctx, "templates", argc, argv,
+	                          _("name the CSV file to import, or - for standard input"), &in,
+	                          &name)) != 0)
+		return rc;
+	st = import_templates(&ctx->app, in, name, &opt, &rep, &err);
+	if ((rc = cli_import_close(in, st, rep.messages, &err)) == 0) {
+		if (opt.dry_run)
+			printf(_("would add %d steps, change %d, leave %d unchanged; nothing was written (--dry-run)\n"),
+			       rep.added, rep.updated, rep.unchanged);
+		else
+			printf(_("steps added %d, changed %d, unchanged %d\n"), rep.added, rep.updated,
+			       rep.unchanged);
+	}
+	import_report_free(&rep);
+	return rc;
+}
+
+int cmd_export_templates(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "template", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *template = NULL, *path = NULL;
+	struct cli_outfile o;
+	struct hop_err err;
+	char sep = ',';
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': template = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "csv") == 0)
+				sep = ',';
+			else if (strcmp(optarg, "tsv") == 0)
+				sep = '\t';
+			else
+				return cli_usage_error("export", "templates", _("unknown format '%s'; use "
+				                       "csv or tsv"), optarg);
+			break;
+		default: return cli_bad_option("export", "templates", argv, c);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage_error("export", "templates", _("unexpected argument '%s'"),
+		                       argv[optind + 1]);
+	if (optind < argc)
+		path = argv[optind];
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (!path) {
+		if (export_templates(&ctx->app, stdout, sep, template, &err) != HOP_OK)
+			return cli_fail(&err);
+		return 0;
+	}
+	if (cli_outfile_open(&o, path, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (export_templates(&ctx->app, o.fp, sep, template, &err) != HOP_OK) {
+		cli_outfile_abort(&o);
+		return cli_fail(&err);
+	}
+	if (cli_outfile_commit(&o, &err) != HOP_OK)
+		return cli_fail(&err);
+	return 0;
+}

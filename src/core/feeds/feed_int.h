@@ -1,0 +1,18 @@
+/* What the feed sources outside feed.c need of a session.  Private to
+ * src/core/feeds. */
+#ifndef HOP_FEED_INT_H
+#define HOP_FEED_INT_H
+
+#include "hop/core/feeds/feeds.h"
+
+struct hop_app;
+
+/* The program's context the session was opened with. */
+struct hop_app *ics_session_app(const struct ics_session *s);
+
+/* The steps of onboardings with their due days (feed_onboarding.c), in the
+ * person feeds of the new hire, of the mentor and of each step's owner. */
+enum hop_status onboarding_emit(struct ics_session *s, const struct ics_feed *feed,
+                                struct ics_writer *w, struct hop_err *err);
+
+#endif
