@@ -226,12 +226,13 @@ static bool labels_alloc(struct tui *t, struct onbs_state *s, size_t n)
 }
 
 /* "Anna Berg · same team · 1 mentee · 8/20 office days shared", with the
- * login only where two candidates share a name. */
-static void candidate_label(const struct mentor_candidate_list *l, size_t i, char *buf,
-                            size_t size)
+ * login only where two candidates share a name, and the mentor now (login
+ * now) marked. */
+static void candidate_label(const struct mentor_candidate_list *l, size_t i, const char *now,
+                            char *buf, size_t size)
 {
 	const struct mentor_candidate *c = &l->v[i];
-	char who[HOP_NAME_MAX + HOP_LOGIN_MAX + 4];
+	char who[HOP_NAME_MAX + HOP_LOGIN_MAX + 32];
 	bool twin = false;
 
 	for (size_t j = 0; j < l->n && !twin; j++)
@@ -240,6 +241,10 @@ static void candidate_label(const struct mentor_candidate_list *l, size_t i, cha
 		snprintf(who, sizeof who, "%s (%s)", c->person.name, c->person.login);
 	else
 		snprintf(who, sizeof who, "%s", c->person.name);
+	if (strcmp(c->person.login, now) == 0) {
+		size_t n = strlen(who);
+		snprintf(who + n, sizeof who - n, "%s", _(" (now)"));
+	}
 	if (c->same_team)
 		snprintf(buf, size, ngettext("%s · same team · %d mentee · %d/%d office days shared",
 		                             "%s · same team · %d mentees · %d/%d office days shared",
@@ -285,14 +290,11 @@ void onbs_mentor_open(struct tui *t, struct onbs_state *s)
 	if (!labels_alloc(t, s, s->cands.n))
 		return;
 	for (size_t i = 0; i < s->cands.n; i++) {
-		candidate_label(&s->cands, i, s->labels[i], sizeof s->labels[i]);
+		candidate_label(&s->cands, i, s->mentor, s->labels[i], sizeof s->labels[i]);
 		s->items[i] = s->labels[i];
 	}
 	s->nitems = s->cands.n;
-	if (s->mentor[0])
-		snprintf(title, sizeof title, _("Mentor for %s (now %s):"), s->who_name, s->mentor_name);
-	else
-		snprintf(title, sizeof title, _("Mentor for %s:"), s->who_name);
+	snprintf(title, sizeof title, _("Mentor for %s:"), s->who_name);
 	if (!pick_open(&s->pick, title, s->items, s->nitems, 0)) {
 		onbs_choice_free(s);
 		tui_status(t, true, "%s", _("Out of memory while opening the list."));

@@ -407,9 +407,11 @@ static void draw_checklist_heading(const struct onbs_state *s, int y, int width)
 	const struct onb_summary *o = &s->cur;
 	char line[LINE_MAX_BYTES], date[32], prog[160];
 
+	/* The team last: the list shows it, and it is what a narrow line may cut. */
 	snprintf(line, sizeof line, _("%s (%s) · %s · start %s · %s"), o->person.name,
-	         o->person.login, o->person.team[0] ? o->person.team : _("no team"),
-	         tui_date_text(o->start, false, date, sizeof date), onb_state_display(o->state));
+	         o->person.login, onb_state_display(o->state),
+	         tui_date_text(o->start, false, date, sizeof date),
+	         o->person.team[0] ? o->person.team : _("no team"));
 	line_at(y, 0, line, width, TC_HEADING);
 	snprintf(prog, sizeof prog, ngettext("%d of %d mandatory step done",
 	                                     "%d of %d mandatory steps done", o->mandatory),
