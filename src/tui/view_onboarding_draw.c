@@ -405,7 +405,7 @@ static void clash_sentence(const struct onbs_state *s, const struct onb_step *st
 static void draw_checklist_heading(const struct onbs_state *s, int y, int width)
 {
 	const struct onb_summary *o = &s->cur;
-	char line[LINE_MAX_BYTES], date[32], prog[160];
+	char line[LINE_MAX_BYTES], date[32], prog[160], late[64];
 
 	/* The team last: the list shows it, and it is what a narrow line may cut. */
 	snprintf(line, sizeof line, _("%s (%s) · %s · start %s · %s"), o->person.name,
@@ -416,19 +416,25 @@ static void draw_checklist_heading(const struct onbs_state *s, int y, int width)
 	snprintf(prog, sizeof prog, ngettext("%d of %d mandatory step done",
 	                                     "%d of %d mandatory steps done", o->mandatory),
 	         o->mandatory_done, o->mandatory);
-	if (o->overdue) {
-		size_t n = strlen(prog);
-		snprintf(prog + n, sizeof prog - n, ngettext(" · %d overdue", " · %d overdue",
-		                                             o->overdue), o->overdue);
-	}
-	/* The mentor's last day where it fits. */
-	if (o->mentor_name[0]) {
-		snprintf(line, sizeof line, _("Mentor: %s until %s · %s"), o->mentor_name,
-		         tui_date_text(o->mentor_until, false, date, sizeof date), prog);
-		if (text_width(line) > width)
-			snprintf(line, sizeof line, _("Mentor: %s · %s"), o->mentor_name, prog);
-	} else {
-		snprintf(line, sizeof line, _("Mentor: none yet (m chooses one) · %s"), prog);
+	snprintf(late, sizeof late, "%s", "");
+	if (o->overdue)
+		snprintf(late, sizeof late, ngettext(" · %d overdue", " · %d overdue", o->overdue),
+		         o->overdue);
+	/* The mentor's last day, then the overdue count (the rows mark them)
+	 * give way when the line is too narrow for them. */
+	for (int pass = 0; pass < 3; pass++) {
+		const char *more = pass < 2 ? late : "";
+
+		if (!o->mentor_name[0])
+			snprintf(line, sizeof line, _("Mentor: none yet (m chooses one) · %s%s"), prog,
+			         more);
+		else if (pass == 0)
+			snprintf(line, sizeof line, _("Mentor: %s until %s · %s%s"), o->mentor_name,
+			         tui_date_text(o->mentor_until, false, date, sizeof date), prog, more);
+		else
+			snprintf(line, sizeof line, _("Mentor: %s · %s%s"), o->mentor_name, prog, more);
+		if (text_width(line) <= width)
+			break;
 	}
 	line_at(y + 1, 0, line, width, o->overdue ? TC_WARN : TC_NORMAL);
 }
