@@ -93,13 +93,14 @@ void onbs_filter(struct onbs_state *s)
 
 	if (o)
 		snprintf(keep, sizeof keep, "%s", o->person.login);
-	if (!shown)
-		return;
-	for (size_t i = 0; i < s->all.n; i++)
+	for (size_t i = 0; shown && i < s->all.n; i++)
 		if (passes(s, &s->all.v[i]))
 			shown[n++] = i;
-	if (!list_build(&s->list, n, NULL, NULL)) {
+	if (!shown || !list_build(&s->list, n, NULL, NULL)) {
+		/* Out of memory: an empty list rather than rows into the old one. */
 		free(shown);
+		s->nshown = 0;
+		list_build(&s->list, 0, NULL, NULL);
 		return;
 	}
 	free(s->shown);

@@ -96,16 +96,18 @@ static struct list_cols list_columns(const struct onbs_state *s, int width)
 	c.start = max_i(dates, text_width(_("Start")));
 	c.prog = max_i(5, text_width(_("Progress")));
 	c.next = max_i(dates, text_width(_("Next due")));
-	/* Six gaps of two between the columns after the mark. */
+	/* Five gaps of two between the six columns after the mark. */
 	flex = width - 4 - c.start - c.prog - c.next - 2 * 5;
 	for (int n = 3; n >= 1; n--) {
 		for (int i = 0; i < 3; i++)
 			*w[i] = i < n ? min_i(want[i], 32) : 0;
 		if (fit(w, least, n, flex))
 			break;
-		flex += 2;      /* the gap of the column left out */
-		if (n == 1)
+		if (n == 1) {
 			c.name = max_i(1, flex);
+			break;
+		}
+		flex += 2;      /* the gap of the column left out */
 	}
 	c.x_name = 4;
 	c.x_team = c.x_name + c.name + 2;
@@ -271,7 +273,7 @@ static void clash_text(const struct onb_step *st, char *buf, size_t size)
 	if (st->clash_mentor)
 		snprintf(buf, size, _("! mentor: %s"), presence_loc_display(st->clash));
 	else
-		snprintf(buf, size, _("! plans %s"), presence_loc_display(st->clash));
+		snprintf(buf, size, _("! %s"), presence_loc_display(st->clash));
 }
 
 struct step_cols {
@@ -279,24 +281,29 @@ struct step_cols {
 	int x_num, x_state, x_due, x_office, x_title, x_who, x_clash;
 };
 
+/* Who and the clash as wide as their widest entries, the title the rest
+ * but at least half; on a narrow terminal who and the clash are cut first,
+ * then who goes (the details below the steps name both). */
 static struct step_cols step_columns(const struct onbs_state *s, int width)
 {
 	struct step_cols c;
 	char buf[64];
-	int rest, maxnum = 1;
-	bool clashes = false;
+	int rest, maxnum = 1, clash;
 
 	memset(&c, 0, sizeof c);
 	c.due = 6;
+	c.who = text_width(_("Who"));
 	for (size_t i = 0; i < s->steps.n; i++) {
 		const struct onb_step *st = &s->steps.v[i];
 		maxnum = max_i(maxnum, st->number);
 		c.due = max_i(c.due, text_width(onbs_short_date(st->due, buf, sizeof buf)));
+		c.who = max_i(c.who, text_width(st->owner_shown));
 		clash_text(st, buf, sizeof buf);
 		c.clash = max_i(c.clash, text_width(buf));
-		clashes = clashes || st->clash != LOC_NONE;
 	}
 	c.due = max_i(c.due, text_width(_("Due")));
+	c.who = min_i(c.who, 14);
+	c.clash = clash = min_i(c.clash, 24);
 	c.num = maxnum >= 100 ? 3 : maxnum >= 10 ? 2 : 1;
 	c.x_num = 2;
 	c.x_state = c.x_num + c.num + 1;
@@ -304,18 +311,21 @@ static struct step_cols step_columns(const struct onbs_state *s, int width)
 	c.x_office = c.x_due + c.due + 1;
 	c.x_title = c.x_office + 2;
 	rest = width - c.x_title;
-	c.clash = clashes ? min_i(c.clash, max_i(rest / 6, 8)) : 0;
-	c.who = min_i(max_i(rest * 28 / 100, 8), 24);
+	while (rest - 2 - c.who - (c.clash ? 2 + c.clash : 0) < max_i(24, rest / 2) &&
+	       (c.who > 10 || c.clash > 10)) {
+		if (c.who >= c.clash && c.who > 10)
+			c.who--;
+		else
+			c.clash--;
+	}
 	c.title = rest - 2 - c.who - (c.clash ? 2 + c.clash : 0);
-	if (c.title < 12) {
-		/* Narrow: the title matters most; who and the clash are in the details. */
+	if (c.title < 24) {
 		c.who = 0;
+		c.clash = min_i(clash, 24);
 		c.title = rest - (c.clash ? 2 + c.clash : 0);
 	}
 	c.x_who = c.x_title + c.title + 2;
 	c.x_clash = c.x_who + (c.who ? c.who + 2 : 0);
-	if (!c.who)
-		c.x_clash = c.x_title + c.title + 2;
 	return c;
 }
 
@@ -448,7 +458,8 @@ static void draw_step_detail(const struct onbs_state *s, int y, int width)
 	if (!st)
 		return;
 	state_text(st, more, sizeof more);
-	snprintf(line, sizeof line, _("%d · %s · %s · %s"), st->number, onb_kind_display(st->s.kind),
+	snprintf(line, sizeof line, _("%d · %s · %s · %s · %s"), st->number,
+	         onb_kind_display(st->s.kind), st->owner_shown,
 	         st->s.mandatory ? _("mandatory") : _("optional"), more);
 	line_at(y, 0, line, width, st->overdue ? TC_WARN : TC_NORMAL);
 	clash_sentence(s, st, line, sizeof line);

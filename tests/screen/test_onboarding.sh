@@ -52,12 +52,16 @@ expect_ok "step: mentor talk" template step "$T" "Gespräch mit dem Paten" --kin
 	--owner mentor --due +3 --office
 expect_ok "step: data protection" template step "$T" "Datenschutz-Einweisung" --kind self-study \
 	--owner newhire --due "2 weeks" --optional
+expect_ok "step: desk, in the office" template step "$T" "Arbeitsplatz einrichten" --kind equipment \
+	--owner newhire --due "3 weeks" --office --optional
 expect_ok "a new hire who started a week ago" person add pneu --name "Paula Neumann" \
 	--team "$TEAM" --start 2026-11-16
 expect_ok "a new hire who starts next month, in another team" person add jkuehn \
 	--name "Jörg Kühn" --team "$OTHER_TEAM" --start 2026-12-07
 expect_ok "Paula Neumann's onboarding started" onboarding start pneu --template "$T"
 expect_ok "Jörg Kühn's onboarding started" onboarding start jkuehn --template "$T"
+# The desk step falls on Mon 7 Dec; the new hire plans to be at home then.
+expect_ok "Paula Neumann plans home on 2026-12-07" presence set 2026-12-07 home --for pneu
 
 # step_csv N FIELD: a field of step N of pneu's checklist (hop onboarding show --format csv:
 # step,due,title,kind,owner,owner_name,office,mandatory,status,done,done_by,clash,note).
@@ -317,7 +321,16 @@ if wait_for "Paula Neumann (pneu) · "; then
 	fi
 	eq "$(sql "SELECT * FROM onboarding_step ORDER BY id")" "$before" "the refused tick changed nothing"
 	keys End
-	wait_sel 6 || nok "End selects the last step"
+	wait_sel 7 || nok "End selects the last step"
+	keys k
+	wait_sel 6 || nok "k selects step 6"
+	row=$(sel_line)
+	case "$row" in
+	*"● Arbeitsplatz einrichten"*"! home"*) ok "an office step on a day planned at home shows the clash";;
+	*) nok "the clash of step 6: '$row'";;
+	esac
+	has "$SCR" "Must happen in the office, but Paula Neumann plans home that day." \
+		"the line below explains the clash"
 	keys k
 	wait_sel 5 || nok "k selects step 5"
 	keys x
