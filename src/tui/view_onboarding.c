@@ -11,8 +11,8 @@
  * other screens and other processes change it.
  *
  * This file holds reading the data, the filters, the keys and the view's
- * entry; view_onboarding_draw.c draws, view_onboarding_act.c runs the
- * questions the keys open. */
+ * entry; view_onboarding_draw.c and view_onboarding_check.c draw,
+ * view_onboarding_act.c runs the questions the keys open. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,9 @@
 /* The Onboarding screen's drawing: the list of onboardings (columns that
- * fit the width, dropped rather than wrapped when it is narrow), one new
- * hire's checklist with the selected step's details below it, the details
- * box, and the choosers over them (see view_onboarding.c).  Every state
- * has a symbol as well as a colour, so it reads without colour too. */
+ * fit the width, dropped rather than wrapped when it is narrow), and the
+ * view's draw entry, which puts the checklist (view_onboarding_check.c) or
+ * the list on the screen and the choosers over them (see
+ * view_onboarding.c).  Every state has a symbol as well as a colour, so it
+ * reads without colour too. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,7 +11,6 @@
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/onboarding/onboarding.h"
-#include "hop/core/presence/presence.h"
 #include "colour.h"
 #include "list.h"
 #include "pick.h"
@@ -19,13 +19,8 @@
 #include "view_onboarding_int.h"
 
 #define DATE_W 8            /* "18.05.27" */
-#define LINE_MAX_BYTES 1024
 
-static int max_i(int a, int b) { return a > b ? a : b; }
-static int min_i(int a, int b) { return a < b ? a : b; }
-
-/* A line at y in role, cut to width. */
-static void line_at(int y, int x, const char *text, int width, enum tui_colour role)
+void onbs_line(int y, int x, const char *text, int width, enum tui_colour role)
 {
 	attrset(colour_attr(role));
 	text_draw(stdscr, y, x, text, width);
@@ -47,10 +42,10 @@ static int dates_width(const struct onbs_state *s)
 
 	for (size_t i = 0; i < s->nshown; i++) {
 		const struct onb_summary *o = &s->all.v[s->shown[i]];
-		w = max_i(w, text_width(onbs_short_date(o->start, buf, sizeof buf)));
-		w = max_i(w, text_width(onbs_short_date(o->next_due, buf, sizeof buf)));
+		w = onbs_max(w, text_width(onbs_short_date(o->start, buf, sizeof buf)));
+		w = onbs_max(w, text_width(onbs_short_date(o->next_due, buf, sizeof buf)));
 	}
-	return min_i(w, DATE_W);
+	return onbs_min(w, DATE_W);
 }
 
 /* Shrink the widest of the n widths (not below its least) until they add
@@ -89,22 +84,22 @@ static struct list_cols list_columns(const struct onbs_state *s, int width)
 	want[2] = text_width(_("Team"));
 	for (size_t i = 0; i < s->nshown; i++) {
 		const struct onb_summary *o = &s->all.v[s->shown[i]];
-		want[0] = max_i(want[0], text_width(o->person.name));
-		want[1] = max_i(want[1], text_width(o->mentor_name));
-		want[2] = max_i(want[2], text_width(o->person.team));
+		want[0] = onbs_max(want[0], text_width(o->person.name));
+		want[1] = onbs_max(want[1], text_width(o->mentor_name));
+		want[2] = onbs_max(want[2], text_width(o->person.team));
 	}
-	c.start = max_i(dates, text_width(_("Start")));
-	c.prog = max_i(5, text_width(_("Progress")));
-	c.next = max_i(dates, text_width(_("Next due")));
+	c.start = onbs_max(dates, text_width(_("Start")));
+	c.prog = onbs_max(5, text_width(_("Progress")));
+	c.next = onbs_max(dates, text_width(_("Next due")));
 	/* Five gaps of two between the six columns after the mark. */
 	flex = width - 4 - c.start - c.prog - c.next - 2 * 5;
 	for (int n = 3; n >= 1; n--) {
 		for (int i = 0; i < 3; i++)
-			*w[i] = i < n ? min_i(want[i], 32) : 0;
+			*w[i] = i < n ? onbs_min(want[i], 32) : 0;
 		if (fit(w, least, n, flex))
 			break;
 		if (n == 1) {
-			c.name = max_i(1, flex);
+			c.name = onbs_max(1, flex);
 			break;
 		}
 		flex += 2;      /* the gap of the column left out */
@@ -190,14 +185,14 @@ static void draw_list_heading(const struct onbs_state *s, int y, int width)
 	else if (s->team[0])
 		snprintf(filt, sizeof filt, _("Team: %s   (Esc clears)"), s->team);
 	if (filt[0])
-		line_at(y, used + 3, filt, width - used - 3, TC_STATUS_OK);
+		onbs_line(y, used + 3, filt, width - used - 3, TC_STATUS_OK);
 	attrset(A_NORMAL);
 }
 
 /* Below the list: what the row does not say of the selected onboarding. */
 static void draw_list_detail(const struct onb_summary *o, int y, int width)
 {
-	char line[LINE_MAX_BYTES], until[32], late[96] = "", mentor[HOP_NAME_MAX + 64];
+	char line[ONBS_LINE_MAX], until[32], late[96] = "", mentor[HOP_NAME_MAX + 64];
 
 	if (!o)
 		return;
@@ -211,7 +206,7 @@ static void draw_list_detail(const struct onb_summary *o, int y, int width)
 		snprintf(mentor, sizeof mentor, "%s", _("no mentor yet"));
 	snprintf(line, sizeof line, _("%s (%s) · %s%s · %s · template %s"), o->person.name,
 	         o->person.login, onb_state_display(o->state), late, mentor, o->template);
-	line_at(y, 0, line, width, TC_DIM);
+	onbs_line(y, 0, line, width, TC_DIM);
 }
 
 static void draw_list(struct tui *t, struct onbs_state *s)
@@ -242,338 +237,16 @@ static void draw_list(struct tui *t, struct onbs_state *s)
 	draw_list_detail(onbs_selected(s), top + rows - 1, width);
 }
 
-/* ---- the checklist ---- */
-
-/* A step's state as a symbol and a role: ✓ done, · open, ! overdue, – dropped. */
-static const char *step_symbol(const struct onb_step *st, enum tui_colour *role)
-{
-	if (st->dropped) {
-		*role = TC_DIM;
-		return "–";
-	}
-	if (st->done_on != HOP_DATE_NONE) {
-		*role = TC_FREE;
-		return "✓";
-	}
-	if (st->overdue) {
-		*role = TC_WARN;
-		return "!";
-	}
-	*role = TC_NORMAL;
-	return "·";
-}
-
-/* "! home", "! mentor: home": where the new hire (or the mentor) plans to be
- * on the day of a step that must happen in the office. */
-static void clash_text(const struct onb_step *st, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	if (st->clash == LOC_NONE)
-		return;
-	if (st->clash_mentor)
-		snprintf(buf, size, _("! mentor: %s"), presence_loc_display(st->clash));
-	else
-		snprintf(buf, size, _("! %s"), presence_loc_display(st->clash));
-}
-
-struct step_cols {
-	int num, due, title, who, clash;
-	int x_num, x_state, x_due, x_office, x_title, x_who, x_clash;
-};
-
-/* Who and the clash as wide as their widest entries, the title the rest
- * but at least half; on a narrow terminal who and the clash are cut first,
- * then who goes (the details below the steps name both). */
-static struct step_cols step_columns(const struct onbs_state *s, int width)
-{
-	struct step_cols c;
-	char buf[64];
-	int rest, maxnum = 1, clash;
-
-	memset(&c, 0, sizeof c);
-	c.due = 6;
-	c.who = text_width(_("Who"));
-	for (size_t i = 0; i < s->steps.n; i++) {
-		const struct onb_step *st = &s->steps.v[i];
-		maxnum = max_i(maxnum, st->number);
-		c.due = max_i(c.due, text_width(onbs_short_date(st->due, buf, sizeof buf)));
-		c.who = max_i(c.who, text_width(st->owner_shown));
-		clash_text(st, buf, sizeof buf);
-		c.clash = max_i(c.clash, text_width(buf));
-	}
-	c.due = max_i(c.due, text_width(_("Due")));
-	c.who = min_i(c.who, 14);
-	c.clash = clash = min_i(c.clash, 24);
-	c.num = maxnum >= 100 ? 3 : maxnum >= 10 ? 2 : 1;
-	c.x_num = 2;
-	c.x_state = c.x_num + c.num + 1;
-	c.x_due = c.x_state + 2;
-	c.x_office = c.x_due + c.due + 1;
-	c.x_title = c.x_office + 2;
-	rest = width - c.x_title;
-	while (rest - 2 - c.who - (c.clash ? 2 + c.clash : 0) < max_i(24, rest / 2) &&
-	       (c.who > 10 || c.clash > 10)) {
-		if (c.who >= c.clash && c.who > 10)
-			c.who--;
-		else
-			c.clash--;
-	}
-	c.title = rest - 2 - c.who - (c.clash ? 2 + c.clash : 0);
-	if (c.title < 24) {
-		c.who = 0;
-		c.clash = min_i(clash, 24);
-		c.title = rest - (c.clash ? 2 + c.clash : 0);
-	}
-	c.x_who = c.x_title + c.title + 2;
-	c.x_clash = c.x_who + (c.who ? c.who + 2 : 0);
-	return c;
-}
-
-struct step_ctx {
-	const struct onbs_state *s;
-	struct step_cols c;
-	int width;
-};
-
-static void draw_step_row(void *ctx, const struct list_row *r, bool sel, int y)
-{
-	const struct step_ctx *sc = ctx;
-	const struct onb_step *st = &sc->s->steps.v[r->item];
-	const struct step_cols *c = &sc->c;
-	enum tui_colour role, base = sel ? TC_SELECTED : st->dropped ? TC_DIM : TC_NORMAL;
-	const char *sym = step_symbol(st, &role);
-	char buf[HOP_NAME_MAX + 64];
-
-	attrset(colour_attr(base));
-	text_fill(stdscr, y, 0, sc->width);
-	if (sel)
-		mvaddch(y, 0, '>');
-	snprintf(buf, sizeof buf, "%*d", c->num, st->number);
-	text_draw(stdscr, y, c->x_num, buf, c->num);
-	if (!sel)
-		attrset(colour_attr(role));
-	text_draw(stdscr, y, c->x_state, sym, 1);
-	attrset(colour_attr(st->overdue && !sel ? TC_WARN : base));
-	text_draw(stdscr, y, c->x_due, onbs_short_date(st->due, buf, sizeof buf), c->due);
-	attrset(colour_attr(base));
-	if (st->s.in_office)
-		text_draw(stdscr, y, c->x_office, "●", 1);
-	text_draw(stdscr, y, c->x_title, st->s.title, c->title);
-	if (c->who) {
-		if (!sel && !st->dropped)
-			attrset(colour_attr(TC_DIM));
-		text_draw(stdscr, y, c->x_who, st->owner_shown, c->who);
-	}
-	if (c->clash && st->clash != LOC_NONE) {
-		clash_text(st, buf, sizeof buf);
-		attrset(colour_attr(sel ? TC_SELECTED : TC_WARN));
-		text_draw(stdscr, y, c->x_clash, buf, c->clash);
-	}
-	attrset(A_NORMAL);
-}
-
-/* The state of a step in a sentence: done by whom and when, open, overdue,
- * dropped. */
-static void state_text(const struct onb_step *st, char *buf, size_t size)
-{
-	char date[32];
-	int late = (int)(clock_today() - st->due);
-
-	if (st->dropped)
-		snprintf(buf, size, "%s", _("Dropped: no longer asked for."));
-	else if (st->done_on != HOP_DATE_NONE && st->done_note[0])
-		snprintf(buf, size, _("Done on %s by %s: %s"),
-		         tui_date_text(st->done_on, true, date, sizeof date), st->done_by,
-		         st->done_note);
-	else if (st->done_on != HOP_DATE_NONE)
-		snprintf(buf, size, _("Done on %s by %s."),
-		         tui_date_text(st->done_on, true, date, sizeof date), st->done_by);
-	else if (st->overdue)
-		snprintf(buf, size, ngettext("Open, due %s: %d day overdue.",
-		                             "Open, due %s: %d days overdue.", late),
-		         tui_date_text(st->due, true, date, sizeof date), late);
-	else
-		snprintf(buf, size, _("Open, due %s."), tui_date_text(st->due, true, date, sizeof date));
-}
-
-/* The clash in a sentence, "" when there is none. */
-static void clash_sentence(const struct onbs_state *s, const struct onb_step *st, char *buf,
-                           size_t size)
-{
-	buf[0] = '\0';
-	if (st->clash == LOC_NONE)
-		return;
-	if (st->clash_mentor)
-		snprintf(buf, size, _("Must happen in the office, but the mentor plans %s that day."),
-		         presence_loc_display(st->clash));
-	else
-		snprintf(buf, size, _("Must happen in the office, but %s plans %s that day."),
-		         s->cur.person.name, presence_loc_display(st->clash));
-}
-
-/* Who, the mentor and the progress, above the steps. */
-static void draw_checklist_heading(const struct onbs_state *s, int y, int width)
-{
-	const struct onb_summary *o = &s->cur;
-	char line[LINE_MAX_BYTES], date[32], prog[160], late[64];
-
-	/* The team last: the list shows it, and it is what a narrow line may cut. */
-	snprintf(line, sizeof line, _("%s (%s) · %s · start %s · %s"), o->person.name,
-	         o->person.login, onb_state_display(o->state),
-	         tui_date_text(o->start, false, date, sizeof date),
-	         o->person.team[0] ? o->person.team : _("no team"));
-	line_at(y, 0, line, width, TC_HEADING);
-	snprintf(prog, sizeof prog, ngettext("%d of %d mandatory step done",
-	                                     "%d of %d mandatory steps done", o->mandatory),
-	         o->mandatory_done, o->mandatory);
-	snprintf(late, sizeof late, "%s", "");
-	if (o->overdue)
-		snprintf(late, sizeof late, ngettext(" · %d overdue", " · %d overdue", o->overdue),
-		         o->overdue);
-	/* The mentor's last day, then the overdue count (the rows mark them)
-	 * give way when the line is too narrow for them. */
-	for (int pass = 0; pass < 3; pass++) {
-		const char *more = pass < 2 ? late : "";
-
-		if (!o->mentor_name[0])
-			snprintf(line, sizeof line, _("Mentor: none yet (m chooses one) · %s%s"), prog,
-			         more);
-		else if (pass == 0)
-			snprintf(line, sizeof line, _("Mentor: %s until %s · %s%s"), o->mentor_name,
-			         tui_date_text(o->mentor_until, false, date, sizeof date), prog, more);
-		else
-			snprintf(line, sizeof line, _("Mentor: %s · %s%s"), o->mentor_name, prog, more);
-		if (text_width(line) <= width)
-			break;
-	}
-	line_at(y + 1, 0, line, width, o->overdue ? TC_WARN : TC_NORMAL);
-}
-
-/* Two lines below the steps: the selected step's state and its note or clash. */
-static void draw_step_detail(const struct onbs_state *s, int y, int width)
-{
-	const struct onb_step *st = onbs_sel_step(s);
-	char line[LINE_MAX_BYTES], more[LINE_MAX_BYTES];
-
-	if (!st)
-		return;
-	state_text(st, more, sizeof more);
-	snprintf(line, sizeof line, _("%d · %s · %s · %s · %s"), st->number,
-	         onb_kind_display(st->s.kind), st->owner_shown,
-	         st->s.mandatory ? _("mandatory") : _("optional"), more);
-	line_at(y, 0, line, width, st->overdue ? TC_WARN : TC_NORMAL);
-	clash_sentence(s, st, line, sizeof line);
-	if (line[0]) {
-		line_at(y + 1, 0, line, width, TC_WARN);
-	} else if (st->s.note[0]) {
-		snprintf(line, sizeof line, _("Note: %s"), st->s.note);
-		line_at(y + 1, 0, line, width, TC_DIM);
-	}
-}
-
-static void draw_checklist(struct tui *t, struct onbs_state *s)
-{
-	int top = t->body_top, rows = t->body_rows, width = t->cols, vis;
-	struct step_ctx ctx = { s, step_columns(s, width), width };
-	const struct step_cols *c = &ctx.c;
-
-	draw_checklist_heading(s, top, width);
-	attrset(colour_attr(TC_DIM));
-	text_draw(stdscr, top + 2, c->x_num, "#", c->num);
-	text_draw(stdscr, top + 2, c->x_due, _("Due"), c->due);
-	text_draw(stdscr, top + 2, c->x_title, _("Step"), c->title);
-	if (c->who)
-		text_draw(stdscr, top + 2, c->x_who, _("Who"), c->who);
-	attrset(A_NORMAL);
-	vis = rows - 3 - 2;
-	if (vis > 0 && s->steps.n == 0)
-		text_wrap(stdscr, top + 3, 2, _("This checklist has no steps."), width - 4, 1, false,
-		          false);
-	list_draw(&s->steps_list, top + 3, vis, draw_step_row, &ctx);
-	draw_step_detail(s, top + rows - 2, width);
-}
-
-/* ---- the details box ---- */
-
-#define DETAIL_LINES 10
-
-static void draw_detail(struct tui *t, const struct onbs_state *s)
-{
-	const struct onb_step *st = onbs_sel_step(s);
-	const char *labels[DETAIL_LINES], *values[DETAIL_LINES];
-	char title[HOP_STEP_TITLE_MAX + 16], due[64], date[32], state[LINE_MAX_BYTES],
-	     clash[LINE_MAX_BYTES], head[HOP_NAME_MAX + 32];
-	int n = 0, label_w = 0, width, height, top, left, value_w, total = 0;
-	int lines[DETAIL_LINES];
-
-	if (!st)
-		return;
-	snprintf(head, sizeof head, _("%s · step %d"), s->cur.person.name, st->number);
-	snprintf(title, sizeof title, "%s", st->s.title);
-	tui_date_text(st->due, true, date, sizeof date);
-	if (st->due_fixed)
-		snprintf(due, sizeof due, _("%s (set by hand)"), date);
-	else
-		snprintf(due, sizeof due, "%s", date);
-	state_text(st, state, sizeof state);
-	clash_sentence(s, st, clash, sizeof clash);
-	labels[n] = _("Step");
-	values[n++] = title;
-	labels[n] = _("Kind");
-	values[n++] = onb_kind_display(st->s.kind);
-	labels[n] = _("Who");
-	values[n++] = st->owner_shown;
-	labels[n] = _("Due");
-	values[n++] = due;
-	labels[n] = _("Where");
-	values[n++] = st->s.in_office ? _("● in the office") : _("anywhere");
-	labels[n] = _("Needed");
-	values[n++] = st->s.mandatory ? _("mandatory") : _("optional");
-	labels[n] = _("State");
-	values[n++] = state;
-	if (clash[0]) {
-		labels[n] = _("Plans");
-		values[n++] = clash;
-	}
-	labels[n] = _("Note");
-	values[n++] = st->s.note[0] ? st->s.note : "—";
-	for (int i = 0; i < n; i++)
-		label_w = max_i(label_w, text_width(labels[i]));
-	width = min_i(t->cols - 4, 90);
-	value_w = width - 6 - label_w;
-	for (int i = 0; i < n; i++) {
-		lines[i] = max_i(1, text_wrap(stdscr, 0, 0, values[i], value_w, 3, false, true));
-		total += lines[i];
-	}
-	height = min_i(total + 4, t->body_rows);
-	top = t->body_top + (t->body_rows - height) / 2;
-	left = (t->cols - width) / 2;
-	attrset(colour_attr(TC_HELP));
-	tui_box(top, left, height, width);
-	attron(A_BOLD);
-	text_draw(stdscr, top, left + 2, head, width - 4);
-	attroff(A_BOLD);
-	for (int i = 0, y = top + 1; i < n && y < top + height - 3; y += lines[i], i++) {
-		int room = top + height - 3 - y;
-
-		text_draw(stdscr, y, left + 2, labels[i], label_w);
-		text_wrap(stdscr, y, left + 4 + label_w, values[i], value_w, min_i(lines[i], room),
-		          false, false);
-	}
-	text_draw(stdscr, top + height - 2, left + 2, _("Press any key to close."), width - 4);
-	attrset(A_NORMAL);
-}
-
 void onbs_draw(struct tui *t, void *state)
 {
 	struct onbs_state *s = state;
 
 	if (s->view == VIEW_CHECKLIST && s->loaded)
-		draw_checklist(t, s);
+		onbs_draw_checklist(t, s);
 	else
 		draw_list(t, s);
 	if (s->ask == ASK_MENTOR || s->ask == ASK_TEAM)
 		pick_draw(t, &s->pick);
 	else if (s->ask == ASK_DETAIL)
-		draw_detail(t, s);
+		onbs_draw_detail(t, s);
 }

@@ -1,7 +1,7 @@
 /* What the files of the Onboarding screen share (view_onboarding.c: state,
- * loading, keys; view_onboarding_draw.c: the list, the checklist and the
- * details box; view_onboarding_act.c: ticking, notes, the mentor and team
- * choosers): the screen's state, which tui.c holds and hands to every
+ * loading, keys; view_onboarding_draw.c: the list; view_onboarding_check.c:
+ * the checklist and the details box; view_onboarding_act.c: ticking, notes,
+ * the mentor and team choosers): the screen's state, which tui.c holds and hands to every
  * function, and the few functions one file calls in another.  Only
  * view_onboarding*.c include this. */
 #ifndef HOP_VIEW_ONBOARDING_INT_H
@@ -14,6 +14,7 @@
 #include "input.h"
 #include "list.h"
 #include "pick.h"
+#include "colour.h"
 #include "tui_internal.h"
 
 /* A candidate's line in the mentor chooser: name, login and the reasons. */
@@ -91,8 +92,22 @@ char *onbs_short_date(hop_date day, char *buf, size_t size);
 
 /* ---- view_onboarding_draw.c ---- */
 
+/* Room for a line of the screen's text. */
+#define ONBS_LINE_MAX 1024
+
+static inline int onbs_max(int a, int b) { return a > b ? a : b; }
+static inline int onbs_min(int a, int b) { return a < b ? a : b; }
+/* text at (y, x) in role, cut to width. */
+void onbs_line(int y, int x, const char *text, int width, enum tui_colour role);
 /* The view's draw: the list or the checklist, and a question's box over it. */
 void onbs_draw(struct tui *t, void *state);
+
+/* ---- view_onboarding_check.c ---- */
+
+/* The checklist of s->cur: heading, steps, the selected step below them. */
+void onbs_draw_checklist(struct tui *t, struct onbs_state *s);
+/* The box with all about the selected step (ASK_DETAIL). */
+void onbs_draw_detail(struct tui *t, const struct onbs_state *s);
 
 /* ---- view_onboarding_act.c ---- */
 
