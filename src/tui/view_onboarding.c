@@ -384,7 +384,7 @@ static const struct tui_action onbs_actions[] = {
 	{ { TUI_FN(KEY_HOME) }, N_("Home End"), N_("first / last onboarding or step"), NULL,
 	  act_home, 0 },
 	{ { TUI_FN(KEY_END) }, NULL, NULL, NULL, act_home, 1 },
-	{ { ENTER }, N_("Enter"), N_("open the new hire's checklist; in it: all about the step"),
+	{ { ENTER }, N_("Enter"), N_("open the checklist; in it: all about the step"),
 	  N_("Enter open"), act_enter },
 	{ { 27 }, N_("Esc"), N_("back to the list; in the list: clear the filters"),
 	  N_("Esc back"), act_back },

@@ -137,6 +137,16 @@ if wait_for "Paula Neumann"; then
 	has "$SCR" "? help  Enter open  Esc back  x tick  n note  m mentor  1-6 Tab: screens  q quit" \
 		"the footer shows the screen's keys at 80 columns"
 	has "$SCR" "Paula Neumann (pneu) · " "the line under the list says more of the selected one"
+	keys '?'
+	if wait_for "Keys of the Onboarding screen"; then
+		sed -n '/Keys of the Onboarding screen/,/close this help/p' "$SCR" | grep -q '…' &&
+			nok "a line of the help is cut: $(grep '…' "$SCR")" ||
+			ok "every line of the screen's help is whole at 80 columns"
+		keys x
+		wait_gone "Global keys"
+	else
+		nok "? shows the screen's keys: $(cat "$SCR")"
+	fi
 else
 	nok "4 shows the new hire: $(cat "$SCR")"
 fi
@@ -456,6 +466,9 @@ if wait_for "Einarbeitungen · "; then
 		keys '?'
 		if wait_for "Tasten der Ansicht Einarbeitung"; then
 			has "$SCR" "Notiz zum Schritt schreiben" "the help explains n in German"
+			sed -n '/Tasten der Ansicht Einarbeitung/,/schließt diese Hilfe/p' "$SCR" |
+				grep -q '…' && nok "a line of the German help is cut: $(grep '…' "$SCR")" ||
+				ok "every line of the screen's German help is whole at 80 columns"
 			keys x
 			wait_gone "Tasten der Ansicht"
 		else
