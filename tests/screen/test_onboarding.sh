@@ -89,6 +89,8 @@ CAND2_LOGIN=$(awk -F, 'NR == 3 { print $2 }' "$SCRATCH/cands")
 	nok "core suggests two mentors for pneu"
 
 sel_line() { grep '^>' "$SCR" | head -1; }
+# help_box FROM TO: the lines of the help box from FROM to TO, inside its frame.
+help_box() { sed -n "/$1/,/$2/p" "$SCR" | sed 's/^[^│]*│//; s/│[^│]*$//'; }
 # status_for TEXT: until the bottom lines, joined, hold TEXT (a message may
 # wrap onto up to three lines; runs of spaces count as one).
 status_for() {
@@ -139,8 +141,8 @@ if wait_for "Paula Neumann"; then
 	has "$SCR" "Paula Neumann (pneu) · " "the line under the list says more of the selected one"
 	keys '?'
 	if wait_for "Keys of the Onboarding screen"; then
-		sed -n '/Keys of the Onboarding screen/,/close this help/p' "$SCR" | grep -q '…' &&
-			nok "a line of the help is cut: $(grep '…' "$SCR")" ||
+		help_box "Keys of the Onboarding screen" "close this help" | grep -q '…' &&
+			nok "a line of the help is cut: $(help_box "Keys of the" "close" | grep '…')" ||
 			ok "every line of the screen's help is whole at 80 columns"
 		keys x
 		wait_gone "Global keys"
@@ -466,8 +468,8 @@ if wait_for "Einarbeitungen · "; then
 		keys '?'
 		if wait_for "Tasten der Ansicht Einarbeitung"; then
 			has "$SCR" "Notiz zum Schritt schreiben" "the help explains n in German"
-			sed -n '/Tasten der Ansicht Einarbeitung/,/schließt diese Hilfe/p' "$SCR" |
-				grep -q '…' && nok "a line of the German help is cut: $(grep '…' "$SCR")" ||
+			help_box "Tasten der Ansicht Einarbeitung" "schließt diese Hilfe" | grep -q '…' &&
+				nok "a line of the German help is cut: $(help_box "Tasten" "schließt" | grep '…')" ||
 				ok "every line of the screen's German help is whole at 80 columns"
 			keys x
 			wait_gone "Tasten der Ansicht"
