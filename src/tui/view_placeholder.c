@@ -28,9 +28,6 @@ static void placeholder_draw(struct tui *t, const char *message)
 	} \
 	const struct tui_view var = { .name = label, .draw = var##_draw }
 
-PLACEHOLDER(view_onboarding, N_("Onboarding"),
-            N_("The Onboarding screen is not built yet: it comes with onboarding "
-               "and mentorship."));
 PLACEHOLDER(view_training, N_("Training"),
             N_("The Training screen is not built yet: it comes with training records."));
 PLACEHOLDER(view_rotation, N_("Rotation"),

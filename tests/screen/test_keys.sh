@@ -69,7 +69,7 @@ fi
 # The tokens of a line are split by the shell, never expanded as file names.
 set -f
 n=1
-for screen in Week Desks People; do
+for screen in Week Desks People Onboarding; do
 	text "$n"
 	n=$((n + 1))
 	text '?'
