@@ -30,6 +30,12 @@ if [ "$RC" -ne 0 ]; then
 	exit
 fi
 
+# The demo's own onboardings are cancelled (kept, no longer listed), so that
+# the screen shows the ones made here, in an order the checks can rely on.
+for login in $("$HOP" onboarding list --format csv | tail -n +2 | cut -d, -f1); do
+	"$HOP" onboarding cancel "$login" >/dev/null 2>&1 || nok "cancelling the demo's onboarding of $login"
+done
+
 # ---- the onboardings to look at, made on the command line ----
 # The team with the most members, its lead, and an employee of another team.
 TEAM=$(sql "SELECT t.name FROM team t JOIN person p ON p.team_id = t.id
@@ -89,6 +95,24 @@ CAND2_LOGIN=$(awk -F, 'NR == 3 { print $2 }' "$SCRATCH/cands")
 	nok "core suggests two mentors for pneu"
 
 sel_line() { grep '^>' "$SCR" | head -1; }
+# select_row NAME: move down until NAME's row is selected, one key at a time,
+# each time waiting for the selection to move (a busy machine draws late).
+select_row() {
+	i=0
+	grab
+	while ! sel_line | grep -qF -- "$1" && [ "$i" -lt 30 ]; do
+		prev=$(sel_line)
+		keys j
+		j=0
+		while [ "$j" -lt 50 ]; do
+			grab
+			[ "$(sel_line)" != "$prev" ] && break
+			sleep 0.1
+			j=$((j + 1))
+		done
+		i=$((i + 1))
+	done
+}
 # help_box FROM TO: the lines of the help box from FROM to TO, inside its frame.
 help_box() { sed -n "/$1/,/$2/p" "$SCR" | sed 's/^[^│]*│//; s/│[^│]*$//'; }
 # status_for TEXT: until the bottom lines, joined, hold TEXT (a message may
@@ -428,13 +452,7 @@ if wait_for "Einarbeitungen · "; then
 	has "$SCR" "Eintritt" "the start column in German"
 	has "$SCR" "? Hilfe  Enter öffnen  Esc zurück  x abhaken  n Notiz  m Pate/Patin  q beenden" \
 		"the German footer fits 80 columns whole"
-	i=0
-	while ! sel_line | grep -q "Paula Neumann" && [ "$i" -lt 30 ]; do
-		keys j
-		sleep 0.1
-		grab
-		i=$((i + 1))
-	done
+	select_row "Paula Neumann"
 	keys Enter
 	if wait_for "Pflichtschritten erledigt"; then
 		ok "the checklist's progress in German"
