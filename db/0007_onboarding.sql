@@ -110,9 +110,11 @@ CREATE UNIQUE INDEX onboarding_step_title ON onboarding_step(onboarding_id, titl
 -- Overdue and due steps: the open ones by day.
 CREATE INDEX onboarding_step_open ON onboarding_step(due_on)
 	WHERE done_on IS NULL AND dropped_at IS NULL;
--- Steps of one named owner, and of a role (HR's, IT's feeds and to-do lists).
+-- Steps of one named owner, of a role (HR's, IT's feeds and to-do lists), and
+-- of a role within one onboarding (a mentor's or a lead's feed).
 CREATE INDEX onboarding_step_owner ON onboarding_step(owner_id) WHERE owner_id IS NOT NULL;
 CREATE INDEX onboarding_step_role ON onboarding_step(owner, due_on);
+CREATE INDEX onboarding_step_of ON onboarding_step(onboarding_id, owner, due_on);
 
 CREATE TRIGGER onboarding_kept BEFORE DELETE ON onboarding
 BEGIN

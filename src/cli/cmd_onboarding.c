@@ -11,7 +11,7 @@
 #include "hop/base/i18n.h"
 #include "cmd_onboarding.h"
 
-#define LABEL_WIDTH 12
+#define LABEL_WIDTH 14
 
 static int args(const char *sub, int argc, char **argv, int min, int max, const char *missing)
 {
@@ -134,7 +134,7 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	const char *keys[] = { "step", "due", "title", "kind", "owner", "owner_name", "office",
 	                       "mandatory", "status", "done", "done_by", "clash", "note" };
-	const char *headers[] = { "#", _("Due"), _("Step"), _("Kind"), _("Owner"), _("Who"),
+	const char *headers[] = { "#", _("Due"), _("Step"), _("Kind"), _("Responsible"), _("Who"),
 	                          _("Office"), _("Mandatory"), _("Status"), _("Done"), _("By"),
 	                          _("Clash"), _("Note") };
 	enum out_format fmt = OUT_TABLE;
@@ -229,7 +229,7 @@ static int print_items(const struct onb_item_list *l, enum out_format fmt, bool 
 	const char *keys[] = { "due", "login", "name", "team", "step", "title", "owner",
 	                       "owner_name", "office", "days_late" };
 	const char *headers[] = { _("Due"), _("Login"), _("New hire"), _("Team"), "#", _("Step"),
-	                          _("Owner"), _("Who"), _("Office"), _("Late") };
+	                          _("Responsible"), _("Who"), _("Office"), _("Late") };
 	struct out_table *t = out_table_new(fmt, 10, headers, keys);
 
 	if (!t)

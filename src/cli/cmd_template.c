@@ -113,7 +113,8 @@ int cmd_template_list(struct cli_ctx *ctx, int argc, char **argv)
 			role_format(l.v[i].role, roles, sizeof roles);
 		const char *cells[7] = {
 			l.v[i].name, out_or_null(l.v[i].team), out_or_null(roles),
-			l.v[i].is_default ? "yes" : "no", steps, out_date_cell(l.v[i].created, created),
+			fmt == OUT_TABLE ? (l.v[i].is_default ? _("yes") : _("no"))
+			                 : l.v[i].is_default ? "yes" : "no", steps, out_date_cell(l.v[i].created, created),
 			out_or_null(out_date_cell(l.v[i].retired, retired)),
 		};
 		out_table_add(t, cells);
@@ -132,7 +133,7 @@ int cmd_template_show(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	const char *keys[] = { "step", "title", "kind", "owner", "due", "office", "mandatory",
 	                       "note" };
-	const char *headers[] = { "#", _("Step"), _("Kind"), _("Owner"), _("Due"), _("Office"),
+	const char *headers[] = { "#", _("Step"), _("Kind"), _("Responsible"), _("Due"), _("Office"),
 	                          _("Mandatory"), _("Note") };
 	enum out_format fmt = OUT_TABLE;
 	struct onb_template tp;
@@ -186,7 +187,9 @@ int cmd_template_show(struct cli_ctx *ctx, int argc, char **argv)
 			num, s->title, fmt == OUT_TABLE ? onb_kind_display(s->kind) : onb_kind_name(s->kind),
 			s->owner == OWNER_PERSON ? s->owner_login
 			: fmt == OUT_TABLE ? onb_owner_display(s->owner) : onb_owner_name(s->owner),
-			due, s->in_office ? "yes" : "no", s->mandatory ? "yes" : "no", out_or_null(s->note),
+			due, fmt == OUT_TABLE ? (s->in_office ? _("yes") : _("no")) : s->in_office ? "yes" : "no",
+			fmt == OUT_TABLE ? (s->mandatory ? _("yes") : _("no")) : s->mandatory ? "yes" : "no",
+			out_or_null(s->note),
 		};
 		out_table_add(t, cells);
 	}

@@ -58,7 +58,7 @@ expect_ok "start n2 (1 January, a holiday)" onboarding start n2 --template stand
 eq "$(due n2 "Begrüßungsgespräch mit der Führungskraft")" "2027-01-04" "a start on a holiday moves day 0 to the next working day"
 eq "$(due n2 "Datenschutz-Einweisung")" "2027-01-07" "and counts from there"
 expect_ok "show n1 as a table" onboarding show n1
-has "$OUT" "Template:   Standard" "the table's header names the template"
+has "$OUT" "Template:     Standard" "the table's header names the template"
 has "$OUT" "the first 4 weeks in the office, 2026-12-23 to 2027-01-19" "the office weeks are shown"
 
 # ---- bad input changes nothing ----

@@ -28,11 +28,17 @@ struct ics_session {
 	struct hop_site_list sites;
 	const char *zones[ICS_MAX_ZONES];          /* distinct: the configuration's, then the sites' */
 	size_t nzones;
+	struct feed_people *onboarding;            /* who has onboarding steps (feed_onboarding.c) */
 };
 
 struct hop_app *ics_session_app(const struct ics_session *s)
 {
 	return s->app;
+}
+
+struct feed_people **ics_session_onboarding(struct ics_session *s)
+{
+	return &s->onboarding;
 }
 
 /* The zone of the site named site (the configuration's when unknown). */
@@ -88,6 +94,7 @@ void ics_session_close(struct ics_session *s)
 	if (!s)
 		return;
 	site_list_free(&s->sites);
+	feed_people_free(s->onboarding);
 	free(s);
 }
 

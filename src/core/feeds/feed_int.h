@@ -10,6 +10,14 @@ struct hop_app;
 /* The program's context the session was opened with. */
 struct hop_app *ics_session_app(const struct ics_session *s);
 
+/* The people a source has events for, read once per session: a sorted set
+ * of person ids, so that the thousands of feeds without such events cost a
+ * look-up in memory, not a query. */
+struct feed_people;
+void feed_people_free(struct feed_people *p);
+/* The session's slot for the onboarding source's set (NULL until built). */
+struct feed_people **ics_session_onboarding(struct ics_session *s);
+
 /* The steps of onboardings with their due days (feed_onboarding.c), in the
  * person feeds of the new hire, of the mentor and of each step's owner. */
 enum hop_status onboarding_emit(struct ics_session *s, const struct ics_feed *feed,

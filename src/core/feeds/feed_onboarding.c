@@ -6,12 +6,14 @@
  * dropped, or of an onboarding closed or cancelled is cancelled for the
  * calendars and stays so for [feeds] keep_cancelled_days, as bookings do. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hop/core/app.h"
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/base/vec.h"
 #include "hop/core/onboarding/onboarding.h"
 #include "feed_int.h"
 
@@ -22,13 +24,80 @@
  * feeds of a publish run that have no step cost a few look-ups each.  A
  * step is in a feed once: the new hire's branch takes all of theirs, the
  * others only other people's.  ?1 the person, ?2 ?3 the period, ?4 ?5 ?6
- * whether they are a lead, HR, IT (constant terms: a false one skips its
- * branch before it reads a row). */
+ * whether they are a lead, HR, IT (constant terms of their own: a false one
+ * skips its branch before it reads a row). */
 #define STEP_SELECT "SELECT s.id, s.title, s.kind, s.owner, s.in_office, s.due_on, " \
 	"s.sequence, s.done_on IS NOT NULL, s.dropped_at IS NOT NULL, o.state, " \
 	"substr(coalesce(s.done_at, s.dropped_at, o.closed_at, ''), 1, 10), p.name, " \
 	"coalesce(s.note, ''), o.person_id = ?1, " \
 	"coalesce((SELECT x.login FROM person x WHERE x.id = s.owner_id), '') "
+
+/* Logins, sorted: a feed is asked for by its login. */
+struct feed_people {
+	char (*login)[HOP_LOGIN_MAX + 1];
+	size_t n, cap;
+};
+
+void feed_people_free(struct feed_people *p)
+{
+	if (!p)
+		return;
+	free(p->login);
+	free(p);
+}
+
+static int by_login(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Everyone whose feed may hold a step: new hires, mentors, named owners,
+ * the leads of new hires' teams, HR and admins (IT). */
+static enum hop_status people_read(struct hop_app *app, struct feed_people **out,
+                                   struct hop_err *err)
+{
+	struct feed_people *p = calloc(1, sizeof *p);
+	struct db_stmt *st;
+	int rc;
+
+	if (!p)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	st = db_stmt(app->db, "SELECT login FROM person WHERE id IN ("
+	             "SELECT person_id FROM onboarding "
+	             "UNION SELECT mentor_id FROM mentorship WHERE cancelled_at IS NULL "
+	             "UNION SELECT owner_id FROM onboarding_step WHERE owner_id IS NOT NULL "
+	             "UNION SELECT t.lead_id FROM onboarding o JOIN person p ON p.id = o.person_id "
+	             "JOIN team t ON t.id = p.team_id WHERE t.lead_id IS NOT NULL) "
+	             "OR (roles & 20) <> 0", err);
+	if (!st) {
+		free(p);
+		return err->status;
+	}
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (!vec_grow(&p->login, &p->cap, p->n + 1, sizeof *p->login)) {
+			db_reset(st);
+			feed_people_free(p);
+			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+		}
+		db_col_copy(st, 0, p->login[p->n++], sizeof *p->login);
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		feed_people_free(p);
+		return db_fail(app->db, err, _("reading onboarding steps for a calendar"));
+	}
+	qsort(p->login, p->n, sizeof *p->login, by_login);
+	*out = p;
+	return HOP_OK;
+}
+
+static bool people_has(const struct feed_people *p, const char *login)
+{
+	char key[HOP_LOGIN_MAX + 1];
+
+	snprintf(key, sizeof key, "%s", login);
+	return bsearch(key, p->login, p->n, sizeof *p->login, by_login) != NULL;
+}
 
 static enum hop_status step_event(struct hop_app *app, struct db_stmt *st, struct ics_writer *w,
                                   struct hop_err *err)
@@ -65,7 +134,7 @@ static enum hop_status step_event(struct hop_app *app, struct db_stmt *st, struc
 	else
 		snprintf(summary, sizeof summary, "%s", what);
 	snprintf(desc, sizeof desc, "%s: %s, %s: %s%s%s%s%s", _("Kind"), onb_kind_display(kind),
-	         _("Owner"), owner == OWNER_PERSON ? login : onb_owner_display(owner),
+	         _("Responsible"), owner == OWNER_PERSON ? login : onb_owner_display(owner),
 	         db_col_int(st, 4) ? "; " : "", db_col_int(st, 4) ? _("in the office") : "",
 	         note[0] ? "\n" : "", note);
 	struct ics_event ev = {
@@ -85,34 +154,44 @@ enum hop_status onboarding_emit(struct ics_session *s, const struct ics_feed *fe
 	enum hop_status rc_st;
 	int rc;
 
+	struct feed_people **who = ics_session_onboarding(s);
+
 	if (feed->kind != ICS_PERSON)
+		return HOP_OK;
+	if (!*who && (rc_st = people_read(app, who, err)) != HOP_OK)
+		return rc_st;
+	/* The key is a login, matched exactly (feed_name has checked it). */
+	if (!people_has(*who, feed->key))
 		return HOP_OK;
 	if ((rc_st = person_get(app, feed->key, &p, err)) != HOP_OK)
 		return rc_st;
+	/* CROSS JOIN keeps SQLite to the order written: from the person's own
+	 * rows through their indexes, never through all steps of a kind. */
 	st = db_stmt(app->db,
-	             STEP_SELECT "FROM onboarding o JOIN onboarding_step s ON s.onboarding_id = o.id "
-	             "JOIN person p ON p.id = o.person_id "
-	             "WHERE o.person_id = ?1 AND s.due_on BETWEEN ?2 AND ?3 "
+	             STEP_SELECT "FROM onboarding o CROSS JOIN onboarding_step s "
+	             "CROSS JOIN person p WHERE s.onboarding_id = o.id AND p.id = o.person_id "
+	             "AND o.person_id = ?1 AND s.due_on BETWEEN ?2 AND ?3 "
 	             "UNION ALL " STEP_SELECT "FROM onboarding_step s "
-	             "JOIN onboarding o ON o.id = s.onboarding_id JOIN person p ON p.id = o.person_id "
-	             "WHERE s.owner_id = ?1 AND s.owner = 'person' AND o.person_id <> ?1 "
-	             "AND s.due_on BETWEEN ?2 AND ?3 "
-	             "UNION ALL " STEP_SELECT "FROM mentorship m "
-	             "JOIN onboarding o ON o.person_id = m.mentee_id "
-	             "JOIN onboarding_step s ON s.onboarding_id = o.id "
-	             "JOIN person p ON p.id = o.person_id "
-	             "WHERE m.mentor_id = ?1 AND m.cancelled_at IS NULL AND s.owner = 'mentor' "
+	             "CROSS JOIN onboarding o CROSS JOIN person p "
+	             "WHERE s.owner_id = ?1 AND o.id = s.onboarding_id AND p.id = o.person_id "
+	             "AND s.owner = 'person' AND o.person_id <> ?1 AND s.due_on BETWEEN ?2 AND ?3 "
+	             "UNION ALL " STEP_SELECT "FROM mentorship m CROSS JOIN onboarding o "
+	             "CROSS JOIN onboarding_step s CROSS JOIN person p "
+	             "WHERE m.mentor_id = ?1 AND m.cancelled_at IS NULL AND o.person_id = m.mentee_id "
+	             "AND s.onboarding_id = o.id AND p.id = o.person_id AND s.owner = 'mentor' "
 	             "AND s.due_on BETWEEN m.start_on AND m.end_on "
 	             "AND s.due_on BETWEEN ?2 AND ?3 AND o.person_id <> ?1 "
-	             "UNION ALL " STEP_SELECT "FROM team t JOIN person p ON p.team_id = t.id "
-	             "JOIN onboarding o ON o.person_id = p.id "
-	             "JOIN onboarding_step s ON s.onboarding_id = o.id "
-	             "WHERE ?4 AND t.lead_id = ?1 AND s.owner = 'lead' AND o.person_id <> ?1 "
+	             "UNION ALL " STEP_SELECT "FROM team t CROSS JOIN person p "
+	             "CROSS JOIN onboarding o CROSS JOIN onboarding_step s "
+	             "WHERE ?4 AND t.lead_id = ?1 AND p.team_id = t.id AND o.person_id = p.id "
+	             "AND s.onboarding_id = o.id AND s.owner = 'lead' AND o.person_id <> ?1 "
 	             "AND s.due_on BETWEEN ?2 AND ?3 "
-	             "UNION ALL " STEP_SELECT "FROM onboarding_step s "
-	             "JOIN onboarding o ON o.id = s.onboarding_id JOIN person p ON p.id = o.person_id "
-	             "WHERE ((?5 AND s.owner = 'hr') OR (?6 AND s.owner = 'it')) "
-	             "AND s.due_on BETWEEN ?2 AND ?3 AND o.person_id <> ?1 "
+	             "UNION ALL " STEP_SELECT "FROM onboarding_step s CROSS JOIN onboarding o "
+	             "CROSS JOIN person p WHERE ?5 AND s.owner = 'hr' AND o.id = s.onboarding_id "
+	             "AND p.id = o.person_id AND s.due_on BETWEEN ?2 AND ?3 AND o.person_id <> ?1 "
+	             "UNION ALL " STEP_SELECT "FROM onboarding_step s CROSS JOIN onboarding o "
+	             "CROSS JOIN person p WHERE ?6 AND s.owner = 'it' AND o.id = s.onboarding_id "
+	             "AND p.id = o.person_id AND s.due_on BETWEEN ?2 AND ?3 AND o.person_id <> ?1 "
 	             "ORDER BY 6, 1", err);
 	if (!st)
 		return err->status;
