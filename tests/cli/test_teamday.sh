@@ -50,4 +50,30 @@ hasnt "$OUT" "Anton Azubi" "2027-W09 begins on 1 March: no day in the home team"
 expect_ok "week before the station" week --team referat-3 --week 2027-W08
 hasnt "$OUT" "Anton Azubi" "the week before the station does not"
 
+# ---- ONB-9: a new hire's first weeks default to the office ----
+export HOP_TODAY=2026-11-23
+expect_ok "a default template" template add Standard --default
+expect_ok "a step" template step Standard "Begrüßung" --owner lead --due 0
+expect_ok "new hire" person add neu --name "Nina Neu" --team "Referat 1" --start 2026-12-01
+expect_ok "onboarding" onboarding start neu
+expect_ok "first week" presence show --person neu --week 2026-W49 --format csv
+has "$OUT" "2026-11-30,,,," "the day before the start: nothing"
+has "$OUT" "2026-12-01,office,onboarding,," "the first day: office, from the onboarding"
+has "$OUT" "2026-12-04,office,onboarding,," "the first Friday too"
+expect_ok "a weekly default wins" presence default thu=home --for neu
+expect_ok "a day's entry wins" presence set 2026-12-02 mobile --for neu
+expect_ok "first week again" presence show --person neu --week 2026-W49 --format csv
+has "$OUT" "2026-12-02,mobile,day,," "the entry wins"
+has "$OUT" "2026-12-03,home,default,," "the default wins"
+has "$OUT" "2026-12-01,office,onboarding,," "the rest stays office"
+expect_ok "after four weeks" presence show --person neu --week 2026-W53 --format csv
+has "$OUT" "2026-12-28,office,onboarding,," "the last day of the fourth week is still office"
+has "$OUT" "2026-12-29,,,," "four weeks after the start it ends"
+expect_ok "the fifth week" presence show --person neu --week 2027-W01 --format csv
+has "$OUT" "2027-01-04,,,," "the fifth week is not"
+expect_ok "the team's week" week --team "Referat 1" --week 2026-W49
+has "$OUT" "Nina Neu" "the week lists the new hire"
+LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 "$HOP" presence show --person neu --week 2026-W49 >"$OUT" 2>"$ERR"
+has "$OUT" "Einarbeitung" "German: the source is the Einarbeitung"
+
 finish

@@ -97,6 +97,51 @@ static enum hop_status read_cells(struct hop_app *app, struct db_stmt *st, struc
 	return HOP_OK;
 }
 
+/* The step after the weekly default: a new hire's (onboarding's) weekdays in their first
+ * [policy] onboarding_office_weeks with nothing else set are office days.
+ * A default, a booking or an entry (read after) wins: a default, not a rule. */
+static enum hop_status read_onboarding(struct hop_app *app, struct pr_plan *p,
+                                       struct hop_err *err)
+{
+	int days = 7 * app->cfg.onboarding_office_weeks;
+	struct db_stmt *st;
+	int rc;
+
+	if (days <= 0)
+		return HOP_OK;
+	/* New hires are those with an onboarding (a few rows, whatever the
+	 * size of the organisation). */
+	st = db_stmt(app->db, "SELECT person_id, start_on FROM onboarding "
+	             "WHERE state <> 'cancelled' AND start_on > ?1 AND start_on <= ?2 "
+	             "AND (?3 = 0 OR person_id = ?3)", err);
+	if (!st)
+		return err->status;
+	db_bind_date(st, 1, p->from - days);
+	db_bind_date(st, 2, p->from + p->ndays - 1);
+	db_bind_int64(st, 3, p->n == 1 ? p->ix.id[0] : 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		hop_date start = db_col_date(st, 1);
+		size_t i;
+
+		if (start == HOP_DATE_NONE || !pr_index_find(&p->ix, db_col_int64(st, 0), &i))
+			continue;
+		for (int d = 0; d < p->ndays; d++) {
+			size_t k = i * (size_t)p->ndays + (size_t)d;
+			hop_date day = p->from + d;
+
+			if (day < start || day >= start + days || date_weekday(day) > 5 ||
+			    p->src[k] != PSRC_NONE)
+				continue;
+			p->loc[k] = LOC_OFFICE;
+			p->src[k] = PSRC_ONBOARDING;
+		}
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_fail(app->db, err, _("reading onboardings"));
+	return HOP_OK;
+}
+
 /* A desk booked on a day without an entry means office that day. */
 static void fill_booking(struct pr_plan *p, size_t k, struct db_stmt *st)
 {
@@ -183,6 +228,7 @@ enum hop_status pr_plan_load(struct hop_app *app, int64_t team_id, const int64_t
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading presence"));
 	}
 	if (n && (read_defaults(app, team_id, out, err) != HOP_OK ||
+	          read_onboarding(app, out, err) != HOP_OK ||
 	          read_bookings(app, team_id, out, err) != HOP_OK ||
 	          read_days(app, team_id, out, err) != HOP_OK)) {
 		pr_plan_free(out);

@@ -193,7 +193,8 @@ static enum hop_status fill_days(struct hop_app *app, struct presence_week *w,
 		for (size_t i = 0; i < w->nrows; i++) {
 			struct presence_cell *c = &w->rows[i].days[d];
 			/* A weekly default does not apply on a holiday. */
-			if (!day->working && c->source == PSRC_DEFAULT) {
+			if (!day->working && (c->source == PSRC_DEFAULT ||
+			                      c->source == PSRC_ONBOARDING)) {
 				c->loc = LOC_NONE;
 				c->source = PSRC_NONE;
 			}
