@@ -61,3 +61,52 @@ int cmd_person_history(struct cli_ctx *ctx, int argc, char **argv)
 	membership_list_free(&l);
 	return 0;
 }
+
+/* hop assign: a membership of a period, such as a trainee's station. */
+int cmd_assign(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "until", required_argument, NULL, 'u' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_args a = { .name = "assign", .opts = opts };
+	hop_date from = HOP_DATE_NONE, until = HOP_DATE_NONE;
+	enum membership_kind kind = MEMBER_POST;
+	struct hop_err err;
+	char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
+	int c, rc;
+
+	while ((c = cli_option(&a, argc, argv)) > 0) {
+		switch (c) {
+		case 'f':
+			if (!cli_date(optarg, &from))
+				return 1;
+			break;
+		case 'u':
+			if (!cli_date(optarg, &until))
+				return 1;
+			break;
+		case 'k':
+			if (membership_kind_parse(optarg, &kind, &err) != HOP_OK)
+				return cli_fail(&err);
+			break;
+		}
+	}
+	if ((rc = cli_operands(&a, 2, 2, _("give the LOGIN of the person and the TEAM"))))
+		return rc;
+	if (from == HOP_DATE_NONE)
+		return cli_usage_error("assign", NULL, _("--from needs the first day"));
+	if ((rc = cli_open(ctx)))
+		return rc;
+	if (membership_add(&ctx->app, a.arg[0], a.arg[1], kind, from, until, &err) != HOP_OK)
+		return cli_fail(&err);
+	if (until == HOP_DATE_NONE)
+		printf(_("%s is in %s as %s from %s\n"), a.arg[0], a.arg[1],
+		       membership_kind_display(kind), date_format(from, d1));
+	else
+		printf(_("%s is in %s as %s from %s to %s\n"), a.arg[0], a.arg[1],
+		       membership_kind_display(kind), date_format(from, d1), date_format(until, d2));
+	return 0;
+}

@@ -280,8 +280,12 @@ if wait_for "Type to narrow"; then
 	keys Enter
 	if wait_gone "Type to narrow" && wait_for "$OTHER_TEAM ·"; then
 		ok "T: the chosen team's week is shown ($OTHER_TEAM)"
-		n=$(sql "SELECT count(*) FROM person p JOIN team t ON t.id = p.team_id
-			WHERE t.name = '$OTHER_TEAM' AND (p.end_date IS NULL OR p.end_date >= '$HOP_TODAY')")
+		# The members that week by their memberships: not a new hire who starts later.
+		n=$(sql "SELECT count(DISTINCT m.person_id) FROM membership m JOIN team t
+			ON t.id = m.team_id JOIN person p ON p.id = m.person_id
+			WHERE t.name = '$OTHER_TEAM' AND m.kind <> 'acting'
+			AND m.start_on <= '2026-11-29' AND (m.end_on IS NULL OR m.end_on >= '2026-11-23')
+			AND (p.end_date IS NULL OR p.end_date >= '$HOP_TODAY')")
 		name=$(sql "SELECT p.name FROM person p JOIN team t ON t.id = p.team_id
 			WHERE t.name = '$OTHER_TEAM' AND p.end_date IS NULL ORDER BY p.id LIMIT 1")
 		has "$SCR" "$name" "T: a member of $OTHER_TEAM is a row"

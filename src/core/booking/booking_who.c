@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/people/membership.h"
 #include "hop/core/authz.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
@@ -147,11 +148,18 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
 		st = db_stmt(app->db, "SELECT b.id, b.desk_id, b.am + 2 * b.pm, b.person_id, "
 		             "b.booked_by, b.attendees FROM booking b "
 		             "WHERE b.day = ?1 AND b.cancelled_at IS NULL", err);
+	else if (team_id)          /* the team's members on that day, from their memberships */
+		st = db_stmt(app->db, "SELECT b.id, b.desk_id, b.am + 2 * b.pm, b.person_id, "
+		             "b.booked_by, b.attendees, p.login, p.name, m.team_id "
+		             "FROM membership m JOIN booking b ON b.person_id = m.person_id "
+		             "AND b.day = ?1 AND b.cancelled_at IS NULL "
+		             "JOIN person p ON p.id = b.person_id "
+		             "WHERE m.team_id = ?2 AND " MEMBERSHIP_ON_SQL("?1"), err);
 	else
 		st = db_stmt(app->db, "SELECT b.id, b.desk_id, b.am + 2 * b.pm, b.person_id, "
 		             "b.booked_by, b.attendees, p.login, p.name, p.team_id "
 		             "FROM booking b JOIN person p INDEXED BY person_names ON p.id = b.person_id "
-		             "WHERE b.day = ?1 AND b.cancelled_at IS NULL AND (?2 = 0 OR p.team_id = ?2)",
+		             "WHERE b.day = ?1 AND b.cancelled_at IS NULL AND ?2 = 0",
 		             err);
 	if (!st)
 		return err->status;

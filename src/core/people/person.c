@@ -67,7 +67,14 @@ enum hop_status person_each(struct hop_app *app, const struct person_filter *f, 
 			return err->status;
 		team_id = t.id;
 	}
-	st = db_stmt(app->db, "SELECT " PERSON_COLUMNS
+	if (team_id && f->by_membership)
+		st = db_stmt(app->db, "SELECT " PERSON_COLUMNS "WHERE p.id IN (SELECT m.person_id "
+		             "FROM membership m WHERE m.team_id = ?1 AND m.kind <> 'acting' "
+		             "AND m.start_on <= ?5 AND (m.end_on IS NULL OR m.end_on >= ?4)) "
+		             "AND (?2 OR p.end_date IS NULL OR p.end_date >= ?3) "
+		             "ORDER BY p.name COLLATE hop, p.login", err);
+	else
+		st = db_stmt(app->db, "SELECT " PERSON_COLUMNS
 	             "WHERE (?1 = 0 OR p.team_id = ?1) "
 	             "AND (?2 OR p.end_date IS NULL OR p.end_date >= ?3) "
 	             "ORDER BY t.id IS NULL, t.name COLLATE hop, p.name COLLATE hop, p.login",
@@ -77,6 +84,10 @@ enum hop_status person_each(struct hop_app *app, const struct person_filter *f, 
 	db_bind_int64(st, 1, team_id);
 	db_bind_int(st, 2, f && f->include_former);
 	db_bind_today(st, 3);
+	if (team_id && f->by_membership) {
+		db_bind_date(st, 4, f->member_from);
+		db_bind_date(st, 5, f->member_to);
+	}
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct hop_person p;
 		read_person(st, &p);

@@ -21,6 +21,17 @@ void pr_plan_free(struct pr_plan *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* Bind a plan query's parameters: ?1 the team (0 = any), ?2 and ?3 the first
+ * and last day, ?4 the one person of a plan of one. */
+static void bind_plan(struct db_stmt *st, int64_t team_id, const struct pr_plan *p)
+{
+	db_bind_int64(st, 1, team_id);
+	db_bind_date(st, 2, p->from);
+	db_bind_date(st, 3, p->from + p->ndays - 1);
+	if (p->n == 1)
+		db_bind_int64(st, 4, p->ix.id[0]);
+}
+
 static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struct pr_plan *p,
                                      struct hop_err *err)
 {
@@ -32,7 +43,9 @@ static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struc
 		             "WHERE person_id = ?2", err);
 	else if (team_id)
 		st = db_stmt(app->db, "SELECT d.person_id, d.weekday, d.location FROM presence_default d "
-		             "JOIN person p ON p.id = d.person_id WHERE p.team_id = ?1", err);
+		             "WHERE d.person_id IN (SELECT m.person_id FROM membership m "
+		             "WHERE m.team_id = ?1 AND m.kind <> 'acting' AND m.start_on <= ?3 "
+		             "AND (m.end_on IS NULL OR m.end_on >= ?2))", err);
 	else
 		st = db_stmt(app->db, "SELECT person_id, weekday, location FROM presence_default", err);
 	if (!st)
@@ -40,7 +53,7 @@ static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struc
 	if (p->n == 1)
 		db_bind_int64(st, 2, p->ix.id[0]);
 	else if (team_id)
-		db_bind_int64(st, 1, team_id);
+		bind_plan(st, team_id, p);
 	while ((rc = db_step(st)) == DB_ROW) {
 		size_t i;
 		int wd = db_col_int(st, 1);
@@ -59,17 +72,6 @@ static enum hop_status read_defaults(struct hop_app *app, int64_t team_id, struc
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading weekly defaults"));
 	return HOP_OK;
-}
-
-/* Bind a plan query's parameters: ?1 the team (0 = any), ?2 and ?3 the first
- * and last day, ?4 the one person of a plan of one. */
-static void bind_plan(struct db_stmt *st, int64_t team_id, const struct pr_plan *p)
-{
-	db_bind_int64(st, 1, team_id);
-	db_bind_date(st, 2, p->from);
-	db_bind_date(st, 3, p->from + p->ndays - 1);
-	if (p->n == 1)
-		db_bind_int64(st, 4, p->ix.id[0]);
 }
 
 /* Step st (rows of person_id, day, ...) to its end; fill the cell of each row
@@ -95,6 +97,51 @@ static enum hop_status read_cells(struct hop_app *app, struct db_stmt *st, struc
 	return HOP_OK;
 }
 
+/* The step after the weekly default: a new hire's (onboarding's) weekdays in their first
+ * [policy] onboarding_office_weeks with nothing else set are office days.
+ * A default, a booking or an entry (read after) wins: a default, not a rule. */
+static enum hop_status read_onboarding(struct hop_app *app, struct pr_plan *p,
+                                       struct hop_err *err)
+{
+	int days = 7 * app->cfg.onboarding_office_weeks;
+	struct db_stmt *st;
+	int rc;
+
+	if (days <= 0)
+		return HOP_OK;
+	/* New hires are those with an onboarding (a few rows, whatever the
+	 * size of the organisation). */
+	st = db_stmt(app->db, "SELECT person_id, start_on FROM onboarding "
+	             "WHERE state <> 'cancelled' AND start_on > ?1 AND start_on <= ?2 "
+	             "AND (?3 = 0 OR person_id = ?3)", err);
+	if (!st)
+		return err->status;
+	db_bind_date(st, 1, p->from - days);
+	db_bind_date(st, 2, p->from + p->ndays - 1);
+	db_bind_int64(st, 3, p->n == 1 ? p->ix.id[0] : 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		hop_date start = db_col_date(st, 1);
+		size_t i;
+
+		if (start == HOP_DATE_NONE || !pr_index_find(&p->ix, db_col_int64(st, 0), &i))
+			continue;
+		for (int d = 0; d < p->ndays; d++) {
+			size_t k = i * (size_t)p->ndays + (size_t)d;
+			hop_date day = p->from + d;
+
+			if (day < start || day >= start + days || date_weekday(day) > 5 ||
+			    p->src[k] != PSRC_NONE)
+				continue;
+			p->loc[k] = LOC_OFFICE;
+			p->src[k] = PSRC_ONBOARDING;
+		}
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_fail(app->db, err, _("reading onboardings"));
+	return HOP_OK;
+}
+
 /* A desk booked on a day without an entry means office that day. */
 static void fill_booking(struct pr_plan *p, size_t k, struct db_stmt *st)
 {
@@ -112,8 +159,11 @@ static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struc
 		st = db_stmt(app->db, "SELECT person_id, day FROM booking WHERE person_id = ?4 "
 		             "AND day BETWEEN ?2 AND ?3 AND cancelled_at IS NULL AND is_room = 0", err);
 	else if (team_id)
-		st = db_stmt(app->db, "SELECT b.person_id, b.day FROM person p JOIN booking b ON "
-		             "b.person_id = p.id WHERE p.team_id = ?1 AND b.day BETWEEN ?2 AND ?3 "
+		st = db_stmt(app->db, "SELECT b.person_id, b.day FROM booking b WHERE b.person_id IN "
+		             "(SELECT m.person_id FROM membership m WHERE m.team_id = ?1 "
+		             "AND m.kind <> 'acting' AND m.start_on <= ?3 "
+		             "AND (m.end_on IS NULL OR m.end_on >= ?2)) "
+		             "AND b.day BETWEEN ?2 AND ?3 "
 		             "AND b.cancelled_at IS NULL AND b.is_room = 0", err);
 	else
 		st = db_stmt(app->db, "SELECT person_id, day FROM booking WHERE day BETWEEN ?2 AND ?3 "
@@ -143,8 +193,11 @@ static enum hop_status read_days(struct hop_app *app, int64_t team_id, struct pr
 		             "WHERE person_id = ?4 AND day BETWEEN ?2 AND ?3", err);
 	else if (team_id)
 		st = db_stmt(app->db, "SELECT pr.person_id, pr.day, pr.location, coalesce(pr.note, '') "
-		             "FROM person p JOIN presence pr ON pr.person_id = p.id "
-		             "WHERE p.team_id = ?1 AND pr.day BETWEEN ?2 AND ?3", err);
+		             "FROM presence pr WHERE pr.person_id IN "
+		             "(SELECT m.person_id FROM membership m WHERE m.team_id = ?1 "
+		             "AND m.kind <> 'acting' AND m.start_on <= ?3 "
+		             "AND (m.end_on IS NULL OR m.end_on >= ?2)) "
+		             "AND pr.day BETWEEN ?2 AND ?3", err);
 	else
 		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, '') FROM presence "
 		             "WHERE day BETWEEN ?2 AND ?3 AND ?1 = 0", err);
@@ -175,6 +228,7 @@ enum hop_status pr_plan_load(struct hop_app *app, int64_t team_id, const int64_t
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading presence"));
 	}
 	if (n && (read_defaults(app, team_id, out, err) != HOP_OK ||
+	          read_onboarding(app, out, err) != HOP_OK ||
 	          read_bookings(app, team_id, out, err) != HOP_OK ||
 	          read_days(app, team_id, out, err) != HOP_OK)) {
 		pr_plan_free(out);

@@ -8,6 +8,7 @@
 #include "hop/core/app.h"
 #include "hop/core/authz.h"
 #include "hop/core/booking/booking.h"
+#include "hop/core/people/membership.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "presence_int.h"
@@ -135,9 +136,9 @@ static enum hop_status read_bookings(struct hop_app *app, struct presence_week *
                                      const struct pr_plan *plan, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.person_id, b.day, d.code, b.am, b.pm, "
-	                           "b.booked_by FROM person p JOIN booking b ON b.person_id = p.id "
-	                           "JOIN desk d ON d.id = b.desk_id WHERE p.team_id = ?1 "
-	                           "AND b.day BETWEEN ?2 AND ?3 AND b.cancelled_at IS NULL "
+	                           "b.booked_by FROM membership m JOIN booking b ON b.person_id = m.person_id "
+	                           "JOIN desk d ON d.id = b.desk_id WHERE m.team_id = ?1 "
+	                           "AND " MEMBERSHIP_ON_SQL("b.day") "AND b.day BETWEEN ?2 AND ?3 AND b.cancelled_at IS NULL "
 	                           "AND b.is_room = 0 ORDER BY b.id", err);
 	int64_t lead = w->team.dissolved == HOP_DATE_NONE ? w->team.lead_id : 0;
 	int rc;
@@ -192,7 +193,8 @@ static enum hop_status fill_days(struct hop_app *app, struct presence_week *w,
 		for (size_t i = 0; i < w->nrows; i++) {
 			struct presence_cell *c = &w->rows[i].days[d];
 			/* A weekly default does not apply on a holiday. */
-			if (!day->working && c->source == PSRC_DEFAULT) {
+			if (!day->working && (c->source == PSRC_DEFAULT ||
+			                      c->source == PSRC_ONBOARDING)) {
 				c->loc = LOC_NONE;
 				c->source = PSRC_NONE;
 			}
@@ -225,6 +227,54 @@ static void mark_deviations(struct presence_week *w, const struct pr_plan *plan)
 	}
 }
 
+/* Keep in people those who are members on a day of the week, and in
+ * (*member)[i] the days (bit d: monday + d) that person i is. */
+static enum hop_status week_members(struct hop_app *app, int64_t team_id, hop_date monday,
+                                    struct hop_person_list *people, uint32_t **member,
+                                    struct hop_err *err)
+{
+	struct membership_days *days;
+	size_t n, k = 0;
+
+	if (membership_team_days(app, team_id, monday, 7, &days, &n, err) != HOP_OK)
+		return err->status;
+	*member = malloc((people->n ? people->n : 1) * sizeof **member);
+	if (!*member) {
+		free(days);
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the week"));
+	}
+	for (size_t i = 0; i < people->n; i++) {
+		uint32_t mask = 0;
+		size_t lo = 0, hi = n;
+
+		while (lo < hi) {  /* days is in id order */
+			size_t mid = lo + (hi - lo) / 2;
+			if (days[mid].person_id < people->v[i].id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < n && days[lo].person_id == people->v[i].id)
+			mask = days[lo].days;
+		if (!mask)
+			continue;  /* seconded elsewhere all week */
+		people->v[k] = people->v[i];
+		(*member)[k++] = mask;
+	}
+	people->n = k;
+	free(days);
+	return HOP_OK;
+}
+
+/* A day a row is not a member shows nothing of that person. */
+static void blank_outside(struct presence_week *w, const uint32_t *member)
+{
+	for (size_t i = 0; i < w->nrows; i++)
+		for (int d = 0; d < PRESENCE_DAYS; d++)
+			if (!(member[i] & (1u << d)))
+				memset(&w->rows[i].days[d], 0, sizeof w->rows[i].days[d]);
+}
+
 enum hop_status presence_week(struct hop_app *app, const char *team, hop_date monday,
                               struct presence_week *out, struct hop_err *err)
 {
@@ -232,6 +282,7 @@ enum hop_status presence_week(struct hop_app *app, const char *team, hop_date mo
 	struct hop_person_list people;
 	struct pr_plan plan;
 	int64_t *ids;
+	uint32_t *member = NULL;
 	enum hop_status st;
 
 	memset(out, 0, sizeof *out);
@@ -244,19 +295,32 @@ enum hop_status presence_week(struct hop_app *app, const char *team, hop_date mo
 	    authz_see_team(app, &out->team, err) != HOP_OK ||
 	    pr_team_site(app, out->team.id, &out->site_id, err) != HOP_OK)
 		return err->status;
+	/* The members on the week's days, by their memberships: someone who
+	 * joins on Wednesday is a row, blank before. */
 	f.team = out->team.slug;
+	f.by_membership = true;
+	f.member_from = monday;
+	f.member_to = monday + 6;
 	if (person_list(app, &f, &people, err) != HOP_OK)
 		return err->status;
+	if (week_members(app, out->team.id, monday, &people, &member, err) != HOP_OK) {
+		person_list_free(&people);
+		return err->status;
+	}
 	out->rows = calloc(people.n ? people.n : 1, sizeof *out->rows);
 	ids = malloc((people.n ? people.n : 1) * sizeof *ids);
 	if (!out->rows || !ids) {
 		free(ids);
+		free(member);
 		person_list_free(&people);
 		presence_week_free(out);
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading the week"));
 	}
 	out->nrows = people.n;
 	for (size_t i = 0; i < people.n; i++) {
+		/* That week they are this team's: its team days are theirs. */
+		people.v[i].team_id = out->team.id;
+		snprintf(people.v[i].team, sizeof people.v[i].team, "%s", out->team.name);
 		out->rows[i].person = people.v[i];
 		ids[i] = people.v[i].id;
 	}
@@ -265,6 +329,7 @@ enum hop_status presence_week(struct hop_app *app, const char *team, hop_date mo
 	st = pr_plan_load(app, out->team.id, ids, people.n, monday, 7, true, &plan, err);
 	free(ids);
 	if (st != HOP_OK) {
+		free(member);
 		person_list_free(&people);
 		presence_week_free(out);
 		return st;
@@ -279,8 +344,10 @@ enum hop_status presence_week(struct hop_app *app, const char *team, hop_date mo
 		}
 	}
 	st = read_bookings(app, out, &plan, err);
-	if (st == HOP_OK)
+	if (st == HOP_OK) {
+		blank_outside(out, member);
 		st = fill_days(app, out, &plan, err);
+	}
 	if (st == HOP_OK)
 		st = pr_agreement_people(app, out->team.id, people.v, people.n, monday, 1, &plan,
 		                         &out->dev, err);
@@ -288,6 +355,7 @@ enum hop_status presence_week(struct hop_app *app, const char *team, hop_date mo
 		mark_deviations(out, &plan);
 	pr_plan_free(&plan);
 	person_list_free(&people);
+	free(member);
 	if (st != HOP_OK)
 		presence_week_free(out);
 	return st;

@@ -58,6 +58,29 @@ void membership_list_free(struct hop_membership_list *l);
 enum hop_status membership_team_on(struct hop_app *app, int64_t person_id, hop_date day,
                                    int64_t *team_id, struct hop_err *err);
 
+/* The same answer for core's set-based queries: a condition on a membership
+ * row m that holds when m makes its person a member of m.team_id on day D
+ * (SQL text: a parameter such as "?1" or a column such as "b.day").  Join
+ * "membership m ON m.person_id = ... AND m.team_id = ?N AND" this, and the
+ * person's members of a team on a day come out once each, through the index
+ * membership_team. */
+#define MEMBERSHIP_ON_SQL(D) \
+	"m.kind <> 'acting' AND m.start_on <= " D " AND (m.end_on IS NULL OR m.end_on >= " D ") " \
+	"AND (m.kind = 'secondment' OR NOT EXISTS (SELECT 1 FROM membership s " \
+	"WHERE s.person_id = m.person_id AND s.kind = 'secondment' AND s.id <> m.id " \
+	"AND s.start_on <= " D " AND (s.end_on IS NULL OR s.end_on >= " D "))) "
+
+/* For each of ndays days from `from` (at most 32), the members of team_id
+ * that day: one entry per person (ordered by id), bit d of days set when
+ * they are a member on from + d.  One query. */
+struct membership_days {
+	int64_t person_id;
+	uint32_t days;
+};
+enum hop_status membership_team_days(struct hop_app *app, int64_t team_id, hop_date from,
+                                     int ndays, struct membership_days **out, size_t *n,
+                                     struct hop_err *err);
+
 /* login's memberships, oldest first. */
 enum hop_status membership_history(struct hop_app *app, const char *login,
                                    struct hop_membership_list *out, struct hop_err *err);

@@ -62,6 +62,10 @@ struct person_filter {
 	const char *team;       /* team name or slug; NULL = all */
 	const char *search;     /* case- and umlaut-insensitive substring of login, name, email, team */
 	bool include_former;    /* also people whose end date has passed */
+	/* by_membership, with team: its members on some day from member_from to
+	 * member_to by their memberships (ordered by name), not today's members. */
+	bool by_membership;
+	hop_date member_from, member_to;
 };
 
 /* Ordered by team name, then name.  People without a team come last. */

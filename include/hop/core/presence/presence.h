@@ -51,12 +51,14 @@ const char *presence_loc_code(enum presence_loc loc);
 
 /* Where a person's effective location came from.  The order of precedence:
  * the day's entry, a desk booking that day (booking a desk means office),
- * the weekly default. */
+ * the weekly default, the onboarding. */
 enum presence_source {
 	PSRC_NONE,      /* nothing set: LOC_NONE */
 	PSRC_DAY,       /* the day's own entry */
 	PSRC_DEFAULT,   /* the weekly default for that weekday */
 	PSRC_BOOKING,   /* no day entry, but a desk booked that day: office */
+	PSRC_ONBOARDING, /* nothing else set, in a new hire's first [policy]
+	                    onboarding_office_weeks: office, as a default */
 };
 
 /* ---- setting the location ---- */

@@ -1,0 +1,79 @@
+#!/bin/sh
+# The team of a person on a day, everywhere (X-2): a trainee's station in
+# "Referat 3" from 1 March to 31 May 2027, made with 'hop assign', shows in
+# 'hop who --team', in the team's week from the first day, and not before.
+. "$(dirname "$0")/lib.sh"
+
+expect_ok "init" init --name "Tess Ter"
+expect_ok "home team" team add "Referat 1"
+expect_ok "station team" team add "Referat 3"
+expect_ok "site" site add "Haus" --timezone Europe/Berlin --region BE
+expect_ok "zone of Referat 1" zone add Haus "1. OG" Nord --team "Referat 1"
+expect_ok "zone of Referat 3" zone add Haus "1. OG" Sued --team "Referat 3"
+expect_ok "desk in Nord" desk add 1.01 --zone Nord
+expect_ok "desk in Sued" desk add 3.01 --zone Sued
+expect_ok "desk in Sued" desk add 3.02 --zone Sued
+expect_ok "colleague in Referat 3" person add r3 --name "Rita Drei" --team "Referat 3" --start 2020-01-01
+expect_ok "trainee without a team" person add azubi --name "Anton Azubi" --start 2027-01-04
+expect_ok "home post" assign azubi "Referat 1" --from 2027-01-04 --until 2027-02-28
+expect_ok "station in Referat 3" assign azubi referat-3 --from 2027-03-01 --until 2027-05-31 --kind station
+has "$OUT" "azubi is in referat-3 as station from 2027-03-01 to 2027-05-31" "assign says what it did"
+expect_ok "back home" assign azubi "Referat 1" --from 2027-06-01
+expect_fail "an overlapping station" 5 assign azubi referat-3 --from 2027-05-01 --kind station
+expect_ok "history" person history azubi --format csv
+has "$OUT" "Referat 3,referat-3,station,2027-03-01,2027-05-31" "the history shows the station"
+expect_fail "assign needs --from" 2 assign azubi referat-3
+
+# ---- who is in: the team on that day ----
+export HOP_TODAY=2027-04-01
+expect_ok "trainee books in April" book 2027-04-14 3.01 --for azubi
+export HOP_TODAY=2027-05-20
+expect_ok "trainee books in June" book 2027-06-02 1.01 --for azubi
+expect_ok "who --team referat-3 in April" who --team referat-3 2027-04-14 --format csv
+has "$OUT" "azubi" "the trainee is Referat 3's on their station"
+expect_ok "who --team ref1 in April" who --team "Referat 1" 2027-04-14 --format csv
+hasnt "$OUT" "azubi" "... and not their home team's then"
+expect_ok "who --team ref1 in June" who --team "Referat 1" 2027-06-02 --format csv
+has "$OUT" "azubi" "back in the home team in June"
+expect_ok "who --team referat-3 in June" who --team referat-3 2027-06-02 --format csv
+hasnt "$OUT" "azubi" "... and no longer Referat 3's"
+
+# ---- the week: members from their first day ----
+expect_ok "week of Referat 3 in April" week --team referat-3 --week 2027-04-14
+has "$OUT" "Anton Azubi" "the week of Referat 3 lists the trainee"
+expect_ok "week of Referat 1 in April" week --team "Referat 1" --week 2027-04-14
+hasnt "$OUT" "Anton Azubi" "the home team's week does not"
+expect_ok "week of the station's start" week --team referat-3 --week 2027-W09
+has "$OUT" "Anton Azubi" "the week the station begins lists the trainee"
+expect_ok "week of Referat 1 ending the post" week --team "Referat 1" --week 2027-W09
+hasnt "$OUT" "Anton Azubi" "2027-W09 begins on 1 March: no day in the home team"
+expect_ok "week before the station" week --team referat-3 --week 2027-W08
+hasnt "$OUT" "Anton Azubi" "the week before the station does not"
+
+# ---- ONB-9: a new hire's first weeks default to the office ----
+export HOP_TODAY=2026-11-23
+expect_ok "a default template" template add Standard --default
+expect_ok "a step" template step Standard "Begrüßung" --owner lead --due 0
+expect_ok "new hire" person add neu --name "Nina Neu" --team "Referat 1" --start 2026-12-01
+expect_ok "onboarding" onboarding start neu
+expect_ok "first week" presence show --person neu --week 2026-W49 --format csv
+has "$OUT" "2026-11-30,,,," "the day before the start: nothing"
+has "$OUT" "2026-12-01,office,onboarding,," "the first day: office, from the onboarding"
+has "$OUT" "2026-12-04,office,onboarding,," "the first Friday too"
+expect_ok "a weekly default wins" presence default thu=home --for neu
+expect_ok "a day's entry wins" presence set 2026-12-02 mobile --for neu
+expect_ok "first week again" presence show --person neu --week 2026-W49 --format csv
+has "$OUT" "2026-12-02,mobile,day,," "the entry wins"
+has "$OUT" "2026-12-03,home,default,," "the default wins"
+has "$OUT" "2026-12-01,office,onboarding,," "the rest stays office"
+expect_ok "after four weeks" presence show --person neu --week 2026-W53 --format csv
+has "$OUT" "2026-12-28,office,onboarding,," "the last day of the fourth week is still office"
+has "$OUT" "2026-12-29,,,," "four weeks after the start it ends"
+expect_ok "the fifth week" presence show --person neu --week 2027-W01 --format csv
+has "$OUT" "2027-01-04,,,," "the fifth week is not"
+expect_ok "the team's week" week --team "Referat 1" --week 2026-W49
+has "$OUT" "Nina Neu" "the week lists the new hire"
+LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 "$HOP" presence show --person neu --week 2026-W49 >"$OUT" 2>"$ERR"
+has "$OUT" "Einarbeitung" "German: the source is the Einarbeitung"
+
+finish
