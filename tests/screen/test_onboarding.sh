@@ -452,7 +452,8 @@ if wait_for "Einarbeitungen · "; then
 	has "$SCR" "Eintritt" "the start column in German"
 	has "$SCR" "? Hilfe  Enter öffnen  Esc zurück  x abhaken  n Notiz  m Pate/Patin  q beenden" \
 		"the German footer fits 80 columns whole"
-	select_row "Paula Neumann"
+	# The name column is narrower in German: "Paula Neuma…".
+	select_row "Paula Neuma"
 	keys Enter
 	if wait_for "Pflichtschritten erledigt"; then
 		ok "the checklist's progress in German"
