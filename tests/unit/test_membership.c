@@ -136,7 +136,6 @@ static void test_overlap_refused(void **state)
 	struct hop_app app;
 	struct hop_err err;
 	int64_t before;
-	char sql[300];
 
 	(void)state;
 	setup(&app);
@@ -144,17 +143,16 @@ static void test_overlap_refused(void **state)
 	before = count(&app, "SELECT count(*) FROM membership");
 
 	/* The database itself: a second open post from 2026. */
-	snprintf(sql, sizeof sql, "INSERT INTO membership (person_id, team_id, kind, start_on, "
-	         "created_at) VALUES (%lld, %lld, 'station', '2026-01-01', 'x')",
-	         (long long)person_id(&app, "aberg"), (long long)team_id(&app, "Referat 12"));
-	assert_int_equal(exec(&app, sql), SQLITE_CONSTRAINT);
+	assert_int_equal(exec(&app, "INSERT INTO membership (person_id, team_id, kind, start_on, "
+	                      "created_at) SELECT p.id, t.id, 'station', '2026-01-01', 'x' "
+	                      "FROM person p, team t WHERE p.login = 'aberg' "
+	                      "AND t.name = 'Referat 12'"), SQLITE_CONSTRAINT);
 	assert_int_equal(count(&app, "SELECT count(*) FROM membership"), before);
 	/* ... also when a period is moved onto another. */
-	snprintf(sql, sizeof sql, "INSERT INTO membership (person_id, team_id, kind, start_on, "
-	         "end_on, created_at) VALUES (%lld, %lld, 'secondment', '2026-01-01', "
-	         "'2026-02-01', 'x')", (long long)person_id(&app, "aberg"),
-	         (long long)team_id(&app, "Referat 12"));
-	assert_int_equal(exec(&app, sql), SQLITE_OK);
+	assert_int_equal(exec(&app, "INSERT INTO membership (person_id, team_id, kind, start_on, "
+	                      "end_on, created_at) SELECT p.id, t.id, 'secondment', '2026-01-01', "
+	                      "'2026-02-01', 'x' FROM person p, team t WHERE p.login = 'aberg' "
+	                      "AND t.name = 'Referat 12'"), SQLITE_OK);
 	assert_int_equal(exec(&app, "UPDATE membership SET kind = 'station' "
 	                      "WHERE kind = 'secondment'"), SQLITE_CONSTRAINT);
 
