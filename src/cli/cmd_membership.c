@@ -1,6 +1,7 @@
 /* hop person history: a person's teams over time. */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "hop/cli/cli.h"
 #include "hop/base/i18n.h"
@@ -15,34 +16,20 @@ int cmd_person_history(struct cli_ctx *ctx, int argc, char **argv)
 	const char *keys[] = { "team", "slug", "kind", "from", "until" };
 	const char *headers[] = { _("Team"), _("Slug"), _("Kind"), _("From"), _("Until") };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "person", .sub = "history", .opts = opts, .format = &fmt };
 	struct hop_membership_list l;
 	struct out_table *t;
 	struct hop_err err;
-	int c, rc;
+	char none[256];  /* the message without its newline */
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((rc = out_format_option("person", "history", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("person", "history", argv, c);
-		}
-	}
-	if (optind >= argc)
-		return cli_usage_error("person", "history", _("give the LOGIN of the person"));
-	if (argc - optind > 1)
-		return cli_usage_error("person", "history", _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	if ((rc = cli_open(ctx)))
+	cli_option(&a, argc, argv);
+	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the person"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if (membership_history(&ctx->app, argv[optind], &l, &err) != HOP_OK)
+	if (membership_history(&ctx->app, a.arg[0], &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 5, headers, keys))) {
-		membership_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 5, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		char from[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN];
 		const char *cells[5] = {
@@ -53,13 +40,10 @@ int cmd_person_history(struct cli_ctx *ctx, int argc, char **argv)
 		};
 		out_table_add(t, cells);
 	}
-	if (fmt == OUT_TABLE && l.n == 0)
-		printf(_("%s has no team memberships\n"), argv[optind]);
-	else
-		out_table_print(t, stdout);
-	out_table_free(t);
 	membership_list_free(&l);
-	return 0;
+	snprintf(none, sizeof none, _("%s has no team memberships\n"), a.arg[0]);
+	none[strcspn(none, "\n")] = '\0';
+	return out_table_done_or(t, stdout, none);
 }
 
 /* hop assign: a membership of a period, such as a trainee's station. */

@@ -17,6 +17,7 @@ int cmd_mentor_assign(struct cli_ctx *ctx, int argc, char **argv)
 		{ "override", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "mentor", .sub = "assign", .opts = opts };
 	hop_date from = HOP_DATE_NONE, until = HOP_DATE_NONE;
 	const char *override = NULL;
 	struct mentorship m;
@@ -24,8 +25,7 @@ int cmd_mentor_assign(struct cli_ctx *ctx, int argc, char **argv)
 	char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'f':
 			if (!cli_date(optarg, &from))
@@ -36,25 +36,20 @@ int cmd_mentor_assign(struct cli_ctx *ctx, int argc, char **argv)
 				return 1;
 			break;
 		case 'o': override = optarg; break;
-		default: return cli_bad_option("mentor", "assign", argv, c);
 		}
 	}
-	if (argc - optind < 2)
-		return cli_usage_error("mentor", "assign", _("give the LOGIN of the new hire and the "
-		                       "LOGIN of the mentor"));
-	if (argc - optind > 2)
-		return cli_usage_error("mentor", "assign", _("unexpected argument '%s'"),
-		                       argv[optind + 2]);
+	if ((rc = cli_operands(&a, 2, 2, _("give the LOGIN of the new hire and the LOGIN of the "
+	                                   "mentor"))))
+		return rc;
 	if (override && !*override)
 		return cli_usage_error("mentor", "assign", _("--override needs the reason"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (mentor_assign(&ctx->app, argv[optind], argv[optind + 1], from, until, override, &m,
-	                  &err) != HOP_OK) {
+	if (mentor_assign(&ctx->app, a.arg[0], a.arg[1], from, until, override, &m, &err) != HOP_OK) {
 		rc = cli_fail(&err);
 		if (err.status == HOP_ECONFLICT && !override)
 			fprintf(stderr, _("'hop mentor suggest %s' shows who else may mentor; HR may "
-			                  "go beyond the limit with --override REASON.\n"), argv[optind]);
+			                  "go beyond the limit with --override REASON.\n"), a.arg[0]);
 		return rc;
 	}
 	printf(_("%s is the mentor of %s from %s to %s\n"), m.mentor.name, m.mentee.name,
@@ -71,30 +66,20 @@ int cmd_mentor_end(struct cli_ctx *ctx, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "mentor", .sub = "end", .opts = opts };
 	hop_date day = HOP_DATE_NONE;
 	struct mentorship m;
 	struct hop_err err;
 	char d[HOP_DATE_ISO_LEN];
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if (!cli_date(optarg, &day))
-				return 1;
-			break;
-		default: return cli_bad_option("mentor", "end", argv, c);
-		}
-	}
-	if (optind >= argc)
-		return cli_usage_error("mentor", "end", _("give the LOGIN of the new hire"));
-	if (argc - optind > 1)
-		return cli_usage_error("mentor", "end", _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	if ((rc = cli_open(ctx)))
+	while (cli_option(&a, argc, argv) == 'd')
+		if (!cli_date(optarg, &day))
+			return 1;
+	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the new hire"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if (mentor_end(&ctx->app, argv[optind], day, &m, &err) != HOP_OK)
+	if (mentor_end(&ctx->app, a.arg[0], day, &m, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (m.cancelled)
 		printf(_("cancelled the mentorship of %s for %s before it began; it is kept\n"),
@@ -119,34 +104,24 @@ int cmd_mentor_list(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Team"), _("From"), _("Until"), _("State"), _("Override") };
 	struct mentor_filter f = { 0 };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "mentor", .sub = "list", .opts = opts, .format = &fmt };
 	struct mentorship_list l;
 	struct out_table *t;
 	struct hop_err err;
 	hop_date today = clock_today();
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'm': f.mentor = optarg; break;
 		case 'a': f.past = true; break;
-		case 'f':
-			if ((rc = out_format_option("mentor", "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("mentor", "list", argv, c);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error("mentor", "list", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)))
 		return rc;
 	if (mentor_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 10, headers, keys))) {
-		mentorship_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 10, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentorship *m = &l.v[i];
 		char from[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN];
@@ -162,13 +137,8 @@ int cmd_mentor_list(struct cli_ctx *ctx, int argc, char **argv)
 		};
 		out_table_add(t, cells);
 	}
-	if (fmt == OUT_TABLE && l.n == 0)
-		puts(_("No mentorship is running or coming."));
-	else
-		out_table_print(t, stdout);
-	out_table_free(t);
 	mentorship_list_free(&l);
-	return 0;
+	return out_table_done_or(t, stdout, _("No mentorship is running or coming."));
 }
 
 /* "same team; 1 mentee then; 12 of 20 office days shared" */
@@ -193,15 +163,13 @@ static int suggest_batch(struct cli_ctx *ctx, hop_date day, bool assign, enum ou
 	struct out_table *t;
 	struct hop_err err;
 	char d[HOP_DATE_HUMAN_LEN];
+	char none[256];  /* the message without its newline */
 	size_t matched = 0;
+	int rc;
 
 	if (mentor_suggest_batch(&ctx->app, day, assign, &l, &err) != HOP_OK)
 		return cli_fail(&err);
 	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys) : out_table_new(fmt, 8, keys, keys);
-	if (!t) {
-		mentor_match_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentor_match *m = &l.v[i];
 		char reason[200] = "", n[3][16];
@@ -229,19 +197,16 @@ static int suggest_batch(struct cli_ctx *ctx, hop_date day, bool assign, enum ou
 			out_table_add(t, cells);
 		}
 	}
-	if (fmt == OUT_TABLE && l.n == 0) {
-		printf(_("Nobody starts on %s without a mentor.\n"), date_format_human(day, d, sizeof d));
-	} else {
-		out_table_print(t, stdout);
-		if (fmt == OUT_TABLE)
-			printf(assign ? _("\n%zu of %zu new hires have a mentor now (total cost %ld).\n")
-			              : _("\n%zu of %zu new hires matched (total cost %ld); "
-			                  "--assign makes these mentorships.\n"),
-			       matched, l.n, l.total_cost);
-	}
-	out_table_free(t);
+	snprintf(none, sizeof none, _("Nobody starts on %s without a mentor.\n"),
+	         date_format_human(day, d, sizeof d));
+	none[strcspn(none, "\n")] = '\0';
+	if ((rc = out_table_done_or(t, stdout, none)) == 0 && fmt == OUT_TABLE && l.n > 0)
+		printf(assign ? _("\n%zu of %zu new hires have a mentor now (total cost %ld).\n")
+		              : _("\n%zu of %zu new hires matched (total cost %ld); "
+		                  "--assign makes these mentorships.\n"),
+		       matched, l.n, l.total_cost);
 	mentor_match_list_free(&l);
-	return 0;
+	return rc;
 }
 
 int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
@@ -257,6 +222,7 @@ int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
 	                       "shared_days", "office_days", "cost" };
 	const char *headers[] = { "#", _("Login"), _("Name"), _("Team"), _("Why") };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "mentor", .sub = "suggest", .opts = opts, .format = &fmt };
 	hop_date start = HOP_DATE_NONE;
 	bool assign = false;
 	long limit = 10;
@@ -266,8 +232,7 @@ int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
 	char *end;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 's':
 			if (!cli_date(optarg, &start))
@@ -280,15 +245,12 @@ int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
 				return cli_usage_error("mentor", "suggest", _("--limit takes a number, 0 for "
 				                       "all, not '%s'"), optarg);
 			break;
-		case 'f':
-			if ((rc = out_format_option("mentor", "suggest", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("mentor", "suggest", argv, c);
 		}
 	}
+	if (a.rc)
+		return a.rc;
 	if (start != HOP_DATE_NONE) {
-		if (optind < argc)
+		if (a.n)
 			return cli_usage_error("mentor", "suggest", _("give either a NEWHIRE or --start "
 			                       "DATE, not both"));
 		if ((rc = cli_open(ctx)))
@@ -298,21 +260,13 @@ int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
 	if (assign)
 		return cli_usage_error("mentor", "suggest", _("--assign goes with --start DATE; for "
 		                       "one new hire, use 'hop mentor assign'"));
-	if (optind >= argc)
-		return cli_usage_error("mentor", "suggest", _("give the LOGIN of the new hire, or "
-		                       "--start DATE for everyone starting that day"));
-	if (argc - optind > 1)
-		return cli_usage_error("mentor", "suggest", _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the new hire, or --start DATE for "
+	                                   "everyone starting that day"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if (mentor_suggest(&ctx->app, argv[optind], (int)limit, &l, &err) != HOP_OK)
+	if (mentor_suggest(&ctx->app, a.arg[0], (int)limit, &l, &err) != HOP_OK)
 		return cli_fail(&err);
 	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys) : out_table_new(fmt, 9, keys, keys);
-	if (!t) {
-		mentor_candidate_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentor_candidate *m = &l.v[i];
 		char rank[16], reason[200], n[4][24];
@@ -333,12 +287,7 @@ int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
 			out_table_add(t, cells);
 		}
 	}
-	if (fmt == OUT_TABLE && l.n == 0)
-		puts(_("Nobody may mentor them now: everyone is at capacity, too new, leaving, "
-		       "away or their lead."));
-	else
-		out_table_print(t, stdout);
-	out_table_free(t);
 	mentor_candidate_list_free(&l);
-	return 0;
+	return out_table_done_or(t, stdout, _("Nobody may mentor them now: everyone is at "
+	                                      "capacity, too new, leaving, away or their lead."));
 }

@@ -13,16 +13,6 @@
 
 #define LABEL_WIDTH 14
 
-static int args(const char *sub, int argc, char **argv, int min, int max, const char *missing)
-{
-	if (argc - optind < min)
-		return cli_usage_error("onboarding", sub, "%s", missing);
-	if (argc - optind > max)
-		return cli_usage_error("onboarding", sub, _("unexpected argument '%s'"),
-		                       argv[optind + max]);
-	return 0;
-}
-
 static void line(const char *label, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void line(const char *label, const char *fmt, ...)
 {
@@ -41,24 +31,19 @@ int cmd_onboarding_start(struct cli_ctx *ctx, int argc, char **argv)
 		{ "template", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "onboarding", .sub = "start", .opts = opts };
 	const char *template = NULL;
 	struct onb_summary o;
 	struct hop_err err;
 	char start[HOP_DATE_HUMAN_LEN], next[HOP_DATE_HUMAN_LEN];
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 't': template = optarg; break;
-		default: return cli_bad_option("onboarding", "start", argv, c);
-		}
-	}
-	if ((rc = args("start", argc, argv, 1, 1, _("give the LOGIN of the new hire"))))
+	while (cli_option(&a, argc, argv) == 't')
+		template = optarg;
+	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the new hire"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if (onboarding_start(&ctx->app, argv[optind], template, &o, &err) != HOP_OK) {
+	if (onboarding_start(&ctx->app, a.arg[0], template, &o, &err) != HOP_OK) {
 		rc = cli_fail(&err);
 		if (err.status == HOP_ENOTFOUND && template)
 			fprintf(stderr, _("'hop template list' shows the templates.\n"));
@@ -138,27 +123,17 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Office"), _("Mandatory"), _("Status"), _("Done"), _("By"),
 	                          _("Clash"), _("Note") };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "onboarding", .sub = "show", .opts = opts, .format = &fmt };
 	struct onb_summary o;
 	struct onb_step_list l;
 	struct out_table *t;
 	struct hop_err err;
-	int c, rc, clashes = 0;
+	int rc, clashes = 0;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((rc = out_format_option("onboarding", "show", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("onboarding", "show", argv, c);
-		}
-	}
-	if ((rc = args("show", argc, argv, 0, 1, "")))
+	cli_option(&a, argc, argv);
+	if ((rc = cli_operands(&a, 0, 1, "")) || (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if (onboarding_show(&ctx->app, optind < argc ? argv[optind] : NULL, &o, &l, &err) != HOP_OK)
+	if (onboarding_show(&ctx->app, a.n ? a.arg[0] : NULL, &o, &l, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (fmt == OUT_TABLE)
 		print_header(&o, &ctx->app);
@@ -169,10 +144,6 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 	const char *th[] = { "#", _("Due"), _("Step"), _("Who"), _("Office"), _("Mandatory"),
 	                     _("Status"), _("Note") };
 	t = fmt == OUT_TABLE ? out_table_new(fmt, ncols, th, tk) : out_table_new(fmt, ncols, headers, keys);
-	if (!t) {
-		onb_step_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_step *s = &l.v[i];
 		char num[16], due[HOP_DATE_ISO_LEN], done[HOP_DATE_ISO_LEN], status[80], clash[120] = "";
@@ -209,8 +180,10 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 			out_table_add(t, cells);
 		}
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
+	if ((rc = out_table_done(t, stdout))) {
+		onb_step_list_free(&l);
+		return rc;
+	}
 	if (fmt == OUT_TABLE && clashes)
 		printf(ngettext("\n%d step must happen in the office on a day planned elsewhere; "
 		                "change the plan ('hop presence set') or the step's day "
@@ -232,8 +205,6 @@ static int print_items(const struct onb_item_list *l, enum out_format fmt, bool 
 	                          _("Responsible"), _("Who"), _("Office"), _("Late") };
 	struct out_table *t = out_table_new(fmt, 10, headers, keys);
 
-	if (!t)
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
 	for (size_t i = 0; i < l->n; i++) {
 		const struct onb_item *it = &l->v[i];
 		char due[HOP_DATE_ISO_LEN], num[16], late[32];
@@ -256,13 +227,8 @@ static int print_items(const struct onb_item_list *l, enum out_format fmt, bool 
 		};
 		out_table_add(t, cells);
 	}
-	if (fmt == OUT_TABLE && l->n == 0)
-		puts(todo ? _("Nothing to do: no open onboarding step is yours.")
-		          : _("No step is overdue."));
-	else
-		out_table_print(t, stdout);
-	out_table_free(t);
-	return 0;
+	return out_table_done_or(t, stdout, todo ? _("Nothing to do: no open onboarding step is "
+	                                             "yours.") : _("No step is overdue."));
 }
 
 int cmd_onboarding_todo(struct cli_ctx *ctx, int argc, char **argv)
@@ -272,21 +238,13 @@ int cmd_onboarding_todo(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "onboarding", .sub = "todo", .opts = opts, .format = &fmt };
 	struct onb_item_list l;
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((rc = out_format_option("onboarding", "todo", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("onboarding", "todo", argv, c);
-		}
-	}
-	if ((rc = args("todo", argc, argv, 0, 0, "")) || (rc = cli_open(ctx)))
+	cli_option(&a, argc, argv);
+	if ((rc = cli_operands(&a, 0, 0, "")) || (rc = cli_open(ctx)))
 		return rc;
 	if (onboarding_todo(&ctx->app, &l, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -312,26 +270,21 @@ int cmd_onboarding_list(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Done"), _("Steps"), _("Overdue"), _("Next due") };
 	struct onb_filter f = { 0 };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "onboarding", .sub = "list", .opts = opts, .format = &fmt };
 	bool overdue = false;
 	struct onb_summary_list l;
 	struct out_table *t;
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 't': f.team = optarg; break;
 		case 'o': overdue = true; break;
 		case 'a': f.all = true; break;
-		case 'f':
-			if ((rc = out_format_option("onboarding", "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("onboarding", "list", argv, c);
 		}
 	}
-	if ((rc = args("list", argc, argv, 0, 0, "")))
+	if ((rc = cli_operands(&a, 0, 0, "")))
 		return rc;
 	if (overdue && f.all)
 		return cli_usage_error("onboarding", "list", _("give either --overdue or --all, not "
@@ -348,10 +301,7 @@ int cmd_onboarding_list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (onboarding_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 13, headers, keys))) {
-		onb_summary_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 13, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_summary *o = &l.v[i];
 		char start[HOP_DATE_ISO_LEN], next[HOP_DATE_ISO_LEN], n[5][16];
@@ -369,13 +319,8 @@ int cmd_onboarding_list(struct cli_ctx *ctx, int argc, char **argv)
 		};
 		out_table_add(t, cells);
 	}
-	if (fmt == OUT_TABLE && l.n == 0)
-		puts(_("No onboarding is planned or running."));
-	else
-		out_table_print(t, stdout);
-	out_table_free(t);
 	onb_summary_list_free(&l);
-	return 0;
+	return out_table_done_or(t, stdout, _("No onboarding is planned or running."));
 }
 
 static int finish(struct cli_ctx *ctx, int argc, char **argv, const char *sub, bool cancel)
@@ -384,28 +329,24 @@ static int finish(struct cli_ctx *ctx, int argc, char **argv, const char *sub, b
 		{ "note", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "onboarding", .sub = sub, .opts = opts };
 	const char *note = NULL;
 	struct onb_summary o;
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': note = optarg; break;
-		default: return cli_bad_option("onboarding", sub, argv, c);
-		}
-	}
-	if ((rc = args(sub, argc, argv, 1, 1, _("give the LOGIN of the new hire"))))
+	while (cli_option(&a, argc, argv) == 'n')
+		note = optarg;
+	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the new hire"))))
 		return rc;
 	if (!cancel && !note)
 		return cli_usage_error("onboarding", sub, _("say why with --note TEXT"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if ((cancel ? onboarding_cancel(&ctx->app, argv[optind], note, &err)
-	            : onboarding_close(&ctx->app, argv[optind], note, &err)) != HOP_OK)
+	if ((cancel ? onboarding_cancel(&ctx->app, a.arg[0], note, &err)
+	            : onboarding_close(&ctx->app, a.arg[0], note, &err)) != HOP_OK)
 		return cli_fail(&err);
-	if (onboarding_show(&ctx->app, argv[optind], &o, NULL, &err) != HOP_OK)
+	if (onboarding_show(&ctx->app, a.arg[0], &o, NULL, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(cancel ? _("cancelled the onboarding of %s; its %d steps are kept\n")
 	              : _("closed the onboarding of %s as done; %d steps, their record kept\n"),
@@ -430,43 +371,32 @@ static int tick(struct cli_ctx *ctx, int argc, char **argv, const char *sub, boo
 		{ "note", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
+	/* untick takes none of tick's options. */
+	struct cli_args a = { .name = "onboarding", .sub = sub, .opts = undo ? opts + 2 : opts };
 	const char *note = NULL;
 	hop_date day = HOP_DATE_NONE;
 	struct onb_summary o;
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if (undo)
-				return cli_bad_option("onboarding", sub, argv, c);
-			if (!cli_date(optarg, &day))
-				return 1;
-			break;
-		case 'n':
-			if (undo)
-				return cli_bad_option("onboarding", sub, argv, c);
+	while ((c = cli_option(&a, argc, argv)) > 0) {
+		if (c == 'n')
 			note = optarg;
-			break;
-		default: return cli_bad_option("onboarding", sub, argv, c);
-		}
+		else if (!cli_date(optarg, &day))
+			return 1;
 	}
-	if ((rc = args(sub, argc, argv, 2, 2, _("give the LOGIN of the new hire and the STEP (its "
-	                                        "number or title)"))))
+	if ((rc = cli_operands(&a, 2, 2, _("give the LOGIN of the new hire and the STEP (its "
+	                                   "number or title)"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if ((undo ? onboarding_untick(&ctx->app, argv[optind], argv[optind + 1], &err)
-	          : onboarding_tick(&ctx->app, argv[optind], argv[optind + 1], day, note,
-	                            &err)) != HOP_OK)
+	if ((undo ? onboarding_untick(&ctx->app, a.arg[0], a.arg[1], &err)
+	          : onboarding_tick(&ctx->app, a.arg[0], a.arg[1], day, note, &err)) != HOP_OK)
 		return cli_fail(&err);
-	if (onboarding_show(&ctx->app, argv[optind], &o, NULL, &err) != HOP_OK)
+	if (onboarding_show(&ctx->app, a.arg[0], &o, NULL, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(undo ? _("step %s of %s's onboarding is open again (%d of %d mandatory steps done)\n")
 	            : _("step %s of %s's onboarding is done (%d of %d mandatory steps done)\n"),
-	       argv[optind + 1], o.person.name, o.mandatory_done, o.mandatory);
+	       a.arg[1], o.person.name, o.mandatory_done, o.mandatory);
 	if (!undo && o.state == ONB_DONE)
 		printf(_("Every mandatory step is done: the onboarding is done.\n"));
 	return 0;
@@ -484,19 +414,15 @@ int cmd_onboarding_untick(struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_onboarding_step(struct cli_ctx *ctx, int argc, char **argv)
 {
+	struct cli_args o = { .name = "onboarding", .sub = "step", .opts = step_options };
 	struct step_args a = { 0 };
 	struct hop_err err;
 	bool added;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", step_options, NULL)) != -1) {
-		if ((rc = step_option("onboarding", "step", c, &a)) == 1)
-			continue;
-		return rc ? rc : cli_bad_option("onboarding", "step", argv, c);
-	}
-	if ((rc = args("step", argc, argv, 2, 2, _("give the LOGIN of the new hire and the STEP "
-	                                           "(its number, or the title of a step to add)"))))
+	if ((rc = step_parse(&o, argc, argv, &a)) ||
+	    (rc = cli_operands(&o, 2, 2, _("give the LOGIN of the new hire and the STEP "
+	                                   "(its number, or the title of a step to add)"))))
 		return rc;
 	if (a.remove && (a.fields || a.due || a.owner))
 		return cli_usage_error("onboarding", "step", _("--drop takes no other options"));
@@ -506,17 +432,17 @@ int cmd_onboarding_step(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx)) || (rc = step_resolve(ctx, &a, true)))
 		return rc;
 	if (a.remove) {
-		if (onboarding_step_drop(&ctx->app, argv[optind], argv[optind + 1], &err) != HOP_OK)
+		if (onboarding_step_drop(&ctx->app, o.arg[0], o.arg[1], &err) != HOP_OK)
 			return cli_fail(&err);
 		printf(_("dropped the step '%s' from %s's onboarding; it is kept, no longer asked "
-		         "for\n"), argv[optind + 1], argv[optind]);
+		         "for\n"), o.arg[1], o.arg[0]);
 		return 0;
 	}
-	if (onboarding_step_set(&ctx->app, argv[optind], argv[optind + 1], a.fields, &a.s,
+	if (onboarding_step_set(&ctx->app, o.arg[0], o.arg[1], a.fields, &a.s,
 	                        a.due_day, a.position, &added, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(added ? _("added the step '%s' to %s's onboarding\n")
 	             : _("changed the step '%s' of %s's onboarding\n"),
-	       argv[optind + 1], argv[optind]);
+	       o.arg[1], o.arg[0]);
 	return 0;
 }

@@ -23,7 +23,9 @@ struct step_args {
  * the handling of one option c (with optarg) into a: 1 when c was a step
  * option, 0 when it was not, or the exit status of a usage error (2). */
 extern const struct option step_options[];
-int step_option(const char *name, const char *sub, int c, struct step_args *a);
+/* Every option of a step (a->opts = step_options) into s; then the operands
+ * are a->arg.  0 or the exit status of the error. */
+int step_parse(struct cli_args *a, int argc, char **argv, struct step_args *s);
 /* After cli_open: the owner's login checked, --due read as an offset (or,
  * when dates are allowed, as a date).  0 or the exit status. */
 int step_resolve(struct cli_ctx *ctx, struct step_args *a, bool dates);

@@ -41,7 +41,7 @@ static int copy(const char *name, const char *sub, const char *what, char *dst, 
 	return 0;
 }
 
-int step_option(const char *name, const char *sub, int c, struct step_args *a)
+static int step_option(const char *name, const char *sub, int c, struct step_args *a)
 {
 	struct hop_err err;
 	char *end;
@@ -90,6 +90,16 @@ int step_option(const char *name, const char *sub, int c, struct step_args *a)
 	default:
 		return 0;
 	}
+}
+
+int step_parse(struct cli_args *a, int argc, char **argv, struct step_args *s)
+{
+	int c, rc;
+
+	while ((c = cli_option(a, argc, argv)) > 0)
+		if ((rc = step_option(a->name, a->sub, c, s)) != 1)
+			return rc ? rc : cli_bad_option(a->name, a->sub, argv, c);
+	return a->rc;
 }
 
 int step_resolve(struct cli_ctx *ctx, struct step_args *a, bool dates)

@@ -8,16 +8,6 @@
 #include "hop/base/i18n.h"
 #include "cmd_onboarding.h"
 
-static int one_arg(const char *sub, int argc, char **argv, const char *missing)
-{
-	if (optind >= argc)
-		return cli_usage_error("template", sub, "%s", missing);
-	if (argc - optind > 1)
-		return cli_usage_error("template", sub, _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	return 0;
-}
-
 /* --role: one role word; 0 on success, else the usage error's status. */
 static int role_arg(const char *sub, const char *text, unsigned *role)
 {
@@ -38,14 +28,14 @@ int cmd_template_add(struct cli_ctx *ctx, int argc, char **argv)
 		{ "default", no_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "template", .sub = "add", .opts = opts };
 	const char *team = NULL;
 	unsigned role = 0;
 	bool def = false;
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 't': team = optarg; break;
 		case 'r':
@@ -53,17 +43,15 @@ int cmd_template_add(struct cli_ctx *ctx, int argc, char **argv)
 				return rc;
 			break;
 		case 'd': def = true; break;
-		default: return cli_bad_option("template", "add", argv, c);
 		}
 	}
-	if ((rc = one_arg("add", argc, argv, _("give the NAME of the template to add"))))
+	if ((rc = cli_operands(&a, 1, 1, _("give the NAME of the template to add"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if (template_add(&ctx->app, argv[optind], team, role, def, &err) != HOP_OK)
+	if (template_add(&ctx->app, a.arg[0], team, role, def, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(_("added the template '%s'%s; it ends with the closing talk at the end of "
-	         "probation; add steps with 'hop template step'\n"), argv[optind],
+	         "probation; add steps with 'hop template step'\n"), a.arg[0],
 	       def ? _(" (the default)") : "");
 	return 0;
 }
@@ -79,33 +67,20 @@ int cmd_template_list(struct cli_ctx *ctx, int argc, char **argv)
 	const char *headers[] = { _("Template"), _("Team"), _("Role"), _("Default"), _("Steps"),
 	                          _("Created"), _("Retired") };
 	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "template", .sub = "list", .opts = opts, .format = &fmt };
 	bool all = false;
 	struct onb_template_list l;
 	struct out_table *t;
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'a': all = true; break;
-		case 'f':
-			if ((rc = out_format_option("template", "list", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("template", "list", argv, c);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("template", "list", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx)))
+	while (cli_option(&a, argc, argv) == 'a')
+		all = true;
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)))
 		return rc;
 	if (template_list(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(t = out_table_new(fmt, 7, headers, keys))) {
-		onb_template_list_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 7, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		char roles[64] = "", steps[16], created[HOP_DATE_ISO_LEN], retired[HOP_DATE_ISO_LEN];
 		snprintf(steps, sizeof steps, "%d", l.v[i].steps);
@@ -119,10 +94,8 @@ int cmd_template_list(struct cli_ctx *ctx, int argc, char **argv)
 		};
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	onb_template_list_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
 int cmd_template_show(struct cli_ctx *ctx, int argc, char **argv)
@@ -140,24 +113,15 @@ int cmd_template_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct onb_template_steps l;
 	struct out_table *t;
 	struct hop_err err;
+	struct cli_args a = { .name = "template", .sub = "show", .opts = opts, .format = &fmt };
 	char roles[64] = "";
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((rc = out_format_option("template", "show", optarg, &fmt)))
-				return rc;
-			break;
-		default: return cli_bad_option("template", "show", argv, c);
-		}
-	}
-	if ((rc = one_arg("show", argc, argv, _("give the NAME of the template"))))
+	cli_option(&a, argc, argv);
+	if ((rc = cli_operands(&a, 1, 1, _("give the NAME of the template"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if (template_get(&ctx->app, argv[optind], &tp, &l, &err) != HOP_OK)
+	if (template_get(&ctx->app, a.arg[0], &tp, &l, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (fmt == OUT_TABLE) {
 		if (tp.role)
@@ -171,10 +135,7 @@ int cmd_template_show(struct cli_ctx *ctx, int argc, char **argv)
 			printf("%s\n", tp.team[0] ? tp.team : roles[0] ? roles : _("anyone"));
 		putchar('\n');
 	}
-	if (!(t = out_table_new(fmt, 8, headers, keys))) {
-		onb_template_steps_free(&l);
-		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	}
+	t = out_table_new(fmt, 8, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_step_spec *s = &l.v[i].s;
 		char num[16], due[80];
@@ -193,10 +154,8 @@ int cmd_template_show(struct cli_ctx *ctx, int argc, char **argv)
 		};
 		out_table_add(t, cells);
 	}
-	out_table_print(t, stdout);
-	out_table_free(t);
 	onb_template_steps_free(&l);
-	return 0;
+	return out_table_done(t, stdout);
 }
 
 int cmd_template_edit(struct cli_ctx *ctx, int argc, char **argv)
@@ -211,14 +170,14 @@ int cmd_template_edit(struct cli_ctx *ctx, int argc, char **argv)
 		{ "no-default", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "template", .sub = "edit", .opts = opts };
 	const char *name = NULL, *team = NULL;
 	int role = -1, def = -1;
 	unsigned r;
 	struct hop_err err;
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'n': name = optarg; break;
 		case 't': team = optarg; break;
@@ -231,41 +190,33 @@ int cmd_template_edit(struct cli_ctx *ctx, int argc, char **argv)
 		case 'R': role = 0; break;
 		case 'd': def = 1; break;
 		case 'D': def = 0; break;
-		default: return cli_bad_option("template", "edit", argv, c);
 		}
 	}
-	if ((rc = one_arg("edit", argc, argv, _("give the NAME of the template to change"))))
+	if ((rc = cli_operands(&a, 1, 1, _("give the NAME of the template to change"))))
 		return rc;
 	if (!name && !team && role < 0 && def < 0)
 		return cli_usage_error("template", "edit", _("nothing to change; give --name, --team, "
 		                       "--no-team, --role, --no-role, --default or --no-default"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if (template_edit(&ctx->app, argv[optind], name, team, role, def, &err) != HOP_OK)
+	if (template_edit(&ctx->app, a.arg[0], name, team, role, def, &err) != HOP_OK)
 		return cli_fail(&err);
-	printf(_("changed the template '%s'\n"), name ? name : argv[optind]);
+	printf(_("changed the template '%s'\n"), name ? name : a.arg[0]);
 	return 0;
 }
 
 int cmd_template_step(struct cli_ctx *ctx, int argc, char **argv)
 {
+	struct cli_args o = { .name = "template", .sub = "step", .opts = step_options };
 	struct step_args a = { 0 };
 	struct hop_err err;
 	bool added;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", step_options, NULL)) != -1) {
-		if ((rc = step_option("template", "step", c, &a)) == 1)
-			continue;
-		return rc ? rc : cli_bad_option("template", "step", argv, c);
-	}
-	if (argc - optind < 2)
-		return cli_usage_error("template", "step", _("give the TEMPLATE and the STEP (its "
-		                       "number, or the title of a step to add)"));
-	if (argc - optind > 2)
-		return cli_usage_error("template", "step", _("unexpected argument '%s'"),
-		                       argv[optind + 2]);
+	if ((rc = step_parse(&o, argc, argv, &a)) ||
+	    (rc = cli_operands(&o, 2, 2, _("give the TEMPLATE and the STEP (its number, or the "
+	                                   "title of a step to add)"))))
+		return rc;
 	if (a.remove && a.fields)
 		return cli_usage_error("template", "step", _("--remove takes no other options"));
 	if (!a.remove && !a.fields && !a.due && !a.owner)
@@ -274,38 +225,35 @@ int cmd_template_step(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx)) || (rc = step_resolve(ctx, &a, false)))
 		return rc;
 	if (a.remove) {
-		if (template_step_remove(&ctx->app, argv[optind], argv[optind + 1], &err) != HOP_OK)
+		if (template_step_remove(&ctx->app, o.arg[0], o.arg[1], &err) != HOP_OK)
 			return cli_fail(&err);
-		printf(_("removed the step '%s' from the template '%s'\n"), argv[optind + 1],
-		       argv[optind]);
+		printf(_("removed the step '%s' from the template '%s'\n"), o.arg[1], o.arg[0]);
 		return 0;
 	}
-	if (template_step_set(&ctx->app, argv[optind], argv[optind + 1], a.fields, &a.s,
+	if (template_step_set(&ctx->app, o.arg[0], o.arg[1], a.fields, &a.s,
 	                      a.position, &added, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(added ? _("added the step '%s' to the template '%s'\n")
 	             : _("changed the step '%s' of the template '%s'\n"),
-	       argv[optind + 1], argv[optind]);
+	       o.arg[1], o.arg[0]);
 	return 0;
 }
 
 int cmd_template_remove(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct cli_args a = { .name = "template", .sub = "remove", .opts = opts };
 	struct hop_err err;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cli_bad_option("template", "remove", argv, c);
-	if ((rc = one_arg("remove", argc, argv, _("give the NAME of the template to retire"))))
+	cli_option(&a, argc, argv);
+	if ((rc = cli_operands(&a, 1, 1, _("give the NAME of the template to retire"))) ||
+	    (rc = cli_open(ctx)))
 		return rc;
-	if ((rc = cli_open(ctx)))
-		return rc;
-	if (template_remove(&ctx->app, argv[optind], &err) != HOP_OK)
+	if (template_remove(&ctx->app, a.arg[0], &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(_("retired the template '%s'; onboardings started from it keep their steps\n"),
-	       argv[optind]);
+	       a.arg[0]);
 	return 0;
 }
 
@@ -352,14 +300,14 @@ int cmd_export_templates(struct cli_ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_args a = { .name = "export", .sub = "templates", .opts = opts };
 	const char *template = NULL, *path = NULL;
 	struct cli_outfile o;
 	struct hop_err err;
 	char sep = ',';
 	int c, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 't': template = optarg; break;
 		case 'f':
@@ -371,16 +319,12 @@ int cmd_export_templates(struct cli_ctx *ctx, int argc, char **argv)
 				return cli_usage_error("export", "templates", _("unknown format '%s'; use "
 				                       "csv or tsv"), optarg);
 			break;
-		default: return cli_bad_option("export", "templates", argv, c);
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_error("export", "templates", _("unexpected argument '%s'"),
-		                       argv[optind + 1]);
-	if (optind < argc)
-		path = argv[optind];
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)))
 		return rc;
+	if (a.n)
+		path = a.arg[0];
 	if (!path) {
 		if (export_templates(&ctx->app, stdout, sep, template, &err) != HOP_OK)
 			return cli_fail(&err);

@@ -353,3 +353,13 @@ int out_table_done(struct out_table *t, FILE *out)
 	out_table_free(t);
 	return 0;
 }
+
+int out_table_done_or(struct out_table *t, FILE *out, const char *empty)
+{
+	if (t && t->f == OUT_TABLE && t->nrows == 0 && !t->failed) {
+		out_table_free(t);
+		fprintf(out, "%s\n", empty);
+		return 0;
+	}
+	return out_table_done(t, out);
+}

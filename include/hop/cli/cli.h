@@ -91,6 +91,9 @@ void out_table_free(struct out_table *t);
  * not be made (NULL: out of memory, which out_table_add also takes), the exit
  * status after saying so. */
 int out_table_done(struct out_table *t, FILE *out);
+/* As out_table_done, but a table for people without rows is the line empty
+ * instead ("No ... yet."); the machine formats keep their empty document. */
+int out_table_done_or(struct out_table *t, FILE *out, const char *empty);
 
 /* Display width of a UTF-8 string in terminal columns. */
 int out_display_width(const char *s);

@@ -89,6 +89,15 @@ enum hop_status onb_step_count(struct hop_app *app, bool onboarding, int64_t par
 /* Add a step to template template_id at position (steps there move on). */
 enum hop_status tpl_insert_step(struct hop_app *app, int64_t template_id, int position,
                                 const struct onb_step_spec *s, struct hop_err *err);
+/* A template step's columns title, kind, owner, owner_id, offset_n,
+ * offset_unit, in_office, mandatory, note bound from s at parameters first..
+ * first + 8 of st (the other parameters already bound), then st run: the
+ * conflict of a title taken, or the database error while what. */
+enum hop_status tpl_write_step(struct hop_app *app, struct db_stmt *st, int first,
+                               const struct onb_step_spec *s, const char *what,
+                               struct hop_err *err);
+/* Apply the given fields (enum onb_step_field) of in to s. */
+void onb_spec_apply(struct onb_step_spec *s, unsigned fields, const struct onb_step_spec *in);
 
 /* ---- onboardings ---- */
 

@@ -12,26 +12,6 @@
 #include "hop/base/i18n.h"
 #include "onb_int.h"
 
-static void apply(struct onb_step_spec *s, unsigned fields, const struct onb_step_spec *in)
-{
-	if (fields & SF_TITLE)
-		memcpy(s->title, in->title, sizeof s->title);
-	if (fields & SF_KIND)
-		s->kind = in->kind;
-	if (fields & SF_OWNER) {
-		s->owner = in->owner;
-		memcpy(s->owner_login, in->owner_login, sizeof s->owner_login);
-	}
-	if (fields & SF_OFFSET)
-		s->offset = in->offset;
-	if (fields & SF_OFFICE)
-		s->in_office = in->in_office;
-	if (fields & SF_MANDATORY)
-		s->mandatory = in->mandatory;
-	if (fields & SF_NOTE)
-		memcpy(s->note, in->note, sizeof s->note);
-}
-
 static enum hop_status exec1(struct hop_app *app, struct db_stmt *st, const char *what,
                              struct hop_err *err)
 {
@@ -172,7 +152,7 @@ enum hop_status onboarding_step_set(struct hop_app *app, const char *login, cons
 		s.kind = ONB_OTHER;
 		s.mandatory = true;
 		snprintf(s.title, sizeof s.title, "%s", key);
-		apply(&s, fields, in);
+		onb_spec_apply(&s, fields, in);
 		if (!(fields & SF_OFFSET)) {
 			/* A day by hand: the offset says the same in days. */
 			s.offset.unit = UNIT_DAYS;
@@ -197,7 +177,7 @@ enum hop_status onboarding_step_set(struct hop_app *app, const char *login, cons
 		if (read_one(app, step_id, &old, err) != HOP_OK)
 			goto fail;
 		s = old.s;
-		apply(&s, fields, in);
+		onb_spec_apply(&s, fields, in);
 		if (onb_step_check(&s, err) != HOP_OK)
 			goto fail;
 		if (s.owner == OWNER_PERSON && person_get(app, s.owner_login, &owner, err) != HOP_OK)

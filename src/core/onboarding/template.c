@@ -205,18 +205,35 @@ static enum hop_status exec1(struct hop_app *app, struct db_stmt *st, const char
 	return HOP_OK;
 }
 
-/* The person id of a step's named owner (0 for a role). */
-static enum hop_status owner_id(struct hop_app *app, const struct onb_step_spec *s, int64_t *id,
-                                struct hop_err *err)
+enum hop_status tpl_write_step(struct hop_app *app, struct db_stmt *st, int first,
+                               const struct onb_step_spec *s, const char *what,
+                               struct hop_err *err)
 {
 	struct hop_person p;
+	int rc;
 
-	*id = 0;
-	if (s->owner != OWNER_PERSON)
-		return HOP_OK;
-	if (person_get(app, s->owner_login, &p, err) != HOP_OK)
-		return err->status;
-	*id = p.id;
+	if (s->owner == OWNER_PERSON) {
+		if (person_get(app, s->owner_login, &p, err) != HOP_OK)
+			return err->status;
+		db_bind_int64(st, first + 3, p.id);
+	} else {
+		db_bind_null(st, first + 3);
+	}
+	db_bind_text(st, first, s->title);
+	db_bind_text(st, first + 1, onb_kind_name(s->kind));
+	db_bind_text(st, first + 2, onb_owner_name(s->owner));
+	db_bind_int(st, first + 4, s->offset.n);
+	db_bind_text(st, first + 5, onb_unit_name(s->offset.unit));
+	db_bind_int(st, first + 6, s->in_office);
+	db_bind_int(st, first + 7, s->mandatory);
+	db_bind_text(st, first + 8, s->note[0] ? s->note : NULL);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc == DB_UNIQUE)
+		return hop_fail(err, HOP_ECONFLICT, _("the template already has a step '%s'"),
+		                s->title);
+	if (rc != DB_DONE)
+		return db_fail(app->db, err, what);
 	return HOP_OK;
 }
 
@@ -224,10 +241,8 @@ enum hop_status tpl_insert_step(struct hop_app *app, int64_t template_id, int po
                                 const struct onb_step_spec *s, struct hop_err *err)
 {
 	struct db_stmt *st;
-	int64_t oid;
-	int rc;
 
-	if (onb_step_check(s, err) != HOP_OK || owner_id(app, s, &oid, err) != HOP_OK)
+	if (onb_step_check(s, err) != HOP_OK)
 		return err->status;
 	st = db_stmt(app->db, "INSERT INTO onb_template_step (template_id, position, title, kind, "
 	             "owner, owner_id, offset_n, offset_unit, in_office, mandatory, note) "
@@ -236,26 +251,7 @@ enum hop_status tpl_insert_step(struct hop_app *app, int64_t template_id, int po
 		return err->status;
 	db_bind_int64(st, 1, template_id);
 	db_bind_int(st, 2, position);
-	db_bind_text(st, 3, s->title);
-	db_bind_text(st, 4, onb_kind_name(s->kind));
-	db_bind_text(st, 5, onb_owner_name(s->owner));
-	if (oid)
-		db_bind_int64(st, 6, oid);
-	else
-		db_bind_null(st, 6);
-	db_bind_int(st, 7, s->offset.n);
-	db_bind_text(st, 8, onb_unit_name(s->offset.unit));
-	db_bind_int(st, 9, s->in_office);
-	db_bind_int(st, 10, s->mandatory);
-	db_bind_text(st, 11, s->note[0] ? s->note : NULL);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc == DB_UNIQUE)
-		return hop_fail(err, HOP_ECONFLICT, _("the template already has a step '%s'"),
-		                s->title);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("adding a step to a template"));
-	return HOP_OK;
+	return tpl_write_step(app, st, 3, s, _("adding a step to a template"), err);
 }
 
 /* ---- templates ---- */

@@ -171,12 +171,8 @@ static enum hop_status tstep_update(struct hop_app *app, int64_t id,
                                     const struct onb_step_spec *s, struct hop_err *err)
 {
 	struct db_stmt *st;
-	struct hop_person p;
-	int rc;
 
 	if (onb_step_check(s, err) != HOP_OK)
-		return err->status;
-	if (s->owner == OWNER_PERSON && person_get(app, s->owner_login, &p, err) != HOP_OK)
 		return err->status;
 	st = db_stmt(app->db, "UPDATE onb_template_step SET title = ?2, kind = ?3, owner = ?4, "
 	             "owner_id = ?5, offset_n = ?6, offset_unit = ?7, in_office = ?8, "
@@ -184,30 +180,11 @@ static enum hop_status tstep_update(struct hop_app *app, int64_t id,
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, id);
-	db_bind_text(st, 2, s->title);
-	db_bind_text(st, 3, onb_kind_name(s->kind));
-	db_bind_text(st, 4, onb_owner_name(s->owner));
-	if (s->owner == OWNER_PERSON)
-		db_bind_int64(st, 5, p.id);
-	else
-		db_bind_null(st, 5);
-	db_bind_int(st, 6, s->offset.n);
-	db_bind_text(st, 7, onb_unit_name(s->offset.unit));
-	db_bind_int(st, 8, s->in_office);
-	db_bind_int(st, 9, s->mandatory);
-	db_bind_text(st, 10, s->note[0] ? s->note : NULL);
-	rc = db_step(st);
-	db_reset(st);
-	if (rc == DB_UNIQUE)
-		return hop_fail(err, HOP_ECONFLICT, _("the template already has a step '%s'"),
-		                s->title);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("changing a template's step"));
-	return HOP_OK;
+	return tpl_write_step(app, st, 2, s, _("changing a template's step"), err);
 }
 
 /* Apply the given fields of in to s. */
-static void apply(struct onb_step_spec *s, unsigned fields, const struct onb_step_spec *in)
+void onb_spec_apply(struct onb_step_spec *s, unsigned fields, const struct onb_step_spec *in)
 {
 	if (fields & SF_TITLE)
 		memcpy(s->title, in->title, sizeof s->title);
@@ -279,7 +256,7 @@ enum hop_status template_step_set(struct hop_app *app, const char *name, const c
 		s.kind = ONB_OTHER;
 		s.mandatory = true;
 		snprintf(s.title, sizeof s.title, "%s", key);
-		apply(&s, fields, in);
+		onb_spec_apply(&s, fields, in);
 		if ((fields & SF_POSITION) && position >= 1)
 			pos = position <= n ? position : n + 1;
 		else if (due_position(app, t.id, &s.offset, &pos, err) != HOP_OK)
@@ -294,7 +271,7 @@ enum hop_status template_step_set(struct hop_app *app, const char *name, const c
 		if ((st = tstep_get(app, &t, key, &id, &old, err)) != HOP_OK)
 			goto fail;
 		s = old.s;
-		apply(&s, fields, in);
+		onb_spec_apply(&s, fields, in);
 		if (tstep_update(app, id, &s, err) != HOP_OK)
 			goto fail;
 		if ((fields & SF_POSITION) && position >= 1 && position != pos) {
