@@ -327,6 +327,20 @@ enum hop_status authz_onboarding_manage(const struct hop_app *app,
 	                "%s's onboarding and mentor"), newhire->name, newhire->name);
 }
 
+enum hop_status authz_onboarding_see(const struct hop_app *app,
+                                     const struct hop_person *newhire, int64_t team_id,
+                                     const char *mentor_login, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (app->actor.person.id == newhire->id ||
+	    (mentor_login && *mentor_login && strcmp(mentor_login, app->actor.login) == 0) ||
+	    has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, team_id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only %s, their mentor, the lead of their team, HR or "
+	                "an admin can see %s's onboarding"), newhire->name, newhire->name);
+}
+
 enum hop_status authz_onboarding_tick(const struct hop_app *app,
                                       const struct hop_person *newhire, int64_t team_id,
                                       bool is_owner, const char *owner_shown,

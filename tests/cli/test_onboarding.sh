@@ -110,6 +110,13 @@ expect_ok "the log keeps the reason" log --person n2 --format csv
 has "$OUT" "over capacity: kennt als Einzige das Fachverfahren" "the override's reason is in the audit log"
 
 # ---- ticking, to do, overdue ----
+# The checklist is need-to-know: the new hire, the lead, HR see it; a colleague of
+# another team does not, nor may they rank mentors for it.
+HOP_USER=n1 expect_ok "the new hire sees their checklist" onboarding show
+HOP_USER=chef expect_ok "the lead sees it" onboarding show n1
+HOP_USER=m3 expect_fail "another team's employee does not" 4 onboarding show n1
+has "$ERR" "can see Nina Neu's onboarding" "the refusal says who may"
+HOP_USER=m3 expect_fail "nor ranks mentors for the new hire" 4 mentor suggest n1
 HOP_USER=n1 expect_ok "n1's to do" onboarding todo --format csv
 eq "$(tail -n +2 "$OUT" | wc -l | tr -d ' ')" "0" "n1 owns no step (the template has none for the new hire)"
 HOP_USER=chef expect_ok "the lead's to do" onboarding todo --format csv

@@ -102,6 +102,11 @@ enum hop_status authz_onboarding_tick(const struct hop_app *app,
                                       const struct hop_person *newhire, int64_t team_id,
                                       bool is_owner, const char *owner_shown,
                                       struct hop_err *err);
+/* Seeing newhire's checklist (personnel data, need to know): the new hire,
+ * their mentor (mentor_login), hr, admin, the lead of team_id. */
+enum hop_status authz_onboarding_see(const struct hop_app *app,
+                                     const struct hop_person *newhire, int64_t team_id,
+                                     const char *mentor_login, struct hop_err *err);
 /* Closing an onboarding as done while steps are open: hr, admin. */
 enum hop_status authz_onboarding_close(const struct hop_app *app, struct hop_err *err);
 /* A mentor beyond their capacity (with a written reason): hr, admin. */

@@ -342,6 +342,9 @@ enum hop_status mentor_suggest(struct hop_app *app, const char *newhire, int lim
 	memset(out, 0, sizeof *out);
 	if (onb_newhire_get(app, newhire, &nh, err) != HOP_OK)
 		return err->status;
+	/* Candidates' loads and plans are for those who choose the mentor. */
+	if (authz_onboarding_manage(app, &nh.p, nh.team_id, err) != HOP_OK)
+		return err->status;
 	onb_mentor_period(app, &nh, &from, &until);
 	pool_window(app, nh.p.start, &p);
 	if (pool_load(app, from, until, nh.site, &p, err) != HOP_OK ||

@@ -438,6 +438,9 @@ enum hop_status onboarding_show(struct hop_app *app, const char *login, struct o
 		return err->status;
 	if (!steps)
 		return HOP_OK;
+	/* The checklist is personnel data: shown on a need-to-know basis. */
+	if (authz_onboarding_see(app, &p, p.team_id, out->mentor_login, err) != HOP_OK)
+		return err->status;
 	if (read_steps(app, out, steps, err) != HOP_OK) {
 		onb_step_list_free(steps);
 		return err->status;
