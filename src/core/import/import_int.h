@@ -54,7 +54,17 @@ struct import_columns {
 	bool (*same)(const char *typed, const char *word); /* the cell typed is the word */
 	const char *no_name;        /* translated format, file, line (long), column (size_t) */
 	const char *unknown;        /* translated format, file, line (long), cell: no such word */
+	/* The columns every row needs, and the refusal when the header lacks one:
+	 * translated format, file, line (long), the column's canonical name.
+	 * nrequired 0: the importer checks for itself. */
+	const int *required;
+	size_t nrequired;
+	const char *missing;
 };
+
+/* Header words compared as people type them: case, umlauts and "ae"/"ä"
+ * do not matter ("Kapazitaet" is "kapazität"). */
+bool import_word_is(const char *typed, const char *known);
 
 /* What an importer tells import_run about its file, its rows and its writes.
  * Every function gets the importer's own state, whose member b (first) is the

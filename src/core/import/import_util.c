@@ -15,6 +15,7 @@
 
 #include "hop/core/app.h"
 #include "hop/base/csv.h"
+#include "hop/base/fold.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/base/vec.h"
@@ -105,7 +106,22 @@ enum hop_status import_header(struct import_base *b, const struct import_columns
 			word[c] = cols->words[k].name;
 	}
 	b->ncols = n;
+	for (size_t i = 0; i < cols->nrequired; i++)
+		if (pos[cols->required[i]] < 0)
+			return hop_fail(err, HOP_EINVAL, cols->missing, b->name, line,
+			                cols->canonical[cols->required[i]]);
 	return HOP_OK;
+}
+
+bool import_word_is(const char *typed, const char *known)
+{
+	char a[64], b[64];
+
+	if (strlen(typed) >= sizeof a || strlen(known) >= sizeof b)
+		return false;
+	fold_text(typed, FOLD_COLLAPSE, a, sizeof a);
+	fold_text(known, FOLD_COLLAPSE, b, sizeof b);
+	return strcmp(a, b) == 0;
 }
 
 bool import_cells(struct import_base *b, struct import_row *r, char **f, size_t n,

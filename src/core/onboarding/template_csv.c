@@ -76,40 +76,25 @@ struct import {
 	size_t nt, tcap;
 };
 
-static bool word_is(const char *typed, const char *known)
-{
-	char a[64], b[64];
-
-	if (strlen(typed) >= sizeof a || strlen(known) >= sizeof b)
-		return false;
-	fold_text(typed, FOLD_COLLAPSE, a, sizeof a);
-	fold_text(known, FOLD_COLLAPSE, b, sizeof b);
-	return strcmp(a, b) == 0;
-}
-
 static enum hop_status read_header(void *ctx, char **f, size_t n, long line,
                                    struct hop_err *err)
 {
-	static const enum column required[] = { C_TEMPLATE, C_TITLE, C_OWNER, C_DUE };
+	static const int required[] = { C_TEMPLATE, C_TITLE, C_OWNER, C_DUE };
 	struct import *im = ctx;
 	const struct import_columns cols = {
 		.words = column_names,
 		.nwords = sizeof column_names / sizeof column_names[0],
 		.count = C_COUNT,
 		.canonical = canonical,
-		.same = word_is,
+		.same = import_word_is,
 		.no_name = _("%s:%ld: column %zu of the header has no name; the first line must name the columns, such as template;title;kind;owner;due"),
 		.unknown = _("%s:%ld: unknown column '%.100s'; the columns are template, title, kind, owner, due, office, mandatory, note, team, role, default (or in German vorlage, titel, art, verantwortlich, fällig, büro, pflicht, notiz, team, rolle, standard)"),
+		.required = required,
+		.nrequired = sizeof required / sizeof required[0],
+		.missing = _("%s:%ld: the header has no column '%s'; every row needs the template, the step's title, its owner and when it is due (German: vorlage, titel, verantwortlich, fällig)"),
 	};
 
-	if (import_header(&im->b, &cols, f, n, line, im->pos, NULL, err) != HOP_OK)
-		return err->status;
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-		if (im->pos[required[i]] < 0)
-			return hop_fail(err, HOP_EINVAL,
-			                _("%s:%ld: the header has no column '%s'; every row needs the template, the step's title, its owner and when it is due (German: vorlage, titel, verantwortlich, fällig)"),
-			                im->b.name, line, canonical[required[i]]);
-	return HOP_OK;
+	return import_header(&im->b, &cols, f, n, line, im->pos, NULL, err);
 }
 
 /* yes/no, ja/nein, true/false, 1/0, x/""; false when it is none of them. */
