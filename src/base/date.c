@@ -395,3 +395,19 @@ enum hop_status date_parse_week(const char *s, hop_date today, hop_date *monday,
 	*monday = date_from_iso_week(y, w);
 	return HOP_OK;
 }
+
+/* Calendar months later (or earlier): the same day of the month, the
+ * month's last day where it has fewer days (31 January + 1 month = 28 or
+ * 29 February). */
+hop_date date_add_months(hop_date day, int months)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, last;
+
+	date_to_ymd(day, &y, &m, &d);
+	m += months;
+	while (m > 12) { m -= 12; y++; }
+	while (m < 1) { m += 12; y--; }
+	last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	return date_from_ymd(y, m, d > last ? last : d);
+}

@@ -50,6 +50,10 @@ enum hop_status date_parse(const char *s, hop_date today, hop_date *out, struct 
  * or any date (its week).  Gives the Monday of the week. */
 enum hop_status date_parse_week(const char *s, hop_date today, hop_date *monday, struct hop_err *err);
 
+/* months calendar months after day (before it when negative); a day the
+ * month lacks becomes its last day: 31.01. + 1 month = 28.02. (29.02.). */
+hop_date date_add_months(hop_date day, int months);
+
 /* Half days: the morning, the afternoon, or both (the whole day). */
 enum half { HALF_AM = 1, HALF_PM = 2, HALF_DAY = 3 };
 

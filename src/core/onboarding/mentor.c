@@ -32,9 +32,9 @@ void onb_mentor_period(struct hop_app *app, const struct onb_newhire *nh, hop_da
 		*from = nh->p.start > today ? nh->p.start : today;
 	if (*until == HOP_DATE_NONE) {
 		/* To the end of probation; someone long past it gets as long again. */
-		*until = onb_add_months(nh->p.start, app->cfg.review_after_months) - 1;
+		*until = date_add_months(nh->p.start, app->cfg.review_after_months) - 1;
 		if (*until < *from)
-			*until = onb_add_months(*from, app->cfg.review_after_months) - 1;
+			*until = date_add_months(*from, app->cfg.review_after_months) - 1;
 	}
 }
 
@@ -158,7 +158,7 @@ static enum hop_status check_rules(struct hop_app *app, const struct onb_newhire
 	if (rc == DB_ROW)
 		return hop_fail(err, HOP_EINVAL, _("%s leads %s's team; a mentor is a colleague, not "
 		                "the lead"), m->name, nh->p.name);
-	since = onb_add_months(from, -app->cfg.mentor_min_months);
+	since = date_add_months(from, -app->cfg.mentor_min_months);
 	if (m->start > since)
 		return hop_fail(err, HOP_EINVAL, _("%s has worked here since %s, less than %d months "
 		                "before the mentorship begins; a mentor needs at least %d"), m->name,

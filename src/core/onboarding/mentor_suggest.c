@@ -120,7 +120,7 @@ static enum hop_status pool_load(struct hop_app *app, hop_date from, hop_date un
 	             "AND (p.end_date IS NULL OR p.end_date >= ?2) ORDER BY p.id", err);
 	if (!st)
 		return err->status;
-	db_bind_date(st, 1, onb_add_months(from, -app->cfg.mentor_min_months));
+	db_bind_date(st, 1, date_add_months(from, -app->cfg.mentor_min_months));
 	db_bind_date(st, 2, until);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct cand *c;

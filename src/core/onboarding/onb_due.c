@@ -47,19 +47,6 @@ static hop_date forward(struct onb_cal *c, hop_date day)
 	return day;
 }
 
-hop_date onb_add_months(hop_date day, int months)
-{
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d, last;
-
-	date_to_ymd(day, &y, &m, &d);
-	m += months;
-	while (m > 12) { m -= 12; y++; }
-	while (m < 1) { m += 12; y--; }
-	last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-	return date_from_ymd(y, m, d > last ? last : d);
-}
-
 hop_date onb_cal_due(struct onb_cal *c, hop_date start, const struct onb_offset *off)
 {
 	hop_date d;
@@ -86,7 +73,7 @@ hop_date onb_cal_due(struct onb_cal *c, hop_date start, const struct onb_offset 
 	case UNIT_WEEKS:
 		return forward(c, start + 7 * off->n);
 	case UNIT_MONTHS:
-		return forward(c, onb_add_months(start, off->n));
+		return forward(c, date_add_months(start, off->n));
 	}
 	return forward(c, start);
 }

@@ -152,8 +152,6 @@ int onb_away_run(struct onb_cal *cal, const hop_date *days, size_t n, hop_date *
 enum hop_status onb_mentor_insert(struct hop_app *app, const struct onb_newhire *nh,
                                   const struct hop_person *mentor, hop_date from,
                                   hop_date until, const char *override, struct hop_err *err);
-/* add_months for due days and periods. */
-hop_date onb_add_months(hop_date day, int months);
 
 /* "person:LOGIN", the audit object of onboardings and mentorships. */
 void onb_object(char *buf, size_t size, const char *login);
