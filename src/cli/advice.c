@@ -165,6 +165,9 @@ const char *cli_advice(enum hop_reason reason, const struct hop_facts *f, char *
 	case HOP_R_IMPORT_NO_TEAM:
 		put(buf, size, "%s", _("; --create-teams creates the missing teams"));
 		break;
+	case HOP_R_NO_COURSE:
+		put(buf, size, "%s", _("; 'hop course list' shows the catalogue"));
+		break;
 	}
 	return buf;
 }

@@ -76,8 +76,10 @@ enum hop_reason {
 	HOP_R_CLOSURES_BY_FACILITIES, /* - */
 	/* Importing: the rows say what is missing, the report once how to go on. */
 	HOP_R_IMPORT_NO_TEAM,     /* - */
+	/* Training. */
+	HOP_R_NO_COURSE,          /* - */
 };
-#define HOP_R_LAST HOP_R_IMPORT_NO_TEAM   /* the last reason, for tests over all */
+#define HOP_R_LAST HOP_R_NO_COURSE   /* the last reason, for tests over all */
 
 /* The facts of a refusal, for a front end's advice.  Sized for hop's limits
  * (core checks that they fit). */
