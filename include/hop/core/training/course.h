@@ -19,6 +19,12 @@ struct hop_app;
 enum trn_kind { TRN_EXTERNAL, TRN_ONLINE, TRN_INHOUSE, TRN_COLLOQUIUM, TRN_INSTRUCTION };
 #define TRN_KIND_COUNT 5
 
+/* The outcome of a training, and where a record came from. */
+enum trn_result { TRN_PASSED, TRN_FAILED, TRN_ATTENDED };
+#define TRN_RESULT_COUNT 3
+enum trn_source { TRN_FROM_SESSION, TRN_FROM_IMPORT, TRN_FROM_MANUAL };
+#define TRN_SOURCE_COUNT 3
+
 struct trn_course {
 	int64_t id;
 	char code[HOP_COURSE_CODE_MAX + 1];
