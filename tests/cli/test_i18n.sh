@@ -52,6 +52,9 @@ german
 expect_ok "German: hop --help" --help
 has "$OUT" "Aufruf: hop" "German: --help says Aufruf"
 has "$OUT" "Befehle:" "German: --help lists the Befehle"
+# An uninstalled binary finds the catalogue built beside it, without HOPLOCALEDIR.
+env -u HOPLOCALEDIR "$HOP" --help >"$SCRATCH/beside.txt" 2>&1
+has "$SCRATCH/beside.txt" "Aufruf: hop" "German: an uninstalled hop finds its catalogue beside the binary"
 has "$OUT" "Allgemeine Optionen:" "German: --help heading of the global options"
 has "$OUT" "  --config DATEI  diese Konfigurationsdatei lesen (siehe hop.ini(5))" \
 	"German: global option help, option name untranslated, column kept"

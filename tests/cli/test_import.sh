@@ -15,7 +15,7 @@ expect_ok "init" init --name "Test Admin"
 before=$(sql .dump)
 expect_fail "sample without --create-teams is refused" 1 import people "$SAMPLE"
 has "$ERR" "people.csv:2: there is no team 'Referat Z 1 – Personal'" "the first row's team is named with its line"
-has "$ERR" "people.csv:12: there is no team 'Referat 11 – Grundsatzfragen'" "the last row is reported too"
+has "$ERR" "people.csv:12: there is no team 'Referat 13 – Grundsatzfragen'" "the last row is reported too"
 has "$ERR" "hop: $SAMPLE: 11 of 11 rows have errors; nothing was imported" "the summary counts the bad rows"
 eq "$(grep -c 'there is no team' "$ERR")" "11" "every bad row is reported"
 eq "$(sql .dump)" "$before" "the refused import changed nothing"
@@ -80,7 +80,7 @@ has "$ERR" "the header has no column 'name'" "the missing column is named"
 eq "$(sql .dump)" "$before" "header problems changed nothing"
 
 # ---- BOM, CRLF, quotes with line breaks and separators, from standard input ----
-printf '\357\273\277Login;Name;Team;Eintritt\r\njweiss;"Weiß; Jürgen";Referat Z 1 – Personal;15.09.2008\r\n"neu";"Nina ""Nini"" Neumann";"Referat Z 2 – IT-Service";1.12.2026\r\n' > excel.csv
+printf '\357\273\277Login;Name;Team;Eintritt\r\njweiss;"Weiß; Jürgen";Referat Z 1 – Personal;15.09.2008\r\n"neu";"Nina ""Nini"" Neumann";"Referat Z 2 – Haushalt";1.12.2026\r\n' > excel.csv
 run_in excel.csv import people -
 eq "$RC" "0" "import from standard input"
 has "$OUT" "added 1, updated 1, unchanged 0 (teams created 0)" "one added, one updated"
