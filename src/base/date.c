@@ -208,14 +208,21 @@ static bool small_number(const char **p, int *out)
 	return true;
 }
 
-/* D.M.YYYY, DD.MM.YYYY, D.M. and DD.MM. (the year of today).  Returns
- * 1 parsed, 0 not this form, -1 this form but no such day (err set). */
+/* D.M.YYYY, DD.MM.YYYY, D.M., DD.MM. and DD.MM (the year of today: the
+ * last dot is what people leave out).  Returns 1 parsed, 0 not this form,
+ * -1 this form but no such day (err set). */
 static int parse_german(const char *s, hop_date today, hop_date *out, struct hop_err *err)
 {
 	const char *p = s;
 	int d, m, y, tm, td;
 
-	if (!small_number(&p, &d) || *p++ != '.' || !small_number(&p, &m) || *p++ != '.')
+	if (!small_number(&p, &d) || *p++ != '.' || !small_number(&p, &m))
+		return 0;
+	if (*p == '\0') {
+		date_to_ymd(today, &y, &tm, &td);
+		return check_ymd(err, s, y, m, d, out) == HOP_OK ? 1 : -1;
+	}
+	if (*p++ != '.')
 		return 0;
 	if (*p == '\0') {
 		date_to_ymd(today, &y, &tm, &td);

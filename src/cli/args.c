@@ -18,10 +18,117 @@ static int format_option(const struct option *opts)
 	return 0;
 }
 
+/* Edit distance of two words (insertions, deletions, substitutions), for
+ * "did you mean"; words longer than 63 bytes are far from everything. */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int row[64], prev, tmp;
+
+	if (la > 63 || lb > 63)
+		return 64;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+const char *cli_nearest(const char *word, const char *const *cands, size_t n, bool prefix)
+{
+	const char *best = NULL, *prefix_of = NULL;
+	int best_d = (int)strlen(word) / 3 + 1, prefixes = 0;
+
+	if (best_d > 2)
+		best_d = 2;
+	best_d++;
+	for (size_t i = 0; i < n; i++) {
+		int d = distance(word, cands[i]);
+		if (d < best_d) {
+			best_d = d;
+			best = cands[i];
+		}
+		if (*word && strncmp(cands[i], word, strlen(word)) == 0) {
+			prefix_of = cands[i];
+			prefixes++;
+		}
+	}
+	return best ? best : prefix && prefixes == 1 ? prefix_of : NULL;
+}
+
+/* Every long option on the line names one of the command's options exactly:
+ * getopt_long would take '--for' for '--format' (a prefix), and a person
+ * who typed '--for dlang' meant something else.  The value of an option
+ * that takes one is skipped. */
+static int exact_options(struct cli_args *a, int argc, char **argv)
+{
+	const char *names[64];
+	size_t n = 0;
+
+	for (const struct option *o = a->opts; o && o->name && n < 64; o++)
+		names[n++] = o->name;
+	for (int i = 1; i < argc; i++) {
+		const char *t = argv[i];
+		const struct option *o = NULL;
+		size_t len;
+		char word[64];
+
+		if (strcmp(t, "--") == 0)
+			break;
+		if (strncmp(t, "--", 2) != 0 || !t[2])
+			continue;
+		len = strcspn(t + 2, "=");
+		for (const struct option *p = a->opts; p && p->name; p++)
+			if (strlen(p->name) == len && strncmp(p->name, t + 2, len) == 0)
+				o = p;
+		if (o) {
+			if (o->has_arg == required_argument && !t[2 + len])
+				i++;
+			continue;
+		}
+		snprintf(word, sizeof word, "%.*s", (int)(len < 60 ? len : 60), t + 2);
+		const char *near = cli_nearest(word, names, n, false);
+		if (near)
+			return a->rc = cli_usage_error(a->name, a->sub,
+			                               _("unknown option '--%s'; did you mean '--%s'?"),
+			                               word, near);
+		char list[512] = "";
+		size_t used = 0;
+		for (size_t k = 0; k < n && used < sizeof list - 40; k++)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s--%s",
+			                         k ? ", " : "", names[k]);
+		if (!n)
+			return a->rc = cli_usage_error(a->name, a->sub, _("unknown option '--%s'; "
+			                               "this command has no options"), word);
+		return a->rc = cli_usage_error(a->name, a->sub, _("unknown option '--%s'; the "
+		                               "options are %s"), word, list);
+	}
+	return 0;
+}
+
 int cli_option(struct cli_args *a, int argc, char **argv)
 {
 	char shortopts[64];
 	int c;
+
+	/* The first call for this command line (cli_main resets optind). */
+	if (optind <= 1 && !a->checked) {
+		a->checked = true;
+		if (exact_options(a, argc, argv))
+			return -1;
+	}
 
 	/* A leading ':' makes a missing value ':' rather than '?'. */
 	snprintf(shortopts, sizeof shortopts, ":%s", a->shortopts ? a->shortopts : "");

@@ -53,6 +53,37 @@ static bool known_name(const char *name)
 	return false;
 }
 
+/* "unknown command 'boook'", with the command meant when one is near. */
+static int unknown_command(const char *word)
+{
+	const char *names[256];
+	size_t n = 0;
+
+	for (size_t i = 0; i < cli_command_count && n < 256; i++)
+		if (n == 0 || strcmp(names[n - 1], cli_commands[i].name) != 0)
+			names[n++] = cli_commands[i].name;
+	const char *near = cli_nearest(word, names, n, true);
+	if (near)
+		return cli_usage_error(NULL, NULL, _("unknown command '%s'; did you mean '%s'?"),
+		                       word, near);
+	return cli_usage_error(NULL, NULL, _("unknown command '%s'"), word);
+}
+
+static int unknown_sub(const char *name, const char *word)
+{
+	const char *names[64];
+	size_t n = 0;
+
+	for (size_t i = 0; i < cli_command_count && n < 64; i++)
+		if (strcmp(cli_commands[i].name, name) == 0 && cli_commands[i].sub)
+			names[n++] = cli_commands[i].sub;
+	const char *near = cli_nearest(word, names, n, true);
+	if (near)
+		return cli_usage_error(name, NULL, _("'%s' has no sub-command '%s'; did you mean "
+		                       "'%s %s'?"), name, word, name, near);
+	return cli_usage_error(name, NULL, _("'%s' has no sub-command '%s'"), name, word);
+}
+
 static void print_one(FILE *out, const struct cli_command *c, bool with_help)
 {
 	fprintf(out, "%s hop %s%s%s%s%s\n", _("Usage:"), c->name, c->sub ? " " : "",
@@ -215,10 +246,9 @@ int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	if (!known_name(argv[1]))
-		return cli_usage_error(NULL, NULL, _("unknown command '%s'"), argv[1]);
+		return unknown_command(argv[1]);
 	if (argc > 2 && !find(argv[1], argv[2]))
-		return cli_usage_error(argv[1], NULL, _("'%s' has no sub-command '%s'"), argv[1],
-		                       argv[2]);
+		return unknown_sub(argv[1], argv[2]);
 	cli_usage(stdout, argv[1], argc > 2 ? argv[2] : NULL);
 	return 0;
 }
@@ -275,7 +305,7 @@ int cli_main(int argc, char **argv)
 		goto out;
 	}
 	if (!known_name(argv[0]))
-		return cli_usage_error(NULL, NULL, _("unknown command '%s'"), argv[0]);
+		return unknown_command(argv[0]);
 	if (has_subcommands(argv[0])) {
 		if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 			if (argc < 2) {
@@ -287,8 +317,7 @@ int cli_main(int argc, char **argv)
 		}
 		sub = argv[1];
 		if (!(c = find(argv[0], sub)))
-			return cli_usage_error(argv[0], NULL, _("'%s' has no sub-command '%s'"),
-			                       argv[0], sub);
+			return unknown_sub(argv[0], sub);
 		argc--;
 		argv++;
 	} else {

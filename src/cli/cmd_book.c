@@ -7,6 +7,7 @@
 
 #include "hop/core/booking/booking.h"
 #include "hop/cli/cli.h"
+#include "hop/base/clock.h"
 #include "hop/base/i18n.h"
 #include "hop/core/places/place.h"
 
@@ -379,11 +380,14 @@ int cmd_bookings(struct cli_ctx *ctx, int argc, char **argv)
 
 /* The one DATE operand of 'hop who' and 'hop free': 0, or the exit status
  * after saying what is wrong with it. */
+/* The day asked about: today when none is given (what people mean by
+ * 'hop who'). */
 static int one_day(struct cli_args *a, hop_date *day)
 {
-	int rc = cli_operands(a, 1, 1, _("give the DATE, such as today or 2026-11-24"));
+	int rc = cli_operands(a, 0, 1, "");
 
-	if (!rc && !cli_date(a->arg[0], day))
+	*day = clock_today();
+	if (!rc && a->n == 1 && !cli_date(a->arg[0], day))
 		rc = 1;
 	return rc;
 }

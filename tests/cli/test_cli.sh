@@ -39,6 +39,18 @@ has "$ERR" "unknown option '--frob'" "unknown command option named"
 has "$ERR" "hop help person list" "points to the command's help"
 expect_fail "option without value exits 2" 2 person list --team
 has "$ERR" "needs a value" "missing option value named"
+# A typo is answered with what was meant; a prefix is no option of its own.
+expect_fail "mistyped command" 2 boook
+has "$ERR" "unknown command 'boook'; did you mean 'book'?" "the command meant is named"
+expect_fail "mistyped sub-command" 2 presence shwo
+has "$ERR" "did you mean 'presence show'?" "the sub-command meant is named"
+expect_fail "a prefix of --format is not --format" 2 presence show --for dlang
+has "$ERR" "unknown option '--for'; the options are --person, --week, --format" "the options are named"
+expect_fail "mistyped option" 2 who --tem x
+has "$ERR" "unknown option '--tem'; did you mean '--team'?" "the option meant is named"
+expect_ok "an option's value may look like an option" person list --search --team
+expect_ok "who without a date means today" who
+expect_ok "a day without the last dot" free 27.11 --format csv
 
 HOP_TODAY=2026-13-45 run person list
 eq "$RC" 1 "malformed HOP_TODAY refused"

@@ -336,6 +336,13 @@ static void test_parse_weekdays(void **state)
 	assert_int_equal(d, ymd(2027, 1, 1));
 	assert_int_equal(date_parse("sun", ymd(2026, 12, 27), &d, &err), HOP_OK);
 	assert_int_equal(d, ymd(2026, 12, 27));
+	/* A German day and month without the last dot, as people type it. */
+	assert_int_equal(date_parse("27.11", ymd(2026, 12, 7), &d, &err), HOP_OK);
+	assert_int_equal(d, ymd(2026, 11, 27));
+	assert_int_equal(date_parse("1.2", ymd(2026, 12, 7), &d, &err), HOP_OK);
+	assert_int_equal(d, ymd(2026, 2, 1));
+	assert_int_equal(date_parse("31.11", ymd(2026, 12, 7), &d, &err), HOP_EINVAL);
+	assert_int_equal(date_parse("27.11.20", ymd(2026, 12, 7), &d, &err), HOP_EINVAL);
 }
 
 static void test_parse_errors(void **state)

@@ -125,7 +125,13 @@ struct cli_args {
 	int rc;                       /* 0, or the exit status after a usage error */
 	char **arg;                   /* the operands, once the options have ended */
 	int n;
+	bool checked;                 /* the long options were checked for exact names */
 };
+
+/* The candidate word most likely meant by word (a typo: within an edit
+ * distance of one or two; else, with prefix, the only candidate word
+ * begins), or NULL. */
+const char *cli_nearest(const char *word, const char *const *cands, size_t n, bool prefix);
 
 /* The next of the command's own options (getopt_long's value, optarg set);
  * 0 when the options have ended (the operands are then in a->arg, a->n), or
