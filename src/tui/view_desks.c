@@ -134,6 +134,19 @@ static void desks_open(struct tui *t, void *state)
 	s->day = clock_today();
 	desks_load_zones(t, s);
 	desks_load(t, s);
+	s->fresh = true;
+}
+
+/* Every time the tab is shown, the day is read again: a day set to home on
+ * the Week screen (which frees its desk) shows at once. */
+static void desks_show(struct tui *t, void *state)
+{
+	struct desks_state *s = state;
+
+	if (s->fresh)
+		s->fresh = false;
+	else
+		desks_load(t, s);
 }
 
 static void desks_close(struct tui *t, void *state)
@@ -335,6 +348,7 @@ const struct tui_view view_desks = {
 	TUI_TABLE(desks_actions),
 	.state_size = sizeof(struct desks_state),
 	.open = desks_open,
+	.show = desks_show,
 	.draw = desks_draw,
 	.key = desks_question,
 	.close = desks_close,

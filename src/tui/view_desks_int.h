@@ -36,6 +36,8 @@ enum mode {
 
 struct desks_state {
 	hop_date day;
+	/* Just opened: the first show need not read again what open read. */
+	bool fresh;
 	struct desk_day_view view;
 	bool loaded;
 	struct tui_list list;               /* the places (view.v) under zone headings */

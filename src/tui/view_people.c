@@ -97,7 +97,22 @@ fail:
 
 static void people_open(struct tui *t, void *state)
 {
-	people_load(t, state, true);
+	struct people_state *s = state;
+
+	people_load(t, s, true);
+	s->fresh = true;
+}
+
+/* Every time the tab is shown, the people are read again (an import, an
+ * edit by someone else), keeping the search and the selected person. */
+static void people_show(struct tui *t, void *state)
+{
+	struct people_state *s = state;
+
+	if (s->fresh)
+		s->fresh = false;
+	else
+		people_load(t, s, true);
 }
 
 static void people_close(struct tui *t, void *state)
@@ -271,6 +286,7 @@ const struct tui_view view_people = {
 	TUI_TABLE(people_actions),
 	.state_size = sizeof(struct people_state),
 	.open = people_open,
+	.show = people_show,
 	.draw = people_draw,
 	.key = people_question,
 	.close = people_close,

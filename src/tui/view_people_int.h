@@ -18,6 +18,8 @@
 #define SEARCH_MAX 128
 
 struct people_state {
+	/* Just opened: the first show need not read again what open read. */
+	bool fresh;
 	struct hop_person_list people;      /* as shown: filtered when a search is set */
 	struct hop_team_list teams;
 	struct tui_list list;               /* the people under team headings */

@@ -100,6 +100,19 @@ static void week_open(struct tui *t, void *state)
 	s->list.ncols = PRESENCE_DAYS;
 	s->list.col = date_weekday(today) <= 5 ? date_weekday(today) - 1 : 0;
 	week_load(t, s);
+	s->fresh = true;
+}
+
+/* Every time the tab is shown, the week is read again: a desk booked or
+ * cancelled on the Desks screen (or by anyone else) shows at once. */
+static void week_show(struct tui *t, void *state)
+{
+	struct week_state *s = state;
+
+	if (s->fresh)
+		s->fresh = false;
+	else
+		week_load(t, s);
 }
 
 void week_teams_free(struct week_state *s)
@@ -316,6 +329,7 @@ const struct tui_view view_week = {
 	TUI_TABLE(week_actions),
 	.state_size = sizeof(struct week_state),
 	.open = week_open,
+	.show = week_show,
 	.draw = week_draw,
 	.key = week_question,
 	.close = week_close,

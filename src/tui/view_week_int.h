@@ -25,6 +25,8 @@ enum mode {
 
 struct week_state {
 	hop_date monday;
+	/* Just opened: the first show need not read again what open read. */
+	bool fresh;
 	char team[HOP_TEAM_NAME_MAX + 1];   /* "" = the actor's team */
 	struct presence_week w;
 	bool loaded;
