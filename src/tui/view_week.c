@@ -153,6 +153,12 @@ static bool week_question(struct tui *t, void *state, const struct tui_key *k)
 	case MODE_TEAMS:
 		week_teams_key(t, s, k);
 		return true;
+	case MODE_SET:
+		week_set_key(t, s, k);
+		return true;
+	case MODE_CONFIRM:
+		week_confirm_key(t, s, k);
+		return true;
 	case MODE_GRID:
 		break;
 	}
@@ -243,24 +249,19 @@ static bool act_home(struct tui *t, void *state, int arg)
 	return true;
 }
 
-static bool act_set_location(struct tui *t, void *state, int arg)
+/* s, v, d, u: setting days, asked and undoable (view_week_set.c). */
+static bool act_week_set(struct tui *t, void *state, int arg)
 {
 	struct week_state *s = state;
 
 	if (!s->loaded)
 		return false;
-	week_set_location(t, s, (enum presence_loc)arg);
-	return true;
-}
-
-static bool act_clear_day(struct tui *t, void *state, int arg)
-{
-	struct week_state *s = state;
-
-	(void)arg;
-	if (!s->loaded)
-		return false;
-	week_clear_day(t, s);
+	switch (arg) {
+	case 's': week_set_open(t, s); break;
+	case 'v': week_mark(t, s); break;
+	case 'd': week_cancel_desk_open(t, s); break;
+	case 'u': week_undo(t, s); break;
+	}
 	return true;
 }
 
@@ -292,9 +293,9 @@ static const struct tui_action week_actions[] = {
 	{ { 'j', TUI_FN(KEY_DOWN) }, N_("j k  ↓ ↑"), N_("next / previous person"), N_("↑↓←→ move"),
 	  act_move, 1 },
 	{ { 'k', TUI_FN(KEY_UP) }, NULL, NULL, NULL, act_move, -1 },
-	{ { 'l', TUI_FN(KEY_RIGHT) }, N_("l  → ←"),
-	  N_("next / previous day (h sets home, so ← goes back)"), NULL, act_move_day, 1 },
-	{ { TUI_FN(KEY_LEFT) }, NULL, NULL, NULL, act_move_day, -1 },
+	{ { 'l', TUI_FN(KEY_RIGHT) }, N_("l h  → ←"), N_("next / previous day"), NULL,
+	  act_move_day, 1 },
+	{ { 'h', TUI_FN(KEY_LEFT) }, NULL, NULL, NULL, act_move_day, -1 },
 	{ { TUI_FN(KEY_HOME) }, N_("Home End PgUp PgDn"), N_("first / last person, a page up / down"),
 	  NULL, act_home, 0 },
 	{ { TUI_FN(KEY_END) }, NULL, NULL, NULL, act_home, 1 },
@@ -303,14 +304,14 @@ static const struct tui_action week_actions[] = {
 	{ { '[' }, N_("[  ]"), N_("previous / next week"), N_("[ ] week"), act_go_weeks, -1 },
 	{ { ']' }, NULL, NULL, NULL, act_go_weeks, 1 },
 	{ { 't' }, N_("t"), N_("this week, today's day"), N_("t today"), act_today },
-	{ { 'o' }, N_("o h m a"), N_("set the day to office, home, mobile or away (yours; a lead's "
-	                             "for members)"), N_("o h m a set day"),
-	  act_set_location, LOC_OFFICE },
-	{ { 'h' }, NULL, NULL, NULL, act_set_location, LOC_HOME },
-	{ { 'm' }, NULL, NULL, NULL, act_set_location, LOC_MOBILE },
-	{ { 'a' }, NULL, NULL, NULL, act_set_location, LOC_AWAY },
-	{ { 'x' }, N_("x"), N_("clear the day's entry, so the weekly default applies again"), NULL,
-	  act_clear_day },
+	{ { 's' }, N_("s"), N_("set the day (or the marked span): o office, h home, m mobile, "
+	                       "a away, w business trip, x clear (yours; a lead's for members)"),
+	  N_("s set"), act_week_set, 's' },
+	{ { 'v' }, N_("v"), N_("mark the first day of a span; move to its last day, then s"),
+	  N_("v span"), act_week_set, 'v' },
+	{ { 'd' }, N_("d"), N_("cancel the day's desk booking (y to confirm)"), NULL,
+	  act_week_set, 'd' },
+	{ { 'u' }, N_("u"), N_("undo the last change made here"), N_("u undo"), act_week_set, 'u' },
 	{ { 'b' }, N_("b"), N_("book a desk near the team for the day (and mark it office)"),
 	  N_("b desk"), act_book_desk },
 	{ { '\r', '\n', TUI_FN(KEY_ENTER) }, N_("Enter"),

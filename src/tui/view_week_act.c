@@ -1,6 +1,6 @@
-/* The Week screen's actions, which change data through core: setting a day's
- * location (o h m a), clearing it (x), booking a desk (b), and the team chooser
- * (T) with the list of teams it offers.  After a change the week is read again. */
+/* The Week screen's actions besides setting days (view_week_set.c): booking
+ * a desk (b), and the team chooser (T) with the list of teams it offers.
+ * After a change the week is read again. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,73 +16,7 @@
 #include "tui_internal.h"
 #include "view_week_int.h"
 
-/* ---- changing a day ---- */
-
-void week_set_location(struct tui *t, struct week_state *s, enum presence_loc loc)
-{
-	const struct presence_row *r = week_sel_row(s);
-	struct presence_result res;
-	struct hop_err err;
-	char name[HOP_NAME_MAX + 1], date[HOP_DATE_HUMAN_LEN];
-	const struct presence_item *it;
-	hop_date day = s->w.days[s->list.col].day;
-
-	if (!r) {
-		tui_status(t, true, "%s", _("There is no one here whose day could be set."));
-		return;
-	}
-	snprintf(name, sizeof name, "%s", r->person.name);
-	date_format_human(day, date, sizeof date);
-	memset(&res, 0, sizeof res);
-	if (presence_set(t->app, r->person.login, day, day, loc, NULL, &res, &err) != HOP_OK) {
-		presence_result_free(&res);
-		tui_fail(t, &err);
-		return;
-	}
-	it = res.n ? &res.v[0] : NULL;
-	if (!week_load(t, s)) {
-		presence_result_free(&res);
-		return;
-	}
-	if (it && loc == LOC_OFFICE && it->desk[0] && !it->had_desk)
-		tui_status(t, false, _("%s: office on %s, desk %s booked."), name, date, it->desk);
-	else if (it && loc == LOC_OFFICE && it->no_desk)
-		tui_status(t, false, _("%s: office on %s; no desk near the team was free (b tries "
-		                       "again)."), name, date);
-	else if (it && it->cancelled)
-		tui_status(t, false, ngettext("%s: %s on %s; %d desk booking cancelled.",
-		                              "%s: %s on %s; %d desk bookings cancelled.",
-		                              it->cancelled),
-		           name, presence_loc_display(loc), date, it->cancelled);
-	else
-		tui_status(t, false, _("%s: %s on %s."), name, presence_loc_display(loc), date);
-	presence_result_free(&res);
-}
-
-void week_clear_day(struct tui *t, struct week_state *s)
-{
-	const struct presence_row *r = week_sel_row(s);
-	struct hop_err err;
-	char name[HOP_NAME_MAX + 1], date[HOP_DATE_HUMAN_LEN];
-	hop_date day = s->w.days[s->list.col].day;
-	int cleared = 0;
-
-	if (!r)
-		return;
-	snprintf(name, sizeof name, "%s", r->person.name);
-	date_format_human(day, date, sizeof date);
-	if (presence_clear(t->app, r->person.login, day, day, &cleared, &err) != HOP_OK) {
-		tui_fail(t, &err);
-		return;
-	}
-	if (!week_load(t, s))
-		return;
-	if (cleared)
-		tui_status(t, false, _("%s: the entry for %s is cleared; the weekly default "
-		                       "applies."), name, date);
-	else
-		tui_status(t, false, _("%s has no entry of their own for %s."), name, date);
-}
+/* ---- booking a desk ---- */
 
 void week_book_desk(struct tui *t, struct week_state *s)
 {

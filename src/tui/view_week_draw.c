@@ -299,8 +299,13 @@ void week_draw(struct tui *t, void *state)
 	}
 	sel = s->list.sel;
 	first = s->list.top;
-	if (s->w.nrows && sel >= first && sel < first + (size_t)vis)
-		recolour(top + 2 + (int)(sel - first), g->x_day[s->list.col], g->day_w, TC_SELECTED);
+	if (s->w.nrows && sel >= first && sel < first + (size_t)vis) {
+		/* A marked span (v) shows as the selection stretched over its days. */
+		for (int d = 0; d < PRESENCE_DAYS; d++)
+			if (d == s->list.col || week_in_span(s, s->w.days[d].day))
+				recolour(top + 2 + (int)(sel - first), g->x_day[d], g->day_w,
+				         TC_SELECTED);
+	}
 	y = top + rows - FOOT_ROWS;
 	draw_footer(s, y, g, cols);
 	draw_explanation(s, y + 3, 2, cols);

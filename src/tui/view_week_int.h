@@ -21,6 +21,30 @@ enum mode {
 	MODE_GRID,
 	MODE_DETAIL,        /* the details box of the selected cell */
 	MODE_TEAMS,         /* the team chooser */
+	MODE_SET,           /* s: which location for the day or the marked span */
+	MODE_CONFIRM,       /* a change that cancels desk bookings, asked first */
+};
+
+/* A change being asked about (s, d), applied on the answer. */
+enum change_what { CHANGE_SET, CHANGE_CLEAR, CHANGE_CANCEL_DESK };
+struct week_change {
+	enum change_what what;
+	char login[HOP_LOGIN_MAX + 1];
+	char name[HOP_NAME_MAX + 1];
+	hop_date from, to;
+	enum presence_loc loc;
+	int desks;                          /* desk bookings it cancels */
+	char desk[HOP_CODE_MAX + 1];        /* the (first) desk */
+};
+
+/* The last change, as its days were before it: u puts them back. */
+#define WEEK_UNDO_DAYS 31
+struct week_undo {
+	bool have;
+	char login[HOP_LOGIN_MAX + 1];
+	char name[HOP_NAME_MAX + 1];
+	struct presence_day_entry days[WEEK_UNDO_DAYS];
+	size_t n;
 };
 
 struct week_state {
@@ -41,6 +65,11 @@ struct week_state {
 	size_t *team_index;                 /* chooser item -> index into teams */
 	size_t nitems;
 	struct tui_pick pick;
+	/* v: the first day of a span (marked), s sets the span. */
+	bool marked;
+	hop_date mark;
+	struct week_change change;
+	struct week_undo undo;
 };
 
 /* view_week.c: the selected person's row, NULL when there is none (drawing, actions). */
@@ -53,10 +82,16 @@ void week_teams_free(struct week_state *s);
 /* view_week_draw.c: the view's draw entry, for the table in view_week.c. */
 void week_draw(struct tui *t, void *state);
 
-/* view_week_act.c: set the selected day to loc (keys o h m a). */
-void week_set_location(struct tui *t, struct week_state *s, enum presence_loc loc);
-/* view_week_act.c: clear the selected day's own entry (key x). */
-void week_clear_day(struct tui *t, struct week_state *s);
+/* view_week_set.c: s (the location chooser), v (mark a span), d (cancel the
+ * day's desk, asked first), u (undo the last change), the chooser's and the
+ * confirmation's keys, and whether a day is in the marked span (drawing). */
+void week_set_open(struct tui *t, struct week_state *s);
+void week_mark(struct tui *t, struct week_state *s);
+void week_cancel_desk_open(struct tui *t, struct week_state *s);
+void week_undo(struct tui *t, struct week_state *s);
+void week_set_key(struct tui *t, struct week_state *s, const struct tui_key *k);
+void week_confirm_key(struct tui *t, struct week_state *s, const struct tui_key *k);
+bool week_in_span(const struct week_state *s, hop_date day);
 /* view_week_act.c: book a desk near the team on the selected day (key b). */
 void week_book_desk(struct tui *t, struct week_state *s);
 /* view_week_act.c: open the team chooser (key T); false when there is none to offer. */

@@ -123,9 +123,13 @@ has "$SCR" "Desks free" "the footer: desks free in the team's zones"
 grep -qE "[0-9]+ / $MEMBERS" "$SCR" && ok "the footer counts in office out of the team's $MEMBERS" ||
 	nok "footer: $(tail -n 6 "$SCR")"
 
-# h and o on the lead's own Monday; the command line and the database agree.
+# s h and s o on the lead's own Monday; the command line and the database agree.
+# h alone moves, as on every screen: it changes nothing.
 keys h
-if wait_for "$LEAD_NAME: home on Mon 23 Nov 2026."; then
+keys s
+wait_for "o office  h home" && ok "s: the status line offers the locations" || nok "s: $(status_text)"
+keys h
+if wait_for "$LEAD_NAME: home on Mon 23 Nov 2026 (u undoes it)."; then
 	ok "h: the status line says the Monday is home"
 	eq "$(loc_of "$LEAD" 2026-11-23)" home "h: the database holds home for the Monday"
 	run presence show --person "$LEAD" --week 2026-W48
@@ -135,7 +139,7 @@ if wait_for "$LEAD_NAME: home on Mon 23 Nov 2026."; then
 else
 	nok "h: $(status_text)"
 fi
-keys o
+keys s o
 if wait_for "$LEAD_NAME: office on Mon 23 Nov 2026"; then
 	ok "o: the status line says the Monday is office"
 	eq "$(loc_of "$LEAD" 2026-11-23)" office "o: the database holds office for the Monday"
@@ -151,7 +155,7 @@ fi
 # The lead sets a member's Tuesday: → moves to Tuesday.
 if select_name "$MEMBER_NAME"; then
 	keys Right
-	keys m
+	keys s m
 	if wait_for "$MEMBER_NAME: mobile on Tue 24 Nov 2026"; then
 		ok "a lead sets a member's Tuesday to mobile"
 		eq "$(loc_of "$MEMBER" 2026-11-24)" mobile "the database holds mobile for the member's Tuesday"
@@ -167,13 +171,66 @@ if select_name "$MEMBER_NAME"; then
 	else
 		nok "b: $(status_text)"
 	fi
-	# a (away) cancels the booking again.
-	keys a
+	# s a (away) would cancel the booking: asked first; n keeps it.
+	DESK=$(sql "SELECT d.code FROM booking b JOIN desk d ON d.id = b.desk_id JOIN person x
+	            ON x.id = b.person_id WHERE x.login = '$MEMBER' AND b.day = '2026-11-24'
+	            AND b.cancelled_at IS NULL")
+	keys s a
+	if wait_for "cancels desk $DESK."; then
+		ok "s a: away on a booked day asks before it cancels the desk"
+		keys n
+		wait_for "Nothing changed." && ok "n: nothing changed" || nok "n: $(status_text)"
+		eq "$(desk_of "$MEMBER" 2026-11-24)" 1 "n: the desk booking stays"
+		eq "$(loc_of "$MEMBER" 2026-11-24)" office "n: the day stays office"
+	else
+		nok "s a asks: $(status_text)"
+	fi
+	keys s a
+	wait_for "n no" || true
+	keys y
 	if wait_for "$MEMBER_NAME: away on Tue 24 Nov 2026"; then
-		eq "$(desk_of "$MEMBER" 2026-11-24)" 0 "a: away cancels the day's desk booking"
+		eq "$(desk_of "$MEMBER" 2026-11-24)" 0 "y: away cancels the day's desk booking"
 	else
 		nok "a: $(status_text)"
 	fi
+	# u puts the day back: office, with the same desk.
+	keys u
+	if wait_for "$MEMBER_NAME: 1 day is as it was."; then
+		eq "$(desk_of "$MEMBER" 2026-11-24)" 1 "u: the desk is booked again"
+		eq "$(loc_of "$MEMBER" 2026-11-24)" office "u: the day is office again"
+		eq "$(sql "SELECT d.code FROM booking b JOIN desk d ON d.id = b.desk_id JOIN person x
+		          ON x.id = b.person_id WHERE x.login = '$MEMBER' AND b.day = '2026-11-24'
+		          AND b.cancelled_at IS NULL")" "$DESK" "u: the same desk $DESK"
+	else
+		nok "u: $(status_text)"
+	fi
+	keys u
+	wait_for "Nothing to undo." && ok "u twice: nothing more to undo" || nok "u twice: $(status_text)"
+	# d cancels the day's desk, asked first.
+	keys d
+	if wait_for "Cancel desk $DESK of $MEMBER_NAME"; then
+		keys y
+		wait_for "desk $DESK on Tue 24 Nov 2026 cancelled" && ok "d y: the desk is cancelled" ||
+			nok "d y: $(status_text)"
+		eq "$(desk_of "$MEMBER" 2026-11-24)" 0 "d: no desk booking left"
+	else
+		nok "d asks: $(status_text)"
+	fi
+	# v marks Wednesday, l l to Friday, s h: three days home in a few keys.
+	WED_BEFORE=$(loc_of "$MEMBER" 2026-11-25)
+	keys l v l l s h
+	wait_for "n no" && keys y
+	if wait_for "$MEMBER_NAME: home on Wed 25 Nov 2026 to Fri 27 Nov 2026"; then
+		ok "v l l s h: a span of three days set at once"
+		eq "$(loc_of "$MEMBER" 2026-11-25)$(loc_of "$MEMBER" 2026-11-26)$(loc_of "$MEMBER" 2026-11-27)" \
+			"homehomehome" "the database holds home for Wednesday to Friday"
+	else
+		nok "v span: $(status_text)"
+	fi
+	keys u
+	wait_for "3 days are as they were." && ok "u: the span is undone" || nok "u span: $(status_text)"
+	eq "$(loc_of "$MEMBER" 2026-11-25)" "$WED_BEFORE" "u: Wednesday's own entry is as it was"
+	keys h h h
 	# Enter: the details of the cell.
 	keys Enter
 	if wait_for "Press any key to close."; then
@@ -205,7 +262,7 @@ wait_for "KW 48 · 23.–27.11.2026" && ok "t: back to this week" || nok "t: $(s
 keys '?'
 if wait_for "Keys of the Week screen"; then
 	has "$SCR" "previous / next week" "the help lists [ and ]"
-	has "$SCR" "office, home, mobile or away" "the help lists o h m a"
+	has "$SCR" "o office, h home, m mobile" "the help lists the locations of s"
 	keys x
 	wait_gone "Keys of the Week screen" || nok "closing the help"
 else
@@ -252,9 +309,9 @@ if [ -n "$OUTSIDER" ]; then
 		keys Escape
 	fi
 	if select_name "$MATE_NAME"; then
-		keys h
+		keys s
 		if [ -n "$refusal" ] && wait_for "$refusal"; then
-			ok "h on a colleague's day: core's refusal in the status line"
+			ok "s on a colleague's day: core's refusal in the status line, before any choice"
 			tm capture-pane -p -e -t hop | tail -n 3 >"$SCRATCH/status.esc"
 			has "$SCRATCH/status.esc" "[41m" "the refusal is in the error colour"
 		else
