@@ -40,15 +40,17 @@ static void join(const char *const *items, size_t n, const char *gap, char *buf,
 void keys_hints(const struct tui_view *v, int width, char *buf, size_t size)
 {
 	const char *all[HINTS_MAX], *kept[HINTS_MAX];
-	size_t n = 0, k = 0;
+	size_t n = 0, k = 0, first, screen;
 
 	for (size_t i = 0; i < tui_global_count; i++)
 		if (tui_global_actions[i].hint && tui_global_actions[i].place == TUI_HINT_FIRST &&
 		    n < HINTS_MAX)
 			all[n++] = kept[k++] = _(tui_global_actions[i].hint);
+	first = k;
 	for (size_t i = 0; i < v->nactions; i++)
 		if (v->actions[i].hint && n < HINTS_MAX)
 			all[n++] = kept[k++] = _(v->actions[i].hint);
+	screen = k - first;
 	for (size_t i = 0; i < tui_global_count; i++) {
 		const struct tui_action *a = &tui_global_actions[i];
 
@@ -68,4 +70,17 @@ void keys_hints(const struct tui_view *v, int width, char *buf, size_t size)
 	if (text_width(buf) <= width)
 		return;
 	join(kept, k, "  ", buf, size);
+	if (text_width(buf) <= width)
+		return;
+	/* Still too wide (80 columns, German labels): the screen's last hints
+	 * give way, so that "? help" and "q quit" always stand; ? lists all. */
+	for (size_t drop = 1; drop <= screen && text_width(buf) > width; drop++) {
+		const char *fit[HINTS_MAX];
+		size_t m = 0;
+
+		for (size_t i = 0; i < k; i++)
+			if (i < first + screen - drop || i >= first + screen)
+				fit[m++] = kept[i];
+		join(fit, m, "  ", buf, size);
+	}
 }

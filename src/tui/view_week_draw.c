@@ -52,20 +52,55 @@ static void cell_text(const struct presence_cell *c, int width, char *buf, size_
 {
 	char desk[HOP_CODE_MAX + 16] = "", marks[16] = "";
 	const char *half = c->desk[0] && c->desk_half != HALF_DAY ? half_display(c->desk_half) : "";
+	const char *word = c->loc == LOC_NONE ? _("not set") : presence_loc_display(c->loc);
+	int room;
 
 	if (c->desk[0])
 		snprintf(desk, sizeof desk, half[0] ? " %s %s" : " %s", c->desk, half);
 	snprintf(marks, sizeof marks, "%s%s", c->note[0] ? " ✎" : "", c->deviation ? " !" : "");
-	snprintf(buf, size, "%s %s%s%s", loc_symbol(c->loc),
-	         c->loc == LOC_NONE ? _("not set") : presence_loc_display(c->loc), desk, marks);
+	snprintf(buf, size, "%s %s%s%s", loc_symbol(c->loc), word, desk, marks);
 	if (text_width(buf) <= width)
 		return;
+	/* Narrow columns (80 columns, German words): the desk before the
+	 * word, then the desk alone (the half day is in the details), then
+	 * the word cut with an ellipsis — never a lone letter. */
 	if (c->desk[0]) {
 		snprintf(buf, size, "%s%s%s", loc_symbol(c->loc), desk, marks);
 		if (text_width(buf) <= width)
 			return;
+		snprintf(buf, size, "%s %s%s", loc_symbol(c->loc), c->desk, marks);
+		if (text_width(buf) <= width)
+			return;
 	}
-	snprintf(buf, size, "%s %s%s", loc_symbol(c->loc), presence_loc_code(c->loc), marks);
+	/* "Not set" needs no word where there is no room: the dot says it. */
+	if (c->loc == LOC_NONE) {
+		snprintf(buf, size, "%s%s", loc_symbol(c->loc), marks);
+		return;
+	}
+	room = width - text_width(loc_symbol(c->loc)) - 1 - text_width(marks);
+	snprintf(buf, size, "%s %s", loc_symbol(c->loc), word);
+	if (room >= 2 && text_width(word) > room) {
+		/* Cut the word to room - 1 columns and add "…". */
+		char cut[64];
+		size_t n = 0;
+		int w = 0;
+		const unsigned char *p = (const unsigned char *)word;
+		while (p[n] && n < sizeof cut - 4) {
+			size_t len = (p[n] & 0x80) == 0 ? 1 : (p[n] & 0xE0) == 0xC0 ? 2 :
+			             (p[n] & 0xF0) == 0xE0 ? 3 : 4;
+			if (w + 1 > room - 1)
+				break;
+			n += len;
+			w++;
+		}
+		snprintf(cut, sizeof cut, "%.*s…", (int)n, word);
+		snprintf(buf, size, "%s %s%s", loc_symbol(c->loc), cut, marks);
+		return;
+	}
+	if (room < 2)
+		snprintf(buf, size, "%s %s%s", loc_symbol(c->loc), presence_loc_code(c->loc), marks);
+	else
+		snprintf(buf, size, "%s %s%s", loc_symbol(c->loc), word, marks);
 }
 
 /* "Mon 23.11." / "Mo 23.11." with the presence day's star and the day off's cross. */
@@ -275,6 +310,14 @@ void week_draw(struct tui *t, void *state)
 		const struct presence_week_day *wd = &s->w.days[d];
 
 		day_heading(wd, text, sizeof text);
+		if (text_width(text) > g->day_w) {
+			/* "★ Wed 25.11." in a narrow column: the date keeps its
+			 * month ("★ 25.11."), the weekday goes (the order says it). */
+			int yy, m, dd;
+			date_to_ymd(wd->day, &yy, &m, &dd);
+			snprintf(text, sizeof text, "%s%02d.%02d.", !wd->working ? "✕ " :
+			         wd->team_day ? "★ " : "", dd, m);
+		}
 		attrset(colour_attr(!wd->working ? TC_HOLIDAY : wd->team_day ? TC_TEAMDAY : TC_DIM));
 		text_draw(stdscr, top + 1, g->x_day[d], text, g->day_w);
 	}
