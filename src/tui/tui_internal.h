@@ -117,6 +117,10 @@ struct tui {
 	/* A prompt on the status line (the search): label and the line being edited. */
 	const char *prompt_label;
 	struct tui_input *prompt;
+	/* The day last chosen on a screen of days (Week's selected day, Desks'
+	 * day), so that the other follows when shown; has_day false at first. */
+	bool has_day;
+	hop_date day;
 	/* Where the terminal cursor goes after drawing; -1 hides it. */
 	int cursor_y, cursor_x;
 };

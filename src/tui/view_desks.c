@@ -143,8 +143,14 @@ static void desks_show(struct tui *t, void *state)
 {
 	struct desks_state *s = state;
 
-	if (s->fresh)
+	if (s->fresh && !(t->has_day && t->day != s->day)) {
 		s->fresh = false;
+		return;
+	}
+	s->fresh = false;
+	/* The day chosen on the Week screen, if another: Desks follows it. */
+	if (t->has_day && t->day != s->day)
+		desks_go_to(t, s, t->day);
 	else
 		desks_load(t, s);
 }

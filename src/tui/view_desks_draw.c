@@ -217,6 +217,11 @@ void desks_draw(struct tui *t, void *state)
 	struct row_ctx ctx = { s, width, { 0 } };
 	const struct columns *c = &ctx.c;
 
+	/* The day shown is the day the Week screen selects when shown. */
+	if (s->loaded) {
+		t->has_day = true;
+		t->day = s->day;
+	}
 	if (!s->loaded) {
 		draw_heading(s, top, width);
 		return;

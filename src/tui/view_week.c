@@ -96,9 +96,12 @@ static void week_open(struct tui *t, void *state)
 	struct week_state *s = state;
 	hop_date today = clock_today();
 
+	/* On a Saturday or Sunday the week that matters is the coming one. */
+	if (date_weekday(today) > 5)
+		today += 8 - date_weekday(today);
 	s->monday = today - (date_weekday(today) - 1);
 	s->list.ncols = PRESENCE_DAYS;
-	s->list.col = date_weekday(today) <= 5 ? date_weekday(today) - 1 : 0;
+	s->list.col = date_weekday(today) - 1;
 	week_load(t, s);
 	s->fresh = true;
 }
@@ -109,10 +112,18 @@ static void week_show(struct tui *t, void *state)
 {
 	struct week_state *s = state;
 
-	if (s->fresh)
+	if (s->fresh) {
 		s->fresh = false;
-	else
+	} else if (t->has_day && date_weekday(t->day) <= 5 &&
+	           (t->day < s->monday || t->day >= s->monday + 7)) {
+		/* The day chosen on Desks is in another week: go there. */
+		go_to(t, s, t->day);
+		s->list.col = date_weekday(t->day) - 1;
+	} else {
 		week_load(t, s);
+		if (t->has_day && date_weekday(t->day) <= 5)
+			s->list.col = date_weekday(t->day) - 1;
+	}
 }
 
 void week_teams_free(struct week_state *s)

@@ -290,6 +290,11 @@ void week_draw(struct tui *t, void *state)
 	const struct grid *g = &ctx.g;
 	size_t sel, first;
 
+	/* The day shown selected is the day the Desks screen opens on. */
+	if (s->loaded) {
+		t->has_day = true;
+		t->day = s->w.days[s->list.col].day;
+	}
 	draw_heading(t, s, top);
 	if (!s->loaded) {
 		int n;

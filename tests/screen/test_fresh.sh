@@ -67,6 +67,28 @@ i=0
 while grep -E "^. S7 " "$SCR" | grep -q "mine" && [ $i -lt 50 ]; do sleep 0.1; grab; i=$((i + 1)); done
 if grep -E "^. S7 " "$SCR" | grep -q "free"; then ok "Desks shows S7 free again when shown again"
 else nok "Desks still shows the cancelled booking: $(cat "$SCR")"; fi
+# Desks follows the day chosen on Week, and Week the day chosen on Desks.
+keys 1
+wait_for "Anna Berg" || true
+keys l l
+keys 2
+if wait_for "Thu 26 Nov 2026"; then ok "Desks opens on the day selected on Week (Thursday)"
+else nok "Desks did not follow Week: $(sed -n 3p "$SCR")"; fi
+keys ']'
+wait_for "Thu 3 Dec 2026" || true
+keys 1
+if wait_for "KW 49"; then ok "Week follows the day chosen on Desks into KW 49"
+else nok "Week did not follow Desks: $(sed -n 3p "$SCR")"; fi
 keys q
 expect_exit_clean "quit"
+
+# On a Sunday the Week screen opens on the coming week, not the one just ended.
+SAVED=$HOP_TODAY
+HOP_TODAY=2026-11-29
+start 100 30 anna
+if wait_for "KW 49"; then ok "on Sunday 29 November the Week screen opens on KW 49"
+else nok "Sunday: $(sed -n 3p "$SCR")"; fi
+keys q
+expect_exit_clean "Sunday"
+HOP_TODAY=$SAVED
 finish
