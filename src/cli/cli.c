@@ -112,6 +112,13 @@ void cli_usage(FILE *out, const char *name, const char *sub)
 	}
 }
 
+/* The daily commands, as the overview lists them first. */
+static const struct { const char *name, *sub; } daily[] = {
+	{ "who", NULL }, { "free", NULL }, { "book", NULL }, { "cancel", NULL },
+	{ "bookings", NULL }, { "week", NULL }, { "presence", "set" }, { "presence", "show" },
+	{ "check", NULL }, { "onboarding", "todo" }, { "training", "status" },
+};
+
 static void print_overview(FILE *out)
 {
 	const char *last = "";
@@ -124,7 +131,19 @@ static void print_overview(FILE *out)
 	        "  --db FILE       use this database file\n"
 	        "  -h, --help      show this help\n"
 	        "  -V, --version   show the version\n\n"), out);
-	fputs(_("Commands:\n"), out);
+	/* What people type every day first; the whole table after it. */
+	fputs(_("Every day:\n"), out);
+	for (size_t d = 0; d < sizeof daily / sizeof *daily; d++) {
+		const struct cli_command *c = find(daily[d].name, daily[d].sub);
+		char head[64];
+
+		if (!c)
+			continue;
+		snprintf(head, sizeof head, "%s%s%s", c->name, c->sub ? " " : "",
+		         c->sub ? c->sub : "");
+		fprintf(out, "  %-20s %s\n", head, _(c->summary));
+	}
+	fputs(_("\nAll commands:\n"), out);
 	for (size_t i = 0; i < cli_command_count; i++) {
 		const struct cli_command *c = &cli_commands[i];
 		char head[64];

@@ -5,7 +5,8 @@ expect_ok "hop --help exits 0" --help
 has "$OUT" "Usage: hop" "--help shows the usage line"
 has "$OUT" "person list" "--help lists the commands"
 expect_ok "hop help exits 0" help
-has "$OUT" "Commands:" "help lists commands"
+has "$OUT" "All commands:" "help lists commands"
+has "$OUT" "Every day:" "help lists the daily commands first"
 expect_ok "hop --version" --version
 has "$OUT" "hop 0." "version printed"
 expect_ok "hop version" version

@@ -13,7 +13,7 @@ else
 fi
 
 # Commands as 'hop --help' lists them: "  name sub   summary".
-"$HOP" --help | sed -n '/^Commands:/,/^$/p; /^Commands:/,$p' |
+"$HOP" --help | sed -n '/^All commands:/,$p' |
 	sed -n 's/^  \([a-z]\{1,\}\( [a-z]\{1,\}\)\{0,1\}\)  .*/\1/p' | sort -u >"$SCRATCH/cmds"
 n=$(wc -l <"$SCRATCH/cmds")
 [ "$n" -ge 10 ] && ok "found $n commands in --help" || nok "only $n commands in --help"

@@ -149,7 +149,7 @@ cp "$ERR" "$SCRATCH/conf.de.err"
 english
 expect_ok "English: hop --help" --help
 has "$OUT" "Usage: hop" "English: --help says Usage"
-has "$OUT" "Commands:" "English: --help lists the Commands"
+has "$OUT" "All commands:" "English: --help lists the Commands"
 has "$OUT" "  person list          List people" "English: the summaries are English"
 hasnt "$OUT" "Befehle" "English: no German in --help"
 
