@@ -110,14 +110,44 @@ static void print_grid(const struct presence_week *w)
 		printf("! %s: %s\n", w->dev.v[k].name, w->dev.v[k].text);
 }
 
+/* The week as rows for a spreadsheet or a program: a person and a day each. */
+static int print_rows(const struct presence_week *w, enum out_format fmt)
+{
+	static const char *const keys[] = { "login", "name", "day", "location", "desk", "half",
+	                                     "note", "team_day", "working" };
+	const char *headers[] = { _("Login"), _("Name"), _("Day"), _("Location"), _("Desk"),
+	                          _("Half"), _("Note"), _("Presence day"), _("Working day") };
+	struct out_table *t = out_table_new(fmt, 9, headers, keys);
+
+	for (size_t i = 0; i < w->nrows; i++) {
+		const struct presence_row *r = &w->rows[i];
+		for (int d = 0; d < PRESENCE_DAYS; d++) {
+			const struct presence_cell *c = &r->days[d];
+			char day[11];
+			const char *cells[9] = {
+				r->person.login, r->person.name, date_format(w->days[d].day, day),
+				c->loc == LOC_NONE ? "" : presence_loc_name(c->loc), c->desk,
+				c->desk[0] ? (c->desk_half == HALF_AM ? "am" : c->desk_half == HALF_PM ?
+				              "pm" : "day") : "",
+				c->note, w->days[d].team_day ? "yes" : "no",
+				w->days[d].working ? "yes" : "no",
+			};
+			out_table_add(t, cells);
+		}
+	}
+	return out_table_done(t, stdout);
+}
+
 int cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "team", required_argument, NULL, 't' },
 		{ "week", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cli_args a = { .name = "week", .opts = opts, .shortopts = "t:w:" };
+	enum out_format fmt = OUT_TABLE;
+	struct cli_args a = { .name = "week", .opts = opts, .shortopts = "t:w:F:", .format = &fmt };
 	const char *team = NULL, *week = NULL;
 	struct presence_week w;
 	struct hop_err err;
@@ -135,9 +165,12 @@ int cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (presence_week(&ctx->app, team, monday, &w, &err) != HOP_OK)
 		return cli_fail(&err);
-	print_grid(&w);
+	if (fmt == OUT_TABLE)
+		print_grid(&w);
+	else
+		rc = print_rows(&w, fmt);
 	presence_week_free(&w);
-	return 0;
+	return rc;
 }
 
 int cmd_check(struct cli_ctx *ctx, int argc, char **argv)

@@ -104,6 +104,14 @@ has "$OUT" "KW 1 · 04.–08.01.2027" "KW 1 heading"
 expect_ok "week 48" week
 has "$OUT" "Thu 26.11.*" "presence day marked"
 has "$OUT" "In office" "footer"
+expect_ok "week as csv" week --format csv
+has "$OUT" "login,name,day,location,desk,half,note,team_day,working" "week csv: the header"
+eq "$(grep -c ',2026-11-2[3-7],' "$OUT")" "$(( $(sed 1d "$OUT" | cut -d, -f1 | sort -u | wc -l) * 5 ))" \
+	"week csv: five rows per person"
+grep -q ',2026-11-26,.*,yes,yes' "$OUT" && ok "week csv: Thursday is the presence day" ||
+	nok "week csv: no presence day on Thursday: $(grep 2026-11-26 "$OUT" | head -2)"
+expect_ok "week as json" week --format json
+has "$OUT" '"team_day"' "week json: the keys"
 
 # --- whose week: the same rule as the Week screen's team chooser ---
 expect_fail "another team's week" 4 week --team referat-12-buergerservice
