@@ -503,7 +503,8 @@ int cmd_free(struct cli_ctx *ctx, int argc, char **argv)
 		cells[3] = d->zone.site;
 		cells[4] = d->zone.floor;
 		cells[5] = d->zone.name;
-		cells[6] = or_null(desk_attr_format(d->attrs, attrs, sizeof attrs));
+		cells[6] = or_null(fmt == OUT_TABLE ? desk_attr_display(d->attrs, attrs, sizeof attrs) :
+		                   desk_attr_format(d->attrs, attrs, sizeof attrs));
 		cells[7] = capacity;
 		cells[8] = or_null(d->owner_name);
 		out_table_add(t, cells);

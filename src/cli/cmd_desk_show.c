@@ -88,7 +88,10 @@ static int place_list(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		char attrs[128], status[64], capacity[16];
 		const char *cells[10];
 
-		desk_attr_format(d->attrs, attrs, sizeof attrs);
+		if (fmt == OUT_TABLE)
+			desk_attr_display(d->attrs, attrs, sizeof attrs);
+		else
+			desk_attr_format(d->attrs, attrs, sizeof attrs);
 		status_text(d, status, sizeof status);
 		if (room) {
 			snprintf(capacity, sizeof capacity, "%d", d->capacity);
@@ -218,7 +221,7 @@ static int place_show(struct cli_ctx *ctx, int argc, char **argv, bool room)
 	show_line(_("Floor:"), "%s (%s %d)", d.zone.floor, _("level"), d.zone.level);
 	show_line(_("Zone:"), "%s", d.zone.name);
 	show_line(_("Zone team:"), "%s", d.zone.team[0] ? d.zone.team : _("(none)"));
-	desk_attr_format(d.attrs, attrs, sizeof attrs);
+	desk_attr_display(d.attrs, attrs, sizeof attrs);
 	show_line(_("Attributes:"), "%s", attrs[0] ? attrs : _("(none)"));
 	if (!room) {
 		if (d.owner_login[0])

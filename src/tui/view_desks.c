@@ -283,7 +283,7 @@ static bool act_attributes(struct tui *t, void *state, int arg)
 
 	(void)arg;
 	if (s->attrs)
-		desk_attr_format(s->attrs, attrs, sizeof attrs);
+		desk_attr_display(s->attrs, attrs, sizeof attrs);
 	desks_prompt_open(t, s, MODE_ATTRS, _("Attributes (e.g. monitor,quiet): "), attrs);
 	return true;
 }

@@ -63,7 +63,7 @@ static void info_text(const struct desk_day *d, char *buf, size_t size)
 	char attrs[ATTRS_TEXT_MAX];
 	size_t used;
 
-	desk_attr_format(d->attrs, attrs, sizeof attrs);
+	desk_attr_display(d->attrs, attrs, sizeof attrs);
 	if (d->kind != DESK_KIND_DESK) {
 		snprintf(buf, size, ngettext("%s, %d seat", "%s, %d seats", d->capacity),
 		         desk_kind_display(d->kind), d->capacity);
@@ -174,7 +174,7 @@ static void draw_heading(const struct desks_state *s, int y, int width)
 		snprintf(filt, sizeof filt, _("Zone: %s"), s->zone_name);
 	if (s->attrs) {
 		size_t n = strlen(filt);
-		desk_attr_format(s->attrs, attrs, sizeof attrs);
+		desk_attr_display(s->attrs, attrs, sizeof attrs);
 		snprintf(filt + n, sizeof filt - n, "%s", n ? "   " : "");
 		n = strlen(filt);
 		snprintf(filt + n, sizeof filt - n, _("Attributes: %s"), attrs);

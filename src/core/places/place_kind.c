@@ -130,7 +130,15 @@ enum hop_status desk_attr_parse(const char *text, unsigned *attrs, struct hop_er
 	return HOP_OK;
 }
 
-char *desk_attr_format(unsigned attrs, char *buf, size_t size)
+/* For people, in their language (German: Monitor, Stehpult, barrierefrei,
+ * ...), as parse accepts them back. */
+static const char *const attr_shown[] = {
+	N_("monitor"), N_("standing"), N_("accessible"), N_("quiet"), N_("dock"), N_("screen"),
+	N_("video"), N_("whiteboard"),
+};
+
+static char *attr_join(unsigned attrs, const char *const *names, bool translate, char *buf,
+                       size_t size)
 {
 	size_t n = 0;
 
@@ -142,7 +150,8 @@ char *desk_attr_format(unsigned attrs, char *buf, size_t size)
 
 		if (!(attrs & (1u << i)))
 			continue;
-		w = snprintf(buf + n, size - n, "%s%s", n ? "," : "", attr_names[i]);
+		w = snprintf(buf + n, size - n, "%s%s", n ? "," : "",
+		             translate ? _(names[i]) : names[i]);
 		if (w < 0 || (size_t)w >= size - n) {
 			/* Never half a word: cut back to the last whole one. */
 			buf[n] = '\0';
@@ -152,6 +161,17 @@ char *desk_attr_format(unsigned attrs, char *buf, size_t size)
 	}
 	return buf;
 }
+
+char *desk_attr_display(unsigned attrs, char *buf, size_t size)
+{
+	return attr_join(attrs, attr_shown, true, buf, size);
+}
+
+char *desk_attr_format(unsigned attrs, char *buf, size_t size)
+{
+	return attr_join(attrs, attr_names, false, buf, size);
+}
+
 
 /* ---- who may book ---- */
 

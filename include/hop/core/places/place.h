@@ -52,6 +52,8 @@ enum desk_attr {
  * screen|beamer, video, whiteboard).  Unknown words are errors naming them. */
 enum hop_status desk_attr_parse(const char *text, unsigned *attrs, struct hop_err *err);
 char *desk_attr_format(unsigned attrs, char *buf, size_t size);   /* "monitor,quiet" */
+/* The same for people, translated ("Monitor,ruhig"): screens and tables. */
+char *desk_attr_display(unsigned attrs, char *buf, size_t size);
 
 enum desk_bookable { BOOKABLE_ALL, BOOKABLE_TEAM, BOOKABLE_LEADS };
 /* "all", "team" (the zone's team), "leads" (leads, facilities, admins). */
