@@ -271,6 +271,21 @@ static enum hop_status holidays_emit(struct ics_session *s, const struct ics_fee
 			};
 			st = ics_writer_event(w, &ev, err);
 		}
+		/* 24 and 31 December when the policy frees them, as days off too. */
+		for (int dec = 24; st == HOP_OK && dec <= 31; dec += 7) {
+			hop_date day = date_from_ymd(y, 12, dec);
+			const char *name;
+			if (day < feed->from || day > feed->to || !workday_freed(app, day, &name))
+				continue;
+			char uid[UID_MAX], iso[11];
+			snprintf(uid, sizeof uid, "freeday-%s@%s", date_format(day, iso),
+			         app->cfg.mail_domain);
+			struct ics_event ev = {
+				.uid = uid, .summary = name, .day = day, .half = HALF_DAY,
+				.transparent = true,
+			};
+			st = ics_writer_event(w, &ev, err);
+		}
 	}
 	return st;
 }
