@@ -1,7 +1,9 @@
 #!/bin/sh
 # The team of a person on a day, everywhere (X-2): a trainee's station in
 # "Referat 3" from 1 March to 31 May 2027, made with 'hop assign', shows in
-# 'hop who --team', in the team's week from the first day, and not before.
+# 'hop who --team', in the team's week from the first day, and not before; its
+# presence days, the office agreement check, its feed and the leads' rights follow
+# the team it is in on each day.
 . "$(dirname "$0")/lib.sh"
 
 expect_ok "init" init --name "Tess Ter"
