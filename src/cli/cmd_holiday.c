@@ -21,7 +21,7 @@ static const char *const weekday_names[] = {
 
 struct row {
 	hop_date day;
-	int order;               /* public holidays before closures on the same day */
+	int order;               /* public holidays, then free days, then closures on a day */
 	const char *name;
 	const char *kind;
 	const char *scope;
@@ -106,7 +106,7 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 	if (closure_list(&ctx->app, site_id, date_from_ymd(year, 1, 1),
 	                 date_from_ymd(year + 1, 1, 1), &cl, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (!(rows = calloc(nh + cl.n, sizeof *rows))) {
+	if (!(rows = calloc(nh + cl.n + 2, sizeof *rows))) {
 		closure_list_free(&cl);
 		return cli_failf(HOP_ENOMEM, _("out of memory"));
 	}
@@ -114,8 +114,16 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		rows[nrows++] = (struct row){ hol[i].day, 0, holiday_display(&hol[i]),
 		                              _("public holiday"), region };
 	snprintf(all_sites, sizeof all_sites, "%s", _("all sites"));
+	/* 24 and 31 December when the policy frees them: days off like holidays. */
+	for (int dec = 24; dec <= 31; dec += 7) {
+		const char *name;
+		hop_date day = date_from_ymd(year, 12, dec);
+
+		if (workday_freed(&ctx->app, day, &name))
+			rows[nrows++] = (struct row){ day, 1, name, _("free day"), all_sites };
+	}
 	for (size_t i = 0; i < cl.n; i++)
-		rows[nrows++] = (struct row){ cl.v[i].day, 1, cl.v[i].summary, _("closure"),
+		rows[nrows++] = (struct row){ cl.v[i].day, 2, cl.v[i].summary, _("closure"),
 		                              cl.v[i].site_id ? cl.v[i].site : all_sites };
 	qsort(rows, nrows, sizeof *rows, by_day);
 

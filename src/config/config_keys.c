@@ -248,6 +248,8 @@ const struct config_key config_keys[] = {
 	        N_("new hires one mentor looks after at the same time at most")),
 	INT_KEY("policy", "rotation_years", rotation_years, 1, 15, "5",
 	        N_("years in a post after which a rotation is due")),
+	ENUM_KEY("policy", "free_dec24_dec31", free_dec24_dec31, yes_no_words, "yes",
+	         N_("24 and 31 December are free days, as § 6 (3) TVöD and TV-L grant where service allows, so not working days (yes or no)")),
 	ENUM_KEY("booking", "show_booker_names", show_booker_names, booker_names_words, "team",
 	         N_("who sees who booked a desk or room: all, team (the booker's team, their lead, facilities, admins) or none")),
 	INT_KEY("booking", "fixed_desk_claim_days", fixed_desk_claim_days, 0, 30, "1",

@@ -5,6 +5,7 @@
 
 #include "hop/core/app.h"
 #include "hop/core/authz.h"
+#include "hop/core/people/membership.h"
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
@@ -198,6 +199,29 @@ enum hop_status authz_book_for(const struct hop_app *app, const struct hop_perso
 		                target->name);
 	return hop_fail(err, HOP_EPERM, _("you may book and cancel only for yourself; for %s, "
 	                "ask their lead or facilities"), target->name);
+}
+
+enum hop_status authz_book_for_days(struct hop_app *app, const struct hop_person *target,
+                                    hop_date from, hop_date to, struct hop_err *err)
+{
+	char when[HOP_DATE_HUMAN_LEN];
+
+	if (!app->actor.known || target->id == app->actor.person.id ||
+	    has(app, ROLE_FACILITIES | ROLE_ADMIN) || !has(app, ROLE_LEAD))
+		return authz_book_for(app, target, err);
+	for (hop_date day = from; from != HOP_DATE_NONE && day <= to; day++) {
+		int64_t team;
+
+		if (membership_team_on(app, target->id, day, &team, err) != HOP_OK)
+			return err->status;
+		if (!team)
+			team = target->team_id;
+		if (!authz_leads_team(app, team))
+			return hop_fail(err, HOP_EPERM, _("%s is not in a team you lead on %s; a lead "
+			                "may book and plan only the days their members are in their "
+			                "teams"), target->name, date_format_human(day, when, sizeof when));
+	}
+	return HOP_OK;
 }
 
 /* Does this person (with these roles and team) meet the place's bookable_by? */

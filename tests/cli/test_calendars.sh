@@ -73,14 +73,18 @@ DESK_WANT="2026-11-25 08:00-12:00 S2: Jürgen Weiß
 ROOM_WANT="2026-11-27 allday Raum Müggelsee: booked"
 TEAM_WANT="2026-12-01 allday Team day: Referat 11"
 HOLIDAY_DAYS="2026-12-25 2026-12-26 2027-01-01"
+# 24 and 31 December, free by [policy] free_dec24_dec31 (the default), beside them.
+FREE_DAYS="2026-12-24 2026-12-31"
 # The holidays' names are hop's own; their days are checked here.
 holiday_want() {
-	for d in $HOLIDAY_DAYS; do
-		n=$(grep -A8 "^UID:holiday-BE-$d@" "$F/holidays.ics" | sed -n 's/^SUMMARY:\(.*\)\r$/\1/p' | head -n 1)
+	for d in $(printf '%s\n' $HOLIDAY_DAYS $FREE_DAYS | sort); do
+		n=$(grep -A8 -e "^UID:holiday-BE-$d@" -e "^UID:freeday-$d@" "$F/holidays.ics" | sed -n 's/^SUMMARY:\(.*\)\r$/\1/p' | head -n 1)
 		echo "$d allday $n"
 	done
 }
 eq "$(grep -c '^UID:holiday-' "$F/holidays.ics")" "3" "the holiday feed holds three holidays"
+eq "$(grep -c '^UID:freeday-' "$F/holidays.ics")" "2" "and the two days freed by policy"
+has "$F/holidays.ics" "SUMMARY:24 December (free under § 6 (3) TVöD/TV-L)" "a freed day named like a holiday"
 
 # ---- khal ----
 # khal list prints a heading per day ("#DAY"), then each event of that day: an

@@ -34,6 +34,8 @@ if locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$' && [ -f "$(dirname "$HOP"
 	eq "$?" "0" "holidays in German"
 	row 2026-06-04 "Fronleichnam" "official German name in German"
 	row 2026-12-26 "2. Weihnachtstag" "Zweiter Weihnachtstag in German"
+	row 2026-12-24 "24. Dezember (frei nach § 6 Abs. 3 TVöD/TV-L)" "24 December in German"
+	row 2026-12-24 "arbeitsfreier Tag" "its kind in German"
 else
 	skip "German: no de_DE.UTF-8 locale or no catalogue beside $HOP"
 fi
@@ -69,8 +71,20 @@ expect_ok "import again" import holidays "$SAMPLE"
 has "$OUT" "added 0 days, updated 0, removed 0, unchanged 4" "re-import is idempotent"
 eq "$(sql "SELECT count(*) FROM closure")" "4" "no duplicates"
 expect_ok "holidays list closures" holidays --year 2026
-row 2026-12-28 "Betriebsruhe zwischen den Jahren  closure         all sites" "closure listed with kind and scope"
+row 2026-12-28 "Betriebsruhe zwischen den Jahren            closure         all sites" "closure listed with kind and scope"
 row 2026-12-25 "Christmas Day" "public holidays listed too"
+# 24 and 31 December, free by [policy] free_dec24_dec31 (the default), like holidays.
+row 2026-12-24 "Thursday   24 December (free under § 6 (3) TVöD/TV-L)  free day        all sites" "24 December listed as a free day"
+eq "$(grep -c '^2026-12-31' "$OUT")" "2" "31 December: free day and closure"
+WORK=$SCRATCH/work.ini
+printf '[policy]\nfree_dec24_dec31 = no\n' >"$WORK"
+HOP_CONFIG=$WORK expect_ok "holidays, policy off" holidays --year 2026
+hasnt "$OUT" "free day" "no free days with the policy off"
+expect_ok "holidays 2027" holidays --year 2027 --format csv
+has "$OUT" "2027-12-24,Friday,24 December (free under § 6 (3) TVöD/TV-L),free day,all sites" "24 Dec 2027, a Friday, in csv"
+has "$OUT" "2027-12-31,Friday,31 December (free under § 6 (3) TVöD/TV-L),free day,all sites" "31 Dec 2027, a Friday, in csv"
+expect_ok "holidays 2028" holidays --year 2028 --format csv
+hasnt "$OUT" "2028-12-24" "24 Dec 2028 is a Sunday: not listed"
 expect_ok "site sees organisation closures" holidays --year 2026 --site Nürnberg
 has "$OUT" "Betriebsruhe zwischen den Jahren" "organisation closure applies to a site"
 

@@ -46,7 +46,10 @@ expect_ok "template list" template list --format csv
 has "$OUT" "Standard,,,yes,5," "the template is the default, with five steps"
 
 # ---- due days: Berlin around Christmas, a start on a holiday ----
-expect_ok "start n1's onboarding" onboarding start n1
+# [policy] free_dec24_dec31 = no: 24 December is a working day.
+WORK24=$SCRATCH/work24.ini
+printf '[policy]\nfree_dec24_dec31 = no\n' >"$WORK24"
+HOP_CONFIG=$WORK24 expect_ok "start n1's onboarding" onboarding start n1
 has "$OUT" "started the onboarding of Nina Neu from the template 'Standard': 5 steps" "start says what it did"
 expect_ok "show n1 as csv" onboarding show n1 --format csv
 eq "$(sed -n 1p "$OUT" | tr -d '\r')" "step,due,title,kind,owner,owner_name,office,mandatory,status,done,done_by,clash,note" "the csv columns"
@@ -229,5 +232,13 @@ if locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
 else
 	skip "the locale de_DE.UTF-8 is not installed: German messages not checked"
 fi
+
+# ---- 24 December freed by policy (the default) ----
+# § 6 (3) TVöD/TV-L: 24 Dec free, 25/26 holidays, 27 a Sunday; the third
+# working day after Wed 23.12.2026 is Wed 30.12.2026 (29.12 with the policy off, above).
+expect_ok "new hire on 23 Dec, policy on" person add n9 --name "Nora Neun" --team "Referat 11" --start 2026-12-23
+expect_ok "start n9's onboarding" onboarding start n9
+eq "$(due n9 "Datenschutz-Einweisung")" "2026-12-30" "three working days after Wed 23.12.2026 in Berlin with 24.12 freed: 30.12.2026"
+eq "$(due n9 "Begrüßungsgespräch mit der Führungskraft")" "2026-12-23" "day 0 is the start, policy on"
 
 finish

@@ -1,7 +1,9 @@
 #!/bin/sh
 # The team of a person on a day, everywhere (X-2): a trainee's station in
 # "Referat 3" from 1 March to 31 May 2027, made with 'hop assign', shows in
-# 'hop who --team', in the team's week from the first day, and not before.
+# 'hop who --team', in the team's week from the first day, and not before; its
+# presence days, the office agreement check, its feed and the leads' rights follow
+# the team it is in on each day.
 . "$(dirname "$0")/lib.sh"
 
 expect_ok "init" init --name "Tess Ter"
@@ -75,5 +77,36 @@ expect_ok "the team's week" week --team "Referat 1" --week 2026-W49
 has "$OUT" "Nina Neu" "the week lists the new hire"
 LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 "$HOP" presence show --person neu --week 2026-W49 >"$OUT" 2>"$ERR"
 has "$OUT" "Einarbeitung" "German: the source is the Einarbeitung"
+
+# ---- presence days, the check, the feed and the leads' rights follow the team on each day ----
+# The station in Referat 3 ends on Mon 31 May 2027; from Tue 1 June the
+# trainee is back in Referat 1.  Referat 1 meets on Tuesdays, Referat 3 on Thursdays.
+export HOP_TODAY=2027-05-20
+expect_ok "lead of Referat 1" person add chef1 --name "Clara Eins" --team "Referat 1" --roles employee,lead --start 2020-01-01
+expect_ok "lead of Referat 3" person add chef3 --name "Carl Drei" --team "Referat 3" --roles employee,lead --start 2020-01-01
+expect_ok "Referat 1 led" team edit "Referat 1" --lead chef1
+expect_ok "Referat 3 led" team edit referat-3 --lead chef3
+expect_ok "Referat 1 meets on Tuesdays" teamday set "Referat 1" tue --from 2027-01-01
+expect_ok "Referat 3 meets on Thursdays" teamday set referat-3 thu --from 2027-01-01
+HOP_USER=azubi expect_ok "home for two weeks" presence set 2027-05-24..2027-06-04 home
+expect_ok "the week of Referat 1 after the station" week --team "Referat 1" --week 2027-W22
+has "$OUT" "Tue 1 Jun 2027 is a presence day of Referat 1, but the plan says home" "the trainee has Referat 1's presence day from the first day back"
+expect_ok "the week of Referat 3 with the station's last day" week --team referat-3 --week 2027-W22
+hasnt "$OUT" "presence day of Referat 3" "Referat 3's Thursday after the station is not the trainee's"
+expect_ok "check Referat 1" check --team "Referat 1" --from 2027-05-24 --to 2027-06-04 --format csv
+has "$OUT" "2027-06-01,team-day" "the check: Referat 1's Tuesday after the move"
+hasnt "$OUT" "2027-05-25,team-day" "... not the Tuesday before it"
+expect_ok "check Referat 3" check --team referat-3 --from 2027-05-24 --to 2027-06-04 --format csv
+has "$OUT" "2027-05-27,team-day" "the check: Referat 3's Thursday during the station"
+hasnt "$OUT" "2027-06-03,team-day" "... not the Thursday after it"
+expect_ok "the trainee's feed" export ics --person azubi --from 2027-05-24 --to 2027-06-04 -o "$SCRATCH/azubi.ics"
+eq "$(grep -c '^SUMMARY:Team day: Referat 3' "$SCRATCH/azubi.ics")" "1" "the feed: Referat 3's Thursday of the station"
+eq "$(grep -c '^SUMMARY:Team day: Referat 1' "$SCRATCH/azubi.ics")" "1" "the feed: Referat 1's Tuesday after it"
+has "$SCRATCH/azubi.ics" "UID:teamday-" "team day events keep their UIDs"
+HOP_USER=chef3 expect_ok "Referat 3's lead on the station's last day" presence set 2027-05-31 away --for azubi
+HOP_USER=chef3 expect_fail "... not after it" 4 presence set 2027-06-02 away --for azubi
+has "$ERR" "Anton Azubi is not in a team you lead on Wed 2 Jun 2027" "the refusal names the day"
+HOP_USER=chef1 expect_ok "Referat 1's lead after the station" presence set 2027-06-02 away --for azubi
+HOP_USER=chef1 expect_fail "... not during it" 4 presence set 2027-05-31 mobile --for azubi
 
 finish

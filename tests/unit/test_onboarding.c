@@ -122,7 +122,9 @@ static void test_due_days_berlin(void **state)
 
 	(void)state;
 	setup(&app);
-	/* Wednesday 23.12.2026 in Berlin: 24 Dec works, 25/26 Dec are holidays. */
+	/* Wednesday 23.12.2026 in Berlin, with [policy] free_dec24_dec31 off:
+	 * 24 Dec works, 25/26 Dec are holidays. */
+	app.cfg.free_dec24_dec31 = 0;
 	add(&app, "neu", "Referat 11", ROLE_EMPLOYEE, date_from_ymd(2026, 12, 23));
 	assert_int_equal(onboarding_start(&app, "neu", NULL, &o, &err), HOP_OK);
 	assert_string_equal(o.template, "Standard");
@@ -133,6 +135,13 @@ static void test_due_days_berlin(void **state)
 	assert_int_equal(due_of(&app, "neu", "IT-Zugang"), date_from_ymd(2026, 12, 21));
 	assert_int_equal(due_of(&app, "neu", "Closing talk at the end of probation"),
 	                 date_from_ymd(2027, 6, 23));
+	/* With the policy on (the default) 24 Dec is free too: Mon 28, Tue 29
+	 * and Wed 30 are the three working days. */
+	app.cfg.free_dec24_dec31 = 1;
+	add(&app, "frei", "Referat 11", ROLE_EMPLOYEE, date_from_ymd(2026, 12, 23));
+	assert_int_equal(onboarding_start(&app, "frei", NULL, &o, &err), HOP_OK);
+	assert_int_equal(due_of(&app, "frei", "Drei Tage"), date_from_ymd(2026, 12, 30));
+	assert_int_equal(due_of(&app, "frei", "Begrüßung"), date_from_ymd(2026, 12, 23));
 
 	/* A start on a public holiday (Neujahr, a Friday): day 0 is Monday. */
 	add(&app, "jan", "Referat 11", ROLE_EMPLOYEE, date_from_ymd(2027, 1, 1));
@@ -310,7 +319,8 @@ static void test_person_steps_and_rights(void **state)
 	assert_int_equal(onboarding_step_set(&app, "neu", "E-Akte", SF_OFFSET, &s, HOP_DATE_NONE, 0,
 	                                     &added, &err), HOP_OK);
 	assert_false(added);
-	assert_int_equal(due_of(&app, "neu", "E-Akte"), date_from_ymd(2026, 12, 29));
+	/* Three working days from Wed 23.12.2026: 24 Dec free, 25/26 holidays. */
+	assert_int_equal(due_of(&app, "neu", "E-Akte"), date_from_ymd(2026, 12, 30));
 	/* The template did not change. */
 	assert_int_equal(count(&app, "SELECT count(*) FROM onb_template_step WHERE title = 'E-Akte'"),
 	                 0);

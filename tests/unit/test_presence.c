@@ -146,7 +146,22 @@ static void test_range_skips_holidays(void **state)
 	(void)state;
 	org(&app);
 	test_act_as(&app, "anna");
-	/* 24.12.2026 is a Thursday but not a holiday in Berlin; 25 and 26 are. */
+	/* 24.12.2026 is a Thursday, free by policy (§ 6 (3) TVöD/TV-L), not a
+	 * holiday in Berlin; 25 and 26 are. */
+	ok(presence_set(&app, NULL, date_from_ymd(2026, 12, 21), date_from_ymd(2026, 12, 27),
+	                LOC_HOME, NULL, &res, &err), &err);
+	assert_int_equal(res.set, 3);
+	assert_int_equal(res.skipped, 4);
+	assert_true(res.v[3].skipped);
+	assert_string_equal(res.v[3].why, "Thu 24 Dec 2026 is free under § 6 (3) TVöD/TV-L, not a "
+	                    "working day");
+	presence_result_free(&res);
+	assert_int_equal(presence_set(&app, NULL, date_from_ymd(2026, 12, 31),
+	                              date_from_ymd(2026, 12, 31), LOC_HOME, NULL, &res, &err),
+	                 HOP_EINVAL);
+	has(err.msg, "31 Dec 2026 is free under");
+	/* With the policy off, 24 December is a working day. */
+	app.cfg.free_dec24_dec31 = 0;
 	ok(presence_set(&app, NULL, date_from_ymd(2026, 12, 21), date_from_ymd(2026, 12, 27),
 	                LOC_HOME, NULL, &res, &err), &err);
 	assert_int_equal(res.set, 4);

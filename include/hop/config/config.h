@@ -33,6 +33,8 @@ struct hop_config {
 	int onboarding_office_weeks;      /* new hires in the office for the first K weeks, default 4 */
 	int mentor_max_mentees;           /* default 2 */
 	int rotation_years;               /* time in a post before rotation is due, default 5 */
+	int free_dec24_dec31;             /* 24 and 31 December are not working days
+	                                     (§ 6 (3) TVöD/TV-L), default yes (1) */
 	/* [booking] */
 	enum cfg_booker_names show_booker_names;   /* default team */
 	int fixed_desk_claim_days;        /* days before the day until which a fixed desk's

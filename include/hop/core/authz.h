@@ -47,6 +47,12 @@ enum hop_status authz_closure_import(const struct hop_app *app, struct hop_err *
  * teams they lead; facilities and admins for everyone. */
 enum hop_status authz_book_for(const struct hop_app *app, const struct hop_person *target,
                                struct hop_err *err);
+/* The same for target's days from..to: a lead only for the days target is
+ * in a team they lead (membership_team_on; today's team on days without a
+ * period, as before the first day).  A lead whose member moved on can no
+ * longer set their days from the move on, and the new lead can. */
+enum hop_status authz_book_for_days(struct hop_app *app, const struct hop_person *target,
+                                    hop_date from, hop_date to, struct hop_err *err);
 
 /* A place's bookable_by (place.h), met by the person booked for or by the
  * actor who books: all; team: members of the zone's team and its lead;

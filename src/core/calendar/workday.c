@@ -1,6 +1,7 @@
 /* Working days: the one place that decides whether desks can be booked and
  * presence planned on a day: not a weekend, not a public holiday of the site's
- * Bundesland, not an imported closure day. */
+ * Bundesland, not an imported closure day, not 24 or 31 December when the
+ * policy frees them. */
 #include <stdint.h>
 
 #include <stdio.h>
@@ -33,7 +34,25 @@ enum hop_status workday_check(struct hop_app *app, int64_t site_id, hop_date day
 	 * and closure days; the reason is already a whole sentence. */
 	if (app && app->db && holiday_or_closure(app, site_id, day, why, sizeof why))
 		return hop_fail(err, HOP_EINVAL, "%s", why);
+	if (workday_freed(app, day, NULL))
+		return hop_fail(err, HOP_EINVAL, _("%s is free under § 6 (3) TVöD/TV-L, not a "
+		                "working day"), date_format_human(day, when, sizeof when));
 	return HOP_OK;
+}
+
+bool workday_freed(const struct hop_app *app, hop_date day, const char **name)
+{
+	int y, m, d;
+
+	if (!app || !app->cfg.free_dec24_dec31 || day == HOP_DATE_NONE || date_weekday(day) > 5)
+		return false;
+	date_to_ymd(day, &y, &m, &d);
+	if (m != 12 || (d != 24 && d != 31))
+		return false;
+	if (name)
+		*name = d == 24 ? _("24 December (free under § 6 (3) TVöD/TV-L)")
+		                : _("31 December (free under § 6 (3) TVöD/TV-L)");
+	return true;
 }
 
 bool workday_is_working(struct hop_app *app, int64_t site_id, hop_date day)

@@ -9,6 +9,7 @@
 #include "hop/core/calendar/holiday.h"
 #include "hop/base/i18n.h"
 #include "hop/core/feeds/feeds.h"
+#include "hop/core/people/membership.h"
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
 #include "hop/core/presence/presence.h"
@@ -198,46 +199,79 @@ static enum hop_status presence_emit(struct ics_session *s, const struct ics_fee
 
 /* ---- team presence days: in the team's feed and in each member's ---- */
 
+/* The events of the team days of list l on day, those of team_id only (0 = any). */
+static enum hop_status teamday_events(struct hop_app *app, const struct hop_teamday_list *l,
+                                      int64_t team_id, hop_date day, struct ics_writer *w,
+                                      struct hop_err *err)
+{
+	enum hop_status st = HOP_OK;
+	for (size_t i = 0; st == HOP_OK && i < l->n; i++) {
+		const struct hop_teamday *t = &l->v[i];
+		bool on = t->weekday ? t->weekday == date_weekday(day) && day >= t->from &&
+		                       (t->until == HOP_DATE_NONE || day <= t->until)
+		                     : t->day == day;
+		if (!on || (team_id && t->team_id != team_id) || !workday_is_working(app, 0, day))
+			continue;
+		char uid[UID_MAX], summary[TEXT_MAX], iso[11];
+		snprintf(uid, sizeof uid, "teamday-%lld-%s@%s", (long long)t->id,
+		         date_format(day, iso), app->cfg.mail_domain);
+		snprintf(summary, sizeof summary, _("Team day: %s"), t->team);
+		struct ics_event ev = {
+			.uid = uid, .sequence = t->sequence, .summary = summary,
+			.description = t->note, .day = day, .half = HALF_DAY, .transparent = true,
+		};
+		st = ics_writer_event(w, &ev, err);
+	}
+	return st;
+}
+
+/* A person's team days: on each day, those of the team they are in that day
+ * (their memberships), so that a move brings the new team's days from its
+ * first day and ends the old team's. */
+static enum hop_status person_teamdays(struct hop_app *app, const struct ics_feed *feed,
+                                       struct ics_writer *w, struct hop_err *err)
+{
+	struct hop_person p;
+	struct membership_spans spans;
+	struct hop_teamday_list l = { 0 };
+	enum hop_status st = person_get(app, feed->key, &p, err);
+	if (st != HOP_OK ||
+	    (st = membership_spans_load(app, 0, p.id, feed->from, feed->to, &spans, err)) != HOP_OK)
+		return st;
+	/* The team days of each team they are in during the feed's days. */
+	for (size_t i = 0; st == HOP_OK && i < spans.n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i; j++)
+			seen |= spans.v[j].team_id == spans.v[i].team_id;
+		if (!seen)
+			st = teamday_list_add(app, spans.v[i].team_id, &l, err);
+	}
+	for (hop_date day = feed->from; st == HOP_OK && l.n && day <= feed->to; day++) {
+		int64_t team = membership_spans_team(&spans, p.id, day);
+		if (team)
+			st = teamday_events(app, &l, team, day, w, err);
+	}
+	teamday_list_free(&l);
+	membership_spans_free(&spans);
+	return st;
+}
+
 static enum hop_status teamdays_emit(struct ics_session *s, const struct ics_feed *feed,
                                      struct ics_writer *w, struct hop_err *err)
 {
 	struct hop_app *app = s->app;
-	struct hop_team team;
-	enum hop_status st;
-	if (feed->kind == ICS_TEAM) {
-		st = team_get(app, feed->key, &team, err);
-	} else if (feed->kind == ICS_PERSON) {
-		struct hop_person p;
-		st = person_get(app, feed->key, &p, err);
-		if (st != HOP_OK || p.team_id == 0)
-			return st;
-		snprintf(team.name, sizeof team.name, "%s", p.team);
-	} else {
+	if (feed->kind == ICS_PERSON)
+		return person_teamdays(app, feed, w, err);
+	if (feed->kind != ICS_TEAM)
 		return HOP_OK;
-	}
+	struct hop_team team;
+	enum hop_status st = team_get(app, feed->key, &team, err);
 	if (st != HOP_OK)
 		return st;
 	struct hop_teamday_list l = { 0 };
 	st = teamday_list(app, team.name, &l, err);
-	for (hop_date day = feed->from; st == HOP_OK && day <= feed->to; day++) {
-		for (size_t i = 0; st == HOP_OK && i < l.n; i++) {
-			const struct hop_teamday *t = &l.v[i];
-			bool on = t->weekday ? t->weekday == date_weekday(day) && day >= t->from &&
-			                       (t->until == HOP_DATE_NONE || day <= t->until)
-			                     : t->day == day;
-			if (!on || !workday_is_working(app, 0, day))
-				continue;
-			char uid[UID_MAX], summary[TEXT_MAX], iso[11];
-			snprintf(uid, sizeof uid, "teamday-%lld-%s@%s", (long long)t->id,
-			         date_format(day, iso), app->cfg.mail_domain);
-			snprintf(summary, sizeof summary, _("Team day: %s"), t->team);
-			struct ics_event ev = {
-				.uid = uid, .sequence = t->sequence, .summary = summary,
-				.description = t->note, .day = day, .half = HALF_DAY, .transparent = true,
-			};
-			st = ics_writer_event(w, &ev, err);
-		}
-	}
+	for (hop_date day = feed->from; st == HOP_OK && day <= feed->to; day++)
+		st = teamday_events(app, &l, 0, day, w, err);
 	teamday_list_free(&l);
 	return st;
 }
@@ -268,6 +302,21 @@ static enum hop_status holidays_emit(struct ics_session *s, const struct ics_fee
 			struct ics_event ev = {
 				.uid = uid, .summary = holiday_display(&h[i]),
 				.day = h[i].day, .half = HALF_DAY, .transparent = true,
+			};
+			st = ics_writer_event(w, &ev, err);
+		}
+		/* 24 and 31 December when the policy frees them, as days off too. */
+		for (int dec = 24; st == HOP_OK && dec <= 31; dec += 7) {
+			hop_date day = date_from_ymd(y, 12, dec);
+			const char *name;
+			if (day < feed->from || day > feed->to || !workday_freed(app, day, &name))
+				continue;
+			char uid[UID_MAX], iso[11];
+			snprintf(uid, sizeof uid, "freeday-%s@%s", date_format(day, iso),
+			         app->cfg.mail_domain);
+			struct ics_event ev = {
+				.uid = uid, .summary = name, .day = day, .half = HALF_DAY,
+				.transparent = true,
 			};
 			st = ics_writer_event(w, &ev, err);
 		}

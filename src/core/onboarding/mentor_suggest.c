@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/people/membership.h"
 #include "hop/core/authz.h"
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
@@ -114,14 +115,20 @@ static enum hop_status pool_load(struct hop_app *app, hop_date from, hop_date un
 	struct onb_cal cal;
 	int rc;
 
-	st = db_stmt(app->db, "SELECT p.id, p.login, p.name, coalesce(p.team_id, 0), "
-	             "coalesce(t.name, ''), p.start_date, p.end_date, p.roles FROM person p "
-	             "LEFT JOIN team t ON t.id = p.team_id WHERE p.start_date <= ?1 "
-	             "AND (p.end_date IS NULL OR p.end_date >= ?2) ORDER BY p.id", err);
+	/* Each candidate's team on the mentorship's first day (today's where
+	 * they have no period then). */
+	st = db_stmt(app->db, "SELECT p.id, p.login, p.name, coalesce(p.tid, 0), "
+	             "coalesce(t.name, ''), p.start_date, p.end_date, p.roles FROM "
+	             "(SELECT q.id, q.login, q.name, q.start_date, q.end_date, q.roles, "
+	             "coalesce((SELECT m.team_id FROM membership m WHERE m.person_id = q.id AND "
+	             MEMBERSHIP_ON_SQL("?3") "LIMIT 1), q.team_id) AS tid FROM person q "
+	             "WHERE q.start_date <= ?1 AND (q.end_date IS NULL OR q.end_date >= ?2)) p "
+	             "LEFT JOIN team t ON t.id = p.tid ORDER BY p.id", err);
 	if (!st)
 		return err->status;
 	db_bind_date(st, 1, date_add_months(from, -app->cfg.mentor_min_months));
 	db_bind_date(st, 2, until);
+	db_bind_date(st, 3, from);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct cand *c;
 		if (!vec_grow(&p->v, &p->cap, p->n + 1, sizeof *p->v)) {

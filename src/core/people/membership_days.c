@@ -2,6 +2,7 @@
  * week of a team and its feed list, so that someone who joins mid-week is
  * there from their first day and nowhere before. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "hop/core/app.h"
 #include "hop/db/db.h"
@@ -60,4 +61,104 @@ enum hop_status membership_team_days(struct hop_app *app, int64_t team_id, hop_d
 		return db_fail(app->db, err, _("reading team memberships"));
 	}
 	return HOP_OK;
+}
+
+/* ---- the periods of many people, resolved in memory ---- */
+
+void membership_spans_free(struct membership_spans *s)
+{
+	if (!s)
+		return;
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+enum hop_status membership_spans_load(struct hop_app *app, int64_t team_id, int64_t person_id,
+                                      hop_date from, hop_date to, struct membership_spans *out,
+                                      struct hop_err *err)
+{
+	struct db_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	/* Acting posts are held besides one's team and never decide it. */
+	if (person_id)
+		st = db_stmt(app->db, "SELECT person_id, team_id, start_on, end_on, "
+		             "kind = 'secondment' FROM membership WHERE person_id = ?2 "
+		             "AND kind <> 'acting' AND start_on <= ?4 "
+		             "AND (end_on IS NULL OR end_on >= ?3) ORDER BY start_on, id", err);
+	else if (team_id)
+		st = db_stmt(app->db, "SELECT m.person_id, m.team_id, m.start_on, m.end_on, "
+		             "m.kind = 'secondment' FROM membership m WHERE m.person_id IN "
+		             "(SELECT t.person_id FROM membership t WHERE t.team_id = ?1 "
+		             "AND t.kind <> 'acting' AND t.start_on <= ?4 "
+		             "AND (t.end_on IS NULL OR t.end_on >= ?3)) "
+		             "AND m.kind <> 'acting' AND m.start_on <= ?4 "
+		             "AND (m.end_on IS NULL OR m.end_on >= ?3) "
+		             "ORDER BY m.person_id, m.start_on, m.id", err);
+	else
+		st = db_stmt(app->db, "SELECT person_id, team_id, start_on, end_on, "
+		             "kind = 'secondment' FROM membership WHERE kind <> 'acting' "
+		             "AND start_on <= ?4 AND (end_on IS NULL OR end_on >= ?3) "
+		             "AND ?1 = 0 AND ?2 = 0 ORDER BY person_id, start_on, id", err);
+	if (!st)
+		return err->status;
+	db_bind_int64(st, 1, team_id);
+	db_bind_int64(st, 2, person_id);
+	db_bind_date(st, 3, from);
+	db_bind_date(st, 4, to);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct membership_span *m;
+
+		if (!vec_grow(&out->v, &cap, out->n + 1, sizeof *out->v)) {
+			db_reset(st);
+			membership_spans_free(out);
+			return hop_fail(err, HOP_ENOMEM, _("out of memory while reading team "
+			                "memberships"));
+		}
+		m = &out->v[out->n++];
+		m->person_id = db_col_int64(st, 0);
+		m->team_id = db_col_int64(st, 1);
+		m->start = db_col_date(st, 2);
+		m->end = db_col_date(st, 3);
+		m->secondment = db_col_int(st, 4) != 0;
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		membership_spans_free(out);
+		return db_fail(app->db, err, _("reading team memberships"));
+	}
+	return HOP_OK;
+}
+
+int64_t membership_spans_team(const struct membership_spans *s, int64_t person_id,
+                              hop_date day)
+{
+	size_t lo = 0, hi = s->n;
+	int64_t team = 0;
+	hop_date best = HOP_DATE_NONE;
+
+	while (lo < hi) {   /* the person's first period: v is in person order */
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->v[mid].person_id < person_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* As membership_team_on: a secondment covering the day wins, else the
+	 * covering post or station that began last. */
+	for (size_t i = lo; i < s->n && s->v[i].person_id == person_id; i++) {
+		const struct membership_span *m = &s->v[i];
+
+		if (m->start > day || (m->end != HOP_DATE_NONE && m->end < day))
+			continue;
+		if (m->secondment)
+			return m->team_id;
+		if (best == HOP_DATE_NONE || m->start >= best) {
+			best = m->start;
+			team = m->team_id;
+		}
+	}
+	return team;
 }

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/people/membership.h"
 #include "hop/base/i18n.h"
+#include "hop/base/vec.h"
 #include "presence_int.h"
 
 #define WEEKS_MAX 60   /* a year and a bit per report */
@@ -78,10 +80,52 @@ static bool homeish(enum presence_loc l)
 	return l == LOC_HOME || l == LOC_MOBILE;
 }
 
+/* The site of each team (its first zone's), looked up once per team: people
+ * in the same team share it, and a person who changes team takes the new
+ * team's site (and so its Land's holidays) from that day. */
+struct team_site { int64_t team, site; };
+struct team_sites { struct team_site *v; size_t n, cap; };
+
+static enum hop_status team_site(struct hop_app *app, struct team_sites *c, int64_t team,
+                                 int64_t *site, struct hop_err *err)
+{
+	size_t lo = 0, hi = c->n;
+
+	while (lo < hi) {   /* v is kept in team order */
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->v[mid].team < team)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < c->n && c->v[lo].team == team) {
+		*site = c->v[lo].site;
+		return HOP_OK;
+	}
+	if (pr_team_site(app, team, site, err) != HOP_OK)
+		return err->status;
+	if (!vec_grow(&c->v, &c->cap, c->n + 1, sizeof *c->v))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while checking the office "
+		                "agreement"));
+	memmove(&c->v[lo + 1], &c->v[lo], (c->n - lo) * sizeof *c->v);
+	c->v[lo] = (struct team_site){ team, *site };
+	c->n++;
+	return HOP_OK;
+}
+
+/* One person's week as the checks see it: for each weekday, the team they
+ * are in, whether it is a working day at that team's site, and whether the
+ * day belongs to the report (the team asked about, when one was). */
+struct week_days {
+	int64_t team[PRESENCE_DAYS];
+	bool working[PRESENCE_DAYS];
+	bool counted[PRESENCE_DAYS];
+};
+
 /* One person's one week. */
 static enum hop_status check_week(struct hop_app *app, const struct hop_person *p, size_t i,
                                   const struct pr_plan *plan, int w,
-                                  const unsigned char *working,
+                                  const struct week_days *wd,
                                   const struct hop_teamday_list *tds,
                                   struct agreement_list *out, struct hop_err *err)
 {
@@ -99,14 +143,14 @@ static enum hop_status check_week(struct hop_app *app, const struct hop_person *
 		enum presence_loc l = pr_plan_loc(plan, i, k);
 		const struct hop_teamday *td;
 
-		if (!working[k] || day < p->start || (p->end != HOP_DATE_NONE && day > p->end))
+		if (!wd->working[d] || day < p->start || (p->end != HOP_DATE_NONE && day > p->end))
 			continue;
 		workdays++;
 		office += l == LOC_OFFICE;
 		home += homeish(l);
 		absent += l == LOC_AWAY || l == LOC_TRIP;
 		unset += l == LOC_NONE;
-		if (!homeish(l))
+		if (!homeish(l) || !wd->counted[d])
 			continue;
 		date_format_human(day, when, sizeof when);
 		if (day < onboard_end) {
@@ -118,15 +162,17 @@ static enum hop_status check_week(struct hop_app *app, const struct hop_person *
 			if (pr_dev_push(out, &dv, err) != HOP_OK)
 				return err->status;
 		}
-		if ((td = pr_teamday_match(tds, p->team_id, day))) {
+		/* The presence days of the team they are in on that day. */
+		if ((td = pr_teamday_match(tds, wd->team[d], day))) {
 			fill(&dv, p, day, monday, RULE_TEAM_DAY);
+			snprintf(dv.team, sizeof dv.team, "%s", td->team);
 			if (*td->note)
 				snprintf(dv.text, sizeof dv.text, _("%s is a presence day of %s (%s), but "
-				         "the plan says %s"), when, p->team, td->note,
+				         "the plan says %s"), when, td->team, td->note,
 				         presence_loc_display(l));
 			else
 				snprintf(dv.text, sizeof dv.text, _("%s is a presence day of %s, but the "
-				         "plan says %s"), when, p->team, presence_loc_display(l));
+				         "plan says %s"), when, td->team, presence_loc_display(l));
 			if (pr_dev_push(out, &dv, err) != HOP_OK)
 				return err->status;
 		}
@@ -158,40 +204,69 @@ static enum hop_status check_week(struct hop_app *app, const struct hop_person *
 	return HOP_OK;
 }
 
+/* Person p's days of week w: their team on each day (by their memberships;
+ * today's team where they have none, as before their first day), its site's
+ * working days, and which days the report of team_id (0 = all) covers.
+ * False when it covers none: the week is not this team's to report. */
+static bool week_of(struct hop_app *app, const struct hop_person *p, hop_date monday, int w,
+                    int64_t team_id, const struct membership_spans *spans,
+                    struct team_sites *sites, struct site_cache *cache, struct week_days *wd,
+                    enum hop_status *st, struct hop_err *err)
+{
+	bool any = false;
+
+	for (int d = 0; d < PRESENCE_DAYS && *st == HOP_OK; d++) {
+		int64_t team = membership_spans_team(spans, p->id, monday + d), site = 0;
+		const unsigned char *working;
+
+		if (!team)
+			team = p->team_id;
+		wd->team[d] = team;
+		wd->counted[d] = !team_id || team == team_id;
+		any |= wd->counted[d];
+		if ((*st = team_site(app, sites, team, &site, err)) != HOP_OK)
+			break;
+		if (!(working = site_working(app, cache, site, err))) {
+			*st = err->status;
+			break;
+		}
+		wd->working[d] = working[7 * w + d];
+	}
+	return any;
+}
+
 enum hop_status pr_agreement_people(struct hop_app *app, int64_t team_id,
                                     const struct hop_person *people, size_t n, hop_date monday,
                                     int nweeks, const struct pr_plan *plan,
                                     struct agreement_list *out, struct hop_err *err)
 {
 	struct site_cache cache = { NULL, 0, monday, 7 * nweeks };
+	struct team_sites sites = { 0 };
+	struct membership_spans spans;
 	struct hop_teamday_list tds;
-	int64_t *site = calloc(n ? n : 1, sizeof *site);
 	enum hop_status st = HOP_OK;
 
-	if (!site)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory while checking the office "
-		                "agreement"));
-	if (pr_teamdays_load(app, team_id, &tds, err) != HOP_OK) {
-		free(site);
+	if (pr_teamdays_load(app, team_id, &tds, err) != HOP_OK)
 		return err->status;
-	}
-	/* The team decides the site (and so the holidays); one look-up per team. */
-	for (size_t i = 0; i < n && st == HOP_OK; i++) {
-		if (i && people[i].team_id == people[i - 1].team_id)
-			site[i] = site[i - 1];
-		else
-			st = pr_team_site(app, people[i].team_id, &site[i], err);
+	/* Every period of these people over the weeks, in one query. */
+	if (membership_spans_load(app, team_id, 0, monday, monday + 7 * nweeks - 1, &spans,
+	                          err) != HOP_OK) {
+		teamday_list_free(&tds);
+		return err->status;
 	}
 	for (int w = 0; w < nweeks && st == HOP_OK; w++) {
 		for (size_t i = 0; i < n && st == HOP_OK; i++) {
-			const unsigned char *working = site_working(app, &cache, site[i], err);
-			st = working ? check_week(app, &people[i], i, plan, w, working, &tds, out, err)
-			             : err->status;
+			struct week_days wd;
+
+			if (week_of(app, &people[i], monday + 7 * w, w, team_id, &spans, &sites,
+			            &cache, &wd, &st, err) && st == HOP_OK)
+				st = check_week(app, &people[i], i, plan, w, &wd, &tds, out, err);
 		}
 	}
+	membership_spans_free(&spans);
+	free(sites.v);
 	site_cache_free(&cache);
 	teamday_list_free(&tds);
-	free(site);
 	return st;
 }
 
@@ -222,7 +297,12 @@ enum hop_status agreement_check(struct hop_app *app, const char *team, hop_date 
 	if (team && *team) {
 		if (team_find(app, team, &t, err) != HOP_OK)
 			return err->status;
+		/* Those in the team on some day of the weeks, by their memberships:
+		 * each is checked for the days they are in it. */
 		f.team = t.slug;
+		f.by_membership = true;
+		f.member_from = mon_from;
+		f.member_to = mon_to + 6;
 	}
 	if (person_list(app, &f, &people, err) != HOP_OK)
 		return err->status;

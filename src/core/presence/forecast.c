@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/core/people/membership.h"
 #include "hop/db/collect.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
@@ -206,6 +207,7 @@ static enum hop_status count_planned(struct hop_app *app, struct forecast *fc,
 	struct employed *v = NULL;
 	int64_t *ids = NULL, *day_site = NULL;
 	struct pairs team_site = { 0 }, fixed_site = { 0 };
+	struct membership_spans spans = { 0 };
 	struct pr_plan plan = { 0 };
 	struct db_stmt *st;
 	size_t n = 0;
@@ -224,32 +226,36 @@ static enum hop_status count_planned(struct hop_app *app, struct forecast *fc,
 			             "d.owner_id IS NOT NULL AND d.retired_on IS NULL ORDER BY d.id", err);
 			rc = st ? read_pairs(app, st, &fixed_site, err) : err->status;
 		}
+		/* The team each person is in on each day: its zone's site. */
+		if (rc == HOP_OK)
+			rc = membership_spans_load(app, 0, 0, fc->monday,
+			                           fc->monday + PRESENCE_DAYS - 1, &spans, err);
 		if (rc == HOP_OK && !(day_site = calloc(n ? n * PRESENCE_DAYS : 1, sizeof *day_site)))
 			rc = hop_fail(err, HOP_ENOMEM, _("out of memory while forecasting"));
 		if (rc == HOP_OK)
 			rc = read_booked_sites(app, fc->monday, &plan, day_site, err);
 	}
 	for (size_t i = 0; i < n && rc == HOP_OK; i++) {
-		int64_t home = 0;
-		if (fc->site_id) {
-			home = pairs_find(&fixed_site, ids[i]);
-			if (!home)
-				home = pairs_find(&team_site, v[i].team);
-		}
+		int64_t fixed = fc->site_id ? pairs_find(&fixed_site, ids[i]) : 0;
 		for (int d = 0; d < PRESENCE_DAYS; d++) {
 			hop_date day = fc->monday + d;
 			if (pr_plan_loc(&plan, i, d) != LOC_OFFICE || day < v[i].start ||
 			    (v[i].end != HOP_DATE_NONE && day > v[i].end))
 				continue;
 			if (fc->site_id) {
-				int64_t at = day_site[i * PRESENCE_DAYS + (size_t)d];
-				if ((at ? at : home) != fc->site_id)
+				int64_t at = day_site[i * PRESENCE_DAYS + (size_t)d], team;
+				if (!at && !(at = fixed)) {
+					team = membership_spans_team(&spans, ids[i], day);
+					at = pairs_find(&team_site, team ? team : v[i].team);
+				}
+				if (at != fc->site_id)
 					continue;
 			}
 			fc->days[d].planned++;
 		}
 	}
 	pr_plan_free(&plan);
+	membership_spans_free(&spans);
 	free(team_site.v);
 	free(fixed_site.v);
 	free(day_site);

@@ -10,6 +10,7 @@
 #include "hop/core/audit.h"
 #include "hop/core/authz.h"
 #include "hop/core/booking/booking.h"
+#include "hop/core/people/membership.h"
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
@@ -23,9 +24,10 @@ void presence_result_free(struct presence_result *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* The person whose presence changes, and may the actor change it? */
-static enum hop_status target(struct hop_app *app, const char *login, struct hop_person *p,
-                              struct hop_err *err)
+/* The person whose presence changes, and may the actor change it on the
+ * days from..to?  A lead may for the days the person is in their team. */
+static enum hop_status target(struct hop_app *app, const char *login, hop_date from,
+                              hop_date to, struct hop_person *p, struct hop_err *err)
 {
 	if (!login || !*login) {
 		if (authz_registered(app, err) != HOP_OK)
@@ -34,7 +36,7 @@ static enum hop_status target(struct hop_app *app, const char *login, struct hop
 	}
 	if (person_get(app, login, p, err) != HOP_OK)
 		return err->status;
-	return authz_book_for(app, p, err);
+	return authz_book_for_days(app, p, from, to, err);
 }
 
 static enum hop_status check_range(hop_date from, hop_date to, struct hop_err *err)
@@ -185,7 +187,14 @@ static enum hop_status book_desk(struct hop_app *app, const struct hop_person *p
 	}
 	rq.desk = NULL;
 	rq.any = true;
-	rq.near_team = p->team_id != 0;
+	/* Near the team they are in that day.  Booking seats them by their team
+	 * of today, so a day in another team (after a move) asks for no zone. */
+	{
+		int64_t team;
+		if (membership_team_on(app, p->id, it->day, &team, err) != HOP_OK)
+			return err->status;
+		rq.near_team = p->team_id != 0 && (team == p->team_id || team == 0);
+	}
 	if (booking_book(app, &rq, &made, &e) == HOP_OK) {
 		snprintf(it->desk, sizeof it->desk, "%s", made.desk);
 		return HOP_OK;
@@ -218,15 +227,17 @@ static enum hop_status cancel_desks(struct hop_app *app, const struct hop_person
 	return HOP_OK;
 }
 
-static enum hop_status set_days(struct hop_app *app, const struct hop_person *p, int64_t site,
-                                enum presence_loc loc, const char *note,
+static enum hop_status set_days(struct hop_app *app, const struct hop_person *p,
+                                struct pr_sites *sites, enum presence_loc loc, const char *note,
                                 struct presence_result *res, struct hop_err *err)
 {
 	for (size_t i = 0; i < res->n; i++) {
 		struct presence_item *it = &res->v[i];
+		int64_t site;
 		bool working;
 
-		if (pr_working(app, site, it->day, &working, it->why, err) != HOP_OK)
+		if (pr_sites_on(app, sites, it->day, &site, err) != HOP_OK ||
+		    pr_working(app, site, it->day, &working, it->why, err) != HOP_OK)
 			return err->status;
 		if (!working) {
 			it->skipped = true;
@@ -255,9 +266,11 @@ enum hop_status presence_set(struct hop_app *app, const char *login, hop_date fr
                              struct presence_result *res, struct hop_err *err)
 {
 	struct hop_person p;
+	struct pr_sites sites;
 	int64_t site = 0;
 	bool working;
 	char why[HOP_WHY_MAX];
+	enum hop_status st;
 
 	memset(res, 0, sizeof *res);
 	if (loc == LOC_NONE || (unsigned)loc >= LOC_COUNT)
@@ -266,41 +279,43 @@ enum hop_status presence_set(struct hop_app *app, const char *login, hop_date fr
 	if (note && strlen(note) > HOP_PRESENCE_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; at most %d are "
 		                "allowed"), strlen(note), HOP_PRESENCE_NOTE_MAX);
-	if (check_range(from, to, err) != HOP_OK || target(app, login, &p, err) != HOP_OK)
+	if (check_range(from, to, err) != HOP_OK || target(app, login, from, to, &p, err) != HOP_OK)
 		return err->status;
-	if (pr_person_site(app, p.id, p.team_id, &site, err) != HOP_OK)
+	/* Each day's holidays: the site of the team the person is in that day. */
+	if (pr_sites_load(app, &p, from, to, &sites, err) != HOP_OK)
 		return err->status;
 	/* One day asked for by name that is not a working day is a mistake to
 	 * point out; in a range such days are simply passed over. */
 	if (from == to) {
-		if (pr_working(app, site, from, &working, why, err) != HOP_OK)
+		if (pr_sites_on(app, &sites, from, &site, err) != HOP_OK ||
+		    pr_working(app, site, from, &working, why, err) != HOP_OK) {
+			pr_sites_free(&sites);
 			return err->status;
-		if (!working)
+		}
+		if (!working) {
+			pr_sites_free(&sites);
 			return hop_fail(err, HOP_EINVAL, _("%s; presence is planned for working days only"),
 			                why);
+		}
 	}
 	res->n = (size_t)(to - from) + 1;
 	res->v = calloc(res->n, sizeof *res->v);
 	if (!res->v) {
 		res->n = 0;
+		pr_sites_free(&sites);
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while setting presence"));
 	}
 	for (size_t i = 0; i < res->n; i++)
 		res->v[i].day = from + (hop_date)i;
-	if (db_begin(app->db, err) != HOP_OK) {
-		presence_result_free(res);
-		return err->status;
-	}
-	if (set_days(app, &p, site, loc, note, res, err) != HOP_OK) {
+	if ((st = db_begin(app->db, err)) == HOP_OK &&
+	    (st = set_days(app, &p, &sites, loc, note, res, err)) != HOP_OK)
 		db_rollback(app->db);
+	if (st == HOP_OK)
+		st = db_commit(app->db, err);
+	pr_sites_free(&sites);
+	if (st != HOP_OK)
 		presence_result_free(res);
-		return err->status;
-	}
-	if (db_commit(app->db, err) != HOP_OK) {
-		presence_result_free(res);
-		return err->status;
-	}
-	return HOP_OK;
+	return st;
 }
 
 enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date from,
@@ -311,7 +326,7 @@ enum hop_status presence_clear(struct hop_app *app, const char *login, hop_date 
 	struct db_stmt *st;
 
 	*cleared = 0;
-	if (check_range(from, to, err) != HOP_OK || target(app, login, &p, err) != HOP_OK)
+	if (check_range(from, to, err) != HOP_OK || target(app, login, from, to, &p, err) != HOP_OK)
 		return err->status;
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;

@@ -194,26 +194,39 @@ enum hop_status presence_person_week(struct hop_app *app, const char *login, hop
                                      struct hop_err *err)
 {
 	struct pr_plan plan;
+	struct pr_sites sites;
 	struct hop_person p;
-	int64_t site = 0;
+	enum hop_status st = HOP_OK;
 
 	memset(out, 0, sizeof *out * PRESENCE_DAYS);
 	if (monday == HOP_DATE_NONE)
 		return hop_fail(err, HOP_EINVAL, _("no week given; give one such as 2026-W48"));
 	monday -= date_weekday(monday) - 1;
-	if (who(app, login, &p, err) != HOP_OK ||
-	    pr_person_site(app, p.id, p.team_id, &site, err) != HOP_OK ||
-	    pr_plan_load(app, p.team_id, &p.id, 1, monday, PRESENCE_DAYS, true, &plan, err) != HOP_OK)
+	if (who(app, login, &p, err) != HOP_OK)
 		return err->status;
-	for (int d = 0; d < PRESENCE_DAYS; d++) {
+	/* The holidays of each day are those of the site of the team they are
+	 * in that day. */
+	if (pr_sites_load(app, &p, monday, monday + PRESENCE_DAYS - 1, &sites, err) != HOP_OK)
+		return err->status;
+	if (pr_plan_load(app, p.team_id, &p.id, 1, monday, PRESENCE_DAYS, true, &plan,
+	                 err) != HOP_OK) {
+		pr_sites_free(&sites);
+		return err->status;
+	}
+	for (int d = 0; d < PRESENCE_DAYS && st == HOP_OK; d++) {
+		int64_t site;
+
 		out[d].day = monday + d;
+		if ((st = pr_sites_on(app, &sites, out[d].day, &site, err)) != HOP_OK)
+			break;
 		pr_working(app, site, out[d].day, &out[d].working, out[d].why, err);
 		out[d].loc = pr_plan_loc(&plan, 0, d);
 		out[d].source = plan.src[d];
 		snprintf(out[d].note, sizeof out[d].note, "%s", plan.note[d]);
 	}
 	pr_plan_free(&plan);
-	if (week_desks(app, p.id, monday, out, err) != HOP_OK)
+	pr_sites_free(&sites);
+	if (st != HOP_OK || week_desks(app, p.id, monday, out, err) != HOP_OK)
 		return err->status;
 	if (person)
 		*person = p;

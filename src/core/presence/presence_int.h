@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "hop/core/people/membership.h"
 #include "hop/core/presence/presence.h"
 
 /* Location text as stored ("office") -> enum; LOC_NONE for anything else. */
@@ -59,6 +60,21 @@ enum hop_status pr_team_site(struct hop_app *app, int64_t team_id, int64_t *site
 /* A person's site: their fixed desk's, else their team's. */
 enum hop_status pr_person_site(struct hop_app *app, int64_t person_id, int64_t team_id,
                                int64_t *site, struct hop_err *err);
+
+/* A person's site over a stretch of days: their fixed desk's, else that of
+ * the team they are in on each day (by their memberships, one query), so that
+ * a move to a team elsewhere brings that Land's holidays from its first day. */
+struct pr_sites {
+	int64_t person_id, team_today, fixed;
+	bool has_fixed;
+	struct membership_spans spans;
+	int64_t last_team, last_site;          /* the last team asked about, and its site */
+};
+enum hop_status pr_sites_load(struct hop_app *app, const struct hop_person *p, hop_date from,
+                              hop_date to, struct pr_sites *out, struct hop_err *err);
+enum hop_status pr_sites_on(struct hop_app *app, struct pr_sites *s, hop_date day,
+                            int64_t *site, struct hop_err *err);
+void pr_sites_free(struct pr_sites *s);
 
 /* Is day a working day at site?  why (HOP_WHY_MAX bytes) gets the reason when
  * not.  A database failure is returned as such (not as "not working"). */

@@ -10,6 +10,7 @@
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/core/calendar/workday.h"
+#include "hop/core/people/membership.h"
 #include "presence_int.h"
 
 void pr_plan_free(struct pr_plan *p)
@@ -256,21 +257,71 @@ enum hop_status pr_team_site(struct hop_app *app, int64_t team_id, int64_t *site
 	return db_get_int64(st, site, &found, _("reading the team's zones"), err);
 }
 
-enum hop_status pr_person_site(struct hop_app *app, int64_t person_id, int64_t team_id,
-                               int64_t *site, struct hop_err *err)
+/* The site of person_id's fixed desk, if they have one (*found). */
+static enum hop_status fixed_site(struct hop_app *app, int64_t person_id, int64_t *site,
+                                  bool *found, struct hop_err *err)
 {
-	struct db_stmt *st;
-	bool found;
+	struct db_stmt *st = db_stmt(app->db, "SELECT f.site_id FROM desk d JOIN zone z "
+	                           "ON z.id = d.zone_id JOIN floor f ON f.id = z.floor_id "
+	                           "WHERE d.owner_id = ?1 AND d.retired_on IS NULL "
+	                           "ORDER BY d.id LIMIT 1", err);
 
-	st = db_stmt(app->db, "SELECT f.site_id FROM desk d JOIN zone z ON z.id = d.zone_id "
-	             "JOIN floor f ON f.id = z.floor_id WHERE d.owner_id = ?1 "
-	             "AND d.retired_on IS NULL ORDER BY d.id LIMIT 1", err);
+	*site = 0;
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);
-	if (db_get_int64(st, site, &found, _("reading a fixed desk"), err) != HOP_OK)
+	return db_get_int64(st, site, found, _("reading a fixed desk"), err);
+}
+
+enum hop_status pr_person_site(struct hop_app *app, int64_t person_id, int64_t team_id,
+                               int64_t *site, struct hop_err *err)
+{
+	bool found;
+
+	if (fixed_site(app, person_id, site, &found, err) != HOP_OK)
 		return err->status;
 	return found ? HOP_OK : pr_team_site(app, team_id, site, err);
+}
+
+enum hop_status pr_sites_load(struct hop_app *app, const struct hop_person *p, hop_date from,
+                              hop_date to, struct pr_sites *out, struct hop_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->person_id = p->id;
+	out->team_today = p->team_id;
+	out->last_team = -1;
+	if (fixed_site(app, p->id, &out->fixed, &out->has_fixed, err) != HOP_OK)
+		return err->status;
+	if (out->has_fixed)
+		return HOP_OK;
+	return membership_spans_load(app, 0, p->id, from, to, &out->spans, err);
+}
+
+enum hop_status pr_sites_on(struct hop_app *app, struct pr_sites *s, hop_date day,
+                            int64_t *site, struct hop_err *err)
+{
+	int64_t team;
+
+	if (s->has_fixed) {
+		*site = s->fixed;
+		return HOP_OK;
+	}
+	/* Outside their periods (before the first day), today's team. */
+	team = membership_spans_team(&s->spans, s->person_id, day);
+	if (!team)
+		team = s->team_today;
+	if (team != s->last_team) {
+		if (pr_team_site(app, team, &s->last_site, err) != HOP_OK)
+			return err->status;
+		s->last_team = team;
+	}
+	*site = s->last_site;
+	return HOP_OK;
+}
+
+void pr_sites_free(struct pr_sites *s)
+{
+	membership_spans_free(&s->spans);
 }
 
 enum hop_status pr_working(struct hop_app *app, int64_t site, hop_date day, bool *working,

@@ -141,34 +141,39 @@ enum hop_status presence_days_each(struct hop_app *app, const char *login, hop_d
                                    hop_date to, presence_day_fn fn, void *ctx,
                                    struct hop_err *err)
 {
-	int64_t day_rev[FEED_CHUNK_DAYS], wd_rev[6], site = 0;
+	int64_t day_rev[FEED_CHUNK_DAYS], wd_rev[6];
+	struct pr_sites sites;
 	struct hop_person p;
+	enum hop_status st = HOP_OK;
 
 	if (from == HOP_DATE_NONE || to == HOP_DATE_NONE || to < from)
 		return hop_fail(err, HOP_EINVAL, _("the period ends before it starts; give the "
 		                "earlier date first"));
+	/* Each day's holidays: the site of the team the person is in that day. */
 	if (person_get(app, login, &p, err) != HOP_OK ||
-	    pr_person_site(app, p.id, p.team_id, &site, err) != HOP_OK)
+	    pr_sites_load(app, &p, from, to, &sites, err) != HOP_OK)
 		return err->status;
-	for (hop_date start = from; start <= to; start += FEED_CHUNK_DAYS) {
+	for (hop_date start = from; st == HOP_OK && start <= to; start += FEED_CHUNK_DAYS) {
 		int ndays = to - start + 1 < FEED_CHUNK_DAYS ? (int)(to - start + 1) : FEED_CHUNK_DAYS;
 		struct pr_plan plan;
-		enum hop_status st = HOP_OK;
 
-		if (pr_plan_load(app, p.team_id, &p.id, 1, start, ndays, true, &plan, err) != HOP_OK)
-			return err->status;
-		if (read_revs(app, p.id, start, ndays, day_rev, wd_rev, err) != HOP_OK) {
+		if ((st = pr_plan_load(app, p.team_id, &p.id, 1, start, ndays, true, &plan,
+		                       err)) != HOP_OK)
+			break;
+		if ((st = read_revs(app, p.id, start, ndays, day_rev, wd_rev, err)) != HOP_OK) {
 			pr_plan_free(&plan);
-			return err->status;
+			break;
 		}
 		for (int d = 0; st == HOP_OK && d < ndays; d++) {
 			struct presence_feed_day fd = { .day = start + d, .loc = pr_plan_loc(&plan, 0, d) };
 			int wd = date_weekday(fd.day);
+			int64_t site;
 			bool working;
 
 			if (fd.loc == LOC_NONE || wd > 5)
 				continue;
-			if ((st = pr_working(app, site, fd.day, &working, NULL, err)) != HOP_OK)
+			if ((st = pr_sites_on(app, &sites, fd.day, &site, err)) != HOP_OK ||
+			    (st = pr_working(app, site, fd.day, &working, NULL, err)) != HOP_OK)
 				break;
 			if (!working)
 				continue;
@@ -177,8 +182,7 @@ enum hop_status presence_days_each(struct hop_app *app, const char *login, hop_d
 			st = fn(ctx, &fd, err);
 		}
 		pr_plan_free(&plan);
-		if (st != HOP_OK)
-			return st;
 	}
-	return HOP_OK;
+	pr_sites_free(&sites);
+	return st;
 }

@@ -306,6 +306,23 @@ enum hop_status teamday_list(struct hop_app *app, const char *team,
 	return pr_teamdays_load(app, t.id, out, err);
 }
 
+enum hop_status teamday_list_add(struct hop_app *app, int64_t team_id,
+                                 struct hop_teamday_list *out, struct hop_err *err)
+{
+	struct hop_teamday_list l;
+	enum hop_status st;
+
+	if (!team_id)
+		return HOP_OK;
+	if (pr_teamdays_load(app, team_id, &l, err) != HOP_OK)
+		return err->status;
+	st = HOP_OK;
+	for (size_t i = 0; st == HOP_OK && i < l.n; i++)
+		st = push(out, &l.v[i], err);
+	teamday_list_free(&l);
+	return st;
+}
+
 enum hop_status teamday_on(struct hop_app *app, int64_t team_id, hop_date day, bool *is,
                            char *note, struct hop_err *err)
 {

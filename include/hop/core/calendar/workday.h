@@ -1,7 +1,7 @@
 /* Working days: the only days desks are booked and presence is planned.
- * Weekends are never working days; public holidays of the site's Bundesland
- * and imported closure days join them with the presence issue, here, so that
- * every caller asks one function. */
+ * Weekends are never working days; public holidays of the site's Bundesland,
+ * imported closure days and, by policy, 24 and 31 December join them here,
+ * so that every caller asks one function. */
 #ifndef HOP_WORKDAY_H
 #define HOP_WORKDAY_H
 
@@ -18,6 +18,13 @@ struct hop_app;
 enum hop_status workday_check(struct hop_app *app, int64_t site_id, hop_date day,
                               struct hop_err *err);
 bool workday_is_working(struct hop_app *app, int64_t site_id, hop_date day);
+
+/* Is day 24 or 31 December on Monday to Friday while [policy]
+ * free_dec24_dec31 is on?  § 6 (3) TVöD and TV-L free employees on both days
+ * where service allows: hop counts them as days off in every Land, like a
+ * public holiday.  name (may be NULL) gets the name to show, translated:
+ * "24 December (free under § 6 (3) TVöD/TV-L)". */
+bool workday_freed(const struct hop_app *app, hop_date day, const char **name);
 
 /* The Bundesland whose public holidays apply at a site: the site's region,
  * or [organisation] region for site 0 (and for a site that does not exist).

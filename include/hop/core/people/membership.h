@@ -14,6 +14,7 @@
 #ifndef HOP_MEMBERSHIP_H
 #define HOP_MEMBERSHIP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "hop/base/date.h"
@@ -80,6 +81,30 @@ struct membership_days {
 enum hop_status membership_team_days(struct hop_app *app, int64_t team_id, hop_date from,
                                      int ndays, struct membership_days **out, size_t *n,
                                      struct hop_err *err);
+
+/* The periods (posts, stations, secondments; not acting posts) in force on
+ * some day from `from` to `to`, to answer "team of a person on a day" for
+ * many days and people after one query: of person_id alone (when not 0), else
+ * of the people who are members of team_id on some of those days (all their
+ * periods, so that the days they are elsewhere show), else of everyone.
+ * Ordered by person. */
+struct membership_span {
+	int64_t person_id, team_id;
+	hop_date start, end;        /* inclusive; end HOP_DATE_NONE = open */
+	bool secondment;
+};
+struct membership_spans {
+	struct membership_span *v;
+	size_t n;
+};
+enum hop_status membership_spans_load(struct hop_app *app, int64_t team_id, int64_t person_id,
+                                      hop_date from, hop_date to, struct membership_spans *out,
+                                      struct hop_err *err);
+/* The team person_id works in on day (a day inside the loaded stretch), as
+ * membership_team_on answers it; 0 when none. */
+int64_t membership_spans_team(const struct membership_spans *s, int64_t person_id,
+                              hop_date day);
+void membership_spans_free(struct membership_spans *s);
 
 /* login's memberships, oldest first. */
 enum hop_status membership_history(struct hop_app *app, const char *login,

@@ -194,6 +194,9 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 /* team NULL = all teams; ordered by team, then recurring by weekday, then dates. */
 enum hop_status teamday_list(struct hop_app *app, const char *team,
                              struct hop_teamday_list *out, struct hop_err *err);
+/* Append the team days of team_id (by id; 0 adds nothing) to out. */
+enum hop_status teamday_list_add(struct hop_app *app, int64_t team_id,
+                                 struct hop_teamday_list *out, struct hop_err *err);
 /* Is day a presence day of team_id?  note (may be NULL, HOP_PRESENCE_NOTE_MAX
  * + 1 bytes) gets its note. */
 enum hop_status teamday_on(struct hop_app *app, int64_t team_id, hop_date day, bool *is,
