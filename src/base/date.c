@@ -168,7 +168,7 @@ bool date_parse_iso(const char *s, hop_date *out)
 }
 
 /* The message for a well-formed date that does not exist, naming why. */
-static enum hop_status fail_ymd(struct hop_err *err, const char *text, int y, int m)
+static enum hop_status fail_ymd(struct hop_err *err, const char *text, int y, int m, int d)
 {
 	if (y < YEAR_MIN || y > YEAR_MAX)
 		return hop_fail(err, HOP_EINVAL,
@@ -177,6 +177,8 @@ static enum hop_status fail_ymd(struct hop_err *err, const char *text, int y, in
 	if (m < 1 || m > 12)
 		return hop_fail(err, HOP_EINVAL, _("'%s' is not a date: there is no month %d"),
 		                text, m);
+	if (d < 1)
+		return hop_fail(err, HOP_EINVAL, _("'%s' is not a date: there is no day %d"), text, d);
 	/* TRANSLATORS: "'31.02.2026' is not a date: February 2026 has 28 days" */
 	return hop_fail(err, HOP_EINVAL, _("'%s' is not a date: %s %d has %d days"),
 	                text, _(month_names[m - 1]), y, days_in_month(y, m));
@@ -186,7 +188,7 @@ static enum hop_status check_ymd(struct hop_err *err, const char *text, int y, i
                                  hop_date *out)
 {
 	if (y < YEAR_MIN || y > YEAR_MAX || !date_valid_ymd(y, m, d))
-		return fail_ymd(err, text, y, m);
+		return fail_ymd(err, text, y, m, d);
 	*out = date_from_ymd(y, m, d);
 	return HOP_OK;
 }
@@ -396,6 +398,23 @@ enum hop_status date_parse_week(const char *s, hop_date today, hop_date *monday,
 		return hop_fail(err, HOP_EINVAL,
 		                _("'%s' is not a week: the year must be between %d and %d"),
 		                s, YEAR_MIN, YEAR_MAX);
+	if (!have_year) {
+		/* A bare week number is the week of that number nearest to today:
+		 * on 1 January 2027 (in KW 53 of 2026) "1" is the coming KW 1 of
+		 * 2027, not the one a year ago. */
+		hop_date best = HOP_DATE_NONE, mon = today - (date_weekday(today) - 1);
+		for (int cy = y - 1; cy <= y + 1; cy++) {
+			if (cy < YEAR_MIN || cy > YEAR_MAX || w < 1 || w > iso_weeks_in_year(cy))
+				continue;
+			hop_date m = date_from_iso_week(cy, w);
+			if (best == HOP_DATE_NONE || abs(m - mon) < abs(best - mon))
+				best = m;
+		}
+		if (best != HOP_DATE_NONE) {
+			*monday = best;
+			return HOP_OK;
+		}
+	}
 	if (w < 1 || w > iso_weeks_in_year(y))
 		return hop_fail(err, HOP_EINVAL, _("'%s' is not a week: %d has weeks 1 to %d"),
 		                s, y, iso_weeks_in_year(y));

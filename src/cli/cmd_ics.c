@@ -54,8 +54,8 @@ int cmd_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 		case 'd': feed.kind = ICS_DESK; feed.key = optarg; kinds++; break;
 		case 'r': feed.kind = ICS_ROOM; feed.key = optarg; kinds++; break;
 		case 's': feed.kind = ICS_SITE; feed.key = optarg; kinds++; break;
-		case 'f': if (!cli_date(optarg, &feed.from)) return 2; break;
-		case 'T': if (!cli_date(optarg, &feed.to)) return 2; break;
+		case 'f': if (!cli_date(optarg, &feed.from)) return 1; break;
+		case 'T': if (!cli_date(optarg, &feed.to)) return 1; break;
 		case 'o': path = optarg; break;
 		case 'H': feed.holidays = true; break;
 		}

@@ -97,7 +97,7 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 	if (presence_loc_parse(a.arg[1], &loc, &err) != HOP_OK)
 		return cli_usage_error("presence", "set", "%s", err.msg);
 	if (!parse_range(a.arg[0], &from, &to))
-		return 2;
+		return 1;
 	if ((rc = cli_open(ctx)))
 		return rc;
 	if (presence_set(&ctx->app, login, from, to, loc, note, &res, &err) != HOP_OK)
@@ -137,7 +137,7 @@ int cmd_presence_clear(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("presence", "clear", _("give a date (or FROM..TO): "
 		                       "hop presence clear tue"));
 	if (!parse_range(a.arg[0], &from, &to))
-		return 2;
+		return 1;
 	if ((rc = cli_open(ctx)))
 		return rc;
 	if (presence_clear(&ctx->app, login, from, to, &cleared, &err) != HOP_OK)

@@ -16,8 +16,10 @@ static int parse_when(const char *sub, const char *text, unsigned *weekdays, hop
 {
 	struct hop_err err;
 
+	/* A bad day is bad input (exit 1), as everywhere else. */
+	(void)sub;
 	if (teamday_parse_when(text, clock_today(), weekdays, day, &err) != HOP_OK)
-		return cli_usage_error("teamday", sub, "%s", err.msg);
+		return cli_fail(&err);
 	return 0;
 }
 
@@ -39,8 +41,8 @@ int cmd_teamday_set(struct cli_ctx *ctx, int argc, char **argv)
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
-		case 'f': if (!cli_date(optarg, &from)) return 2; break;
-		case 'u': if (!cli_date(optarg, &until)) return 2; break;
+		case 'f': if (!cli_date(optarg, &from)) return 1; break;
+		case 'u': if (!cli_date(optarg, &until)) return 1; break;
 		case 'n': note = optarg; break;
 		}
 	}

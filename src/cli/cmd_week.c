@@ -200,8 +200,8 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 't': team = optarg; break;
 		case 'w': week = optarg; break;
-		case 'f': if (!cli_date(optarg, &from)) return 2; break;
-		case 'T': if (!cli_date(optarg, &to)) return 2; break;
+		case 'f': if (!cli_date(optarg, &from)) return 1; break;
+		case 'T': if (!cli_date(optarg, &to)) return 1; break;
 		}
 	}
 	if ((rc = cli_operands(&a, 0, 0, NULL)))

@@ -349,6 +349,7 @@ static void test_parse_errors(void **state)
 {
 	(void)state;
 	parse_fails("31.02.2026", "'31.02.2026' is not a date: February 2026 has 28 days");
+	parse_fails("00.01.2026", "'00.01.2026' is not a date: there is no day 0");
 	parse_fails("2026-02-29", "'2026-02-29' is not a date: February 2026 has 28 days");
 	parse_fails("29.02.2100", "February 2100 has 28 days");
 	parse_fails("31.04.", "'31.04.' is not a date: April 2026 has 30 days");
@@ -388,7 +389,8 @@ static void test_parse_week(void **state)
 	assert_int_equal(week_ok("KW53"), ymd(2026, 12, 28));
 	assert_int_equal(week_ok("2027-W01"), ymd(2027, 1, 4));
 	assert_int_equal(week_ok("2027-W1"), ymd(2027, 1, 4));
-	assert_int_equal(week_ok("1"), ymd(2025, 12, 29));
+	/* The nearest week 1 to 26 November 2026 is the coming one, of 2027. */
+	assert_int_equal(week_ok("1"), ymd(2027, 1, 4));
 	/* Any date: the Monday of its week. */
 	assert_int_equal(week_ok("2026-11-26"), w48);
 	assert_int_equal(week_ok("29.11.2026"), w48);
@@ -405,6 +407,14 @@ static void test_parse_week(void **state)
 	assert_int_equal(d, ymd(2026, 12, 28));
 	assert_int_equal(date_parse_week("1", ymd(2024, 12, 30), &d, &err), HOP_OK);
 	assert_int_equal(d, ymd(2024, 12, 30));
+	/* A bare number is the nearest week of that number: on 1 January 2027
+	 * (KW 53 of 2026) "1" is the coming week, not one a year ago. */
+	assert_int_equal(date_parse_week("1", ymd(2027, 1, 1), &d, &err), HOP_OK);
+	assert_int_equal(d, ymd(2027, 1, 4));
+	assert_int_equal(date_parse_week("52", ymd(2027, 1, 1), &d, &err), HOP_OK);
+	assert_int_equal(d, ymd(2026, 12, 21));
+	assert_int_equal(date_parse_week("52", ymd(2027, 1, 6), &d, &err), HOP_OK);
+	assert_int_equal(d, ymd(2026, 12, 21));
 }
 
 static void test_parse_week_errors(void **state)
