@@ -319,29 +319,29 @@ static void test_invalid_utf8(void **state)
 {
 	struct src s;
 	(void)state;
-	/* Latin-1 'ü' as Excel writes it in "CSV (Trennzeichen-getrennt)". */
-	OPEN(&s, "login;name\njw;J\xFCrgen\n");
+	/* With a byte-order mark the file says it is UTF-8: held to it. */
+	OPEN(&s, "\xEF\xBB\xBFlogin;name\njw;J\xFCrgen\n");
 	REC(&s, 1, "login", "name");
 	expect_error(&s, "t.csv:2: field 2 is not valid UTF-8");
 	src_close(&s);
 
-	OPEN(&s, "a,b\nok,ok\n\xC0\x80,x\n");            /* overlong NUL */
+	OPEN(&s, "\xEF\xBB\xBF" "a,b\nok,ok\n\xC0\x80,x\n");    /* overlong NUL */
 	REC(&s, 1, "a", "b");
 	REC(&s, 2, "ok", "ok");
 	expect_error(&s, "t.csv:3: field 1 is not valid UTF-8");
 	src_close(&s);
 
-	OPEN(&s, "a,b\nx,\xED\xA0\x80\n");                /* a surrogate */
+	OPEN(&s, "\xEF\xBB\xBF" "a,b\nx,\xED\xA0\x80\n");        /* a surrogate */
 	REC(&s, 1, "a", "b");
 	expect_error(&s, "t.csv:2: field 2 is not valid UTF-8");
 	src_close(&s);
 
-	OPEN(&s, "a,b\nx,\xE2\x82\n");                    /* cut short */
+	OPEN(&s, "\xEF\xBB\xBF" "a,b\nx,\xE2\x82\n");            /* cut short */
 	REC(&s, 1, "a", "b");
 	expect_error(&s, "field 2 is not valid UTF-8");
 	src_close(&s);
 
-	OPEN(&s, "a,b\nx,\xF4\x90\x80\x80\n");            /* above U+10FFFF */
+	OPEN(&s, "\xEF\xBB\xBF" "a,b\nx,\xF4\x90\x80\x80\n");    /* above U+10FFFF */
 	REC(&s, 1, "a", "b");
 	expect_error(&s, "field 2 is not valid UTF-8");
 	src_close(&s);
@@ -349,6 +349,88 @@ static void test_invalid_utf8(void **state)
 	OPEN(&s, "a,b\nx,\xF0\x9F\x98\x80 \xE2\x82\xAC\n"); /* emoji and euro are fine */
 	REC(&s, 1, "a", "b");
 	REC(&s, 2, "x", "\xF0\x9F\x98\x80 \xE2\x82\xAC");
+	assert_int_equal(csv_encoding(s.r), CSV_UTF8);
+	src_close(&s);
+
+	/* UTF-8 first, then something else: mixed, refused with the advice
+	 * that converts what German Excel writes (not latin1, which turns
+	 * – „ “ € into control characters). */
+	OPEN(&s, "login;name\njw;J\xC3\xBCrgen\nab;J\xFCrgen\n");
+	REC(&s, 1, "login", "name");
+	REC(&s, 2, "jw", "J\xC3\xBCrgen");
+	expect_error(&s, "t.csv:3: field 2 is not valid UTF-8, although the file is; save it as UTF-8 (in spreadsheet programs: \"CSV UTF-8\") or convert it with 'iconv -f WINDOWS-1252 -t UTF-8'");
+	src_close(&s);
+}
+
+static void test_windows_1252(void **state)
+{
+	struct src s;
+	(void)state;
+	/* What German Excel saves as "CSV (Trennzeichen-getrennt)": ü ß – „ “ €. */
+	OPEN(&s, "login;name;team\r\njw;J\xFCrgen Wei\xDF;Referat Z 2 \x96 Haushalt\r\n"
+	         "ab;\x84" "Anna\x93 B\xE4r;\x80 100\r\n");
+	REC(&s, 1, "login", "name", "team");
+	assert_int_equal(csv_encoding(s.r), CSV_ASCII);
+	REC(&s, 2, "jw", "Jürgen Weiß", "Referat Z 2 – Haushalt");
+	assert_int_equal(csv_encoding(s.r), CSV_CP1252);
+	REC(&s, 3, "ab", "„Anna“ Bär", "€ 100");
+	expect_end(&s);
+	src_close(&s);
+
+	/* Once Windows-1252, what would be valid UTF-8 is Windows-1252 too. */
+	OPEN(&s, "a,b\n\xE4,\xC3\xBC\n");
+	REC(&s, 1, "a", "b");
+	REC(&s, 2, "ä", "Ã¼");
+	src_close(&s);
+
+	/* The five bytes the code page leaves undefined: neither encoding. */
+	OPEN(&s, "a,b\nx,\xE4\x81\n");
+	REC(&s, 1, "a", "b");
+	expect_error(&s, "t.csv:2: field 2 is neither UTF-8 nor Windows-1252 text");
+	src_close(&s);
+
+	/* A long field grows when converted: every byte of it. */
+	{
+		size_t n = 3000;
+		char *text = malloc(n + 8), *want = malloc(2 * n + 1);
+		assert_non_null(text);
+		assert_non_null(want);
+		memcpy(text, "a\n", 2);
+		memset(text + 2, '\xFC', n);
+		text[n + 2] = '\n';
+		for (size_t i = 0; i < n; i++)
+			memcpy(want + 2 * i, "ü", 2);
+		want[2 * n] = '\0';
+		src_open(&s, text, n + 3);
+		REC(&s, 1, "a");
+		REC(&s, 2, want);
+		expect_end(&s);
+		src_close(&s);
+		free(text);
+		free(want);
+	}
+}
+
+/* The first field of the file empty: nothing has been put in the record's
+ * buffer yet (clang's UBSan saw an offset computed from a null pointer). */
+static void test_empty_first_field(void **state)
+{
+	struct src s;
+	(void)state;
+	OPEN(&s, ",a\nb,\n");
+	REC(&s, 1, "", "a");
+	REC(&s, 2, "b", "");
+	expect_end(&s);
+	src_close(&s);
+
+	OPEN(&s, ";;\n");
+	REC(&s, 1, "", "", "");
+	expect_end(&s);
+	src_close(&s);
+
+	OPEN(&s, "\"\",x\n");
+	REC(&s, 1, "", "x");
+	expect_end(&s);
 	src_close(&s);
 }
 
@@ -434,6 +516,94 @@ static void test_write_read_round_trip(void **state)
 	}
 }
 
+static void test_formula_guard(void **state)
+{
+	const char *cells[] = {
+		"=HYPERLINK(\"http://x.invalid\",\"klick\")", "@SUM(1+1)", "-2+3", "+49 30 1234",
+		"-2", "-0,25", "3.5", "+7", "'=x", "''-1", "\tx", "\rx", "", "-", "a=b", "'plain",
+		"- bring ID", "=a,b", "\nx",
+	};
+	const size_t n = sizeof cells / sizeof cells[0];
+	char *s;
+	(void)state;
+
+	s = write_to_string(',', cells, n);
+	assert_string_equal(s, "\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klick\"\")\",'@SUM(1+1),"
+	                       "'-2+3,'+49 30 1234,-2,\"-0,25\",3.5,+7,''=x,'''-1,\"'\tx\",\"'\rx\",,"
+	                       "'-,a=b,'plain,'- bring ID,\"'=a,b\",\"'\nx\"\r\n");
+	free(s);
+	s = write_to_string(';', cells, n);
+	assert_string_equal(s, "\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klick\"\")\""
+	                       ";'@SUM(1+1);"
+	                       "'-2+3;'+49 30 1234;-2;-0,25;3.5;+7;''=x;'''-1;\"'\tx\";\"'\rx\";;"
+	                       "'-;a=b;'plain;'- bring ID;'=a,b;\"'\nx\"\r\n");
+	free(s);
+	/* TSV: a tab or CR becomes a blank, harmless; the rest as in CSV. */
+	s = write_to_string('\t', cells, n);
+	assert_string_equal(s, "'=HYPERLINK(\"http://x.invalid\",\"klick\")\t'@SUM(1+1)\t'-2+3\t"
+	                       "'+49 30 1234\t-2\t-0,25\t3.5\t+7\t''=x\t'''-1\t x\t x\t\t'-\ta=b\t"
+	                       "'plain\t'- bring ID\t'=a,b\t x\n");
+	free(s);
+
+	/* Read back, every cell is what was written. */
+	for (int k = 0; k < 2; k++) {
+		char sep = k ? ';' : ',';
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		const char *head[] = { "h", "i" };
+		struct src src;
+		char **fl;
+		size_t nf;
+		long l;
+		struct hop_err err = { 0 };
+
+		assert_non_null(f);
+		csv_write_record(f, sep, head, 2);
+		csv_write_record(f, sep, cells, n);
+		fclose(f);
+		src_open(&src, buf, len);
+		free(buf);
+		REC(&src, 1, "h", "i");
+		if (csv_next(src.r, &fl, &nf, &l, &err) != 1)
+			fail_msg("%s", err.msg);
+		assert_int_equal(nf, n);
+		/* (but for the CR inside quotes, which is read as LF) */
+		for (size_t i = 0; i < n; i++)
+			assert_string_equal(fl[i], strcmp(cells[i], "\rx") == 0 ? "\nx" : cells[i]);
+		src_close(&src);
+	}
+	/* A quote typed before a formula in a spreadsheet goes too. */
+	{
+		struct src src;
+		OPEN(&src, "a;b;c\n'=1+1;'x;''@y\n");
+		REC(&src, 1, "a", "b", "c");
+		REC(&src, 2, "=1+1", "'x", "'@y");
+		src_close(&src);
+	}
+}
+
+static void test_bom(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	const char *row[] = { "login", "Jürgen Weiß" };
+	struct src s;
+	(void)state;
+
+	assert_non_null(f);
+	csv_write_bom(f);
+	csv_write_record(f, ';', row, 2);
+	fclose(f);
+	assert_string_equal(buf, "\xEF\xBB\xBFlogin;Jürgen Weiß\r\n");
+	src_open(&s, buf, len);
+	free(buf);
+	REC(&s, 1, "login", "Jürgen Weiß");
+	assert_int_equal(csv_separator(s.r), ';');
+	src_close(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -448,9 +618,13 @@ int main(void)
 		cmocka_unit_test(test_unterminated_quote),
 		cmocka_unit_test(test_text_after_quote),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_windows_1252),
+		cmocka_unit_test(test_empty_first_field),
 		cmocka_unit_test(test_nul_and_utf16),
 		cmocka_unit_test(test_writer),
 		cmocka_unit_test(test_write_read_round_trip),
+		cmocka_unit_test(test_formula_guard),
+		cmocka_unit_test(test_bom),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
