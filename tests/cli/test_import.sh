@@ -132,7 +132,7 @@ has "$OUT" 'jweiss,Weiß; Jürgen,' "a field without it is not"
 expect_ok "export as TSV" export people --format tsv
 eq "$(head -n 1 "$OUT")" "$(printf 'login\tname\temail\tteam\troles\tstart_date\tend_date')" "TSV header with tabs and LF"
 expect_fail "export as JSON is a usage error" 2 export people --format json
-has "$ERR" "csv or tsv" "the usage error names the formats"
+has "$ERR" "csv, tsv or excel" "the usage error names the formats"
 
 expect_ok "export to a file" export people --all people-out.csv
 [ -s people-out.csv ] && ok "the file was written" || nok "no file"
