@@ -1,5 +1,5 @@
-/* Reading CSV the way spreadsheet programs write it, one record at a time,
- * and writing records that they read back unchanged.
+/* Reading CSV the way spreadsheet programs write it, one record at a time
+ * (writing is in csv_write.c).
  *
  * The reader holds one record at most: every field is bounded by
  * CSV_FIELD_MAX and a record by CSV_FIELDS_MAX fields, so a huge or broken
@@ -15,10 +15,6 @@
 /* How much of the first record is looked at to find the separator. */
 #define PRESCAN_MAX (2 * CSV_FIELD_MAX)
 #define NO_CHAR (-2)
-/* What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"),
- * and LF: the reader turns a CR inside quotes into LF, and must still find the
- * guard the writer put before it. */
-#define FORMULA_START "=+-@\t\r\n"
 
 struct csv_reader {
 	FILE *in;
@@ -407,7 +403,7 @@ static void unquote_formula(struct csv_reader *r, size_t nf)
 
 	while (q < n && f[q] == '\'')
 		q++;
-	if (q == 0 || q == n || f[q] == '\0' || !strchr(FORMULA_START, f[q]))
+	if (q == 0 || q == n || f[q] == '\0' || !strchr(CSV_FORMULA_START, f[q]))
 		return;
 	memmove(f, f + 1, n - 1);
 	r->len--;
@@ -518,87 +514,4 @@ int csv_next(struct csv_reader *r, char ***fields, size_t *nfields, long *line,
 	*nfields = nf;
 	*line = start;
 	return 1;
-}
-
-/* ---- writing ---- */
-
-static bool needs_quotes(const char *s, char sep)
-{
-	size_t n = strlen(s);
-
-	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
-		return true;
-	for (; *s; s++)
-		if (*s == sep || *s == '"' || *s == '\r' || *s == '\n')
-			return true;
-	return false;
-}
-
-/* A number as hop writes one (-2, 3.5, -0,25): a spreadsheet reads it as a
- * number, never as a formula, so it stays as it is and stays a number. */
-static bool plain_number(const char *s)
-{
-	const char *p = s + (*s == '-' || *s == '+');
-	bool digits = false;
-
-	while (*p >= '0' && *p <= '9')
-		p++, digits = true;
-	if (digits && (*p == '.' || *p == ',') && p[1] >= '0' && p[1] <= '9')
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
-	return digits && *p == '\0';
-}
-
-/* Does the cell need a quote in front so that a spreadsheet shows it as text
- * instead of running it as a formula?  Text beginning with = + - @ tab or
- * CR does (OWASP's rule against CSV injection: "=HYPERLINK(...)",
- * "@SUM(1+1)", "-2+3"), and so, to keep the reader's undoing exact, does
- * text that already begins with quotes before one of them.  In TSV a tab or
- * line break becomes a blank, which is harmless. */
-static bool formula_like(const char *s, char sep)
-{
-	size_t q = strspn(s, "'");
-	char c = s[q];
-
-	if (c == '\0' || !strchr(FORMULA_START, c))
-		return false;
-	if (sep == '\t' && (c == '\t' || c == '\r' || c == '\n'))
-		return false;
-	return q > 0 || !plain_number(s);
-}
-
-void csv_write_bom(FILE *out)
-{
-	fputs("\xEF\xBB\xBF", out);
-}
-
-void csv_write_record(FILE *out, char sep, const char *const *fields, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *s = fields[i] ? fields[i] : "";
-		bool guard = formula_like(s, sep);
-
-		if (i > 0)
-			putc(sep, out);
-		if (guard && (sep == '\t' || !needs_quotes(s, sep)))
-			putc('\'', out);
-		if (sep == '\t') {
-			/* TSV has no quoting: a tab or line break would split the record. */
-			for (; *s; s++)
-				putc(*s == '\t' || *s == '\r' || *s == '\n' ? ' ' : *s, out);
-		} else if (needs_quotes(s, sep)) {
-			putc('"', out);
-			if (guard)
-				putc('\'', out);
-			for (; *s; s++) {
-				if (*s == '"')
-					putc('"', out);
-				putc(*s, out);
-			}
-			putc('"', out);
-		} else {
-			fputs(s, out);
-		}
-	}
-	fputs(sep == '\t' ? "\n" : "\r\n", out);
 }

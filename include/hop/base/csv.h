@@ -13,6 +13,10 @@
 
 #define CSV_FIELD_MAX (64 * 1024)   /* longer fields are an error, not a truncation */
 #define CSV_FIELDS_MAX 64
+/* What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"),
+ * and LF: the reader turns a CR inside quotes into LF, and must still find the
+ * quote the writer put before it. */
+#define CSV_FORMULA_START "=+-@\t\r\n"
 
 struct csv_reader;
 
