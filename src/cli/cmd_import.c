@@ -47,6 +47,14 @@ int cli_import_close(FILE *in, enum hop_status st, const char *messages,
 	return cli_fail(err);
 }
 
+void cli_import_encoding(const struct import_report *rep)
+{
+	/* Worth knowing: the next export, read back by the same Excel, should
+	 * be in its form (--excel). */
+	if (rep->cp1252)
+		printf("%s\n", _("the file was read as Windows-1252 (as German Excel saves CSV) and converted to UTF-8"));
+}
+
 /* hop import people and hop import desks: one CSV file, every row or none. */
 static int import_csv(struct cli_ctx *ctx, int argc, char **argv, bool desks)
 {
@@ -93,6 +101,7 @@ static int import_csv(struct cli_ctx *ctx, int argc, char **argv, bool desks)
 		else
 			printf(_("added %d, updated %d, unchanged %d (teams created %d)\n"),
 			       rep.added, rep.updated, rep.unchanged, rep.teams_created);
+		cli_import_encoding(&rep);
 	}
 	import_report_free(&rep);
 	return rc;

@@ -288,6 +288,7 @@ int cmd_import_templates(struct cli_ctx *ctx, int argc, char **argv)
 		else
 			printf(_("steps added %d, changed %d, unchanged %d\n"), rep.added, rep.updated,
 			       rep.unchanged);
+		cli_import_encoding(&rep);
 	}
 	import_report_free(&rep);
 	return rc;

@@ -111,6 +111,7 @@ eq "$(sql .dump)" "$before" "the mixed file changed nothing"
 printf 'login;name;email;team\r\ncpa;J\374rgen Wei\337;;\r\ncpb;\204Anna\223 \226 B\344r;;\r\n;;;\r\n;;;\r\n' > cp1252.csv
 expect_ok "a Windows-1252 file is imported" import people cp1252.csv --dry-run
 has "$OUT" "would add 2," "both people, the separator rows passed over"
+has "$OUT" "the file was read as Windows-1252" "and says how it was read"
 eq "$(sql .dump)" "$before" "the dry run changed nothing"
 
 # ---- permissions ----

@@ -74,6 +74,7 @@ static void test_encoding_errors(void **state)
 		fail_msg("%s: %s", err.msg, rep.messages ? rep.messages : "");
 	assert_string_equal(get(&app, "jw").name, "Jürgen Weiß");
 	assert_string_equal(get(&app, "ab").name, "„Anna“ – Bär");
+	assert_true(rep.cp1252);
 	import_report_free(&rep);
 
 	/* UTF-8 and then something else: refused, with the advice for what
@@ -109,6 +110,7 @@ static void test_separator_rows(void **state)
 		fail_msg("%s: %s", err.msg, rep.messages ? rep.messages : "");
 	assert_int_equal(rep.added, 2);
 	assert_int_equal(rep.errors, 0);
+	assert_false(rep.cp1252);
 	assert_true(exists(&app, "jw"));
 	assert_true(exists(&app, "ab"));
 	import_report_free(&rep);

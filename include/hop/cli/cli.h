@@ -154,6 +154,11 @@ int cli_import_open(struct cli_ctx *ctx, struct cli_args *a, const char *missing
 int cli_import_close(FILE *in, enum hop_status st, const char *messages,
                      const struct hop_err *err);
 
+/* After a successful import: say so when the file was read as Windows-1252
+ * (rep is a struct import_report). */
+struct import_report;
+void cli_import_encoding(const struct import_report *rep);
+
 /* An export's output file (src/cli/outfile.c): a regular or new file is
  * written beside itself and renamed into place on commit; a device, FIFO or
  * /dev/stdout is written directly.  abort drops what was written. */

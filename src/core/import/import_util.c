@@ -418,6 +418,7 @@ done:
 		if (!rep->errors)
 			nothing_imported(err, st);
 	}
+	rep->cp1252 = csv_encoding(csv) == CSV_CP1252;
 	csv_close(csv);
 	for (size_t i = 0; i < b->nrows; i++)
 		free(row_at(b, fmt, i)->msg);
