@@ -1,5 +1,5 @@
-/* Reading CSV the way spreadsheet programs write it, one record at a time,
- * and writing records that they read back unchanged.
+/* Reading CSV the way spreadsheet programs write it, one record at a time
+ * (writing is in csv_write.c).
  *
  * The reader holds one record at most: every field is bounded by
  * CSV_FIELD_MAX and a record by CSV_FIELDS_MAX fields, so a huge or broken
@@ -32,6 +32,8 @@ struct csv_reader {
 	size_t len, cap;
 	size_t offs[CSV_FIELDS_MAX];
 	char *fields[CSV_FIELDS_MAX + 1];
+	/* What the bytes are: unknown while every field so far was ASCII. */
+	enum csv_encoding enc;
 	/* Once a record fails, the reader stays failed with the same message. */
 	bool failed;
 	struct hop_err error;
@@ -68,6 +70,11 @@ void csv_close(struct csv_reader *r)
 char csv_separator(const struct csv_reader *r)
 {
 	return r->sep;
+}
+
+enum csv_encoding csv_encoding(const struct csv_reader *r)
+{
+	return r->enc;
 }
 
 static int next_char(struct csv_reader *r)
@@ -137,8 +144,11 @@ static enum hop_status prescan(struct csv_reader *r, struct hop_err *err)
 		if (!pre_append(r, c, &cap))
 			return hop_fail(err, HOP_ENOMEM, _("%s: out of memory"), r->name);
 	}
-	if (r->pre_len == 3 && memcmp(r->pre, "\xEF\xBB\xBF", 3) == 0)
+	if (r->pre_len == 3 && memcmp(r->pre, "\xEF\xBB\xBF", 3) == 0) {
+		/* A byte-order mark declares UTF-8: no guessing. */
 		r->pre_len = 0;
+		r->enc = CSV_UTF8;
+	}
 	else if (r->pre_len >= 2 && ((r->pre[0] == 0xFF && r->pre[1] == 0xFE) ||
 	                             (r->pre[0] == 0xFE && r->pre[1] == 0xFF)))
 		return hop_fail(err, HOP_EINVAL,
@@ -200,6 +210,62 @@ static bool utf8_valid(const unsigned char *s, size_t n)
 		i += k + 1;
 	}
 	return true;
+}
+
+static bool ascii_only(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* Windows-1252 (what German Excel writes as "CSV (Trennzeichen-getrennt)")
+ * from 0x80 to 0x9F; 0xA0 to 0xFF are U+00A0 to U+00FF as in Latin-1, and 0
+ * marks the five bytes the code page leaves undefined.  A table rather than
+ * iconv: it cannot be missing from a minimal system, and cannot fail. */
+static const unsigned short cp1252_80[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* The UTF-8 length of the Windows-1252 text s (n bytes), or 0 when a byte
+ * is one the code page does not define. */
+static size_t cp1252_utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = s[i];
+		if (c < 0x80)
+			len += 1;
+		else if (c >= 0xA0)
+			len += 2;
+		else if (cp1252_80[c - 0x80] == 0)
+			return 0;
+		else
+			len += cp1252_80[c - 0x80] < 0x800 ? 2 : 3;
+	}
+	return len;
+}
+
+static void cp1252_to_utf8(const unsigned char *s, size_t n, unsigned char *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned cp = s[i] < 0x80 || s[i] >= 0xA0 ? s[i] : cp1252_80[s[i] - 0x80];
+		if (cp < 0x80) {
+			*out++ = (unsigned char)cp;
+		} else if (cp < 0x800) {
+			*out++ = (unsigned char)(0xC0 | cp >> 6);
+			*out++ = (unsigned char)(0x80 | (cp & 0x3F));
+		} else {
+			*out++ = (unsigned char)(0xE0 | cp >> 12);
+			*out++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+			*out++ = (unsigned char)(0x80 | (cp & 0x3F));
+		}
+	}
 }
 
 static int fail(struct csv_reader *r, struct hop_err *err)
@@ -285,6 +351,64 @@ static int quoted_field(struct csv_reader *r, size_t nf, long start)
 	}
 }
 
+/* The field just read (from offs[nf] to len) as UTF-8 text.  Until a field
+ * holds something other than ASCII the encoding is open: valid UTF-8 settles
+ * it as UTF-8; anything else as Windows-1252, converted from here on.  A
+ * file that turns out to mix both is refused rather than guessed at. */
+static bool field_text(struct csv_reader *r, size_t nf, long line)
+{
+	unsigned char *f = (unsigned char *)r->buf + r->offs[nf];
+	size_t n = r->len - r->offs[nf], len;
+
+	if (r->enc == CSV_ASCII && !ascii_only(f, n))
+		r->enc = utf8_valid(f, n) ? CSV_UTF8 : CSV_CP1252;
+	if (r->enc != CSV_CP1252) {
+		if (utf8_valid(f, n))
+			return true;
+		hop_fail(&r->error, HOP_EINVAL,
+		         _("%s:%ld: field %zu is not valid UTF-8, although the file is; save it as UTF-8 (in spreadsheet programs: \"CSV UTF-8\") or convert it with 'iconv -f WINDOWS-1252 -t UTF-8'"),
+		         r->name, line, nf + 1);
+		return false;
+	}
+	if (ascii_only(f, n))
+		return true;
+	if ((len = cp1252_utf8_len(f, n)) == 0) {
+		hop_fail(&r->error, HOP_EINVAL,
+		         _("%s:%ld: field %zu is neither UTF-8 nor Windows-1252 text; save the file as UTF-8 (in spreadsheet programs: \"CSV UTF-8\")"),
+		         r->name, line, nf + 1);
+		return false;
+	}
+	/* Convert through a copy: the field grows in place. */
+	unsigned char *copy = malloc(n);
+	if (!copy || !vec_grow(&r->buf, &r->cap, r->offs[nf] + len + 1, 1)) {
+		free(copy);
+		hop_fail(&r->error, HOP_ENOMEM, _("%s:%ld: out of memory"), r->name, line);
+		return false;
+	}
+	memcpy(copy, r->buf + r->offs[nf], n);
+	cp1252_to_utf8(copy, n, (unsigned char *)r->buf + r->offs[nf]);
+	free(copy);
+	r->len = r->offs[nf] + len;
+	return true;
+}
+
+/* Undo what csv_write_record does to a cell a spreadsheet would take for a
+ * formula: one leading quote before = + - @ tab or CR (after any further
+ * quotes) goes.  So hop's own exports, and files saved from them, import
+ * unchanged. */
+static void unquote_formula(struct csv_reader *r, size_t nf)
+{
+	char *f = r->buf + r->offs[nf];
+	size_t n = r->len - r->offs[nf], q = 0;
+
+	while (q < n && f[q] == '\'')
+		q++;
+	if (q == 0 || q == n || f[q] == '\0' || !strchr(CSV_FORMULA_START, f[q]))
+		return;
+	memmove(f, f + 1, n - 1);
+	r->len--;
+}
+
 int csv_next(struct csv_reader *r, char ***fields, size_t *nfields, long *line,
              struct hop_err *err)
 {
@@ -357,17 +481,13 @@ int csv_next(struct csv_reader *r, char ***fields, size_t *nfields, long *line,
 			if (c == NO_CHAR)
 				break;
 		}
-		if (!utf8_valid((const unsigned char *)r->buf + r->offs[nf], r->len - r->offs[nf])) {
-			hop_fail(&r->error, HOP_EINVAL,
-			         _("%s:%ld: field %zu is not valid UTF-8; save the file as UTF-8 (in spreadsheet programs: \"CSV UTF-8\") or convert it with 'iconv -f latin1 -t utf-8'"),
-			         r->name, start, nf + 1);
+		/* Room for the NUL first: an empty first field has no buffer yet,
+		 * and an offset from a null pointer is undefined. */
+		if (!reserve(r, start) || !field_text(r, nf, start)) {
 			c = NO_CHAR;
 			break;
 		}
-		if (!reserve(r, start)) {
-			c = NO_CHAR;
-			break;
-		}
+		unquote_formula(r, nf);
 		r->buf[r->len++] = '\0';
 		nf++;
 		if (c == r->sep)
@@ -394,44 +514,4 @@ int csv_next(struct csv_reader *r, char ***fields, size_t *nfields, long *line,
 	*nfields = nf;
 	*line = start;
 	return 1;
-}
-
-/* ---- writing ---- */
-
-static bool needs_quotes(const char *s, char sep)
-{
-	size_t n = strlen(s);
-
-	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
-		return true;
-	for (; *s; s++)
-		if (*s == sep || *s == '"' || *s == '\r' || *s == '\n')
-			return true;
-	return false;
-}
-
-void csv_write_record(FILE *out, char sep, const char *const *fields, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *s = fields[i] ? fields[i] : "";
-
-		if (i > 0)
-			putc(sep, out);
-		if (sep == '\t') {
-			/* TSV has no quoting: a tab or line break would split the record. */
-			for (; *s; s++)
-				putc(*s == '\t' || *s == '\r' || *s == '\n' ? ' ' : *s, out);
-		} else if (needs_quotes(s, sep)) {
-			putc('"', out);
-			for (; *s; s++) {
-				if (*s == '"')
-					putc('"', out);
-				putc(*s, out);
-			}
-			putc('"', out);
-		} else {
-			fputs(s, out);
-		}
-	}
-	fputs(sep == '\t' ? "\n" : "\r\n", out);
 }

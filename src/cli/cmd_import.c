@@ -47,6 +47,14 @@ int cli_import_close(FILE *in, enum hop_status st, const char *messages,
 	return cli_fail(err);
 }
 
+void cli_import_encoding(const struct import_report *rep)
+{
+	/* Worth knowing: the next export, read back by the same Excel, should
+	 * be in its form (--excel). */
+	if (rep->cp1252)
+		printf("%s\n", _("the file was read as Windows-1252 (as German Excel saves CSV) and converted to UTF-8"));
+}
+
 /* hop import people and hop import desks: one CSV file, every row or none. */
 static int import_csv(struct cli_ctx *ctx, int argc, char **argv, bool desks)
 {
@@ -93,6 +101,7 @@ static int import_csv(struct cli_ctx *ctx, int argc, char **argv, bool desks)
 		else
 			printf(_("added %d, updated %d, unchanged %d (teams created %d)\n"),
 			       rep.added, rep.updated, rep.unchanged, rep.teams_created);
+		cli_import_encoding(&rep);
 	}
 	import_report_free(&rep);
 	return rc;
@@ -108,20 +117,10 @@ int cmd_import_desks(struct cli_ctx *ctx, int argc, char **argv)
 	return import_csv(ctx, argc, argv, true);
 }
 
-/* Through cli_outfile: a failed export never leaves half a file, nor
- * destroys the old one. */
-static enum hop_status export_to_file(struct hop_app *app, const char *path, char sep,
-                                      bool all, struct hop_err *err)
+static enum hop_status export_people_fn(struct hop_app *app, FILE *out, char sep,
+                                        const void *arg, struct hop_err *err)
 {
-	struct cli_outfile o;
-
-	if (cli_outfile_open(&o, path, err) != HOP_OK)
-		return err->status;
-	if (export_people(app, o.fp, sep, all, err) != HOP_OK) {
-		cli_outfile_abort(&o);
-		return err->status;
-	}
-	return cli_outfile_commit(&o, err);
+	return export_people(app, out, sep, *(const bool *)arg, err);
 }
 
 int cmd_export_people(struct cli_ctx *ctx, int argc, char **argv)
@@ -129,43 +128,29 @@ int cmd_export_people(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "excel", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_args a = { .name = "export", .sub = "people", .opts = opts };
-	struct hop_err err;
-	const char *path = NULL;
 	bool all = false;
-	char sep = ',';
-	int c, rc;
+	int c, rc, form = -1;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 'a':
 			all = true;
 			break;
+		case 'x':
+			form = CFG_EXPORT_EXCEL;
+			break;
 		case 'f':
-			if (strcmp(optarg, "csv") == 0)
-				sep = ',';
-			else if (strcmp(optarg, "tsv") == 0)
-				sep = '\t';
-			else
+			if (!cli_export_form_parse(optarg, &form))
 				return cli_usage_error("export", "people",
-				                       _("--format is csv or tsv, not '%s'"), optarg);
+				                       _("--format is csv, tsv or excel, not '%s'"), optarg);
 			break;
 		}
 	}
 	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)))
 		return rc;
-	if (a.n == 1)
-		path = a.arg[0];
-	if (path && strcmp(path, "-") != 0) {
-		if (export_to_file(&ctx->app, path, sep, all, &err) != HOP_OK)
-			return cli_fail(&err);
-		return 0;
-	}
-	if (export_people(&ctx->app, stdout, sep, all, &err) != HOP_OK)
-		return cli_fail(&err);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return cli_failf(HOP_EIO, _("cannot write to standard output: %s"), strerror(errno));
-	return 0;
+	return cli_export_run(ctx, a.n == 1 ? a.arg[0] : NULL, form, export_people_fn, &all);
 }

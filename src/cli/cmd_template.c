@@ -288,9 +288,16 @@ int cmd_import_templates(struct cli_ctx *ctx, int argc, char **argv)
 		else
 			printf(_("steps added %d, changed %d, unchanged %d\n"), rep.added, rep.updated,
 			       rep.unchanged);
+		cli_import_encoding(&rep);
 	}
 	import_report_free(&rep);
 	return rc;
+}
+
+static enum hop_status export_templates_fn(struct hop_app *app, FILE *out, char sep,
+                                           const void *arg, struct hop_err *err)
+{
+	return export_templates(app, out, sep, arg, err);
 }
 
 int cmd_export_templates(struct cli_ctx *ctx, int argc, char **argv)
@@ -298,45 +305,25 @@ int cmd_export_templates(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "template", required_argument, NULL, 't' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "excel", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_args a = { .name = "export", .sub = "templates", .opts = opts };
-	const char *template = NULL, *path = NULL;
-	struct cli_outfile o;
-	struct hop_err err;
-	char sep = ',';
-	int c, rc;
+	const char *template = NULL;
+	int c, rc, form = -1;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
 		switch (c) {
 		case 't': template = optarg; break;
+		case 'x': form = CFG_EXPORT_EXCEL; break;
 		case 'f':
-			if (strcmp(optarg, "csv") == 0)
-				sep = ',';
-			else if (strcmp(optarg, "tsv") == 0)
-				sep = '\t';
-			else
-				return cli_usage_error("export", "templates", _("unknown format '%s'; use "
-				                       "csv or tsv"), optarg);
+			if (!cli_export_form_parse(optarg, &form))
+				return cli_usage_error("export", "templates",
+				                       _("--format is csv, tsv or excel, not '%s'"), optarg);
 			break;
 		}
 	}
 	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)))
 		return rc;
-	if (a.n)
-		path = a.arg[0];
-	if (!path) {
-		if (export_templates(&ctx->app, stdout, sep, template, &err) != HOP_OK)
-			return cli_fail(&err);
-		return 0;
-	}
-	if (cli_outfile_open(&o, path, &err) != HOP_OK)
-		return cli_fail(&err);
-	if (export_templates(&ctx->app, o.fp, sep, template, &err) != HOP_OK) {
-		cli_outfile_abort(&o);
-		return cli_fail(&err);
-	}
-	if (cli_outfile_commit(&o, &err) != HOP_OK)
-		return cli_fail(&err);
-	return 0;
+	return cli_export_run(ctx, a.n ? a.arg[0] : NULL, form, export_templates_fn, template);
 }

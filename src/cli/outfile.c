@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "hop/cli/cli.h"
+#include "hop/base/csv.h"
 #include "hop/base/i18n.h"
 
 enum hop_status cli_outfile_open(struct cli_outfile *o, const char *path, struct hop_err *err)
@@ -90,4 +91,68 @@ void cli_outfile_abort(struct cli_outfile *o)
 	o->fp = NULL;
 	if (o->tmp[0])
 		unlink(o->tmp);
+}
+
+/* ---- the form of an export ---- */
+
+bool cli_export_form_parse(const char *text, int *form)
+{
+	static const struct { const char *name; int form; } forms[] = {
+		{ "csv", CFG_EXPORT_CSV }, { "tsv", CFG_EXPORT_TSV }, { "excel", CFG_EXPORT_EXCEL },
+	};
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		if (strcmp(text, forms[i].name) == 0) {
+			*form = forms[i].form;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The separator of form, after writing what must come first. */
+static char export_begin(FILE *out, int form)
+{
+	switch (form) {
+	case CFG_EXPORT_TSV:
+		return '\t';
+	case CFG_EXPORT_EXCEL:
+		/* German Excel takes ';' as the separator (',' is its decimal
+		 * mark) and reads UTF-8 only after a byte-order mark. */
+		csv_write_bom(out);
+		return ';';
+	default:
+		return ',';
+	}
+}
+
+int cli_export_run(struct cli_ctx *ctx, const char *path, int form, cli_export_fn fn,
+                   const void *arg)
+{
+	struct cli_outfile o;
+	struct hop_err err;
+	char sep;
+
+	if (form < 0)
+		form = (int)ctx->app.cfg.export_format;
+	if (!path || strcmp(path, "-") == 0) {
+		sep = export_begin(stdout, form);
+		if (fn(&ctx->app, stdout, sep, arg, &err) != HOP_OK)
+			return cli_fail(&err);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			return cli_failf(HOP_EIO, _("cannot write to standard output: %s"),
+			                 strerror(errno));
+		return 0;
+	}
+	/* Through cli_outfile: a failed export never leaves half a file, nor
+	 * destroys the old one. */
+	if (cli_outfile_open(&o, path, &err) != HOP_OK)
+		return cli_fail(&err);
+	sep = export_begin(o.fp, form);
+	if (fn(&ctx->app, o.fp, sep, arg, &err) != HOP_OK) {
+		cli_outfile_abort(&o);
+		return cli_fail(&err);
+	}
+	if (cli_outfile_commit(&o, &err) != HOP_OK)
+		return cli_fail(&err);
+	return 0;
 }

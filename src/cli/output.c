@@ -1,5 +1,7 @@
-/* Listings in four formats: an aligned table for people, CSV and TSV for
- * spreadsheets, JSON for programs.  Rows are collected first because the
+/* Listings in five formats: an aligned table for people, CSV and TSV for
+ * spreadsheets (and CSV as German Excel reads it), JSON for programs.  Every
+ * CSV and TSV cell goes through csv_write_record, which keeps spreadsheets
+ * from running a cell as a formula.  Rows are collected first because the
  * table needs the widest cell of each column before printing the first. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,6 +27,7 @@ bool out_format_parse(const char *text, enum out_format *f)
 {
 	static const struct { const char *name; enum out_format f; } names[] = {
 		{ "table", OUT_TABLE }, { "csv", OUT_CSV }, { "tsv", OUT_TSV }, { "json", OUT_JSON },
+		{ "excel", OUT_EXCEL },
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		if (strcmp(text, names[i].name) == 0) {
@@ -38,7 +41,7 @@ bool out_format_parse(const char *text, enum out_format *f)
 int out_format_option(const char *name, const char *sub, const char *text, enum out_format *f)
 {
 	if (!out_format_parse(text, f))
-		return cli_usage_error(name, sub, _("unknown format '%s'; use table, csv, tsv or json"),
+		return cli_usage_error(name, sub, _("unknown format '%s'; use table, csv, tsv, excel or json"),
 		                       text);
 	return 0;
 }
@@ -322,6 +325,10 @@ void out_table_print(struct out_table *t, FILE *out)
 	case OUT_TABLE: print_table(t, out); break;
 	case OUT_CSV: print_separated(t, out, ','); break;
 	case OUT_TSV: print_separated(t, out, '\t'); break;
+	case OUT_EXCEL:
+		csv_write_bom(out);
+		print_separated(t, out, ';');
+		break;
 	case OUT_JSON: print_json(t, out); break;
 	}
 }

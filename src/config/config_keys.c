@@ -14,6 +14,8 @@
 _Static_assert(sizeof(enum cfg_colour) == sizeof(int), "enum cfg_colour must be int-sized");
 _Static_assert(sizeof(enum cfg_booker_names) == sizeof(int),
                "enum cfg_booker_names must be int-sized");
+_Static_assert(sizeof(enum cfg_export_format) == sizeof(int),
+               "enum cfg_export_format must be int-sized");
 
 static const struct { const char *code, *name; } regions[] = {
 	{ "BW", "Baden-Württemberg" },   { "BY", "Bayern" },
@@ -221,6 +223,11 @@ static const struct config_word yes_no_words[] = {
 	{ NULL, 0 },
 };
 
+static const struct config_word export_format_words[] = {
+	{ "csv", CFG_EXPORT_CSV }, { "tsv", CFG_EXPORT_TSV }, { "excel", CFG_EXPORT_EXCEL },
+	{ NULL, 0 },
+};
+
 static const struct config_word colour_words[] = {
 	{ "auto", CFG_COLOUR_AUTO }, { "never", CFG_COLOUR_NEVER }, { NULL, 0 },
 };
@@ -258,6 +265,8 @@ const struct config_key config_keys[] = {
 	         N_("setting a day to office books a desk: the person's fixed desk, else a free desk near their team (yes or no)")),
 	ENUM_KEY("ui", "colour", colour, colour_words, "auto",
 	         N_("auto (colour on terminals that have it, unless $NO_COLOR is set) or never")),
+	ENUM_KEY("export", "format", export_format, export_format_words, "csv",
+	         N_("what 'hop export people' and 'hop export templates' write without --format: csv, tsv or excel (semicolons and a byte-order mark, as German Excel reads them)")),
 	INT_KEY("feeds", "keep_cancelled_days", feeds_keep_cancelled_days, 0, 365, "14",
 	        N_("days after its cancellation that a cancelled booking stays in calendar feeds as cancelled, so subscribed calendars remove it")),
 	ENUM_KEY("feeds", "holidays", feeds_holidays, yes_no_words, "no",

@@ -22,6 +22,15 @@ eq "$(grep -c 'public holiday' "$OUT")" "12" "twelve public holidays in Bavaria 
 expect_ok "holidays BE 2026" holidays --year 2026 --region be
 row 2026-03-08 "International Women's Day" "Frauentag in Berlin"
 hasnt "$OUT" "Corpus Christi" "no Fronleichnam in Berlin"
+# Hesse's law names neither Easter nor Whit Sunday; Brandenburg's names both.
+expect_ok "holidays HE 2026" holidays --year 2026 --region HE
+hasnt "$OUT" "Easter Sunday" "no Easter Sunday in Hesse"
+hasnt "$OUT" "Whit Sunday" "no Whit Sunday in Hesse"
+row 2026-06-04 "Thursday  Corpus Christi" "Fronleichnam in Hesse"
+expect_ok "holidays BB 2026" holidays --year 2026 --region BB
+has "$OUT" "Easter Sunday" "Easter Sunday in Brandenburg"
+expect_ok "holidays BE 2028" holidays --year 2028 --region BE
+has "$OUT" "2028-06-17" "the one-off holiday of 17 June 2028 in Berlin"
 expect_ok "holidays SN csv" holidays --year 2026 --region SN --format csv
 has "$OUT" "2026-11-18,Wednesday,Day of Repentance and Prayer,public holiday,SN" "Buß- und Bettag in Saxony, csv"
 expect_ok "holidays default region (BE) and this year" holidays

@@ -99,11 +99,20 @@ before=$(sql .dump)
 expect_fail "a 10 MB field is refused" 1 import people big.csv
 has "$ERR" "big.csv:2: field 2 is longer than 65536 bytes" "the long field is named with its line"
 eq "$(sql .dump)" "$before" "the huge file changed nothing"
-printf 'login;name\njw2;J\374rgen\n' > latin1.csv
-expect_fail "Latin-1 is refused" 1 import people latin1.csv
-has "$ERR" "latin1.csv:2: field 2 is not valid UTF-8" "the encoding problem is named with line and field"
-has "$ERR" "iconv" "and how to convert the file"
-eq "$(sql .dump)" "$before" "the Latin-1 file changed nothing"
+# UTF-8 first, then a byte that is not: mixed, refused with the advice for
+# what German Excel writes (WINDOWS-1252; latin1 would garble – „ “ €).
+printf 'login;name\njw1;J\303\266rg\njw2;J\374rgen\n' > mixed.csv
+expect_fail "a file of UTF-8 and something else is refused" 1 import people mixed.csv
+has "$ERR" "mixed.csv:3: field 2 is not valid UTF-8, although the file is" "the encoding problem is named with line and field"
+has "$ERR" "iconv -f WINDOWS-1252 -t UTF-8" "and how to convert the file"
+eq "$(sql .dump)" "$before" "the mixed file changed nothing"
+# Windows-1252 as German Excel saves "CSV (Trennzeichen-getrennt)", with
+# rows of nothing but separators below the data: read, converted, imported.
+printf 'login;name;email;team\r\ncpa;J\374rgen Wei\337;;\r\ncpb;\204Anna\223 \226 B\344r;;\r\n;;;\r\n;;;\r\n' > cp1252.csv
+expect_ok "a Windows-1252 file is imported" import people cp1252.csv --dry-run
+has "$OUT" "would add 2," "both people, the separator rows passed over"
+has "$OUT" "the file was read as Windows-1252" "and says how it was read"
+eq "$(sql .dump)" "$before" "the dry run changed nothing"
 
 # ---- permissions ----
 HOP_USER=soeztuerk
@@ -124,7 +133,7 @@ has "$OUT" 'jweiss,Weiß; Jürgen,' "a field without it is not"
 expect_ok "export as TSV" export people --format tsv
 eq "$(head -n 1 "$OUT")" "$(printf 'login\tname\temail\tteam\troles\tstart_date\tend_date')" "TSV header with tabs and LF"
 expect_fail "export as JSON is a usage error" 2 export people --format json
-has "$ERR" "csv or tsv" "the usage error names the formats"
+has "$ERR" "csv, tsv or excel" "the usage error names the formats"
 
 expect_ok "export to a file" export people --all people-out.csv
 [ -s people-out.csv ] && ok "the file was written" || nok "no file"

@@ -16,7 +16,7 @@ static void test_error_syntax(void **state)
 	load_fails("max_home_days = 3\n[policy]\n",
 	           "1: max_home_days comes before any section; put it under [policy]");
 	load_fails("colour_mode = 3\n",
-	           "1: colour_mode comes before any section; the sections are [database], [organisation], [policy], [booking], [presence], [ui], [feeds], [onboarding]");
+	           "1: colour_mode comes before any section; the sections are [database], [organisation], [policy], [booking], [presence], [ui], [export], [feeds], [onboarding]");
 	load_fails("[policy]\nmax_home_days = 3 \\\nmin_office_days = 1\n",
 	           "2: the line ends with '\\'");
 	load_fails("; C:\\\n[policy]\n", "1: the line ends with '\\'");
@@ -42,7 +42,7 @@ static void test_error_names(void **state)
 	(void)state;
 	load_fails("[organization]\n", "1: unknown section [organization]; did you mean [organisation]?");
 	load_fails("[frobnicate]\nx = 1\n",
-	           "1: unknown section [frobnicate]; the sections are [database], [organisation], [policy], [booking], [presence], [ui], [feeds], [onboarding]");
+	           "1: unknown section [frobnicate]; the sections are [database], [organisation], [policy], [booking], [presence], [ui], [export], [feeds], [onboarding]");
 	load_fails("[policy]\nmax_home_day = 3\n",
 	           "2: [policy] max_home_day: unknown key; did you mean max_home_days?");
 	load_fails("[policy]\nmax_hoem_days = 3\n", "2: [policy] max_hoem_days: unknown key; did you mean max_home_days?");

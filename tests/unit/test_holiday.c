@@ -89,9 +89,12 @@ static void test_movable(void **state)
 	                                                    "SN", "ST", "SH", "TH", NULL }; *r; r++)
 		assert_false(is(*r, 2026, 6, 4));
 	assert_true(is("BY", 2025, 6, 19));
-	/* Easter and Whit Sunday: in the laws of Brandenburg and Hesse only. */
+	/* Easter and Whit Sunday: named by Brandenburg's law only; Hesse's
+	 * names "the Sundays" in general and neither of them. */
 	assert_true(is("BB", 2026, 4, 5));
-	assert_true(is("HE", 2026, 5, 24));
+	assert_true(is("BB", 2026, 5, 24));
+	assert_false(is("HE", 2026, 4, 5));
+	assert_false(is("HE", 2026, 5, 24));
 	assert_false(is("BY", 2026, 4, 5));
 	assert_false(is("BE", 2026, 5, 24));
 }
@@ -141,15 +144,21 @@ static void test_fixed_regional(void **state)
 	assert_true(is("BE", 2025, 5, 8));
 	assert_false(is("BE", 2026, 5, 8));
 	assert_false(is("BB", 2025, 5, 8));
+	/* The 75th anniversary of the uprising of 17 June 1953: Berlin, 2028 only. */
+	assert_true(holiday_is("BE", ymd(2028, 6, 17), &name));
+	assert_string_equal(name, "75th anniversary of the uprising of 17 June 1953");
+	assert_false(is("BE", 2027, 6, 17));
+	assert_false(is("BE", 2029, 6, 17));
+	assert_false(is("BB", 2028, 6, 17));
 }
 
 static void test_counts_2026(void **state)
 {
-	/* Reasoned from each Land's law, Sundays included (BB and HE name Easter
-	 * and Whit Sunday); Bavaria without Mariä Himmelfahrt. */
+	/* Reasoned from each Land's law, Sundays included (BB names Easter and
+	 * Whit Sunday, HE does not); Bavaria without Mariä Himmelfahrt. */
 	static const struct { const char *code; size_t n; } want[] = {
 		{ "BW", 12 }, { "BY", 12 }, { "BE", 10 }, { "BB", 12 }, { "HB", 10 }, { "HH", 10 },
-		{ "HE", 12 }, { "MV", 11 }, { "NI", 10 }, { "NW", 11 }, { "RP", 11 }, { "SL", 12 },
+		{ "HE", 10 }, { "MV", 11 }, { "NI", 10 }, { "NW", 11 }, { "RP", 11 }, { "SL", 12 },
 		{ "SN", 11 }, { "ST", 11 }, { "SH", 10 }, { "TH", 11 },
 	};
 	struct hop_holiday v[HOLIDAY_MAX];
@@ -177,6 +186,8 @@ static void test_counts_2026(void **state)
 	assert_int_equal(holiday_list("SN", 2017, v, HOLIDAY_MAX), 11);
 	assert_int_equal(holiday_list("BE", 2020, v, HOLIDAY_MAX), 11);
 	assert_int_equal(holiday_list("BE", 2018, v, HOLIDAY_MAX), 9);
+	assert_int_equal(holiday_list("BE", 2028, v, HOLIDAY_MAX), 11);
+	assert_int_equal(holiday_list("HE", 2028, v, HOLIDAY_MAX), 10);
 }
 
 static void test_list_order_and_names(void **state)

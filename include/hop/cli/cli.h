@@ -67,8 +67,9 @@ bool cli_wants_help(int argc, char **argv);
 
 /* ---- output ---- */
 
-enum out_format { OUT_TABLE, OUT_CSV, OUT_TSV, OUT_JSON };
-/* "table", "csv", "tsv", "json"; false for anything else. */
+/* OUT_EXCEL: CSV for German Excel, semicolons after a UTF-8 byte-order mark. */
+enum out_format { OUT_TABLE, OUT_CSV, OUT_TSV, OUT_JSON, OUT_EXCEL };
+/* "table", "csv", "tsv", "json", "excel"; false for anything else. */
 bool out_format_parse(const char *text, enum out_format *f);
 /* The argument of --format for command name sub: 0, or the usage error's
  * exit status (2) after naming the formats. */
@@ -159,6 +160,11 @@ int cli_import_open(struct cli_ctx *ctx, struct cli_args *a, const char *missing
 int cli_import_close(FILE *in, enum hop_status st, const char *messages,
                      const struct hop_err *err);
 
+/* After a successful import: say so when the file was read as Windows-1252
+ * (rep is a struct import_report). */
+struct import_report;
+void cli_import_encoding(const struct import_report *rep);
+
 /* An export's output file (src/cli/outfile.c): a regular or new file is
  * written beside itself and renamed into place on commit; a device, FIFO or
  * /dev/stdout is written directly.  abort drops what was written. */
@@ -170,5 +176,19 @@ struct cli_outfile {
 enum hop_status cli_outfile_open(struct cli_outfile *o, const char *path, struct hop_err *err);
 enum hop_status cli_outfile_commit(struct cli_outfile *o, struct hop_err *err);
 void cli_outfile_abort(struct cli_outfile *o);
+
+/* A CSV export (hop export people|templates) in one of the forms of
+ * [export] format: CFG_EXPORT_CSV, _TSV or _EXCEL (semicolons after a UTF-8
+ * byte-order mark, for German Excel).  parse reads --format's word (csv, tsv,
+ * excel); false for anything else. */
+bool cli_export_form_parse(const char *text, int *form);
+/* Write one export to path (NULL or "-": standard output; else through
+ * cli_outfile), in form, or when form < 0 in the configured one: fn writes the
+ * rows with the separator it is given; arg is fn's.  Returns the exit status
+ * after saying why it failed. */
+typedef enum hop_status (*cli_export_fn)(struct hop_app *app, FILE *out, char sep,
+                                         const void *arg, struct hop_err *err);
+int cli_export_run(struct cli_ctx *ctx, const char *path, int form, cli_export_fn fn,
+                   const void *arg);
 
 #endif

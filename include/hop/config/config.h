@@ -15,6 +15,8 @@
 #define HOP_PATH_MAX 4096
 
 enum cfg_colour { CFG_COLOUR_AUTO, CFG_COLOUR_NEVER };
+/* The form 'hop export people|templates' write without --format. */
+enum cfg_export_format { CFG_EXPORT_CSV, CFG_EXPORT_TSV, CFG_EXPORT_EXCEL };
 /* Who sees the name of whoever booked a desk or room (one's own always). */
 enum cfg_booker_names { CFG_NAMES_ALL, CFG_NAMES_TEAM, CFG_NAMES_NONE };
 
@@ -43,6 +45,8 @@ struct hop_config {
 	int presence_auto_book;           /* setting "office" books a desk, default yes (1) */
 	/* [ui] */
 	enum cfg_colour colour;           /* auto (honours NO_COLOR) or never */
+	/* [export] */
+	enum cfg_export_format export_format;   /* default csv */
 	/* [feeds] */
 	int feeds_keep_cancelled_days;    /* cancelled bookings stay in feeds, default 14 */
 	int feeds_holidays;               /* public holidays in person and team feeds, default no (0) */

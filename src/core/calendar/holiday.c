@@ -56,9 +56,11 @@ static const struct rule rules[] = {
 	{ "Internationaler Frauentag", N_("International Women's Day"), FIXED, 3, 8, L(MV), 2023,
 	  FOREVER, false },
 	{ "Karfreitag", N_("Good Friday"), EASTER, 0, -2, ALL, 1991, FOREVER, false },
-	/* Only Brandenburg and Hesse name Easter and Whit Sunday in their laws;
-	 * they are Sundays, so no working day changes. */
-	{ "Ostersonntag", N_("Easter Sunday"), EASTER, 0, 0, L(BB) | L(HE), 1991, FOREVER, true },
+	/* Only Brandenburg's law names Easter and Whit Sunday;
+	 * Hesse's names "die Sonntage" in general and then neither of them
+	 * (HFeiertagsG § 1 (1)), like every other Land's.  They are Sundays, so
+	 * no working day changes either way. */
+	{ "Ostersonntag", N_("Easter Sunday"), EASTER, 0, 0, L(BB), 1991, FOREVER, true },
 	{ "Ostermontag", N_("Easter Monday"), EASTER, 0, 1, ALL, 1991, FOREVER, false },
 	{ "Tag der Arbeit", N_("Labour Day"), FIXED, 5, 1, ALL, 1991, FOREVER, false },
 	/* Berlin, one-offs: the 75th (2020) and 80th (2025) anniversary of the
@@ -66,7 +68,13 @@ static const struct rule rules[] = {
 	{ "Tag der Befreiung", N_("Liberation Day"), FIXED, 5, 8, L(BE), 2020, 2020, false },
 	{ "Tag der Befreiung", N_("Liberation Day"), FIXED, 5, 8, L(BE), 2025, 2025, false },
 	{ "Christi Himmelfahrt", N_("Ascension Day"), EASTER, 0, 39, ALL, 1991, FOREVER, false },
-	{ "Pfingstsonntag", N_("Whit Sunday"), EASTER, 0, 49, L(BB) | L(HE), 1991, FOREVER, true },
+	{ "Pfingstsonntag", N_("Whit Sunday"), EASTER, 0, 49, L(BB), 1991, FOREVER, true },
+	/* Berlin, a one-off: the 75th anniversary of the uprising of 17 June
+	 * 1953, made a general holiday by the amendment of the Feiertagsgesetz
+	 * that also made 8 May 2025 one (GVBl. 2024 S. 460).  A Saturday. */
+	{ "75. Jahrestag des Volksaufstandes vom 17. Juni 1953",
+	  N_("75th anniversary of the uprising of 17 June 1953"), FIXED, 6, 17, L(BE), 2028, 2028,
+	  false },
 	{ "Pfingstmontag", N_("Whit Monday"), EASTER, 0, 50, ALL, 1991, FOREVER, false },
 	{ "Fronleichnam", N_("Corpus Christi"), EASTER, 0, 60,
 	  L(BW) | L(BY) | L(HE) | L(NW) | L(RP) | L(SL), 1991, FOREVER, false },

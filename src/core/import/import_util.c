@@ -160,6 +160,27 @@ static enum hop_status reader_error(struct import_report *rep, struct hop_err *e
 	return HOP_OK;
 }
 
+/* Is every field of the record empty or blanks?  Spreadsheets leave such
+ * rows (";;;;;") where cells were once filled or formatted. */
+static bool blank_record(char **f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (f[i][strspn(f[i], " \t")] != '\0')
+			return false;
+	return true;
+}
+
+/* csv_next, passing over records of nothing but separators and blanks. */
+static int next_record(struct csv_reader *csv, char ***f, size_t *n, long *line,
+                       struct hop_err *err)
+{
+	int rc;
+
+	while ((rc = csv_next(csv, f, n, line, err)) == 1 && blank_record(*f, *n))
+		;
+	return rc;
+}
+
 /* Read the header and every row of csv into b->rows, handing each to fmt.  A
  * reader error after some rows goes to rep as one more bad row
  * (reader_failed); before any row it fails.  On failure too, b->rows holds
@@ -174,7 +195,7 @@ static enum hop_status read_file(struct import_base *b, struct csv_reader *csv,
 	int rc;
 	enum hop_status st;
 
-	rc = csv_next(csv, &f, &n, &line, err);
+	rc = next_record(csv, &f, &n, &line, err);
 	if (rc < 0)
 		return err->status;
 	if (rc == 0)
@@ -182,7 +203,7 @@ static enum hop_status read_file(struct import_base *b, struct csv_reader *csv,
 	if (fmt->header(b, f, n, line, err) != HOP_OK)
 		return err->status;
 
-	while ((rc = csv_next(csv, &f, &n, &line, err)) == 1) {
+	while ((rc = next_record(csv, &f, &n, &line, err)) == 1) {
 		struct import_row *r;
 
 		if (b->nrows == (size_t)fmt->max)
@@ -397,6 +418,7 @@ done:
 		if (!rep->errors)
 			nothing_imported(err, st);
 	}
+	rep->cp1252 = csv_encoding(csv) == CSV_CP1252;
 	csv_close(csv);
 	for (size_t i = 0; i < b->nrows; i++)
 		free(row_at(b, fmt, i)->msg);

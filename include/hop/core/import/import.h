@@ -20,6 +20,7 @@ struct import_report {
 	int errors;          /* rows refused */
 	/* Every problem, one per line: "people.csv:12: start date '31.02.2026' ..." */
 	char *messages;      /* owned, NULL if none */
+	bool cp1252;         /* the file was Windows-1252, read converted to UTF-8 */
 };
 void import_report_free(struct import_report *r);
 
