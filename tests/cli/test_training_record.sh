@@ -185,6 +185,24 @@ expect_ok "export with revoked" export records --all
 has "$OUT" ",yes" "--all marks revoked ones"
 HOP_USER=anna expect_fail "an employee may not export" 4 export records
 
+# ---- the samples import into a new database ----
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+(
+	export HOP_DB="$SCRATCH/sample.db" HOP_TODAY=2026-11-23
+	expect_ok "sample: init" init --name "Tess Ter"
+	expect_ok "sample: people" import people "$ROOT/sample-config/people.csv" --create-teams
+	expect_ok "sample: courses" import courses "$ROOT/sample-config/courses.csv"
+	has "$OUT" "added 6, changed 0, unchanged 0" "the sample catalogue"
+	expect_ok "sample: records" import records "$ROOT/sample-config/records.csv"
+	has "$OUT" "added 4, changed 0, unchanged 0" "the sample records"
+	eq "$(sql "SELECT valid_until FROM training_record WHERE done_on = '2025-03-03'")" "2027-03-02" \
+		"the sample certificate's validity"
+	finish >/dev/null
+) | grep -v '^RESULT' >"$SCRATCH/sample.out"
+cat "$SCRATCH/sample.out"
+T_PASS=$((T_PASS + $(grep -c '^ok' "$SCRATCH/sample.out")))
+T_FAIL=$((T_FAIL + $(grep -c '^not ok' "$SCRATCH/sample.out")))
+
 # ---- German ----
 if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\{0,1\}8$'; then
 	export LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8

@@ -132,6 +132,11 @@ static void test_add_edit_retire(void **state)
 	assert_int_equal(i.retired, HOP_DATE_NONE);
 	assert_int_equal(trn_course_get(&app, "IT-sec", &c, &err), HOP_OK);
 	assert_int_equal(c.validity_months, 12);
+	/* The same competences in another order change nothing. */
+	snprintf(s.competences, sizeof s.competences, "DC2,dc1");
+	assert_int_equal(course_edit(&app, "IT-SEC", CF_COMPETENCES, &s, changes, sizeof changes,
+	                             &err), HOP_OK);
+	assert_string_equal(changes, "");
 	/* The code in any case is taken. */
 	s = spec("it-SEC", "Anders", 0);
 	assert_int_equal(course_add(&app, &s, &err), HOP_ECONFLICT);
