@@ -341,7 +341,7 @@ enum hop_status enrol_decide(struct hop_app *app, int64_t session_id, const char
 		return hop_fail(err, HOP_EPERM, _("only the lead of %s's team and HR decide on "
 		                "%s's enrolments"), p.name, p.name);
 	if (note && strlen(note) > HOP_SESSION_NOTE_MAX)
-		return hop_fail(err, HOP_EINVAL, _("the note is longer than %d characters"),
+		return hop_fail(err, HOP_EINVAL, _("the note is longer than %d bytes"),
 		                HOP_SESSION_NOTE_MAX);
 	result_for(res, &p);
 	if (db_begin(app->db, err) != HOP_OK)

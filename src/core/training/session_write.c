@@ -27,12 +27,9 @@ static const char *opt(const char *s)
 	return s && *s ? s : NULL;
 }
 
-static enum hop_status check_len(const char *s, size_t max, const char *what,
-                                 struct hop_err *err)
+static bool too_long(const char *s, size_t max)
 {
-	if (s && strlen(s) > max)
-		return hop_fail(err, HOP_EINVAL, _("the %s is longer than %zu characters"), what, max);
-	return HOP_OK;
+	return s && strlen(s) > max;
 }
 
 /* The end when none was given: the course's hours after the start, else
@@ -69,11 +66,18 @@ static enum hop_status check_row(struct hop_app *app, struct ses_row *r, struct 
 	if ((r->room[0] != '\0') + (r->url != NULL) + (r->location != NULL) > 1)
 		return hop_fail(err, HOP_EINVAL, _("a session is in a room, online or at a place "
 		                "elsewhere: give only one of them"));
-	if (check_len(r->url, HOP_SESSION_URL_MAX, _("link"), err) != HOP_OK ||
-	    check_len(r->location, HOP_SESSION_LOCATION_MAX, _("place"), err) != HOP_OK ||
-	    check_len(r->trainer_name, HOP_NAME_MAX, _("trainer's name"), err) != HOP_OK ||
-	    check_len(r->note, HOP_SESSION_NOTE_MAX, _("note"), err) != HOP_OK)
-		return err->status;
+	if (too_long(r->url, HOP_SESSION_URL_MAX))
+		return hop_fail(err, HOP_EINVAL, _("the link is longer than %d bytes"),
+		                HOP_SESSION_URL_MAX);
+	if (too_long(r->location, HOP_SESSION_LOCATION_MAX))
+		return hop_fail(err, HOP_EINVAL, _("the place is longer than %d bytes"),
+		                HOP_SESSION_LOCATION_MAX);
+	if (too_long(r->trainer_name, HOP_NAME_MAX))
+		return hop_fail(err, HOP_EINVAL, _("the trainer's name is longer than %d bytes"),
+		                HOP_NAME_MAX);
+	if (too_long(r->note, HOP_SESSION_NOTE_MAX))
+		return hop_fail(err, HOP_EINVAL, _("the note is longer than %d bytes"),
+		                HOP_SESSION_NOTE_MAX);
 	r->room_id = 0;
 	if (r->room[0]) {
 		struct hop_desk d;
@@ -301,8 +305,9 @@ enum hop_status session_cancel(struct hop_app *app, int64_t id, const char *reas
 		return err->status;
 	if (!reason || !*reason)
 		return hop_fail(err, HOP_EINVAL, _("give the reason for cancelling the session"));
-	if (check_len(reason, HOP_SESSION_NOTE_MAX, _("reason"), err) != HOP_OK)
-		return err->status;
+	if (too_long(reason, HOP_SESSION_NOTE_MAX))
+		return hop_fail(err, HOP_EINVAL, _("the reason is longer than %d bytes"),
+		                HOP_SESSION_NOTE_MAX);
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
 	if (ses_get_live(app, id, &s, err) != HOP_OK)
