@@ -47,7 +47,7 @@ before=$(dump)
 expect_fail "the room is taken that morning" '!' session add ITS --start "2026-11-25 11:00" --capacity 4 --room R1
 has "$ERR" "R1" "the refusal names the room"
 has "$ERR" "25 Nov 2026" "the refusal names the day"
-eq "$(dump)" "$before" "a refused session changes nothing"
+if [ "$(dump)" = "$before" ]; then ok "a refused session changes nothing"; else nok "a refused session changes nothing: the database changed"; fi
 
 # ---- bad input: clear refusals, nothing changed ----
 expect_fail "end before start" '!' session add DS --start "2026-11-25 14:00" --end "2026-11-25 10:00" --capacity 3
@@ -67,7 +67,7 @@ expect_fail "unknown course" '!' session add NOPE --start "2026-11-25 14:00" --c
 asu emp expect_fail "employees keep no sessions" '!' session add DS --start "2026-11-25 14:00" --capacity 3
 HOP_USER=emp "$HOP" session add DS --start "2026-11-25 14:00" --capacity 3 >"$OUT" 2>"$ERR"
 has "$ERR" "only HR and administrators keep training sessions" "an employee is refused"
-eq "$(dump)" "$before" "the refusals changed nothing"
+if [ "$(dump)" = "$before" ]; then ok "the refusals changed nothing"; else nok "the refusals changed nothing: the database changed"; fi
 
 # ---- listing ----
 expect_ok "list csv" session list --format csv
