@@ -271,6 +271,8 @@ const struct config_key config_keys[] = {
 	        N_("days after its cancellation that a cancelled booking stays in calendar feeds as cancelled, so subscribed calendars remove it")),
 	ENUM_KEY("feeds", "holidays", feeds_holidays, yes_no_words, "no",
 	         N_("put the public holidays of [organisation] region into every person's and team's feed (yes or no)")),
+	INT_KEY("feeds", "expiry_reminder_days", feeds_expiry_reminder_days, 0, 365, "30",
+	        N_("days before a training expires that its calendar event reminds (0: no reminder)")),
 	ENUM_KEY("onboarding", "auto_start", onboarding_auto_start, yes_no_words, "no",
 	         N_("adding a person whose start date is still to come starts their onboarding from the template that applies (yes or no)")),
 	INT_KEY("onboarding", "mentor_min_months", mentor_min_months, 0, 120, "12",

@@ -224,12 +224,12 @@ static struct icaltimetype ics_date(hop_date day)
  * by hand so that it names the plain zone of our VTIMEZONE; in UTC, a time
  * with a Z. */
 static icalproperty *ics_timed(icalproperty *(*make)(struct icaltimetype), hop_date day,
-                               int hour, const char *tzid, bool utc)
+                               int minute, const char *tzid, bool utc)
 {
 	struct icaltimetype t = ics_date(day);
 	t.is_date = 0;
-	t.hour = hour;
-	t.minute = 0;
+	t.hour = minute / 60;
+	t.minute = minute % 60;
 	t.second = 0;
 	if (utc)
 		t.zone = icaltimezone_get_utc_timezone();
@@ -242,7 +242,7 @@ static icalproperty *ics_timed(icalproperty *(*make)(struct icaltimetype), hop_d
 enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *ev,
                                  struct hop_err *err)
 {
-	bool timed = ev->half == HALF_AM || ev->half == HALF_PM;
+	bool timed = ev->minutes || ev->half == HALF_AM || ev->half == HALF_PM;
 	int zone = timed && ev->tzid ? find_zone(w, ev->tzid) : -1;
 	if (timed && zone < 0)
 		return hop_fail(err, HOP_EINVAL,
@@ -256,12 +256,18 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
 	icalcomponent_add_property(c, icalproperty_new_dtstamp(w->stamp));
 	icalcomponent_add_property(c, icalproperty_new_sequence(ev->sequence));
 	if (timed) {
-		int start = ev->half == HALF_AM ? ICS_AM_START : ICS_AM_END;
-		int end = ev->half == HALF_AM ? ICS_AM_END : ICS_PM_END;
+		int start = (ev->half == HALF_AM ? ICS_AM_START : ICS_AM_END) * 60;
+		int end = (ev->half == HALF_AM ? ICS_AM_END : ICS_PM_END) * 60;
+		hop_date end_day = ev->day;
 		bool utc = w->zones[zone].utc;
+		if (ev->minutes) {
+			start = ev->start_minute;
+			end = ev->end_minute;
+			end_day = ev->end_day;
+		}
 		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtstart, ev->day, start,
 		                                        ev->tzid, utc));
-		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtend, ev->day, end,
+		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtend, end_day, end,
 		                                        ev->tzid, utc));
 	} else {
 		icalcomponent_add_property(c, icalproperty_new_dtstart(ics_date(ev->day)));

@@ -620,5 +620,8 @@ while IFS="$(printf '\t')" read -r label sql; do
 	explain "$sql"
 done < "$S/plans2.sql"
 echo
+# ---- training: 8 processes enrolling into one session (tests/bench/enrol_race.sh) ----
+BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/enrol_race.sh || fails=$((fails + 1))
+echo
 if [ "$fails" -eq 0 ]; then echo "bench: all budgets met"; else echo "bench: $fails budget(s) missed"; fi
 [ "$fails" -eq 0 ]

@@ -50,6 +50,8 @@ struct hop_config {
 	/* [feeds] */
 	int feeds_keep_cancelled_days;    /* cancelled bookings stay in feeds, default 14 */
 	int feeds_holidays;               /* public holidays in person and team feeds, default no (0) */
+	int feeds_expiry_reminder_days;   /* days before a training's expiry its event reminds,
+	                                     default 30 (0 = no reminder) */
 	/* [onboarding] */
 	int onboarding_auto_start;        /* adding a person with a future start date starts their
 	                                     onboarding, default no (0) */

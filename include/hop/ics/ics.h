@@ -34,6 +34,11 @@ struct ics_event {
 	bool transparent;         /* TRANSP:TRANSPARENT (does not block free/busy) */
 	int alarm_days;           /* > 0: a VALARM that many days before the start (not
 	                             for a cancelled event) */
+	/* A timed event of its own times (a training session): from start_minute
+	 * of day to end_minute of end_day, local in tzid; half is then ignored. */
+	bool minutes;
+	int start_minute, end_minute;
+	hop_date end_day;
 };
 
 struct ics_writer;

@@ -42,6 +42,13 @@ struct feed_people **ics_session_onboarding(struct ics_session *s)
 	return &s->onboarding;
 }
 
+static const char *site_zone(const struct ics_session *s, const char *site);
+
+const char *ics_session_zone(const struct ics_session *s, const char *site)
+{
+	return site_zone(s, site);
+}
+
 /* The zone of the site named site (the configuration's when unknown). */
 static const char *site_zone(const struct ics_session *s, const char *site)
 {
@@ -330,6 +337,7 @@ static const struct ics_source sources[] = {
 	{ "teamdays", teamdays_emit },
 	{ "holidays", holidays_emit },
 	{ "onboarding", onboarding_emit },
+	{ "training", training_emit },
 };
 
 /* The calendar's name into name, and into site the site whose zone alone the

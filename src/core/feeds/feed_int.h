@@ -23,4 +23,13 @@ struct feed_people **ics_session_onboarding(struct ics_session *s);
 enum hop_status onboarding_emit(struct ics_session *s, const struct ics_feed *feed,
                                 struct ics_writer *w, struct hop_err *err);
 
+/* The time zone of the site named site (the configuration's when unknown
+ * or ""), one the person feeds' writer defines. */
+const char *ics_session_zone(const struct ics_session *s, const char *site);
+
+/* Training sessions of the attendee and of the trainer, and the expiry of
+ * a person's training records (feed_training.c), in person feeds. */
+enum hop_status training_emit(struct ics_session *s, const struct ics_feed *feed,
+                              struct ics_writer *w, struct hop_err *err);
+
 #endif
