@@ -80,6 +80,7 @@ static void test_next_to_mentor(void **state)
 	struct hop_booking made;
 	struct onb_mentor_desk md;
 	struct hop_person n1;
+	struct hop_who_list who;
 	struct hop_err err;
 
 	(void)state;
@@ -102,6 +103,15 @@ static void test_next_to_mentor(void **state)
 	ok(any(&app, "n2", TUE01, false, &why, &made, &err), &err);
 	assert_string_equal(made.desk, "N1");
 	assert_false(why.near_mentor);
+	/* The new hires, who join on the 30th, are in their team that day. */
+	ok(booking_who(&app, TUE01, NULL, NULL, &who, &err), &err);
+	assert_int_equal(who.n, 5);
+	for (size_t i = 0; i < who.n; i++)
+		assert_string_equal(who.v[i].team, "Referat 11");
+	booking_who_free(&who);
+	ok(booking_who(&app, TUE01, "Referat 11", NULL, &who, &err), &err);
+	assert_int_equal(who.n, 5);
+	booking_who_free(&who);
 	test_app_close(&app);
 }
 

@@ -183,7 +183,7 @@ enum hop_status bk_person_on(struct hop_app *app, const struct hop_person *perso
 
 /* The people whose team on a day differs from person.team_id (today's, or a
  * new hire's first): those with a membership that begins or ends between
- * today and the day.  Read in one query on the indexes membership_start and
+ * today and the day (other than a new hire's first post).  Read in one query on the indexes membership_start and
  * membership_end, for lists of a day's bookings that show or weigh everyone's
  * team (who, the Desks screen).  ids ascending, team[i] 0 = none. */
 struct bk_team_moves { int64_t *ids, *team; size_t n; };

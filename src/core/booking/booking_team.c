@@ -68,10 +68,14 @@ enum hop_status bk_team_moves(struct hop_app *app, hop_date day, struct bk_team_
 	/* A period in force on one of the two days and not on the other began
 	 * after lo up to hi, or ended from lo to before hi (as membership_refresh
 	 * has it); for those people, the team on the day as membership_team_on
-	 * answers it. */
+	 * answers it.  Not a new hire's first post still to come: the cache holds
+	 * it already (and new hires are most of the periods that begin soon). */
 	st = db_stmt(app->db, "SELECT p.id, coalesce(" MEMBERSHIP_TEAM_SQL("p.id", "?1") ", 0) "
 	             "FROM person p WHERE p.id IN ("
-	             "SELECT person_id FROM membership WHERE start_on > ?2 AND start_on <= ?3 "
+	             "SELECT s.person_id FROM membership s WHERE s.start_on > ?2 AND s.start_on <= ?3 "
+	             "AND NOT (s.kind IN ('post', 'station') AND s.start_on > ?4 AND NOT EXISTS ("
+	             "SELECT 1 FROM membership e WHERE e.person_id = s.person_id "
+	             "AND e.start_on < s.start_on)) "
 	             "UNION SELECT person_id FROM membership WHERE end_on >= ?2 AND end_on < ?3) "
 	             "ORDER BY p.id", err);
 	if (!st)
@@ -79,6 +83,7 @@ enum hop_status bk_team_moves(struct hop_app *app, hop_date day, struct bk_team_
 	db_bind_date(st, 1, day);
 	db_bind_date(st, 2, lo);
 	db_bind_date(st, 3, hi);
+	db_bind_date(st, 4, today);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if ((oom = !bk_fit(&out->team, sizeof *out->team, &out->ids, out->n, &cap)))
 			break;
