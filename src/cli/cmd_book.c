@@ -75,6 +75,21 @@ static void print_booked(const struct hop_booking *b)
 		printf(_("The room is booked for a group of %d.\n"), b->attendees);
 }
 
+/* Why hop chose the desk, when not by the usual order: next to a new
+ * hire's mentor. */
+static void print_why(const struct cli_ctx *ctx, const struct booking_request *rq,
+                      const struct hop_booking *b, const struct booking_why *why)
+{
+	if (!why->near_mentor)
+		return;
+	if (!rq->for_login || !strcmp(rq->for_login, ctx->app.actor.person.login))
+		printf(_("Chosen next to your mentor %s (desk %s).\n"), why->mentor_name,
+		       why->mentor_desk);
+	else
+		printf(_("Chosen next to %s's mentor %s (desk %s).\n"), b->name, why->mentor_name,
+		       why->mentor_desk);
+}
+
 /* One line per date, then a summary; exit 0 when every date was booked, 5
  * (conflict) when some or all were not. */
 static int print_series(const struct series_item *v, size_t n)
@@ -85,7 +100,12 @@ static int print_series(const struct series_item *v, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		date_format_human(v[i].day, when, sizeof when);
-		if (v[i].status == HOP_OK) {
+		if (v[i].status == HOP_OK && v[i].why.near_mentor) {
+			printf(_("%s: booked %s, next to the mentor %s (desk %s)\n"), when,
+			       place_text(v[i].kind, v[i].desk, NULL, place, sizeof place),
+			       v[i].why.mentor_name, v[i].why.mentor_desk);
+			booked++;
+		} else if (v[i].status == HOP_OK) {
 			printf(_("%s: booked %s\n"), when,
 			       place_text(v[i].kind, v[i].desk, NULL, place, sizeof place));
 			booked++;
@@ -124,6 +144,7 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct cli_args a = { .name = "book", .opts = opts };
 	struct booking_request rq = { 0 };
+	struct booking_why why = { 0 };
 	const char *every = NULL, *until_text = NULL;
 	bool am = false, pm = false;
 	unsigned weekdays = 0;
@@ -192,9 +213,11 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 	} else {
 		struct hop_booking made;
 
+		rq.why = &why;
 		if (booking_book(&ctx->app, &rq, &made, &err) != HOP_OK)
 			return cli_fail(&err);
 		print_booked(&made);
+		print_why(ctx, &rq, &made, &why);
 		return 0;
 	}
 }

@@ -22,6 +22,7 @@ void week_book_desk(struct tui *t, struct week_state *s)
 {
 	const struct presence_row *r = week_sel_row(s);
 	struct booking_request rq;
+	struct booking_why why;
 	struct hop_booking made;
 	struct hop_err err;
 	char name[HOP_NAME_MAX + 1], date[HOP_DATE_HUMAN_LEN];
@@ -36,13 +37,19 @@ void week_book_desk(struct tui *t, struct week_state *s)
 	rq.for_login = r->person.login;
 	rq.any = true;
 	rq.near_team = true;
+	rq.why = &why;
 	snprintf(name, sizeof name, "%s", r->person.name);
 	date_format_human(rq.day, date, sizeof date);
 	if (booking_book(t->app, &rq, &made, &err) != HOP_OK) {
 		tui_fail(t, &err);
 		return;
 	}
-	if (week_load(t, s))
+	if (!week_load(t, s))
+		return;
+	if (why.near_mentor)
+		tui_status(t, false, _("Booked desk %s for %s on %s, next to the mentor %s (desk %s)."),
+		           made.desk, name, date, why.mentor_name, why.mentor_desk);
+	else
 		tui_status(t, false, _("Booked desk %s for %s on %s."), made.desk, name, date);
 }
 

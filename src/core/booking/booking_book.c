@@ -122,16 +122,21 @@ static enum hop_status last_desk(struct hop_app *app, int64_t person, hop_date d
 	return HOP_OK;
 }
 
-/* Smaller is better: the person's own fixed desk, their team's zones, then
- * the fewest moves from the last desk. */
-static int rank(const struct bk_ctx *ctx, const struct last_desk *last,
-                const struct bk_place *p)
+/* Smaller is better: the person's own fixed desk, a new hire's mentor's zone
+ * nearest to the mentor's desk, the zones of their team on the day, then the
+ * fewest moves from the last desk.  on: the person with the day's team. */
+static long rank(const struct hop_person *on, const struct bk_near *near,
+                 const struct last_desk *last, const struct bk_place *p)
 {
-	int r = 0;
+	long r = 0;
 
-	if (p->owner_id != ctx->person.id)
-		r += 100;
-	if (!ctx->person.team_id || p->zone_team_id != ctx->person.team_id)
+	if (p->owner_id != on->id)
+		r += 10000000;
+	if (near->zone_id) {
+		size_t d = bk_near_distance(near, p);
+		r += d == SIZE_MAX ? 1000000 : 100 * (long)(d < 9999 ? d : 9999);
+	}
+	if (!on->team_id || p->zone_team_id != on->team_id)
 		r += 10;
 	if (!last->desk)
 		r += 4;
@@ -141,8 +146,8 @@ static int rank(const struct bk_ctx *ctx, const struct last_desk *last,
 	return r;
 }
 
-static enum hop_status no_free_place(const struct bk_ctx *ctx, hop_date day,
-                                     struct hop_err *err)
+static enum hop_status no_free_place(const struct bk_ctx *ctx, const struct hop_person *on,
+                                     hop_date day, struct hop_err *err)
 {
 	char when[HOP_DATE_HUMAN_LEN], conds[512] = "", attrs[128];
 	const struct hop_about *about = HOP_ABOUT(.day = day);
@@ -158,7 +163,7 @@ static enum hop_status no_free_place(const struct bk_ctx *ctx, hop_date day,
 		                        desk_attr_format(ctx->rq.attrs, attrs, sizeof attrs));
 	if (ctx->rq.near_team && len < sizeof conds)
 		len += (size_t)snprintf(conds + len, sizeof conds - len, _("%sin the zones of team %s"),
-		                        len ? ", " : "", ctx->person.team);
+		                        len ? ", " : "", on->team);
 	if (ctx->attendees > 1) {
 		if (len)
 			return hop_refuse(err, HOP_ECONFLICT, HOP_R_NO_FREE_PLACE, about, _("no free "
@@ -177,46 +182,64 @@ static enum hop_status no_free_place(const struct bk_ctx *ctx, hop_date day,
 	                  "(%s); try another day"), when, half_label(ctx->half));
 }
 
-static enum hop_status pick(struct hop_app *app, const struct bk_ctx *ctx, hop_date day,
-                            struct bk_place *out, struct hop_err *err)
+static enum hop_status pick(struct hop_app *app, const struct bk_ctx *ctx,
+                            const struct hop_person *on, hop_date day, struct bk_place *out,
+                            struct booking_why *why, struct hop_err *err)
 {
 	struct bk_want w = {
 		.day = day, .halves = ctx->half, .rooms = ctx->attendees > 1 ? 1 : 0,
 		.min_capacity = ctx->attendees, .zone_id = ctx->zone_id, .attrs = ctx->rq.attrs,
-		.team_id = ctx->rq.near_team ? ctx->person.team_id : 0, .for_person = ctx->person.id,
+		.team_id = ctx->rq.near_team ? on->team_id : 0, .for_person = on->id,
 	};
 	struct bk_place_list l;
 	struct last_desk last;
+	struct bk_near near = { 0 };
 	const struct bk_place *best = NULL;
-	int best_rank = 0;
+	long best_rank = 0;
 	/* A fixed desk can still be claimed by its owner until the lead time:
 	 * --any does not hand out a desk the owner may take back. */
 	bool claimable = day - clock_today() >= app->cfg.fixed_desk_claim_days;
 
-	if (last_desk(app, ctx->person.id, day, &last, err) != HOP_OK)
+	if (last_desk(app, on->id, day, &last, err) != HOP_OK)
 		return err->status;
-	if (bk_candidates(app, &w, &l, err) != HOP_OK)
+	/* A new hire sits next to the mentor on days both are in; a room for a
+	 * group is another matter. */
+	if (ctx->attendees == 1 && bk_near_mentor(app, on->id, day, &near, err) != HOP_OK)
 		return err->status;
+	/* Near the team: for a new hire, the mentor's zone is near too. */
+	if (near.zone_id && ctx->rq.near_team)
+		w.team_id = 0;
+	if (bk_candidates(app, &w, &l, err) != HOP_OK) {
+		bk_near_free(&near);
+		return err->status;
+	}
 	/* The list is in site, floor, zone and natural code order: the first of
 	 * the best rank wins. */
 	for (size_t i = 0; i < l.n; i++) {
 		const struct bk_place *p = &l.v[i];
-		int r;
+		long r;
 
-		if (!bk_bookable(app, &ctx->person, p))
+		if (ctx->rq.near_team && !w.team_id && p->zone_team_id != on->team_id &&
+		    p->zone_id != near.zone_id)
 			continue;
-		if (p->owner_id && p->owner_id != ctx->person.id && claimable)
+		if (!bk_bookable(app, on, p))
 			continue;
-		r = rank(ctx, &last, p);
+		if (p->owner_id && p->owner_id != on->id && claimable)
+			continue;
+		r = rank(on, &near, &last, p);
 		if (!best || r < best_rank) {
 			best = p;
 			best_rank = r;
 		}
 	}
-	if (best)
+	if (best) {
 		*out = *best;
+		if (why && best->owner_id != on->id && bk_near_distance(&near, best) != SIZE_MAX)
+			*why = near.why;
+	}
 	bk_place_list_free(&l);
-	return best ? HOP_OK : no_free_place(ctx, day, err);
+	bk_near_free(&near);
+	return best ? HOP_OK : no_free_place(ctx, on, day, err);
 }
 
 /* ---- fixed desks ---- */
@@ -311,8 +334,8 @@ static enum hop_status owner_has_claimed(struct hop_app *app, const struct bk_pl
 /* ---- one day ---- */
 
 static enum hop_status check_place(struct hop_app *app, const struct bk_ctx *ctx,
-                                   const struct bk_place *p, hop_date day,
-                                   struct hop_err *err)
+                                   const struct hop_person *on, const struct bk_place *p,
+                                   hop_date day, struct hop_err *err)
 {
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN];
 
@@ -323,7 +346,7 @@ static enum hop_status check_place(struct hop_app *app, const struct bk_ctx *ctx
 		                  date_format_human(p->retired, when, sizeof when));
 	if (bk_check_day(app, p->site_id, day, err) != HOP_OK)
 		return err->status;
-	if (bk_check_bookable(app, &ctx->person, p, err) != HOP_OK)
+	if (bk_check_bookable(app, on, p, err) != HOP_OK)
 		return err->status;
 	if (p->kind == DESK_KIND_DESK && ctx->attendees > 1)
 		return hop_refuse(err, HOP_EINVAL, HOP_R_GROUP_NEEDS_ROOM, HOP_ABOUT(.place = p->code,
@@ -397,8 +420,10 @@ static enum hop_status insert(struct hop_app *app, const struct bk_ctx *ctx,
 }
 
 enum hop_status bk_book_day(struct hop_app *app, const struct bk_ctx *ctx, hop_date day,
-                            int64_t *id, struct hop_err *err)
+                            int64_t *id, struct booking_why *why, struct hop_err *err)
 {
+	char when[HOP_DATE_HUMAN_LEN];
+	struct hop_person on;
 	struct bk_place p;
 
 	if (day == HOP_DATE_NONE)
@@ -409,17 +434,27 @@ enum hop_status bk_book_day(struct hop_app *app, const struct bk_ctx *ctx, hop_d
 		return err->status;
 	if (bk_check_employed(app, &ctx->person, day, err) != HOP_OK)
 		return err->status;
+	/* Team zones and desks only a team may book ask for the team that day. */
+	if (bk_person_on(app, &ctx->person, day, &on, err) != HOP_OK)
+		return err->status;
+	if (why)
+		memset(why, 0, sizeof *why);
 	if (ctx->rq.any) {
 		/* Why look for a desk if the person already has one? */
 		if (ctx->attendees == 1 &&
 		    bk_person_conflict(app, &ctx->person, day, ctx->half, err) != HOP_OK)
 			return err->status;
-		if (pick(app, ctx, day, &p, err) != HOP_OK)
+		if (ctx->rq.near_team && !on.team_id)
+			return hop_refuse(err, HOP_EINVAL, HOP_R_NEAR_TEAM_NO_TEAM, HOP_ABOUT(.login =
+			                  on.login), _("%s is in no team on %s, so there are no team "
+			                  "zones to look in"), on.name, date_format_human(day, when,
+			                  sizeof when));
+		if (pick(app, ctx, &on, day, &p, why, err) != HOP_OK)
 			return err->status;
 	} else if (bk_place_get(app, ctx->rq.desk, &p, err) != HOP_OK) {
 		return err->status;
 	}
-	if (check_place(app, ctx, &p, day, err) != HOP_OK)
+	if (check_place(app, ctx, &on, &p, day, err) != HOP_OK)
 		return err->status;
 	if (p.owner_id && p.owner_id == ctx->person.id) {
 		if (owner_claims(app, ctx, &p, day, err) != HOP_OK)
@@ -452,7 +487,7 @@ enum hop_status booking_book(struct hop_app *app, const struct booking_request *
 		return err->status;
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
-	if (bk_book_day(app, &ctx, rq->day, &id, err) != HOP_OK) {
+	if (bk_book_day(app, &ctx, rq->day, &id, rq->why, err) != HOP_OK) {
 		db_rollback(app->db);
 		return err->status;
 	}

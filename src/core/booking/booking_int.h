@@ -9,22 +9,25 @@
 #include <stdint.h>
 #include "hop/db/db.h"
 #include "hop/core/booking/booking.h"
+#include "hop/core/people/membership.h"
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
 
 /* ---- rows ---- */
 
 /* The columns booking_read reads, in this order, and the joins they need.
- * Statements append WHERE ... to BOOKING_SELECT. */
+ * Statements append WHERE ... to BOOKING_SELECT.  The team is the person's
+ * team on the day booked. */
 #define BOOKING_SELECT "SELECT b.id, b.day, b.am, b.pm, b.desk_id, d.code, " \
 	"coalesce(d.name, ''), d.kind, s.name, f.name, z.name, b.person_id, p.login, p.name, " \
-	"coalesce(p.team_id, 0), coalesce(t.name, ''), " \
+	"coalesce(t.id, 0), coalesce(t.name, ''), " \
 	"CASE WHEN t.dissolved_on IS NULL THEN coalesce(t.lead_id, 0) ELSE 0 END, " \
 	"b.booked_by, bp.login, b.attendees, coalesce(b.note, ''), b.sequence, " \
 	"b.cancelled_at IS NOT NULL, substr(b.cancelled_at, 1, 10) " \
 	"FROM booking b JOIN desk d ON d.id = b.desk_id JOIN zone z ON z.id = d.zone_id " \
 	"JOIN floor f ON f.id = z.floor_id JOIN site s ON s.id = f.site_id " \
-	"JOIN person p ON p.id = b.person_id LEFT JOIN team t ON t.id = p.team_id " \
+	"JOIN person p ON p.id = b.person_id " \
+	"LEFT JOIN team t ON t.id = " MEMBERSHIP_TEAM_SQL("b.person_id", "b.day") " " \
 	"JOIN person bp ON bp.id = b.booked_by "
 
 /* Read one BOOKING_SELECT row, hiding the booker where the privacy rule says so. */
@@ -171,6 +174,43 @@ enum hop_status bk_candidates(struct hop_app *app, const struct bk_want *w,
  * code in natural order; group becomes the zone's position in that order. */
 enum hop_status bk_place_sort(struct bk_place *v, size_t n, struct hop_err *err);
 
+/* ---- the team on the day booked ---- */
+
+/* *out = *person with team_id and team the team person is in on day
+ * (membership_team_on): what team zones and desks only a team may book ask. */
+enum hop_status bk_person_on(struct hop_app *app, const struct hop_person *person, hop_date day,
+                             struct hop_person *out, struct hop_err *err);
+
+/* The people whose team on a day differs from person.team_id (today's, or a
+ * new hire's first): those with a membership that begins or ends between
+ * today and the day (other than a new hire's first post).  Read in one query on the indexes membership_start and
+ * membership_end, for lists of a day's bookings that show or weigh everyone's
+ * team (who, the Desks screen).  ids ascending, team[i] 0 = none. */
+struct bk_team_moves { int64_t *ids, *team; size_t n; };
+enum hop_status bk_team_moves(struct hop_app *app, hop_date day, struct bk_team_moves *out,
+                              struct hop_err *err);
+/* The team of person on the day: the move's, else cached (person.team_id). */
+int64_t bk_team_on(const struct bk_team_moves *m, int64_t person, int64_t cached);
+void bk_team_moves_free(struct bk_team_moves *m);
+
+/* ---- next to the mentor ---- */
+
+/* For a new hire whose mentor has a desk on the day (onboarding_mentor_desk):
+ * the active desks of the mentor's zone in natural code order, which is as
+ * near as hop can measure (places have no positions). */
+struct bk_near {
+	int64_t zone_id;                       /* 0: no mentor's desk to sit near */
+	int64_t *ids;                          /* the zone's desks, in code order */
+	size_t n, at;                          /* at: the mentor's desk in ids */
+	struct booking_why why;
+};
+enum hop_status bk_near_mentor(struct hop_app *app, int64_t person_id, hop_date day,
+                               struct bk_near *out, struct hop_err *err);
+/* How many desks lie between p and the mentor's desk, plus one (1: next to
+ * it); SIZE_MAX when p is not a desk of the zone. */
+size_t bk_near_distance(const struct bk_near *n, const struct bk_place *p);
+void bk_near_free(struct bk_near *n);
+
 /* ---- checks that explain ---- */
 
 /* Not in the past, within the booking horizon, a working day at the site. */
@@ -206,9 +246,10 @@ struct bk_ctx {
 enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq,
                            struct bk_ctx *ctx, struct hop_err *err);
 /* Every per-day rule, then the insert and its audit entry; the caller holds
- * the transaction.  *id is the new booking. */
+ * the transaction.  *id is the new booking; why (may be NULL) says why the
+ * desk was chosen. */
 enum hop_status bk_book_day(struct hop_app *app, const struct bk_ctx *ctx, hop_date day,
-                            int64_t *id, struct hop_err *err);
+                            int64_t *id, struct booking_why *why, struct hop_err *err);
 
 /* ---- changes ---- */
 

@@ -11,6 +11,7 @@
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/core/people/membership.h"
 #include "booking_int.h"
 
 /* A list covers at most this many days: a few years of one person or desk. */
@@ -51,6 +52,10 @@ enum hop_status bk_resolve_team_site(struct hop_app *app, const char *team, cons
 	}
 	return HOP_OK;
 }
+
+/* A team's bookings: those of its members on the day booked. */
+#define TEAM_ON_DAY "(?6 = 0 OR EXISTS (SELECT 1 FROM membership m WHERE " \
+	"m.person_id = b.person_id AND m.team_id = ?6 AND " MEMBERSHIP_ON_SQL("b.day") "))"
 
 /* The statement for f, bound, and whether its hidden rows must go. */
 static enum hop_status list_prepare(struct hop_app *app, const struct booking_filter *f,
@@ -101,21 +106,21 @@ static enum hop_status list_prepare(struct hop_app *app, const struct booking_fi
 	if (person_id)
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE b.person_id = ?1 AND b.day BETWEEN ?2 AND ?3 "
 		             "AND (?4 OR b.cancelled_at IS NULL) AND (?5 = 0 OR b.desk_id = ?5) "
-		             "AND (?6 = 0 OR p.team_id = ?6) AND (?7 = 0 OR s.id = ?7)", err);
+		             "AND " TEAM_ON_DAY " AND (?7 = 0 OR s.id = ?7)", err);
 	else if (desk_id)
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE b.desk_id = ?5 AND b.day BETWEEN ?2 AND ?3 "
 		             "AND (?4 OR b.cancelled_at IS NULL) AND (?1 = 0 OR b.person_id = ?1) "
-		             "AND (?6 = 0 OR p.team_id = ?6) AND (?7 = 0 OR s.id = ?7)", err);
+		             "AND " TEAM_ON_DAY " AND (?7 = 0 OR s.id = ?7)", err);
 	else if (site_id && f->include_cancelled)
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE s.id = ?7 AND b.day BETWEEN ?2 AND ?3 "
-		             "AND (?6 = 0 OR p.team_id = ?6)", err);
+		             "AND " TEAM_ON_DAY, err);
 	else if (!f->include_cancelled)
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE b.day BETWEEN ?2 AND ?3 "
 		             "AND b.cancelled_at IS NULL "
-		             "AND (?6 = 0 OR p.team_id = ?6) AND (?7 = 0 OR s.id = ?7)", err);
+		             "AND " TEAM_ON_DAY " AND (?7 = 0 OR s.id = ?7)", err);
 	else
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE b.day BETWEEN ?2 AND ?3 "
-		             "AND (?6 = 0 OR p.team_id = ?6) AND (?7 = 0 OR s.id = ?7)", err);
+		             "AND " TEAM_ON_DAY " AND (?7 = 0 OR s.id = ?7)", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);

@@ -10,6 +10,7 @@
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/core/calendar/workday.h"
+#include "hop/core/people/membership.h"
 #include "booking_int.h"
 
 enum hop_status bk_check_day(struct hop_app *app, int64_t site_id, hop_date day,
@@ -154,12 +155,14 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
                                  struct hop_err *err)
 {
 	char label[HOP_CODE_MAX + 64], when[HOP_DATE_HUMAN_LEN];
+	/* The holder's team on that day, for the privacy rule. */
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, b.person_id, p.name, "
-	                           "coalesce(p.team_id, 0), "
+	                           "coalesce(t.id, 0), "
 	                           "CASE WHEN t.dissolved_on IS NULL THEN coalesce(t.lead_id, 0) "
 	                           "ELSE 0 END, b.booked_by "
 	                           "FROM booking b JOIN person p ON p.id = b.person_id "
-	                           "LEFT JOIN team t ON t.id = p.team_id "
+	                           "LEFT JOIN team t ON t.id = "
+	                           MEMBERSHIP_TEAM_SQL("b.person_id", "b.day") " "
 	                           "WHERE b.desk_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
 	                           "AND ((b.am = 1 AND ?3) OR (b.pm = 1 AND ?4)) LIMIT 1", err);
 	struct holder h;

@@ -22,7 +22,7 @@ static void book_one(struct hop_app *app, const struct bk_ctx *ctx, struct serie
 
 	if (db_begin(app->db, &err) != HOP_OK) {
 		it->status = err.status;
-	} else if (bk_book_day(app, ctx, it->day, &id, &err) != HOP_OK) {
+	} else if (bk_book_day(app, ctx, it->day, &id, &it->why, &err) != HOP_OK) {
 		db_rollback(app->db);
 		it->status = err.status;
 	} else if (db_commit(app->db, &err) != HOP_OK) {

@@ -112,11 +112,17 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, const in
 {
 	int64_t *led = NULL;
 	size_t nled;
+	struct bk_team_moves moves;
 	struct db_stmt *st;
 	bool oom = false;
 	int rc;
 
 	if (read_led(app, &led, &nled, err) != HOP_OK) {
+		free(led);
+		return err->status;
+	}
+	/* The privacy rule weighs each booker's team on the day. */
+	if (bk_team_moves(app, day, &moves, err) != HOP_OK) {
 		free(led);
 		return err->status;
 	}
@@ -128,12 +134,13 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, const in
 	             "WHERE b.day = ?1 AND b.cancelled_at IS NULL", err);
 	if (!st) {
 		free(led);
+		bk_team_moves_free(&moves);
 		return err->status;
 	}
 	db_bind_date(st, 1, day);
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t id = db_col_int64(st, 0), person = db_col_int64(st, 3);
-		int64_t team = db_col_int64(st, 6);
+		int64_t team = bk_team_on(&moves, person, db_col_int64(st, 6));
 		int half = db_col_int(st, 2), attendees = db_col_int(st, 8);
 		const char *login = "", *name = "";
 		struct desk_day *d;
@@ -159,6 +166,7 @@ static enum hop_status read_bookings(struct hop_app *app, hop_date day, const in
 	}
 	db_reset(st);
 	free(led);
+	bk_team_moves_free(&moves);
 	if (oom)
 		return bk_view_oom(err);
 	if (rc != DB_DONE)
@@ -175,13 +183,24 @@ static enum hop_status view_fill(struct hop_app *app, const struct bk_view_cache
                                  int64_t zone_id, uint32_t **pos, struct desk_day_view *out,
                                  struct hop_err *err)
 {
-	const struct hop_person *me = app->actor.known ? &app->actor.person : NULL;
+	struct hop_person me_on;
+	const struct hop_person *me = NULL;
 	bool retired_too = f && f->include_retired;
 	int rooms = f ? f->rooms : -1;
 	int64_t attrs = f ? (int64_t)(int)f->attrs : 0;
 	char iso[HOP_DATE_ISO_LEN];
 	uint32_t *at = malloc((c->nplaces ? c->nplaces : 1) * sizeof *at);
 	uint32_t *zmap = malloc((c->nzones ? c->nzones : 1) * sizeof *zmap);
+
+	/* Desks a team may book: the acting user's team that day. */
+	if (app->actor.known) {
+		if (bk_person_on(app, &app->actor.person, day, &me_on, err) != HOP_OK) {
+			free(at);
+			free(zmap);
+			return err->status;
+		}
+		me = &me_on;
+	}
 
 	*pos = malloc((c->nplaces ? c->nplaces : 1) * sizeof **pos);
 	out->v = malloc((c->nplaces ? c->nplaces : 1) * sizeof *out->v);

@@ -130,8 +130,9 @@ void booking_who_free(struct hop_who_list *l)
 /* The day's rows: each booking with its person, the privacy rule applied as
  * it is read, and its sorting key. */
 static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_id,
-                                struct who_maps *m, struct hop_who_list *out,
-                                struct who_key **keys, struct hop_err *err)
+                                const struct bk_team_moves *moves, struct who_maps *m,
+                                struct hop_who_list *out, struct who_key **keys,
+                                struct hop_err *err)
 {
 	char fold[HOP_NAME_MAX * 3 + 2];
 	struct db_stmt *st;
@@ -182,9 +183,11 @@ static enum hop_status who_read(struct hop_app *app, hop_date day, int64_t team_
 			if (pi == SIZE_MAX)
 				continue;  /* as the join would: no such person */
 			who = &m->people[pi];
-			tid = who->team_id;
-		} else {
+			tid = bk_team_on(moves, person, who->team_id);
+		} else if (team_id) {
 			tid = db_col_int64(st, 8);
+		} else {
+			tid = bk_team_on(moves, person, db_col_int64(st, 8));
 		}
 		if (out->n >= UINT32_MAX - 1 ||
 		    (oom = !bk_fit(&out->v, sizeof *out->v, NULL, out->n, &cap) ||
@@ -262,6 +265,7 @@ enum hop_status booking_who(struct hop_app *app, hop_date day, const char *team,
                             struct hop_err *err)
 {
 	struct who_maps m = { 0 };
+	struct bk_team_moves moves = { 0 };
 	struct who_key *keys = NULL;
 	int64_t team_id, site_id;
 	enum hop_status rc = HOP_OK;
@@ -274,13 +278,17 @@ enum hop_status booking_who(struct hop_app *app, hop_date day, const char *team,
 		return err->status;
 	if (!(out->strings = calloc(1, sizeof *out->strings)))
 		return bk_who_oom(err);
-	if (bk_who_maps_get(app, team_id, site_id, out->strings, &m, err) != HOP_OK ||
-	    who_read(app, day, team_id, &m, out, &keys, err) != HOP_OK ||
+	/* Each row shows its person's team on the day (a team's rows are its
+	 * members that day already). */
+	if ((!team_id && bk_team_moves(app, day, &moves, err) != HOP_OK) ||
+	    bk_who_maps_get(app, team_id, site_id, out->strings, &m, err) != HOP_OK ||
+	    who_read(app, day, team_id, &moves, &m, out, &keys, err) != HOP_OK ||
 	    who_sort(out, &m, keys, err) != HOP_OK) {
 		booking_who_free(out);
 		rc = err->status;
 	}
 	free(keys);
+	bk_team_moves_free(&moves);
 	bk_who_maps_free(&m);
 	return rc;
 }
@@ -292,6 +300,8 @@ enum hop_status booking_free(struct hop_app *app, hop_date day, unsigned half,
 	struct bk_want w = { .day = day, .halves = half ? half : HALF_DAY, .rooms = 0,
 	                     .min_capacity = 1 };
 	struct bk_place_list l;
+	struct hop_person me_on;
+	const struct hop_person *me = NULL;
 	int64_t team_unused;
 	size_t k = 0;
 
@@ -314,11 +324,17 @@ enum hop_status booking_free(struct hop_app *app, hop_date day, unsigned half,
 	if (bk_check_day(app, w.site_id, day, err) != HOP_OK)
 		return err->status;
 	w.for_person = app->actor.known ? app->actor.person.id : 0;
+	/* Desks a team may book: the acting user's team that day. */
+	if (app->actor.known) {
+		if (bk_person_on(app, &app->actor.person, day, &me_on, err) != HOP_OK)
+			return err->status;
+		me = &me_on;
+	}
 	if (bk_candidates(app, &w, &l, err) != HOP_OK)
 		return err->status;
 	/* What the acting user may book: free, and open to them. */
 	for (size_t i = 0; i < l.n; i++)
-		if (bk_bookable(app, app->actor.known ? &app->actor.person : NULL, &l.v[i]))
+		if (bk_bookable(app, me, &l.v[i]))
 			l.v[k++] = l.v[i];
 	out->v = calloc(k ? k : 1, sizeof *out->v);
 	if (!out->v) {

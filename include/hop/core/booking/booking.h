@@ -52,6 +52,16 @@ void booking_list_free(struct hop_booking_list *l);
 enum hop_status booking_get(struct hop_app *app, int64_t id, struct hop_booking *out,
                             struct hop_err *err);
 
+/* Why a free desk was chosen when it was not by the usual order: for a new
+ * hire in their first weeks, next to their mentor (onboarding.h,
+ * onboarding_mentor_desk).  near_mentor false: the usual order. */
+struct booking_why {
+	bool near_mentor;
+	char mentor_login[HOP_LOGIN_MAX + 1];
+	char mentor_name[HOP_NAME_MAX + 1];
+	char mentor_desk[HOP_CODE_MAX + 1];    /* the mentor's desk that day */
+};
+
 struct booking_request {
 	hop_date day;
 	unsigned half;              /* HALF_AM, HALF_PM, HALF_DAY; 0 = HALF_DAY */
@@ -63,6 +73,7 @@ struct booking_request {
 	bool near_team;             /* any: only the zones of the person's team */
 	int attendees;              /* rooms: the group's size; 0 = 1 */
 	const char *note;           /* NULL = none */
+	struct booking_why *why;    /* any: filled with why the desk was chosen; NULL = not asked */
 };
 
 /* The choice of place, before anything is read: a place's code or any, not
@@ -71,8 +82,14 @@ struct booking_request {
 enum hop_status booking_choice_check(const struct booking_request *rq, struct hop_err *err);
 
 /* Book.  With any, the desk is chosen among the free, bookable desks with the
- * wanted attributes: first the person's team zones, then the fewest moves from
- * their last desk (same desk, same zone, same floor, same site), then by code.
+ * wanted attributes: first the person's own fixed desk; for a new hire in the
+ * first [policy] onboarding_office_weeks whose mentor has booked a desk that
+ * day, the free desks of the mentor's zone nearest to it in code order (with
+ * near_team the mentor's zone counts as near too); then the zones of the
+ * person's team on that day, then the fewest moves from their last desk (same
+ * desk, same zone, same floor, same site), then by code.  Who is in which
+ * team, for team zones and for desks only a team may book, is asked for the
+ * day booked (membership_team_on), not today.
  * On success *made (may be NULL) is the booking.  A refusal says why, e.g.
  * "desk 3.14 is already booked by Anna Berg on Tue 24 Nov 2026 (AM)". */
 enum hop_status booking_book(struct hop_app *app, const struct booking_request *rq,
@@ -89,6 +106,7 @@ struct series_item {
 	char msg[512];                /* why not, when status != HOP_OK */
 	enum hop_reason reason;       /* ... and its reason and facts, for advice */
 	struct hop_facts facts;
+	struct booking_why why;       /* booked: why that desk (any) */
 };
 enum hop_status booking_book_series(struct hop_app *app, const struct booking_request *rq,
                                     unsigned weekdays, hop_date until,

@@ -25,6 +25,7 @@
 #include "hop/base/err.h"
 #include "hop/core/import/import.h"
 #include "hop/core/people/person.h"
+#include "hop/core/places/place.h"
 #include "hop/core/presence/presence.h"
 #include "hop/core/training/course.h"
 
@@ -363,5 +364,21 @@ void mentor_match_list_free(struct mentor_match_list *l);
  * mentorships too, in one transaction. */
 enum hop_status mentor_suggest_batch(struct hop_app *app, hop_date day, bool assign,
                                      struct mentor_match_list *out, struct hop_err *err);
+
+/* ---- seating a new hire next to the mentor ---- */
+
+/* The mentor's desk on day, when person_id is a new hire in the first
+ * [policy] onboarding_office_weeks of an open onboarding, with a mentor that
+ * day who has booked a desk for it: what the choice of a free desk prefers
+ * (booking_book with any).  out->desk_id is 0 when not. */
+struct onb_mentor_desk {
+	int64_t mentor_id;
+	char mentor_login[HOP_LOGIN_MAX + 1];
+	char mentor_name[HOP_NAME_MAX + 1];
+	int64_t desk_id, zone_id;
+	char desk[HOP_CODE_MAX + 1];
+};
+enum hop_status onboarding_mentor_desk(struct hop_app *app, int64_t person_id, hop_date day,
+                                       struct onb_mentor_desk *out, struct hop_err *err);
 
 #endif

@@ -71,6 +71,14 @@ enum hop_status membership_team_on(struct hop_app *app, int64_t person_id, hop_d
 	"WHERE s.person_id = m.person_id AND s.kind = 'secondment' AND s.id <> m.id " \
 	"AND s.start_on <= " D " AND (s.end_on IS NULL OR s.end_on >= " D "))) "
 
+/* membership_team_on's answer as a scalar subquery, for a person P on a day
+ * D (SQL text: parameters or columns, such as "b.person_id", "b.day"): the
+ * team id, or NULL when none.  One look-up on the index membership_person. */
+#define MEMBERSHIP_TEAM_SQL(P, D) \
+	"(SELECT m.team_id FROM membership m WHERE m.person_id = " P " " \
+	"AND m.kind <> 'acting' AND m.start_on <= " D " AND (m.end_on IS NULL OR m.end_on >= " D ") " \
+	"ORDER BY m.kind = 'secondment' DESC, m.start_on DESC LIMIT 1)"
+
 /* For each of ndays days from `from` (at most 32), the members of team_id
  * that day: one entry per person (ordered by id), bit d of days set when
  * they are a member on from + d.  One query. */
