@@ -201,6 +201,20 @@ enum hop_status authz_book_for(const struct hop_app *app, const struct hop_perso
 	                "ask their lead or facilities"), target->name);
 }
 
+/* Is target, in any of their memberships, in a team the actor leads? */
+static bool ever_led(struct hop_app *app, const struct hop_person *target)
+{
+	struct hop_membership_list l = { 0 };
+	struct hop_err err;
+	bool led = authz_leads_team(app, target->team_id);
+
+	if (!led && membership_history(app, target->login, &l, &err) == HOP_OK)
+		for (size_t i = 0; i < l.n && !led; i++)
+			led = authz_leads_team(app, l.v[i].team_id);
+	membership_list_free(&l);
+	return led;
+}
+
 enum hop_status authz_book_for_days(struct hop_app *app, const struct hop_person *target,
                                     hop_date from, hop_date to, struct hop_err *err)
 {
@@ -216,6 +230,9 @@ enum hop_status authz_book_for_days(struct hop_app *app, const struct hop_person
 			return err->status;
 		if (!team)
 			team = target->team_id;
+		/* Never a member of the lead's teams: the general refusal. */
+		if (!authz_leads_team(app, team) && !ever_led(app, target))
+			return authz_book_for(app, target, err);
 		if (!authz_leads_team(app, team))
 			return hop_fail(err, HOP_EPERM, _("%s is not in a team you lead on %s; a lead "
 			                "may book and plan only the days their members are in their "
@@ -251,6 +268,11 @@ bool authz_may_book_place(const struct hop_app *app, const struct hop_person *pe
 	if (person && qualifies(person->id, person->team_id, person->roles, bookable,
 	                        zone_team_id, zone_team_lead))
 		return true;
+	/* Booking for oneself, person carries one's team on the day booked;
+	 * today's team (the actor's record) must not let an old team's desk
+	 * through after a move. */
+	if (person && a->known && person->id == a->person.id)
+		return false;
 	return a->known && qualifies(a->person.id, a->person.team_id, a->roles, bookable,
 	                             zone_team_id, zone_team_lead);
 }

@@ -100,11 +100,11 @@ void week_set_open(struct tui *t, struct week_state *s)
 	}
 	/* Who may not change this person's days hears it now, not after the
 	 * chooser (nor learns which desks they booked). */
-	if (authz_book_for(t->app, &r->person, &err) != HOP_OK) {
+	span(s, &from, &to);
+	if (to - from <= 30 && authz_book_for_days(t->app, &r->person, from, to, &err) != HOP_OK) {
 		tui_fail(t, &err);
 		return;
 	}
-	span(s, &from, &to);
 	if (to - from > 30) {
 		tui_status(t, true, "%s", _("A span is at most 31 days; v marks a shorter one."));
 		return;
@@ -167,7 +167,7 @@ void week_cancel_desk_open(struct tui *t, struct week_state *s)
 
 	if (!r)
 		return;
-	if (authz_book_for(t->app, &r->person, &err) != HOP_OK) {
+	if (authz_book_for_days(t->app, &r->person, sel_day(s), sel_day(s), &err) != HOP_OK) {
 		tui_fail(t, &err);
 		return;
 	}

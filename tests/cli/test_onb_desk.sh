@@ -78,6 +78,18 @@ expect_ok "who is in on the 4th" who 2026-12-04 --format csv
 has "$OUT" "Karl Kollege,k1,Referat 11," "who names the team of that day"
 expect_ok "who is in on the 8th" who 2026-12-08 --format csv
 has "$OUT" "Karl Kollege,k1,Referat 12," "and the new one after the move"
+# After the move the old team's team-only desks are closed to k1, although
+# today's record still names the old team; the old lead books for k1 only
+# on days before the move.
+expect_ok "team desk N9 of Referat 11" desk add N9 --zone "Haus/1. OG/Nord" --bookable team
+HOP_USER=k1 expect_fail "after the move, the old team's desk is closed" 4 book 2026-12-09 N9
+has "$ERR" "can be booked only by members of team Referat 11" "in the team rule's words"
+HOP_USER=k1 expect_ok "before it, it is open" book 2026-12-03 N9
+expect_ok "a lead of Referat 11" person add l11 --name "Lea Leitung" --team "Referat 11" --roles employee,lead
+expect_ok "who leads it" team edit "Referat 11" --lead l11
+HOP_USER=l11 expect_fail "the old lead may not book for k1 after the move" 4 book 2026-12-10 --any --for k1
+has "$ERR" "Karl Kollege is not in a team you lead on Thu 10 Dec 2026" "the day is named"
+HOP_USER=l11 expect_ok "but before it" book 2026-12-02 --any --for k1
 
 # ---- German ----
 if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then

@@ -65,7 +65,7 @@ enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq
 		return err->status;
 	if (booking_choice_check(rq, err) != HOP_OK)
 		return err->status;
-	if (bk_person(app, rq->for_login, &ctx->person, err) != HOP_OK)
+	if (bk_person(app, rq->for_login, rq->day, rq->day, &ctx->person, err) != HOP_OK)
 		return err->status;
 	if (rq->any && rq->zone && *rq->zone) {
 		struct hop_zone z;

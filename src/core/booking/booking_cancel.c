@@ -191,7 +191,7 @@ enum hop_status booking_cancel(struct hop_app *app, hop_date day, const char *de
 		                "the whole day"));
 	if (day == HOP_DATE_NONE)
 		return hop_fail(err, HOP_EINVAL, _("no day given; give a date such as 2026-11-24"));
-	if (bk_person(app, for_login, &p, err) != HOP_OK)
+	if (bk_person(app, for_login, day, day, &p, err) != HOP_OK)
 		return err->status;
 	if (day < clock_today())
 		return hop_fail(err, HOP_EINVAL, _("%s is in the past; past bookings stay as they "
@@ -244,7 +244,7 @@ enum hop_status booking_cancel_range(struct hop_app *app, hop_date from, hop_dat
 		return hop_fail(err, HOP_EINVAL, _("the stretch ends on %s, before it starts on %s; "
 		                "give the first day first"), date_format_human(to, a, sizeof a),
 		                date_format_human(from, b, sizeof b));
-	if (bk_person(app, for_login, &p, err) != HOP_OK)
+	if (bk_person(app, for_login, from, to, &p, err) != HOP_OK)
 		return err->status;
 	if (to < today)
 		return hop_fail(err, HOP_EINVAL, _("%s to %s is in the past; past bookings stay as "

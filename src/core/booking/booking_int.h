@@ -216,9 +216,11 @@ void bk_near_free(struct bk_near *n);
 /* Not in the past, within the booking horizon, a working day at the site. */
 enum hop_status bk_check_day(struct hop_app *app, int64_t site_id, hop_date day,
                              struct hop_err *err);
-/* The person booked for (for_login, or the actor), and may the actor? */
-enum hop_status bk_person(struct hop_app *app, const char *for_login, struct hop_person *out,
-                          struct hop_err *err);
+/* The person booked for (for_login, or the actor), and may the actor book
+ * for them on the days from..to?  A lead only on the days the person is in
+ * a team they lead (their team on each day, not today's). */
+enum hop_status bk_person(struct hop_app *app, const char *for_login, hop_date from,
+                          hop_date to, struct hop_person *out, struct hop_err *err);
 /* Employed on day (started, not yet left). */
 enum hop_status bk_check_employed(const struct hop_app *app, const struct hop_person *p,
                                   hop_date day, struct hop_err *err);

@@ -34,8 +34,8 @@ enum hop_status bk_check_day(struct hop_app *app, int64_t site_id, hop_date day,
 	return workday_check(app, site_id, day, err);
 }
 
-enum hop_status bk_person(struct hop_app *app, const char *for_login, struct hop_person *out,
-                          struct hop_err *err)
+enum hop_status bk_person(struct hop_app *app, const char *for_login, hop_date from,
+                          hop_date to, struct hop_person *out, struct hop_err *err)
 {
 	if (for_login && *for_login) {
 		if (person_get(app, for_login, out, err) != HOP_OK)
@@ -45,7 +45,7 @@ enum hop_status bk_person(struct hop_app *app, const char *for_login, struct hop
 			return err->status;
 		*out = app->actor.person;
 	}
-	return authz_book_for(app, out, err);
+	return authz_book_for_days(app, out, from, to, err);
 }
 
 enum hop_status bk_check_employed(const struct hop_app *app, const struct hop_person *p,
