@@ -270,6 +270,8 @@ const struct config_key config_keys[] = {
 	        N_("months from the start date to the closing talk at the end of probation")),
 	INT_KEY("onboarding", "reminder_days", onboarding_reminder_days, 0, 60, "2",
 	        N_("days before an onboarding step that its calendar event reminds (0: no reminder)")),
+	INT_KEY("privacy", "min_group", privacy_min_group, 2, 100, "5",
+	        N_("the fewest people whose self-assessed training needs are shown together as a mean")),
 };
 const size_t config_key_count = sizeof config_keys / sizeof config_keys[0];
 

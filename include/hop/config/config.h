@@ -53,6 +53,9 @@ struct hop_config {
 	int review_after_months;          /* the closing talk: end of probation, default 6 */
 	int onboarding_reminder_days;     /* days before a step its calendar event reminds,
 	                                     default 2 (0 = no reminder) */
+	/* [privacy] */
+	int privacy_min_group;            /* the fewest people an aggregate of personal
+	                                     statements (training needs) is shown for, default 5 */
 };
 
 /* Built-in defaults. */
