@@ -59,13 +59,13 @@ int cmd_training_equity(struct cli_ctx *ctx, int argc, char **argv)
 	                       "share_none", "training_days", "trainings", "days_per_person",
 	                       "trainings_per_person", "survey_share_trained" };
 	const char *headers[] = { _("Group"), _("Team"), _("People"), _("Trained"), _("None"),
-	                          _("% trained"), _("% none"), _("Days"), _("Trainings"),
-	                          _("Days/person"), _("Trainings/person"), _("Survey %") };
+	                          _("Share trained"), _("Share none"), _("Days"), _("Trainings"),
+	                          _("Days/person"), _("Trainings/person"), _("Survey") };
 	const char *tkeys[] = { "group", "people", "trained", "share_trained", "share_none",
 	                        "days_per_person", "trainings_per_person", "survey_share_trained" };
-	const char *theaders[] = { _("Group"), _("People"), _("Trained"), _("% trained"),
-	                           _("% none"), _("Days/person"), _("Trainings/person"),
-	                           _("Survey %") };
+	const char *theaders[] = { _("Group"), _("People"), _("Trained"), _("Share trained"),
+	                           _("Share none"), _("Days/person"), _("Trainings/person"),
+	                           _("Survey") };
 	enum out_format fmt = OUT_TABLE;
 	struct cli_args a = { .name = "training", .sub = "equity", .opts = opts, .format = &fmt };
 	hop_date from = HOP_DATE_NONE, to = HOP_DATE_NONE;
