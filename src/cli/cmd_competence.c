@@ -260,7 +260,8 @@ int cmd_training_needs(struct cli_ctx *ctx, int argc, char **argv)
 		return print_own(ctx, mine ? NULL : person, fmt);
 	if (trn_needs_group(&ctx->app, team, on, &r, &err) != HOP_OK) {
 		rc = cli_fail(&err);
-		if (err.status == HOP_EPERM && ctx->app.actor.known)
+		if (err.status == HOP_EPERM && ctx->app.actor.known &&
+		    !(ctx->app.actor.roles & (ROLE_LEAD | ROLE_HR | ROLE_ADMIN)))
 			fprintf(stderr, _("'hop training needs --mine' shows your own.\n"));
 		return rc;
 	}
