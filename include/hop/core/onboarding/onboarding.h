@@ -26,6 +26,7 @@
 #include "hop/core/import/import.h"
 #include "hop/core/people/person.h"
 #include "hop/core/presence/presence.h"
+#include "hop/core/training/course.h"
 
 struct hop_app;
 
@@ -97,12 +98,16 @@ struct onb_step_spec {
 	bool in_office;                        /* must happen in the office */
 	bool mandatory;
 	char note[HOP_STEP_NOTE_MAX + 1];
+	/* A step of kind course may name its course ("" none): a passed or
+	 * attended training record of it ticks the step. */
+	char course[HOP_COURSE_CODE_MAX + 1];
 };
 /* Which fields a change of a step gives. */
 enum onb_step_field {
 	SF_TITLE = 1 << 0, SF_KIND = 1 << 1, SF_OWNER = 1 << 2, SF_OFFSET = 1 << 3,
 	SF_OFFICE = 1 << 4, SF_MANDATORY = 1 << 5, SF_NOTE = 1 << 6, SF_POSITION = 1 << 7,
 	SF_DUE = 1 << 8,                       /* a person's step: a due day set by hand */
+	SF_COURSE = 1 << 9,                    /* the course of a step of kind course */
 };
 /* Title, note and offset of a step, checked as a whole. */
 enum hop_status onb_step_check(const struct onb_step_spec *s, struct hop_err *err);
@@ -273,6 +278,14 @@ enum hop_status onboarding_tick(struct hop_app *app, const char *login, const ch
                                 hop_date day, const char *note, struct hop_err *err);
 enum hop_status onboarding_untick(struct hop_app *app, const char *login, const char *key,
                                   struct hop_err *err);
+/* A training of course_id passed or attended by person (login) on day: the
+ * open steps of kind course that name the course in the person's open
+ * onboarding are ticked, done on day by the actor (by the person when the
+ * actor is no person), audited, and the onboarding done when nothing
+ * mandatory is left.  Inside the caller's transaction; *ticked how many. */
+enum hop_status onboarding_course_done(struct hop_app *app, int64_t person_id,
+                                       const char *login, int64_t course_id, hop_date day,
+                                       int *ticked, struct hop_err *err);
 /* Add a step to login's onboarding (key a new title) or change one (number
  * or title); SF_DUE sets the due day by hand, SF_OFFSET recomputes it.
  * Drop: kept, no longer asked for. */
