@@ -123,6 +123,43 @@ expect_fail "no period" 2 training equity
 expect_ok "equity as a table" training equity --from 2026-01-01 --to 2026-06-30
 has "$OUT" "the survey found 34 % of leads and 17 % of staff trained" "the table names the survey's shares"
 
+# ---- the session plan: 5 overdue, 2 sessions of 3 seats ----
+expect_ok "course C3" course add C3 --title "Erste Hilfe" --validity 12
+expect_ok "required of Referat 1" training require C3 --team "Referat 1"
+expect_ok "and of s4" training require C3 --person s4
+# Overdue on 2026-11-23 by (valid through the day before the anniversary):
+# s1 since 2026-06-01, s2 2026-08-01, s3 2026-09-01, l1 2026-10-01, s4 2026-11-01.
+n=0
+for pd in s1:2025-06-01 s2:2025-08-01 s3:2025-09-01 l1:2025-10-01 s4:2025-11-01; do
+	expect_ok "record ${pd%%:*}" training record "${pd%%:*}" C3 --on "${pd#*:}"
+done
+sql "INSERT INTO course_session (course_id, starts_at, ends_at, capacity, created_at, created_by)
+  SELECT id, '2026-12-01T09:00', '2026-12-01T12:00', 3, 'x', 'tester' FROM course WHERE code = 'C3';
+INSERT INTO course_session (course_id, starts_at, ends_at, capacity, created_at, created_by)
+  SELECT id, '2026-12-08T09:00', '2026-12-08T12:00', 3, 'x', 'tester' FROM course WHERE code = 'C3';"
+first=$(sql "SELECT id FROM course_session WHERE starts_at = '2026-12-01T09:00'")
+second=$(sql "SELECT id FROM course_session WHERE starts_at = '2026-12-08T09:00'")
+placed() { tr -d '\r' < "$OUT" | awk -F, -v l="$1" 'NR > 1 && $1 == l { print $5 }'; }
+HOP_USER=l1 expect_fail "a lead does not plan" 4 training plan C3
+expect_ok "the plan" training plan C3 --format csv
+eq "$(tr -d '\r' < "$OUT" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" "s1 s2 s3 l1 s4 " "most overdue first"
+eq "$(placed s1) $(placed s2) $(placed s3) $(placed l1) $(placed s4)" "$first $first $first $second $second" \
+	"everyone placed, the three most overdue in the earlier session"
+eq "$(sql "SELECT count(*) FROM enrolment e JOIN course_session s ON s.id = e.session_id JOIN course c ON c.id = s.course_id WHERE c.code = 'C3'")" \
+	"0" "a plan enrols nobody"
+expect_ok "s3 away on the first session's day" presence set 2026-12-01 away --for s3
+expect_ok "the plan again" training plan C3 --format csv
+eq "$(placed s3) $(placed l1)" "$second $first" "not on a day away: s3 moves to the later session, l1 takes the seat"
+expect_ok "confirm" training plan C3 --confirm
+has "$OUT" "Enrolled 5 people as booked." "confirm says how many"
+eq "$(sql "SELECT group_concat(n) FROM (SELECT count(*) AS n FROM enrolment WHERE state = 'booked' AND session_id IN ($first, $second) GROUP BY session_id ORDER BY session_id)")" \
+	"3,2" "within capacity"
+eq "$(sql "SELECT count(*) FROM audit WHERE action = 'enrol.plan'") $(sql "SELECT count(*) FROM audit WHERE action = 'plan.confirm'")" \
+	"5 1" "every enrolment audited"
+expect_ok "planned again" training plan C3
+has "$OUT" "Nobody is due, overdue or expiring for this course." "the enrolled are not planned twice"
+expect_fail "an unknown course" ! training plan NOPE
+
 # ---- German ----
 if locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
 	LC_ALL=de_DE.UTF-8 HOP_USER=l2 expect_fail "German refusal" 4 training needs --team "Referat 2"
