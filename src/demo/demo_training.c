@@ -192,7 +192,7 @@ static enum hop_status add_catalogue(struct tr *t, bool large, struct hop_err *e
 			return err->status;
 	for (int i = 0; t->nc < BENCH_COURSES; i++) {
 		struct course_spec s = { .kind = i % 3 ? "inhouse" : "external", .hours_x10 = 60,
-		                         .pct_per_year = 12 };
+		                         .pct_per_year = 22 };
 		char code[16];
 		snprintf(code, sizeof code, "K%02d", i + 1);
 		if (add_course(t, &s, code, topics[i % (sizeof topics / sizeof topics[0])],
