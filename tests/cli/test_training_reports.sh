@@ -118,6 +118,8 @@ HOP_USER=l1 expect_ok "a lead sees their own team" training equity --from 2026-0
 eq "$(col "$OUT" all "" people)" "4" "the lead's report counts their team only"
 HOP_USER=l1 expect_fail "not another team" 4 training equity --from 2026-01-01 --to 2026-06-30 --team "Referat 2"
 HOP_USER=s1 expect_fail "an employee is refused" 4 training equity --from 2026-01-01 --to 2026-06-30
+expect_ok "a period without any training" training equity --from 2020-01-01 --to 2020-01-31 --format csv
+eq "$(col "$OUT" all "" trained) $(col "$OUT" all "" share_none)" "0 100.0" "nobody trained in January 2020"
 expect_fail "a period backwards" ! training equity --from 2026-06-30 --to 2026-01-01
 expect_fail "no period" 2 training equity
 expect_ok "equity as a table" training equity --from 2026-01-01 --to 2026-06-30

@@ -49,7 +49,8 @@ static int by_id(const void *a, const void *b)
 
 static struct who *find(struct work *w, int64_t id)
 {
-	return bsearch(&id, w->p, w->np, sizeof *w->p, by_id);
+	/* bsearch and qsort must not be given a null array, even an empty one. */
+	return w->np ? bsearch(&id, w->p, w->np, sizeof *w->p, by_id) : NULL;
 }
 
 static int by_mark(const void *a, const void *b)
@@ -197,7 +198,8 @@ static enum hop_status sum_up(struct work *w, struct trn_equity *e, struct hop_e
 	if (!group(e, TRN_EQ_ALL, &none) || !group(e, TRN_EQ_LEADS, &none) ||
 	    !group(e, TRN_EQ_STAFF, &none))
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	qsort(w->m, w->nm, sizeof *w->m, by_mark);
+	if (w->nm > 1)
+		qsort(w->m, w->nm, sizeof *w->m, by_mark);
 	for (size_t i = 0; i < w->nm; i++)
 		if (i == 0 || by_mark(&w->m[i - 1], &w->m[i]) != 0)
 			w->p[w->m[i].who].days++;

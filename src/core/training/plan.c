@@ -130,7 +130,8 @@ static enum hop_status read_people(struct hop_app *app, struct trn_plan *p, hop_
 		return err->status;
 	if (rc != HOP_OK)
 		return rc;
-	qsort(p->people, p->npeople, sizeof *p->people, by_urgency);
+	if (p->npeople > 1)
+		qsort(p->people, p->npeople, sizeof *p->people, by_urgency);
 	return HOP_OK;
 }
 
