@@ -451,7 +451,9 @@ static enum hop_status generate(struct hop_app *app, int people, const char *adm
 		return err->status;
 	if (demo_add_bookings(app, seed, NULL, err) != HOP_OK)
 		return err->status;
-	return demo_onboarding(app, seed, err);
+	if (demo_onboarding(app, seed, err) != HOP_OK)
+		return err->status;
+	return demo_training(app, people, seed, err);
 }
 
 enum hop_status demo_generate(struct hop_app *app, const struct demo_options *opt,

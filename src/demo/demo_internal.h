@@ -59,6 +59,12 @@ enum hop_status demo_places(struct hop_app *app, int people, uint64_t seed,
  * and those starting soon (src/demo/demo_onboarding.c). */
 enum hop_status demo_onboarding(struct hop_app *app, uint64_t seed, struct hop_err *err);
 
+/* Competences, the course catalogue, requirements, sessions, records and
+ * self-assessed needs (src/demo/demo_training.c); a large organisation gets
+ * the benchmark's 40 courses and five years of records. */
+enum hop_status demo_training(struct hop_app *app, int people, uint64_t seed,
+                              struct hop_err *err);
+
 /* Set the connection up for a large batch of inserts (a page cache of up to
  * 1 GiB, statement journals in memory) before its transaction begins, or back
  * to SQLite's defaults after it (src/demo/demo_bookings.c). */

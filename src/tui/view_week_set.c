@@ -245,6 +245,15 @@ static void apply(struct tui *t, struct week_state *s)
 		presence_result_free(&res);
 		return;
 	}
+	/* The mobile-work gate's warning (a course not valid) is said first. */
+	for (size_t i = 0; i < res.n; i++) {
+		if (res.v[i].training[0]) {
+			tui_status(t, true, _("%s: %s on %s; %s."), c->name,
+			           presence_loc_display(c->loc), when, res.v[i].training);
+			presence_result_free(&res);
+			return;
+		}
+	}
 	if (c->what == CHANGE_CANCEL_DESK)
 		tui_status(t, false, _("%s: desk %s on %s cancelled (u undoes it)."), c->name, c->desk,
 		           when);

@@ -14,6 +14,8 @@
 #   BENCH_ICS_EVENTS events per iCalendar export run (default 100000)
 #   BENCH_ONBOARDINGS open onboardings of 15 steps (default 2000)
 #   BENCH_NEW_HIRES  new hires of the batch mentor assignment (default 200)
+# The organisation also has 40 courses, 8 required, and about a million
+# training records (section 5c times status, coverage and the matrix).
 #   BENCH_KEEP=1     keep the scratch directory (its path is printed)
 #
 # Not part of 'make check': it takes a few minutes.  Uses hyperfine for the
@@ -33,7 +35,7 @@ ONBOARDINGS=${BENCH_ONBOARDINGS:-2000}
 NEW_HIRES=${BENCH_NEW_HIRES:-200}
 
 for f in "$HOP" "$BIN/raw_insert" "$BIN/bulk_bookings" "$BIN/query_time" "$BIN/presence_time" \
-	"$BIN/ics_events" "$BIN/ics_baseline" "$BIN/onboarding_time"; do
+	"$BIN/ics_events" "$BIN/ics_baseline" "$BIN/onboarding_time" "$BIN/training_time"; do
 	[ -x "$f" ] || { echo "bench: $f is missing; run 'make bench'" >&2; exit 1; }
 done
 command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is missing; run 'make deps'" >&2; exit 1; }
@@ -405,6 +407,40 @@ over_cap=$(q "SELECT count(*) FROM (SELECT m.mentor_id FROM mentorship m
 	WHERE m.cancelled_at IS NULL AND m.start_on <= '$BATCH_DAY' AND m.end_on >= '$BATCH_DAY'
 	GROUP BY m.mentor_id HAVING count(*) > 2)")
 
+# ---- 5c. training: status, coverage, the Training screen's matrix ----------------------
+# The demo gives an organisation of this size a catalogue of 40 courses, 8 of
+# them required of everyone (or of leads), and five years of records (about
+# fifty a person, some lapsed).  training_time calls the core functions the
+# command line and the Training screen call: one person's status, the
+# coverage of every required course over the whole organisation, and the
+# matrix of people x required courses for the team of 50 made above.
+# Baselines, timed by sqlite3 itself (median of 5, whole milliseconds, taken
+# as at least 1 ms): the records each must read at the least.
+say "bench: training: status, coverage and the matrix of '$WEEK_TEAM', $QUERY_RUNS runs each ..."
+"$BIN/training_time" "$DB" "$HOP_USER" "$VIEWER" "$team_id" "$HOP_TODAY" "$QUERY_RUNS" \
+	> "$S/training.out" || exit 1
+trn_records=$(q "SELECT count(*) FROM training_record")
+trn_courses=$(q "SELECT count(*) FROM course")
+trn_required=$(q "SELECT count(DISTINCT course_id) FROM requirement WHERE ended_at IS NULL")
+trn_status_rows=$(awk '$1 == "status" { print $2 }' "$S/training.out")
+trn_status_ms=$(awk '$1 == "status" { print $3 }' "$S/training.out")
+trn_cov_rows=$(awk '$1 == "coverage" { print $2 }' "$S/training.out")
+trn_cov_ms=$(awk '$1 == "coverage" { print $3 }' "$S/training.out")
+trn_cov_people=$(awk '$1 == "coverage" { print $6 }' "$S/training.out")
+trn_mx_rows=$(awk '$1 == "matrix" { print $2 }' "$S/training.out")
+trn_mx_ms=$(awk '$1 == "matrix" { print $3 }' "$S/training.out")
+trn_mx_people=$(awk '$1 == "matrix" { print $6 }' "$S/training.out")
+viewer_id=$(q "SELECT id FROM person WHERE login = '$VIEWER'")
+floor1() { awk -v a="$1" 'BEGIN { print (a < 1 ? 1 : a) }'; }
+trn_status_base=$(sqlite_ms "SELECT course_id, max(done_on) FROM training_record
+	WHERE person_id = $viewer_id AND revoked_at IS NULL GROUP BY course_id")
+trn_cov_base=$(sqlite_ms "SELECT course_id, count(DISTINCT person_id) FROM training_record
+	WHERE revoked_at IS NULL AND (valid_until IS NULL OR valid_until >= '$HOP_TODAY')
+	AND course_id IN (SELECT course_id FROM requirement WHERE ended_at IS NULL) GROUP BY course_id")
+trn_mx_base=$(sqlite_ms "SELECT r.person_id, r.course_id, max(r.done_on) FROM person p
+	JOIN training_record r ON r.person_id = p.id WHERE p.team_id = $team_id
+	AND r.revoked_at IS NULL GROUP BY r.person_id, r.course_id")
+
 # ---- 6. iCalendar export: hop's writer vs a libical-only loop ---------------------------
 # ics_events drives hop's streaming writer (ics_writer_open, ics_writer_event
 # per event, ics_writer_close: what 'hop export ics' and 'hop feeds publish'
@@ -525,8 +561,22 @@ ok_batch=$(awk -v a="$batch_ms" -v b="$single_ms" -v m="$batch_matched" -v n="$N
 	'BEGIN { print (a < 2000 && a <= 5 * b && m >= n) }')
 ok_cap=0
 [ "$over_cap" = 0 ] && [ "$assigned" -ge "$NEW_HIRES" ] && ok_cap=1
+# Training (5c), as ratios to the baselines above (at least 1 ms each): one
+# person's status within 10x reading their records (a person waits for it at
+# a prompt and on the Training screen); the coverage of the whole
+# organisation within 5x one aggregate over every live record of the
+# required courses (it must look at each of them, plus the people and the
+# requirements that apply); the matrix for a team of 50 within 25x reading
+# the team's records (the Training screen redraws it on every move).
+ok_trn_status=$(awk -v a="$trn_status_ms" -v b="$(floor1 "$trn_status_base")" -v n="$trn_status_rows" \
+	'BEGIN { print (a <= 10 * b && n > 0) }')
+ok_trn_cov=$(awk -v a="$trn_cov_ms" -v b="$(floor1 "$trn_cov_base")" -v n="$trn_cov_rows" \
+	'BEGIN { print (a <= 5 * b && n >= 8) }')
+ok_trn_mx=$(awk -v a="$trn_mx_ms" -v b="$(floor1 "$trn_mx_base")" -v n="$trn_mx_people" \
+	'BEGIN { print (a <= 25 * b && n >= 50) }')
 for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_week $ok_fc $ok_race $ok_ics $ok_icsmem $ok_gen \
-	$ok_sitemem $ok_pubmem $ok_pub $ok_screen $ok_overdue $ok_batch $ok_cap; do
+	$ok_sitemem $ok_pubmem $ok_pub $ok_screen $ok_overdue $ok_batch $ok_cap \
+	$ok_trn_status $ok_trn_cov $ok_trn_mx; do
 	[ "$ok" = 1 ] || fails=$((fails + 1))
 done
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
@@ -537,6 +587,7 @@ v_ics=$(verdict "$ok_ics"); v_icsmem=$(verdict "$ok_icsmem")
 v_sitemem=$(verdict "$ok_sitemem"); v_pubmem=$(verdict "$ok_pubmem"); v_pub=$(verdict "$ok_pub")
 v_screen=$(verdict "$ok_screen"); v_overdue=$(verdict "$ok_overdue"); v_batch=$(verdict "$ok_batch")
 v_cap=$(verdict "$ok_cap")
+v_trn_status=$(verdict "$ok_trn_status"); v_trn_cov=$(verdict "$ok_trn_cov"); v_trn_mx=$(verdict "$ok_trn_mx")
 
 echo
 echo "hop bench: $npeople people, $ndesks desks, $nrooms rooms, $nbook bookings ($span),"
@@ -561,6 +612,12 @@ printf '%-34s %-18s %-32s %-16s %s\n' "'hop onboarding list --overdue', ms" "$(p
 printf '%-34s %-18s %-32s %-16s %s\n' "mentors for $batch_hires new hires, ms" "$batch_ms" "one new hire ranked $single_ms" "< 2 s, <= 5x" \
 	"$v_batch ($(awk -v a="$batch_ms" -v b="$single_ms" 'BEGIN { printf "%.1fx", a / b }'))"
 printf '%-34s %-18s %-32s %-16s %s\n' "batch assigned, over capacity" "$over_cap" "-" "0 mentors" "$v_cap ($assigned assigned)"
+printf '%-34s %-18s %-32s %-16s %s\n' "training status, one person, ms" "$trn_status_ms" "their records $trn_status_base" "<= 10x" \
+	"$v_trn_status ($(awk -v a="$trn_status_ms" -v b="$(floor1 "$trn_status_base")" 'BEGIN { printf "%.1fx", a / b }'))"
+printf '%-34s %-18s %-32s %-16s %s\n' "training coverage, all, ms" "$trn_cov_ms" "live records' aggregate $trn_cov_base" "<= 5x" \
+	"$v_trn_cov ($(awk -v a="$trn_cov_ms" -v b="$(floor1 "$trn_cov_base")" 'BEGIN { printf "%.1fx", a / b }'))"
+printf '%-34s %-18s %-32s %-16s %s\n' "Training matrix, team of $trn_mx_people, ms" "$trn_mx_ms" "team's records $trn_mx_base" "<= 25x" \
+	"$v_trn_mx ($(awk -v a="$trn_mx_ms" -v b="$(floor1 "$trn_mx_base")" 'BEGIN { printf "%.1fx", a / b }'))"
 printf '%-34s %-18s %-32s %-16s %s\n' "race, $RACERS processes, bookings/s" \
 	"$(awk -v n="$booked" -v m="$race_ms" 'BEGIN { printf "%.1f", n * 1000 / m }')" \
 	"one at a time $(awk -v m="$book_ms" 'BEGIN { printf "%.1f", 1000 / m }')" "0 collisions" "$v_race"
@@ -591,6 +648,9 @@ echo "onboarding: $onb_total open onboardings, $onb_steps steps ($onb_topup star
 	"$overdue_rows steps overdue ('hop onboarding list --overdue' printed $od_cmd_rows); $NEW_HIRES people" \
 	"starting $BATCH_DAY imported, the batch found $batch_hires without a mentor and matched $batch_matched;" \
 	"'hop mentor suggest --start $BATCH_DAY --assign' took $(awk -v m="$assign_ms" 'BEGIN { printf "%.1f", m / 1000 }') s and assigned $assigned."
+echo "training: $trn_courses courses, $trn_required required, $trn_records records; the status of $VIEWER" \
+	"($trn_status_rows requirements), the coverage of $trn_cov_rows required courses ($trn_cov_people person-requirements)," \
+	"the matrix of '$WEEK_TEAM' ($trn_mx_rows cells)."
 echo "ics: $ICS_EVENTS synthetic VEVENTs per run (half all-day VALUE=DATE, half timed with TZID; UID, DTSTAMP," \
 	"SEQUENCE, SUMMARY, LOCATION with umlauts, STATUS, TRANSP) through hop's ics_writer_open/_event/_close" \
 	"(tests/bench/ics_events.c, no database) and through libical alone (tests/bench/ics_baseline.c), to /dev/null;" \

@@ -37,6 +37,7 @@ static void test_defaults(void **state)
 	assert_int_equal(c.mentor_absence_days, 10);
 	assert_int_equal(c.review_after_months, 6);
 	assert_int_equal(c.onboarding_reminder_days, 2);
+	assert_int_equal(c.privacy_min_group, 5);
 	assert_int_equal(c.colour, CFG_COLOUR_AUTO);
 }
 
@@ -65,7 +66,7 @@ static void test_defaults_pass_checks(void **state)
 static void test_table(void **state)
 {
 	(void)state;
-	assert_int_equal(config_key_count, 25);
+	assert_int_equal(config_key_count, 28);
 	for (size_t i = 0; i < config_key_count; i++) {
 		const struct config_key *k = &config_keys[i];
 		assert_ptr_equal(config_key_find(k->section, k->key), k);

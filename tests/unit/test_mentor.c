@@ -8,7 +8,7 @@
 #include "hop/core/onboarding/onboarding.h"
 #include "hop/core/people/person.h"
 #include "hop/core/presence/presence.h"
-#include "../../src/core/onboarding/mcmf.h"
+#include "hop/base/mcmf.h"
 
 static int64_t count(struct hop_app *app, const char *sql)
 {

@@ -19,6 +19,8 @@ enum cfg_colour { CFG_COLOUR_AUTO, CFG_COLOUR_NEVER };
 enum cfg_export_format { CFG_EXPORT_CSV, CFG_EXPORT_TSV, CFG_EXPORT_EXCEL };
 /* Who sees the name of whoever booked a desk or room (one's own always). */
 enum cfg_booker_names { CFG_NAMES_ALL, CFG_NAMES_TEAM, CFG_NAMES_NONE };
+/* A home or mobile day while a course of [policy] mobile_requires is not valid. */
+enum cfg_mobile_gate { CFG_GATE_WARN, CFG_GATE_REFUSE };
 
 struct hop_config {
 	/* [database] */
@@ -37,6 +39,9 @@ struct hop_config {
 	int rotation_years;               /* time in a post before rotation is due, default 5 */
 	int free_dec24_dec31;             /* 24 and 31 December are not working days
 	                                     (§ 6 (3) TVöD/TV-L), default yes (1) */
+	char mobile_requires[512];        /* course codes, comma-separated, that must be valid
+	                                     for a home or mobile day; default "" (none) */
+	enum cfg_mobile_gate mobile_gate; /* warn (default) or refuse */
 	/* [booking] */
 	enum cfg_booker_names show_booker_names;   /* default team */
 	int fixed_desk_claim_days;        /* days before the day until which a fixed desk's
@@ -61,6 +66,9 @@ struct hop_config {
 	int review_after_months;          /* the closing talk: end of probation, default 6 */
 	int onboarding_reminder_days;     /* days before a step its calendar event reminds,
 	                                     default 2 (0 = no reminder) */
+	/* [privacy] */
+	int privacy_min_group;            /* the fewest people an aggregate of personal
+	                                     statements (training needs) is shown for, default 5 */
 };
 
 /* Built-in defaults. */

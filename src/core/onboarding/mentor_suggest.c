@@ -3,7 +3,7 @@
  * office days shared in the new hire's first weeks: a mentor at home while
  * the new hire is in the office is no mentor); and a whole batch of new
  * hires matched at the least total cost within every mentor's capacity, a
- * min-cost flow (mcmf.c).  The same data give the same answer. */
+ * min-cost flow (base/mcmf.c).  The same data give the same answer. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +14,7 @@
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/base/vec.h"
-#include "mcmf.h"
+#include "hop/base/mcmf.h"
 #include "onb_int.h"
 #include "../presence/presence_int.h"
 

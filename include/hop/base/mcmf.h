@@ -1,8 +1,8 @@
 /* A minimum-cost flow over a small network: successive shortest paths, each
  * found by Bellman-Ford with a queue (costs may be negative on residual
- * arcs).  For matching a batch of new hires to mentors within their
- * capacity at the least total cost; deterministic: the same arcs in the same
- * order give the same flow.  Private to src/core/onboarding. */
+ * arcs), for assignments within capacities at the least total cost;
+ * deterministic: the same arcs in the same order give the same flow.  Knows no domain: onboarding matches mentors
+ * with it, training places people in sessions. */
 #ifndef HOP_MCMF_H
 #define HOP_MCMF_H
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "hop/base/vec.h"
-#include "mcmf.h"
+#include "hop/base/mcmf.h"
 
 struct arc {
 	int to, next;          /* head, and the next arc out of the same tail */
