@@ -336,6 +336,14 @@ static enum hop_status load_records(struct hop_app *app, const struct st_query *
 				st = db_stmt(app->db, "SELECT person_id, done_on FROM training_record "
 				             "WHERE course_id = ?1 AND person_id = ?2 AND revoked_at IS NULL "
 				             "AND result IN ('passed', 'attended') ORDER BY done_on", err);
+			else if (q->team_id)
+				/* A team's members only, through the same index. */
+				st = db_stmt(app->db, "SELECT t.person_id, t.done_on FROM person p "
+				             "JOIN membership m ON m.person_id = p.id AND m.team_id = ?3 AND "
+				             MEMBERSHIP_ON_SQL("max(?4, p.start_date)")
+				             "JOIN training_record t ON t.course_id = ?1 AND t.person_id = p.id "
+				             "AND t.revoked_at IS NULL AND t.result IN ('passed', 'attended') "
+				             "WHERE ?2 = 0 ORDER BY t.person_id, t.done_on", err);
 			else
 				st = db_stmt(app->db, "SELECT person_id, done_on FROM training_record "
 				             "WHERE course_id = ?1 AND revoked_at IS NULL AND ?2 = 0 "
@@ -345,6 +353,10 @@ static enum hop_status load_records(struct hop_app *app, const struct st_query *
 				return err->status;
 			db_bind_int64(st, 1, r->course_id);
 			db_bind_int64(st, 2, q->person_id);
+			if (q->team_id && !q->person_id) {
+				db_bind_int64(st, 3, q->team_id);
+				db_bind_date(st, 4, q->day);
+			}
 			f->recs_course[f->nrecs++] = r->course_id;
 			if (days_read(app, st, &f->recs[k], err) != HOP_OK)
 				return err->status;
