@@ -7,6 +7,7 @@
 #include "hop/core/audit.h"
 #include "hop/core/onboarding/onboarding.h"
 #include "hop/core/people/person.h"
+#include "hop/core/training/catalogue.h"
 #include "hop/core/training/record.h"
 #include "../../src/core/training/trn_int.h"
 
@@ -241,6 +242,143 @@ static void test_words(void **state)
 	assert_int_equal(trn_hours_parse("", &h, &err), HOP_EINVAL);
 }
 
+static void test_by_hand_and_revoke(void **state)
+{
+	struct hop_app app;
+	struct trn_record_entry e = { .done_on = D(2026, 3, 10), .result = TRN_PASSED,
+	                              .certificate = "Z-1" };
+	struct trn_record r;
+	struct trn_record_list l;
+	struct hop_err err;
+
+	(void)state;
+	setup(&app);
+	assert_int_equal(trn_record_add(&app, "anna", "sec", &e, &r, &err), HOP_OK);
+	assert_int_equal(r.valid_until, D(2027, 3, 9));
+	assert_string_equal(r.certificate, "Z-1");
+	assert_int_equal(r.source, TRN_FROM_MANUAL);
+	/* The same day twice, a day to come, an unknown course or person. */
+	assert_int_equal(trn_record_add(&app, "anna", "SEC", &e, &r, &err), HOP_ECONFLICT);
+	assert_string_equal(err.msg, "Person anna already has a record of SEC on 2026-03-10 "
+	                    "(number 1); revoke it first to enter it again");
+	e.done_on = D(2026, 11, 24);
+	assert_int_equal(trn_record_add(&app, "anna", "SEC", &e, &r, &err), HOP_EINVAL);
+	assert_string_equal(err.msg, "a training cannot have been done on 2026-11-24, which is "
+	                    "still to come");
+	e.done_on = D(2026, 5, 5);
+	assert_int_equal(trn_record_add(&app, "anna", "NOPE", &e, &r, &err), HOP_ENOTFOUND);
+	assert_int_equal(err.reason, HOP_R_NO_COURSE);
+	assert_int_equal(trn_record_add(&app, "nobody", "SEC", &e, &r, &err), HOP_ENOTFOUND);
+	assert_int_equal(count(&app, "SELECT count(*) FROM training_record"), 1);
+
+	/* Who sees: the person, HR, admins; not a colleague. */
+	test_act_as(&app, "bert");
+	assert_int_equal(trn_records_of(&app, "anna", false, &l, &err), HOP_EPERM);
+	assert_string_equal(err.msg, "only Person anna, HR or an admin can see Person anna's "
+	                    "training records");
+	assert_int_equal(trn_record_add(&app, "bert", "SEC", &e, &r, &err), HOP_EPERM);
+	test_act_as(&app, "anna");
+	assert_int_equal(trn_records_of(&app, NULL, false, &l, &err), HOP_OK);
+	assert_int_equal(l.n, 1);
+	trn_record_list_free(&l);
+	assert_int_equal(trn_record_revoke(&app, 1, "x", &r, &err), HOP_EPERM);
+	test_act_as(&app, "hr");
+
+	/* Revoked: kept, not listed, refused twice, a later record keeps its
+	 * validity. */
+	e.done_on = D(2027, 1, 20);
+	clock_set_today(D(2027, 2, 1));
+	assert_int_equal(trn_record_add(&app, "anna", "SEC", &e, &r, &err), HOP_OK);
+	assert_int_equal(r.valid_until, D(2028, 3, 9));
+	assert_int_equal(trn_record_revoke(&app, 1, "", &r, &err), HOP_EINVAL);
+	assert_int_equal(trn_record_revoke(&app, 99, "x", &r, &err), HOP_ENOTFOUND);
+	assert_int_equal(trn_record_revoke(&app, 1, "Fehler", &r, &err), HOP_OK);
+	assert_true(r.revoked);
+	assert_string_equal(r.reason, "Fehler");
+	assert_int_equal(trn_record_revoke(&app, 1, "Fehler", &r, &err), HOP_ECONFLICT);
+	assert_int_equal(trn_records_of(&app, "anna", false, &l, &err), HOP_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].valid_until, D(2028, 3, 9));
+	trn_record_list_free(&l);
+	assert_int_equal(trn_records_of(&app, "anna", true, &l, &err), HOP_OK);
+	assert_int_equal(l.n, 2);
+	trn_record_list_free(&l);
+	assert_int_equal(count(&app, "SELECT count(*) FROM audit WHERE action = 'training.revoke' "
+	                 "AND detail = 'record 1: SEC on 2026-03-10 revoked: Fehler'"), 1);
+	test_app_close(&app);
+}
+
+static void test_records_csv(void **state)
+{
+	/* Out of order: the earlier day is written first, the later continues. */
+	static const char good[] =
+		"kennung;kurs;datum;ergebnis;stunden;zertifikat;notiz\n"
+		"anna;SEC;20.01.2027;bestanden;2,5;Z-2;\n"
+		"anna;SEC;2026-03-10;;;Z-1;extern\n"
+		"bert;ONCE;2026-05-05;teilgenommen;;;\n";
+	static const char bad[] =
+		"login,course,done_on,result\n"
+		"anna,SEC,2026-01-01,passed\n"
+		"nobody,SEC,2026-01-01,passed\n"
+		"anna,XX,2026-01-01,passed\n"
+		"anna,SEC,2026-01-02,gut\n"
+		"anna,SEC,2027-12-01,passed\n"
+		"anna,SEC,2026-02-30,passed\n";
+	struct hop_app app;
+	struct import_options opt = { 0 };
+	struct import_report rep = { 0 };
+	struct hop_err err;
+	char buf[2048];
+	FILE *in, *out;
+
+	(void)state;
+	setup(&app);
+	clock_set_today(D(2027, 2, 1));
+	in = fmemopen((void *)good, strlen(good), "r");
+	assert_int_equal(import_records(&app, in, "n.csv", &opt, &rep, &err), HOP_OK);
+	fclose(in);
+	assert_int_equal(rep.added, 3);
+	import_report_free(&rep);
+	assert_int_equal(count(&app, "SELECT count(*) FROM training_record WHERE done_on = "
+	                 "'2027-01-20' AND valid_until = '2028-03-09' AND source = 'import' "
+	                 "AND hours_x10 = 25 AND certificate_no = 'Z-2'"), 1);
+	assert_int_equal(count(&app, "SELECT count(*) FROM training_record WHERE note = 'extern' "
+	                 "AND result = 'passed'"), 1);
+	/* Again: unchanged. */
+	in = fmemopen((void *)good, strlen(good), "r");
+	assert_int_equal(import_records(&app, in, "n.csv", &opt, &rep, &err), HOP_OK);
+	fclose(in);
+	assert_int_equal(rep.unchanged, 3);
+	import_report_free(&rep);
+
+	in = fmemopen((void *)bad, strlen(bad), "r");
+	assert_int_equal(import_records(&app, in, "bad.csv", &opt, &rep, &err), HOP_EINVAL);
+	fclose(in);
+	assert_non_null(rep.messages);
+	assert_non_null(strstr(rep.messages, "bad.csv:3: login: "));
+	assert_non_null(strstr(rep.messages, "bad.csv:4: course: no course with the code 'XX'"));
+	assert_non_null(strstr(rep.messages, "bad.csv:5: result: 'gut' is not a result"));
+	assert_non_null(strstr(rep.messages, "bad.csv:6: done_on: 2027-12-01 is still to come"));
+	assert_non_null(strstr(rep.messages, "bad.csv:7: done_on: '2026-02-30' is not a date"));
+	assert_string_equal(err.msg, "bad.csv: 5 of 6 rows have errors; nothing was imported");
+	import_report_free(&rep);
+	assert_int_equal(count(&app, "SELECT count(*) FROM training_record"), 3);
+
+	out = fmemopen(buf, sizeof buf, "w");
+	assert_int_equal(export_records(&app, out, ';', false, &err), HOP_OK);
+	fclose(out);
+	assert_non_null(strstr(buf, "login;course;done_on;result;hours;certificate;note;"
+	                        "valid_until;source;id"));
+	assert_non_null(strstr(buf, "anna;SEC;2027-01-20;passed;2.5;Z-2;;2028-03-09;import;"));
+	in = fmemopen(buf, strlen(buf), "r");
+	assert_int_equal(import_records(&app, in, "again.csv", &opt, &rep, &err), HOP_OK);
+	fclose(in);
+	assert_int_equal(rep.unchanged, 3);
+	assert_int_equal(rep.added, 0);
+	import_report_free(&rep);
+	test_app_close(&app);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +386,8 @@ int main(void)
 		cmocka_unit_test(test_failed_and_never),
 		cmocka_unit_test(test_onboarding_step),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_by_hand_and_revoke),
+		cmocka_unit_test(test_records_csv),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

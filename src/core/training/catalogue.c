@@ -319,6 +319,23 @@ fail:
 	return err->status;
 }
 
+/* Do two comma-separated lists of codes name the same competences, in
+ * whatever order? */
+static bool same_set(const char *a, const char *b)
+{
+	char buf[HOP_COMPETENCE_LIST_MAX + 1], *save = NULL, *tok;
+	int na = 0, nb = 0;
+
+	snprintf(buf, sizeof buf, "%s", a);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save), na++)
+		if (!trn_competence_listed(b, tok))
+			return false;
+	snprintf(buf, sizeof buf, "%s", b);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		nb++;
+	return na == nb;
+}
+
 /* What an edit changes, into detail (audit_change). */
 void trn_course_diff(const struct trn_course_spec *o, const struct trn_course_spec *n,
                      char *detail, size_t size)
@@ -337,7 +354,7 @@ void trn_course_diff(const struct trn_course_spec *o, const struct trn_course_sp
 	if (o->hours_x10 != n->hours_x10)
 		audit_change(detail, size, "hours", trn_hours_format(o->hours_x10, a, sizeof a),
 		             trn_hours_format(n->hours_x10, b, sizeof b));
-	if (strcasecmp(o->competences, n->competences))
+	if (!same_set(o->competences, n->competences))
 		audit_change(detail, size, "competences", o->competences, n->competences);
 	if (o->validity_months != n->validity_months) {
 		snprintf(a, sizeof a, "%d", o->validity_months);
