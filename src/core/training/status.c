@@ -171,7 +171,7 @@ static void decide(struct hop_app *app, struct workmemo *m, const struct st_fact
 	if (r->trigger == TRN_TRIGGER_CHANGE && p->changed != HOP_DATE_NONE)
 		while (lo < hi && d->day[lo] < p->changed)
 			lo++;
-	facts.done = d->day + lo;
+	facts.done = d->n ? d->day + lo : NULL;
 	facts.n = hi - lo;
 	facts.first_due = first_due(app, m, f, r, p);
 	facts.exempt_until = exempt_until(f, r->id, p->id);

@@ -246,7 +246,8 @@ static enum hop_status load_person_facts(struct hop_app *app, const struct st_qu
 		goto fail;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t team = db_col_int64(st, 0);
-		/* The team's first zone decides, as in pr_team_site. */
+		/* The team's first zone decides, as in pr_team_site (the pairs
+		 * hold the site's id where they otherwise hold a day). */
 		if (teams.n && teams.pid[teams.n - 1] == team)
 			continue;
 		if (!days_push(&teams, team, (hop_date)db_col_int64(st, 1))) {
