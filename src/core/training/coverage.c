@@ -70,7 +70,8 @@ static enum hop_status count_row(void *ctx, const struct trn_status_row *row,
 	/* Requirement by requirement: a person appears once under each, so only
 	 * the people of the course's earlier requirements need looking up. */
 	if (s->req != row->requirement_id) {
-		qsort(s->id, s->n, sizeof *s->id, cmp_id);
+		if (s->n)
+			qsort(s->id, s->n, sizeof *s->id, cmp_id);
 		s->nsorted = s->n;
 		s->req = row->requirement_id;
 	}

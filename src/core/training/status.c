@@ -36,23 +36,51 @@ static bool applies(const struct st_req *r, const struct st_person *p)
 	return false;
 }
 
-static hop_date first_working(struct hop_app *app, int64_t site, hop_date from)
+/* Working days asked of many people share their sites and days (start
+ * dates, the weeks ahead): remembered for one computation.  A full table
+ * just stops remembering. */
+#define WORK_SLOTS 8192
+struct workmemo {
+	uint64_t key[WORK_SLOTS];      /* 0: empty */
+	signed char working[WORK_SLOTS];
+};
+
+static bool is_working(struct hop_app *app, struct workmemo *m, int64_t site, hop_date day)
+{
+	uint64_t key = ((uint64_t)site << 32 | (uint32_t)day) + 1;
+	size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 51) % WORK_SLOTS;
+
+	for (size_t i = 0; m && i < 16; i++, h = (h + 1) % WORK_SLOTS) {
+		if (m->key[h] == key)
+			return m->working[h];
+		if (m->key[h] == 0) {
+			m->key[h] = key;
+			m->working[h] = workday_is_working(app, site, day);
+			return m->working[h];
+		}
+	}
+	return workday_is_working(app, site, day);
+}
+
+static hop_date first_working(struct hop_app *app, struct workmemo *m, int64_t site,
+                              hop_date from)
 {
 	for (int i = 0; i < SEARCH_DAYS; i++)
-		if (workday_is_working(app, site, from + i))
+		if (is_working(app, m, site, from + i))
 			return from + i;
 	return from;
 }
 
 /* Is d a home or mobile day of p by their weekly default (no day entry of
  * its own says otherwise)? */
-static bool default_home(struct hop_app *app, const struct st_person *p, hop_date d)
+static bool default_home(struct hop_app *app, struct workmemo *m, const struct st_person *p,
+                         hop_date d)
 {
 	struct hop_err err;
 	struct db_stmt *st;
 	bool own;
 
-	if (!(p->home_days & (1u << date_weekday(d))) || !workday_is_working(app, p->site, d))
+	if (!(p->home_days & (1u << date_weekday(d))) || !is_working(app, m, p->site, d))
 		return false;
 	st = db_stmt(app->db, "SELECT 1 FROM presence WHERE person_id = ?1 AND day = ?2", &err);
 	if (!st)
@@ -65,8 +93,8 @@ static bool default_home(struct hop_app *app, const struct st_person *p, hop_dat
 }
 
 /* The trigger: when the requirement first falls due for p (NONE: not yet). */
-static hop_date first_due(struct hop_app *app, const struct st_facts *f, const struct st_req *r,
-                          const struct st_person *p)
+static hop_date first_due(struct hop_app *app, struct workmemo *m, const struct st_facts *f,
+                          const struct st_req *r, const struct st_person *p)
 {
 	hop_date from, planned = HOP_DATE_NONE;
 	size_t lo, hi;
@@ -75,7 +103,7 @@ static hop_date first_due(struct hop_app *app, const struct st_facts *f, const s
 	case TRN_TRIGGER_START:
 		/* Before work starts: the first working day at their site; for
 		 * those who started before the requirement, from its start. */
-		from = first_working(app, p->site, p->start + r->grace);
+		from = first_working(app, m, p->site, p->start + r->grace);
 		return from > r->from + r->grace ? from : r->from + r->grace;
 	case TRN_TRIGGER_MOBILE:
 		st_days_find(&f->mobile[r->mobile], p->id, &lo, &hi);
@@ -84,7 +112,7 @@ static hop_date first_due(struct hop_app *app, const struct st_facts *f, const s
 		from = p->start > r->from ? p->start : r->from;
 		for (hop_date d = from; p->home_days && d < from + SEARCH_DAYS &&
 		     (planned == HOP_DATE_NONE || d < planned); d++)
-			if (default_home(app, p, d)) {
+			if (default_home(app, m, p, d)) {
 				planned = d;
 				break;
 			}
@@ -117,8 +145,8 @@ static hop_date exempt_until(const struct st_facts *f, int64_t req, int64_t pid)
 	return HOP_DATE_NONE;
 }
 
-static void decide(struct hop_app *app, const struct st_facts *f, const struct st_req *r,
-                   const struct st_person *p, struct trn_status_row *row)
+static void decide(struct hop_app *app, struct workmemo *m, const struct st_facts *f,
+                   const struct st_req *r, const struct st_person *p, struct trn_status_row *row)
 {
 	const struct st_days *d = &f->recs[r->recs];
 	struct trn_facts facts = { .day = f->day, .required = true, .warn_days = r->warn };
@@ -143,9 +171,9 @@ static void decide(struct hop_app *app, const struct st_facts *f, const struct s
 	if (r->trigger == TRN_TRIGGER_CHANGE && p->changed != HOP_DATE_NONE)
 		while (lo < hi && d->day[lo] < p->changed)
 			lo++;
-	facts.done = d->day + lo;
+	facts.done = d->n ? d->day + lo : NULL;
 	facts.n = hi - lo;
-	facts.first_due = first_due(app, f, r, p);
+	facts.first_due = first_due(app, m, f, r, p);
 	facts.exempt_until = exempt_until(f, r->id, p->id);
 	trn_status_of(&rule, &facts, &row->st);
 }
@@ -210,12 +238,16 @@ static enum hop_status each(struct hop_app *app, const struct st_query *q,
 {
 	struct st_facts f;
 	struct trn_status_row *row = malloc(sizeof *row);
+	struct workmemo *memo = calloc(1, sizeof *memo);   /* NULL: not remembered */
 	enum hop_status rc = HOP_OK;
 
-	if (!row)
+	if (!row) {
+		free(memo);
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading training status"));
+	}
 	if (st_load(app, q, &f, err) != HOP_OK) {
 		free(row);
+		free(memo);
 		return err->status;
 	}
 	for (size_t i = 0; i < f.nreq && rc == HOP_OK; i++)
@@ -223,11 +255,12 @@ static enum hop_status each(struct hop_app *app, const struct st_query *q,
 			const struct st_person *p = &f.people[j];
 			if (!applies(&f.req[i], p) || (s && !seen_may(s, p)))
 				continue;
-			decide(app, &f, &f.req[i], p, row);
+			decide(app, memo, &f, &f.req[i], p, row);
 			rc = fn(ctx, row, err);
 		}
 	st_free(&f);
 	free(row);
+	free(memo);
 	return rc;
 }
 

@@ -168,13 +168,13 @@ static enum hop_status load_people(struct hop_app *app, const struct st_query *q
 		st = db_stmt(app->db, "SELECT p.id, p.login, p.name, p.roles, p.start_date, "
 		             "p.end_date, p.minor_until, m.team_id FROM person p JOIN membership m "
 		             "ON m.person_id = p.id AND m.team_id = ?3 AND "
-		             MEMBERSHIP_ON_SQL("max(?1, p.start_date)")
+		             MEMBERSHIP_ON_SQL("(CASE WHEN ?1 > p.start_date THEN ?1 ELSE p.start_date END)")
 		             "WHERE (p.end_date IS NULL OR p.end_date >= ?1) AND (?2 = 0 OR p.id = ?2) "
 		             "GROUP BY p.id ORDER BY p.name COLLATE hop, p.login", err);
 	else
 		st = db_stmt(app->db, "SELECT p.id, p.login, p.name, p.roles, p.start_date, "
 		             "p.end_date, p.minor_until, coalesce((SELECT m.team_id FROM membership m "
-		             "WHERE m.person_id = p.id AND " MEMBERSHIP_ON_SQL("max(?1, p.start_date)")
+		             "WHERE m.person_id = p.id AND " MEMBERSHIP_ON_SQL("(CASE WHEN ?1 > p.start_date THEN ?1 ELSE p.start_date END)")
 		             "LIMIT 1), 0) FROM person p "
 		             "WHERE (p.end_date IS NULL OR p.end_date >= ?1) AND (?2 = 0 OR p.id = ?2) "
 		             "AND ?3 = 0 ORDER BY p.name COLLATE hop, p.login", err);
@@ -246,7 +246,8 @@ static enum hop_status load_person_facts(struct hop_app *app, const struct st_qu
 		goto fail;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t team = db_col_int64(st, 0);
-		/* The team's first zone decides, as in pr_team_site. */
+		/* The team's first zone decides, as in pr_team_site (the pairs
+		 * hold the site's id where they otherwise hold a day). */
 		if (teams.n && teams.pid[teams.n - 1] == team)
 			continue;
 		if (!days_push(&teams, team, (hop_date)db_col_int64(st, 1))) {
@@ -336,6 +337,14 @@ static enum hop_status load_records(struct hop_app *app, const struct st_query *
 				st = db_stmt(app->db, "SELECT person_id, done_on FROM training_record "
 				             "WHERE course_id = ?1 AND person_id = ?2 AND revoked_at IS NULL "
 				             "AND result IN ('passed', 'attended') ORDER BY done_on", err);
+			else if (q->team_id)
+				/* A team's members only, through the same index. */
+				st = db_stmt(app->db, "SELECT t.person_id, t.done_on FROM person p "
+				             "JOIN membership m ON m.person_id = p.id AND m.team_id = ?3 AND "
+				             MEMBERSHIP_ON_SQL("(CASE WHEN ?4 > p.start_date THEN ?4 ELSE p.start_date END)")
+				             "JOIN training_record t ON t.course_id = ?1 AND t.person_id = p.id "
+				             "AND t.revoked_at IS NULL AND t.result IN ('passed', 'attended') "
+				             "WHERE ?2 = 0 ORDER BY t.person_id, t.done_on", err);
 			else
 				st = db_stmt(app->db, "SELECT person_id, done_on FROM training_record "
 				             "WHERE course_id = ?1 AND revoked_at IS NULL AND ?2 = 0 "
@@ -345,6 +354,10 @@ static enum hop_status load_records(struct hop_app *app, const struct st_query *
 				return err->status;
 			db_bind_int64(st, 1, r->course_id);
 			db_bind_int64(st, 2, q->person_id);
+			if (q->team_id && !q->person_id) {
+				db_bind_int64(st, 3, q->team_id);
+				db_bind_date(st, 4, q->day);
+			}
 			f->recs_course[f->nrecs++] = r->course_id;
 			if (days_read(app, st, &f->recs[k], err) != HOP_OK)
 				return err->status;

@@ -94,7 +94,9 @@ void presence_result_free(struct presence_result *r);
  * lead's matter.  One transaction with one audit entry "presence.set" per
  * day.  office: books a desk when [presence] auto_book is on (the fixed
  * desk, else any free desk near the team); none free is not an error (the
- * item says no_desk).  Other locations cancel that day's desk bookings. */
+ * item says no_desk).  Other locations cancel that day's desk bookings.
+ * Home and mobile pass the mobile-work gate (trn_mobile_gate): refused, or
+ * set with the item's training warning. */
 enum hop_status presence_set(struct hop_app *app, const char *login, hop_date from,
                              hop_date to, enum presence_loc loc, const char *note,
                              struct presence_result *res, struct hop_err *err);
