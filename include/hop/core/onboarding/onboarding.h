@@ -273,6 +273,14 @@ enum hop_status onboarding_tick(struct hop_app *app, const char *login, const ch
                                 hop_date day, const char *note, struct hop_err *err);
 enum hop_status onboarding_untick(struct hop_app *app, const char *login, const char *key,
                                   struct hop_err *err);
+/* A training of course_id passed or attended by person (login) on day: the
+ * open steps of kind course that name the course in the person's open
+ * onboarding are ticked, done on day by the actor (by the person when the
+ * actor is no person), audited, and the onboarding done when nothing
+ * mandatory is left.  Inside the caller's transaction; *ticked how many. */
+enum hop_status onboarding_course_done(struct hop_app *app, int64_t person_id,
+                                       const char *login, int64_t course_id, hop_date day,
+                                       int *ticked, struct hop_err *err);
 /* Add a step to login's onboarding (key a new title) or change one (number
  * or title); SF_DUE sets the due day by hand, SF_OFFSET recomputes it.
  * Drop: kept, no longer asked for. */
