@@ -123,9 +123,8 @@ static void ask_cancel(struct tui *t, const struct trs_state *s)
 {
 	char when[32];
 
-	tui_status(t, false, _("Cancel your enrolment in %s on %s (%s)?   y yes   n no"),
-	           s->ask_sess.title, trs_when(s->ask_sess.start, when, sizeof when),
-	           enrol_state_display(s->ask_sess.my_state));
+	tui_status(t, false, _("Cancel your enrolment in %s on %s?   y yes   n no"),
+	           s->ask_sess.title, trs_when(s->ask_sess.start, when, sizeof when));
 }
 
 void trs_cancel_open(struct tui *t, struct trs_state *s)

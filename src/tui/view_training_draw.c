@@ -104,7 +104,7 @@ static const char *my_state(const struct trn_session *ss, char *buf, size_t size
 /* ---- my own view ---- */
 
 struct mine_cols {
-	int code, title, status, x_code, x_title, x_status, x_due, x_until;
+	int code, title, status, until, x_code, x_title, x_status, x_due, x_until;
 	int s_title, x_stitle, x_seats, x_me;
 };
 
@@ -125,7 +125,8 @@ static struct mine_cols mine_columns(const struct trs_state *s, int width)
 	c.x_code = 4;
 	c.x_title = c.x_code + c.code + 2;
 	/* Title, then status, due and valid until: two dates and three gaps. */
-	c.title = trs_max(8, width - c.x_title - c.status - 2 * DATE_W - 3 * 2);
+	c.until = trs_max(DATE_W, text_width(_("Valid until")));
+	c.title = trs_max(8, width - c.x_title - c.status - DATE_W - c.until - 3 * 2);
 	c.x_status = c.x_title + c.title + 2;
 	c.x_due = c.x_status + c.status + 2;
 	c.x_until = c.x_due + DATE_W + 2;
@@ -154,7 +155,7 @@ static void draw_mine_heading(const struct mine_ctx *mc, bool courses, int y)
 		attrset(colour_attr(TC_DIM));
 		text_draw(stdscr, y, c->x_status, _("Status"), c->status);
 		text_draw(stdscr, y, c->x_due, _("Due"), DATE_W);
-		text_draw(stdscr, y, c->x_until, _("Valid until"), mc->width - c->x_until);
+		text_draw(stdscr, y, c->x_until, _("Valid until"), c->until);
 	} else {
 		text_draw(stdscr, y, 0, _("Sessions for your courses"), c->x_seats - 2);
 		attrset(colour_attr(TC_DIM));
@@ -234,7 +235,7 @@ static void draw_mine_row(void *ctx, const struct list_row *r, bool sel, int y)
 /* Below the list: what the row does not say. */
 static void draw_mine_detail(const struct trs_state *s, int y, int width)
 {
-	char line[TRS_LINE_MAX], a[32], b[32], where[HOP_SESSION_URL_MAX + 64];
+	char line[TRS_LINE_MAX], a[32], where[HOP_SESSION_URL_MAX + 64];
 	size_t i = list_item(&s->mine_list);
 	const struct trn_session *ss = trs_sel_session(s);
 
@@ -255,7 +256,6 @@ static void draw_mine_detail(const struct trs_state *s, int y, int width)
 	else
 		snprintf(line, sizeof line, _("%s · %s · never done"), r->title,
 		         trn_status_display(r->st.status));
-	(void)b;
 	trs_line(y, 0, line, width, TC_DIM);
 }
 
