@@ -427,7 +427,8 @@ static const struct tui_action trs_actions[] = {
 	{ { 'T' }, N_("T"), N_("the matrix of another team (choose from a list)"), N_("T team"),
 	  act_team },
 	{ { 'r' }, N_("r"), N_("read everything again from the database"), NULL, act_reload },
-	{ { 0 }, N_("O D E V X N —"), N_("overdue, due, expiring, valid, exempt, new, not required") },
+	{ { 0 }, N_("O · D · E"), N_("the matrix: overdue, due, expiring") },
+	{ { 0 }, N_("V · X · N · —"), N_("valid, exempt, new, not required") },
 };
 
 const struct tui_view view_training = {

@@ -368,7 +368,7 @@ static void draw_sessions(struct tui *t, struct trs_state *s)
 	         s->sessions.n, full);
 	trs_line(top, 0, head, width, TC_HEADING);
 	attrset(colour_attr(TC_DIM));
-	text_draw(stdscr, top + 1, 2, _("Start"), WHEN_W);
+	text_draw(stdscr, top + 1, 2, _("Begins"), WHEN_W);
 	text_draw(stdscr, top + 1, c.x_code, _("Course"), c.code);
 	text_draw(stdscr, top + 1, c.x_title, _("Title"), c.title);
 	text_draw(stdscr, top + 1, c.x_seats, _("Seats"), 7);

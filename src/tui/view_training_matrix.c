@@ -276,8 +276,9 @@ static void draw_grid_row(void *ctx, const struct list_row *r, bool sel, int y)
 	attrset(A_NORMAL);
 }
 
-/* The rows below the people: a count per status per column, and the share
- * of the required people (not the exempt) who are valid. */
+/* The rows below the people: a count per status per column, and the
+ * coverage: the share of the required people (not the exempt) who are
+ * valid, expiring ones included. */
 static void draw_counts(const struct grid_ctx *g, int y, int rows)
 {
 	static const enum trn_status shown[] = { TRN_OVERDUE, TRN_DUE, TRN_EXPIRING };
@@ -297,14 +298,15 @@ static void draw_counts(const struct grid_ctx *g, int y, int rows)
 	}
 	if (n >= rows)
 		return;
-	trs_line(y + n, 2, _("valid %"), g->name_w, TC_HEADING);
+	trs_line(y + n, 2, _("coverage"), g->name_w, TC_HEADING);
 	for (int c = g->first; c < g->first + g->shown; c++) {
 		const int *k = s->cols[c].count;
 		int required = (int)s->npeople - k[TRN_NOT_REQUIRED] - k[TRN_EXEMPT];
 		int valid = k[TRN_VALID] + k[TRN_EXPIRING];
 
 		if (required > 0)
-			snprintf(buf, sizeof buf, "%d", (valid * 100 + required / 2) / required);
+			snprintf(buf, sizeof buf, g->cell_w >= 4 ? "%d%%" : "%d",
+			         (valid * 100 + required / 2) / required);
 		else
 			snprintf(buf, sizeof buf, "%s", "—");
 		trs_line(y + n, cell_x(g, c) + trs_max(0, g->cell_w - text_width(buf)) / 2, buf,
