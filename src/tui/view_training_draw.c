@@ -151,7 +151,7 @@ static void draw_mine_heading(const struct mine_ctx *mc, bool courses, int y)
 	attrset(colour_attr(TC_HEADING));
 	text_fill(stdscr, y, 0, mc->width);
 	if (courses) {
-		text_draw(stdscr, y, 0, _("Your courses"), c->x_title - 2);
+		text_draw(stdscr, y, 0, _("Your courses"), c->x_status - 2);
 		attrset(colour_attr(TC_DIM));
 		text_draw(stdscr, y, c->x_status, _("Status"), c->status);
 		text_draw(stdscr, y, c->x_due, _("Due"), DATE_W);
@@ -344,7 +344,8 @@ static void draw_sess_row(void *ctx, const struct list_row *r, bool sel, int y)
 
 static void draw_sessions(struct tui *t, struct trs_state *s)
 {
-	int top = t->body_top, rows = t->body_rows, width = t->cols, code = 6, full = 0;
+	int top = t->body_top, rows = t->body_rows, width = t->cols, full = 0;
+	int code = trs_max(6, text_width(_("Course")));
 	struct sess_ctx c = { .s = s, .width = width };
 	char head[160], where[HOP_SESSION_URL_MAX + 64], line[TRS_LINE_MAX], a[32];
 	const struct trn_session *sel = trs_sel_session(s);
