@@ -102,8 +102,11 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (presence_set(&ctx->app, login, from, to, loc, note, &res, &err) != HOP_OK)
 		return cli_fail(&err);
-	for (size_t i = 0; i < res.n; i++)
+	for (size_t i = 0; i < res.n; i++) {
 		print_item(&res.v[i], loc);
+		if (*res.v[i].training)
+			fprintf(stderr, _("hop: warning: %s\n"), res.v[i].training);
+	}
 	if (res.n > 1)
 		printf(ngettext("Set %d day to %s", "Set %d days to %s", (unsigned long)res.set),
 		       res.set, presence_loc_display(loc));

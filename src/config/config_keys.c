@@ -195,6 +195,42 @@ static enum hop_status check_path(char *v, size_t size, struct hop_err *err)
 	return HOP_OK;
 }
 
+/* Course codes separated by commas (blanks around them allowed), each as
+ * the catalogue allows codes; rewritten without the blanks. */
+static enum hop_status check_codes(char *v, size_t size, struct hop_err *err)
+{
+	char out[HOP_CONFIG_LINE_MAX + 1];
+	size_t n = 0, len;
+	const char *p = v;
+
+	(void)size;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		len = strcspn(p, ", \t");
+		if (!len)
+			break;
+		if (len > 32)
+			return hop_fail(err, HOP_EINVAL, _("'%.*s' is too long for a course code"),
+			                (int)len, p);
+		for (size_t i = 0; i < len; i++)
+			if (!isalnum((unsigned char)p[i]) && !strchr("_.-", p[i]))
+				return hop_fail(err, HOP_EINVAL, _("'%.*s' is not a course code; codes "
+				                "are letters, digits, '_', '.' and '-', separated by commas"),
+				                (int)len, p);
+		if (n + len + 2 > sizeof out)
+			return hop_fail(err, HOP_EINVAL, _("too many course codes"));
+		if (n)
+			out[n++] = ',';
+		memcpy(out + n, p, len);
+		n += len;
+		p += len;
+	}
+	out[n] = '\0';
+	memcpy(v, out, n + 1);
+	return HOP_OK;
+}
+
 /* ---- the table ---- */
 
 #define FIELD_SIZE(f) sizeof(((struct hop_config *)0)->f)
@@ -219,6 +255,10 @@ static const struct config_word booker_names_words[] = {
 static const struct config_word yes_no_words[] = {
 	{ "yes", 1 }, { "no", 0 }, { "true", 1 }, { "false", 0 }, { "on", 1 }, { "off", 0 },
 	{ NULL, 0 },
+};
+
+static const struct config_word mobile_gate_words[] = {
+	{ "warn", CFG_GATE_WARN }, { "refuse", CFG_GATE_REFUSE }, { NULL, 0 },
 };
 
 static const struct config_word colour_words[] = {
@@ -248,6 +288,10 @@ const struct config_key config_keys[] = {
 	        N_("new hires one mentor looks after at the same time at most")),
 	INT_KEY("policy", "rotation_years", rotation_years, 1, 15, "5",
 	        N_("years in a post after which a rotation is due")),
+	STRING_KEY("policy", "mobile_requires", mobile_requires, true, check_codes, "",
+	           N_("course codes, separated by commas, that must be valid on a home or mobile day (empty: none)")),
+	ENUM_KEY("policy", "mobile_gate", mobile_gate, mobile_gate_words, "warn",
+	         N_("a home or mobile day while a course of mobile_requires is not valid: warn (set it and say so) or refuse")),
 	ENUM_KEY("booking", "show_booker_names", show_booker_names, booker_names_words, "team",
 	         N_("who sees who booked a desk or room: all, team (the booker's team, their lead, facilities, admins) or none")),
 	INT_KEY("booking", "fixed_desk_claim_days", fixed_desk_claim_days, 0, 30, "1",

@@ -44,7 +44,10 @@ void week_set_location(struct tui *t, struct week_state *s, enum presence_loc lo
 		presence_result_free(&res);
 		return;
 	}
-	if (it && loc == LOC_OFFICE && it->desk[0] && !it->had_desk)
+	if (it && *it->training)
+		tui_status(t, true, _("%s: %s on %s; %s."), name, presence_loc_display(loc), date,
+		           it->training);
+	else if (it && loc == LOC_OFFICE && it->desk[0] && !it->had_desk)
 		tui_status(t, false, _("%s: office on %s, desk %s booked."), name, date, it->desk);
 	else if (it && loc == LOC_OFFICE && it->no_desk)
 		tui_status(t, false, _("%s: office on %s; no desk near the team was free (b tries "

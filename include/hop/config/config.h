@@ -17,6 +17,8 @@
 enum cfg_colour { CFG_COLOUR_AUTO, CFG_COLOUR_NEVER };
 /* Who sees the name of whoever booked a desk or room (one's own always). */
 enum cfg_booker_names { CFG_NAMES_ALL, CFG_NAMES_TEAM, CFG_NAMES_NONE };
+/* A home or mobile day while a course of [policy] mobile_requires is not valid. */
+enum cfg_mobile_gate { CFG_GATE_WARN, CFG_GATE_REFUSE };
 
 struct hop_config {
 	/* [database] */
@@ -33,6 +35,9 @@ struct hop_config {
 	int onboarding_office_weeks;      /* new hires in the office for the first K weeks, default 4 */
 	int mentor_max_mentees;           /* default 2 */
 	int rotation_years;               /* time in a post before rotation is due, default 5 */
+	char mobile_requires[512];        /* course codes, comma-separated, that must be valid
+	                                     for a home or mobile day; default "" (none) */
+	enum cfg_mobile_gate mobile_gate; /* warn (default) or refuse */
 	/* [booking] */
 	enum cfg_booker_names show_booker_names;   /* default team */
 	int fixed_desk_claim_days;        /* days before the day until which a fixed desk's

@@ -10,6 +10,7 @@
 #include "hop/core/audit.h"
 #include "hop/core/authz.h"
 #include "hop/core/booking/booking.h"
+#include "hop/core/training/status.h"
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
@@ -233,7 +234,9 @@ static enum hop_status set_days(struct hop_app *app, const struct hop_person *p,
 			res->skipped++;
 			continue;
 		}
-		if (write_day(app, p, it->day, loc, note, err) != HOP_OK)
+		if (trn_mobile_gate(app, p->id, it->day, loc == LOC_HOME || loc == LOC_MOBILE,
+		                    it->training, sizeof it->training, err) != HOP_OK ||
+		    write_day(app, p, it->day, loc, note, err) != HOP_OK)
 			return err->status;
 		res->set++;
 		if (loc != LOC_OFFICE) {

@@ -73,6 +73,10 @@ struct presence_item {
 	bool no_desk;                          /* office with auto_book: none was free */
 	enum hop_reason reason;                /* no_desk: why's reason and facts, for advice */
 	struct hop_facts facts;
+	/* home or mobile while a course of [policy] mobile_requires is not
+	 * valid (mobile_gate = warn): which, and their next sessions ("" = all
+	 * valid).  With refuse the day is not set and presence_set fails. */
+	char training[600];
 };
 struct presence_result {
 	struct presence_item *v;               /* one per day of the range; owned */

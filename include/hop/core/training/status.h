@@ -57,4 +57,23 @@ enum hop_status trn_status_people(struct hop_app *app, int64_t course_id, int64_
 enum hop_status trn_mobile_missing(struct hop_app *app, int64_t person_id, hop_date day,
                                    char *missing, size_t size, struct hop_err *err);
 
+/* The rows of trn_status_people one at a time, unfiltered (every applying
+ * requirement), without holding them all: for counts over the whole
+ * organisation (coverage).  row is valid during the call only; stops at
+ * fn's first failure and returns it. */
+typedef enum hop_status (*trn_status_fn)(void *ctx, const struct trn_status_row *row,
+                                         struct hop_err *err);
+enum hop_status trn_status_each(struct hop_app *app, int64_t course_id, int64_t team_id,
+                                hop_date day, trn_status_fn fn, void *ctx, struct hop_err *err);
+
+/* The gate as presence applies it when a day is set to home or mobile
+ * (home_or_mobile; other days pass): with [policy] mobile_gate = refuse and
+ * a course missing, HOP_EPERM naming the courses and the next session with a
+ * free seat; with warn, HOP_OK and that sentence in warning ("" when
+ * nothing is missing). */
+#define TRN_GATE_MAX 600
+enum hop_status trn_mobile_gate(struct hop_app *app, int64_t person_id, hop_date day,
+                                bool home_or_mobile, char *warning, size_t size,
+                                struct hop_err *err);
+
 #endif
