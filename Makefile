@@ -146,7 +146,7 @@ bench: deps
 pot:
 	xgettext --language=C --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS \
 		--package-name=hop --package-version=$(VERSION) -o src/po/hop.pot \
-		$(SRC_LIB) src/main.c src/cli/commands.def $(wildcard include/hop/*/*.h include/hop/*/*/*.h)
+		$(SRC_LIB) src/main.c src/cli/commands.def src/cli/training.def $(wildcard include/hop/*/*.h include/hop/*/*/*.h)
 	for p in $(PO); do msgmerge --quiet --update --backup=none $$p src/po/hop.pot; done
 
 # ---- install ----------------------------------------------------------------

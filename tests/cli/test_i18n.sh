@@ -29,7 +29,7 @@ if command -v xgettext >/dev/null 2>&1 && command -v msgmerge >/dev/null 2>&1; t
 	# Extract what the sources say now (as 'make pot' does, plus the command
 	# table) and merge the catalogue into it: nothing may be left over.
 	(cd "$ROOT" && xgettext --language=C --keyword=_ --keyword=N_ --from-code=UTF-8 \
-		-o "$SCRATCH/hop.pot" $(ls src/*/*.c src/core/*/*.c src/main.c include/hop/*/*.h include/hop/*/*/*.h src/cli/commands.def)) \
+		-o "$SCRATCH/hop.pot" $(ls src/*/*.c src/core/*/*.c src/main.c include/hop/*/*.h include/hop/*/*/*.h src/cli/commands.def src/cli/training.def)) \
 		2>"$SCRATCH/xgettext.err"
 	msgmerge --quiet --no-fuzzy-matching "$ROOT/src/po/de.po" "$SCRATCH/hop.pot" \
 		-o "$SCRATCH/de.po" 2>"$SCRATCH/msgmerge.err"

@@ -43,4 +43,60 @@ enum hop_status trn_hours_parse(const char *text, int *hours_x10, struct hop_err
 /* "7.5", "8": buf of at least 16 bytes; "" for 0. */
 char *trn_hours_format(int hours_x10, char *buf, size_t size);
 
+/* ---- records ---- */
+
+struct trn_record {
+	int64_t id;
+	char login[HOP_LOGIN_MAX + 1];
+	char name[HOP_NAME_MAX + 1];
+	char course[HOP_COURSE_CODE_MAX + 1];
+	char title[HOP_COURSE_TITLE_MAX + 1];
+	hop_date done_on;
+	enum trn_result result;
+	int hours_x10;                         /* 0: not given */
+	char certificate[HOP_CERTIFICATE_MAX + 1];
+	hop_date valid_from, valid_until;      /* NONE: failed, or (until) never expires */
+	enum trn_source source;
+	char note[HOP_RECORD_NOTE_MAX + 1];
+	char created_by[HOP_LOGIN_MAX + 1];
+	bool revoked;
+	char revoked_by[HOP_LOGIN_MAX + 1];
+	char revoked_at[24];
+	char reason[HOP_RECORD_NOTE_MAX + 1];
+};
+struct trn_record_list { struct trn_record *v; size_t n, cap; };
+void trn_record_list_free(struct trn_record_list *l);
+
+/* What HR enters by hand (or a file's row gives). */
+struct trn_record_entry {
+	hop_date done_on;
+	enum trn_result result;
+	int hours_x10;                         /* 0: the course's */
+	const char *certificate;               /* NULL or "": none */
+	const char *note;
+};
+/* Check an entry's fields (a day not still to come, lengths). */
+enum hop_status trn_record_check(const struct trn_record_entry *e, struct hop_err *err);
+
+/* A record of course code for login, entered by hand (HR, admins): checked,
+ * refused when the person already has a live record of the course on that
+ * day, written with trn_record_write and committed.  out (may be NULL) the
+ * record as written. */
+enum hop_status trn_record_add(struct hop_app *app, const char *login, const char *code,
+                               const struct trn_record_entry *e, struct trn_record *out,
+                               struct hop_err *err);
+
+/* login's records (NULL: the actor's), newest first; revoked ones too when
+ * with_revoked.  The person, HR and admins. */
+enum hop_status trn_records_of(struct hop_app *app, const char *login, bool with_revoked,
+                               struct trn_record_list *out, struct hop_err *err);
+/* One record by id (HR, admins, the person). */
+enum hop_status trn_record_get(struct hop_app *app, int64_t id, struct trn_record *out,
+                               struct hop_err *err);
+/* Revoke record id with a reason (HR, admins): kept, audited.  The validity
+ * of later records, computed from it when they were written, stays as it is.
+ * out (may be NULL) the record after. */
+enum hop_status trn_record_revoke(struct hop_app *app, int64_t id, const char *reason,
+                                  struct trn_record *out, struct hop_err *err);
+
 #endif
