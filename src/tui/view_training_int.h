@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "hop/core/people/person.h"
+#include "hop/core/training/coverage.h"
 #include "hop/core/training/session.h"
 #include "hop/core/training/status.h"
 #include "colour.h"
@@ -41,7 +42,7 @@ struct trs_col {
 	int64_t course_id;
 	char code[HOP_COURSE_CODE_MAX + 1];
 	char title[HOP_COURSE_TITLE_MAX + 1];
-	int count[TRN_STATUS_COUNT];        /* the people in each status */
+	const struct trn_coverage *cov;     /* core's coverage of the course, or NULL */
 };
 
 /* A row of the matrix: a person. */
@@ -74,6 +75,7 @@ struct trs_state {
 	int64_t team_id;                    /* 0: none chosen yet */
 	char team[HOP_TEAM_NAME_MAX + 1];
 	struct trn_status_list status;      /* core's rows for the team */
+	struct trn_coverage_list cov;       /* core's coverage report for the team */
 	struct trs_col *cols;
 	size_t ncols;
 	struct trs_person *people;

@@ -1,14 +1,16 @@
 /* The Training screen's matrix (see view_training.c): the people of one team
  * × the courses required of them, read in one call of core's
  * trn_status_people, a letter and a colour per cell, and below the columns
- * the counts per status and the share valid, which is the team's coverage of
- * each course.  A person under two requirements of one course shows the
+ * the team's coverage report as core makes it (trn_coverage: the counts per
+ * status and the share valid), so that the screen and 'hop training
+ * coverage' agree.  A person under two requirements of one course shows the
  * more urgent status.  Columns that do not fit scroll sideways with the
  * selected one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "hop/base/fold.h"
 #include "hop/base/i18n.h"
 #include "hop/core/app.h"
 #include "hop/core/authz.h"
@@ -37,6 +39,7 @@ static int urgency(enum trn_status st)
 void trs_matrix_free(struct trs_state *s)
 {
 	trn_status_list_free(&s->status);
+	trn_coverage_list_free(&s->cov);
 	free(s->cols);
 	free(s->people);
 	free(s->cell);
@@ -93,7 +96,7 @@ static size_t find_person(const struct trs_state *s, int64_t id)
 static int by_name(const void *a, const void *b)
 {
 	const struct trs_person *x = a, *y = b;
-	int c = strcoll(x->name, y->name);
+	int c = fold_collate(x->name, strlen(x->name), y->name, strlen(y->name));
 
 	return c ? c : strcmp(x->login, y->login);
 }
@@ -140,16 +143,16 @@ static bool build(struct trs_state *s)
 			*cell = i;
 	}
 	for (size_t c = 0; c < s->ncols; c++)
-		for (size_t p = 0; p < s->npeople; p++) {
-			size_t i = s->cell[p * s->ncols + c];
-			s->cols[c].count[i == TRS_NO_ROW ? TRN_NOT_REQUIRED : l->v[i].st.status]++;
-		}
+		for (size_t k = 0; k < s->cov.n; k++)
+			if (s->cov.v[k].course_id == s->cols[c].course_id)
+				s->cols[c].cov = &s->cov.v[k];
 	return true;
 }
 
 bool trs_matrix_load(struct tui *t, struct trs_state *s)
 {
 	struct trn_status_list l = { 0 };
+	struct trn_coverage_list cov = { 0 };
 	const struct trs_person *was_p = NULL;
 	const struct trs_col *was_c = NULL;
 	int64_t keep_person = 0, keep_course = 0;
@@ -173,8 +176,15 @@ bool trs_matrix_load(struct tui *t, struct trs_state *s)
 		tui_fail(t, &err);
 		return false;
 	}
+	if (trn_coverage(t->app, s->team_id, s->today, &cov, &err) != HOP_OK) {
+		trn_status_list_free(&l);
+		trn_coverage_list_free(&cov);
+		tui_fail(t, &err);
+		return false;
+	}
 	trs_matrix_free(s);
 	s->status = l;
+	s->cov = cov;
 	if (!build(s) || !list_build(&s->grid, s->npeople, NULL, NULL)) {
 		trs_matrix_free(s);
 		tui_status(t, true, "%s", _("Out of memory while building the training matrix."));
@@ -276,9 +286,9 @@ static void draw_grid_row(void *ctx, const struct list_row *r, bool sel, int y)
 	attrset(A_NORMAL);
 }
 
-/* The rows below the people: a count per status per column, and the
- * coverage: the share of the required people (not the exempt) who are
- * valid, expiring ones included. */
+/* The rows below the people: core's coverage report of each course, the
+ * people overdue, due and expiring, and the share of those it is required of
+ * who are valid that day. */
 static void draw_counts(const struct grid_ctx *g, int y, int rows)
 {
 	static const enum trn_status shown[] = { TRN_OVERDUE, TRN_DUE, TRN_EXPIRING };
@@ -290,7 +300,9 @@ static void draw_counts(const struct grid_ctx *g, int y, int rows)
 		snprintf(buf, sizeof buf, "%s %s", trs_letter(shown[k]), trn_status_display(shown[k]));
 		trs_line(y + n, 2, buf, g->name_w, trs_colour(shown[k]));
 		for (int c = g->first; c < g->first + g->shown; c++) {
-			int count = s->cols[c].count[shown[k]];
+			const struct trn_coverage *cv = s->cols[c].cov;
+			int count = cv ? cv->count[shown[k]] : 0;
+
 			snprintf(buf, sizeof buf, "%d", count);
 			trs_line(y + n, cell_x(g, c) + trs_max(0, g->cell_w - text_width(buf)) / 2, buf,
 			         g->cell_w, count ? trs_colour(shown[k]) : TC_DIM);
@@ -300,13 +312,11 @@ static void draw_counts(const struct grid_ctx *g, int y, int rows)
 		return;
 	trs_line(y + n, 2, _("coverage"), g->name_w, TC_HEADING);
 	for (int c = g->first; c < g->first + g->shown; c++) {
-		const int *k = s->cols[c].count;
-		int required = (int)s->npeople - k[TRN_NOT_REQUIRED] - k[TRN_EXEMPT];
-		int valid = k[TRN_VALID] + k[TRN_EXPIRING];
+		const struct trn_coverage *cv = s->cols[c].cov;
 
-		if (required > 0)
+		if (cv && cv->required > 0)
 			snprintf(buf, sizeof buf, g->cell_w >= 4 ? "%d%%" : "%d",
-			         (valid * 100 + required / 2) / required);
+			         (cv->share_x10 + 5) / 10);
 		else
 			snprintf(buf, sizeof buf, "%s", "—");
 		trs_line(y + n, cell_x(g, c) + trs_max(0, g->cell_w - text_width(buf)) / 2, buf,
@@ -352,7 +362,7 @@ void trs_matrix_draw(struct tui *t, struct trs_state *s)
 		return;
 	}
 	for (size_t c = 0; c < s->ncols; c++)
-		late += s->cols[c].count[TRN_OVERDUE];
+		late += s->cols[c].cov ? s->cols[c].cov->count[TRN_OVERDUE] : 0;
 	snprintf(head, sizeof head, ngettext("%s · %zu person · %zu required courses · %d overdue",
 	                                     "%s · %zu people · %zu required courses · %d overdue",
 	                                     s->npeople), s->team, s->npeople, s->ncols, late);
