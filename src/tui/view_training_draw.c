@@ -325,7 +325,8 @@ static void draw_sess_row(void *ctx, const struct list_row *r, bool sel, int y)
 	}
 	text_draw(stdscr, y, 2, trs_when(ss->start, buf, sizeof buf), WHEN_W);
 	text_draw(stdscr, y, c->x_code, ss->course, c->code);
-	text_draw(stdscr, y, c->x_title, ss->title, c->title);
+	if (c->title)
+		text_draw(stdscr, y, c->x_title, ss->title, c->title);
 	snprintf(buf, sizeof buf, "%d/%d", ss->taken, ss->capacity);
 	text_draw(stdscr, y, c->x_seats, buf, 7);
 	snprintf(buf, sizeof buf, "%d", ss->free);
@@ -357,13 +358,16 @@ static void draw_sessions(struct tui *t, struct trs_state *s)
 	c.code = trs_min(code, 12);
 	c.x_code = 2 + WHEN_W + 2;
 	c.x_title = c.x_code + c.code + 2;
-	/* Seats, free, waiting, requests, you: 7 + 4 + 4 + 4 + 11 and gaps. */
-	c.x_me = width - 11;
-	c.x_req = c.x_me - 5;
-	c.x_wait = c.x_req - 5;
-	c.x_free = c.x_wait - 5;
-	c.x_seats = c.x_free - 8;
-	c.title = trs_max(4, c.x_seats - 2 - c.x_title);
+	/* Seats, free, waiting, requests (7, 4, 4, 4 and gaps) and at least 10
+	 * for the enrolment take the right; the title what is left, if enough. */
+	c.title = width - c.x_title - 2 - (8 + 5 + 5 + 5) - 10;
+	if (c.title < 6)
+		c.title = 0;
+	c.x_seats = c.x_title + (c.title ? c.title + 2 : 0);
+	c.x_free = c.x_seats + 8;
+	c.x_wait = c.x_free + 5;
+	c.x_req = c.x_wait + 5;
+	c.x_me = c.x_req + 5;
 	snprintf(head, sizeof head, ngettext("%zu coming session · %d full",
 	                                     "%zu coming sessions · %d full", s->sessions.n),
 	         s->sessions.n, full);
@@ -371,7 +375,8 @@ static void draw_sessions(struct tui *t, struct trs_state *s)
 	attrset(colour_attr(TC_DIM));
 	text_draw(stdscr, top + 1, 2, _("Begins"), WHEN_W);
 	text_draw(stdscr, top + 1, c.x_code, _("Course"), c.code);
-	text_draw(stdscr, top + 1, c.x_title, _("Title"), c.title);
+	if (c.title)
+		text_draw(stdscr, top + 1, c.x_title, _("Title"), c.title);
 	text_draw(stdscr, top + 1, c.x_seats, _("Seats"), 7);
 	text_draw(stdscr, top + 1, c.x_free, _("Free"), 4);
 	text_draw(stdscr, top + 1, c.x_wait, _("Wait"), 4);
