@@ -163,9 +163,13 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 				         presence_loc_display(s->clash));
 		}
 		if (fmt == OUT_TABLE) {
+			char title[HOP_STEP_TITLE_MAX + HOP_COURSE_CODE_MAX + 4];
+			/* A step a training record ticks names its course. */
+			snprintf(title, sizeof title, "%s%s%s%s", s->s.title, s->s.course[0] ? " [" : "",
+			         s->s.course, s->s.course[0] ? "]" : "");
 			status_text(s, status, sizeof status);
 			const char *cells[8] = {
-				num, due, s->s.title, s->owner_shown, s->s.in_office ? _("yes") : "",
+				num, due, title, s->owner_shown, s->s.in_office ? _("yes") : "",
 				s->s.mandatory ? _("yes") : _("no"), status, clash,
 			};
 			out_table_add(t, cells);

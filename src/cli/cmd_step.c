@@ -11,7 +11,7 @@
 
 enum {
 	O_TITLE = 300, O_KIND, O_OWNER, O_DUE, O_OFFICE, O_NO_OFFICE, O_OPTIONAL, O_MANDATORY,
-	O_NOTE, O_AT, O_REMOVE,
+	O_NOTE, O_AT, O_REMOVE, O_COURSE,
 };
 
 const struct option step_options[] = {
@@ -27,6 +27,7 @@ const struct option step_options[] = {
 	{ "at", required_argument, NULL, O_AT },
 	{ "remove", no_argument, NULL, O_REMOVE },
 	{ "drop", no_argument, NULL, O_REMOVE },
+	{ "course", required_argument, NULL, O_COURSE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -87,6 +88,15 @@ static int step_option(const char *name, const char *sub, int c, struct step_arg
 	case O_REMOVE:
 		a->remove = true;
 		return 1;
+	case O_COURSE:
+		/* Naming a course makes the step a course unless --kind says. */
+		a->fields |= SF_COURSE;
+		if (*optarg && !(a->fields & SF_KIND)) {
+			a->fields |= SF_KIND;
+			a->s.kind = ONB_COURSE;
+		}
+		return copy(name, sub, _("course code"), a->s.course, sizeof a->s.course,
+		            optarg) ? 2 : 1;
 	default:
 		return 0;
 	}

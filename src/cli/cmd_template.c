@@ -138,14 +138,18 @@ int cmd_template_show(struct cli_ctx *ctx, int argc, char **argv)
 	t = out_table_new(fmt, 8, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_step_spec *s = &l.v[i].s;
-		char num[16], due[80];
+		char num[16], due[80], title[HOP_STEP_TITLE_MAX + HOP_COURSE_CODE_MAX + 4];
 		snprintf(num, sizeof num, "%d", l.v[i].position);
+		/* A step a training record ticks names its course. */
+		snprintf(title, sizeof title, "%s%s%s%s", s->title,
+		         fmt == OUT_TABLE && s->course[0] ? " [" : "",
+		         fmt == OUT_TABLE ? s->course : "", fmt == OUT_TABLE && s->course[0] ? "]" : "");
 		if (fmt == OUT_TABLE)
 			onb_offset_display(&s->offset, due, sizeof due);
 		else
 			onb_offset_format(&s->offset, due, sizeof due);
 		const char *cells[8] = {
-			num, s->title, fmt == OUT_TABLE ? onb_kind_display(s->kind) : onb_kind_name(s->kind),
+			num, title, fmt == OUT_TABLE ? onb_kind_display(s->kind) : onb_kind_name(s->kind),
 			s->owner == OWNER_PERSON ? s->owner_login
 			: fmt == OUT_TABLE ? onb_owner_display(s->owner) : onb_owner_name(s->owner),
 			due, fmt == OUT_TABLE ? (s->in_office ? _("yes") : _("no")) : s->in_office ? "yes" : "no",

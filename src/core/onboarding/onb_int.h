@@ -67,10 +67,11 @@ enum hop_status onb_place_talks(struct hop_app *app, int64_t onboarding_id,
 #define ONB_STEP_COLUMNS "s.id, s.position, s.title, s.kind, s.owner, coalesce(op.login, ''), " \
 	"s.offset_n, s.offset_unit, s.in_office, s.mandatory, coalesce(s.note, ''), s.due_on, " \
 	"s.due_fixed, s.done_on, coalesce(dp.login, ''), coalesce(s.done_note, ''), " \
-	"s.dropped_at IS NOT NULL, coalesce(op.name, '') "
+	"s.dropped_at IS NOT NULL, coalesce(op.name, ''), " \
+	"coalesce((SELECT code FROM course WHERE id = s.course_id), '') "
 #define ONB_STEP_JOINS "LEFT JOIN person op ON op.id = s.owner_id " \
 	"LEFT JOIN person dp ON dp.id = s.done_by "
-#define ONB_STEP_NCOLS 18
+#define ONB_STEP_NCOLS 19
 /* Read the step at column first of the row; today decides overdue. */
 void onb_read_step(struct db_stmt *st, int first, hop_date today, struct onb_step *out);
 
@@ -128,6 +129,10 @@ enum hop_status onb_summary_get(struct hop_app *app, int64_t id, struct onb_summ
  * mandatory step is left open and it has one; *done says whether it did. */
 enum hop_status onb_maybe_done(struct hop_app *app, int64_t id, bool *done,
                                struct hop_err *err);
+/* The course of step id of an onboarding (onboarding true) or a template:
+ * code "" names none; an unknown or retired course is refused. */
+enum hop_status onb_step_course_write(struct hop_app *app, bool onboarding, int64_t id,
+                                      const char *code, struct hop_err *err);
 /* Add a step to onboarding id at position with its due day. */
 enum hop_status onb_insert_step(struct hop_app *app, int64_t onboarding_id, int position,
                                 const struct onb_step_spec *s, hop_date due, bool due_fixed,

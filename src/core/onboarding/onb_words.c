@@ -322,6 +322,9 @@ enum hop_status onb_step_check(const struct onb_step_spec *s, struct hop_err *er
 		return hop_fail(err, HOP_EINVAL, _("unknown kind or owner of a step"));
 	if (s->owner == OWNER_PERSON && !s->owner_login[0])
 		return hop_fail(err, HOP_EINVAL, _("a step owned by a named person needs their login"));
+	if (s->course[0] && s->kind != ONB_COURSE)
+		return hop_fail(err, HOP_EINVAL, _("only a step of kind course names a course; '%s' "
+		                "is of kind %s"), s->title, onb_kind_name(s->kind));
 	return onb_offset_check(&s->offset, err);
 }
 

@@ -132,7 +132,7 @@ enum hop_status onb_insert_step(struct hop_app *app, int64_t onboarding_id, int 
 		                s->title);
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("adding an onboarding step"));
-	return HOP_OK;
+	return onb_step_course_write(app, true, db_last_id(app->db), s->course, err);
 }
 
 /* ---- starting ---- */

@@ -70,3 +70,29 @@ enum hop_status onboarding_course_done(struct hop_app *app, int64_t person_id,
 		return err->status;
 	return HOP_OK;
 }
+
+enum hop_status onb_step_course_write(struct hop_app *app, bool onboarding, int64_t id,
+                                      const char *code, struct hop_err *err)
+{
+	struct trn_course c = { 0 };
+	struct db_stmt *st;
+
+	if (code && *code) {
+		/* A retired course too: a template copied later still names it,
+		 * and an imported record of it still ticks the step. */
+		if (trn_course_get(app, code, &c, err) != HOP_OK)
+			return err->status;
+	}
+	st = onboarding ? db_stmt(app->db, "UPDATE onboarding_step SET course_id = ?2 "
+	                          "WHERE id = ?1", err)
+	                : db_stmt(app->db, "UPDATE onb_template_step SET course_id = ?2 "
+	                          "WHERE id = ?1", err);
+	if (!st)
+		return err->status;
+	db_bind_int64(st, 1, id);
+	if (c.id)
+		db_bind_int64(st, 2, c.id);
+	else
+		db_bind_null(st, 2);
+	return db_run(st, _("naming a step's course"), err);
+}

@@ -213,7 +213,8 @@ enum hop_status onboarding_step_set(struct hop_app *app, const char *login, cons
 		db_bind_text(st, 10, s.note[0] ? s.note : NULL);
 		db_bind_date(st, 11, new_due);
 		db_bind_int(st, 12, fixed);
-		if (exec1(app, st, _("changing an onboarding step"), err) != HOP_OK)
+		if (exec1(app, st, _("changing an onboarding step"), err) != HOP_OK ||
+		    onb_step_course_write(app, true, step_id, s.course, err) != HOP_OK)
 			goto fail;
 		if ((fields & SF_POSITION) && move(app, id, step_id, pos, position, n, err) != HOP_OK)
 			goto fail;

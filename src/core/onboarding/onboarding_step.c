@@ -34,6 +34,7 @@ void onb_read_step(struct db_stmt *st, int c, hop_date today, struct onb_step *s
 	db_col_copy(st, c + 15, s->done_note, sizeof s->done_note);
 	s->dropped = db_col_int(st, c + 16) != 0;
 	db_col_copy(st, c + 17, s->owner_shown, sizeof s->owner_shown);
+	db_col_copy(st, c + 18, s->s.course, sizeof s->s.course);
 	s->overdue = !s->dropped && s->done_on == HOP_DATE_NONE && s->due < today;
 	s->clash = LOC_NONE;
 }

@@ -88,6 +88,7 @@ static void read_tstep(struct db_stmt *st, void *out)
 	s->s.mandatory = db_col_int(st, 8) != 0;
 	db_col_copy(st, 9, s->s.note, sizeof s->s.note);
 	db_col_copy(st, 10, s->owner_name, sizeof s->owner_name);
+	db_col_copy(st, 11, s->s.course, sizeof s->s.course);
 }
 
 static const struct collect tstep_rows = {
@@ -140,7 +141,9 @@ enum hop_status template_get(struct hop_app *app, const char *name, struct onb_t
 		return HOP_OK;
 	st = db_stmt(app->db, "SELECT s.position, s.title, s.kind, s.owner, coalesce(p.login, ''), "
 	             "s.offset_n, s.offset_unit, s.in_office, s.mandatory, coalesce(s.note, ''), "
-	             "coalesce(p.name, '') FROM onb_template_step s "
+	             "coalesce(p.name, ''), "
+	             "coalesce((SELECT code FROM course WHERE id = s.course_id), '') "
+	             "FROM onb_template_step s "
 	             "LEFT JOIN person p ON p.id = s.owner_id WHERE s.template_id = ?1 "
 	             "ORDER BY s.position", err);
 	if (!st)
@@ -251,7 +254,9 @@ enum hop_status tpl_insert_step(struct hop_app *app, int64_t template_id, int po
 		return err->status;
 	db_bind_int64(st, 1, template_id);
 	db_bind_int(st, 2, position);
-	return tpl_write_step(app, st, 3, s, _("adding a step to a template"), err);
+	if (tpl_write_step(app, st, 3, s, _("adding a step to a template"), err) != HOP_OK)
+		return err->status;
+	return onb_step_course_write(app, false, db_last_id(app->db), s->course, err);
 }
 
 /* ---- templates ---- */

@@ -22,7 +22,7 @@
 
 enum column {
 	C_TEMPLATE, C_TITLE, C_KIND, C_OWNER, C_DUE, C_OFFICE, C_MANDATORY, C_NOTE, C_TEAM, C_ROLE,
-	C_DEFAULT, C_COUNT
+	C_DEFAULT, C_COURSE, C_COUNT
 };
 
 static const struct import_column column_names[] = {
@@ -37,11 +37,12 @@ static const struct import_column column_names[] = {
 	{ "team", C_TEAM },
 	{ "role", C_ROLE }, { "rolle", C_ROLE },
 	{ "default", C_DEFAULT }, { "standard", C_DEFAULT },
+	{ "course", C_COURSE }, { "kurs", C_COURSE },
 };
 
 static const char *const canonical[C_COUNT] = {
 	"template", "title", "kind", "owner", "due", "office", "mandatory", "note", "team", "role",
-	"default",
+	"default", "course",
 };
 
 struct row {
@@ -88,7 +89,7 @@ static enum hop_status read_header(void *ctx, char **f, size_t n, long line,
 		.canonical = canonical,
 		.same = import_word_is,
 		.no_name = _("%s:%ld: column %zu of the header has no name; the first line must name the columns, such as template;title;kind;owner;due"),
-		.unknown = _("%s:%ld: unknown column '%.100s'; the columns are template, title, kind, owner, due, office, mandatory, note, team, role, default (or in German vorlage, titel, art, verantwortlich, fällig, büro, pflicht, notiz, team, rolle, standard)"),
+		.unknown = _("%s:%ld: unknown column '%.100s'; the columns are template, title, kind, owner, due, office, mandatory, note, team, role, default, course (or in German vorlage, titel, art, verantwortlich, fällig, büro, pflicht, notiz, team, rolle, standard, kurs)"),
 		.required = required,
 		.nrequired = sizeof required / sizeof required[0],
 		.missing = _("%s:%ld: the header has no column '%s'; every row needs the template, the step's title, its owner and when it is due (German: vorlage, titel, verantwortlich, fällig)"),
@@ -153,6 +154,21 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 		snprintf(r->s.note, sizeof r->s.note, "%s", cell[C_NOTE]);
 	if (r->has[C_KIND] && onb_kind_parse(cell[C_KIND], &r->s.kind, &e) != HOP_OK)
 		row_problem(im, r, _("kind: %s"), e.msg);
+	if (r->has[C_COURSE]) {
+		struct trn_course c;
+		st = trn_course_get(app, cell[C_COURSE], &c, &e);
+		if (st == HOP_OK) {
+			snprintf(r->s.course, sizeof r->s.course, "%s", c.code);
+			/* Naming a course makes the step a course unless kind says. */
+			if (!r->has[C_KIND])
+				r->s.kind = ONB_COURSE;
+		} else if (st == HOP_ENOTFOUND) {
+			row_problem(im, r, "course: %s", e.msg);
+		} else {
+			*err = e;
+			return st;
+		}
+	}
 	st = onb_owner_parse(app, cell[C_OWNER], &r->s.owner, r->s.owner_login, &e);
 	if (st == HOP_EINVAL || st == HOP_ENOTFOUND)
 		row_problem(im, r, _("owner: %s"), e.msg);
@@ -297,7 +313,8 @@ static void across(void *ctx)
 				             o->offset.n != r->s.offset.n ||
 				             o->offset.unit != r->s.offset.unit ||
 				             o->in_office != r->s.in_office ||
-				             o->mandatory != r->s.mandatory || strcmp(o->note, r->s.note);
+				             o->mandatory != r->s.mandatory || strcmp(o->note, r->s.note) ||
+				             strcasecmp(o->course, r->s.course);
 			}
 		}
 		onb_template_steps_free(&steps);
@@ -472,7 +489,7 @@ enum hop_status export_templates(struct hop_app *app, FILE *out, char sep, const
 				onb_offset_format(&s->offset, due, sizeof due), s->in_office ? "yes" : "no",
 				s->mandatory ? "yes" : "no", s->note, t.team,
 				t.role ? role_format(t.role, roles, sizeof roles) : "",
-				t.is_default ? "yes" : "no",
+				t.is_default ? "yes" : "no", s->course,
 			};
 			csv_write_record(out, sep, cells, C_COUNT);
 		}

@@ -180,7 +180,9 @@ static enum hop_status tstep_update(struct hop_app *app, int64_t id,
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, id);
-	return tpl_write_step(app, st, 2, s, _("changing a template's step"), err);
+	if (tpl_write_step(app, st, 2, s, _("changing a template's step"), err) != HOP_OK)
+		return err->status;
+	return onb_step_course_write(app, false, id, s->course, err);
 }
 
 /* Apply the given fields of in to s. */
@@ -202,6 +204,11 @@ void onb_spec_apply(struct onb_step_spec *s, unsigned fields, const struct onb_s
 		s->mandatory = in->mandatory;
 	if (fields & SF_NOTE)
 		memcpy(s->note, in->note, sizeof s->note);
+	if (fields & SF_COURSE)
+		memcpy(s->course, in->course, sizeof s->course);
+	/* A step that is no course any more names none. */
+	if (s->kind != ONB_COURSE && !(fields & SF_COURSE))
+		s->course[0] = '\0';
 }
 
 /* "talk, mentor, +4 workdays, office, mandatory", for the audit log. */
@@ -209,10 +216,11 @@ static void describe(const struct onb_step_spec *s, char *buf, size_t size)
 {
 	char off[40];
 
-	snprintf(buf, size, "%s; %s, %s, %s%s%s", s->title, onb_kind_name(s->kind),
+	snprintf(buf, size, "%s; %s, %s, %s%s%s%s%s", s->title, onb_kind_name(s->kind),
 	         s->owner == OWNER_PERSON ? s->owner_login : onb_owner_name(s->owner),
 	         onb_offset_format(&s->offset, off, sizeof off), s->in_office ? ", office" : "",
-	         s->mandatory ? ", mandatory" : ", optional");
+	         s->mandatory ? ", mandatory" : ", optional", s->course[0] ? ", course " : "",
+	         s->course);
 }
 
 enum hop_status template_step_set(struct hop_app *app, const char *name, const char *key,

@@ -26,6 +26,7 @@
 #include "hop/core/import/import.h"
 #include "hop/core/people/person.h"
 #include "hop/core/presence/presence.h"
+#include "hop/core/training/course.h"
 
 struct hop_app;
 
@@ -97,12 +98,16 @@ struct onb_step_spec {
 	bool in_office;                        /* must happen in the office */
 	bool mandatory;
 	char note[HOP_STEP_NOTE_MAX + 1];
+	/* A step of kind course may name its course ("" none): a passed or
+	 * attended training record of it ticks the step. */
+	char course[HOP_COURSE_CODE_MAX + 1];
 };
 /* Which fields a change of a step gives. */
 enum onb_step_field {
 	SF_TITLE = 1 << 0, SF_KIND = 1 << 1, SF_OWNER = 1 << 2, SF_OFFSET = 1 << 3,
 	SF_OFFICE = 1 << 4, SF_MANDATORY = 1 << 5, SF_NOTE = 1 << 6, SF_POSITION = 1 << 7,
 	SF_DUE = 1 << 8,                       /* a person's step: a due day set by hand */
+	SF_COURSE = 1 << 9,                    /* the course of a step of kind course */
 };
 /* Title, note and offset of a step, checked as a whole. */
 enum hop_status onb_step_check(const struct onb_step_spec *s, struct hop_err *err);
