@@ -276,13 +276,13 @@ static void draw_session_box(struct tui *t, const struct trs_state *s)
 	         trs_when(ss->end, b, sizeof b));
 	snprintf(seats, sizeof seats, _("%d of %d taken, %d free · %d waiting · %d requested"),
 	         ss->taken, ss->capacity, ss->free, ss->waitlisted, ss->requested);
-	labels[n] = _("When");
+	labels[n] = _("Dates");
 	values[n++] = when;
 	labels[n] = _("Where");
 	values[n++] = trs_where(ss, where, sizeof where);
-	labels[n] = _("Trainer");
+	labels[n] = _("Given by");
 	values[n++] = ss->trainer[0] ? ss->trainer : "—";
-	labels[n] = _("Seats");
+	labels[n] = _("Places");
 	values[n++] = seats;
 	if (ss->mine && ss->my_state == ENROL_WAITLISTED)
 		snprintf(mine, sizeof mine, _("waitlist, place %d"), ss->my_position);

@@ -377,8 +377,8 @@ static void draw_sessions(struct tui *t, struct trs_state *s)
 	text_draw(stdscr, top + 1, c.x_code, _("Course"), c.code);
 	if (c.title)
 		text_draw(stdscr, top + 1, c.x_title, _("Title"), c.title);
-	text_draw(stdscr, top + 1, c.x_seats, _("Seats"), 7);
-	text_draw(stdscr, top + 1, c.x_free, _("Free"), 4);
+	text_draw(stdscr, top + 1, c.x_seats, _("Taken"), 7);
+	text_draw(stdscr, top + 1, c.x_free, _("Avail."), 4);
 	text_draw(stdscr, top + 1, c.x_wait, _("Wait"), 4);
 	text_draw(stdscr, top + 1, c.x_req, _("Req."), 4);
 	text_draw(stdscr, top + 1, c.x_me, _("You"), width - c.x_me);
