@@ -251,10 +251,10 @@ static void draw_cell_box(struct tui *t, const struct trs_state *s)
 	values[n++] = trn_status_display(s->ask_row_ok ? st->status : TRN_NOT_REQUIRED);
 	if (s->ask_row_ok) {
 		labels[n] = _("Due");
-		values[n++] = st->due == HOP_DATE_NONE ? "—" : tui_date_text(st->due, true, due,
-		                                                             sizeof due);
+		values[n++] = st->due == HOP_DATE_NONE ? trs_sym("—", "-") :
+		              tui_date_text(st->due, true, due, sizeof due);
 		labels[n] = _("Valid until");
-		values[n++] = st->valid_until == HOP_DATE_NONE ? "—" :
+		values[n++] = st->valid_until == HOP_DATE_NONE ? trs_sym("—", "-") :
 		              tui_date_text(st->valid_until, true, until, sizeof until);
 		labels[n] = _("Last done");
 		values[n++] = st->last_done == HOP_DATE_NONE ? _("never") :
@@ -272,8 +272,8 @@ static void draw_session_box(struct tui *t, const struct trs_state *s)
 	int n = 0, np = 0;
 
 	snprintf(head, sizeof head, " %s %s ", ss->course, ss->title);
-	snprintf(when, sizeof when, "%s – %s", trs_when(ss->start, a, sizeof a),
-	         trs_when(ss->end, b, sizeof b));
+	snprintf(when, sizeof when, "%s %s %s", trs_when(ss->start, a, sizeof a),
+	         trs_sym("–", "-"), trs_when(ss->end, b, sizeof b));
 	snprintf(seats, sizeof seats, _("%d of %d taken, %d free · %d waiting · %d requested"),
 	         ss->taken, ss->capacity, ss->free, ss->waitlisted, ss->requested);
 	labels[n] = _("Dates");
@@ -281,7 +281,7 @@ static void draw_session_box(struct tui *t, const struct trs_state *s)
 	labels[n] = _("Where");
 	values[n++] = trs_where(ss, where, sizeof where);
 	labels[n] = _("Given by");
-	values[n++] = ss->trainer[0] ? ss->trainer : "—";
+	values[n++] = ss->trainer[0] ? ss->trainer : trs_sym("—", "-");
 	labels[n] = _("Places");
 	values[n++] = seats;
 	if (ss->mine && ss->my_state == ENROL_WAITLISTED)

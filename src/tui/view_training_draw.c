@@ -33,6 +33,11 @@ static bool utf8(void)
 	return strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0;
 }
 
+const char *trs_sym(const char *utf8_text, const char *ascii)
+{
+	return utf8() ? utf8_text : ascii;
+}
+
 const char *trs_letter(enum trn_status st)
 {
 	/* TRANSLATORS: the letters of the training matrix's cells, one per
@@ -184,9 +189,9 @@ static void draw_course_row(const struct mine_ctx *mc, const struct trn_status_r
 	attrset(colour_attr(sel ? base : trs_colour(r->st.status)));
 	text_draw(stdscr, y, c->x_status, trn_status_display(r->st.status), c->status);
 	attrset(colour_attr(base));
-	text_draw(stdscr, y, c->x_due, r->st.due == HOP_DATE_NONE ? "—" :
+	text_draw(stdscr, y, c->x_due, r->st.due == HOP_DATE_NONE ? trs_sym("—", "-") :
 	          trs_short_date(r->st.due, buf, sizeof buf), DATE_W);
-	text_draw(stdscr, y, c->x_until, r->st.valid_until == HOP_DATE_NONE ? "—" :
+	text_draw(stdscr, y, c->x_until, r->st.valid_until == HOP_DATE_NONE ? trs_sym("—", "-") :
 	          trs_short_date(r->st.valid_until, buf, sizeof buf), DATE_W);
 	attrset(A_NORMAL);
 }
@@ -204,7 +209,7 @@ static void draw_session_row(const struct mine_ctx *mc, const struct trn_session
 		mvaddch(y, 0, '>');
 	if (ss->mine) {
 		attrset(colour_attr(sel ? base : TC_MINE));
-		text_draw(stdscr, y, 2, "●", 1);
+		text_draw(stdscr, y, 2, trs_sym("●", "*"), 1);
 		attrset(colour_attr(base));
 	}
 	text_draw(stdscr, y, c->x_code, trs_when(ss->start, buf, sizeof buf), WHEN_W);
@@ -320,7 +325,7 @@ static void draw_sess_row(void *ctx, const struct list_row *r, bool sel, int y)
 		mvaddch(y, 0, '>');
 	if (ss->mine) {
 		attrset(colour_attr(sel ? base : TC_MINE));
-		text_draw(stdscr, y, 1, "●", 1);
+		text_draw(stdscr, y, 1, trs_sym("●", "*"), 1);
 		attrset(colour_attr(base));
 	}
 	text_draw(stdscr, y, 2, trs_when(ss->start, buf, sizeof buf), WHEN_W);
@@ -390,7 +395,7 @@ static void draw_sessions(struct tui *t, struct trs_state *s)
 	if (sel) {
 		snprintf(line, sizeof line, _("%s · %s · until %s · trainer %s"), sel->title,
 		         trs_where(sel, where, sizeof where), trs_when(sel->end, a, sizeof a),
-		         sel->trainer[0] ? sel->trainer : "—");
+		         sel->trainer[0] ? sel->trainer : trs_sym("—", "-"));
 		trs_line(top + rows - 1, 0, line, width, TC_DIM);
 	}
 }

@@ -125,6 +125,8 @@ void trs_line(int y, int x, const char *text, int width, enum tui_colour role);
 /* A status as the matrix writes it: one letter (translated), "—" for not
  * required ("-" where the terminal has no UTF-8). */
 const char *trs_letter(enum trn_status st);
+/* utf8 where the terminal's locale is UTF-8, else ascii ("●" or "*"). */
+const char *trs_sym(const char *utf8, const char *ascii);
 /* The colour of a status. */
 enum tui_colour trs_colour(enum trn_status st);
 /* Where a session takes place, in words: room and site, the link, the place. */

@@ -318,7 +318,7 @@ static void draw_counts(const struct grid_ctx *g, int y, int rows)
 			snprintf(buf, sizeof buf, g->cell_w >= 4 ? "%d%%" : "%d",
 			         (cv->share_x10 + 5) / 10);
 		else
-			snprintf(buf, sizeof buf, "%s", "—");
+			snprintf(buf, sizeof buf, "%s", trs_sym("—", "-"));
 		trs_line(y + n, cell_x(g, c) + trs_max(0, g->cell_w - text_width(buf)) / 2, buf,
 		         g->cell_w, TC_HEADING);
 	}
@@ -340,8 +340,9 @@ static void draw_cell_line(const struct trs_state *s, int y, int width)
 		const struct trn_state *st = &s->status.v[i].st;
 		snprintf(line, sizeof line, _("%s · %s: %s · due %s · valid until %s"), p->name,
 		         c->title, trn_status_display(st->status),
-		         st->due == HOP_DATE_NONE ? "—" : trs_short_date(st->due, a, sizeof a),
-		         st->valid_until == HOP_DATE_NONE ? "—" :
+		         st->due == HOP_DATE_NONE ? trs_sym("—", "-") :
+		         trs_short_date(st->due, a, sizeof a),
+		         st->valid_until == HOP_DATE_NONE ? trs_sym("—", "-") :
 		         trs_short_date(st->valid_until, b, sizeof b));
 	}
 	trs_line(y, 0, line, width, TC_DIM);
@@ -380,9 +381,9 @@ void trs_matrix_draw(struct tui *t, struct trs_state *s)
 		text_draw(stdscr, top + 1, cell_x(&g, c), s->cols[c].code, g.cell_w);
 	}
 	if (g.first > 0)
-		trs_line(top + 1, 0, "‹", 1, TC_DIM);
+		trs_line(top + 1, 0, trs_sym("‹", "<"), 1, TC_DIM);
 	if (g.first + g.shown < (int)s->ncols)
-		trs_line(top + 1, width - 1, "›", 1, TC_DIM);
+		trs_line(top + 1, width - 1, trs_sym("›", ">"), 1, TC_DIM);
 	attrset(A_NORMAL);
 	/* Heading, titles, the counts (four rows and a rule), the cell's line. */
 	counts = rows >= 16 ? 4 : 2;
