@@ -28,7 +28,5 @@ static void placeholder_draw(struct tui *t, const char *message)
 	} \
 	const struct tui_view var = { .name = label, .draw = var##_draw }
 
-PLACEHOLDER(view_training, N_("Training"),
-            N_("The Training screen is not built yet: it comes with training records."));
 PLACEHOLDER(view_rotation, N_("Rotation"),
             N_("The Rotation screen is not built yet: it comes with rotation schedules."));
