@@ -44,6 +44,15 @@ OTHER_TEAM=$(sql "SELECT name FROM team WHERE dissolved_on IS NULL AND name <> '
 	ORDER BY id LIMIT 1")
 FILL=$(sql "SELECT login FROM person WHERE end_date IS NULL AND login NOT IN ('$EMP', '$VALID', '$LEAD')
 	AND roles = 1 ORDER BY login LIMIT 2" | tr '\n' ' ')
+# The demo's own training (its catalogue's requirements and sessions) ended,
+# so that the screen shows what this test sets up.
+for r in $(sql "SELECT id FROM requirement"); do
+	run training unrequire "$r"
+done
+for x in $(sql "SELECT id FROM course_session"); do
+	run session cancel "$x" --reason "not part of this test"
+done
+eq "$(sql "SELECT count(*) FROM requirement WHERE ended_at IS NULL")" 0 "the demo's requirements ended"
 expect_ok "course DS-BASIS" course add DS-BASIS --title "Datenschutz-Grundlagen" --validity 24
 expect_ok "course IT-SEC" course add IT-SEC --title "IT-Sicherheit" --validity 12
 expect_ok "course UNTERW" course add UNTERW --title "Sicherheitsunterweisung" --kind instruction \
