@@ -13,6 +13,11 @@
 #include "hop/db/db.h"
 #include "status_int.h"
 
+/* One person (parameter N non-zero) or everyone (0), written so that the
+ * person index stays usable: "?N = 0 OR col = ?N" scans every row. */
+#define ONE_OR_ALL(col, n) col " BETWEEN ?" n " AND (CASE WHEN ?" n " = 0 THEN " \
+	"9223372036854775807 ELSE ?" n " END) "
+
 static enum hop_status nomem(struct hop_err *err)
 {
 	return hop_fail(err, HOP_ENOMEM, _("out of memory while reading training status"));
@@ -169,14 +174,14 @@ static enum hop_status load_people(struct hop_app *app, const struct st_query *q
 		             "p.end_date, p.minor_until, m.team_id FROM person p JOIN membership m "
 		             "ON m.person_id = p.id AND m.team_id = ?3 AND "
 		             MEMBERSHIP_ON_SQL("(CASE WHEN ?1 > p.start_date THEN ?1 ELSE p.start_date END)")
-		             "WHERE (p.end_date IS NULL OR p.end_date >= ?1) AND (?2 = 0 OR p.id = ?2) "
+		             "WHERE (p.end_date IS NULL OR p.end_date >= ?1) AND " ONE_OR_ALL("p.id", "2")
 		             "GROUP BY p.id ORDER BY p.name COLLATE hop, p.login", err);
 	else
 		st = db_stmt(app->db, "SELECT p.id, p.login, p.name, p.roles, p.start_date, "
 		             "p.end_date, p.minor_until, coalesce((SELECT m.team_id FROM membership m "
 		             "WHERE m.person_id = p.id AND " MEMBERSHIP_ON_SQL("(CASE WHEN ?1 > p.start_date THEN ?1 ELSE p.start_date END)")
 		             "LIMIT 1), 0) FROM person p "
-		             "WHERE (p.end_date IS NULL OR p.end_date >= ?1) AND (?2 = 0 OR p.id = ?2) "
+		             "WHERE (p.end_date IS NULL OR p.end_date >= ?1) AND " ONE_OR_ALL("p.id", "2")
 		             "AND ?3 = 0 ORDER BY p.name COLLATE hop, p.login", err);
 	if (!st)
 		return err->status;
@@ -268,7 +273,7 @@ static enum hop_status load_person_facts(struct hop_app *app, const struct st_qu
 	st = db_stmt(app->db, "SELECT d.owner_id, f.site_id FROM desk d JOIN zone z "
 	             "ON z.id = d.zone_id JOIN floor f ON f.id = z.floor_id "
 	             "WHERE d.owner_id IS NOT NULL AND d.retired_on IS NULL "
-	             "AND (?1 = 0 OR d.owner_id = ?1) ORDER BY d.owner_id, d.id DESC", err);
+	             "AND " ONE_OR_ALL("d.owner_id", "1") "ORDER BY d.owner_id, d.id DESC", err);
 	if (!st)
 		goto fail;
 	db_bind_int64(st, 1, q->person_id);
@@ -282,7 +287,7 @@ static enum hop_status load_person_facts(struct hop_app *app, const struct st_qu
 	st = db_stmt(app->db, "SELECT m.person_id, max(m.start_on) FROM membership m "
 	             "JOIN person p ON p.id = m.person_id WHERE m.kind IN ('post', 'station') "
 	             "AND m.start_on > p.start_date AND m.start_on <= ?1 "
-	             "AND (?2 = 0 OR m.person_id = ?2) GROUP BY m.person_id", err);
+	             "AND " ONE_OR_ALL("m.person_id", "2") "GROUP BY m.person_id", err);
 	if (!st)
 		goto fail;
 	db_bind_date(st, 1, f->day);
@@ -294,7 +299,7 @@ static enum hop_status load_person_facts(struct hop_app *app, const struct st_qu
 	if (rc != DB_DONE)
 		goto dbfail;
 	st = db_stmt(app->db, "SELECT person_id, weekday FROM presence_default "
-	             "WHERE location IN ('home', 'mobile') AND (?1 = 0 OR person_id = ?1)", err);
+	             "WHERE location IN ('home', 'mobile') AND " ONE_OR_ALL("person_id", "1"), err);
 	if (!st)
 		goto fail;
 	db_bind_int64(st, 1, q->person_id);
@@ -366,7 +371,7 @@ static enum hop_status load_records(struct hop_app *app, const struct st_query *
 			continue;
 		st = db_stmt(app->db, "SELECT pr.person_id, min(pr.day) FROM presence pr "
 		             "JOIN person p ON p.id = pr.person_id WHERE pr.location IN ('home', 'mobile') "
-		             "AND pr.day >= p.start_date AND pr.day >= ?1 AND (?2 = 0 OR pr.person_id = ?2) "
+		             "AND pr.day >= p.start_date AND pr.day >= ?1 AND " ONE_OR_ALL("pr.person_id", "2")
 		             "GROUP BY pr.person_id ORDER BY pr.person_id", err);
 		if (!st)
 			return err->status;
@@ -384,7 +389,7 @@ static enum hop_status load_exemptions(struct hop_app *app, const struct st_quer
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT requirement_id, person_id, max(until_on) "
 	                           "FROM exemption WHERE revoked_at IS NULL AND until_on >= ?1 "
-	                           "AND (?2 = 0 OR person_id = ?2) GROUP BY requirement_id, person_id "
+	                           "AND " ONE_OR_ALL("person_id", "2") "GROUP BY requirement_id, person_id "
 	                           "ORDER BY requirement_id, person_id", err);
 	int rc;
 
