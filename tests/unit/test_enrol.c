@@ -25,14 +25,14 @@ static int64_t session(struct hop_app *app, const char *course, int seats, const
 static const char *state_of(struct hop_app *app, int64_t sid, const char *login)
 {
 	static char buf[32];
-	char sql[256];
 	sqlite3_stmt *st;
 
-	snprintf(sql, sizeof sql, "SELECT e.state FROM enrolment e JOIN person p ON p.id = "
-	         "e.person_id WHERE e.session_id = %lld AND p.login = '%s' AND e.state <> "
-	         "'cancelled'", (long long)sid, login);
 	buf[0] = '\0';
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), "SELECT e.state FROM enrolment e "
+	                 "JOIN person p ON p.id = e.person_id WHERE e.session_id = ?1 AND "
+	                 "p.login = ?2 AND e.state <> 'cancelled'", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
