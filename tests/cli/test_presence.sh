@@ -43,6 +43,16 @@ eq "$(sql "SELECT location FROM presence p JOIN person u ON u.id = p.person_id W
 eq "$(sql "SELECT count(*) FROM booking b JOIN presence p ON p.person_id = b.person_id AND p.day = b.day WHERE b.cancelled_at IS NULL AND b.is_room = 0 AND p.location <> 'office'")" "0" "still no desk booking on a day marked away from the office"
 has "$(printf '%s' "$(HOP_USER=tester "$HOP" log --limit 3 --person hkoch)" >"$SCRATCH/log"; echo "$SCRATCH/log")" "presence.set" "the presence change is logged"
 expect_ok "for a member" presence set 2026-11-27 away --for gschreiber --note Urlaub
+# The same desk booked as a morning and an afternoon: home cancels both, once.
+D2=$(sql "SELECT d.code FROM desk d WHERE d.kind = 'desk' AND d.owner_id IS NULL AND NOT EXISTS
+	(SELECT 1 FROM booking b WHERE b.desk_id = d.id AND b.day = '2026-11-25' AND b.cancelled_at IS NULL)
+	AND d.bookable_by = 'all' AND d.retired_on IS NULL ORDER BY d.code LIMIT 1")
+expect_ok "free the Wednesday" presence set 2026-11-25 home
+expect_ok "desk $D2 in the morning" book 2026-11-25 "$D2" --am
+expect_ok "and in the afternoon" book 2026-11-25 "$D2" --pm
+expect_ok "home on a day of two half bookings of one desk" presence set 2026-11-25 home
+eq "$(sql "SELECT count(*) FROM booking b JOIN person u ON u.id = b.person_id WHERE u.login = 'hkoch'
+	AND b.day = '2026-11-25' AND b.cancelled_at IS NULL")" "0" "both halves are cancelled"
 eq "$(sql "SELECT count(*) FROM booking b JOIN person u ON u.id = b.person_id WHERE u.login = 'gschreiber' AND day = '2026-11-27' AND cancelled_at IS NULL AND is_room = 0")" "0" "away frees the member's desk"
 
 # --- holidays: Berlin and Bavaria ---

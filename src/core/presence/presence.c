@@ -221,6 +221,10 @@ static enum hop_status cancel_desks(struct hop_app *app, const struct hop_person
 		return err->status;
 	for (int i = 0; i < n; i++) {
 		int c = 0;
+		/* The same desk booked as a morning and an afternoon: cancelling
+		 * it for the whole day took both. */
+		if (i > 0 && strcmp(codes[i], codes[0]) == 0)
+			continue;
 		if (booking_cancel(app, it->day, codes[i], HALF_DAY, p->login, &c, err) != HOP_OK)
 			return err->status;
 		it->cancelled += c;
