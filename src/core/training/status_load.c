@@ -17,6 +17,11 @@
  * person index stays usable: "?N = 0 OR col = ?N" scans every row. */
 #define ONE_OR_ALL(col, n) col " BETWEEN ?" n " AND (CASE WHEN ?" n " = 0 THEN " \
 	"9223372036854775807 ELSE ?" n " END) "
+/* A team's members (and some who were: the caller passes over people it did
+ * not read), for the side facts of a team's status: the team's memberships
+ * drive the look-ups instead of a pass over everyone's rows. */
+#define IN_TEAM(col, t, d) "AND " col " IN (SELECT tm.person_id FROM membership tm " \
+	"WHERE tm.team_id = ?" t " AND (tm.end_on IS NULL OR tm.end_on >= ?" d ")) "
 
 static enum hop_status nomem(struct hop_err *err)
 {
@@ -170,11 +175,14 @@ static enum hop_status load_people(struct hop_app *app, const struct st_query *q
 	/* Someone not started yet counts in the team they join: the safety
 	 * instruction is due before their first day. */
 	if (q->team_id)
+		/* CROSS JOIN keeps SQLite's order: the team's memberships first
+		 * (index membership_team), then each member, never the other way
+		 * round over the whole organisation; plain SQL elsewhere. */
 		st = db_stmt(app->db, "SELECT p.id, p.login, p.name, p.roles, p.start_date, "
-		             "p.end_date, p.minor_until, m.team_id FROM person p JOIN membership m "
-		             "ON m.person_id = p.id AND m.team_id = ?3 AND "
+		             "p.end_date, p.minor_until, m.team_id FROM membership m CROSS JOIN "
+		             "person p WHERE m.person_id = p.id AND m.team_id = ?3 AND "
 		             MEMBERSHIP_ON_SQL("(CASE WHEN ?1 > p.start_date THEN ?1 ELSE p.start_date END)")
-		             "WHERE (p.end_date IS NULL OR p.end_date >= ?1) AND " ONE_OR_ALL("p.id", "2")
+		             "AND (p.end_date IS NULL OR p.end_date >= ?1) AND " ONE_OR_ALL("p.id", "2")
 		             "GROUP BY p.id ORDER BY p.name COLLATE hop, p.login", err);
 	else
 		st = db_stmt(app->db, "SELECT p.id, p.login, p.name, p.roles, p.start_date, "
@@ -233,6 +241,15 @@ static struct st_person *find(struct st_person **ix, size_t n, int64_t id)
 	return NULL;
 }
 
+/* IN_TEAM's two parameters from n: the team and the day. */
+static void bind_team(struct db_stmt *st, bool team, int n, const struct st_query *q)
+{
+	if (team) {
+		db_bind_int64(st, n, q->team_id);
+		db_bind_date(st, n + 1, q->day);
+	}
+}
+
 /* Sites (fixed desk, else the team's first zone), changes of team and home
  * defaults of the people read, each in one query over everyone (or one). */
 static enum hop_status load_person_facts(struct hop_app *app, const struct st_query *q,
@@ -244,6 +261,7 @@ static enum hop_status load_person_facts(struct hop_app *app, const struct st_qu
 	struct st_person *p;
 	int rc;
 	size_t lo, hi;
+	bool by_team = q->team_id && !q->person_id;
 
 	st = db_stmt(app->db, "SELECT z.team_id, f.site_id FROM zone z JOIN floor f "
 	             "ON f.id = z.floor_id WHERE z.team_id IS NOT NULL ORDER BY z.team_id, z.id", err);
@@ -270,13 +288,20 @@ static enum hop_status load_person_facts(struct hop_app *app, const struct st_qu
 			f->people[i].site = teams.day[lo];
 	}
 	days_free(&teams);
-	st = db_stmt(app->db, "SELECT d.owner_id, f.site_id FROM desk d JOIN zone z "
-	             "ON z.id = d.zone_id JOIN floor f ON f.id = z.floor_id "
-	             "WHERE d.owner_id IS NOT NULL AND d.retired_on IS NULL "
-	             "AND " ONE_OR_ALL("d.owner_id", "1") "ORDER BY d.owner_id, d.id DESC", err);
+	if (by_team)
+		st = db_stmt(app->db, "SELECT d.owner_id, f.site_id FROM desk d JOIN zone z "
+		             "ON z.id = d.zone_id JOIN floor f ON f.id = z.floor_id "
+		             "WHERE d.owner_id IS NOT NULL AND d.retired_on IS NULL AND ?1 = 0 "
+		             IN_TEAM("d.owner_id", "2", "3") "ORDER BY d.owner_id, d.id DESC", err);
+	else
+		st = db_stmt(app->db, "SELECT d.owner_id, f.site_id FROM desk d JOIN zone z "
+		             "ON z.id = d.zone_id JOIN floor f ON f.id = z.floor_id "
+		             "WHERE d.owner_id IS NOT NULL AND d.retired_on IS NULL "
+		             "AND " ONE_OR_ALL("d.owner_id", "1") "ORDER BY d.owner_id, d.id DESC", err);
 	if (!st)
 		goto fail;
 	db_bind_int64(st, 1, q->person_id);
+	bind_team(st, by_team, 2, q);
 	/* The lowest desk id comes last and wins, as in pr_person_site. */
 	while ((rc = db_step(st)) == DB_ROW)
 		if ((p = find(ix, f->npeople, db_col_int64(st, 0))))
@@ -284,25 +309,38 @@ static enum hop_status load_person_facts(struct hop_app *app, const struct st_qu
 	db_reset(st);
 	if (rc != DB_DONE)
 		goto dbfail;
-	st = db_stmt(app->db, "SELECT m.person_id, max(m.start_on) FROM membership m "
-	             "JOIN person p ON p.id = m.person_id WHERE m.kind IN ('post', 'station') "
-	             "AND m.start_on > p.start_date AND m.start_on <= ?1 "
-	             "AND " ONE_OR_ALL("m.person_id", "2") "GROUP BY m.person_id", err);
+	if (by_team)
+		st = db_stmt(app->db, "SELECT m.person_id, max(m.start_on) FROM membership m "
+		             "JOIN person p ON p.id = m.person_id WHERE m.kind IN ('post', 'station') "
+		             "AND m.start_on > p.start_date AND m.start_on <= ?1 AND ?2 = 0 "
+		             IN_TEAM("m.person_id", "3", "4") "GROUP BY m.person_id", err);
+	else
+		st = db_stmt(app->db, "SELECT m.person_id, max(m.start_on) FROM membership m "
+		             "JOIN person p ON p.id = m.person_id WHERE m.kind IN ('post', 'station') "
+		             "AND m.start_on > p.start_date AND m.start_on <= ?1 "
+		             "AND " ONE_OR_ALL("m.person_id", "2") "GROUP BY m.person_id", err);
 	if (!st)
 		goto fail;
 	db_bind_date(st, 1, f->day);
 	db_bind_int64(st, 2, q->person_id);
+	bind_team(st, by_team, 3, q);
 	while ((rc = db_step(st)) == DB_ROW)
 		if ((p = find(ix, f->npeople, db_col_int64(st, 0))))
 			p->changed = db_col_date(st, 1);
 	db_reset(st);
 	if (rc != DB_DONE)
 		goto dbfail;
-	st = db_stmt(app->db, "SELECT person_id, weekday FROM presence_default "
-	             "WHERE location IN ('home', 'mobile') AND " ONE_OR_ALL("person_id", "1"), err);
+	if (by_team)
+		st = db_stmt(app->db, "SELECT person_id, weekday FROM presence_default "
+		             "WHERE location IN ('home', 'mobile') AND ?1 = 0 "
+		             IN_TEAM("person_id", "2", "3"), err);
+	else
+		st = db_stmt(app->db, "SELECT person_id, weekday FROM presence_default "
+		             "WHERE location IN ('home', 'mobile') AND " ONE_OR_ALL("person_id", "1"), err);
 	if (!st)
 		goto fail;
 	db_bind_int64(st, 1, q->person_id);
+	bind_team(st, by_team, 2, q);
 	while ((rc = db_step(st)) == DB_ROW)
 		if ((p = find(ix, f->npeople, db_col_int64(st, 0))))
 			p->home_days |= 1u << (db_col_int(st, 1) & 7);
@@ -344,12 +382,13 @@ static enum hop_status load_records(struct hop_app *app, const struct st_query *
 				             "AND result IN ('passed', 'attended') ORDER BY done_on", err);
 			else if (q->team_id)
 				/* A team's members only, through the same index. */
-				st = db_stmt(app->db, "SELECT t.person_id, t.done_on FROM person p "
-				             "JOIN membership m ON m.person_id = p.id AND m.team_id = ?3 AND "
+				st = db_stmt(app->db, "SELECT t.person_id, t.done_on FROM membership m "
+				             "CROSS JOIN person p CROSS JOIN training_record t "
+				             "WHERE m.team_id = ?3 AND m.person_id = p.id AND "
 				             MEMBERSHIP_ON_SQL("(CASE WHEN ?4 > p.start_date THEN ?4 ELSE p.start_date END)")
-				             "JOIN training_record t ON t.course_id = ?1 AND t.person_id = p.id "
+				             "AND t.course_id = ?1 AND t.person_id = p.id "
 				             "AND t.revoked_at IS NULL AND t.result IN ('passed', 'attended') "
-				             "WHERE ?2 = 0 ORDER BY t.person_id, t.done_on", err);
+				             "AND ?2 = 0 ORDER BY t.person_id, t.done_on", err);
 			else
 				st = db_stmt(app->db, "SELECT person_id, done_on FROM training_record "
 				             "WHERE course_id = ?1 AND revoked_at IS NULL AND ?2 = 0 "
@@ -369,14 +408,31 @@ static enum hop_status load_records(struct hop_app *app, const struct st_query *
 		}
 		if (r->trigger != TRN_TRIGGER_MOBILE)
 			continue;
-		st = db_stmt(app->db, "SELECT pr.person_id, min(pr.day) FROM presence pr "
-		             "JOIN person p ON p.id = pr.person_id WHERE pr.location IN ('home', 'mobile') "
-		             "AND pr.day >= p.start_date AND pr.day >= ?1 AND " ONE_OR_ALL("pr.person_id", "2")
-		             "GROUP BY pr.person_id ORDER BY pr.person_id", err);
+		if (q->team_id && !q->person_id)
+			/* A team's members (and some who were, whom the caller
+			 * passes over): their home days through the presence key,
+			 * not every home day of the organisation. */
+			st = db_stmt(app->db, "SELECT pr.person_id, min(pr.day) FROM membership m "
+			             "CROSS JOIN person p CROSS JOIN presence pr "
+			             "WHERE p.id = m.person_id AND pr.person_id = m.person_id "
+			             "AND pr.location IN ('home', 'mobile') AND pr.day >= p.start_date "
+			             "AND pr.day >= ?1 AND m.team_id = ?3 AND ?2 = 0 "
+			             "AND (m.end_on IS NULL OR m.end_on >= ?4) "
+			             "GROUP BY pr.person_id ORDER BY pr.person_id", err);
+		else
+			st = db_stmt(app->db, "SELECT pr.person_id, min(pr.day) FROM presence pr "
+			             "JOIN person p ON p.id = pr.person_id "
+			             "WHERE pr.location IN ('home', 'mobile') AND pr.day >= p.start_date "
+			             "AND pr.day >= ?1 AND " ONE_OR_ALL("pr.person_id", "2")
+			             "GROUP BY pr.person_id ORDER BY pr.person_id", err);
 		if (!st)
 			return err->status;
 		db_bind_date(st, 1, r->from);
 		db_bind_int64(st, 2, q->person_id);
+		if (q->team_id && !q->person_id) {
+			db_bind_int64(st, 3, q->team_id);
+			db_bind_date(st, 4, q->day);
+		}
 		r->mobile = f->nmobile++;
 		if (days_read(app, st, &f->mobile[r->mobile], err) != HOP_OK)
 			return err->status;
@@ -387,16 +443,23 @@ static enum hop_status load_records(struct hop_app *app, const struct st_query *
 static enum hop_status load_exemptions(struct hop_app *app, const struct st_query *q,
                                        struct st_facts *f, struct hop_err *err)
 {
-	struct db_stmt *st = db_stmt(app->db, "SELECT requirement_id, person_id, max(until_on) "
-	                           "FROM exemption WHERE revoked_at IS NULL AND until_on >= ?1 "
-	                           "AND " ONE_OR_ALL("person_id", "2") "GROUP BY requirement_id, person_id "
-	                           "ORDER BY requirement_id, person_id", err);
+	bool by_team = q->team_id && !q->person_id;
+	struct db_stmt *st = by_team ?
+		db_stmt(app->db, "SELECT requirement_id, person_id, max(until_on) "
+		        "FROM exemption WHERE revoked_at IS NULL AND until_on >= ?1 AND ?2 = 0 "
+		        IN_TEAM("person_id", "3", "4") "GROUP BY requirement_id, person_id "
+		        "ORDER BY requirement_id, person_id", err) :
+		db_stmt(app->db, "SELECT requirement_id, person_id, max(until_on) "
+		        "FROM exemption WHERE revoked_at IS NULL AND until_on >= ?1 "
+		        "AND " ONE_OR_ALL("person_id", "2") "GROUP BY requirement_id, person_id "
+		        "ORDER BY requirement_id, person_id", err);
 	int rc;
 
 	if (!st)
 		return err->status;
 	db_bind_date(st, 1, f->day);
 	db_bind_int64(st, 2, q->person_id);
+	bind_team(st, by_team, 3, q);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (!vec_grow(&f->ex, &f->capex, f->nex + 1, sizeof *f->ex)) {
 			db_reset(st);
