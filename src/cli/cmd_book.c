@@ -308,9 +308,16 @@ int cmd_cancel(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	person_name(&ctx->app, for_login, name, sizeof name);
 	date_format_human(day, d1, sizeof d1);
-	printf(ngettext("Cancelled %d booking of %s on %s (%s).\n",
-	                "Cancelled %d bookings of %s on %s (%s).\n", (unsigned long)count),
-	       count, name, d1, half_label(halves(am, pm)));
+	/* The half named only when one was asked for: cancelling a day cancels
+	 * whatever halves were booked, which need not be the whole day. */
+	if (am || pm)
+		printf(ngettext("Cancelled %d booking of %s on %s (%s).\n",
+		                "Cancelled %d bookings of %s on %s (%s).\n", (unsigned long)count),
+		       count, name, d1, half_label(halves(am, pm)));
+	else
+		printf(ngettext("Cancelled %d booking of %s on %s.\n",
+		                "Cancelled %d bookings of %s on %s.\n", (unsigned long)count),
+		       count, name, d1);
 	return 0;
 }
 

@@ -130,6 +130,10 @@ has "$OUT" "Cancelled 1 booking of Bernd Weiß on Thu 26 Nov 2026 (AM)." "cancel
 eq "$(sql "SELECT am, pm, sequence, cancelled_at IS NULL FROM booking b JOIN person p ON p.id = b.person_id WHERE p.login = 'bernd' AND day = '2026-11-26'")" \
 	"0|1|1|1" "the afternoon stays, sequence 1"
 as_ok "carl books the freed morning" carl book 2026-11-26 S1 --am
+# Cancelling the day when only its afternoon is booked: no "(all day)".
+as_ok "bernd cancels the rest of his day" bernd cancel 2026-11-26
+eq "$(cat "$OUT")" "Cancelled 1 booking of Bernd Weiß on Thu 26 Nov 2026." "the day, without a half it never had"
+as_ok "bernd books the afternoon again" bernd book 2026-11-26 S1 --pm
 as_fail "cancel nothing" 3 bernd cancel 2026-11-27
 has "$ERR" "you have no booking on Fri 27 Nov 2026 (all day)" "nothing to cancel, said so"
 as_fail "cancel for someone else" 4 bernd cancel 2026-11-24 --for anna
