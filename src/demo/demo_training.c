@@ -16,6 +16,7 @@
 #include "hop/core/app.h"
 #include "hop/core/audit.h"
 #include "hop/core/booking/booking.h"
+#include "hop/core/calendar/workday.h"
 #include "hop/core/training/competence.h"
 #include "hop/core/training/validity.h"
 #include "hop/base/clock.h"
@@ -385,7 +386,10 @@ static enum hop_status add_sessions(struct tr *t, struct hop_err *err)
 	                       err) != HOP_OK)
 		return err->status;
 	for (hop_date d = t->today + 7; made < 4 && d < t->today + 28; d++) {
-		if (date_weekday(d) > 5 || (date_weekday(d) != 2 && date_weekday(d) != 4))
+		/* Tuesdays and Thursdays that are working days (not a holiday, nor
+		 * 24 or 31 December where the policy frees them). */
+		if (date_weekday(d) > 5 || (date_weekday(d) != 2 && date_weekday(d) != 4) ||
+		    !workday_is_working(t->app, 0, d))
 			continue;
 		if (add_session(t->app, t->c[made < 2 ? 0 : 1].id, d,
 		                made < 2 && room[0] ? room : NULL, made < 2 ? 8 : 20, t->now,
