@@ -304,9 +304,25 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
 	return st;
 }
 
+/* RFC 5545 wants at least one component in a calendar.  A feed without
+ * events (a team without presence days) and without a time zone of its own
+ * gets UTC's, which names no times and shows nothing in any calendar. */
+static const char empty_component[] =
+	"BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+	"TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\n"
+	"END:VTIMEZONE\r\n";
+
 enum hop_status ics_writer_close(struct ics_writer *w, size_t *events, struct hop_err *err)
 {
-	enum hop_status st = put(w, "END:VCALENDAR\r\n", err);
+	enum hop_status st = HOP_OK;
+	bool component = w->events > 0;
+
+	for (size_t i = 0; i < w->nzones; i++)
+		component = component || !w->zones[i].utc;
+	if (!component)
+		st = put(w, empty_component, err);
+	if (st == HOP_OK)
+		st = put(w, "END:VCALENDAR\r\n", err);
 	if (st == HOP_OK && (fflush(w->out) == EOF || ferror(w->out)))
 		st = hop_fail(err, HOP_EIO, _("cannot write the calendar: %s"), strerror(errno));
 	if (events)

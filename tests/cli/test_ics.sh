@@ -268,6 +268,13 @@ rm -f "$F"
 hasnt "$A" "TZOFFSETFROM:+005328" "the VTIMEZONE is cut to recent years (no 1893 local mean time)"
 expect_ok "team feed again" export ics --team "Referat 11" --from 2026-11-23 --to 2026-12-04
 eq "$(grep -c '^BEGIN:VTIMEZONE' "$OUT")" 0 "the team feed (all-day events only) has no VTIMEZONE"
+# A feed without any event still has a component, as RFC 5545 asks: UTC's zone.
+expect_ok "a team without presence days" team add "Leeres Team"
+expect_ok "its feed" export ics --team "Leeres Team" --from 2026-11-23 --to 2026-12-04
+eq "$(grep -c '^BEGIN:VEVENT' "$OUT")" 0 "no events"
+eq "$(tr -d '\r' <"$OUT" | grep -c '^TZID:UTC$')" 1 "one component: the UTC time zone"
+"$PY" -c 'import sys, icalendar; c = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read()); sys.exit(0 if c.subcomponents else 1)' "$OUT" &&
+	ok "python-icalendar reads a component" || nok "python-icalendar: no component in $(cat "$OUT")"
 expect_ok "utc site" site add "Lab" --timezone UTC
 expect_ok "utc zone" zone add Lab "EG" "Labor" --level 0
 expect_ok "utc desk" desk add L1 --zone Labor
