@@ -194,11 +194,11 @@ enum hop_status authz_book_for(const struct hop_app *app, const struct hop_perso
 	if (authz_leads_team(app, target->team_id))
 		return HOP_OK;
 	if (has(app, ROLE_LEAD))
-		return hop_fail(err, HOP_EPERM, _("you may book and cancel only for yourself and "
-		                "the members of teams you lead; %s is not in one of them"),
-		                target->name);
-	return hop_fail(err, HOP_EPERM, _("you may book and cancel only for yourself; for %s, "
-	                "ask their lead or facilities"), target->name);
+		return hop_fail(err, HOP_EPERM, _("you may book, cancel and plan days only for "
+		                "yourself and the members of teams you lead; %s is not in one of "
+		                "them"), target->name);
+	return hop_fail(err, HOP_EPERM, _("you may book, cancel and plan days only for yourself; "
+	                "for %s, ask their lead or facilities"), target->name);
 }
 
 /* Is target, in any of their memberships, in a team the actor leads? */
