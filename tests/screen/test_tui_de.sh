@@ -136,7 +136,7 @@ case "$msg" in
 esac
 start_de 100 30 "$EMPLOYEE"
 if wait_for "KW 48"; then
-	has "$SCR" "· Beschäftigte" "the header shows the employee role in German"
+	has "$SCR" "· Beschäftigte:r" "the header shows the employee role in German, for one person"
 	keys 3
 	wait_for "$TOTAL Personen"
 	keys /
