@@ -68,6 +68,27 @@ static void print_item(const struct presence_item *it, enum presence_loc loc)
 		printf(_("%s: %s\n"), when, presence_loc_display(loc));
 }
 
+/* After a change, the person hears what their lead would see marked '!':
+ * the week's deviations from the office agreement (five home days, too few
+ * office days).  A note, not a refusal; who may not see the team's check
+ * hears nothing more. */
+static void own_week_notes(struct cli_ctx *ctx, const char *login, hop_date from, hop_date to)
+{
+	struct agreement_list l = { 0 };
+	struct hop_person p;
+	struct hop_err err;
+
+	fflush(stdout);   /* after the lines of the change, also through a pipe */
+	if (person_get(&ctx->app, login ? login : ctx->app.actor.login, &p, &err) != HOP_OK ||
+	    !p.team[0])
+		return;
+	if (agreement_check(&ctx->app, p.team, from, to, &l, &err) == HOP_OK)
+		for (size_t i = 0; i < l.n; i++)
+			if (l.v[i].person_id == p.id)
+				fprintf(stderr, _("hop: note: %s\n"), l.v[i].text);
+	agreement_list_free(&l);
+}
+
 int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -117,6 +138,7 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 	else if (res.n > 1)
 		printf(".\n");
 	presence_result_free(&res);
+	own_week_notes(ctx, login, from, to);
 	return 0;
 }
 
