@@ -13,6 +13,23 @@
 static const char *const weekday_en[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 static const char *const weekday_de[7] = { "Mo", "Di", "Mi", "Do", "Fr", "Sa", "So" };
 
+char *tui_short_date(hop_date day, char *buf, size_t size)
+{
+	int y, m, d, ty, tm, td;
+
+	if (day == HOP_DATE_NONE) {
+		snprintf(buf, size, "%s", "");
+		return buf;
+	}
+	date_to_ymd(day, &y, &m, &d);
+	date_to_ymd(clock_today(), &ty, &tm, &td);
+	if (y == ty)
+		snprintf(buf, size, "%02d.%02d.", d, m);
+	else
+		snprintf(buf, size, "%02d.%02d.%02d", d, m, y % 100);
+	return buf;
+}
+
 char *tui_date_text(hop_date day, bool weekday, char *buf, size_t size)
 {
 	int y, m, d, wd;

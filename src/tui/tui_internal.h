@@ -158,6 +158,9 @@ void tui_box(int top, int left, int height, int width);
 void header_draw(struct tui *t);
 /* "Mo 23.11.2026" / "Mon 2026-11-23" (weekday true), "23.11.2026" / "2026-11-23". */
 char *tui_date_text(hop_date day, bool weekday, char *buf, size_t size);
+/* "24.11." this year, "24.11.27" in another; "" for HOP_DATE_NONE: the
+ * lists' compact dates (Onboarding, Training). */
+char *tui_short_date(hop_date day, char *buf, size_t size);
 
 /* tabs.c: the tab bar on the second line */
 extern const struct tui_view *const tui_views[];

@@ -50,23 +50,6 @@ const struct onb_summary *onbs_target(const struct onbs_state *s)
 	return onbs_selected(s);
 }
 
-char *onbs_short_date(hop_date day, char *buf, size_t size)
-{
-	int y, m, d, ty, tm, td;
-
-	if (day == HOP_DATE_NONE) {
-		snprintf(buf, size, "%s", "");
-		return buf;
-	}
-	date_to_ymd(day, &y, &m, &d);
-	date_to_ymd(clock_today(), &ty, &tm, &td);
-	if (y == ty)
-		snprintf(buf, size, "%02d.%02d.", d, m);
-	else
-		snprintf(buf, size, "%02d.%02d.%02d", d, m, y % 100);
-	return buf;
-}
-
 /* Select the row of login's onboarding, else the one nearest the selection. */
 static void select_login(struct onbs_state *s, const char *login)
 {

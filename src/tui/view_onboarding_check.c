@@ -68,7 +68,7 @@ static struct step_cols step_columns(const struct onbs_state *s, int width)
 	for (size_t i = 0; i < s->steps.n; i++) {
 		const struct onb_step *st = &s->steps.v[i];
 		maxnum = onbs_max(maxnum, st->number);
-		c.due = onbs_max(c.due, text_width(onbs_short_date(st->due, buf, sizeof buf)));
+		c.due = onbs_max(c.due, text_width(tui_short_date(st->due, buf, sizeof buf)));
 		c.who = onbs_max(c.who, text_width(st->owner_shown));
 		clash_text(st, buf, sizeof buf);
 		c.clash = onbs_max(c.clash, text_width(buf));
@@ -126,7 +126,7 @@ static void draw_step_row(void *ctx, const struct list_row *r, bool sel, int y)
 		attrset(colour_attr(role));
 	text_draw(stdscr, y, c->x_state, sym, 1);
 	attrset(colour_attr(st->overdue && !sel ? TC_WARN : base));
-	text_draw(stdscr, y, c->x_due, onbs_short_date(st->due, buf, sizeof buf), c->due);
+	text_draw(stdscr, y, c->x_due, tui_short_date(st->due, buf, sizeof buf), c->due);
 	attrset(colour_attr(base));
 	if (st->s.in_office)
 		text_draw(stdscr, y, c->x_office, "●", 1);

@@ -42,8 +42,8 @@ static int dates_width(const struct onbs_state *s)
 
 	for (size_t i = 0; i < s->nshown; i++) {
 		const struct onb_summary *o = &s->all.v[s->shown[i]];
-		w = onbs_max(w, text_width(onbs_short_date(o->start, buf, sizeof buf)));
-		w = onbs_max(w, text_width(onbs_short_date(o->next_due, buf, sizeof buf)));
+		w = onbs_max(w, text_width(tui_short_date(o->start, buf, sizeof buf)));
+		w = onbs_max(w, text_width(tui_short_date(o->next_due, buf, sizeof buf)));
 	}
 	return onbs_min(w, DATE_W);
 }
@@ -144,7 +144,7 @@ static void draw_list_row(void *ctx, const struct list_row *r, bool sel, int y)
 		text_draw(stdscr, y, c->x_team, o->person.team[0] ? o->person.team : "—", c->team);
 	}
 	attrset(colour_attr(sel ? TC_SELECTED : TC_NORMAL));
-	text_draw(stdscr, y, c->x_start, onbs_short_date(o->start, buf, sizeof buf), c->start);
+	text_draw(stdscr, y, c->x_start, tui_short_date(o->start, buf, sizeof buf), c->start);
 	if (c->mentor) {
 		if (!sel && !o->mentor_name[0])
 			attrset(colour_attr(TC_DIM));
@@ -156,7 +156,7 @@ static void draw_list_row(void *ctx, const struct list_row *r, bool sel, int y)
 	if (!sel && o->next_due != HOP_DATE_NONE && o->next_due < today)
 		attrset(colour_attr(TC_WARN));
 	text_draw(stdscr, y, c->x_next, o->next_due == HOP_DATE_NONE ? "—" :
-	          onbs_short_date(o->next_due, buf, sizeof buf), c->next);
+	          tui_short_date(o->next_due, buf, sizeof buf), c->next);
 	attrset(A_NORMAL);
 }
 

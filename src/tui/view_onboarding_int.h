@@ -87,8 +87,6 @@ const struct onb_summary *onbs_target(const struct onbs_state *s);
 bool onbs_reload(struct tui *t, struct onbs_state *s);
 /* Apply the filters to the list read (overdue only, team). */
 void onbs_filter(struct onbs_state *s);
-/* "23.11." this year, "18.05.27" in another. */
-char *onbs_short_date(hop_date day, char *buf, size_t size);
 
 /* ---- view_onboarding_draw.c ---- */
 

@@ -40,28 +40,11 @@ bool trs_sees_matrix(const struct tui *t)
 	return (t->app->actor.roles & (ROLE_LEAD | ROLE_HR | ROLE_ADMIN)) != 0;
 }
 
-char *trs_short_date(hop_date day, char *buf, size_t size)
-{
-	int y, m, d, ty, tm, td;
-
-	if (day == HOP_DATE_NONE) {
-		snprintf(buf, size, "%s", "");
-		return buf;
-	}
-	date_to_ymd(day, &y, &m, &d);
-	date_to_ymd(clock_today(), &ty, &tm, &td);
-	if (y == ty)
-		snprintf(buf, size, "%02d.%02d.", d, m);
-	else
-		snprintf(buf, size, "%02d.%02d.%02d", d, m, y % 100);
-	return buf;
-}
-
 char *trs_when(struct hop_datetime when, char *buf, size_t size)
 {
 	char day[16], hhmm[8];
 
-	snprintf(buf, size, "%s %s", trs_short_date(when.day, day, sizeof day),
+	snprintf(buf, size, "%s %s", tui_short_date(when.day, day, sizeof day),
 	         datetime_hhmm(when.minute, hhmm));
 	return buf;
 }

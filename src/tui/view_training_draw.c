@@ -190,9 +190,9 @@ static void draw_course_row(const struct mine_ctx *mc, const struct trn_status_r
 	text_draw(stdscr, y, c->x_status, trn_status_display(r->st.status), c->status);
 	attrset(colour_attr(base));
 	text_draw(stdscr, y, c->x_due, r->st.due == HOP_DATE_NONE ? trs_sym("—", "-") :
-	          trs_short_date(r->st.due, buf, sizeof buf), DATE_W);
+	          tui_short_date(r->st.due, buf, sizeof buf), DATE_W);
 	text_draw(stdscr, y, c->x_until, r->st.valid_until == HOP_DATE_NONE ? trs_sym("—", "-") :
-	          trs_short_date(r->st.valid_until, buf, sizeof buf), DATE_W);
+	          tui_short_date(r->st.valid_until, buf, sizeof buf), DATE_W);
 	attrset(A_NORMAL);
 }
 

@@ -111,8 +111,6 @@ const struct trn_session *trs_sel_session(const struct trs_state *s);
 void trs_select_session(struct trs_state *s, int64_t id);
 /* "01.02. 09:00" this year, "01.02.27 09:00" in another. */
 char *trs_when(struct hop_datetime when, char *buf, size_t size);
-/* "23.11." this year, "18.05.27" in another, "" for none. */
-char *trs_short_date(hop_date day, char *buf, size_t size);
 
 /* ---- view_training_draw.c ---- */
 

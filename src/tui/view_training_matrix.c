@@ -341,9 +341,9 @@ static void draw_cell_line(const struct trs_state *s, int y, int width)
 		snprintf(line, sizeof line, _("%s · %s: %s · due %s · valid until %s"), p->name,
 		         c->title, trn_status_display(st->status),
 		         st->due == HOP_DATE_NONE ? trs_sym("—", "-") :
-		         trs_short_date(st->due, a, sizeof a),
+		         tui_short_date(st->due, a, sizeof a),
 		         st->valid_until == HOP_DATE_NONE ? trs_sym("—", "-") :
-		         trs_short_date(st->valid_until, b, sizeof b));
+		         tui_short_date(st->valid_until, b, sizeof b));
 	}
 	trs_line(y, 0, line, width, TC_DIM);
 }

@@ -58,9 +58,8 @@ static enum hop_status check_range(hop_date from, hop_date to, struct hop_err *e
 	return HOP_OK;
 }
 
-/* The location stored for the day ("" = none) into old. */
-static enum hop_status day_entry(struct hop_app *app, int64_t person_id, hop_date day,
-                                 char *old, size_t size, struct hop_err *err)
+enum hop_status pr_day_entry(struct hop_app *app, int64_t person_id, hop_date day,
+                             char *old, size_t size, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT location FROM presence "
 	                           "WHERE person_id = ?1 AND day = ?2", err);
@@ -79,7 +78,7 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 	char old[16], now[24], iso[HOP_DATE_ISO_LEN], detail[400], object[HOP_LOGIN_MAX + 8];
 	struct db_stmt *st;
 
-	if (day_entry(app, p->id, day, old, sizeof old, err) != HOP_OK)
+	if (pr_day_entry(app, p->id, day, old, sizeof old, err) != HOP_OK)
 		return err->status;
 	st = db_stmt(app->db, "INSERT INTO presence (person_id, day, location, note, set_by, "
 	             "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person_id, day) DO "
@@ -370,7 +369,7 @@ enum hop_status presence_mark_office(struct hop_app *app, int64_t person_id, hop
 	struct db_stmt *st;
 	bool found;
 
-	if (day_entry(app, person_id, day, old, sizeof old, err) != HOP_OK)
+	if (pr_day_entry(app, person_id, day, old, sizeof old, err) != HOP_OK)
 		return err->status;
 	if (strcmp(old, "office") == 0)
 		return HOP_OK;

@@ -76,6 +76,10 @@ enum hop_status pr_sites_on(struct hop_app *app, struct pr_sites *s, hop_date da
                             int64_t *site, struct hop_err *err);
 void pr_sites_free(struct pr_sites *s);
 
+/* The location of person_id's own entry for day ("" = none) into loc, as
+ * stored ("office", "home", ...). */
+enum hop_status pr_day_entry(struct hop_app *app, int64_t person_id, hop_date day,
+                             char *loc, size_t size, struct hop_err *err);
 /* Is day a working day at site?  why (HOP_WHY_MAX bytes) gets the reason when
  * not.  A database failure is returned as such (not as "not working"). */
 enum hop_status pr_working(struct hop_app *app, int64_t site, hop_date day, bool *working,

@@ -7,7 +7,6 @@
 #include "hop/core/app.h"
 #include "hop/core/presence/presence.h"
 #include "hop/base/i18n.h"
-#include "hop/db/db.h"
 #include "session_int.h"
 #include "enrol_int.h"
 #include "../presence/presence_int.h"
@@ -21,21 +20,6 @@ void enrol_warn(struct enrol_result *res, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(res->warnings[res->nwarnings++], HOP_ENROL_WARNING_LEN, fmt, ap);
 	va_end(ap);
-}
-
-/* The day's own presence entry ("" = none). */
-static enum hop_status day_entry(struct hop_app *app, int64_t person_id, hop_date day,
-                                 char *loc, size_t size, struct hop_err *err)
-{
-	struct db_stmt *st = db_stmt(app->db, "SELECT location FROM presence "
-	                           "WHERE person_id = ?1 AND day = ?2", err);
-	bool found;
-
-	if (!st)
-		return err->status;
-	db_bind_int64(st, 1, person_id);
-	db_bind_date(st, 2, day);
-	return db_get_text(st, loc, size, &found, _("reading presence"), err);
 }
 
 enum hop_status enrol_presence(struct hop_app *app, const struct trn_session *s,
@@ -56,7 +40,7 @@ enum hop_status enrol_presence(struct hop_app *app, const struct trn_session *s,
 
 		if (date_weekday(d) > 5)
 			continue;
-		if (day_entry(app, p->id, d, loc, sizeof loc, err) != HOP_OK)
+		if (pr_day_entry(app, p->id, d, loc, sizeof loc, err) != HOP_OK)
 			return err->status;
 		if (strcmp(loc, "away") == 0) {
 			enrol_warn(res, _("%s planned to be away on %s, a day of the session"), p->name,
