@@ -33,7 +33,7 @@ CPPFLAGS_ALL = -Iinclude -I$(BUILD)/gen -I/usr/include/iniparser \
 	-DHOP_SYSCONFDIR='"$(SYSCONFDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL = -std=c17 $(OPT) -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wno-missing-field-initializers -Wno-format-truncation $(WERROR) $(SANITIZE) $(CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -liniparser $(LDLIBS)
+LDLIBS_ALL = $(PKG_LIBS) -liniparser -lglpk $(LDLIBS)
 
 # The layers, bottom up (see HACKING.md): base, db, config and ics, core by
 # capability, demo, and the two front ends.

@@ -329,6 +329,22 @@ const struct config_key config_keys[] = {
 	        N_("days before an onboarding step that its calendar event reminds (0: no reminder)")),
 	INT_KEY("privacy", "min_group", privacy_min_group, 2, 100, "5",
 	        N_("the fewest people whose self-assessed training needs are shown together as a mean")),
+	INT_KEY("rotation", "lead_years", rotation_lead_years, 1, 15, "5",
+	        N_("years a lead stays in a team or area before their rotation is due")),
+	INT_KEY("rotation", "area_review_years", rotation_area_review_years, 1, 20, "3",
+	        N_("years after which an area's corruption-prone flag is due for review")),
+	INT_KEY("rotation", "reset_after_months", rotation_reset_after_months, 1, 60, "6",
+	        N_("months away on a secondment after which time in an area starts afresh")),
+	INT_KEY("rotation", "hospitation_days_per_year", rotation_hospitation_days, 0, 100, "10",
+	        N_("working days a year each person spends in another unit (Hospitation)")),
+	INT_KEY("rotation", "consent_after_months", rotation_consent_after_months, 1, 120, "24",
+	        N_("months of secondment after which the person's consent is needed (BBG § 27)")),
+	INT_KEY("rotation", "personalrat_after_months", rotation_personalrat_after_months, 1, 120, "3",
+	        N_("months of secondment after which the staff council takes part")),
+	INT_KEY("rotation", "due_within_months", rotation_due_within_months, 1, 120, "12",
+	        N_("how far ahead the list of rotations due looks, in months")),
+	INT_KEY("rotation", "plan_time_limit", rotation_plan_time_limit, 1, 3600, "60",
+	        N_("seconds the solver may take to plan a trainee cohort")),
 };
 const size_t config_key_count = sizeof config_keys / sizeof config_keys[0];
 

@@ -144,7 +144,7 @@ static void test_overlap_refused(void **state)
 
 	/* The database itself: a second open post from 2026. */
 	assert_int_equal(exec(&app, "INSERT INTO membership (person_id, team_id, kind, start_on, "
-	                      "created_at) SELECT p.id, t.id, 'station', '2026-01-01', 'x' "
+	                      "created_at) SELECT p.id, t.id, 'post', '2026-01-01', 'x' "
 	                      "FROM person p, team t WHERE p.login = 'aberg' "
 	                      "AND t.name = 'Referat 12'"), SQLITE_CONSTRAINT);
 	assert_int_equal(count(&app, "SELECT count(*) FROM membership"), before);
@@ -153,16 +153,20 @@ static void test_overlap_refused(void **state)
 	                      "end_on, created_at) SELECT p.id, t.id, 'secondment', '2026-01-01', "
 	                      "'2026-02-01', 'x' FROM person p, team t WHERE p.login = 'aberg' "
 	                      "AND t.name = 'Referat 12'"), SQLITE_OK);
-	assert_int_equal(exec(&app, "UPDATE membership SET kind = 'station' "
+	assert_int_equal(exec(&app, "UPDATE membership SET kind = 'post' "
 	                      "WHERE kind = 'secondment'"), SQLITE_CONSTRAINT);
 
-	/* Core says which periods collide. */
+	/* A station overlays the post (the home unit) for its months... */
 	assert_int_equal(membership_add(&app, "aberg", "Referat 3", MEMBER_STATION,
 	                                date_from_ymd(2027, 3, 1), date_from_ymd(2027, 5, 31),
+	                                &err), HOP_OK);
+	/* ... and core says which stations collide. */
+	assert_int_equal(membership_add(&app, "aberg", "Referat 12", MEMBER_STATION,
+	                                date_from_ymd(2027, 5, 1), date_from_ymd(2027, 8, 31),
 	                                &err), HOP_ECONFLICT);
-	assert_non_null(strstr(err.msg, "Person aberg holds the post in Referat 11 from 2020-03-02"));
-	assert_non_null(strstr(err.msg, "the station in Referat 3 from 2027-03-01 to 2027-05-31"));
-	assert_int_equal(count(&app, "SELECT count(*) FROM membership WHERE kind = 'station'"), 0);
+	assert_non_null(strstr(err.msg, "Person aberg holds the station in Referat 3 from 2027-03-01 to 2027-05-31"));
+	assert_non_null(strstr(err.msg, "the station in Referat 12 from 2027-05-01 to 2027-08-31"));
+	assert_int_equal(count(&app, "SELECT count(*) FROM membership WHERE kind = 'station'"), 1);
 	/* Secondments may overlap the post. */
 	assert_int_equal(membership_add(&app, "aberg", "Referat 3", MEMBER_SECONDMENT,
 	                                date_from_ymd(2027, 3, 1), HOP_DATE_NONE, &err), HOP_OK);

@@ -69,6 +69,15 @@ struct hop_config {
 	/* [privacy] */
 	int privacy_min_group;            /* the fewest people an aggregate of personal
 	                                     statements (training needs) is shown for, default 5 */
+	/* [rotation] */
+	int rotation_lead_years;          /* a lead's time in a team or area before rotating, 5 */
+	int rotation_area_review_years;   /* corruption-prone flags reviewed every N years, 3 */
+	int rotation_reset_after_months;  /* a secondment this long restarts time in an area, 6 */
+	int rotation_hospitation_days;    /* Hospitation working days a year, default 10 */
+	int rotation_consent_after_months;    /* secondments longer need consent (BBG § 27), 24 */
+	int rotation_personalrat_after_months;/* longer: the staff council takes part, 3 */
+	int rotation_due_within_months;   /* horizon of the due list, default 12 */
+	int rotation_plan_time_limit;     /* seconds for the cohort solver, default 60 */
 };
 
 /* Built-in defaults. */

@@ -66,7 +66,7 @@ static bool primary(enum membership_kind k)
 }
 
 /* "from 2026-12-01" or "from 2026-12-01 to 2027-02-28", for messages. */
-static const char *period_text(hop_date from, hop_date to, char *buf, size_t size)
+const char *mb_period_text(hop_date from, hop_date to, char *buf, size_t size)
 {
 	char a[HOP_DATE_ISO_LEN], b[HOP_DATE_ISO_LEN];
 
@@ -82,12 +82,13 @@ static const char *period_text(hop_date from, hop_date to, char *buf, size_t siz
 enum hop_status membership_team_on(struct hop_app *app, int64_t person_id, hop_date day,
                                    int64_t *team_id, struct hop_err *err)
 {
-	/* A secondment covering the day wins; an acting post is held besides
-	 * one's own team. */
-	struct db_stmt *st = db_stmt(app->db, "SELECT m.team_id FROM membership m "
+	/* A secondment covering the day wins, then a station over the post; an
+	 * acting post is held besides one's own team. */
+	struct db_stmt *st = db_stmt(app->db, "SELECT CASE WHEN m.host IS NULL THEN m.team_id "
+	                           "ELSE 0 END FROM membership m "
 	                           "WHERE m.person_id = ?1 AND m.kind <> 'acting' "
 	                           "AND m.start_on <= ?2 AND (m.end_on IS NULL OR m.end_on >= ?2) "
-	                           "ORDER BY m.kind = 'secondment' DESC, m.start_on DESC LIMIT 1",
+	                           "ORDER BY " MEMBERSHIP_RANK_SQL " DESC, m.start_on DESC LIMIT 1",
 	                           err);
 	int rc;
 
@@ -108,11 +109,12 @@ enum hop_status membership_team_on(struct hop_app *app, int64_t person_id, hop_d
 /* ---- the cache: person.team_id ---- */
 
 /* Today's team, else the first primary team still to come (a new hire's
- * team before their first day), else none. */
+ * team before their first day), else none.  During a secondment outside it
+ * stays the team the person was seconded from: they still belong there. */
 #define CACHE_SET "UPDATE person SET team_id = coalesce(" \
 	"(SELECT m.team_id FROM membership m WHERE m.person_id = person.id AND m.kind <> 'acting' " \
 	"AND m.start_on <= ?2 AND (m.end_on IS NULL OR m.end_on >= ?2) " \
-	"ORDER BY m.kind = 'secondment' DESC, m.start_on DESC LIMIT 1), " \
+	"ORDER BY " MEMBERSHIP_RANK_SQL " DESC, m.start_on DESC LIMIT 1), " \
 	"(SELECT m.team_id FROM membership m WHERE m.person_id = person.id " \
 	"AND m.kind IN ('post', 'station') AND m.start_on > ?2 ORDER BY m.start_on LIMIT 1)) "
 
@@ -214,9 +216,10 @@ enum hop_status membership_refresh(struct hop_app *app, struct hop_err *err)
 
 /* ---- periods ---- */
 
-/* A primary period of person_id overlapping from..until (other than
- * except_id): HOP_ECONFLICT naming both periods, said of name. */
-static enum hop_status check_overlap(struct hop_app *app, int64_t person_id, const char *name,
+/* A period of the same primary kind (post or station) of person_id
+ * overlapping from..until (other than except_id): HOP_ECONFLICT naming both
+ * periods, said of name. */
+enum hop_status mb_check_overlap(struct hop_app *app, int64_t person_id, const char *name,
                                      int64_t except_id, enum membership_kind kind,
                                      const char *team, hop_date from, hop_date until,
                                      struct hop_err *err)
@@ -231,7 +234,7 @@ static enum hop_status check_overlap(struct hop_app *app, int64_t person_id, con
 		return HOP_OK;
 	st = db_stmt(app->db, "SELECT m.kind, m.start_on, m.end_on, t.name FROM membership m "
 	             "JOIN team t ON t.id = m.team_id WHERE m.person_id = ?1 AND m.id <> ?4 "
-	             "AND m.kind IN ('post', 'station') "
+	             "AND m.kind = ?5 "
 	             "AND m.start_on <= coalesce(?3, '9999-12-31') "
 	             "AND coalesce(m.end_on, '9999-12-31') >= ?2 ORDER BY m.start_on LIMIT 1", err);
 	if (!st)
@@ -240,6 +243,7 @@ static enum hop_status check_overlap(struct hop_app *app, int64_t person_id, con
 	db_bind_date(st, 2, from);
 	db_bind_date(st, 3, until);
 	db_bind_int64(st, 4, except_id);
+	db_bind_text(st, 5, membership_kind_name(kind));
 	rc = db_step(st);
 	if (rc != DB_ROW) {
 		db_reset(st);
@@ -253,18 +257,19 @@ static enum hop_status check_overlap(struct hop_app *app, int64_t person_id, con
 	return hop_fail(err, HOP_ECONFLICT, _("%s holds the %s in %s %s; the %s in %s %s would "
 	                "overlap it, and a person holds one post or station at a time"),
 	                name, membership_kind_display(k), other,
-	                period_text(s, e, theirs, sizeof theirs), membership_kind_display(kind), team,
-	                period_text(from, until, ours, sizeof ours));
+	                mb_period_text(s, e, theirs, sizeof theirs), membership_kind_display(kind), team,
+	                mb_period_text(from, until, ours, sizeof ours));
 }
 
-static enum hop_status insert_period(struct hop_app *app, int64_t person_id, int64_t team_id,
+enum hop_status mb_insert_period(struct hop_app *app, int64_t person_id, int64_t team_id,
                                      enum membership_kind kind, hop_date from, hop_date until,
-                                     struct hop_err *err)
+                                     const char *host, enum membership_host_level level,
+                                     int64_t *id, struct hop_err *err)
 {
 	char at[24];
 	struct db_stmt *st = db_stmt(app->db, "INSERT INTO membership (person_id, team_id, kind, "
-	                           "start_on, end_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	                           err);
+	                           "start_on, end_on, created_at, host, host_level) "
+	                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
 	int rc;
 
 	if (!st)
@@ -275,6 +280,8 @@ static enum hop_status insert_period(struct hop_app *app, int64_t person_id, int
 	db_bind_date(st, 4, from);
 	db_bind_date(st, 5, until);
 	db_bind_text(st, 6, clock_timestamp(at));
+	db_bind_text(st, 7, host && *host ? host : NULL);
+	db_bind_text(st, 8, level != HOST_NONE ? membership_host_level_name(level) : NULL);
 	rc = db_step(st);
 	db_reset(st);
 	if (rc == DB_CHECK)
@@ -282,6 +289,8 @@ static enum hop_status insert_period(struct hop_app *app, int64_t person_id, int
 		                "station of the same person"));
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("adding a team membership"));
+	if (id)
+		*id = db_last_id(app->db);
 	return HOP_OK;
 }
 
@@ -305,7 +314,8 @@ enum hop_status mb_person_added(struct hop_app *app, int64_t person_id, int64_t 
 {
 	if (!team_id)
 		return HOP_OK;
-	return insert_period(app, person_id, team_id, MEMBER_POST, start, HOP_DATE_NONE, err);
+	return mb_insert_period(app, person_id, team_id, MEMBER_POST, start, HOP_DATE_NONE, NULL,
+	                     HOST_NONE, NULL, err);
 }
 
 enum hop_status mb_start_changed(struct hop_app *app, int64_t person_id, hop_date old_start,
@@ -356,9 +366,10 @@ enum hop_status mb_team_changed(struct hop_app *app, int64_t person_id, int64_t 
 
 	/* From today; from the start date for someone not yet started. */
 	from = today > start ? today : start;
-	/* The periods still running on that day or to come: a few at most. */
+	/* The posts still running on that day or to come: a few at most.  A
+	 * station overlays the post and runs its course. */
 	st = db_stmt(app->db, "SELECT id, kind, start_on, end_on FROM membership "
-	             "WHERE person_id = ?1 AND kind IN ('post', 'station') "
+	             "WHERE person_id = ?1 AND kind = 'post' "
 	             "AND (end_on IS NULL OR end_on >= ?2) ORDER BY start_on", err);
 	if (!st)
 		return err->status;
@@ -419,46 +430,11 @@ enum hop_status mb_team_changed(struct hop_app *app, int64_t person_id, int64_t 
 			db_col_copy(q, 1, team, sizeof team);
 		}
 		db_reset(q);
-		if (check_overlap(app, person_id, name, 0, MEMBER_POST, team, from, HOP_DATE_NONE,
+		if (mb_check_overlap(app, person_id, name, 0, MEMBER_POST, team, from, HOP_DATE_NONE,
 		                  err) != HOP_OK ||
-		    insert_period(app, person_id, team_id, MEMBER_POST, from, HOP_DATE_NONE,
-		                  err) != HOP_OK)
+		    mb_insert_period(app, person_id, team_id, MEMBER_POST, from, HOP_DATE_NONE, NULL,
+		                  HOST_NONE, NULL, err) != HOP_OK)
 			return err->status;
-	}
-	return HOP_OK;
-}
-
-enum hop_status membership_add(struct hop_app *app, const char *login, const char *team,
-                               enum membership_kind kind, hop_date from, hop_date until,
-                               struct hop_err *err)
-{
-	struct hop_person p;
-	struct hop_team t;
-	char object[HOP_LOGIN_MAX + 8], detail[400], period[80];
-
-	if (authz_membership_manage(app, err) != HOP_OK ||
-	    person_get(app, login, &p, err) != HOP_OK || team_find(app, team, &t, err) != HOP_OK)
-		return err->status;
-	if ((unsigned)kind >= MEMBER_KIND_COUNT)
-		return hop_fail(err, HOP_EINVAL, _("unknown kind of membership"));
-	if (from == HOP_DATE_NONE)
-		return hop_fail(err, HOP_EINVAL, _("a team membership needs its first day"));
-	if (until != HOP_DATE_NONE && until < from)
-		return hop_fail(err, HOP_EINVAL, _("the membership would end before it begins"));
-	if (t.dissolved != HOP_DATE_NONE)
-		return hop_fail(err, HOP_EINVAL, _("team '%s' is dissolved"), t.name);
-	if (db_begin(app->db, err) != HOP_OK)
-		return err->status;
-	snprintf(object, sizeof object, "person:%s", p.login);
-	snprintf(detail, sizeof detail, "%s in %s %s", membership_kind_name(kind), t.name,
-	         period_text(from, until, period, sizeof period));
-	if (check_overlap(app, p.id, p.name, 0, kind, t.name, from, until, err) != HOP_OK ||
-	    insert_period(app, p.id, t.id, kind, from, until, err) != HOP_OK ||
-	    mb_cache_person(app, p.id, err) != HOP_OK ||
-	    audit_write(app, "membership.add", object, detail, err) != HOP_OK ||
-	    db_commit(app->db, err) != HOP_OK) {
-		db_rollback(app->db);
-		return err->status;
 	}
 	return HOP_OK;
 }
@@ -486,6 +462,13 @@ static void read_membership(struct db_stmt *st, void *out)
 	m->kind = kind_from_text(db_col_text(st, 4));
 	m->start = db_col_date(st, 5);
 	m->end = db_col_date(st, 6);
+	db_col_copy(st, 7, m->host, sizeof m->host);
+	m->host_level = HOST_NONE;
+	for (int l = HOST_BUND; l <= HOST_OTHER; l++)
+		if (strcmp(db_col_text(st, 8), membership_host_level_name((enum membership_host_level)l)) == 0)
+			m->host_level = (enum membership_host_level)l;
+	m->cohort_id = db_col_int64(st, 9);
+	m->seq = db_col_int(st, 10);
 }
 
 static const struct collect membership_rows = {
@@ -502,7 +485,8 @@ enum hop_status membership_history(struct hop_app *app, const char *login,
 	memset(out, 0, sizeof *out);
 	if (person_get(app, login, &p, err) != HOP_OK)
 		return err->status;
-	st = db_stmt(app->db, "SELECT m.id, m.team_id, t.name, t.slug, m.kind, m.start_on, m.end_on "
+	st = db_stmt(app->db, "SELECT m.id, m.team_id, t.name, t.slug, m.kind, m.start_on, m.end_on, "
+	             "coalesce(m.host, ''), coalesce(m.host_level, ''), coalesce(m.cohort_id, 0), m.seq "
 	             "FROM membership m JOIN team t ON t.id = m.team_id WHERE m.person_id = ?1 "
 	             "ORDER BY m.start_on, m.id", err);
 	if (!st)

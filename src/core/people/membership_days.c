@@ -84,13 +84,15 @@ enum hop_status membership_spans_load(struct hop_app *app, int64_t team_id, int6
 	memset(out, 0, sizeof *out);
 	/* Acting posts are held besides one's team and never decide it. */
 	if (person_id)
-		st = db_stmt(app->db, "SELECT person_id, team_id, start_on, end_on, "
-		             "kind = 'secondment' FROM membership WHERE person_id = ?2 "
+		st = db_stmt(app->db, "SELECT person_id, CASE WHEN host IS NULL THEN team_id ELSE 0 END, "
+		             "start_on, end_on, CASE kind WHEN 'secondment' THEN 2 WHEN 'station' THEN 1 "
+		             "ELSE 0 END FROM membership WHERE person_id = ?2 "
 		             "AND kind <> 'acting' AND start_on <= ?4 "
 		             "AND (end_on IS NULL OR end_on >= ?3) ORDER BY start_on, id", err);
 	else if (team_id)
-		st = db_stmt(app->db, "SELECT m.person_id, m.team_id, m.start_on, m.end_on, "
-		             "m.kind = 'secondment' FROM membership m WHERE m.person_id IN "
+		st = db_stmt(app->db, "SELECT m.person_id, CASE WHEN m.host IS NULL THEN m.team_id ELSE 0 END, "
+		             "m.start_on, m.end_on, " MEMBERSHIP_RANK_SQL " FROM membership m "
+		             "WHERE m.person_id IN "
 		             "(SELECT t.person_id FROM membership t WHERE t.team_id = ?1 "
 		             "AND t.kind <> 'acting' AND t.start_on <= ?4 "
 		             "AND (t.end_on IS NULL OR t.end_on >= ?3)) "
@@ -98,8 +100,9 @@ enum hop_status membership_spans_load(struct hop_app *app, int64_t team_id, int6
 		             "AND (m.end_on IS NULL OR m.end_on >= ?3) "
 		             "ORDER BY m.person_id, m.start_on, m.id", err);
 	else
-		st = db_stmt(app->db, "SELECT person_id, team_id, start_on, end_on, "
-		             "kind = 'secondment' FROM membership WHERE kind <> 'acting' "
+		st = db_stmt(app->db, "SELECT person_id, CASE WHEN host IS NULL THEN team_id ELSE 0 END, "
+		             "start_on, end_on, CASE kind WHEN 'secondment' THEN 2 WHEN 'station' THEN 1 "
+		             "ELSE 0 END FROM membership WHERE kind <> 'acting' "
 		             "AND start_on <= ?4 AND (end_on IS NULL OR end_on >= ?3) "
 		             "AND ?1 = 0 AND ?2 = 0 ORDER BY person_id, start_on, id", err);
 	if (!st)
@@ -122,7 +125,7 @@ enum hop_status membership_spans_load(struct hop_app *app, int64_t team_id, int6
 		m->team_id = db_col_int64(st, 1);
 		m->start = db_col_date(st, 2);
 		m->end = db_col_date(st, 3);
-		m->secondment = db_col_int(st, 4) != 0;
+		m->rank = db_col_int(st, 4);
 	}
 	db_reset(st);
 	if (rc != DB_DONE) {
@@ -146,16 +149,17 @@ int64_t membership_spans_team(const struct membership_spans *s, int64_t person_i
 		else
 			hi = mid;
 	}
-	/* As membership_team_on: a secondment covering the day wins, else the
-	 * covering post or station that began last. */
+	/* As membership_team_on: a secondment covering the day wins, then a
+	 * station, then the post; among equals the one that began last. */
+	int rank = -1;
+
 	for (size_t i = lo; i < s->n && s->v[i].person_id == person_id; i++) {
 		const struct membership_span *m = &s->v[i];
 
 		if (m->start > day || (m->end != HOP_DATE_NONE && m->end < day))
 			continue;
-		if (m->secondment)
-			return m->team_id;
-		if (best == HOP_DATE_NONE || m->start >= best) {
+		if (m->rank > rank || (m->rank == rank && m->start >= best)) {
+			rank = m->rank;
 			best = m->start;
 			team = m->team_id;
 		}

@@ -235,6 +235,23 @@ enum hop_status onboarding_start(struct hop_app *app, const char *login, const c
  * nothing (HOP_OK) when none applies.  In the caller's transaction. */
 enum hop_status onboarding_auto_start(struct hop_app *app, const char *login,
                                       struct hop_err *err);
+/* A move (ROT-9): person_id leaves from_team_id (0: none) for to_team_id on
+ * day (a published station, a new post, a secondment).  Starts, where a
+ * template applies, a handover checklist (a template of kind handover: the
+ * old team's, else the default handover template) for the post being left,
+ * and an onboarding in the new team (that team's template, due days from
+ * day, with the best-ranked mentor of the new team assigned when one is
+ * free), both from day.  Nothing (HOP_OK) for what no template applies to,
+ * or when one of that purpose is open already.  In the caller's
+ * transaction; audit "onboarding.start".  The caller checks the permission
+ * (HR, admins). */
+struct onb_move_report {
+	bool handover, onboarding;             /* what started */
+	char mentor[HOP_LOGIN_MAX + 1];        /* the mentor assigned, "" none */
+};
+enum hop_status onboarding_start_move(struct hop_app *app, int64_t person_id,
+                                      int64_t from_team_id, int64_t to_team_id, hop_date day,
+                                      struct onb_move_report *out, struct hop_err *err);
 /* login's (NULL = the actor's) latest onboarding and its steps (steps may be
  * NULL), with the office clashes of its open steps. */
 enum hop_status onboarding_show(struct hop_app *app, const char *login, struct onb_summary *out,
