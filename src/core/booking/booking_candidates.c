@@ -142,9 +142,14 @@ enum hop_status bk_candidates(struct hop_app *app, const struct bk_want *w,
 	             "AND (?2 < 0 OR (?2 = 0) = (d.kind = 'desk')) "
 	             "AND d.capacity >= ?3 AND (?4 = 0 OR d.zone_id = ?4) AND (?5 = 0 OR s.id = ?5) "
 	             "AND (d.attrs & ?6) = ?6 AND (?7 = 0 OR z.team_id = ?7) "
-	             "AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.desk_id = d.id AND b.day = ?1 "
-	             "AND b.cancelled_at IS NULL AND ((b.am = 1 AND ?8) OR (b.pm = 1 AND ?9) "
-	             "OR (b.person_id = d.owner_id AND d.owner_id <> ?10))) "
+	             /* The day's bookings once, as a set (a correlated look-up per
+	              * desk made SQLite scan the whole day for each of 5,000 desks):
+	              * taken at the half asked for, or claimed by the desk's owner. */
+	             "AND d.id NOT IN (SELECT b.desk_id FROM booking b WHERE b.day = ?1 "
+	             "AND b.cancelled_at IS NULL AND ((b.am = 1 AND ?8) OR (b.pm = 1 AND ?9))) "
+	             "AND NOT (d.owner_id IS NOT NULL AND d.owner_id <> ?10 AND EXISTS ("
+	             "SELECT 1 FROM booking b WHERE b.day = ?1 AND b.person_id = d.owner_id "
+	             "AND b.desk_id = d.id AND b.cancelled_at IS NULL)) "
 	             "ORDER BY s.id", err);
 	if (!st)
 		return err->status;
