@@ -578,5 +578,6 @@ echo
 # ---- training: 8 processes enrolling into one session (tests/bench/enrol_race.sh) ----
 BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/enrol_race.sh || fails=$((fails + 1))
 echo
+. ./tests/bench/paths.sh
 if [ "$fails" -eq 0 ]; then echo "bench: all budgets met"; else echo "bench: $fails budget(s) missed"; fi
 [ "$fails" -eq 0 ]
