@@ -49,35 +49,26 @@ static bool same_team(const void *ctx, size_t a, size_t b)
 	return l->v[a].team_id == l->v[b].team_id;
 }
 
-bool people_load(struct tui *t, struct people_state *s, bool all)
+/* people = the people of all that match the filter, in all's order. */
+static bool people_filter(struct tui *t, struct people_state *s)
 {
-	struct person_filter f = { .team = NULL, .search = NULL, .include_former = false };
 	struct hop_person_list l = { 0 };
-	struct hop_err err;
-	char keep[HOP_LOGIN_MAX + 1] = "";
-	const struct hop_person *p = people_selected(s);
+	size_t n = s->all.n;
 
-	if (p)
-		snprintf(keep, sizeof keep, "%s", p->login);
-	if (all) {
-		struct hop_team_list teams = { 0 };
-		if (team_list(t->app, false, &teams, &err) != HOP_OK) {
-			team_list_free(&teams);
-			tui_fail(t, &err);
-			return false;
-		}
-		team_list_free(&s->teams);
-		s->teams = teams;
-		if (person_list(t->app, &f, &l, &err) != HOP_OK)
-			goto fail;
-		s->total = l.n;
+	if (s->filter[0] && s->index) {
+		n = person_search_run(s->index, s->filter, s->hits);
 	}
-	if (s->filter[0] || !all) {
-		person_list_free(&l);
-		memset(&l, 0, sizeof l);
-		f.search = s->filter[0] ? s->filter : NULL;
-		if (person_list(t->app, &f, &l, &err) != HOP_OK)
-			goto fail;
+	l.v = malloc((n ? n : 1) * sizeof *l.v);
+	if (!l.v) {
+		tui_status(t, true, _("Out of memory while listing %zu people."), n);
+		return false;
+	}
+	l.n = l.cap = n;
+	if (s->filter[0] && s->index) {
+		for (size_t i = 0; i < n; i++)
+			l.v[i] = s->all.v[s->hits[i]];
+	} else {
+		memcpy(l.v, s->all.v, n * sizeof *l.v);
 	}
 	/* The rows first, so that a failure leaves the list as it was. */
 	if (!list_build(&s->list, l.n, same_team, &l)) {
@@ -87,12 +78,59 @@ bool people_load(struct tui *t, struct people_state *s, bool all)
 	}
 	person_list_free(&s->people);
 	s->people = l;
+	return true;
+}
+
+bool people_load(struct tui *t, struct people_state *s, bool all)
+{
+	struct person_filter f = { .team = NULL, .search = NULL, .include_former = false };
+	struct hop_err err;
+	char keep[HOP_LOGIN_MAX + 1] = "";
+	const struct hop_person *p = people_selected(s);
+
+	if (p)
+		snprintf(keep, sizeof keep, "%s", p->login);
+	/* Everyone is read when the tab opens or is shown again; a keystroke of
+	 * the search only filters what was read (a frame, not a query). */
+	if (all || !s->index) {
+		struct hop_team_list teams = { 0 };
+		struct hop_person_list l = { 0 };
+		struct person_search *index = NULL;
+		size_t *hits;
+
+		if (team_list(t->app, false, &teams, &err) != HOP_OK) {
+			team_list_free(&teams);
+			tui_fail(t, &err);
+			return false;
+		}
+		if (person_list(t->app, &f, &l, &err) != HOP_OK ||
+		    person_search_new(&l, &index, &err) != HOP_OK) {
+			team_list_free(&teams);
+			person_list_free(&l);
+			tui_fail(t, &err);
+			return false;
+		}
+		if (!(hits = malloc((l.n ? l.n : 1) * sizeof *hits))) {
+			team_list_free(&teams);
+			person_list_free(&l);
+			person_search_free(index);
+			tui_status(t, true, _("Out of memory while listing %zu people."), l.n);
+			return false;
+		}
+		team_list_free(&s->teams);
+		s->teams = teams;
+		person_list_free(&s->all);
+		s->all = l;
+		person_search_free(s->index);
+		s->index = index;
+		free(s->hits);
+		s->hits = hits;
+		s->total = l.n;
+	}
+	if (!people_filter(t, s))
+		return false;
 	people_select_login(s, keep[0] ? keep : NULL);
 	return true;
-fail:
-	person_list_free(&l);
-	tui_fail(t, &err);
-	return false;
 }
 
 static void people_open(struct tui *t, void *state)
@@ -121,6 +159,9 @@ static void people_close(struct tui *t, void *state)
 
 	(void)t;
 	person_list_free(&s->people);
+	person_list_free(&s->all);
+	person_search_free(s->index);
+	free(s->hits);
 	team_list_free(&s->teams);
 	list_free(&s->list);
 }

@@ -21,6 +21,9 @@ struct people_state {
 	/* Just opened: the first show need not read again what open read. */
 	bool fresh;
 	struct hop_person_list people;      /* as shown: filtered when a search is set */
+	struct hop_person_list all;         /* everyone, as read: the search filters it */
+	struct person_search *index;        /* all, folded once for the search */
+	size_t *hits;                       /* room for all.n matches */
 	struct hop_team_list teams;
 	struct tui_list list;               /* the people under team headings */
 	size_t total;                       /* current people without the filter */

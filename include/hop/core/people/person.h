@@ -58,6 +58,17 @@ struct hop_person_list {
 };
 void person_list_free(struct hop_person_list *l);
 
+/* Search a list already read as person_list's search does (login, name,
+ * email, team; case and umlauts do not matter), at typing speed: built once
+ * per list, then each query folds only itself.  hits has room for l->n;
+ * person_search_run fills it with the indices of the matches, in order, and
+ * returns how many. */
+struct person_search;
+enum hop_status person_search_new(const struct hop_person_list *l, struct person_search **out,
+                                  struct hop_err *err);
+size_t person_search_run(const struct person_search *s, const char *query, size_t *hits);
+void person_search_free(struct person_search *s);
+
 struct person_filter {
 	const char *team;       /* team name or slug; NULL = all */
 	const char *search;     /* case- and umlaut-insensitive substring of login, name, email, team */
