@@ -419,3 +419,36 @@ enum hop_status authz_mentor_override(const struct hop_app *app, struct hop_err 
 		                "mentees than the limit allows"));
 	return HOP_OK;
 }
+
+enum hop_status authz_rotation_manage(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can change work areas and "
+		                "rotation exceptions"));
+	return HOP_OK;
+}
+
+enum hop_status authz_rotation_see_team(const struct hop_app *app, const struct hop_team *t,
+                                        struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, t->id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only the lead of %s, HR or an admin can see the "
+	                "team's rotations, exceptions and Hospitation"), t->name);
+}
+
+enum hop_status authz_rotation_see_person(const struct hop_app *app,
+                                          const struct hop_person *p, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (p->id == app->actor.person.id || has(app, ROLE_HR | ROLE_ADMIN) ||
+	    authz_leads_team(app, p->team_id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only %s, the lead of their team, HR or an admin can "
+	                "see %s's rotation"), p->name, p->name);
+}
