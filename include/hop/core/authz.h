@@ -133,4 +133,17 @@ enum hop_status authz_rotation_see_person(const struct hop_app *app,
                                           const struct hop_person *person,
                                           struct hop_err *err);
 
+/* The rotation timeline of target (periods, due date, exception): as
+ * authz_rotation_see_person, and besides the lead of a team target belonged
+ * to on some day from..to (HOP_DATE_NONE: open), as post, station or
+ * secondment: a home unit's lead keeps seeing a trainee away on a station.
+ * A team's timeline: authz_rotation_see_team. */
+enum hop_status authz_rotation_timeline_person(struct hop_app *app,
+                                               const struct hop_person *target, hop_date from,
+                                               hop_date to, struct hop_err *err);
+/* A cohort's timeline: HR and admins; a trainee of it (is_trainee) sees
+ * their own row only (*own_only). */
+enum hop_status authz_rotation_see_cohort(const struct hop_app *app, const char *cohort,
+                                          bool is_trainee, bool *own_only, struct hop_err *err);
+
 #endif
