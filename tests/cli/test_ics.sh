@@ -313,6 +313,17 @@ has "$OUT" "Removed 2 feeds of people, teams or places no longer there." "says w
 hasnt "$P/index.txt" "person-soz.ics" "the index no longer lists the leaver"
 HOP_TODAY=2026-12-01 expect_ok "publish once more" feeds publish "$P"
 hasnt "$OUT" "Removed" "nothing more to remove"
+# Nothing changed since: nothing is rendered (the writes keep data_rev);
+# a feed file gone by hand, or any change to the data, and it is done again.
+has "$OUT" "files written 0" "an unchanged organisation rewrites nothing"
+rm "$P/person-jweiss.ics"
+HOP_TODAY=2026-12-01 expect_ok "publish after a feed went by hand" feeds publish "$P"
+[ -e "$P/person-jweiss.ics" ] && ok "the missing feed is written again" || nok "person-jweiss.ics not written"
+sql "UPDATE person SET name = 'Jana Weiß-Berg' WHERE login = 'jweiss'"
+HOP_TODAY=2026-12-01 expect_ok "publish after an edit" feeds publish "$P"
+hasnt "$OUT" "files written 0" "the feeds that show the edited person are written"
+has "$P/index.txt" "Weiß-Berg" "and listed by their new name"
+sql "UPDATE person SET name = 'Jana Weiß' WHERE login = 'jweiss'"
 
 # Many sites in one zone and one elsewhere: each zone once, the odd one kept.
 for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do

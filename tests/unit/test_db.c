@@ -86,6 +86,37 @@ static void test_migrates_to_latest(void **state)
 	remove_db(path);
 }
 
+/* Every table the feeds may read tells 'feeds publish' it changed
+ * (db/0010_data_rev.sql): an UPDATE and a DELETE trigger each, and an INSERT
+ * trigger where there is no rowid to read the last insert from. */
+static void test_every_table_bumps_data_rev(void **state)
+{
+	char path[64];
+	struct hop_db *db;
+	struct hop_err err;
+
+	(void)state;
+	tmp_path(path, sizeof path);
+	assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, &err), HOP_OK);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM sqlite_schema t WHERE t.type = 'table' "
+	                               "AND t.name NOT IN ('audit', 'app_state', 'data_rev') "
+	                               "AND t.name NOT LIKE 'sqlite_%' AND ("
+	                               "NOT EXISTS (SELECT 1 FROM sqlite_schema g WHERE g.type = 'trigger' "
+	                               "AND g.tbl_name = t.name AND g.name = t.name || '_rev_update') OR "
+	                               "NOT EXISTS (SELECT 1 FROM sqlite_schema g WHERE g.type = 'trigger' "
+	                               "AND g.tbl_name = t.name AND g.name = t.name || '_rev_delete') OR "
+	                               "(t.sql LIKE '%WITHOUT ROWID%' AND "
+	                               "NOT EXISTS (SELECT 1 FROM sqlite_schema g WHERE g.type = 'trigger' "
+	                               "AND g.tbl_name = t.name AND g.name = t.name || '_rev_insert')))"),
+	                 0);
+	assert_int_equal(sqlite3_exec(db_sqlite(db), "INSERT INTO team (name, slug, created_on) "
+	                              "VALUES ('T', 't', '2026-01-01'); UPDATE team SET name = 'U'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(query_int(db, "SELECT n FROM data_rev"), 1);
+	db_close(db);
+	remove_db(path);
+}
+
 static void test_foreign_keys_enforced(void **state)
 {
 	char path[64];
@@ -332,6 +363,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migrates_to_latest),
+		cmocka_unit_test(test_every_table_bumps_data_rev),
 		cmocka_unit_test(test_foreign_keys_enforced),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_too_new_refused),

@@ -12,6 +12,7 @@
 #include "hop/core/feeds/feeds.h"
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
+#include "pub_int.h"
 
 #define PUB_PATH_MAX 4200
 
@@ -161,7 +162,7 @@ static int name_cmp(const void *a, const void *b)
 
 /* Is name one publish writes: PREFIX-SAFE.ics with a known prefix and the
  * characters safe_name leaves? */
-static bool feed_file(const char *name)
+bool pub_feed_file(const char *name)
 {
 	size_t len = strlen(name);
 	const char *p = NULL;
@@ -191,7 +192,7 @@ static enum hop_status remove_stale(const char *dir, struct name_set *written,
 	enum hop_status st = HOP_OK;
 	while (st == HOP_OK && (e = readdir(d))) {
 		const char *name = e->d_name;
-		if (!feed_file(name) ||
+		if (!pub_feed_file(name) ||
 		    bsearch(&name, written->v, written->n, sizeof *written->v, name_cmp))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -257,6 +258,18 @@ enum hop_status ics_publish(struct hop_app *app, const char *dir,
 	if (access(dir, W_OK) != 0)
 		return hop_fail(err, HOP_EIO, _("cannot write into the directory %s: %s; create it first"),
 		                dir, strerror(errno));
+	char now[PUB_STATE_MAX];
+	size_t kept;
+
+	/* Nothing written, the day, the settings and the files as the last
+	 * complete run left them: nothing to render. */
+	if (pub_state_now(app, dir, now, sizeof now, err) != HOP_OK)
+		return err->status;
+	if (pub_unchanged(app, dir, now, &kept)) {
+		rep->feeds = kept;
+		rep->unchanged = kept + 1;     /* and index.txt */
+		return HOP_OK;
+	}
 	struct hop_team_list teams = { 0 };
 	struct desk_filter df = { .rooms = -1 };
 	struct person_filter pf = { 0 };
@@ -281,6 +294,8 @@ enum hop_status ics_publish(struct hop_app *app, const char *dir,
 	/* Only after a complete run: a failed one must not take feeds away. */
 	if (st == HOP_OK)
 		st = remove_stale(dir, &run.written, rep, err);
+	if (st == HOP_OK)
+		pub_state_put(app, now, rep->feeds);
 out:
 	ics_session_close(run.session);
 	team_list_free(&teams);
