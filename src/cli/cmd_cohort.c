@@ -215,9 +215,9 @@ static const char *plan_state(const struct hop_cohort *c, bool table, char *buf,
 	else if (c->published)
 		snprintf(buf, size, _("published %.10s"), c->published_at);
 	else if (c->nplaces)
-		snprintf(buf, size, _("draft"));
+		snprintf(buf, size, "%s", _("draft"));
 	else
-		snprintf(buf, size, _("no plan yet"));
+		snprintf(buf, size, "%s", _("no plan yet"));
 	return buf;
 }
 
@@ -229,7 +229,7 @@ int cmd_cohort_list(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	const char *keys[] = { "name", "start", "months", "trainees", "stations", "blocks",
 	                       "places", "plan", "published_at" };
-	const char *headers[] = { _("Cohort"), _("Start"), _("Months"), _("Trainees"),
+	const char *headers[] = { _("Cohort"), _("Begins"), _("Months"), _("Trainees"),
 	                          _("Stations"), _("Blocks"), _("Places"), _("Plan"),
 	                          _("Published") };
 	enum out_format fmt = OUT_TABLE;
