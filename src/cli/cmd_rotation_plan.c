@@ -5,6 +5,7 @@
  * and until, which 'check --plan' reads. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -121,6 +122,15 @@ int cmd_rotation_check(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+static int place_order(const void *a, const void *b)
+{
+	const struct cohort_place *x = a, *y = b;
+
+	if (x->trainee != y->trainee)
+		return x->trainee < y->trainee ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
 static const char *method_name(enum cohort_method m)
 {
 	return m == COHORT_EXACT ? _("exact (perfect matchings)") : _("integer programming (GLPK)");
@@ -186,6 +196,9 @@ int cmd_rotation_plan(struct cli_ctx *ctx, int argc, char **argv)
 		cohort_problem_free(&p);
 		return 1;
 	}
+	/* Each trainee's places together, in the order they come. */
+	if (pl.n)
+		qsort(pl.v, pl.n, sizeof *pl.v, place_order);
 	if (save && cohort_plan_save(&ctx->app, &p, &pl, &err) != HOP_OK) {
 		cohort_plan_free(&pl);
 		cohort_problem_free(&p);
