@@ -173,6 +173,29 @@ static void test_overlap_refused(void **state)
 	test_app_close(&app);
 }
 
+/* A new post moves the person: the running post ends the day before. */
+static void test_new_post_moves(void **state)
+{
+	struct hop_app app;
+	struct hop_err err;
+
+	(void)state;
+	setup(&app);
+	add(&app, "aberg", "Referat 11", date_from_ymd(2021, 4, 1));
+	assert_int_equal(membership_add(&app, "aberg", "Referat 12", MEMBER_POST,
+	                                date_from_ymd(2024, 4, 1), HOP_DATE_NONE, &err), HOP_OK);
+	assert_int_equal(count(&app, "SELECT count(*) FROM membership m JOIN team t ON "
+	                       "t.id = m.team_id WHERE t.name = 'Referat 11' "
+	                       "AND m.end_on = '2024-03-31'"), 1);
+	assert_int_equal(count(&app, "SELECT count(*) FROM membership WHERE kind = 'post' "
+	                       "AND end_on IS NULL"), 1);
+	/* A post that would begin before the running one did still collides. */
+	assert_int_equal(membership_add(&app, "aberg", "Referat 3", MEMBER_POST,
+	                                date_from_ymd(2020, 1, 1), date_from_ymd(2024, 6, 30),
+	                                &err), HOP_ECONFLICT);
+	test_app_close(&app);
+}
+
 static void test_refresh_on_day_change(void **state)
 {
 	struct hop_app app;
@@ -285,6 +308,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_team_on_a_day),
 		cmocka_unit_test(test_overlap_refused),
+		cmocka_unit_test(test_new_post_moves),
 		cmocka_unit_test(test_refresh_on_day_change),
 		cmocka_unit_test(test_words_and_rights),
 		cmocka_unit_test(test_migration_copies_teams),

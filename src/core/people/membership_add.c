@@ -56,6 +56,28 @@ static enum hop_status check_period(hop_date from, hop_date until, struct hop_er
 	return HOP_OK;
 }
 
+static enum hop_status end_running_post(struct hop_app *app, int64_t person_id, hop_date from,
+                                        struct hop_err *err)
+{
+	char at[24];
+	struct db_stmt *st = db_stmt(app->db, "UPDATE membership SET end_on = ?3, seq = seq + 1, "
+	                           "updated_at = ?4 WHERE person_id = ?1 AND kind = 'post' "
+	                           "AND start_on < ?2 AND (end_on IS NULL OR end_on >= ?2)", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	db_bind_int64(st, 1, person_id);
+	db_bind_date(st, 2, from);
+	db_bind_date(st, 3, from - 1);
+	db_bind_text(st, 4, clock_timestamp(at));
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_fail(app->db, err, _("changing a team membership"));
+	return HOP_OK;
+}
+
 enum hop_status membership_add(struct hop_app *app, const char *login, const char *team,
                                enum membership_kind kind, hop_date from, hop_date until,
                                struct hop_err *err)
@@ -78,6 +100,12 @@ enum hop_status membership_add(struct hop_app *app, const char *login, const cha
 	snprintf(object, sizeof object, "person:%s", p.login);
 	snprintf(detail, sizeof detail, "%s in %s %s", membership_kind_name(kind), t.name,
 	         mb_period_text(from, until, period, sizeof period));
+	/* A new post moves the person: the post they hold on its first day,
+	 * begun earlier, ends the day before (history is kept). */
+	if (kind == MEMBER_POST && end_running_post(app, p.id, from, err) != HOP_OK) {
+		db_rollback(app->db);
+		return err->status;
+	}
 	if (mb_check_overlap(app, p.id, p.name, 0, kind, t.name, from, until, err) != HOP_OK ||
 	    mb_insert_period(app, p.id, t.id, kind, from, until, NULL, HOST_NONE, NULL, err) != HOP_OK ||
 	    mb_cache_person(app, p.id, err) != HOP_OK ||
