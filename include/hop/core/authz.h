@@ -118,4 +118,19 @@ enum hop_status authz_onboarding_close(const struct hop_app *app, struct hop_err
 /* A mentor beyond their capacity (with a written reason): hr, admin. */
 enum hop_status authz_mentor_override(const struct hop_app *app, struct hop_err *err);
 
+/* ---- rotation ---- */
+
+/* Seeing target's rotation timeline (periods, due date, exception): target,
+ * HR, admins, and the lead of a team target belongs to today or on some day
+ * from..to (HOP_DATE_NONE: open), as post, station or secondment. */
+enum hop_status authz_rotation_see_person(struct hop_app *app, const struct hop_person *target,
+                                          hop_date from, hop_date to, struct hop_err *err);
+/* A team's rotation timeline: its lead, HR, admins. */
+enum hop_status authz_rotation_see_team(const struct hop_app *app, const struct hop_team *team,
+                                        struct hop_err *err);
+/* A cohort's timeline: HR and admins; a trainee of it (is_trainee) sees
+ * their own row only (*own_only). */
+enum hop_status authz_rotation_see_cohort(const struct hop_app *app, const char *cohort,
+                                          bool is_trainee, bool *own_only, struct hop_err *err);
+
 #endif
