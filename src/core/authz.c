@@ -420,11 +420,43 @@ enum hop_status authz_mentor_override(const struct hop_app *app, struct hop_err 
 	return HOP_OK;
 }
 
+enum hop_status authz_rotation_manage(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can change work areas and "
+		                "rotation exceptions"));
+	return HOP_OK;
+}
+
+enum hop_status authz_rotation_see_team(const struct hop_app *app, const struct hop_team *t,
+                                        struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, t->id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only the lead of %s, HR or an admin can see the "
+	                "team's rotations, exceptions and Hospitation"), t->name);
+}
+
+enum hop_status authz_rotation_see_person(const struct hop_app *app,
+                                          const struct hop_person *p, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (p->id == app->actor.person.id || has(app, ROLE_HR | ROLE_ADMIN) ||
+	    authz_leads_team(app, p->team_id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only %s, the lead of their team, HR or an admin can "
+	                "see %s's rotation"), p->name, p->name);
+}
+
 /* ---- rotation: the timeline ---- */
 
 /* Does the actor lead a team target is a member of (post, station or
- * secondment in the house) on some day from..to (HOP_DATE_NONE: open)?  A
- * home unit's lead keeps seeing a trainee who is away on a station. */
+ * secondment in the house) on some day from..to (HOP_DATE_NONE: open)? */
 static bool leads_member(struct hop_app *app, int64_t target, hop_date from, hop_date to)
 {
 	struct hop_err ignore;
@@ -450,27 +482,13 @@ static bool leads_member(struct hop_app *app, int64_t target, hop_date from, hop
 	return leads;
 }
 
-enum hop_status authz_rotation_see_person(struct hop_app *app, const struct hop_person *target,
-                                          hop_date from, hop_date to, struct hop_err *err)
+enum hop_status authz_rotation_timeline_person(struct hop_app *app,
+                                               const struct hop_person *target, hop_date from,
+                                               hop_date to, struct hop_err *err)
 {
-	if (!app->actor.known)
-		return unregistered(app, err);
-	if (app->actor.person.id == target->id || has(app, ROLE_HR | ROLE_ADMIN) ||
-	    authz_leads_team(app, target->team_id) || leads_member(app, target->id, from, to))
+	if (app->actor.known && leads_member(app, target->id, from, to))
 		return HOP_OK;
-	return hop_fail(err, HOP_EPERM, _("%s's rotation timeline is shown only to them, the lead "
-	                "of their team, HR and admins"), target->name);
-}
-
-enum hop_status authz_rotation_see_team(const struct hop_app *app, const struct hop_team *t,
-                                        struct hop_err *err)
-{
-	if (!app->actor.known)
-		return unregistered(app, err);
-	if (has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, t->id))
-		return HOP_OK;
-	return hop_fail(err, HOP_EPERM, _("the rotation timeline of %s is shown only to its lead, "
-	                "HR and admins"), t->name);
+	return authz_rotation_see_person(app, target, err);
 }
 
 enum hop_status authz_rotation_see_cohort(const struct hop_app *app, const char *cohort,

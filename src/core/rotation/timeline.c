@@ -207,7 +207,7 @@ static enum hop_status person_timeline(struct hop_app *app, const char *login, h
 	struct db_stmt *st;
 
 	if (person_get(app, login, &p, err) != HOP_OK ||
-	    authz_rotation_see_person(app, &p, from, to, err) != HOP_OK)
+	    authz_rotation_timeline_person(app, &p, from, to, err) != HOP_OK)
 		return err->status;
 	st = db_stmt(app->db, TL_SELECT "WHERE p.id = ?1 " TL_ORDER, err);
 	if (!st)
