@@ -543,3 +543,21 @@ enum hop_status authz_cohort_history(const struct hop_app *app, const struct hop
 	return hop_fail(err, HOP_EPERM, _("only %s, HR or an admin can see %s's station plan and "
 	                "its changes"), trainee->name, trainee->name);
 }
+
+enum hop_status authz_rotation_move_scope(struct hop_app *app, int64_t team_id,
+                                          int64_t *lead_id, int64_t *self_id,
+                                          struct hop_err *err)
+{
+	*lead_id = *self_id = 0;
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_HR | ROLE_ADMIN))
+		return HOP_OK;
+	if (team_id && !authz_leads_team(app, team_id))
+		return hop_fail(err, HOP_EPERM, _("a team's secondments and their conflicts are shown "
+		                "to its lead, HR and admins"));
+	*self_id = app->actor.person.id;
+	if (has(app, ROLE_LEAD))
+		*lead_id = app->actor.person.id;
+	return HOP_OK;
+}

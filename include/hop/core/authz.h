@@ -160,4 +160,13 @@ enum hop_status authz_cohort_see(const struct hop_app *app, const char *cohort,
 enum hop_status authz_cohort_history(const struct hop_app *app, const struct hop_person *trainee,
                                      struct hop_err *err);
 
+/* Rotation moves (secondments and the bookings they leave in conflict):
+ * whom the actor may list.  HR and admins: everyone, or team_id (0: all);
+ * a lead: the people of the teams they lead and themself (*lead_id and
+ * *self_id the actor), of team_id only when they lead it; anyone else:
+ * themself (*self_id).  A team asked for that they do not lead is refused. */
+enum hop_status authz_rotation_move_scope(struct hop_app *app, int64_t team_id,
+                                          int64_t *lead_id, int64_t *self_id,
+                                          struct hop_err *err);
+
 #endif
