@@ -315,8 +315,7 @@ void rot_exception_open(struct tui *t, struct rot_state *s)
 		tui_status(t, false, "%s", _("Select the person the exception is for first."));
 		return;
 	}
-	/* Exceptions are kept by those who keep assignments: HR and admins. */
-	if (authz_membership_manage(t->app, &err) != HOP_OK) {
+	if (authz_rotation_manage(t->app, &err) != HOP_OK) {
 		tui_fail(t, &err);
 		return;
 	}
@@ -652,7 +651,7 @@ static bool cohort_key_ready(struct tui *t, struct rot_state *s)
 		tui_status(t, false, "%s", _("Choose a cohort first: c shows its plan."));
 		return false;
 	}
-	if (authz_membership_manage(t->app, &err) != HOP_OK) {
+	if (authz_cohort_keep(t->app, &err) != HOP_OK) {
 		tui_fail(t, &err);
 		return false;
 	}
