@@ -83,16 +83,16 @@ enum hop_status coh_roles(struct hop_app *app, int64_t cohort_id, bool *is_train
 	return HOP_OK;
 }
 
-/* Text a person typed: at most max bytes, no control characters. */
-static enum hop_status check_text(const char *what, const char *text, size_t max,
-                                  struct hop_err *err)
+/* Text a person typed: at most max bytes (too_long names the length and
+ * the limit), no control characters (control says so). */
+static enum hop_status check_text(const char *text, size_t max, const char *too_long,
+                                  const char *control, struct hop_err *err)
 {
 	if (strlen(text) > max)
-		return hop_fail(err, HOP_EINVAL, _("the %s is %zu bytes long; at most %zu are "
-		                "allowed"), what, strlen(text), max);
+		return hop_fail(err, HOP_EINVAL, too_long, strlen(text), max);
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
 		if (*p < 0x20 || *p == 0x7f)
-			return hop_fail(err, HOP_EINVAL, _("the %s holds a control character"), what);
+			return hop_fail(err, HOP_EINVAL, "%s", control);
 	return HOP_OK;
 }
 
@@ -148,7 +148,9 @@ enum hop_status cohort_add(struct hop_app *app, const char *name, hop_date start
 		return err->status;
 	if (!name || !*name)
 		return hop_fail(err, HOP_EINVAL, _("a cohort needs a name"));
-	if (check_text(_("cohort's name"), name, HOP_COHORT_NAME_MAX, err) != HOP_OK)
+	if (check_text(name, HOP_COHORT_NAME_MAX, _("the cohort's name is %zu bytes long; at "
+	               "most %zu are allowed"), _("the cohort's name holds a control character"),
+	               err) != HOP_OK)
 		return err->status;
 	if (start == HOP_DATE_NONE)
 		return hop_fail(err, HOP_EINVAL, _("a cohort needs its first day"));
@@ -414,7 +416,9 @@ enum hop_status cohort_block_add(struct hop_app *app, const char *cohort, hop_da
 	if (until < from)
 		return hop_fail(err, HOP_EINVAL, _("the block would end before it begins"));
 	title = title ? title : "";
-	if (check_text(_("block's title"), title, HOP_BLOCK_TITLE_MAX, err) != HOP_OK)
+	if (check_text(title, HOP_BLOCK_TITLE_MAX, _("the block's title is %zu bytes long; "
+	               "at most %zu are allowed"), _("the block's title holds a control character"),
+	               err) != HOP_OK)
 		return err->status;
 	last = coh_last_day(c.start, c.months);
 	date_format(from, a);
