@@ -1,10 +1,8 @@
 /* The Rotation screen's questions (see view_rotation.c): the details box of
  * a person or a trainee, the forms for an assignment and an exception (each
- * asks y before it writes), the team and cohort choosers, generating a
- * cohort's plan (kept as the draft after y) and publishing it (after y, or
- * h to start the handovers too).  Every change goes through core; after it
+ * asks y before it writes); the choosers are view_rotation_pick.c's, a
+ * cohort's plan view_rotation_plan.c's.  Every change goes through core; after it
  * the data is read again, and a refusal is shown in core's words. */
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,16 +19,6 @@
 #include "text.h"
 #include "tui_internal.h"
 #include "view_rotation_int.h"
-
-static bool is_yes(const struct tui_key *k)
-{
-	return key_is(k, L'y') || key_is(k, L'Y') || key_is(k, L'j') || key_is(k, L'J');
-}
-
-static bool is_no(const struct tui_key *k)
-{
-	return key_is(k, L'n') || key_is(k, L'N') || key_is(k, 27) || key_is(k, L'q');
-}
 
 static char *date_or_open(hop_date d, char *buf, size_t size)
 {
@@ -394,386 +382,21 @@ static void confirm_key(struct tui *t, struct rot_state *s, const struct tui_key
                         void (*write)(struct tui *, struct rot_state *),
                         void (*again)(struct tui *, const struct rot_state *))
 {
-	if (is_no(k)) {
+	if (rot_is_no(k)) {
 		form_close(t, s);
 		tui_status(t, false, "%s", _("Nothing changed."));
-	} else if (is_yes(k)) {
+	} else if (rot_is_yes(k)) {
 		write(t, s);
 	} else {
 		again(t, s);
 	}
 }
 
-/* ---- the choosers ---- */
-
-static void choice_free(struct rot_state *s)
-{
-	pick_close(&s->pick);
-	team_list_free(&s->teams);
-	cohort_list_free(&s->cohorts);
-	free(s->labels);
-	free(s->items);
-	s->labels = NULL;
-	s->items = NULL;
-	s->nitems = 0;
-}
-
-static bool labels_alloc(struct tui *t, struct rot_state *s, size_t n)
-{
-	s->labels = calloc(n ? n : 1, sizeof *s->labels);
-	s->items = calloc(n ? n : 1, sizeof *s->items);
-	if (s->labels && s->items)
-		return true;
-	choice_free(s);
-	tui_status(t, true, "%s", _("Out of memory while opening the list."));
-	return false;
-}
-
-/* The teams the actor may choose: every team for HR and admins, a lead's
- * own teams; into s->teams, keeping only those.  False (said) when none. */
-static bool choosable_teams(struct tui *t, struct rot_state *s)
-{
-	bool all = (t->app->actor.roles & (ROLE_HR | ROLE_ADMIN)) != 0;
-	struct hop_err err;
-	size_t n = 0;
-
-	choice_free(s);
-	if (!rot_may_choose_team(t)) {
-		tui_status(t, false, "%s", _("You see your own timeline; a team's is for its lead "
-		                             "and HR."));
-		return false;
-	}
-	if (team_list(t->app, false, &s->teams, &err) != HOP_OK) {
-		choice_free(s);
-		tui_fail(t, &err);
-		return false;
-	}
-	for (size_t i = 0; i < s->teams.n; i++)
-		if (all || authz_leads_team(t->app, s->teams.v[i].id))
-			s->teams.v[n++] = s->teams.v[i];
-	s->teams.n = n;
-	if (!n) {
-		choice_free(s);
-		tui_status(t, false, "%s", _("There is no team whose timeline you may see."));
-		return false;
-	}
-	return true;
-}
-
-static void show_team(struct tui *t, struct rot_state *s, const struct hop_team *tm)
-{
-	int64_t was_id = s->team_id;
-	char was[HOP_TEAM_NAME_MAX + 1];
-	bool was_own = s->own;
-
-	snprintf(was, sizeof was, "%s", s->team);
-	s->team_id = tm->id;
-	snprintf(s->team, sizeof s->team, "%s", tm->name);
-	s->own = false;
-	s->mode = ROT_TIMELINE;
-	s->tl_list.top = s->tl_list.sel = 0;
-	if (!rot_load_timeline(t, s)) {
-		s->team_id = was_id;
-		s->own = was_own;
-		snprintf(s->team, sizeof s->team, "%s", was);
-		return;
-	}
-	tui_status(t, false, _("The timeline of %s."), s->team);
-}
-
-void rot_team_open(struct tui *t, struct rot_state *s)
-{
-	size_t initial = 0;
-
-	if (!choosable_teams(t, s) || !labels_alloc(t, s, s->teams.n))
-		return;
-	for (size_t i = 0; i < s->teams.n; i++) {
-		snprintf(s->labels[i], ROT_LABEL_MAX, "%s", s->teams.v[i].name);
-		s->items[i] = s->labels[i];
-		if (s->teams.v[i].id == s->team_id)
-			initial = i;
-	}
-	s->nitems = s->teams.n;
-	if (!pick_open(&s->pick, _("Team:"), s->items, s->nitems, initial)) {
-		choice_free(s);
-		tui_status(t, true, "%s", _("Out of memory while opening the list."));
-		return;
-	}
-	s->ask = ROT_ASK_TEAM;
-}
-
-void rot_team_step(struct tui *t, struct rot_state *s, int dir)
-{
-	size_t at = 0, n;
-
-	if (!choosable_teams(t, s))
-		return;
-	n = s->teams.n;
-	for (size_t i = 0; i < n; i++)
-		if (s->teams.v[i].id == s->team_id)
-			at = i;
-	if (s->own || !s->team_id)
-		at = dir > 0 ? n - 1 : 0;
-	show_team(t, s, &s->teams.v[(at + n + (size_t)(dir > 0 ? 1 : n - 1)) % n]);
-	choice_free(s);
-}
-
-void rot_cohort_open(struct tui *t, struct rot_state *s)
-{
-	struct hop_err err;
-	size_t initial = 0;
-	char start[32];
-
-	choice_free(s);
-	if (cohort_list(t->app, &s->cohorts, &err) != HOP_OK) {
-		choice_free(s);
-		tui_fail(t, &err);
-		return;
-	}
-	if (!s->cohorts.n) {
-		choice_free(s);
-		tui_status(t, false, "%s", _("There is no cohort yet (HR adds them)."));
-		return;
-	}
-	if (!labels_alloc(t, s, s->cohorts.n))
-		return;
-	for (size_t i = 0; i < s->cohorts.n; i++) {
-		const struct hop_cohort *c = &s->cohorts.v[i];
-
-		snprintf(s->labels[i], ROT_LABEL_MAX,
-		         ngettext("%s · from %s · %zu trainee", "%s · from %s · %zu trainees",
-		                  c->ntrainees), c->name, tui_short_date(c->start, start, sizeof start),
-		         c->ntrainees);
-		s->items[i] = s->labels[i];
-		if (strcmp(c->name, s->cohort) == 0)
-			initial = i;
-	}
-	s->nitems = s->cohorts.n;
-	if (!pick_open(&s->pick, _("Cohort:"), s->items, s->nitems, initial)) {
-		choice_free(s);
-		tui_status(t, true, "%s", _("Out of memory while opening the list."));
-		return;
-	}
-	s->ask = ROT_ASK_COHORT;
-}
-
-static void pick_key_of(struct tui *t, struct rot_state *s, const struct tui_key *k)
-{
-	enum rot_ask was = s->ask;
-	size_t i;
-
-	switch (pick_key(&s->pick, k)) {
-	case PICK_CONTINUE:
-		return;
-	case PICK_FULL:
-		tui_status(t, true, "%s", _("That is longer than any name in the list."));
-		return;
-	case PICK_CANCEL:
-		break;
-	case PICK_CHOSEN:
-		i = pick_chosen(&s->pick);
-		if (i >= s->nitems)
-			break;
-		if (was == ROT_ASK_TEAM) {
-			show_team(t, s, &s->teams.v[i]);
-			break;
-		}
-		snprintf(s->cohort, sizeof s->cohort, "%s", s->cohorts.v[i].name);
-		s->mode = ROT_COHORT;
-		s->generated = false;
-		s->co_list.top = s->co_list.sel = 0;
-		s->left = rot_month_index(s->cohorts.v[i].start) - 1;
-		if (rot_load_cohort(t, s))
-			tui_status(t, false, _("The plan of %s."), s->cohort);
-		break;
-	}
-	choice_free(s);
-	s->ask = ROT_ASK_NONE;
-}
-
-/* ---- a cohort's plan: generating, keeping, publishing ---- */
-
-/* The letter of each station: the initial of the last word of its team's
- * name that no station before has, else of another word, else any free
- * letter, so that "Referat 11 Haushalt" and "Referat 12 Personal" are H
- * and P. */
-bool rot_letters(struct rot_state *s)
-{
-	free(s->letters);
-	s->letters = calloc(s->prob.nstations ? s->prob.nstations : 1, sizeof *s->letters);
-	if (!s->letters)
-		return false;
-	for (size_t i = 0; i < s->prob.nstations; i++) {
-		const char *name = s->prob.stations[i].team;
-		char cand[64][ROT_LETTER_MAX];
-		int nc = 0;
-
-		/* Word initials, last word first. */
-		for (const char *p = name + strlen(name); p > name && nc < 60; p--) {
-			const char *w = p - 1;
-			size_t len = 1;
-
-			if (w != name && w[-1] != ' ')
-				continue;
-			if (*w == ' ')
-				continue;
-			while ((w[len] & 0xC0) == 0x80)
-				len++;
-			snprintf(cand[nc], ROT_LETTER_MAX, "%.*s", (int)len, w);
-			if (len == 1 && isalnum((unsigned char)cand[nc][0]))
-				cand[nc][0] = (char)toupper((unsigned char)cand[nc][0]);
-			nc += isalpha((unsigned char)cand[nc][0]) || len > 1;
-		}
-		for (char c = 'A'; c <= 'Z' && nc < 64; c++)
-			snprintf(cand[nc++], ROT_LETTER_MAX, "%c", c);
-		for (int c = 0; c < nc; c++) {
-			bool used = false;
-
-			for (size_t j = 0; j < i && !used; j++)
-				used = strcmp(s->letters[j], cand[c]) == 0;
-			if (!used) {
-				snprintf(s->letters[i], ROT_LETTER_MAX, "%s", cand[c]);
-				break;
-			}
-		}
-		if (!s->letters[i][0])
-			snprintf(s->letters[i], ROT_LETTER_MAX, "%c", (char)('0' + (int)(i % 10)));
-	}
-	return true;
-}
-
-/* A cohort must be shown, and the actor keep cohorts (core's rule). */
-static bool cohort_key_ready(struct tui *t, struct rot_state *s)
-{
-	struct hop_err err;
-
-	if (s->mode != ROT_COHORT || !s->cohort_ok) {
-		tui_status(t, false, "%s", _("Choose a cohort first: c shows its plan."));
-		return false;
-	}
-	if (authz_cohort_keep(t->app, &err) != HOP_OK) {
-		tui_fail(t, &err);
-		return false;
-	}
-	return true;
-}
-
-void rot_generate(struct tui *t, struct rot_state *s)
-{
-	struct cohort_plan pl = { 0 };
-	struct cohort_solve_result res;
-	struct hop_err err;
-
-	if (!cohort_key_ready(t, s))
-		return;
-	/* The solver may take up to its time limit: say so before it starts. */
-	tui_status(t, false, _("Planning %s (at most %d s)..."), s->cohort,
-	           t->app->cfg.rotation_plan_time_limit);
-	tui_draw(t);
-	memset(&res, 0, sizeof res);
-	if (cohort_solve(&s->prob, t->app->cfg.rotation_plan_time_limit, &pl, &res, &err) != HOP_OK) {
-		cohort_plan_free(&pl);
-		tui_fail(t, &err);
-		return;
-	}
-	cohort_plan_free(&s->plan);
-	s->plan = pl;
-	s->res = res;
-	s->generated = true;
-	s->has_plan = res.outcome == COHORT_OPTIMAL || res.outcome == COHORT_FEASIBLE;
-	rot_check_plan(t, s);
-	if (!s->has_plan) {
-		s->generated = true;
-		tui_status(t, true, _("No plan for %s: %s."), s->cohort,
-		           cohort_outcome_display(res.outcome));
-		return;
-	}
-	s->ask = ROT_ASK_SAVE;
-	tui_status(t, false, _("A plan, %s (%s, %.2f s): keep it as the draft of %s?   y yes   "
-	                       "n no"), cohort_outcome_display(res.outcome),
-	           res.method == COHORT_EXACT ? _("exact method") : _("GLPK"), res.seconds,
-	           s->cohort);
-}
-
-static void save_key(struct tui *t, struct rot_state *s, const struct tui_key *k)
-{
-	struct hop_err err;
-
-	if (is_no(k)) {
-		s->ask = ROT_ASK_NONE;
-		s->generated = false;
-		rot_load_cohort(t, s);
-		tui_status(t, false, "%s", _("Nothing changed: the stored plan stays."));
-		return;
-	}
-	if (!is_yes(k))
-		return;
-	s->ask = ROT_ASK_NONE;
-	if (cohort_plan_save(t->app, &s->prob, &s->plan, &err) != HOP_OK) {
-		tui_fail(t, &err);
-		return;
-	}
-	s->generated = false;
-	if (rot_load_cohort(t, s))
-		tui_status(t, false, _("Kept as the draft of %s; p publishes it."), s->cohort);
-}
-
-static void ask_publish(struct tui *t, const struct rot_state *s)
-{
-	tui_status(t, false, _("Publish the plan of %s as station assignments?   y yes   "
-	                       "h yes, with handovers   n no"), s->cohort);
-}
-
-void rot_publish_open(struct tui *t, struct rot_state *s)
-{
-	if (!cohort_key_ready(t, s))
-		return;
-	if (s->generated) {
-		tui_status(t, false, "%s", _("The plan shown is not kept yet: g makes it again and y "
-		                             "keeps it."));
-		return;
-	}
-	if (!s->has_plan) {
-		tui_status(t, false, "%s", _("No plan yet: g generates one."));
-		return;
-	}
-	s->ask = ROT_ASK_PUBLISH;
-	ask_publish(t, s);
-}
-
-static void publish_key(struct tui *t, struct rot_state *s, const struct tui_key *k)
-{
-	struct cohort_publish_report rep;
-	struct hop_err err;
-	bool handover = key_is(k, L'h') || key_is(k, L'H');
-
-	if (is_no(k)) {
-		s->ask = ROT_ASK_NONE;
-		tui_status(t, false, "%s", _("Nothing changed: the plan is not published."));
-		return;
-	}
-	if (!is_yes(k) && !handover) {
-		ask_publish(t, s);
-		return;
-	}
-	s->ask = ROT_ASK_NONE;
-	memset(&rep, 0, sizeof rep);
-	if (cohort_publish(t->app, s->cohort, handover, &rep, &err) != HOP_OK) {
-		rot_load_cohort(t, s);
-		tui_fail(t, &err);
-		return;
-	}
-	if (rot_load_cohort(t, s))
-		tui_status(t, false, _("Published %s: %zu added, %zu changed, %zu removed, %zu "
-		                       "unchanged; %zu onboardings started."), s->cohort, rep.added,
-		           rep.changed, rep.removed, rep.unchanged, rep.onboardings);
-}
-
 /* ---- every question ---- */
 
 void rot_ask_free(struct rot_state *s)
 {
-	choice_free(s);
+	rot_choice_free(s);
 }
 
 void rot_ask_key(struct tui *t, struct rot_state *s, const struct tui_key *k)
@@ -784,7 +407,7 @@ void rot_ask_key(struct tui *t, struct rot_state *s, const struct tui_key *k)
 		break;
 	case ROT_ASK_TEAM:
 	case ROT_ASK_COHORT:
-		pick_key_of(t, s, k);
+		rot_pick_key(t, s, k);
 		break;
 	case ROT_ASK_ASSIGN:
 		form_key_of(t, s, k, assign_submit);
@@ -799,10 +422,10 @@ void rot_ask_key(struct tui *t, struct rot_state *s, const struct tui_key *k)
 		confirm_key(t, s, k, exception_write, ask_exception);
 		break;
 	case ROT_ASK_SAVE:
-		save_key(t, s, k);
+		rot_save_key(t, s, k);
 		break;
 	case ROT_ASK_PUBLISH:
-		publish_key(t, s, k);
+		rot_publish_key(t, s, k);
 		break;
 	default:
 		s->ask = ROT_ASK_NONE;

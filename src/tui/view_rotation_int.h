@@ -1,8 +1,9 @@
 /* What the files of the Rotation screen share (view_rotation.c: state,
  * loading, keys; view_rotation_draw.c: the timeline, the due list, a
  * cohort's plan and the details box; view_rotation_act.c: the forms for an
- * assignment and an exception, the team and cohort choosers, generating,
- * saving and publishing a cohort's plan): the screen's state, which tui.c
+ * assignment and an exception; view_rotation_pick.c: the team and cohort
+ * choosers; view_rotation_plan.c: generating, keeping and publishing a cohort's
+ * plan): the screen's state, which tui.c
  * holds and hands to every function, and the few functions one file calls
  * in another.  Only view_rotation*.c include this. */
 #ifndef HOP_VIEW_ROTATION_INT_H
@@ -145,6 +146,17 @@ char rot_kind_letter(enum membership_kind k);
 /* The view's draw: the shown mode, and a question's box over it. */
 void rot_draw(struct tui *t, void *state);
 
+/* The answers of a y / n question (j for ja too; Esc and q say no). */
+static inline bool rot_is_yes(const struct tui_key *k)
+{
+	return key_is(k, L'y') || key_is(k, L'Y') || key_is(k, L'j') || key_is(k, L'J');
+}
+
+static inline bool rot_is_no(const struct tui_key *k)
+{
+	return key_is(k, L'n') || key_is(k, L'N') || key_is(k, 27) || key_is(k, L'q');
+}
+
 /* ---- view_rotation_act.c ---- */
 
 /* Enter: the selected person's periods in a box. */
@@ -153,19 +165,32 @@ void rot_detail_draw(struct tui *t, const struct rot_state *s);
 /* a: the assignment form; e: the exception form. */
 void rot_assign_open(struct tui *t, struct rot_state *s);
 void rot_exception_open(struct tui *t, struct rot_state *s);
+/* A key while a question is open. */
+void rot_ask_key(struct tui *t, struct rot_state *s, const struct tui_key *k);
+/* Free what the questions hold (on answering and on closing the screen). */
+void rot_ask_free(struct rot_state *s);
+
+/* ---- view_rotation_pick.c ---- */
+
 /* T: the team chooser; [ ]: the previous or next team. */
 void rot_team_open(struct tui *t, struct rot_state *s);
 void rot_team_step(struct tui *t, struct rot_state *s, int dir);
 /* c: the cohort chooser. */
 void rot_cohort_open(struct tui *t, struct rot_state *s);
+/* A key while a chooser is open. */
+void rot_pick_key(struct tui *t, struct rot_state *s, const struct tui_key *k);
+/* Close a chooser's lists (on answering and on closing the screen). */
+void rot_choice_free(struct rot_state *s);
+
+/* ---- view_rotation_plan.c ---- */
+
+/* Station letters for s->prob (s->letters); false when out of memory. */
+bool rot_letters(struct rot_state *s);
 /* g: generate a plan for the cohort shown; p: publish its plan. */
 void rot_generate(struct tui *t, struct rot_state *s);
 void rot_publish_open(struct tui *t, struct rot_state *s);
-/* A key while a question is open. */
-void rot_ask_key(struct tui *t, struct rot_state *s, const struct tui_key *k);
-/* Free what the questions hold (on answering and on closing the screen). */
-void rot_ask_free(struct rot_state *s);
-/* Station letters for s->prob (s->letters). */
-bool rot_letters(struct rot_state *s);
+/* The answers to keeping a generated plan and to publishing. */
+void rot_save_key(struct tui *t, struct rot_state *s, const struct tui_key *k);
+void rot_publish_key(struct tui *t, struct rot_state *s, const struct tui_key *k);
 
 #endif
