@@ -197,7 +197,11 @@ static void test_footer(void **state)
 	keys_hints(view_named("People"), 100, buf, sizeof buf);
 	assert_string_equal(buf, "? help   / search   e edit   r reload   1-6 Tab: screens   q quit");
 	keys_hints(view_named("Rotation"), 100, buf, sizeof buf);
-	assert_string_equal(buf, "? help   1-6 Tab: screens   q quit");
+	assert_string_equal(buf, "? help  t d c view  a assign  e exception  g plan  p publish  "
+	                         "T team  1-6 Tab: screens  q quit");
+	keys_hints(view_named("Rotation"), 80, buf, sizeof buf);
+	assert_string_equal(buf, "? help  t d c view  a assign  e exception  g plan  p publish  "
+	                         "T team  q quit");
 	/* At 80 columns the screen's last hints give way; ? help and q quit stay. */
 	keys_hints(view_named("Week"), 80, buf, sizeof buf);
 	assert_string_equal(buf, "? help  ↑↓←→ move  s set  v span  u undo  b desk  Enter details  "
