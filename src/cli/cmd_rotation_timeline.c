@@ -137,7 +137,7 @@ static int print_rows(const struct rotation_timeline *tl, enum out_format fmt)
  * a station over an acting post over the post), '.' for none. */
 static char month_char(const struct rotation_timeline_row *r, hop_date first, hop_date last)
 {
-	static const char letter[MEMBER_KIND_COUNT] = { 'P', 'S', 'A', 'V' };
+	static const char letter[MEMBER_KIND_COUNT] = { '=', 'S', 'A', 'V' };
 	static const int weight[MEMBER_KIND_COUNT] = { 1, 3, 4, 2 };
 	char c = '.';
 	int best = 0;

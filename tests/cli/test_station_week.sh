@@ -97,7 +97,7 @@ expect_ok "Referat 1's timeline over the year" rotation timeline --team "Referat
 has "$OUT" "azubi,Anton Azubi,post,Referat 1" "... and does over a span with days at home"
 
 expect_ok "the chart of 2027" rotation timeline azubi --chart --from 2027-01-01 --until 2027-12-31
-has "$OUT" "Anton Azubi       PPSS|PPPPPPP" "the chart: post, the station March to May (today in May), post again"
+has "$OUT" "Anton Azubi       ==SS|=======" "the chart: post, the station March to May (today in May), post again"
 HOP_USER=r3 expect_fail "a colleague may not see the trainee's timeline" 4 rotation timeline azubi
 has "$ERR" "Anton Azubi" "the refusal names the person"
 HOP_USER=azubi expect_ok "the trainee sees their own" rotation timeline
