@@ -49,34 +49,47 @@ static bool same_team(const void *ctx, size_t a, size_t b)
 	return l->v[a].team_id == l->v[b].team_id;
 }
 
-/* people = the people of all that match the filter, in all's order. */
+/* people = the people of all that match the filter, in all's order;
+ * without a search, all itself (20,000 people are not copied to be shown). */
+static void people_drop(struct people_state *s)
+{
+	if (!s->people_is_all)
+		person_list_free(&s->people);
+	memset(&s->people, 0, sizeof s->people);
+	s->people_is_all = false;
+}
+
 static bool people_filter(struct tui *t, struct people_state *s)
 {
 	struct hop_person_list l = { 0 };
-	size_t n = s->all.n;
+	size_t n;
 
-	if (s->filter[0] && s->index) {
-		n = person_search_run(s->index, s->filter, s->hits);
+	if (!s->filter[0] || !s->index) {
+		if (!list_build(&s->list, s->all.n, same_team, &s->all)) {
+			tui_status(t, true, _("Out of memory while listing %zu people."), s->all.n);
+			return false;
+		}
+		people_drop(s);
+		s->people = s->all;
+		s->people_is_all = true;
+		return true;
 	}
+	n = person_search_run(s->index, s->filter, s->hits);
 	l.v = malloc((n ? n : 1) * sizeof *l.v);
 	if (!l.v) {
 		tui_status(t, true, _("Out of memory while listing %zu people."), n);
 		return false;
 	}
 	l.n = l.cap = n;
-	if (s->filter[0] && s->index) {
-		for (size_t i = 0; i < n; i++)
-			l.v[i] = s->all.v[s->hits[i]];
-	} else {
-		memcpy(l.v, s->all.v, n * sizeof *l.v);
-	}
+	for (size_t i = 0; i < n; i++)
+		l.v[i] = s->all.v[s->hits[i]];
 	/* The rows first, so that a failure leaves the list as it was. */
 	if (!list_build(&s->list, l.n, same_team, &l)) {
 		tui_status(t, true, _("Out of memory while listing %zu people."), l.n);
 		person_list_free(&l);
 		return false;
 	}
-	person_list_free(&s->people);
+	people_drop(s);
 	s->people = l;
 	return true;
 }
@@ -119,6 +132,8 @@ bool people_load(struct tui *t, struct people_state *s, bool all)
 		}
 		team_list_free(&s->teams);
 		s->teams = teams;
+		if (s->people_is_all)
+			people_drop(s);
 		person_list_free(&s->all);
 		s->all = l;
 		person_search_free(s->index);
@@ -158,7 +173,7 @@ static void people_close(struct tui *t, void *state)
 	struct people_state *s = state;
 
 	(void)t;
-	person_list_free(&s->people);
+	people_drop(s);
 	person_list_free(&s->all);
 	person_search_free(s->index);
 	free(s->hits);

@@ -21,6 +21,7 @@ struct people_state {
 	/* Just opened: the first show need not read again what open read. */
 	bool fresh;
 	struct hop_person_list people;      /* as shown: filtered when a search is set */
+	bool people_is_all;                 /* people is all itself (no search): not freed */
 	struct hop_person_list all;         /* everyone, as read: the search filters it */
 	struct person_search *index;        /* all, folded once for the search */
 	size_t *hits;                       /* room for all.n matches */

@@ -31,3 +31,18 @@ printf '%-34s %-18s %-32s %-16s %s\n' "'hop free $DAY', ms ($p_free_rows rows)" 
 printf '%-34s %-18s %-32s %-16s %s\n' "'hop book $DAY --any', ms" "$p_any_ms" "'hop book DESK' $p_book_ms" "<= 3x" \
 	"$(verdict "$ok_any") ($(awk -v a="$p_any_ms" -v b="$p_book_ms" 'BEGIN { printf "%.2fx", a / b }'))"
 echo
+# ---- every screen, headless: first showing and each key (issue 16) ---------------------
+# tests/bench/tui_time drives the real dispatch and drawing on curses over
+# /dev/null at 80x24 as an admin: each tab's first showing (read and draw),
+# then a walk of moving keys (and a search typed on People), three rounds.
+# Budgets: a tab shown within 50 ms, a key redrawn within a frame (16 ms) at
+# the median, the slowest key within 50 ms.
+say "bench: the screens headless, first showing and keys ..."
+HOP_TODAY="$HOP_TODAY" "$BIN/tui_time" "$DB" benchadmin 3 > "$S/tui.out" || exit 1
+printf '%-34s %-18s %-32s %-16s %s\n' "screen (80x24, admin)" "first showing, ms" "keys: median / slowest, ms" "budget" "result"
+while read -r _ name open nkeys med max; do
+	ok=$(awk -v o="$open" -v m="$med" -v x="$max" 'BEGIN { print (o < 50 && m < 16 && x < 50) }')
+	[ "$ok" = 1 ] || fails=$((fails + 1))
+	printf '%-34s %-18s %-32s %-16s %s\n' "$name ($nkeys keys)" "$open" "$med / $max" "50 / 16 / 50" "$(verdict "$ok")"
+done < "$S/tui.out"
+echo

@@ -150,7 +150,7 @@ static int by_key(const void *a, const void *b)
 static enum hop_status sort_people(struct hop_person_list *l, struct hop_err *err)
 {
 	struct sort_key *k = malloc((l->n ? l->n : 1) * sizeof *k);
-	struct hop_person *v = malloc((l->n ? l->n : 1) * sizeof *v);
+	size_t *from = malloc((l->n ? l->n : 1) * sizeof *from);
 	/* Folded names side by side: at most 2 bytes out per byte in (ä -> a,
 	 * ß -> ss), plus the NUL. */
 	size_t room = 0, used = 0;
@@ -159,9 +159,9 @@ static enum hop_status sort_people(struct hop_person_list *l, struct hop_err *er
 	for (size_t i = 0; i < l->n; i++)
 		room += 2 * (strlen(l->v[i].name) + strlen(l->v[i].team)) + 2;
 	text = malloc(room ? room : 1);
-	if (!k || !v || !text) {
+	if (!k || !from || !text) {
 		free(k);
-		free(v);
+		free(from);
 		free(text);
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while listing people"));
 	}
@@ -177,11 +177,27 @@ static enum hop_status sort_people(struct hop_person_list *l, struct hop_err *er
 		used += strlen(k[i].name) + 1;
 	}
 	qsort(k, l->n, sizeof *k, by_key);
+	/* Into that order in place, cycle by cycle (a second array of 20,000
+	 * people is 13 MB of fresh pages): place i takes the person from[i]. */
 	for (size_t i = 0; i < l->n; i++)
-		v[i] = *k[i].p;
-	free(l->v);
-	l->v = v;
-	l->cap = l->n;
+		from[i] = (size_t)(k[i].p - l->v);
+	for (size_t i = 0; i < l->n; i++) {
+		size_t j = i;
+		struct hop_person tmp;
+
+		if (from[i] == i || from[i] == SIZE_MAX)
+			continue;
+		tmp = l->v[i];
+		while (from[j] != i) {
+			size_t next = from[j];
+			l->v[j] = l->v[next];
+			from[j] = SIZE_MAX;
+			j = next;
+		}
+		l->v[j] = tmp;
+		from[j] = SIZE_MAX;
+	}
+	free(from);
 	free(k);
 	free(text);
 	return HOP_OK;
