@@ -241,16 +241,36 @@ static enum hop_status run(struct model *m, glp_prob *lp, int time_limit_s,
                            struct hop_err *err)
 {
 	glp_iocp parm;
+	glp_smcp smcp;
+	double t0 = cplan_seconds();
+	int limit_ms = time_limit_s > 0 ? time_limit_s * 1000 : 60000, left;
 	enum hop_status rc = load(m, lp, err);
 	int grc;
 
 	if (rc != HOP_OK)
 		return rc;
+	/* The relaxation first, under the time limit too (glp_intopt's own
+	 * limit does not reach into its root relaxation). */
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	smcp.presolve = GLP_ON;
+	smcp.meth = GLP_DUALP;
+	smcp.tm_lim = limit_ms;
+	grc = glp_simplex(lp, &smcp);
+	if (grc == GLP_ENOPFS || glp_get_status(lp) == GLP_NOFEAS) {
+		res->outcome = COHORT_NONE;
+		return HOP_OK;
+	}
+	if (grc != 0 || glp_get_status(lp) != GLP_OPT) {
+		res->outcome = COHORT_UNKNOWN;
+		return HOP_OK;
+	}
+	left = limit_ms - (int)((cplan_seconds() - t0) * 1000);
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
-	parm.presolve = GLP_ON;
+	parm.presolve = GLP_OFF;
 	parm.fp_heur = GLP_ON;
-	parm.tm_lim = time_limit_s > 0 ? time_limit_s * 1000 : 60000;
+	parm.tm_lim = left > 1000 ? left : 1000;
 	grc = glp_intopt(lp, &parm);
 	res->outcome = outcome(grc, glp_mip_status(lp));
 	if (grc == GLP_EFAIL || grc == GLP_EBOUND || grc == GLP_EROOT)
