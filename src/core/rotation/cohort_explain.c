@@ -76,7 +76,7 @@ static void stations(const struct cohort_problem *p, struct out *o)
 		if (d->min > 0) {
 			int open = 0;
 			for (int m = 0; m < p->months; m++)
-				open += !cplan_cohort_blocked(p, m);
+				open += cplan_min_applies(p, m);
 			if ((long)d->min * open > (long)T * d->months)
 				say(o, _("station %s needs at least %d trainees in each of %d months, "
 				         "and %d trainees stay there %d months each"), d->team, d->min,

@@ -128,7 +128,7 @@ static void rows(struct model *m)
 	for (int s = 0; s < m->S; s++) {
 		int max = cplan_max(p, (size_t)s), min = p->stations[s].min;
 		for (int k = 0; k < m->M; k++) {
-			bool lo = min > 0 && !cplan_cohort_blocked(p, k);
+			bool lo = min > 0 && cplan_min_applies(p, k);
 			if (!lo && max >= m->T)
 				continue;
 			if (lo && min == max)

@@ -7,11 +7,20 @@
  * (cohort-wide: the academy's courses; personal: leave) makes every month it
  * touches unavailable for stations.
  *
+ * A station's minimum holds in every month that is neither a cohort-wide
+ * block nor one of the first station's months: when the cohort has a first
+ * station (every trainee's first, the home unit), from the cohort's start
+ * until that station, begun in the first month it fits between the
+ * cohort's blocks, has ended.  Trainees can be nowhere else then.
+ *
  * cohort_check validates any plan (ROT-8).  cohort_solve makes one: exactly
  * and instantly by peeling perfect matchings off a regular bipartite graph
  * when every station has the same length and nothing else binds (no order,
- * no minimum, no personal block, all required); otherwise with GLPK's
- * branch-and-cut on a 0-1 model over start months, within a time limit. */
+ * no minimum, no personal block, all required); otherwise a heuristic
+ * (trainees placed one by one, then a local search moving places until no
+ * rule is broken) finds a plan, and GLPK's branch-and-cut on a 0-1 model
+ * over start months, given that plan as its first solution, improves it or
+ * proves it best, all within the time limit. */
 #ifndef HOP_COHORT_PLAN_H
 #define HOP_COHORT_PLAN_H
 
@@ -31,7 +40,8 @@ struct cohort_station_def {
 	char team[HOP_TEAM_NAME_MAX + 1];
 	int months;                  /* length, 1 .. the cohort's months */
 	int min, max;                /* trainees at a time: min in every month that is not a
-	                                cohort-wide block, max always */
+	                                cohort-wide block nor the first station's (above),
+	                                max always */
 	bool required;               /* optional: at most once */
 	bool first;                  /* every trainee's first station (the home unit) */
 	int after;                   /* only after this station (index) has ended; -1 none */
