@@ -134,6 +134,9 @@ struct cohort_solve_result {
 	 * words, one sentence per line: "station Bürgerservice takes 2 at a
 	 * time, 9 trainees need 6 months there within 24 months". */
 	char why[2048];
+	/* The general method: the plan is the heuristic's (GLPK was not needed
+	 * to prove it best, or found nothing better within the time limit). */
+	bool by_heuristic;
 };
 /* Necessary conditions that fail, as sentences (one per line) into buf;
  * the number found (0: none of the simple reasons applies). */
