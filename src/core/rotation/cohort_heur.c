@@ -384,11 +384,9 @@ static void place_best(struct hs *h, int t, int s, int depth)
 	place(h, t, s, choice);
 }
 
-static void construct(struct hs *h)
+/* No place, every weight 1. */
+static void reset(struct hs *h)
 {
-	int *order = h->order;
-	double *key = h->key;
-
 	memset(h->busy, 0, (size_t)h->T * (size_t)h->M * sizeof *h->busy);
 	memset(h->occ, 0, (size_t)h->S * (size_t)h->M * sizeof *h->occ);
 	memset(h->tabu, 0, (size_t)h->T * (size_t)h->S * (size_t)(h->M + 1) * sizeof *h->tabu);
@@ -405,6 +403,14 @@ static void construct(struct hs *h)
 		for (int m = 0; m < h->M; m++)
 			if (h->minm[m])
 				h->pen += h->min[s];
+}
+
+static void construct(struct hs *h)
+{
+	int *order = h->order;
+	double *key = h->key;
+
+	reset(h);
 	for (int t = 0; t < h->T; t++)
 		h->perm[t] = t;
 	for (int t = h->T - 1; t > 0; t--) {
@@ -470,13 +476,14 @@ static long broken(struct hs *h, bool bump)
 	return n;
 }
 
-/* Local search from a fresh construction until nothing is broken, it
- * stalls, or the deadline. */
-static bool search(struct hs *h, double deadline)
+/* Local search from a fresh construction (or from where it stands) until
+ * nothing is broken, it stalls, or the deadline. */
+static bool search(struct hs *h, double deadline, bool fresh)
 {
 	long best, low, flat = 0, stall = 0, limit = 20000 + 20L * h->T * h->S;
 
-	construct(h);
+	if (fresh)
+		construct(h);
 	low = broken(h, false);
 	best = h->pen;
 	while (h->pen > 0 && stall < limit) {
@@ -518,6 +525,47 @@ static void add_optional(struct hs *h)
 					break;
 				}
 		}
+}
+
+/* Every trainee holds every optional station. */
+static bool every_optional(const struct hs *h)
+{
+	for (size_t i = 0; i < (size_t)h->T * (size_t)h->S; i++)
+		if (h->start[i] < 0)
+			return false;
+	return true;
+}
+
+/* From a valid plan: optional stations where they break nothing, then the
+ * search asks every optional station of everybody until deadline; back to
+ * the valid plan (with the optional ones that fitted) when that fails. */
+static bool more_optional(struct hs *h, double deadline)
+{
+	size_t n = (size_t)h->T * (size_t)h->S;
+	int *keep;
+
+	add_optional(h);
+	if (every_optional(h))
+		return true;
+	keep = malloc(n * sizeof *keep);
+	if (!keep)
+		return true;
+	memcpy(keep, h->start, n * sizeof *keep);
+	for (int s = 0; s < h->S; s++)
+		h->want[s] = true;
+	for (int t = 0; t < h->T; t++)
+		for (int s = 0; s < h->S; s++)
+			place_best(h, t, s, 0);
+	if (!search(h, deadline, false)) {
+		reset(h);
+		for (int t = 0; t < h->T; t++)
+			for (int s = 0; s < h->S; s++)
+				place(h, t, s, keep[(size_t)t * (size_t)h->S + (size_t)s]);
+	}
+	for (int s = 0; s < h->S; s++)
+		h->want[s] = h->p->stations[s].required;
+	free(keep);
+	return true;
 }
 
 static bool setup(struct hs *h, const struct cohort_problem *p)
@@ -604,7 +652,7 @@ static bool solve(struct hs *h, double deadline)
 	if (!possible(h))
 		return false;
 	while (cplan_seconds() < deadline)
-		if (search(h, deadline))
+		if (search(h, deadline, true))
 			return true;
 	return false;
 }
@@ -626,20 +674,13 @@ enum hop_status cplan_heuristic(const struct cohort_problem *p, double deadline,
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	}
 	for (int s = 0; s < h.S; s++) {
-		h.want[s] = true;
+		h.want[s] = p->stations[s].required;
 		optional = optional || !p->stations[s].required;
 	}
-	/* Every optional station for everybody first, for a quarter of the time. */
-	if (optional && h.T > 0)
-		ok = *all_optional = solve(&h, now + (deadline - now) / 4);
-	if (!ok) {
-		for (int s = 0; s < h.S; s++)
-			h.want[s] = p->stations[s].required;
-		ok = h.T == 0 || solve(&h, deadline);
-		if (ok)
-			add_optional(&h);
-		*all_optional = ok && !optional;
-	}
+	ok = h.T == 0 || solve(&h, deadline);
+	if (ok && optional && !every_optional(&h))
+		ok = more_optional(&h, now + (deadline - now) / 2);
+	*all_optional = ok && every_optional(&h);
 	for (int t = 0; ok && t < h.T && rc == HOP_OK; t++)
 		for (int s = 0; s < h.S && rc == HOP_OK; s++)
 			if (h.start[t * h.S + s] >= 0)

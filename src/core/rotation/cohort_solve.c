@@ -160,13 +160,13 @@ out:
 }
 
 /* Seconds the heuristic gets before GLPK: it finds a plan for 60 trainees
- * over 10 stations and 36 months in well under a second when there is one;
- * on a cohort without plan the rest of the time is GLPK's to prove it. */
+ * over 10 stations and 36 months in about a second when there is one; on a
+ * cohort without plan the rest of the time is GLPK's to prove it. */
 static double heuristic_budget(const struct cohort_problem *p, double limit)
 {
-	double b = (double)p->ntrainees * (double)p->nstations * p->months / 4000.0;
+	double b = (double)p->ntrainees * (double)p->nstations * p->months / 2000.0;
 
-	b = b < 0.2 ? 0.2 : b;
+	b = b < 0.5 ? 0.5 : b;
 	return b < limit * 0.4 ? b : limit * 0.4;
 }
 
