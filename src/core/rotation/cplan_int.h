@@ -1,6 +1,6 @@
 /* What the cohort planning files (cohort_problem.c, cohort_check.c,
- * cohort_exact.c, cohort_mip.c, cohort_explain.c, cohort_solve.c) share and
- * nothing else needs. */
+ * cohort_exact.c, cohort_mip.c, cohort_explain.c, cohort_heur.c,
+ * cohort_solve.c) share and nothing else needs. */
 #ifndef HOP_CPLAN_INT_H
 #define HOP_CPLAN_INT_H
 

@@ -1,6 +1,6 @@
 /* A trainee cohort's planning problem and plans, in months: pure functions,
  * no database (src/core/rotation/cohort_check.c, cohort_exact.c,
- * cohort_mip.c, cohort_explain.c, cohort_solve.c).
+ * cohort_heur.c, cohort_mip.c, cohort_explain.c, cohort_solve.c).
  *
  * Month m (0 .. months-1) runs from date_add_months(start, m) to the day
  * before month m + 1.  A station occupies consecutive months; a block
