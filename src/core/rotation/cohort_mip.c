@@ -235,11 +235,12 @@ static enum hop_status load(struct model *m, glp_prob *lp, struct hop_err *err)
 	return HOP_OK;
 }
 
-/* GLPK's callback: stop at the deadline (glp_intopt's own limit is
+/* GLPK's callback: stop before the deadline (glp_intopt's own limit is
  * checked less often), and offer the incumbent once as its first
  * solution. */
 struct watch {
 	double deadline;
+	double last, step;      /* the last call, the longest time between two */
 	const double *x;
 	bool offered;
 };
@@ -247,8 +248,14 @@ struct watch {
 static void callback(glp_tree *tree, void *info)
 {
 	struct watch *w = info;
+	double now = cplan_seconds();
 
-	if (cplan_seconds() >= w->deadline) {
+	/* Stop when the next step, as long as the longest so far, would end
+	 * after the deadline. */
+	if (now - w->last > w->step)
+		w->step = now - w->last;
+	w->last = now;
+	if (now + w->step >= w->deadline) {
 		glp_ios_terminate(tree);
 		return;
 	}
@@ -296,6 +303,7 @@ static enum hop_status run(struct model *m, glp_prob *lp, double deadline,
 	glp_smcp smcp;
 	struct watch w = { .deadline = deadline };
 	enum hop_status rc = load(m, lp, err);
+	double root;
 	int grc;
 
 	if (rc != HOP_OK)
@@ -307,12 +315,17 @@ static enum hop_status run(struct model *m, glp_prob *lp, double deadline,
 	smcp.presolve = GLP_ON;
 	smcp.meth = GLP_DUALP;
 	smcp.tm_lim = ms_left(deadline);
+	root = cplan_seconds();
 	grc = glp_simplex(lp, &smcp);
+	root = cplan_seconds() - root;
 	if (grc == GLP_ENOPFS || glp_get_status(lp) == GLP_NOFEAS) {
 		res->outcome = COHORT_NONE;
 		return HOP_OK;
 	}
-	if (grc != 0 || glp_get_status(lp) != GLP_OPT || cplan_seconds() >= deadline) {
+	/* glp_intopt looks at the clock only between the relaxations of its
+	 * nodes, and one of those can take as long as the root's: with less
+	 * time than that left it would overrun the limit. */
+	if (grc != 0 || glp_get_status(lp) != GLP_OPT || cplan_seconds() + root >= deadline) {
 		res->outcome = COHORT_UNKNOWN;
 		return HOP_OK;
 	}
@@ -325,6 +338,7 @@ static enum hop_status run(struct model *m, glp_prob *lp, double deadline,
 	parm.tm_lim = ms_left(deadline);
 	parm.cb_func = callback;
 	parm.cb_info = &w;
+	w.last = cplan_seconds();
 	grc = glp_intopt(lp, &parm);
 	free((void *)w.x);
 	res->outcome = outcome(grc, glp_mip_status(lp));
