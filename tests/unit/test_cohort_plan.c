@@ -511,6 +511,27 @@ static void general_case(int trainees, int stations, int months, bool first, int
 	cohort_problem_free(&p);
 }
 
+/* Haushalt only after Bürgerservice, which is optional: whoever has
+ * Haushalt needs Bürgerservice before it. */
+static void optional_before(void **state)
+{
+	struct cohort_problem p;
+	struct cohort_plan pl;
+	struct cohort_solve_result r;
+	struct cohort_violation_list l;
+	struct hop_err err;
+
+	(void)state;
+	gen_general(&p, 30, 9, 30, true, 8u);
+	p.stations[1].required = false;
+	assert_int_equal(cohort_solve(&p, 10, &pl, &r, &err), HOP_OK);
+	assert_true(r.outcome == COHORT_OPTIMAL || r.outcome == COHORT_FEASIBLE);
+	assert_int_equal(check(&p, &pl, &l), 0);
+	cohort_violation_list_free(&l);
+	cohort_plan_free(&pl);
+	cohort_problem_free(&p);
+}
+
 static void general_method(void **state)
 {
 	(void)state;
@@ -584,6 +605,7 @@ int main(void)
 		cmocka_unit_test(first_and_minimum),
 		cmocka_unit_test(infeasible_room),
 		cmocka_unit_test(general_method),
+		cmocka_unit_test(optional_before),
 		cmocka_unit_test(time_limit_kept),
 		cmocka_unit_test(random_problems),
 	};

@@ -31,7 +31,8 @@ static void place_best(struct heur *h, int t, int s, int depth)
 
 	if (h->start[t * h->S + s] >= 0)
 		return;
-	if (a >= 0 && h->want[a] && depth < h->S)
+	/* The station it comes after, optional or not. */
+	if (a >= 0 && depth < h->S)
 		place_best(h, t, a, depth + 1);
 	for (int q = 0; q + h->len[s] <= h->M; q++) {
 		long d;

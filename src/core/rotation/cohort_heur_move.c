@@ -311,11 +311,17 @@ bool cheur_pick(struct heur *h, int *vt, int *vs, int *cover)
 		return k > 0;
 	}
 	if (kind == 2) {
-		/* Any placed station of trainee a: moving the right one mends it. */
+		/* Any placed station of trainee a, or one missing before a placed
+		 * one (an optional station that another comes after): moving or
+		 * placing the right one mends it. */
 		int k = 0;
-		for (int s = 0; s < h->S; s++)
-			if (h->start[a * h->S + s] >= 0 && cheur_below(h, ++k) == 0)
+		for (int s = 0; s < h->S; s++) {
+			bool in = h->start[a * h->S + s] >= 0;
+			for (int x = 0; x < h->S && !in; x++)
+				in = h->after[x] == s && h->start[a * h->S + x] >= 0;
+			if (in && cheur_below(h, ++k) == 0)
 				*vt = a, *vs = s;
+		}
 		return k > 0;
 	}
 	return false;
