@@ -68,6 +68,7 @@ static void gen_block(struct cohort_problem *p, int trainee, int from, int to, c
  * 1: whoever holds it in the last months could not go on to station 2 after
  * it).  with_first: station 0 (the home unit, no limit) first as well (the
  * minimums then hold from its end on). */
+__attribute__((unused))
 static void gen_general(struct cohort_problem *p, int trainees, int stations, int months,
                         bool with_first, unsigned seed)
 {
@@ -117,6 +118,7 @@ static void gen_general(struct cohort_problem *p, int trainees, int stations, in
 
 /* The exact case: every station required, len months, capacity so that the
  * periods between two academy blocks just suffice. */
+__attribute__((unused))
 static void gen_exact(struct cohort_problem *p, int trainees, int stations, int len)
 {
 	int c = (trainees + stations - 1) / stations, d, per_half;
