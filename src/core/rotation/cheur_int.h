@@ -10,7 +10,8 @@ struct heur {
 	const struct cohort_problem *p;
 	int T, S, M;
 	int *len, *max, *min, *after; /* per station */
-	bool *first, *want;           /* want: must be placed */
+	bool *first;
+	bool *want;                   /* t * S + s: must be placed */
 	double *scarce;
 	bool *minm;                   /* per month: the minimum holds */
 	bool *ok;                     /* (t * S + s) * M + q: t may begin s in q */

@@ -54,7 +54,7 @@ static int free_months(const struct cohort_problem *p, int t, int len, int *long
 
 /* The month other stations can begin from: after the first station, when
  * every trainee must hold it (cplan_first_end), else 0. */
-static int others_from(const struct cohort_problem *p)
+int cplan_others_from(const struct cohort_problem *p)
 {
 	for (size_t s = 0; s < p->nstations; s++)
 		if (p->stations[s].first && p->stations[s].required)
@@ -66,7 +66,7 @@ static int others_from(const struct cohort_problem *p)
  * from free of the cohort's blocks, max at a time, each for len months
  * (max rows of places one after the other); *free the months of the
  * stretches long enough, *longest the longest stretch. */
-static long room(const struct cohort_problem *p, size_t s, int from, int *free, int *longest)
+long cplan_room(const struct cohort_problem *p, size_t s, int from, int *free, int *longest)
 {
 	int len = p->stations[s].months, run = 0;
 	long places = 0;
@@ -90,7 +90,7 @@ static long room(const struct cohort_problem *p, size_t s, int from, int *free, 
 
 static void stations(const struct cohort_problem *p, struct out *o)
 {
-	int T = (int)p->ntrainees, longest, from = others_from(p);
+	int T = (int)p->ntrainees, longest, from = cplan_others_from(p);
 
 	for (size_t s = 0; s < p->nstations; s++) {
 		const struct cohort_station_def *d = &p->stations[s];
@@ -101,7 +101,7 @@ static void stations(const struct cohort_problem *p, struct out *o)
 			    d->months, p->months);
 			continue;
 		}
-		fit = room(p, s, d->first ? 0 : from, &free, &longest);
+		fit = cplan_room(p, s, d->first ? 0 : from, &free, &longest);
 		if (d->min > 0 && d->max > 0 && d->min > d->max)
 			say(o, _("station %s needs at least %d trainees at a time but takes at most %d"),
 			    d->team, d->min, d->max);

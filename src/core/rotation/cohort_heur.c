@@ -13,10 +13,12 @@
  * or swapped with another trainee's place at the same station or with
  * another station of the same trainee (min-conflicts, with a short tabu on
  * going back and a little noise).  In a local minimum what is still broken
- * weighs more (breakout); a search that stalls starts afresh.  First every
- * optional station is asked of every trainee (such a plan is optimal), then
- * only the required ones, the optional ones added afterwards where they
- * break nothing. */
+ * weighs more (breakout); a search that stalls starts afresh.  Only the
+ * required stations are asked at first; from the valid plan found, the
+ * optional ones are added where they break nothing, then each is asked of
+ * as many more trainees as it has room for (fewer when that fails): a plan
+ * that reaches that room, or gives everybody every optional station, is
+ * optimal. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,7 +100,7 @@ static void construct(struct heur *h)
 			order[k] = s;
 		}
 		for (int k = 0; k < h->S; k++)
-			if (h->want[order[k]])
+			if (h->want[t * h->S + order[k]])
 				place_best(h, t, order[k], 0);
 	}
 }
@@ -202,36 +204,85 @@ static bool every_optional(const struct heur *h)
 	return true;
 }
 
-/* From a valid plan: optional stations where they break nothing, then the
- * search asks every optional station of everybody until deadline; back to
- * the valid plan (with the optional ones that fitted) when that fails. */
-static bool more_optional(struct heur *h, double deadline)
+/* The plan kept, or back to it. */
+static void restore(struct heur *h, const int *keep, const bool *kwant)
 {
 	size_t n = (size_t)h->T * (size_t)h->S;
-	int *keep;
 
-	add_optional(h);
-	if (every_optional(h))
-		return true;
-	keep = malloc(n * sizeof *keep);
-	if (!keep)
-		return true;
-	memcpy(keep, h->start, n * sizeof *keep);
-	for (int s = 0; s < h->S; s++)
-		h->want[s] = true;
+	reset(h);
+	memcpy(h->want, kwant, n * sizeof *h->want);
 	for (int t = 0; t < h->T; t++)
 		for (int s = 0; s < h->S; s++)
-			place_best(h, t, s, 0);
-	if (!search(h, deadline, false)) {
-		reset(h);
-		for (int t = 0; t < h->T; t++)
-			for (int s = 0; s < h->S; s++)
-				cheur_place(h, t, s, keep[(size_t)t * (size_t)h->S + (size_t)s]);
+			cheur_place(h, t, s, keep[(size_t)t * (size_t)h->S + (size_t)s]);
+}
+
+/* Ask station s of k more trainees who lack it (at random), until
+ * deadline; back to the plan before when that fails. */
+static bool ask_more(struct heur *h, int s, int k, double deadline, int *keep, bool *kwant)
+{
+	size_t n = (size_t)h->T * (size_t)h->S;
+
+	for (int i = 0; i < h->T; i++)
+		h->perm[i] = i;
+	for (int i = h->T - 1; i > 0; i--) {
+		int j = cheur_below(h, i + 1), x = h->perm[i];
+		h->perm[i] = h->perm[j];
+		h->perm[j] = x;
 	}
-	for (int s = 0; s < h->S; s++)
-		h->want[s] = h->p->stations[s].required;
+	for (int i = 0; i < h->T && k > 0; i++) {
+		int t = h->perm[i];
+		if (h->start[t * h->S + s] >= 0)
+			continue;
+		h->want[t * h->S + s] = true;
+		place_best(h, t, s, 0);
+		k--;
+	}
+	if (search(h, deadline, false)) {
+		memcpy(keep, h->start, n * sizeof *keep);
+		memcpy(kwant, h->want, n * sizeof *kwant);
+		return true;
+	}
+	restore(h, keep, kwant);
+	return false;
+}
+
+/* From a valid plan: optional stations where they break nothing, then for
+ * each optional station the search asks it of as many more trainees as it
+ * has room for (cplan_room), fewer when that fails, until deadline. */
+static void more_optional(struct heur *h, double deadline)
+{
+	size_t n = (size_t)h->T * (size_t)h->S;
+	int *keep = malloc(n * sizeof *keep), from = cplan_others_from(h->p), months, longest;
+	bool *kwant = malloc(n * sizeof *kwant);
+
+	add_optional(h);
+	if (!keep || !kwant)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		h->want[i] = h->start[i] >= 0;
+	memcpy(keep, h->start, n * sizeof *keep);
+	memcpy(kwant, h->want, n * sizeof *kwant);
+	for (int s = 0; s < h->S; s++) {
+		long most = cplan_room(h->p, (size_t)s, h->first[s] ? 0 : from, &months, &longest);
+		int have = 0, k;
+		if (h->p->stations[s].required)
+			continue;
+		for (int t = 0; t < h->T; t++)
+			have += h->start[t * h->S + s] >= 0;
+		k = (int)((most < h->T ? most : h->T) - have);
+		while (k > 0 && cplan_seconds() < deadline) {
+			double now = cplan_seconds();
+			if (ask_more(h, s, k, now + (deadline - now) / 2, keep, kwant))
+				break;
+			k /= 2;
+		}
+	}
+out:
+	for (int t = 0; t < h->T; t++)
+		for (int s = 0; s < h->S; s++)
+			h->want[t * h->S + s] = h->p->stations[s].required;
 	free(keep);
-	return true;
+	free(kwant);
 }
 
 static bool setup(struct heur *h, const struct cohort_problem *p)
@@ -250,7 +301,7 @@ static bool setup(struct heur *h, const struct cohort_problem *p)
 	h->min = calloc(S + 1, sizeof *h->min);
 	h->after = calloc(S + 1, sizeof *h->after);
 	h->first = calloc(S + 1, sizeof *h->first);
-	h->want = calloc(S + 1, sizeof *h->want);
+	h->want = calloc(T * S + 1, sizeof *h->want);
 	h->scarce = calloc(S + 1, sizeof *h->scarce);
 	h->minm = calloc(M + 1, sizeof *h->minm);
 	h->ok = calloc(T * S * M + 1, sizeof *h->ok);
@@ -304,9 +355,9 @@ static bool possible(const struct heur *h)
 	for (int t = 0; t < h->T; t++)
 		for (int s = 0; s < h->S; s++) {
 			bool any = false;
-			for (int q = 0; q < h->M && !any && h->want[s]; q++)
+			for (int q = 0; q < h->M && !any && h->want[t * h->S + s]; q++)
 				any = cheur_start_ok(h, t, s, q);
-			if (h->want[s] && !any)
+			if (h->want[t * h->S + s] && !any)
 				return false;
 		}
 	return true;
@@ -331,7 +382,6 @@ enum hop_status cplan_heuristic(const struct cohort_problem *p, double deadline,
 	struct cohort_violation_list l = { 0 };
 	bool optional = false, ok = false;
 	enum hop_status rc = HOP_OK;
-	double now = cplan_seconds();
 
 	memset(out, 0, sizeof *out);
 	*found = *all_optional = false;
@@ -340,12 +390,13 @@ enum hop_status cplan_heuristic(const struct cohort_problem *p, double deadline,
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	}
 	for (int s = 0; s < h.S; s++) {
-		h.want[s] = p->stations[s].required;
+		for (int t = 0; t < h.T; t++)
+			h.want[t * h.S + s] = p->stations[s].required;
 		optional = optional || !p->stations[s].required;
 	}
 	ok = h.T == 0 || solve(&h, deadline);
 	if (ok && optional && !every_optional(&h))
-		ok = more_optional(&h, now + (deadline - now) / 2);
+		more_optional(&h, deadline);
 	*all_optional = ok && every_optional(&h);
 	for (int t = 0; ok && t < h.T && rc == HOP_OK; t++)
 		for (int s = 0; s < h.S && rc == HOP_OK; s++)

@@ -214,7 +214,7 @@ void cheur_move(struct heur *h, int t, int s, int cover, long best)
 	bool noise = cheur_below(h, 100) < 3;
 	struct mv m = { 0, t, s, old, -1 }, choice = m, back;
 
-	for (int q = h->want[s] || cover >= 0 ? 0 : -1; q + h->len[s] <= h->M; q++) {
+	for (int q = h->want[t * h->S + s] || cover >= 0 ? 0 : -1; q + h->len[s] <= h->M; q++) {
 		long pen;
 		if (q == old || (q >= 0 && !cheur_start_ok(h, t, s, q)))
 			continue;

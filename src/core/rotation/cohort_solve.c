@@ -159,6 +159,27 @@ out:
 	free(bl);
 }
 
+/* Does pl give every optional station to as many trainees as it has room
+ * for (cplan_room), or to everybody?  Then no plan has more. */
+static bool optional_at_most(const struct cohort_problem *p, const struct cohort_plan *pl)
+{
+	int from = cplan_others_from(p), free, longest;
+
+	for (size_t s = 0; s < p->nstations; s++) {
+		long n = 0, most;
+		if (p->stations[s].required)
+			continue;
+		most = cplan_room(p, s, p->stations[s].first ? 0 : from, &free, &longest);
+		if (most > (long)p->ntrainees)
+			most = (long)p->ntrainees;
+		for (size_t i = 0; i < pl->n; i++)
+			n += pl->v[i].station == (int)s;
+		if (n < most)
+			return false;
+	}
+	return true;
+}
+
 /* Seconds the heuristic gets before GLPK: it finds a plan for 60 trainees
  * over 10 stations and 36 months in about a second when there is one; on a
  * cohort without plan the rest of the time is GLPK's to prove it. */
@@ -199,9 +220,10 @@ enum hop_status cohort_solve(const struct cohort_problem *p, int time_limit_s,
 	rc = cplan_heuristic(p, t0 + heuristic_budget(p, limit), &heur, &found, &all, err);
 	if (rc != HOP_OK)
 		return rc;
-	if (found && all) {
-		/* Every optional station for everybody (or none to take): the
-		 * objective can be no higher, the plan is optimal. */
+	if (found && (all || optional_at_most(p, &heur))) {
+		/* Every optional station for everybody (or none to take), or for
+		 * as many as it has room for: the objective can be no higher, the
+		 * plan is optimal. */
 		*out = heur;
 		res->outcome = COHORT_OPTIMAL;
 		res->by_heuristic = true;

@@ -27,6 +27,16 @@ int cplan_first_end(const struct cohort_problem *p);
  * not before cplan_first_end? */
 bool cplan_min_applies(const struct cohort_problem *p, int m);
 
+/* The month other stations can begin from: after the first station, when
+ * every trainee must hold it (cplan_first_end), else 0 (cohort_explain.c). */
+int cplan_others_from(const struct cohort_problem *p);
+
+/* How many trainees station s can take in all: in each stretch from month
+ * from free of the cohort's blocks, max at a time, each for its months
+ * (max rows of places one after the other); *free the months of the
+ * stretches long enough, *longest the longest stretch. */
+long cplan_room(const struct cohort_problem *p, size_t s, int from, int *free, int *longest);
+
 /* Can trainee t hold station s from month from (inside the cohort, no
  * month blocked for t)? */
 bool cplan_start_ok(const struct cohort_problem *p, size_t t, size_t s, int from);
