@@ -159,6 +159,17 @@ out:
 	free(bl);
 }
 
+/* The objective: months at optional stations. */
+static long optional_months(const struct cohort_problem *p, const struct cohort_plan *pl)
+{
+	long n = 0;
+
+	for (size_t i = 0; i < pl->n; i++)
+		if (!p->stations[pl->v[i].station].required)
+			n += pl->v[i].months;
+	return n;
+}
+
 /* Does pl give every optional station to as many trainees as it has room
  * for (cplan_room), or to everybody?  Then no plan has more. */
 static bool optional_at_most(const struct cohort_problem *p, const struct cohort_plan *pl)
@@ -233,9 +244,10 @@ enum hop_status cohort_solve(const struct cohort_problem *p, int time_limit_s,
 	}
 	rc = cplan_mip(p, deadline, found ? &heur : NULL, out, res, err);
 	if (found && (rc != HOP_OK
-	              || (res->outcome != COHORT_OPTIMAL && res->outcome != COHORT_FEASIBLE))) {
-		/* GLPK ran out of time (or failed) before it had a plan of its own:
-		 * the heuristic's stands, not proven best. */
+	              || (res->outcome != COHORT_OPTIMAL && res->outcome != COHORT_FEASIBLE)
+	              || optional_months(p, out) < optional_months(p, &heur))) {
+		/* GLPK ran out of time (or failed) before it had a plan of its own
+		 * as good: the heuristic's stands, not proven best. */
 		cohort_plan_free(out);
 		*out = heur;
 		heur = (struct cohort_plan){ 0 };
