@@ -124,6 +124,8 @@ enum cohort_outcome {
 	COHORT_NONE,      /* proven: no plan satisfies every constraint */
 	COHORT_UNKNOWN,   /* no plan found within the time limit, none proven impossible */
 };
+/* COHORT_MIP: the general method, the heuristic and then GLPK
+ * (cohort_solve_result.by_heuristic says whose plan it is). */
 enum cohort_method { COHORT_EXACT, COHORT_MIP };
 struct cohort_solve_result {
 	enum cohort_outcome outcome;
