@@ -131,9 +131,12 @@ static int place_order(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static const char *method_name(enum cohort_method m)
+static const char *method_name(const struct cohort_solve_result *r)
 {
-	return m == COHORT_EXACT ? _("exact (perfect matchings)") : _("integer programming (GLPK)");
+	if (r->method == COHORT_EXACT)
+		return _("exact (perfect matchings)");
+	return r->by_heuristic ? _("heuristic search, checked by integer programming (GLPK)")
+	                       : _("integer programming (GLPK)");
 }
 
 int cmd_rotation_plan(struct cli_ctx *ctx, int argc, char **argv)
@@ -179,7 +182,7 @@ int cmd_rotation_plan(struct cli_ctx *ctx, int argc, char **argv)
 		cohort_problem_free(&p);
 		return cli_fail(&err);
 	}
-	fprintf(stderr, _("Method: %s; outcome: %s; %.2f s.\n"), method_name(res.method),
+	fprintf(stderr, _("Method: %s; outcome: %s; %.2f s.\n"), method_name(&res),
 	        cohort_outcome_display(res.outcome), res.seconds);
 	if (res.outcome == COHORT_NONE || res.outcome == COHORT_UNKNOWN) {
 		char why[2048] = "";

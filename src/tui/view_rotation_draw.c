@@ -424,7 +424,8 @@ static void draw_legend(struct tui *t, const struct rot_state *s, int y)
 /* What the plan is and where it came from, for the heading. */
 static const char *plan_words(const struct rot_state *s, char *buf, size_t size)
 {
-	const char *method = s->res.method == COHORT_EXACT ? _("exact method") : _("GLPK");
+	const char *method = s->res.method == COHORT_EXACT ? _("exact method")
+	                     : s->res.by_heuristic ? _("heuristic and GLPK") : _("GLPK");
 
 	if (s->generated)
 		snprintf(buf, size, _("generated, not kept: %s, %s, %.2f s"),

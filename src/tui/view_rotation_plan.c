@@ -113,7 +113,8 @@ void rot_generate(struct tui *t, struct rot_state *s)
 	s->ask = ROT_ASK_SAVE;
 	tui_status(t, false, _("A plan, %s (%s, %.2f s): keep it as the draft of %s?   y yes   "
 	                       "n no"), cohort_outcome_display(res.outcome),
-	           res.method == COHORT_EXACT ? _("exact method") : _("GLPK"), res.seconds,
+	           res.method == COHORT_EXACT ? _("exact method")
+	           : res.by_heuristic ? _("heuristic and GLPK") : _("GLPK"), res.seconds,
 	           s->cohort);
 }
 
