@@ -4,6 +4,8 @@
 #   make check    install missing Debian packages, build with sanitizers, run every test
 #   make          build ./hop
 #   make install  PREFIX=/usr/local DESTDIR=...
+#   make install-shared  PREFIX=/usr/local DATADIR=/var/lib/hop GROUP=hop  (as root:
+#                 hop setgid for a whole authority, see README)
 #   make bench    measure against same-run baselines (see README)
 
 VERSION   := 0.1.0
@@ -49,7 +51,7 @@ BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/ben
 PO        := $(wildcard src/po/*.po)
 MO        := $(PO:src/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/hop.mo)
 
-.PHONY: all check check-run unit cli-test screen-test demo deps install uninstall clean lint bench bench-programs pot
+.PHONY: all check check-run unit cli-test screen-test demo deps install install-shared uninstall clean lint bench bench-programs pot
 .DEFAULT_GOAL := all
 
 all: hop $(MO)
@@ -161,6 +163,37 @@ install: all
 	for m in $(MO); do l=$${m#$(BUILD)/locale/}; l=$${l%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/hop.mo; done
+
+# For a whole authority on one host (README, "Running hop for a whole
+# authority"; hop(1), SECURITY): the group owns the data directory (2770, so
+# that its files are the group's) and hop is setgid to it; people are not in
+# the group, so only hop, acting as the logged-in person, reaches the
+# database.  The configuration is root's and names the database.  Installs
+# from $(BUILD)/hop, built with these SYSCONFDIR and LOCALEDIR (a hop built
+# for other directories must be rebuilt: make clean first).
+DATADIR ?= /var/lib/hop
+GROUP   ?= hop
+install-shared: $(BUILD)/hop $(MO)
+	@[ "$$(id -u)" = 0 ] || { echo "make install-shared: run it as root (it creates the group $(GROUP) and a setgid program)" >&2; exit 1; }
+	getent group $(GROUP) >/dev/null || groupadd --system $(GROUP)
+	install -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(SYSCONFDIR)/hop
+	install -o root -g $(GROUP) -m 2755 $(BUILD)/hop $(DESTDIR)$(BINDIR)/hop
+	install -o root -g $(GROUP) -m 2770 -d $(DESTDIR)$(DATADIR)
+	chmod 2770 $(DESTDIR)$(DATADIR)
+	install -m 644 man/hop.1 $(DESTDIR)$(MANDIR)/man1/hop.1
+	install -m 644 man/hop.ini.5 $(DESTDIR)$(MANDIR)/man5/hop.ini.5
+	install -m 644 sample-config/hop.ini $(DESTDIR)$(SYSCONFDIR)/hop/hop.ini.sample
+	@if [ ! -e $(DESTDIR)$(SYSCONFDIR)/hop/hop.ini ]; then \
+		printf '# hop for the whole authority (make install-shared); see hop.ini(5)\n[database]\npath = %s/hop.db\n' \
+			'$(DATADIR)' >$(DESTDIR)$(SYSCONFDIR)/hop/hop.ini; \
+		chmod 644 $(DESTDIR)$(SYSCONFDIR)/hop/hop.ini; \
+		echo "wrote $(DESTDIR)$(SYSCONFDIR)/hop/hop.ini: [database] path = $(DATADIR)/hop.db"; \
+	else echo "kept $(DESTDIR)$(SYSCONFDIR)/hop/hop.ini: its [database] path must be in $(DATADIR)"; fi
+	for m in $(MO); do l=$${m#$(BUILD)/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/hop.mo; done
+	@echo "next, as root: $(BINDIR)/hop init, then 'hop person add' for everyone"
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/hop $(DESTDIR)$(MANDIR)/man1/hop.1 $(DESTDIR)$(MANDIR)/man5/hop.ini.5 \

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "hop/base/clock.h"
+#include "hop/base/priv.h"
 
 static hop_date forced = HOP_DATE_NONE;
 
@@ -20,7 +21,7 @@ static hop_date env_today(void)
 	static hop_date day = HOP_DATE_NONE;
 
 	if (!done) {
-		const char *s = getenv("HOP_TODAY");
+		const char *s = priv_getenv("HOP_TODAY");
 		hop_date d;
 		if (s && *s && date_parse_iso(s, &d))
 			day = d;

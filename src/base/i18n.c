@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 
 /* Is there a catalogue of hop under dir (any language)?  German is the one
  * hop ships, so its file stands for all. */
@@ -44,12 +45,14 @@ static const char *beside_binary(char *buf, size_t size)
 void i18n_init(void)
 {
 	static char found[PATH_MAX];
-	const char *dir = getenv("HOPLOCALEDIR");
+	/* A catalogue of the caller's choosing would hand hop its format
+	 * strings: a privileged hop reads the installed one only. */
+	const char *dir = priv_getenv("HOPLOCALEDIR");
 
 	setlocale(LC_ALL, "");
 	if (!dir || !*dir) {
 		dir = HOP_LOCALEDIR;
-		if (!has_catalogue(dir)) {
+		if (!hop_privileged() && !has_catalogue(dir)) {
 			const char *near = beside_binary(found, sizeof found);
 			if (near)
 				dir = near;

@@ -9,6 +9,7 @@
 #include "hop/cli/cli.h"
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 #include "hop/core/whoami.h"
 #include "hop/tui/tui.h"
 
@@ -318,6 +319,12 @@ int cli_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	/* Installed setgid for a whole authority: the database is the group's,
+	 * never one the caller chooses (hop(1), SECURITY). */
+	if (hop_privileged() && (ctx.opt.db_path || ctx.opt.config_path))
+		return cli_failf(HOP_EPERM, _("%s is not accepted here: hop is installed for the whole "
+		                 "authority and uses the database and configuration that %s/hop/hop.ini "
+		                 "names"), ctx.opt.db_path ? "--db" : "--config", HOP_SYSCONFDIR);
 
 	if (argc == 0) {
 		rc = run_tui(&ctx);

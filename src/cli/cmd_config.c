@@ -1,4 +1,5 @@
 /* hop config check, hop config path: the configuration, without a database. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -6,6 +7,7 @@
 #include "hop/cli/cli.h"
 #include "hop/config/config.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 
 /* Neither command has options; cli_option still catches "-x" and "--frob". */
 static const struct option no_options[] = { { NULL, 0, NULL, 0 } };
@@ -23,8 +25,16 @@ int cmd_config_check(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("config", "check", _("give at most one FILE"));
 	if (a.n == 1) {
 		const char *file = a.arg[0];
+		enum hop_status st;
 
-		if (config_load(file, &cfg, &err) != HOP_OK)
+		/* Read with the caller's rights: a setgid hop would otherwise show
+		 * lines of the group's files in its complaints. */
+		if (!priv_user_begin())
+			return cli_failf(HOP_EIO, _("cannot set aside hop's group rights to open %s: %s"),
+			                 file, strerror(errno));
+		st = config_load(file, &cfg, &err);
+		priv_user_end();
+		if (st != HOP_OK)
 			return cli_fail(&err);
 		/* As comments, so that the whole output is a valid hop.ini. */
 		printf(_("# %s is valid; the effective settings:\n"), file);

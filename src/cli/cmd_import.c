@@ -10,6 +10,7 @@
 
 #include "hop/cli/cli.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 #include "hop/core/import/import.h"
 #include "hop/core/places/place.h"
 
@@ -17,7 +18,7 @@ int cli_import_open(struct cli_ctx *ctx, struct cli_args *a, const char *missing
                     const char **name)
 {
 	const char *path;
-	int rc;
+	int rc, e;
 
 	if ((rc = cli_operands(a, 1, 1, missing)) || (rc = cli_open(ctx)))
 		return rc;
@@ -27,7 +28,14 @@ int cli_import_open(struct cli_ctx *ctx, struct cli_args *a, const char *missing
 		*name = _("stdin");
 		return 0;
 	}
+	/* With the caller's rights: a setgid hop must not read the group's files. */
+	if (!priv_user_begin())
+		return cli_failf(HOP_EIO, _("cannot set aside hop's group rights to open %s: %s"),
+		                 path, strerror(errno));
 	*in = fopen(path, "rb");
+	e = errno;
+	priv_user_end();
+	errno = e;
 	if (!*in)
 		return cli_failf(errno == ENOENT ? HOP_ENOTFOUND : HOP_EIO, _("cannot open %s: %s"),
 		                 path, strerror(errno));

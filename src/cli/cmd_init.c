@@ -165,9 +165,9 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 		if (!S_ISREG(sb.st_mode))
 			return cli_failf(HOP_ECONFLICT, _("%s exists and is not a regular file; "
 			                 "hop will not remove it"), app->db_path);
-		/* --force replaces a hop database, never whatever a mistyped --db names. */
-		if (app_db_replaceable(app, &err) != HOP_OK ||
-		    remove_db_files(app->db_path, &err) != HOP_OK)
+		/* --force replaces a hop database, never whatever a mistyped --db
+		 * names, only for its HR and admins, and keeps the old one beside. */
+		if (app_db_set_aside(app, &err) != HOP_OK)
 			return cli_fail(&err);
 	} else if (errno != ENOENT) {
 		return cli_failf(HOP_EIO, _("cannot check %s: %s"), app->db_path, strerror(errno));
@@ -184,15 +184,19 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 
 	if (app_open_db(app, true, &err) != HOP_OK) {
 		remove_db_files(app->db_path, NULL);
+		app_db_restore_aside(app);
 		return cli_fail(&err);
 	}
 	ctx->opened = true;
 	if (fill(app, demo, &dopt, dopt.admin_name, &err) != HOP_OK ||
+	    app_db_audit_replaced(app, &err) != HOP_OK ||
 	    count_org(app, &people, &teams, &err) != HOP_OK) {
-		/* Leave nothing half-made behind, so that a retry starts clean. */
+		/* Leave nothing half-made behind, so that a retry starts clean,
+		 * and the replaced database where it was. */
 		app_close(app);
 		ctx->opened = false;
 		remove_db_files(app->db_path, NULL);
+		app_db_restore_aside(app);
 		return cli_fail(&err);
 	}
 
@@ -204,6 +208,8 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 	else
 		printf(_("Created %s; you are '%s', %s (%s).\n"), app->db_path, app->actor.login,
 		       app->actor.person.name, roles);
+	if (app->replaced[0])
+		printf(_("The database it replaced is kept as %s.\n"), app->replaced);
 	return 0;
 }
 

@@ -2,7 +2,9 @@
  * temporary name beside it and renamed into place, keeping its permissions,
  * so that a reader never sees half a file and a failure keeps the old one.
  * Anything else — a device such as /dev/null, a FIFO, /dev/stdout — is written
- * directly: renaming over it would replace the device with a file. */
+ * directly: renaming over it would replace the device with a file.
+ * Installed setgid, hop opens, renames and removes these files with the
+ * caller's rights, never its group's: an export onto the database fails. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +15,9 @@
 #include "hop/cli/cli.h"
 #include "hop/base/csv.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 
-enum hop_status cli_outfile_open(struct cli_outfile *o, const char *path, struct hop_err *err)
+static enum hop_status outfile_open(struct cli_outfile *o, const char *path, struct hop_err *err)
 {
 	const char *slash = strrchr(path, '/');
 	struct stat sb;
@@ -61,10 +64,24 @@ enum hop_status cli_outfile_open(struct cli_outfile *o, const char *path, struct
 	return HOP_OK;
 }
 
+enum hop_status cli_outfile_open(struct cli_outfile *o, const char *path, struct hop_err *err)
+{
+	enum hop_status st;
+
+	memset(o, 0, sizeof *o);
+	if (!priv_user_begin())
+		return hop_fail(err, HOP_EIO, _("cannot set aside hop's group rights to open %s: %s"),
+		                path, strerror(errno));
+	st = outfile_open(o, path, err);
+	priv_user_end();
+	return st;
+}
+
 enum hop_status cli_outfile_commit(struct cli_outfile *o, struct hop_err *err)
 {
 	int failed = fflush(o->fp) != 0 || ferror(o->fp) || (o->tmp[0] && fsync(fileno(o->fp)) != 0);
 	int saved = errno;
+	enum hop_status st = HOP_OK;
 
 	if (fclose(o->fp) != 0 && !failed) {
 		failed = 1;
@@ -72,16 +89,25 @@ enum hop_status cli_outfile_commit(struct cli_outfile *o, struct hop_err *err)
 	}
 	o->fp = NULL;
 	if (failed) {
-		if (o->tmp[0])
+		if (o->tmp[0] && priv_user_begin()) {
 			unlink(o->tmp);
+			priv_user_end();
+		}
 		return hop_fail(err, HOP_EIO, _("cannot write %s: %s"), o->path, strerror(saved));
 	}
-	if (o->tmp[0] && rename(o->tmp, o->path) != 0) {
-		hop_fail(err, HOP_EIO, _("cannot replace %s: %s"), o->path, strerror(errno));
-		unlink(o->tmp);
-		return err->status;
+	if (!o->tmp[0])
+		return HOP_OK;
+	if (!priv_user_begin()) {
+		hop_fail(err, HOP_EIO, _("cannot set aside hop's group rights to open %s: %s"),
+		         o->path, strerror(errno));
+		return err->status;    /* the temporary file stays: removing it needs them too */
 	}
-	return HOP_OK;
+	if (rename(o->tmp, o->path) != 0) {
+		st = hop_fail(err, HOP_EIO, _("cannot replace %s: %s"), o->path, strerror(errno));
+		unlink(o->tmp);
+	}
+	priv_user_end();
+	return st;
 }
 
 void cli_outfile_abort(struct cli_outfile *o)
@@ -89,8 +115,10 @@ void cli_outfile_abort(struct cli_outfile *o)
 	if (o->fp)
 		fclose(o->fp);
 	o->fp = NULL;
-	if (o->tmp[0])
+	if (o->tmp[0] && priv_user_begin()) {
 		unlink(o->tmp);
+		priv_user_end();
+	}
 }
 
 /* ---- the form of an export ---- */

@@ -9,6 +9,7 @@
 
 #include "hop/config/config.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 
 /* Enum fields are stored through an int pointer. */
 _Static_assert(sizeof(enum cfg_colour) == sizeof(int), "enum cfg_colour must be int-sized");
@@ -89,7 +90,7 @@ static enum hop_status check_region(char *v, size_t size, struct hop_err *err)
 /* The zone database glibc reads: $TZDIR, else /usr/share/zoneinfo. */
 static const char *zoneinfo_dir(void)
 {
-	const char *d = getenv("TZDIR");
+	const char *d = priv_getenv("TZDIR");
 	return d && *d == '/' ? d : "/usr/share/zoneinfo";
 }
 
@@ -179,7 +180,7 @@ static enum hop_status check_hostname(char *v, size_t size, struct hop_err *err)
  * happens to be started would find a different database each time. */
 static enum hop_status check_path(char *v, size_t size, struct hop_err *err)
 {
-	const char *home = getenv("HOME");
+	const char *home = priv_getenv("HOME");
 	char buf[HOP_PATH_MAX];
 
 	if (v[0] == '/' || v[0] == '\0')

@@ -8,6 +8,7 @@
 
 #include "hop/config/config.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 
 #ifndef HOP_SYSCONFDIR
 #error "HOP_SYSCONFDIR must be defined (the Makefile does)"
@@ -32,8 +33,9 @@ static void place_set(struct config_place *pl, const char *a, const char *b)
 
 void config_places(const char *cli_path, struct config_place places[CONFIG_PLACES])
 {
-	const char *env = getenv("HOP_CONFIG"), *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
+	/* Privileged, only the system-wide file counts (priv_getenv). */
+	const char *env = priv_getenv("HOP_CONFIG"), *xdg = priv_getenv("XDG_CONFIG_HOME");
+	const char *home = priv_getenv("HOME");
 
 	memset(places, 0, CONFIG_PLACES * sizeof *places);
 	places[0].source = "--config";

@@ -1,5 +1,6 @@
 /* Opening hop: configuration, database location, acting user. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,10 +9,13 @@
 #include <unistd.h>
 
 #include "hop/core/app.h"
+#include "hop/core/audit.h"
+#include "hop/core/authz.h"
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/db/dbfile.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 #include "hop/core/people/membership.h"
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
@@ -31,20 +35,22 @@ FACT_FITS(zone, HOP_ZONE_NAME_MAX);
 
 void app_actor_login(char *buf, size_t size)
 {
-	const char *u = getenv("HOP_USER");
+	const char *u = priv_getenv("HOP_USER");
 	struct passwd *pw;
 
 	if (!u || !*u) {
 		pw = getpwuid(getuid());
-		u = pw ? pw->pw_name : getenv("LOGNAME");
+		u = pw ? pw->pw_name : priv_getenv("LOGNAME");
 	}
-	snprintf(buf, size, "%s", u && *u ? u : "unknown");
+	/* Privileged, a user id without a login is nobody hop knows: "" (and
+	 * app_configure refuses), never a name someone might hold. */
+	snprintf(buf, size, "%s", u && *u ? u : hop_privileged() ? "" : "unknown");
 }
 
 /* $XDG_DATA_HOME/hop/hop.db, else ~/.local/share/hop/hop.db. */
 static void default_db_path(char *buf, size_t size)
 {
-	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	const char *x = priv_getenv("XDG_DATA_HOME"), *home = priv_getenv("HOME");
 
 	if (x && *x == '/')
 		snprintf(buf, size, "%s/hop/hop.db", x);
@@ -57,11 +63,22 @@ static void default_db_path(char *buf, size_t size)
 enum hop_status app_configure(struct hop_app *app, const struct app_options *opt,
                               struct hop_err *err)
 {
-	const char *env_db = getenv("HOP_DB");
+	const char *env_db = priv_getenv("HOP_DB");
+	bool priv = hop_privileged();
 
 	memset(app, 0, sizeof *app);
 	config_defaults(&app->cfg);
 	app_actor_login(app->actor.login, sizeof app->actor.login);
+	/* Run with the group's rights, hop chooses no file the caller names:
+	 * the front ends refuse their options first, in their own words. */
+	if (priv && opt && ((opt->config_path && *opt->config_path) ||
+	                    (opt->db_path && *opt->db_path)))
+		return hop_fail(err, HOP_EPERM, _("hop runs with the rights of its group here and "
+		                "uses only the database and the configuration that %s/hop/hop.ini "
+		                "names"), HOP_SYSCONFDIR);
+	if (priv && !app->actor.login[0])
+		return hop_fail(err, HOP_EPERM, _("your user id %ld has no login name on this "
+		                "host, so hop cannot tell who you are"), (long)getuid());
 
 	if (config_locate(opt ? opt->config_path : NULL, app->config_path,
 	                  sizeof app->config_path, &app->config_source, err) != HOP_OK)
@@ -78,6 +95,11 @@ enum hop_status app_configure(struct hop_app *app, const struct app_options *opt
 	} else if (app->cfg.db_path[0]) {
 		snprintf(app->db_path, sizeof app->db_path, "%s", app->cfg.db_path);
 		app->db_source = "config";
+	} else if (priv) {
+		/* No home directory to fall back on: it would be the caller's. */
+		return hop_fail(err, HOP_EINVAL, _("hop runs with the rights of its group here, but "
+		                "%s/hop/hop.ini names no database; the administrator sets path in "
+		                "its [database] section"), HOP_SYSCONFDIR);
 	} else {
 		default_db_path(app->db_path, sizeof app->db_path);
 		app->db_source = "default";
@@ -135,11 +157,50 @@ enum hop_status app_db_replaceable(const struct hop_app *app, struct hop_err *er
 	return dbfile_check_hop(app->db_path, err);
 }
 
+/* A new database is 0600, one person's; 0660 where a group shares it (hop
+ * run with the group's rights, or a directory whose setgid bit hands its
+ * files to its group).  The file is made before SQLite opens it, so that no
+ * umask decides, and SQLite gives its -wal and -shm files the same mode. */
+static enum hop_status create_file(const char *path, struct hop_err *err)
+{
+	char dir[HOP_PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+	mode_t mode = 0600;
+	int fd;
+
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if (hop_privileged() || (stat(dir, &sb) == 0 && (sb.st_mode & S_ISGID)))
+		mode = 0660;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+	if (fd < 0 && errno == EEXIST)
+		return HOP_OK;     /* SQLite opens what is there, as before */
+	if (fd < 0 || fchmod(fd, mode) != 0) {
+		hop_fail(err, HOP_EIO, _("cannot create the database %s: %s"), path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+		return err->status;
+	}
+	close(fd);
+	return HOP_OK;
+}
+
 enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *err)
 {
 	struct hop_err ignore;
 
-	if (create && make_parent(app->db_path, err) != HOP_OK)
+	/* Shared by an authority, the database is the administrator's to make:
+	 * whoever made it would be its first admin. */
+	if (create && hop_privileged() && getuid() != 0 && !app->replaced[0])
+		return hop_fail(err, HOP_EPERM, _("hop is shared by the whole authority here; only "
+		                "the administrator (root) creates its database %s"), app->db_path);
+	if (create && (make_parent(app->db_path, err) != HOP_OK ||
+	               create_file(app->db_path, err) != HOP_OK))
 		return err->status;
 	if (db_open(app->db_path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &app->db,
 	            err) != HOP_OK)
@@ -148,6 +209,81 @@ enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *er
 	 * database this user may only read keeps yesterday's teams. */
 	membership_refresh(app, &ignore);
 	return app_resolve_actor(app, err);
+}
+
+/* The companion files SQLite keeps beside a database. */
+static void remove_companions(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-shm", "-journal" };
+	char f[HOP_PATH_MAX + 16];
+
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		snprintf(f, sizeof f, "%s%s", path, suffix[i]);
+		unlink(f);
+	}
+}
+
+enum hop_status app_db_set_aside(struct hop_app *app, struct hop_err *err)
+{
+	char day[HOP_DATE_ISO_LEN];
+	struct stat sb;
+	enum hop_status st;
+
+	app->replaced[0] = '\0';
+	if (app_db_replaceable(app, err) != HOP_OK || app_open_db(app, false, err) != HOP_OK)
+		return err->status;
+	st = authz_database_replace(app, err);
+	if (st == HOP_OK)
+		st = db_checkpoint(app->db, err);
+	app_close(app);
+	if (st != HOP_OK)
+		return st;
+	date_format(clock_today(), day);
+	for (int n = 1; ; n++) {
+		if (n == 1)
+			snprintf(app->replaced, sizeof app->replaced, "%s.replaced-%s", app->db_path, day);
+		else
+			snprintf(app->replaced, sizeof app->replaced, "%s.replaced-%s-%d", app->db_path,
+			         day, n);
+		if (lstat(app->replaced, &sb) != 0 && errno == ENOENT)
+			break;
+		if (n == 999) {
+			app->replaced[0] = '\0';
+			return hop_fail(err, HOP_ECONFLICT, _("%s has been replaced too often today; "
+			                "move the files %s.replaced-%s* elsewhere first"),
+			                app->db_path, app->db_path, day);
+		}
+	}
+	/* The log is empty (checkpointed): the file alone is the database. */
+	if (rename(app->db_path, app->replaced) != 0) {
+		hop_fail(err, HOP_EIO, _("cannot keep %s as %s: %s"), app->db_path, app->replaced,
+		         strerror(errno));
+		app->replaced[0] = '\0';
+		return err->status;
+	}
+	remove_companions(app->db_path);
+	return HOP_OK;
+}
+
+void app_db_restore_aside(struct hop_app *app)
+{
+	struct stat sb;
+
+	if (app->replaced[0] && lstat(app->db_path, &sb) != 0 && errno == ENOENT &&
+	    rename(app->replaced, app->db_path) == 0)
+		app->replaced[0] = '\0';
+}
+
+enum hop_status app_db_audit_replaced(struct hop_app *app, struct hop_err *err)
+{
+	char detail[HOP_PATH_MAX + 64];
+
+	if (!app->replaced[0])
+		return HOP_OK;
+	snprintf(detail, sizeof detail, "previous database kept as: %s", app->replaced);
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	return audit_commit(app, "database.replace", "database", detail, err);
 }
 
 void app_close(struct hop_app *app)

@@ -561,3 +561,18 @@ enum hop_status authz_rotation_move_scope(struct hop_app *app, int64_t team_id,
 		*lead_id = app->actor.person.id;
 	return HOP_OK;
 }
+
+enum hop_status authz_database_replace(const struct hop_app *app, struct hop_err *err)
+{
+	char roles[96];
+
+	if (!app->actor.known)
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin of %s may replace it, and you "
+		                "(login '%s') are not registered in it"), app->db_path,
+		                app->actor.login);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin of %s may replace it; you "
+		                "(login '%s') are %s"), app->db_path, app->actor.login,
+		                role_format(app->actor.roles, roles, sizeof roles));
+	return HOP_OK;
+}

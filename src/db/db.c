@@ -10,6 +10,7 @@
 
 #include "hop/base/fold.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 #include "db_int.h"
 #include "hop/db/db_sqlite.h"
 
@@ -129,6 +130,12 @@ enum hop_status db_open(const char *path, enum db_open_mode mode, struct hop_db 
 		return HOP_EDB;
 	}
 	sqlite3_finalize(st);
+	/* A setgid hop keeps no temporary files where the caller could reach them
+	 * ($SQLITE_TMPDIR is the caller's, and the files theirs). */
+	if (hop_privileged() && db_exec(db, "PRAGMA temp_store=MEMORY", err) != HOP_OK) {
+		db_close(db);
+		return err->status;
+	}
 	if (db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err) != HOP_OK ||
 	    db_migrate(db, err) != HOP_OK) {
 		db_close(db);

@@ -117,6 +117,30 @@ eq "$(sql "SELECT count(*) FROM team WHERE name LIKE 'Referat %.% – %'")" "4" 
 expect_ok "--people 1" init --force --people 1
 has "$OUT" "1 people in 1 team;" "a demo of one person"
 
+# --force only for HR and admins of the database there; the old one is kept.
+expect_ok "an employee is registered" person add emma --name "Emma Ernst" --roles employee
+before=$(dump "$HOP_DB") kept_before=$(ls "$HOP_DB".replaced-* | wc -l)
+HOP_USER=emma; expect_fail "an employee cannot replace the database" 4 init --force; HOP_USER=tester
+has "$ERR" "only HR or an admin of $HOP_DB may replace it; you (login 'emma') are employee" \
+	"the refusal names who may and the employee's role"
+HOP_USER=nobody; expect_fail "an unregistered login cannot replace it" 4 init --force --demo
+HOP_USER=tester
+has "$ERR" "you (login 'nobody') are not registered in it" "the refusal says nobody is unknown"
+eq "$(dump "$HOP_DB")" "$before" "the refused replacements changed nothing"
+eq "$(ls "$HOP_DB".replaced-* | wc -l)" "$kept_before" "and kept no copy"
+expect_ok "the admin replaces it" init --force
+kept=$(sed -n 's/^The database it replaced is kept as \(.*\)\.$/\1/p' "$OUT")
+case "$kept" in ("$HOP_DB".replaced-2026-11-23*) ok "init names the kept file ($kept)";;
+	(*) nok "no kept file named: $(cat "$OUT")";; esac
+[ -n "$kept" ] && eq "$(sqlite3 "$kept" "SELECT count(*) FROM person WHERE login = 'emma'")" "1" \
+	"the kept database holds what was replaced"
+[ -n "$kept" ] && [ ! -e "$kept-wal" ] && ok "the kept database needs no log" || nok "$kept-wal exists"
+eq "$(sql "SELECT count(*) FROM person WHERE login = 'emma'")" "0" "the new database is new"
+eq "$(sql "SELECT detail FROM audit WHERE action = 'database.replace'")" \
+	"previous database kept as: $kept" "the new database's audit names the kept one"
+eq "$(stat -c %a "$HOP_DB")" "600" "a new database is the user's alone (0600)"
+[ -n "$kept" ] && eq "$(stat -c %a "$kept")" "600" "the kept one keeps its mode"
+
 # --force removes the companion files too and does not remove directories.
 expect_fail "a directory is not replaced" 5 --db "$SCRATCH" init --force
 has "$ERR" "not a regular file" "the directory refusal says why"

@@ -32,6 +32,8 @@ struct hop_app {
 	 * read once while the database is unchanged (core's, freed by app_close). */
 	struct bk_view_cache *view_cache;
 	struct bk_who_cache *who_cache;
+	/* Where app_db_set_aside kept the database it moved, "" none. */
+	char replaced[HOP_PATH_MAX + 32];
 };
 
 struct app_options {
@@ -51,6 +53,17 @@ enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *er
 /* May app->db_path be replaced by a new database ('hop init --force')?  Only
  * when it is hop's own database; otherwise HOP_ECONFLICT saying what it is. */
 enum hop_status app_db_replaceable(const struct hop_app *app, struct hop_err *err);
+
+/* Before 'init --force' makes a new database at app->db_path: only when it
+ * is hop's (app_db_replaceable) and the actor is HR or an admin in it
+ * (authz_database_replace), write its log into it and keep it beside as
+ * PATH.replaced-YYYY-MM-DD (-2, -3 ... when that exists), named in
+ * app->replaced.  Nothing is moved on refusal. */
+enum hop_status app_db_set_aside(struct hop_app *app, struct hop_err *err);
+/* The new database failed: put the kept one back where it was. */
+void app_db_restore_aside(struct hop_app *app);
+/* In the new database, the audit entry that it replaced one (none if not). */
+enum hop_status app_db_audit_replaced(struct hop_app *app, struct hop_err *err);
 
 /* Re-read the acting user's record (after an edit of oneself, an import). */
 enum hop_status app_resolve_actor(struct hop_app *app, struct hop_err *err);

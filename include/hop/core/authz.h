@@ -169,4 +169,8 @@ enum hop_status authz_rotation_move_scope(struct hop_app *app, int64_t team_id,
                                           int64_t *lead_id, int64_t *self_id,
                                           struct hop_err *err);
 
+/* Replacing the database with a new one ('init --force'): HR and admins of
+ * the database there; the refusal names the actor's roles. */
+enum hop_status authz_database_replace(const struct hop_app *app, struct hop_err *err);
+
 #endif

@@ -146,4 +146,11 @@ bool db_mark_same(const struct db_mark *a, const struct db_mark *b);
  * or a sentence a person can act on (busy, read-only). */
 enum hop_status db_fail(struct hop_db *db, struct hop_err *err, const char *what);
 
+/* ---- the file ---- */
+
+/* Write everything in the write-ahead log into the database file and empty
+ * the log, so that the file alone can be kept; HOP_EDB when another
+ * connection holds it too long. */
+enum hop_status db_checkpoint(struct hop_db *db, struct hop_err *err);
+
 #endif

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "hop/core/app.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 #include "hop/core/feeds/feeds.h"
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
@@ -247,8 +248,8 @@ static enum hop_status publish_place(void *ctx, const struct hop_desk *d, struct
 	                   err);
 }
 
-enum hop_status ics_publish(struct hop_app *app, const char *dir,
-                            struct ics_publish_report *rep, struct hop_err *err)
+static enum hop_status publish_run(struct hop_app *app, const char *dir,
+                                   struct ics_publish_report *rep, struct hop_err *err)
 {
 	memset(rep, 0, sizeof *rep);
 	struct stat sb;
@@ -300,5 +301,25 @@ out:
 	ics_session_close(run.session);
 	team_list_free(&teams);
 	names_free(&run.written);
+	return st;
+}
+
+/* The directory is the caller's: a setgid hop makes, compares, replaces and
+ * removes every file in it with the caller's rights, never its group's, so
+ * that a planted symlink or the data directory itself gains nothing.  (mkstemp
+ * never follows a link, rename replaces the link and not its target, and the
+ * names from safe_name hold no '/'.)  The database needs no more of the
+ * group's rights meanwhile: SQLite holds its files open since app_open_db. */
+enum hop_status ics_publish(struct hop_app *app, const char *dir,
+                            struct ics_publish_report *rep, struct hop_err *err)
+{
+	enum hop_status st;
+
+	memset(rep, 0, sizeof *rep);
+	if (!priv_user_begin())
+		return hop_fail(err, HOP_EIO, _("cannot set aside hop's group rights to open %s: %s"),
+		                dir, strerror(errno));
+	st = publish_run(app, dir, rep, err);
+	priv_user_end();
 	return st;
 }

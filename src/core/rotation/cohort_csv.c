@@ -12,6 +12,7 @@
 #include "hop/base/clock.h"
 #include "hop/base/csv.h"
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 #include "hop/base/vec.h"
 #include "cohort_int.h"
 
@@ -137,15 +138,22 @@ enum hop_status cohort_plan_read_csv(const struct cohort_problem *p, const char 
 	char **f;
 	size_t n;
 	long line;
-	int pos[C_COUNT], rc = 0;
+	int pos[C_COUNT], rc = 0, e;
 	bool head = true;
 	enum hop_status st = HOP_OK;
 
 	memset(out, 0, sizeof *out);
 	if (!path || !*path)
 		return hop_fail(err, HOP_EINVAL, _("name the file of the plan"));
-	if (!(in = fopen(path, "r")))
-		return hop_fail(err, HOP_EIO, _("cannot read %s: %s"), path, strerror(errno));
+	/* With the caller's rights: a setgid hop must not read the group's files. */
+	if (!priv_user_begin())
+		return hop_fail(err, HOP_EIO, _("cannot set aside hop's group rights to open %s: %s"),
+		                path, strerror(errno));
+	in = fopen(path, "r");
+	e = errno;
+	priv_user_end();
+	if (!in)
+		return hop_fail(err, HOP_EIO, _("cannot read %s: %s"), path, strerror(e));
 	if (!(r = csv_open(in, path))) {
 		fclose(in);
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading a plan"));
