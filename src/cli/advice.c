@@ -168,6 +168,12 @@ const char *cli_advice(enum hop_reason reason, const struct hop_facts *f, char *
 	case HOP_R_NO_COURSE:
 		put(buf, size, "%s", _("; 'hop course list' shows the catalogue"));
 		break;
+	case HOP_R_NO_AREA:
+		put(buf, size, "%s", _("; 'hop area list' shows the work areas"));
+		break;
+	case HOP_R_NO_ROTATION_EXCEPTION:
+		put(buf, size, "%s", _("; 'hop rotation exceptions' lists those in force"));
+		break;
 	}
 	return buf;
 }

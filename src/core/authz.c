@@ -419,3 +419,90 @@ enum hop_status authz_mentor_override(const struct hop_app *app, struct hop_err 
 		                "mentees than the limit allows"));
 	return HOP_OK;
 }
+
+enum hop_status authz_rotation_manage(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can change work areas and "
+		                "rotation exceptions"));
+	return HOP_OK;
+}
+
+enum hop_status authz_rotation_see_team(const struct hop_app *app, const struct hop_team *t,
+                                        struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, t->id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only the lead of %s, HR or an admin can see the "
+	                "team's rotations, exceptions and Hospitation"), t->name);
+}
+
+enum hop_status authz_rotation_see_person(const struct hop_app *app,
+                                          const struct hop_person *p, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (p->id == app->actor.person.id || has(app, ROLE_HR | ROLE_ADMIN) ||
+	    authz_leads_team(app, p->team_id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only %s, the lead of their team, HR or an admin can "
+	                "see %s's rotation"), p->name, p->name);
+}
+
+/* ---- rotation: the timeline ---- */
+
+/* Does the actor lead a team target is a member of (post, station or
+ * secondment in the house) on some day from..to (HOP_DATE_NONE: open)? */
+static bool leads_member(struct hop_app *app, int64_t target, hop_date from, hop_date to)
+{
+	struct hop_err ignore;
+	struct db_stmt *st;
+	bool leads;
+
+	if (!has(app, ROLE_LEAD) || !app->db)
+		return false;
+	st = db_stmt(app->db, "SELECT 1 FROM membership m JOIN team t ON t.id = m.team_id "
+	             "WHERE m.person_id = ?1 AND t.lead_id = ?2 AND t.dissolved_on IS NULL "
+	             "AND m.kind <> 'acting' AND m.host IS NULL "
+	             "AND m.start_on <= coalesce(?4, '9999-12-31') "
+	             "AND (m.end_on IS NULL OR m.end_on >= coalesce(?3, '0000-01-01')) LIMIT 1",
+	             &ignore);
+	if (!st)
+		return false;
+	db_bind_int64(st, 1, target);
+	db_bind_int64(st, 2, app->actor.person.id);
+	db_bind_date(st, 3, from);
+	db_bind_date(st, 4, to);
+	leads = db_step(st) == DB_ROW;
+	db_reset(st);
+	return leads;
+}
+
+enum hop_status authz_rotation_timeline_person(struct hop_app *app,
+                                               const struct hop_person *target, hop_date from,
+                                               hop_date to, struct hop_err *err)
+{
+	if (app->actor.known && leads_member(app, target->id, from, to))
+		return HOP_OK;
+	return authz_rotation_see_person(app, target, err);
+}
+
+enum hop_status authz_rotation_see_cohort(const struct hop_app *app, const char *cohort,
+                                          bool is_trainee, bool *own_only, struct hop_err *err)
+{
+	*own_only = false;
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_HR | ROLE_ADMIN))
+		return HOP_OK;
+	if (is_trainee) {
+		*own_only = true;
+		return HOP_OK;
+	}
+	return hop_fail(err, HOP_EPERM, _("the timeline of cohort %s is shown only to HR and "
+	                "admins, and each trainee their own"), cohort);
+}

@@ -271,7 +271,10 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
 		                                        ev->tzid, utc));
 	} else {
 		icalcomponent_add_property(c, icalproperty_new_dtstart(ics_date(ev->day)));
-		icalcomponent_add_property(c, icalproperty_new_dtend(ics_date(ev->day + 1)));
+		/* All day, from day through end_day when that is later (DTEND is
+		 * exclusive: the day after). */
+		hop_date last = ev->end_day > ev->day ? ev->end_day : ev->day;
+		icalcomponent_add_property(c, icalproperty_new_dtend(ics_date(last + 1)));
 	}
 	icalcomponent_add_property(c, icalproperty_new_summary(ev->summary));
 	if (ev->location && *ev->location)

@@ -78,8 +78,11 @@ enum hop_reason {
 	HOP_R_IMPORT_NO_TEAM,     /* - */
 	/* Training. */
 	HOP_R_NO_COURSE,          /* - */
+	/* Rotation. */
+	HOP_R_NO_AREA,            /* - */
+	HOP_R_NO_ROTATION_EXCEPTION, /* login */
 };
-#define HOP_R_LAST HOP_R_NO_COURSE   /* the last reason, for tests over all */
+#define HOP_R_LAST HOP_R_NO_ROTATION_EXCEPTION   /* the last reason, for tests over all */
 
 /* The facts of a refusal, for a front end's advice.  Sized for hop's limits
  * (core checks that they fit). */

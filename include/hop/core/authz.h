@@ -118,4 +118,32 @@ enum hop_status authz_onboarding_close(const struct hop_app *app, struct hop_err
 /* A mentor beyond their capacity (with a written reason): hr, admin. */
 enum hop_status authz_mentor_override(const struct hop_app *app, struct hop_err *err);
 
+/* ---- rotation (issue 14) ---- */
+
+/* Work areas and rotation exceptions: hr, admin. */
+enum hop_status authz_rotation_manage(const struct hop_app *app, struct hop_err *err);
+/* The rotations due, exceptions and Hospitation of a team: its lead, hr,
+ * admin. */
+enum hop_status authz_rotation_see_team(const struct hop_app *app, const struct hop_team *team,
+                                        struct hop_err *err);
+/* Of one person (person->team_id their team today): themself, the lead of
+ * that team, hr, admin.  An exception's reason and measure are shown to the
+ * same people and no one else. */
+enum hop_status authz_rotation_see_person(const struct hop_app *app,
+                                          const struct hop_person *person,
+                                          struct hop_err *err);
+
+/* The rotation timeline of target (periods, due date, exception): as
+ * authz_rotation_see_person, and besides the lead of a team target belonged
+ * to on some day from..to (HOP_DATE_NONE: open), as post, station or
+ * secondment: a home unit's lead keeps seeing a trainee away on a station.
+ * A team's timeline: authz_rotation_see_team. */
+enum hop_status authz_rotation_timeline_person(struct hop_app *app,
+                                               const struct hop_person *target, hop_date from,
+                                               hop_date to, struct hop_err *err);
+/* A cohort's timeline: HR and admins; a trainee of it (is_trainee) sees
+ * their own row only (*own_only). */
+enum hop_status authz_rotation_see_cohort(const struct hop_app *app, const char *cohort,
+                                          bool is_trainee, bool *own_only, struct hop_err *err);
+
 #endif

@@ -38,7 +38,8 @@ struct ics_event {
 	 * of day to end_minute of end_day, local in tzid; half is then ignored. */
 	bool minutes;
 	int start_minute, end_minute;
-	hop_date end_day;
+	hop_date end_day;         /* also: an all-day event lasts through end_day when it is
+	                             after day (0: the one day) */
 };
 
 struct ics_writer;

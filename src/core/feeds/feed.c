@@ -338,6 +338,7 @@ static const struct ics_source sources[] = {
 	{ "holidays", holidays_emit },
 	{ "onboarding", onboarding_emit },
 	{ "training", training_emit },
+	{ "rotation", rotation_emit },
 };
 
 /* The calendar's name into name, and into site the site whose zone alone the

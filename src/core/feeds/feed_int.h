@@ -32,4 +32,9 @@ const char *ics_session_zone(const struct ics_session *s, const char *site);
 enum hop_status training_emit(struct ics_session *s, const struct ics_feed *feed,
                               struct ics_writer *w, struct hop_err *err);
 
+/* Stations and secondments (feed_rotation.c): in the person's feed and in
+ * the feed of the team they join meanwhile. */
+enum hop_status rotation_emit(struct ics_session *s, const struct ics_feed *feed,
+                              struct ics_writer *w, struct hop_err *err);
+
 #endif
