@@ -87,8 +87,10 @@ static void print_header(const struct onb_summary *o, const struct hop_app *app)
 	char d1[HOP_DATE_HUMAN_LEN], d2[HOP_DATE_ISO_LEN], d3[HOP_DATE_ISO_LEN];
 	int weeks = app->cfg.onboarding_office_weeks;
 
-	line(_("Onboarding:"), "%s (%s)%s%s", o->person.name, o->person.login,
-	     o->person.team[0] ? ", " : "", o->person.team);
+	const char *team = o->for_team[0] ? o->for_team : o->person.team;
+
+	line(o->handover ? _("Handover:") : _("Onboarding:"), "%s (%s)%s%s", o->person.name,
+	     o->person.login, team[0] ? ", " : "", team);
 	line(_("Template:"), "%s", o->template);
 	line(_("Start:"), "%s (%s)", date_format_human(o->start, d1, sizeof d1),
 	     onb_state_display(o->state));
@@ -99,7 +101,7 @@ static void print_header(const struct onb_summary *o, const struct hop_app *app)
 		line(_("Mentor:"), "%s", _("none yet"));
 	line(_("Progress:"), _("%d of %d mandatory steps done, %d of %d steps in all; %d overdue"),
 	     o->mandatory_done, o->mandatory, o->done, o->steps, o->overdue);
-	if (weeks > 0 && (o->state == ONB_PLANNED || o->state == ONB_RUNNING))
+	if (weeks > 0 && !o->handover && (o->state == ONB_PLANNED || o->state == ONB_RUNNING))
 		line(_("Office:"), ngettext("the first %d week in the office, %s to %s",
 		                            "the first %d weeks in the office, %s to %s",
 		                            (unsigned long)weeks), weeks, date_format(o->start, d2),
@@ -115,6 +117,7 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "handover", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *keys[] = { "step", "due", "title", "kind", "owner", "owner_name", "office",
@@ -128,12 +131,16 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct onb_step_list l;
 	struct out_table *t;
 	struct hop_err err;
-	int rc, clashes = 0;
+	bool handover = false;
+	int c, rc, clashes = 0;
 
-	cli_option(&a, argc, argv);
+	while ((c = cli_option(&a, argc, argv)) > 0)
+		if (c == 'h')
+			handover = true;
 	if ((rc = cli_operands(&a, 0, 1, "")) || (rc = cli_open(ctx)))
 		return rc;
-	if (onboarding_show(&ctx->app, a.n ? a.arg[0] : NULL, &o, &l, &err) != HOP_OK)
+	if (onboarding_show_purpose(&ctx->app, a.n ? a.arg[0] : NULL, handover, &o, &l,
+	                            &err) != HOP_OK)
 		return cli_fail(&err);
 	if (fmt == OUT_TABLE)
 		print_header(&o, &ctx->app);
@@ -268,10 +275,10 @@ int cmd_onboarding_list(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	const char *keys[] = { "login", "name", "team", "template", "start", "state", "mentor",
 	                       "mandatory_done", "mandatory", "steps_done", "steps", "overdue",
-	                       "next_due" };
+	                       "next_due", "purpose" };
 	const char *headers[] = { _("Login"), _("New hire"), _("Team"), _("Template"), _("Start"),
 	                          _("State"), _("Mentor"), _("Mandatory done"), _("Mandatory"),
-	                          _("Done"), _("Steps"), _("Overdue"), _("Next due") };
+	                          _("Done"), _("Steps"), _("Overdue"), _("Next due"), _("Purpose") };
 	struct onb_filter f = { 0 };
 	enum out_format fmt = OUT_TABLE;
 	struct cli_args a = { .name = "onboarding", .sub = "list", .opts = opts, .format = &fmt };
@@ -305,21 +312,27 @@ int cmd_onboarding_list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (onboarding_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 13, headers, keys);
+	/* The table marks a handover at its template; the machine formats have
+	 * a column of its own. */
+	t = out_table_new(fmt, fmt == OUT_TABLE ? 13 : 14, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_summary *o = &l.v[i];
-		char start[HOP_DATE_ISO_LEN], next[HOP_DATE_ISO_LEN], n[5][16];
+		char start[HOP_DATE_ISO_LEN], next[HOP_DATE_ISO_LEN], n[5][16],
+		     tpl[HOP_TEMPLATE_NAME_MAX + 40];
+		snprintf(tpl, sizeof tpl, o->handover && fmt == OUT_TABLE ? _("%s (handover)") : "%s",
+		         o->template);
 		snprintf(n[0], 16, "%d", o->mandatory_done);
 		snprintf(n[1], 16, "%d", o->mandatory);
 		snprintf(n[2], 16, "%d", o->done);
 		snprintf(n[3], 16, "%d", o->steps);
 		snprintf(n[4], 16, "%d", o->overdue);
-		const char *cells[13] = {
-			o->person.login, o->person.name, out_or_null(o->person.team), o->template,
+		const char *cells[14] = {
+			o->person.login, o->person.name, out_or_null(o->person.team), tpl,
 			out_date_cell(o->start, start),
 			fmt == OUT_TABLE ? onb_state_display(o->state) : onb_state_name(o->state),
 			out_or_null(fmt == OUT_TABLE ? o->mentor_name : o->mentor_login), n[0], n[1], n[2],
 			n[3], n[4], out_or_null(out_date_cell(o->next_due, next)),
+			o->handover ? "handover" : "onboarding",
 		};
 		out_table_add(t, cells);
 	}
@@ -373,12 +386,14 @@ static int tick(struct cli_ctx *ctx, int argc, char **argv, const char *sub, boo
 	static const struct option opts[] = {
 		{ "date", required_argument, NULL, 'd' },
 		{ "note", required_argument, NULL, 'n' },
+		{ "handover", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	/* untick takes none of tick's options. */
+	/* untick takes only --handover of tick's options. */
 	struct cli_args a = { .name = "onboarding", .sub = sub, .opts = undo ? opts + 2 : opts };
 	const char *note = NULL;
 	hop_date day = HOP_DATE_NONE;
+	bool handover = false;
 	struct onb_summary o;
 	struct hop_err err;
 	int c, rc;
@@ -386,6 +401,8 @@ static int tick(struct cli_ctx *ctx, int argc, char **argv, const char *sub, boo
 	while ((c = cli_option(&a, argc, argv)) > 0) {
 		if (c == 'n')
 			note = optarg;
+		else if (c == 'h')
+			handover = true;
 		else if (!cli_date(optarg, &day))
 			return 1;
 	}
@@ -393,11 +410,17 @@ static int tick(struct cli_ctx *ctx, int argc, char **argv, const char *sub, boo
 	                                   "number or title)"))) ||
 	    (rc = cli_open(ctx)))
 		return rc;
-	if ((undo ? onboarding_untick(&ctx->app, a.arg[0], a.arg[1], &err)
-	          : onboarding_tick(&ctx->app, a.arg[0], a.arg[1], day, note, &err)) != HOP_OK)
+	if (onboarding_tick_purpose(&ctx->app, a.arg[0], handover, a.arg[1], day, note, undo,
+	                            &err) != HOP_OK ||
+	    onboarding_show_purpose(&ctx->app, a.arg[0], handover, &o, NULL, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (onboarding_show(&ctx->app, a.arg[0], &o, NULL, &err) != HOP_OK)
-		return cli_fail(&err);
+	if (handover) {
+		printf(undo ? _("step %s of %s's handover is open again (%d of %d mandatory steps "
+		                "done)\n")
+		            : _("step %s of %s's handover is done (%d of %d mandatory steps done)\n"),
+		       a.arg[1], o.person.name, o.mandatory_done, o.mandatory);
+		return 0;
+	}
 	printf(undo ? _("step %s of %s's onboarding is open again (%d of %d mandatory steps done)\n")
 	            : _("step %s of %s's onboarding is done (%d of %d mandatory steps done)\n"),
 	       a.arg[1], o.person.name, o.mandatory_done, o.mandatory);

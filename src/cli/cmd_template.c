@@ -26,12 +26,13 @@ int cmd_template_add(struct cli_ctx *ctx, int argc, char **argv)
 		{ "team", required_argument, NULL, 't' },
 		{ "role", required_argument, NULL, 'r' },
 		{ "default", no_argument, NULL, 'd' },
+		{ "kind", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_args a = { .name = "template", .sub = "add", .opts = opts };
 	const char *team = NULL;
 	unsigned role = 0;
-	bool def = false;
+	bool def = false, handover = false;
 	struct hop_err err;
 	int c, rc;
 
@@ -43,13 +44,26 @@ int cmd_template_add(struct cli_ctx *ctx, int argc, char **argv)
 				return rc;
 			break;
 		case 'd': def = true; break;
+		case 'k':
+			if (strcmp(optarg, "handover") == 0 || strcmp(optarg, "übergabe") == 0)
+				handover = true;
+			else if (strcmp(optarg, "onboarding") != 0 && strcmp(optarg, "einarbeitung") != 0)
+				return cli_usage_error("template", "add", _("--kind is onboarding (the "
+				                       "default) or handover"));
+			break;
 		}
 	}
 	if ((rc = cli_operands(&a, 1, 1, _("give the NAME of the template to add"))) ||
 	    (rc = cli_open(ctx)))
 		return rc;
-	if (template_add(&ctx->app, a.arg[0], team, role, def, &err) != HOP_OK)
+	if (template_add_kind(&ctx->app, a.arg[0], team, role, def, handover, &err) != HOP_OK)
 		return cli_fail(&err);
+	if (handover) {
+		printf(_("added the handover template '%s'%s; it starts with the handover notes for "
+		         "the successor; add steps with 'hop template step'\n"), a.arg[0],
+		       def ? _(" (the default)") : "");
+		return 0;
+	}
 	printf(_("added the template '%s'%s; it ends with the closing talk at the end of "
 	         "probation; add steps with 'hop template step'\n"), a.arg[0],
 	       def ? _(" (the default)") : "");
@@ -63,9 +77,10 @@ int cmd_template_list(struct cli_ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *keys[] = { "name", "team", "role", "default", "steps", "created", "retired" };
+	const char *keys[] = { "name", "team", "role", "default", "steps", "created", "retired",
+	                       "kind" };
 	const char *headers[] = { _("Template"), _("Team"), _("Role"), _("Default"), _("Steps"),
-	                          _("Created"), _("Retired") };
+	                          _("Created"), _("Retired"), _("Kind") };
 	enum out_format fmt = OUT_TABLE;
 	struct cli_args a = { .name = "template", .sub = "list", .opts = opts, .format = &fmt };
 	bool all = false;
@@ -80,17 +95,19 @@ int cmd_template_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (template_list(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 8, headers, keys);
 	for (size_t i = 0; i < l.n; i++) {
 		char roles[64] = "", steps[16], created[HOP_DATE_ISO_LEN], retired[HOP_DATE_ISO_LEN];
 		snprintf(steps, sizeof steps, "%d", l.v[i].steps);
 		if (l.v[i].role)
 			role_format(l.v[i].role, roles, sizeof roles);
-		const char *cells[7] = {
+		const char *cells[8] = {
 			l.v[i].name, out_or_null(l.v[i].team), out_or_null(roles),
 			fmt == OUT_TABLE ? (l.v[i].is_default ? _("yes") : _("no"))
 			                 : l.v[i].is_default ? "yes" : "no", steps, out_date_cell(l.v[i].created, created),
 			out_or_null(out_date_cell(l.v[i].retired, retired)),
+			fmt == OUT_TABLE ? (l.v[i].handover ? _("handover") : _("onboarding"))
+			                 : l.v[i].handover ? "handover" : "onboarding",
 		};
 		out_table_add(t, cells);
 	}

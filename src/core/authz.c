@@ -506,3 +506,58 @@ enum hop_status authz_rotation_see_cohort(const struct hop_app *app, const char 
 	return hop_fail(err, HOP_EPERM, _("the timeline of cohort %s is shown only to HR and "
 	                "admins, and each trainee their own"), cohort);
 }
+
+enum hop_status authz_cohort_keep(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can keep trainee cohorts and "
+		                "their plans"));
+	return HOP_OK;
+}
+
+bool authz_cohort_all(const struct hop_app *app)
+{
+	return app->actor.known && has(app, ROLE_HR | ROLE_ADMIN);
+}
+
+enum hop_status authz_cohort_see(const struct hop_app *app, const char *cohort,
+                                 bool is_trainee, bool leads_station, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_HR | ROLE_ADMIN) || is_trainee || (leads_station && has(app, ROLE_LEAD)))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only HR, an admin, the trainees of cohort %s and the "
+	                "leads of its stations can see it"), cohort);
+}
+
+enum hop_status authz_cohort_history(const struct hop_app *app, const struct hop_person *trainee,
+                                     struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (app->actor.person.id == trainee->id || has(app, ROLE_HR | ROLE_ADMIN))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only %s, HR or an admin can see %s's station plan and "
+	                "its changes"), trainee->name, trainee->name);
+}
+
+enum hop_status authz_rotation_move_scope(struct hop_app *app, int64_t team_id,
+                                          int64_t *lead_id, int64_t *self_id,
+                                          struct hop_err *err)
+{
+	*lead_id = *self_id = 0;
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_HR | ROLE_ADMIN))
+		return HOP_OK;
+	if (team_id && !authz_leads_team(app, team_id))
+		return hop_fail(err, HOP_EPERM, _("a team's secondments and their conflicts are shown "
+		                "to its lead, HR and admins"));
+	*self_id = app->actor.person.id;
+	if (has(app, ROLE_LEAD))
+		*lead_id = app->actor.person.id;
+	return HOP_OK;
+}

@@ -146,4 +146,27 @@ enum hop_status authz_rotation_timeline_person(struct hop_app *app,
 enum hop_status authz_rotation_see_cohort(const struct hop_app *app, const char *cohort,
                                           bool is_trainee, bool *own_only, struct hop_err *err);
 
+/* Trainee cohorts (their trainees, stations, blocks, plans, publishing and
+ * the history of a whole cohort): hr, admin. */
+enum hop_status authz_cohort_keep(const struct hop_app *app, struct hop_err *err);
+/* Does the actor see every place of every cohort's plan (hr, admin)?  Others
+ * see their own places and, as a lead, the places in the teams they lead. */
+bool authz_cohort_all(const struct hop_app *app);
+/* Seeing cohort (name) and its plan: hr, admin, a trainee of it (is_trainee)
+ * and the lead of a team with a station in it (leads_station). */
+enum hop_status authz_cohort_see(const struct hop_app *app, const char *cohort,
+                                 bool is_trainee, bool leads_station, struct hop_err *err);
+/* Seeing trainee's published station changes: the trainee, hr, admin. */
+enum hop_status authz_cohort_history(const struct hop_app *app, const struct hop_person *trainee,
+                                     struct hop_err *err);
+
+/* Rotation moves (secondments and the bookings they leave in conflict):
+ * whom the actor may list.  HR and admins: everyone, or team_id (0: all);
+ * a lead: the people of the teams they lead and themself (*lead_id and
+ * *self_id the actor), of team_id only when they lead it; anyone else:
+ * themself (*self_id).  A team asked for that they do not lead is refused. */
+enum hop_status authz_rotation_move_scope(struct hop_app *app, int64_t team_id,
+                                          int64_t *lead_id, int64_t *self_id,
+                                          struct hop_err *err);
+
 #endif

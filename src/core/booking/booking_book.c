@@ -432,7 +432,8 @@ enum hop_status bk_book_day(struct hop_app *app, const struct bk_ctx *ctx, hop_d
 	 * place's site is asked again below (its Land's holidays). */
 	if (bk_check_day(app, 0, day, err) != HOP_OK)
 		return err->status;
-	if (bk_check_employed(app, &ctx->person, day, err) != HOP_OK)
+	if (bk_check_employed(app, &ctx->person, day, err) != HOP_OK ||
+	    bk_check_home(app, &ctx->person, day, err) != HOP_OK)
 		return err->status;
 	/* Team zones and desks only a team may book ask for the team that day. */
 	if (bk_person_on(app, &ctx->person, day, &on, err) != HOP_OK)

@@ -224,6 +224,11 @@ enum hop_status bk_person(struct hop_app *app, const char *for_login, hop_date f
 /* Employed on day (started, not yet left). */
 enum hop_status bk_check_employed(const struct hop_app *app, const struct hop_person *p,
                                   hop_date day, struct hop_err *err);
+/* At home on day: not on a secondment outside the organisation, which
+ * leaves the person no desk here (ROT-6); the refusal names the host and
+ * the period. */
+enum hop_status bk_check_home(struct hop_app *app, const struct hop_person *p, hop_date day,
+                              struct hop_err *err);
 /* HOP_OK when the place is free on day for halves; else ECONFLICT with who
  * holds it (if the privacy rule lets the actor see it) and when. */
 enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, hop_date day,

@@ -75,6 +75,52 @@ enum hop_status bk_check_employed(const struct hop_app *app, const struct hop_pe
 	return HOP_OK;
 }
 
+enum hop_status bk_check_home(struct hop_app *app, const struct hop_person *p, hop_date day,
+                              struct hop_err *err)
+{
+	struct db_stmt *st = db_stmt(app->db, "SELECT host, start_on, end_on FROM membership "
+	                           "WHERE person_id = ?1 AND kind = 'secondment' "
+	                           "AND host IS NOT NULL AND start_on <= ?2 "
+	                           "AND (end_on IS NULL OR end_on >= ?2) "
+	                           "ORDER BY start_on DESC LIMIT 1", err);
+	char host[HOP_HOST_MAX + 1], when[HOP_DATE_HUMAN_LEN], d1[HOP_DATE_HUMAN_LEN],
+	     d2[HOP_DATE_HUMAN_LEN];
+	bool self = app->actor.known && app->actor.person.id == p->id;
+	hop_date start, end;
+	int rc;
+
+	if (!st)
+		return err->status;
+	db_bind_int64(st, 1, p->id);
+	db_bind_date(st, 2, day);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		db_col_copy(st, 0, host, sizeof host);
+		start = db_col_date(st, 1);
+		end = db_col_date(st, 2);
+	}
+	db_reset(st);
+	if (rc == DB_DONE)
+		return HOP_OK;
+	if (rc != DB_ROW)
+		return db_fail(app->db, err, _("reading secondments"));
+	date_format_human(day, when, sizeof when);
+	date_format_human(start, d1, sizeof d1);
+	if (end == HOP_DATE_NONE) {
+		if (self)
+			return hop_fail(err, HOP_EINVAL, _("you are seconded to %s from %s on and have "
+			                "no desk here on %s"), host, d1, when);
+		return hop_fail(err, HOP_EINVAL, _("%s is seconded to %s from %s on and has no desk "
+		                "here on %s"), p->name, host, d1, when);
+	}
+	date_format_human(end, d2, sizeof d2);
+	if (self)
+		return hop_fail(err, HOP_EINVAL, _("you are seconded to %s from %s to %s and have no "
+		                "desk here on %s"), host, d1, d2, when);
+	return hop_fail(err, HOP_EINVAL, _("%s is seconded to %s from %s to %s and has no desk "
+	                "here on %s"), p->name, host, d1, d2, when);
+}
+
 bool bk_bookable(const struct hop_app *app, const struct hop_person *person,
                  const struct bk_place *p)
 {

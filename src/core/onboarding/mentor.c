@@ -14,6 +14,24 @@
 #include "onb_int.h"
 #include "../presence/presence_int.h"
 
+void mentor_candidate_list_free(struct mentor_candidate_list *l)
+{
+	if (!l)
+		return;
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+void mentor_match_list_free(struct mentor_match_list *l)
+{
+	if (!l)
+		return;
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
 void mentorship_list_free(struct mentorship_list *l)
 {
 	if (!l)
@@ -138,7 +156,7 @@ static enum hop_status check_rules(struct hop_app *app, const struct onb_newhire
 	struct onb_cal cal;
 	struct db_stmt *st;
 	int64_t site = 0;
-	int load, run, rc;
+	int load = 0, run, rc;
 
 	if (m->id == nh->p.id)
 		return hop_fail(err, HOP_EINVAL, _("%s cannot be their own mentor"), m->name);
@@ -224,6 +242,15 @@ static enum hop_status has_mentor(struct hop_app *app, const struct onb_newhire 
 	return hop_fail(err, HOP_ECONFLICT, _("%s already has a mentor then: %s from %s to %s; "
 	                "end that mentorship first"), nh->p.name, name, date_format(s, d1),
 	                date_format(e, d2));
+}
+
+enum hop_status onb_mentor_check(struct hop_app *app, const struct onb_newhire *nh,
+                                 const struct hop_person *m, hop_date from, hop_date until,
+                                 struct hop_err *err)
+{
+	if (check_rules(app, nh, m, from, until, false, err) != HOP_OK)
+		return err->status;
+	return has_mentor(app, nh, from, until, err);
 }
 
 enum hop_status onb_mentor_insert(struct hop_app *app, const struct onb_newhire *nh,

@@ -25,24 +25,6 @@
 /* Candidates per new hire that the batch's network keeps: the cheapest. */
 #define BATCH_KEEP 24
 
-void mentor_candidate_list_free(struct mentor_candidate_list *l)
-{
-	if (!l)
-		return;
-	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
-}
-
-void mentor_match_list_free(struct mentor_match_list *l)
-{
-	if (!l)
-		return;
-	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
-}
-
 /* The office days of a window of calendar days, as bits. */
 #define MASK_WORDS 6                       /* 384 days: a year of first weeks */
 struct mask { uint64_t w[MASK_WORDS]; };
@@ -341,10 +323,6 @@ enum hop_status mentor_suggest(struct hop_app *app, const char *newhire, int lim
                                struct mentor_candidate_list *out, struct hop_err *err)
 {
 	struct onb_newhire nh;
-	struct pool p = { 0 };
-	struct mask m;
-	hop_date from = HOP_DATE_NONE, until = HOP_DATE_NONE;
-	int64_t lead;
 
 	memset(out, 0, sizeof *out);
 	if (onb_newhire_get(app, newhire, &nh, err) != HOP_OK)
@@ -352,15 +330,27 @@ enum hop_status mentor_suggest(struct hop_app *app, const char *newhire, int lim
 	/* Candidates' loads and plans are for those who choose the mentor. */
 	if (authz_onboarding_manage(app, &nh.p, nh.team_id, err) != HOP_OK)
 		return err->status;
-	onb_mentor_period(app, &nh, &from, &until);
-	pool_window(app, nh.p.start, &p);
-	if (pool_load(app, from, until, nh.site, &p, err) != HOP_OK ||
-	    pool_office(app, &p, err) != HOP_OK || hire_office(app, &nh, &p, &m, err) != HOP_OK ||
-	    lead_of(app, nh.team_id, &lead, err) != HOP_OK)
+	return onb_suggest(app, &nh, limit, out, err);
+}
+
+enum hop_status onb_suggest(struct hop_app *app, const struct onb_newhire *nh, int limit,
+                            struct mentor_candidate_list *out, struct hop_err *err)
+{
+	struct pool p = { 0 };
+	struct mask m;
+	hop_date from = HOP_DATE_NONE, until = HOP_DATE_NONE;
+	int64_t lead;
+
+	memset(out, 0, sizeof *out);
+	onb_mentor_period(app, nh, &from, &until);
+	pool_window(app, nh->p.start, &p);
+	if (pool_load(app, from, until, nh->site, &p, err) != HOP_OK ||
+	    pool_office(app, &p, err) != HOP_OK || hire_office(app, nh, &p, &m, err) != HOP_OK ||
+	    lead_of(app, nh->team_id, &lead, err) != HOP_OK)
 		goto fail;
 	for (size_t i = 0; i < p.n; i++) {
 		struct mentor_candidate c;
-		if (!rate(&p.v[i], &nh, lead, &m, &c))
+		if (!rate(&p.v[i], nh, lead, &m, &c))
 			continue;
 		if (!vec_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
 			hop_fail(err, HOP_ENOMEM, _("out of memory while suggesting mentors"));

@@ -111,14 +111,22 @@ enum hop_status onb_newhire_get(struct hop_app *app, const char *login, struct o
 enum hop_status onb_open_of(struct hop_app *app, int64_t person_id, int64_t *id, hop_date *start,
                             struct hop_err *err)
 {
+	return onb_open_purpose(app, person_id, "onboarding", id, start, err);
+}
+
+enum hop_status onb_open_purpose(struct hop_app *app, int64_t person_id, const char *purpose,
+                                 int64_t *id, hop_date *start, struct hop_err *err)
+{
+	/* One open per person and purpose (the index onboarding_open). */
 	struct db_stmt *st = db_stmt(app->db, "SELECT id, start_on FROM onboarding "
-	                           "WHERE person_id = ?1 AND state = 'open'", err);
+	                           "WHERE person_id = ?1 AND purpose = ?2 AND state = 'open'", err);
 	int rc;
 
 	*id = 0;
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);
+	db_bind_text(st, 2, purpose);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		*id = db_col_int64(st, 0);

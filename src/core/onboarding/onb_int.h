@@ -46,9 +46,13 @@ enum hop_status onb_newhire_get(struct hop_app *app, const char *login, struct o
 enum hop_status onb_newhire_facts(struct hop_app *app, struct onb_newhire *nh,
                                   struct hop_err *err);
 
-/* login's (NULL: the actor's) open onboarding: *id 0 when there is none. */
+/* person_id's open onboarding (purpose onboarding, not a handover): *id 0
+ * when there is none. */
 enum hop_status onb_open_of(struct hop_app *app, int64_t person_id, int64_t *id,
                             hop_date *start, struct hop_err *err);
+/* The same for either purpose: "onboarding" or "handover". */
+enum hop_status onb_open_purpose(struct hop_app *app, int64_t person_id, const char *purpose,
+                                 int64_t *id, hop_date *start, struct hop_err *err);
 /* The mentor of person_id on day (mentor->id 0: none). */
 enum hop_status onb_mentor_on(struct hop_app *app, int64_t person_id, hop_date day,
                               struct hop_person *mentor, hop_date *until, struct hop_err *err);
@@ -112,9 +116,10 @@ void onb_spec_apply(struct onb_step_spec *s, unsigned fields, const struct onb_s
 	"coalesce(sum(s.done_on IS NOT NULL), 0), " \
 	"coalesce(sum(s.done_on IS NULL AND s.due_on < ?9), 0), " \
 	"min(CASE WHEN s.done_on IS NULL THEN s.due_on END), coalesce(o.closed_by, ''), " \
-	"coalesce(o.close_note, ''), substr(o.closed_at, 1, 10) " \
+	"coalesce(o.close_note, ''), substr(o.closed_at, 1, 10), o.purpose = 'handover', " \
+	"coalesce(ft.name, '') " \
 	"FROM onboarding o JOIN person p ON p.id = o.person_id " \
-	"LEFT JOIN team t ON t.id = p.team_id " \
+	"LEFT JOIN team t ON t.id = p.team_id LEFT JOIN team ft ON ft.id = o.team_id " \
 	"LEFT JOIN mentorship m ON m.id = (SELECT x.id FROM mentorship x " \
 	"WHERE x.mentee_id = o.person_id AND x.cancelled_at IS NULL AND x.end_on >= ?9 " \
 	"ORDER BY x.start_on LIMIT 1) " \
@@ -138,8 +143,26 @@ enum hop_status onb_insert_step(struct hop_app *app, int64_t onboarding_id, int 
                                 const struct onb_step_spec *s, hop_date due, bool due_fixed,
                                 struct hop_err *err);
 
+/* Start an onboarding of nh from template t (steps), in the caller's
+ * transaction: purpose "onboarding" or "handover", for team_id (0: the
+ * person's own), due days from nh->p.start.  Refused when one of that
+ * purpose is open.  Audit "onboarding.start". */
+enum hop_status onb_start_in_tx(struct hop_app *app, const struct onb_newhire *nh,
+                                const struct onb_template *t,
+                                const struct onb_template_steps *steps, const char *purpose,
+                                int64_t team_id, int64_t *id, struct hop_err *err);
+
 /* ---- mentors ---- */
 
+/* Whether m may mentor nh from `from` to `until` (the rules of mentor_assign,
+ * capacity included, and nh without a mentor then): HOP_OK, or the refusal. */
+enum hop_status onb_mentor_check(struct hop_app *app, const struct onb_newhire *nh,
+                                 const struct hop_person *m, hop_date from, hop_date until,
+                                 struct hop_err *err);
+/* mentor_suggest for nh as given (its start the first day, team_id the team
+ * joined), without the permission check. */
+enum hop_status onb_suggest(struct hop_app *app, const struct onb_newhire *nh, int limit,
+                            struct mentor_candidate_list *out, struct hop_err *err);
 /* The period of a mentorship of nh when none is given: from the start date
  * (today once started) to the end of probation. */
 void onb_mentor_period(struct hop_app *app, const struct onb_newhire *nh, hop_date *from,

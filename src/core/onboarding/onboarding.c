@@ -69,6 +69,8 @@ void onb_read_summary(struct db_stmt *st, hop_date today, struct onb_summary *o)
 	db_col_copy(st, 22, o->closed_by, sizeof o->closed_by);
 	db_col_copy(st, 23, o->close_note, sizeof o->close_note);
 	o->closed = db_col_date(st, 24);
+	o->handover = db_col_int(st, 25) != 0;
+	db_col_copy(st, 26, o->for_team, sizeof o->for_team);
 }
 
 enum hop_status onb_summary_get(struct hop_app *app, int64_t id, struct onb_summary *out,
@@ -143,7 +145,8 @@ static enum hop_status choose_template(struct hop_app *app, const struct onb_new
                                        char *name, size_t size, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT name FROM onb_template "
-	                           "WHERE retired_on IS NULL AND (team_id IS NULL OR team_id = ?1) "
+	                           "WHERE retired_on IS NULL AND kind = 'onboarding' "
+	                           "AND (team_id IS NULL OR team_id = ?1) "
 	                           "AND (role IS NULL OR (role & ?2) <> 0) "
 	                           "AND (team_id IS NOT NULL OR role IS NOT NULL OR is_default = 1) "
 	                           "ORDER BY team_id IS NULL, role IS NULL, role DESC, "
@@ -178,10 +181,10 @@ static enum hop_status already(struct hop_app *app, const struct onb_newhire *nh
 	                onb_state_display(o.state), o.template, date_format(o.start, d));
 }
 
-static enum hop_status start_in_tx(struct hop_app *app, const struct onb_newhire *nh,
-                                   const struct onb_template *t,
-                                   const struct onb_template_steps *steps, int64_t *id,
-                                   struct hop_err *err)
+enum hop_status onb_start_in_tx(struct hop_app *app, const struct onb_newhire *nh,
+                                const struct onb_template *t,
+                                const struct onb_template_steps *steps, const char *purpose,
+                                int64_t team_id, int64_t *id, struct hop_err *err)
 {
 	struct onb_cal cal;
 	struct hop_person mentor;
@@ -190,12 +193,13 @@ static enum hop_status start_in_tx(struct hop_app *app, const struct onb_newhire
 	int64_t open_id;
 	int rc;
 
-	if (onb_open_of(app, nh->p.id, &open_id, NULL, err) != HOP_OK)
+	if (onb_open_purpose(app, nh->p.id, purpose, &open_id, NULL, err) != HOP_OK)
 		return err->status;
 	if (open_id)
 		return already(app, nh, open_id, err);
 	st = db_stmt(app->db, "INSERT INTO onboarding (person_id, template_id, template, start_on, "
-	             "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	             "created_at, created_by, purpose, team_id) "
+	             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, nh->p.id);
@@ -204,6 +208,11 @@ static enum hop_status start_in_tx(struct hop_app *app, const struct onb_newhire
 	db_bind_date(st, 4, nh->p.start);
 	db_bind_text(st, 5, clock_timestamp(at));
 	db_bind_text(st, 6, app->actor.login);
+	db_bind_text(st, 7, purpose);
+	if (team_id)
+		db_bind_int64(st, 8, team_id);
+	else
+		db_bind_null(st, 8);
 	rc = db_step(st);
 	db_reset(st);
 	if (rc != DB_DONE)
@@ -220,7 +229,8 @@ static enum hop_status start_in_tx(struct hop_app *app, const struct onb_newhire
 	    onb_place_talks(app, *id, nh, mentor.id, err) != HOP_OK)
 		return err->status;
 	onb_object(object, sizeof object, nh->p.login);
-	snprintf(detail, sizeof detail, "template: %s; start: %s; steps: %zu", t->name,
+	snprintf(detail, sizeof detail, "%stemplate: %s; start: %s; steps: %zu",
+	         strcmp(purpose, "handover") == 0 ? "handover; " : "", t->name,
 	         date_format(nh->p.start, d), steps->n);
 	return audit_write(app, "onboarding.start", object, detail, err);
 }
@@ -253,12 +263,17 @@ enum hop_status onboarding_start(struct hop_app *app, const char *login, const c
 	}
 	if (template_get(app, name, &t, &steps, err) != HOP_OK)
 		return err->status;
+	if (t.handover) {
+		onb_template_steps_free(&steps);
+		return hop_fail(err, HOP_EINVAL, _("the template '%s' is a handover checklist, for a "
+		                "person leaving a post; name an onboarding template"), t.name);
+	}
 	if (!steps.n) {
 		onb_template_steps_free(&steps);
 		return hop_fail(err, HOP_EINVAL, _("the template '%s' has no steps"), t.name);
 	}
 	if ((st = db_begin(app->db, err)) == HOP_OK) {
-		st = start_in_tx(app, &nh, &t, &steps, &id, err);
+		st = onb_start_in_tx(app, &nh, &t, &steps, "onboarding", 0, &id, err);
 		if (st == HOP_OK)
 			st = db_commit(app->db, err);
 		if (st != HOP_OK)
@@ -405,6 +420,13 @@ static enum hop_status read_steps(struct hop_app *app, const struct onb_summary 
 enum hop_status onboarding_show(struct hop_app *app, const char *login, struct onb_summary *out,
                                 struct onb_step_list *steps, struct hop_err *err)
 {
+	return onboarding_show_purpose(app, login, false, out, steps, err);
+}
+
+enum hop_status onboarding_show_purpose(struct hop_app *app, const char *login, bool handover,
+                                        struct onb_summary *out, struct onb_step_list *steps,
+                                        struct hop_err *err)
+{
 	struct hop_person p;
 	struct db_stmt *st;
 	int64_t id = 0;
@@ -421,17 +443,20 @@ enum hop_status onboarding_show(struct hop_app *app, const char *login, struct o
 	if (person_get(app, login, &p, err) != HOP_OK)
 		return err->status;
 	/* The open one, else the latest. */
-	st = db_stmt(app->db, "SELECT id FROM onboarding WHERE person_id = ?1 "
+	st = db_stmt(app->db, "SELECT id FROM onboarding WHERE person_id = ?1 AND purpose = ?2 "
 	             "ORDER BY state = 'open' DESC, id DESC LIMIT 1", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, p.id);
+	db_bind_text(st, 2, handover ? "handover" : "onboarding");
 	rc = db_step(st);
 	if (rc == DB_ROW)
 		id = db_col_int64(st, 0);
 	db_reset(st);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(app->db, err, _("reading onboardings"));
+	if (!id && handover)
+		return hop_fail(err, HOP_ENOTFOUND, _("%s has no handover checklist"), p.name);
 	if (!id)
 		return hop_fail(err, HOP_ENOTFOUND, _("%s has no onboarding"), p.name);
 	if (onb_summary_get(app, id, out, err) != HOP_OK)

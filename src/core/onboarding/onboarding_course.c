@@ -24,7 +24,8 @@ enum hop_status onboarding_course_done(struct hop_app *app, int64_t person_id,
 	*ticked = 0;
 	st = db_stmt(app->db, "SELECT s.onboarding_id, s.id, s.position, s.title "
 	             "FROM onboarding o JOIN onboarding_step s ON s.onboarding_id = o.id "
-	             "WHERE o.person_id = ?1 AND o.state = 'open' AND s.kind = 'course' "
+	             "WHERE o.person_id = ?1 AND o.state = 'open' AND o.purpose = 'onboarding' "
+	             "AND s.kind = 'course' "
 	             "AND s.course_id = ?2 AND s.done_on IS NULL AND s.dropped_at IS NULL "
 	             "ORDER BY s.position", err);
 	if (!st)

@@ -30,7 +30,8 @@ enum hop_status onboarding_mentor_desk(struct hop_app *app, int64_t person_id, h
 	             "JOIN booking b ON b.person_id = ms.mentor_id AND b.day = ?2 "
 	             "AND b.cancelled_at IS NULL AND b.is_room = 0 "
 	             "JOIN desk d ON d.id = b.desk_id "
-	             "WHERE o.person_id = ?1 AND o.state = 'open' AND o.start_on <= ?2 "
+	             "WHERE o.person_id = ?1 AND o.state = 'open' AND o.purpose = 'onboarding' "
+	             "AND o.start_on <= ?2 "
 	             "AND o.start_on > ?3 ORDER BY b.am DESC, b.id LIMIT 1", err);
 	if (!st)
 		return err->status;

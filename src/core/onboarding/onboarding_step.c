@@ -87,7 +87,8 @@ struct target {
 };
 
 static enum hop_status find_target(struct hop_app *app, const char *login, const char *key,
-                                   bool done_too, struct target *t, struct hop_err *err)
+                                   bool done_too, bool handover, struct target *t,
+                                   struct hop_err *err)
 {
 	struct db_stmt *st;
 	int64_t id;
@@ -97,13 +98,14 @@ static enum hop_status find_target(struct hop_app *app, const char *login, const
 	t->onboarding = 0;
 	t->was_done = false;
 	st = done_too ? db_stmt(app->db, "SELECT id, state = 'done' FROM onboarding "
-	                        "WHERE person_id = ?1 AND state <> 'cancelled' "
+	                        "WHERE person_id = ?1 AND purpose = ?2 AND state <> 'cancelled' "
 	                        "ORDER BY state = 'open' DESC, id DESC LIMIT 1", err)
 	              : db_stmt(app->db, "SELECT id, 0 FROM onboarding WHERE person_id = ?1 "
-	                        "AND state = 'open'", err);
+	                        "AND purpose = ?2 AND state = 'open'", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, t->nh.p.id);
+	db_bind_text(st, 2, handover ? "handover" : "onboarding");
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		t->onboarding = db_col_int64(st, 0);
@@ -112,6 +114,9 @@ static enum hop_status find_target(struct hop_app *app, const char *login, const
 	db_reset(st);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(app->db, err, _("reading onboardings"));
+	if (!t->onboarding && handover)
+		return hop_fail(err, HOP_ENOTFOUND, _("%s has no handover checklist that is planned "
+		                "or running"), t->nh.p.name);
 	if (!t->onboarding)
 		return hop_fail(err, HOP_ENOTFOUND, _("%s has no onboarding that is planned or "
 		                "running"), t->nh.p.name);
@@ -194,8 +199,9 @@ static enum hop_status may_tick(struct hop_app *app, const struct target *t,
 	                             t->step.owner_shown : onb_owner_display(t->step.s.owner), err);
 }
 
-static enum hop_status tick(struct hop_app *app, const char *login, const char *key,
-                            hop_date day, const char *note, bool undo, struct hop_err *err)
+static enum hop_status tick(struct hop_app *app, const char *login, bool handover,
+                            const char *key, hop_date day, const char *note, bool undo,
+                            struct hop_err *err)
 {
 	struct target t;
 	char at[24], object[HOP_LOGIN_MAX + 8], detail[HOP_STEP_TITLE_MAX + 200],
@@ -216,7 +222,7 @@ static enum hop_status tick(struct hop_app *app, const char *login, const char *
 		                "come"), date_format(day, d));
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
-	if (find_target(app, login, key, undo, &t, err) != HOP_OK)
+	if (find_target(app, login, key, undo, handover, &t, err) != HOP_OK)
 		goto fail;
 	if (!t.step.id) {
 		no_step(&t, key, err);
@@ -297,11 +303,19 @@ fail:
 enum hop_status onboarding_tick(struct hop_app *app, const char *login, const char *key,
                                 hop_date day, const char *note, struct hop_err *err)
 {
-	return tick(app, login, key, day, note, false, err);
+	return tick(app, login, false, key, day, note, false, err);
+}
+
+enum hop_status onboarding_tick_purpose(struct hop_app *app, const char *login, bool handover,
+                                        const char *key, hop_date day, const char *note,
+                                        bool undo, struct hop_err *err)
+{
+	return tick(app, login, handover, key, undo ? HOP_DATE_NONE : day, undo ? NULL : note,
+	            undo, err);
 }
 
 enum hop_status onboarding_untick(struct hop_app *app, const char *login, const char *key,
                                   struct hop_err *err)
 {
-	return tick(app, login, key, HOP_DATE_NONE, NULL, true, err);
+	return tick(app, login, false, key, HOP_DATE_NONE, NULL, true, err);
 }

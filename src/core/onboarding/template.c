@@ -34,7 +34,7 @@ void onb_template_steps_free(struct onb_template_steps *l)
 
 #define TEMPLATE_COLUMNS "t.id, t.name, coalesce(t.team_id, 0), coalesce(tm.name, ''), " \
 	"coalesce(t.role, 0), t.is_default, (SELECT count(*) FROM onb_template_step s " \
-	"WHERE s.template_id = t.id), t.created_on, t.retired_on " \
+	"WHERE s.template_id = t.id), t.created_on, t.retired_on, t.kind = 'handover' " \
 	"FROM onb_template t LEFT JOIN team tm ON tm.id = t.team_id "
 
 static void read_template(struct db_stmt *st, void *out)
@@ -51,6 +51,7 @@ static void read_template(struct db_stmt *st, void *out)
 	t->steps = db_col_int(st, 6);
 	t->created = db_col_date(st, 7);
 	t->retired = db_col_date(st, 8);
+	t->handover = db_col_int(st, 9) != 0;
 }
 
 static const struct collect template_rows = {
@@ -261,15 +262,26 @@ enum hop_status tpl_insert_step(struct hop_app *app, int64_t template_id, int po
 
 /* ---- templates ---- */
 
-static enum hop_status clear_default(struct hop_app *app, struct hop_err *err)
+/* Each kind has its own default. */
+static enum hop_status clear_default(struct hop_app *app, bool handover, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "UPDATE onb_template SET is_default = 0 "
-	                           "WHERE is_default = 1", err);
-	return st ? exec1(app, st, _("changing the default template"), err) : err->status;
+	                           "WHERE is_default = 1 AND kind = ?1", err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, handover ? "handover" : "onboarding");
+	return exec1(app, st, _("changing the default template"), err);
 }
 
 enum hop_status template_add(struct hop_app *app, const char *name, const char *team,
                              unsigned role, bool is_default, struct hop_err *err)
+{
+	return template_add_kind(app, name, team, role, is_default, false, err);
+}
+
+enum hop_status template_add_kind(struct hop_app *app, const char *name, const char *team,
+                                  unsigned role, bool is_default, bool handover,
+                                  struct hop_err *err)
 {
 	struct hop_team t = { 0 };
 	struct onb_step_spec close = { 0 };
@@ -291,14 +303,25 @@ enum hop_status template_add(struct hop_app *app, const char *name, const char *
 	close.offset.unit = UNIT_MONTHS;
 	close.in_office = true;
 	close.mandatory = true;
+	if (handover) {
+		/* A handover starts with the notes for whoever takes the post
+		 * over, a week before the move (ONB-14). */
+		snprintf(close.title, sizeof close.title, "%s", _("Handover notes for the successor"));
+		close.kind = ONB_DOCUMENT;
+		close.owner = OWNER_NEWHIRE;
+		close.offset.n = -5;
+		close.offset.unit = UNIT_WORKDAYS;
+		close.in_office = false;
+	}
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
 	if (name_free(app, name, 0, err) != HOP_OK ||
-	    (is_default && clear_default(app, err) != HOP_OK))
+	    (is_default && clear_default(app, handover, err) != HOP_OK))
 		goto fail;
 	if (!(st = db_stmt(app->db, "INSERT INTO onb_template (name, team_id, role, is_default, "
-	                   "created_on) VALUES (?1, ?2, ?3, ?4, ?5)", err)))
+	                   "created_on, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err)))
 		goto fail;
+	db_bind_text(st, 6, handover ? "handover" : "onboarding");
 	db_bind_text(st, 1, name);
 	if (t.id)
 		db_bind_int64(st, 2, t.id);
@@ -316,7 +339,8 @@ enum hop_status template_add(struct hop_app *app, const char *name, const char *
 	if (tpl_insert_step(app, id, 1, &close, err) != HOP_OK)
 		goto fail;
 	snprintf(object, sizeof object, "template:%s", name);
-	snprintf(detail, sizeof detail, "team: %s; role: %s; default: %s", t.id ? t.name : "(any)",
+	snprintf(detail, sizeof detail, "%steam: %s; role: %s; default: %s",
+	         handover ? "kind: handover; " : "", t.id ? t.name : "(any)",
 	         role ? role_format(role, roles, sizeof roles) : "(any)", is_default ? "yes" : "no");
 	if (audit_write(app, "template.add", object, detail, err) != HOP_OK ||
 	    db_commit(app->db, err) != HOP_OK)
@@ -364,7 +388,7 @@ enum hop_status template_edit(struct hop_app *app, const char *name, const char 
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
 	if ((new_name && name_free(app, new_name, t.id, err) != HOP_OK) ||
-	    (is_default > 0 && clear_default(app, err) != HOP_OK))
+	    (is_default > 0 && clear_default(app, t.handover, err) != HOP_OK))
 		goto fail;
 	if (!(st = db_stmt(app->db, "UPDATE onb_template SET name = ?2, team_id = ?3, role = ?4, "
 	                   "is_default = ?5 WHERE id = ?1", err)))

@@ -354,10 +354,15 @@ static enum hop_status write_rows(void *ctx, const struct import_report *rep,
 	int added = 0, replaced = 0;
 	struct db_stmt *st;
 
+	/* The default of the template's kind (a new one is an onboarding's). */
 	for (size_t i = 0; i < im->nt; i++)
 		if (im->t[i].default_set && im->t[i].is_default) {
 			if (!(st = db_stmt(app->db, "UPDATE onb_template SET is_default = 0 "
-			                   "WHERE is_default = 1", err)) || exec1(app, st, err) != HOP_OK)
+			                   "WHERE is_default = 1 AND kind = coalesce((SELECT kind "
+			                   "FROM onb_template WHERE id = ?1), 'onboarding')", err)))
+				return err->status;
+			db_bind_int64(st, 1, im->t[i].id);
+			if (exec1(app, st, err) != HOP_OK)
 				return err->status;
 		}
 	for (size_t i = 0; i < im->nt; i++) {

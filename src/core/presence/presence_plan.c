@@ -113,7 +113,8 @@ static enum hop_status read_onboarding(struct hop_app *app, struct pr_plan *p,
 	/* New hires are those with an onboarding (a few rows, whatever the
 	 * size of the organisation). */
 	st = db_stmt(app->db, "SELECT person_id, start_on FROM onboarding "
-	             "WHERE state <> 'cancelled' AND start_on > ?1 AND start_on <= ?2 "
+	             "WHERE state <> 'cancelled' AND purpose = 'onboarding' "
+	             "AND start_on > ?1 AND start_on <= ?2 "
 	             "AND (?3 = 0 OR person_id = ?3)", err);
 	if (!st)
 		return err->status;

@@ -124,6 +124,7 @@ struct onb_template {
 	bool is_default;
 	int steps;
 	hop_date created, retired;             /* retired HOP_DATE_NONE = in use */
+	bool handover;                         /* kind handover: for the post being left */
 };
 struct onb_template_list { struct onb_template *v; size_t n, cap; };
 void onb_template_list_free(struct onb_template_list *l);
@@ -149,6 +150,13 @@ enum hop_status template_get(struct hop_app *app, const char *name, struct onb_t
  * HR and admins.  Audit "template.add". */
 enum hop_status template_add(struct hop_app *app, const char *name, const char *team,
                              unsigned role, bool is_default, struct hop_err *err);
+/* The same for a template of kind handover (handover true): the checklist
+ * of a person leaving a post (ROT-9, ONB-14), due days counted from the
+ * move; each kind has its own default.  It starts with the handover notes
+ * for the successor, a week before the move. */
+enum hop_status template_add_kind(struct hop_app *app, const char *name, const char *team,
+                                  unsigned role, bool is_default, bool handover,
+                                  struct hop_err *err);
 /* Change name (NULL = keep), team (NULL = keep, "" = any), role (-1 = keep,
  * 0 = any) and default (-1 = keep).  Audit "template.edit". */
 enum hop_status template_edit(struct hop_app *app, const char *name, const char *new_name,
@@ -200,6 +208,10 @@ struct onb_summary {
 	char closed_by[HOP_LOGIN_MAX + 1];
 	char close_note[HOP_STEP_NOTE_MAX + 1];
 	hop_date closed;
+	/* A handover checklist (the post being left) rather than an onboarding,
+	 * and the team a move's checklist is for ("" the person's own). */
+	bool handover;
+	char for_team[HOP_TEAM_NAME_MAX + 1];
 };
 struct onb_summary_list { struct onb_summary *v; size_t n, cap; };
 void onb_summary_list_free(struct onb_summary_list *l);
@@ -256,6 +268,11 @@ enum hop_status onboarding_start_move(struct hop_app *app, int64_t person_id,
  * NULL), with the office clashes of its open steps. */
 enum hop_status onboarding_show(struct hop_app *app, const char *login, struct onb_summary *out,
                                 struct onb_step_list *steps, struct hop_err *err);
+/* The same for login's latest handover checklist (handover true), or, with
+ * handover false, exactly onboarding_show. */
+enum hop_status onboarding_show_purpose(struct hop_app *app, const char *login, bool handover,
+                                        struct onb_summary *out, struct onb_step_list *steps,
+                                        struct hop_err *err);
 
 struct onb_filter {
 	const char *team;          /* NULL = all */
@@ -296,6 +313,11 @@ enum hop_status onboarding_tick(struct hop_app *app, const char *login, const ch
                                 hop_date day, const char *note, struct hop_err *err);
 enum hop_status onboarding_untick(struct hop_app *app, const char *login, const char *key,
                                   struct hop_err *err);
+/* The same on login's handover checklist (handover true), else exactly
+ * onboarding_tick and onboarding_untick. */
+enum hop_status onboarding_tick_purpose(struct hop_app *app, const char *login, bool handover,
+                                        const char *key, hop_date day, const char *note,
+                                        bool undo, struct hop_err *err);
 /* A training of course_id passed or attended by person (login) on day: the
  * open steps of kind course that name the course in the person's open
  * onboarding are ticked, done on day by the actor (by the person when the
