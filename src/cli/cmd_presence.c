@@ -224,13 +224,14 @@ int cmd_presence_default(struct cli_ctx *ctx, int argc, char **argv)
 static const char *source_key(enum presence_source s)
 {
 	return s == PSRC_DAY ? "day" : s == PSRC_DEFAULT ? "default" : s == PSRC_BOOKING ? "booking"
-	     : s == PSRC_ONBOARDING ? "onboarding" : "";
+	     : s == PSRC_ONBOARDING ? "onboarding" : s == PSRC_SECONDMENT ? "secondment" : "";
 }
 
 static const char *source_display(enum presence_source s)
 {
 	return s == PSRC_DAY ? _("set for the day") : s == PSRC_DEFAULT ? _("weekly default")
-	     : s == PSRC_BOOKING ? _("desk booked") : s == PSRC_ONBOARDING ? _("Onboarding") : "";
+	     : s == PSRC_BOOKING ? _("desk booked") : s == PSRC_ONBOARDING ? _("Onboarding")
+	     : s == PSRC_SECONDMENT ? _("secondment outside") : "";
 }
 
 int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)

@@ -392,7 +392,8 @@ static void draw_detail(struct tui *t, const struct week_state *s)
 	} else {
 		const char *src = c->source == PSRC_DAY ? _("set for this day")
 			: c->source == PSRC_DEFAULT ? _("the weekly default")
-			: c->source == PSRC_ONBOARDING ? _("Onboarding") : _("nothing set");
+			: c->source == PSRC_ONBOARDING ? _("Onboarding")
+			: c->source == PSRC_SECONDMENT ? _("secondment outside") : _("nothing set");
 		snprintf(loc, sizeof loc, "%s %s (%s)", loc_symbol(c->loc),
 		         c->loc == LOC_NONE ? _("not set") : presence_loc_display(c->loc), src);
 		labels[n] = _("Location");

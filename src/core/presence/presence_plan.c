@@ -144,6 +144,45 @@ static enum hop_status read_onboarding(struct hop_app *app, struct pr_plan *p,
 	return HOP_OK;
 }
 
+/* The days of a secondment outside the organisation: away, whatever the
+ * default, an entry or a booking left from before says (ROT-6: the person
+ * works elsewhere; such bookings are conflicts to clear).  A few rows. */
+static enum hop_status read_secondments(struct hop_app *app, struct pr_plan *p,
+                                        struct hop_err *err)
+{
+	struct db_stmt *st = db_stmt(app->db, "SELECT person_id, start_on, end_on FROM membership "
+	                           "WHERE kind = 'secondment' AND host IS NOT NULL "
+	                           "AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1) "
+	                           "AND (?3 = 0 OR person_id = ?3)", err);
+	int rc;
+
+	if (!st)
+		return err->status;
+	db_bind_date(st, 1, p->from);
+	db_bind_date(st, 2, p->from + p->ndays - 1);
+	db_bind_int64(st, 3, p->n == 1 ? p->ix.id[0] : 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		hop_date start = db_col_date(st, 1), end = db_col_date(st, 2);
+		size_t i;
+
+		if (!pr_index_find(&p->ix, db_col_int64(st, 0), &i))
+			continue;
+		for (int d = 0; d < p->ndays; d++) {
+			size_t k = i * (size_t)p->ndays + (size_t)d;
+			hop_date day = p->from + d;
+
+			if (day < start || (end != HOP_DATE_NONE && day > end))
+				continue;
+			p->loc[k] = LOC_AWAY;
+			p->src[k] = PSRC_SECONDMENT;
+		}
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_fail(app->db, err, _("reading secondments"));
+	return HOP_OK;
+}
+
 /* A desk booked on a day without an entry means office that day. */
 static void fill_booking(struct pr_plan *p, size_t k, struct db_stmt *st)
 {
@@ -232,7 +271,8 @@ enum hop_status pr_plan_load(struct hop_app *app, int64_t team_id, const int64_t
 	if (n && (read_defaults(app, team_id, out, err) != HOP_OK ||
 	          read_onboarding(app, out, err) != HOP_OK ||
 	          read_bookings(app, team_id, out, err) != HOP_OK ||
-	          read_days(app, team_id, out, err) != HOP_OK)) {
+	          read_days(app, team_id, out, err) != HOP_OK ||
+	          read_secondments(app, out, err) != HOP_OK)) {
 		pr_plan_free(out);
 		return err->status;
 	}

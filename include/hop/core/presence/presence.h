@@ -59,6 +59,7 @@ enum presence_source {
 	PSRC_BOOKING,   /* no day entry, but a desk booked that day: office */
 	PSRC_ONBOARDING, /* nothing else set, in a new hire's first [policy]
 	                    onboarding_office_weeks: office, as a default */
+	PSRC_SECONDMENT, /* on a secondment outside: away, over everything (ROT-6) */
 };
 
 /* ---- setting the location ---- */
