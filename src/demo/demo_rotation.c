@@ -282,7 +282,7 @@ static enum hop_status add_exception(struct demo_rot *t, const struct who *p, in
 {
 	struct db_stmt *st = db_stmt(t->app->db, "INSERT INTO rotation_exception (person_id, "
 	        "area_id, reason, measure, review_on, created_at, created_by) "
-	        "VALUES (?1, ?2, ?3, ?4, ?5, ?6 || 'T09:00:00Z', ?7)", err);
+	        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
 	size_t k = t->exceptions % (sizeof reasons / sizeof reasons[0]);
 	hop_date made = due - 30 - (hop_date)rng_below(&t->r, 60);
 	char d[HOP_DATE_ISO_LEN];
