@@ -10,8 +10,9 @@
  * trainee's history.  It passes cohort_check; today always falls in the
  * introductory course, so no station covers today.
  *
- * The trainees are employees already in the demo who did not start
- * recently: their first day becomes the cohort's (they are new, after all).
+ * The trainees are the employees already in the demo who started most
+ * recently (not the new hires): their first day becomes the cohort's (they
+ * are new, after all).
  * An organisation without the six units or with fewer than three times as
  * many employees as trainees gets no cohort. */
 #include <stdio.h>
@@ -96,15 +97,16 @@ static enum hop_status find_teams(struct co *c, bool *all, struct hop_err *err)
 	return HOP_OK;
 }
 
-/* n of the employees who did not start in the last two months, by the
- * random stream; *n 0 when there are too few. */
-static enum hop_status pick_trainees(struct co *c, struct rng *r, int64_t *out, size_t *n,
+/* The employees who started most recently, two months ago or earlier (the
+ * new hires have their onboarding): their first day moves least.  *n 0
+ * when there are fewer than three times as many employees as trainees. */
+static enum hop_status pick_trainees(struct co *c, int64_t *out, size_t *n,
                                      struct hop_err *err)
 {
-	struct db_stmt *st = db_stmt(c->app->db, "SELECT id FROM person WHERE roles = ?1 "
-	        "AND end_date IS NULL AND start_date <= ?2 ORDER BY id", err);
-	int64_t *v = NULL;
-	size_t nv = 0, cap = 0;
+	struct db_stmt *st = db_stmt(c->app->db, "SELECT count(*) FROM person WHERE roles = ?1 "
+	        "AND end_date IS NULL AND start_date <= ?2", err);
+	int64_t all = 0;
+	bool found;
 	enum db_step rc;
 
 	*n = 0;
@@ -112,34 +114,22 @@ static enum hop_status pick_trainees(struct co *c, struct rng *r, int64_t *out, 
 		return err->status;
 	db_bind_int(st, 1, ROLE_EMPLOYEE);
 	db_bind_date(st, 2, clock_today() - 60);
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (nv == cap) {
-			int64_t *w = realloc(v, (cap = cap ? 2 * cap : 64) * sizeof *v);
-			if (!w) {
-				db_clear(st);
-				free(v);
-				return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-			}
-			v = w;
-		}
-		v[nv++] = db_col_int64(st, 0);
-	}
+	if (db_get_int64(st, &all, &found, _("adding the demo's cohort"), err) != HOP_OK)
+		return err->status;
+	if (all < 3 * DEMO_COHORT_TRAINEES)
+		return HOP_OK;
+	st = db_stmt(c->app->db, "SELECT id FROM person WHERE roles = ?1 AND end_date IS NULL "
+	             "AND start_date <= ?2 ORDER BY start_date DESC, id LIMIT ?3", err);
+	if (!st)
+		return err->status;
+	db_bind_int(st, 1, ROLE_EMPLOYEE);
+	db_bind_date(st, 2, clock_today() - 60);
+	db_bind_int(st, 3, DEMO_COHORT_TRAINEES);
+	while ((rc = db_step(st)) == DB_ROW)
+		out[(*n)++] = db_col_int64(st, 0);
 	db_clear(st);
-	if (rc != DB_DONE) {
-		free(v);
+	if (rc != DB_DONE)
 		return db_fail(c->app->db, err, _("adding the demo's cohort"));
-	}
-	if (nv >= 3 * DEMO_COHORT_TRAINEES) {
-		for (size_t i = 0; i < DEMO_COHORT_TRAINEES; i++) {
-			size_t j = i + rng_below(r, (uint32_t)(nv - i));
-			int64_t x = v[i];
-			v[i] = v[j];
-			v[j] = x;
-			out[i] = v[i];
-		}
-		*n = DEMO_COHORT_TRAINEES;
-	}
-	free(v);
 	return HOP_OK;
 }
 
@@ -253,7 +243,7 @@ static enum hop_status add_place(struct co *c, int64_t person, int k, int from,
 	return HOP_OK;
 }
 
-enum hop_status demo_cohort(struct hop_app *app, struct rng *r, const char *now,
+enum hop_status demo_cohort(struct hop_app *app, const char *now,
                             int64_t *trainees, size_t *n, struct hop_err *err)
 {
 	struct co c = { .app = app, .now = now };
@@ -271,7 +261,7 @@ enum hop_status demo_cohort(struct hop_app *app, struct rng *r, const char *now,
 		return err->status;
 	if (!all)
 		return HOP_OK;
-	if (pick_trainees(&c, r, trainees, n, err) != HOP_OK)
+	if (pick_trainees(&c, trainees, n, err) != HOP_OK)
 		return err->status;
 	if (!*n)
 		return HOP_OK;

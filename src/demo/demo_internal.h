@@ -77,7 +77,7 @@ enum hop_status demo_rotation(struct hop_app *app, int people, uint64_t seed,
  * trainees (up to DEMO_COHORT_TRAINEES person ids) into trainees[0..*n);
  * *n 0 when the organisation is too small for one. */
 #define DEMO_COHORT_TRAINEES 12
-enum hop_status demo_cohort(struct hop_app *app, struct rng *r, const char *now,
+enum hop_status demo_cohort(struct hop_app *app, const char *now,
                             int64_t *trainees, size_t *n, struct hop_err *err);
 
 /* Set the connection up for a large batch of inserts (a page cache of up to

@@ -80,7 +80,7 @@ struct demo_rot {
 	int64_t area_id[NAREAS];
 	int64_t *area_team[NAREAS]; size_t narea_team[NAREAS];
 	struct db_stmt *ins;
-	size_t rows, exceptions, overdue, prone_seen, leads_seen;
+	size_t rows, exceptions, overdue, prone_seen, leads_seen, acting_seen;
 };
 
 static hop_date month_floor(hop_date d)
@@ -361,8 +361,11 @@ static enum hop_status person_history(struct demo_rot *t, const struct who *p,
 	for (e = s - 1; e >= p->start;) {
 		int64_t u = other_team(t, p->team, later, area);
 		hop_date b = month_floor(e - 2 * YEAR - (hop_date)rng_below(&t->r, 4 * YEAR));
+		/* A small organisation may have no other: then any team. */
 		if (!u)
-			return hop_fail(err, HOP_EINVAL, _("the demo has no team for an earlier post"));
+			u = other_team(t, p->team, 0, -1);
+		if (!u)
+			u = p->team;
 		if (e < floor || b < p->start + YEAR)
 			b = p->start;
 		if (add_row(t, p->id, u, "post", b, e, -1, err) != HOP_OK)
@@ -404,7 +407,7 @@ static enum hop_status person_history(struct demo_rot *t, const struct who *p,
 			return err->status;
 	}
 	/* Acting for another team's lead for some months, now and then. */
-	if (!lead && c < t->today - YEAR && rng_pct(&t->r, 3)) {
+	if (!lead && c < t->today - YEAR && t->acting_seen++ % 30 == 7) {
 		int64_t u = other_team(t, p->team, 0, -1);
 		hop_date f = month_floor(c + (t->today - c) / 3);
 		if (u && add_row(t, p->id, u, "acting", f, date_add_months(f, 3 +
@@ -497,7 +500,7 @@ enum hop_status demo_rotation(struct hop_app *app, int people, uint64_t seed,
 	if (st == HOP_OK)
 		st = add_areas(&t, err);
 	if (st == HOP_OK)
-		st = demo_cohort(app, &t.r, t.now, trainees, &ntrainees, err);
+		st = demo_cohort(app, t.now, trainees, &ntrainees, err);
 	if (st == HOP_OK) {
 		qsort(trainees, ntrainees, sizeof trainees[0], by_id);
 		st = histories(&t, trainees, ntrainees, err);
