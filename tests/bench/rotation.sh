@@ -16,7 +16,7 @@
 # the exact method; every plan it makes is checked by cohort_check.
 ROT_PLAN_LIMIT=${BENCH_PLAN_LIMIT:-30}
 ROT_DUE_TEAM="Referat Z 2 – Haushalt"
-say "bench: rotation: the due list of everyone, the timeline of '$WEEK_TEAM', $QUERY_RUNS runs ..."
+say "bench: rotation: the due list of everyone, the timeline of '$WEEK_TEAM', 10 runs each ..."
 "$BIN/rotation_time" "$DB" "$HOP_USER" "$WEEK_TEAM" "$ROT_DUE_TEAM" 10 > "$S/rotation.out" || exit 1
 rot_field() { awk -v k="$1" -v f="$2" '$1 == k { print $f }' "$S/rotation.out"; }
 rot_due_rows=$(rot_field due 2); rot_due_ms=$(rot_field due 3); rot_due_overdue=$(rot_field due 6)
