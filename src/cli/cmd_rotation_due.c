@@ -63,6 +63,41 @@ static void review_notes(struct cli_ctx *ctx)
 	area_list_free(&l);
 }
 
+/* The table for people, within 80 columns: what the machine formats give
+ * in columns of their own (lead, overdue, the exception) in one note. */
+static struct out_table *table_of(const struct rotation_due_list *l)
+{
+	const char *keys[] = { "login", "name", "area", "since", "due", "note" };
+	const char *headers[] = { _("Login"), _("Name"), _("Work area"), _("Since"), _("Due"),
+	                          _("Note") };
+	struct out_table *t = out_table_new(OUT_TABLE, 6, headers, keys);
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct rotation_due *r = &l->v[i];
+		char since[HOP_DATE_ISO_LEN], due[HOP_DATE_ISO_LEN], rev[HOP_DATE_ISO_LEN];
+		char note[320] = "", part[HOP_TEAM_NAME_MAX + 40];
+
+		if (r->overdue)
+			snprintf(note, sizeof note, "%s", _("overdue"));
+		if (r->lead) {
+			snprintf(part, sizeof part, _("as lead of %s"), r->team);
+			snprintf(note + strlen(note), sizeof note - strlen(note), "%s%s",
+			         *note ? ", " : "", part);
+		}
+		if (r->exception) {
+			snprintf(part, sizeof part, _("exception, review %s"),
+			         out_date_cell(r->exception_review, rev));
+			snprintf(note + strlen(note), sizeof note - strlen(note), "%s%s",
+			         *note ? ", " : "", part);
+		}
+		const char *cells[6] = { r->login, r->name, r->area,
+		                         out_date_cell(r->since, since), out_date_cell(r->due, due),
+		                         note };
+		out_table_add(t, cells);
+	}
+	return t;
+}
+
 int cmd_rotation_due(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -102,8 +137,8 @@ int cmd_rotation_due(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (rotation_due_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 11, headers, keys);
-	for (size_t i = 0; i < l.n; i++) {
+	t = fmt == OUT_TABLE ? table_of(&l) : out_table_new(fmt, 11, headers, keys);
+	for (size_t i = 0; fmt != OUT_TABLE && i < l.n; i++) {
 		const struct rotation_due *r = &l.v[i];
 		char since[HOP_DATE_ISO_LEN], due[HOP_DATE_ISO_LEN], rev[HOP_DATE_ISO_LEN], years[16];
 

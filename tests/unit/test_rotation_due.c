@@ -8,7 +8,6 @@
 #include "hop/core/rotation/area.h"
 #include "hop/core/rotation/rotation.h"
 
-/* trn_org.h's counter, used below. */
 
 /* Teams 1 Referat 11 and 2 Referat 12 (trn_org), 3 Vergabe A and 4 Vergabe B
  * (the corruption-prone area Vergabe), 5 Kasse (area Kasse, not prone).  The
@@ -201,6 +200,218 @@ static void test_lead(void **state)
 	rotation_due_list_free(&l);
 }
 
+/* A station counts like a post: a trainee's station in the area and the
+ * post after it in another team of the area make one stretch. */
+static void test_station(void **state)
+{
+	struct hop_app *app = *state;
+	struct rotation_due_list l;
+	const struct rotation_due *r;
+	char b[HOP_DATE_ISO_LEN];
+
+	period(app, "dora", 1, "post", "2020-09-01", "2022-08-31");
+	period(app, "dora", 3, "station", "2021-09-01", "2022-08-31");
+	period(app, "dora", 4, "post", "2022-09-01", NULL);
+	assert_non_null(r = due_of(app, "dora", &l));
+	assert_string_equal(iso(r->since, b), "2021-09-01");
+	assert_string_equal(iso(r->due, b), "2026-09-01");
+	rotation_due_list_free(&l);
+}
+
+/* Refused without reason, measure or review date, naming what is missing,
+ * and nothing changed; a person without a rotation due gets none; an
+ * exception in force shows in the due list, and ends. */
+static void test_exception(void **state)
+{
+	struct hop_app *app = *state;
+	hop_date review = date_from_ymd(2027, 6, 30);
+	struct rotation_exception_list xl;
+	struct rotation_due_list l;
+	const struct rotation_due *r;
+	struct hop_err err;
+
+	period(app, "anna", 3, "post", "2020-01-01", NULL);
+	period(app, "otto", 2, "post", "2020-01-01", NULL);
+	assert_int_equal(rotation_exception_add(app, "anna", "", "Vier-Augen-Prinzip", review, &err),
+	                 HOP_EINVAL);
+	assert_string_equal(err.msg, "an exception to a due rotation needs a reason, a "
+	                    "compensating measure and a review date; missing: the reason");
+	assert_int_equal(rotation_exception_add(app, "anna", "  ", "", HOP_DATE_NONE, &err),
+	                 HOP_EINVAL);
+	assert_string_equal(err.msg, "an exception to a due rotation needs a reason, a "
+	                    "compensating measure and a review date; missing: the reason, the "
+	                    "compensating measure, the review date");
+	assert_int_equal(rotation_exception_add(app, "anna", "Fachwissen", "Vier Augen",
+	                                        date_from_ymd(2026, 11, 23), &err), HOP_EINVAL);
+	assert_string_equal(err.msg, "the review date must lie after today, not on Mon 23 Nov 2026");
+	assert_int_equal(rotation_exception_add(app, "otto", "x", "y", review, &err), HOP_EINVAL);
+	assert_string_equal(err.msg, "Otto Drei has no rotation due; an exception is for staying "
+	                    "past a due date");
+	assert_int_equal(trn_count(app, "SELECT count(*) FROM rotation_exception"), 0);
+	assert_int_equal(trn_count(app, "SELECT count(*) FROM audit WHERE action LIKE 'rotation%'"),
+	                 0);
+	/* The database refuses a blank reason too. */
+	assert_int_equal(sqlite3_exec(db_sqlite(app->db), "INSERT INTO rotation_exception "
+	                 "(person_id, reason, measure, review_on, created_at, created_by) "
+	                 "VALUES (1, ' ', 'm', '2027-01-01', '2026-11-23', 'hr')", NULL, NULL, NULL) & 0xff,
+	                 SQLITE_CONSTRAINT);
+
+	assert_int_equal(rotation_exception_add(app, "anna", "Fachwissen", "Vier Augen", review,
+	                                        &err), HOP_OK);
+	assert_non_null(r = due_of(app, "anna", &l));
+	assert_true(r->exception);
+	assert_int_equal(r->exception_review, review);
+	rotation_due_list_free(&l);
+	assert_int_equal(rotation_exception_list(app, NULL, NULL, false, &xl, &err), HOP_OK);
+	assert_int_equal(xl.n, 1);
+	assert_string_equal(xl.v[0].area, "Vergabe");
+	assert_string_equal(xl.v[0].reason, "Fachwissen");
+	rotation_exception_list_free(&xl);
+	assert_int_equal(trn_count(app, "SELECT count(*) FROM audit WHERE action = "
+	                 "'rotation.exception' AND object = 'person:anna'"), 1);
+
+	assert_int_equal(rotation_exception_end(app, "anna", &err), HOP_OK);
+	assert_int_equal(rotation_exception_list(app, NULL, NULL, false, &xl, &err), HOP_OK);
+	assert_int_equal(xl.n, 0);
+	rotation_exception_list_free(&xl);
+	assert_int_equal(rotation_exception_list(app, NULL, NULL, true, &xl, &err), HOP_OK);
+	assert_int_equal(xl.n, 1);
+	assert_int_equal(xl.v[0].ended, date_from_ymd(2026, 11, 23));
+	rotation_exception_list_free(&xl);
+	assert_non_null(r = due_of(app, "anna", &l));
+	assert_false(r->exception);
+	rotation_due_list_free(&l);
+	assert_int_equal(rotation_exception_end(app, "anna", &err), HOP_ENOTFOUND);
+	assert_int_equal(err.reason, HOP_R_NO_ROTATION_EXCEPTION);
+}
+
+/* Working days on secondments: weekends and Good Friday, Easter Monday
+ * (Berlin) do not count; overlapping secondments count a day once. */
+static void test_hospitation(void **state)
+{
+	struct hop_app *app = *state;
+	struct rotation_hospitation_list l;
+	struct hop_err err;
+	int otto = -1, anna = -1;
+
+	period(app, "otto", 2, "post", "2020-01-01", NULL);
+	period(app, "otto", 1, "secondment", "2026-03-30", "2026-04-10");
+	period(app, "otto", 3, "secondment", "2026-04-08", "2026-04-09");
+	period(app, "anna", 1, "post", "2020-01-01", NULL);
+	assert_int_equal(rotation_hospitation(app, 2026, NULL, true, &l, &err), HOP_OK);
+	for (size_t i = 0; i < l.n; i++) {
+		if (strcmp(l.v[i].login, "otto") == 0)
+			otto = (int)i;
+		if (strcmp(l.v[i].login, "anna") == 0)
+			anna = (int)i;
+	}
+	assert_true(otto >= 0 && anna >= 0);
+	assert_int_equal(l.v[otto].days, 8);
+	assert_int_equal(l.v[otto].target, 10);
+	assert_int_equal(l.v[anna].days, 0);
+	assert_int_equal(l.v[0].days, 0);     /* fewest first */
+	assert_int_equal(l.v[l.n - 1].days, 8);
+	rotation_hospitation_list_free(&l);
+	app->cfg.rotation_hospitation_days = 8;
+	assert_int_equal(rotation_hospitation(app, 2026, NULL, false, &l, &err), HOP_OK);
+	for (size_t i = 0; i < l.n; i++)
+		assert_string_not_equal(l.v[i].login, "otto");
+	rotation_hospitation_list_free(&l);
+	app->cfg.rotation_hospitation_days = 10;
+}
+
+/* A lead sees their team's due list and exceptions, not another team's; an
+ * employee sees their own row only; neither changes exceptions. */
+static void test_permissions(void **state)
+{
+	struct hop_app *app = *state;
+	struct rotation_due_filter f = { .within_months = -1 };
+	struct rotation_exception_list xl;
+	struct rotation_due_list l;
+	struct hop_err err;
+
+	period(app, "chef", 1, "post", "2019-05-01", NULL);
+	period(app, "bernd", 1, "post", "2019-01-01", NULL);
+	period(app, "anna", 3, "post", "2019-01-01", NULL);
+	assert_int_equal(rotation_exception_add(app, "anna", "Fachwissen", "Vier Augen",
+	                                        date_from_ymd(2027, 6, 30), &err), HOP_OK);
+
+	test_act_as(app, "chef");
+	assert_int_equal(rotation_due_list(app, &f, &l, &err), HOP_OK);
+	assert_int_equal(l.n, 1);               /* herself; bernd's team has no area */
+	assert_string_equal(l.v[0].login, "chef");
+	rotation_due_list_free(&l);
+	f.team = "Vergabe A";
+	assert_int_equal(rotation_due_list(app, &f, &l, &err), HOP_EPERM);
+	assert_string_equal(err.msg, "only the lead of Vergabe A, HR or an admin can see the "
+	                    "team's rotations, exceptions and Hospitation");
+	f.team = NULL;
+	f.login = "anna";
+	assert_int_equal(rotation_due_list(app, &f, &l, &err), HOP_EPERM);
+	f.login = NULL;
+	assert_int_equal(rotation_exception_list(app, NULL, NULL, false, &xl, &err), HOP_OK);
+	assert_int_equal(xl.n, 0);
+	rotation_exception_list_free(&xl);
+	assert_int_equal(rotation_exception_end(app, "anna", &err), HOP_EPERM);
+
+	test_act_as(app, "anna");
+	assert_int_equal(rotation_due_list(app, &f, &l, &err), HOP_OK);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].login, "anna");
+	rotation_due_list_free(&l);
+	assert_int_equal(rotation_exception_list(app, NULL, NULL, false, &xl, &err), HOP_OK);
+	assert_int_equal(xl.n, 1);
+	assert_string_equal(xl.v[0].reason, "Fachwissen");
+	rotation_exception_list_free(&xl);
+	assert_int_equal(rotation_exception_add(app, "anna", "x", "y", date_from_ymd(2027, 6, 30),
+	                                        &err), HOP_EPERM);
+	assert_string_equal(err.msg, "only HR or an admin can change work areas and rotation "
+	                    "exceptions");
+
+	test_act_as(app, "bernd");
+	assert_int_equal(rotation_exception_list(app, NULL, NULL, true, &xl, &err), HOP_OK);
+	assert_int_equal(xl.n, 0);
+	rotation_exception_list_free(&xl);
+	test_act_as(app, "hr");
+}
+
+/* Areas: a team in one area at most, a period of 1 to 40 years, nothing
+ * changed by a refusal; review due after area_review_years. */
+static void test_areas(void **state)
+{
+	struct hop_app *app = *state;
+	const char *one[] = { "Vergabe A" }, *r11[] = { "Referat 11" }, *nope[] = { "Referat 99" };
+	struct area_edit e = { .set_years = true, .years = 4 };
+	struct hop_area a;
+	struct hop_err err;
+	int64_t audits = trn_count(app, "SELECT count(*) FROM audit");
+
+	assert_int_equal(area_add(app, "Neu", one, 1, false, 0, HOP_DATE_NONE, &err), HOP_ECONFLICT);
+	assert_string_equal(err.msg, "team Vergabe A already belongs to work area Vergabe; a team "
+	                    "belongs to one work area at most");
+	assert_int_not_equal(area_add(app, "Neu", nope, 1, false, 0, HOP_DATE_NONE, &err), HOP_OK);
+	assert_int_equal(area_add(app, "Neu", r11, 1, false, 41, HOP_DATE_NONE, &err), HOP_EINVAL);
+	assert_int_equal(area_add(app, "vergabe", r11, 1, false, 0, HOP_DATE_NONE, &err),
+	                 HOP_ECONFLICT);
+	assert_int_equal(trn_count(app, "SELECT count(*) FROM area"), 2);
+	assert_int_equal(trn_count(app, "SELECT count(*) FROM audit"), audits);
+
+	assert_int_equal(area_edit(app, "Vergabe", &e, &err), HOP_OK);
+	assert_int_equal(area_get(app, "vergabe", &a, &err), HOP_OK);
+	assert_int_equal(a.period_years, 4);
+	assert_string_equal(a.teams, "Vergabe A, Vergabe B");
+	assert_false(a.review_due);
+	clock_set_today(date_from_ymd(2029, 11, 23));
+	assert_int_equal(area_get(app, "Vergabe", &a, &err), HOP_OK);
+	assert_true(a.review_due);
+	clock_set_today(date_from_ymd(2026, 11, 23));
+	assert_int_equal(area_get(app, "Nirgends", &a, &err), HOP_ENOTFOUND);
+	assert_int_equal(err.reason, HOP_R_NO_AREA);
+	test_act_as(app, "chef");
+	assert_int_equal(area_edit(app, "Vergabe", &e, &err), HOP_EPERM);
+	test_act_as(app, "hr");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +419,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_secondments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lead, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_station, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exception, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hospitation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_areas, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

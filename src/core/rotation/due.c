@@ -376,7 +376,8 @@ enum hop_status rotation_due_list(struct hop_app *app, const struct rotation_due
 		/* The order by name, kept for the sort's last key. */
 		out->v[out->n++].person_id = (int64_t)i;
 	}
-	qsort(out->v, out->n, sizeof *out->v, cmp_due);
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, cmp_due);
 	for (size_t i = 0; i < out->n; i++)
 		out->v[i].person_id = f.people[out->v[i].person_id].person_id;
 	free(keep);

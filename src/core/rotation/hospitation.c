@@ -169,7 +169,8 @@ enum hop_status rotation_hospitation(struct hop_app *app, int year, const char *
 			out->v[k++].target = (int)i;
 		}
 	out->n = k;
-	qsort(out->v, out->n, sizeof *out->v, cmp_days);
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, cmp_days);
 	for (size_t i = 0; i < out->n; i++)
 		out->v[i].target = app->cfg.rotation_hospitation_days;
 	return HOP_OK;
