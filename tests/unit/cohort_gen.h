@@ -1,6 +1,6 @@
 /* Deterministic cohorts for the unit test and the benchmark: a general one
  * (stations of different lengths, academy blocks, leave, an order rule, an
- * optional station, and either a first station or minimums) and the exact
+ * optional station, minimums, and a first station or none) and the exact
  * method's (every station required, one length, capacity only). */
 #ifndef HOP_COHORT_GEN_H
 #define HOP_COHORT_GEN_H
@@ -64,12 +64,11 @@ static void gen_block(struct cohort_problem *p, int trainee, int from, int to, c
 /* The general case.  Academy blocks in the first, middle and last month;
  * a quarter of the trainees with a month's leave; the required stations
  * fill about four fifths of the free months; station 2 only after station
- * 1; the last station optional.  with_first: station 0 (the home unit, no
- * limit) first; else minimum 1 at stations 3 and 4 (not
- * station 1: whoever holds it in the last months could not go on to
- * station 2 after it; a first station and
- * minimums exclude each other: in the first station's months nobody could
- * be anywhere else). */
+ * 1; the last station optional; minimum 1 at stations 3 and 4 (not station
+ * 1: whoever holds it in the last months could not go on to station 2 after
+ * it).  with_first: station 0 (the home unit, no limit) first as well (the
+ * minimums then hold from its end on). */
+__attribute__((unused))
 static void gen_general(struct cohort_problem *p, int trainees, int stations, int months,
                         bool with_first, unsigned seed)
 {
@@ -93,8 +92,10 @@ static void gen_general(struct cohort_problem *p, int trainees, int stations, in
 	p->stations[stations - 1].required = false;
 	for (int s = 0; s < stations; s++) {
 		struct cohort_station_def *d = &p->stations[s];
-		/* Room for half as many again as the average need. */
-		d->max = (trainees * d->months * 3 + free * 2 - 1) / (free * 2);
+		/* Room for half as many again as the average need, in the months
+		 * after the first station (nobody is elsewhere before it ends). */
+		int room = with_first && s > 0 ? free - p->stations[0].months : free;
+		d->max = (trainees * d->months * 3 + room * 2 - 1) / (room * 2);
 		if (d->max < 1)
 			d->max = 1;
 		sum += d->months;
@@ -104,10 +105,9 @@ static void gen_general(struct cohort_problem *p, int trainees, int stations, in
 	if (with_first) {
 		p->stations[0].first = true;
 		p->stations[0].max = 0;
-	} else {
-		p->stations[3].min = 1;
-		p->stations[4].min = 1;
 	}
+	p->stations[3].min = 1;
+	p->stations[4].min = 1;
 	for (int t = 0; t < trainees; t += 4) {
 		int m = 1 + (int)(gen_next(&seed) % (unsigned)(months - 2));
 		if (m == months / 2)
@@ -118,6 +118,7 @@ static void gen_general(struct cohort_problem *p, int trainees, int stations, in
 
 /* The exact case: every station required, len months, capacity so that the
  * periods between two academy blocks just suffice. */
+__attribute__((unused))
 static void gen_exact(struct cohort_problem *p, int trainees, int stations, int len)
 {
 	int c = (trainees + stations - 1) / stations, d, per_half;

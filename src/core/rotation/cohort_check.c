@@ -289,7 +289,7 @@ static void station_rules(struct ck *c, int s)
 			add(c, CV_OVER_MAX, -1, s, k,
 			    _("%s has too many trainees in %s: %d (%s), at most %d"), st(c, s),
 			    cplan_month_text(p, k, m), n, names, max);
-		else if (n < min && !cplan_cohort_blocked(p, k))
+		else if (n < min && cplan_min_applies(p, k))
 			add(c, CV_UNDER_MIN, -1, s, k,
 			    _("%s has too few trainees in %s: %d, at least %d"), st(c, s),
 			    cplan_month_text(p, k, m), n, min);

@@ -52,18 +52,56 @@ static int free_months(const struct cohort_problem *p, int t, int len, int *long
 	return total;
 }
 
+/* The month other stations can begin from: after the first station, when
+ * every trainee must hold it (cplan_first_end), else 0. */
+int cplan_others_from(const struct cohort_problem *p)
+{
+	for (size_t s = 0; s < p->nstations; s++)
+		if (p->stations[s].first && p->stations[s].required)
+			return cplan_first_end(p);
+	return 0;
+}
+
+/* How many trainees station s can take in all: in each stretch from month
+ * from free of the cohort's blocks, max at a time, each for len months
+ * (max rows of places one after the other); *free the months of the
+ * stretches long enough, *longest the longest stretch. */
+long cplan_room(const struct cohort_problem *p, size_t s, int from, int *free, int *longest)
+{
+	int len = p->stations[s].months, run = 0;
+	long places = 0;
+
+	*free = *longest = 0;
+	for (int m = from; m <= p->months; m++) {
+		if (m < p->months && !cplan_cohort_blocked(p, m)) {
+			run++;
+			continue;
+		}
+		if (run >= len) {
+			*free += run;
+			places += run / len;
+		}
+		if (run > *longest)
+			*longest = run;
+		run = 0;
+	}
+	return places * cplan_max(p, s);
+}
+
 static void stations(const struct cohort_problem *p, struct out *o)
 {
-	int T = (int)p->ntrainees, longest;
+	int T = (int)p->ntrainees, longest, from = cplan_others_from(p);
 
 	for (size_t s = 0; s < p->nstations; s++) {
 		const struct cohort_station_def *d = &p->stations[s];
-		int free = free_months(p, -1, d->months, &longest), max = cplan_max(p, s);
+		int free, max = cplan_max(p, s);
+		long fit;
 		if (d->months > p->months) {
 			say(o, _("station %s lasts %d months, longer than the cohort's %d"), d->team,
 			    d->months, p->months);
 			continue;
 		}
+		fit = cplan_room(p, s, d->first ? 0 : from, &free, &longest);
 		if (d->min > 0 && d->max > 0 && d->min > d->max)
 			say(o, _("station %s needs at least %d trainees at a time but takes at most %d"),
 			    d->team, d->min, d->max);
@@ -73,10 +111,14 @@ static void stations(const struct cohort_problem *p, struct out *o)
 		else if (d->required && (long)max * free < (long)T * d->months)
 			say(o, _("station %s takes %d at a time, %d trainees need %d months there "
 			         "within %d months"), d->team, max, T, d->months, free);
+		else if (d->required && fit < T)
+			say(o, _("station %s takes %d at a time for %d months each: between the "
+			         "cohort's blocks there is room there for %ld trainees, and the cohort "
+			         "has %d"), d->team, max, d->months, fit, T);
 		if (d->min > 0) {
 			int open = 0;
 			for (int m = 0; m < p->months; m++)
-				open += !cplan_cohort_blocked(p, m);
+				open += cplan_min_applies(p, m);
 			if ((long)d->min * open > (long)T * d->months)
 				say(o, _("station %s needs at least %d trainees in each of %d months, "
 				         "and %d trainees stay there %d months each"), d->team, d->min,

@@ -128,7 +128,7 @@ static void rows(struct model *m)
 	for (int s = 0; s < m->S; s++) {
 		int max = cplan_max(p, (size_t)s), min = p->stations[s].min;
 		for (int k = 0; k < m->M; k++) {
-			bool lo = min > 0 && !cplan_cohort_blocked(p, k);
+			bool lo = min > 0 && cplan_min_applies(p, k);
 			if (!lo && max >= m->T)
 				continue;
 			if (lo && min == max)
@@ -235,23 +235,115 @@ static enum hop_status load(struct model *m, glp_prob *lp, struct hop_err *err)
 	return HOP_OK;
 }
 
+/* GLPK's callback: stop before the deadline (glp_intopt's own limit is
+ * checked less often), and offer the incumbent once as its first
+ * solution. */
+struct watch {
+	double deadline;
+	double last, step;      /* the last call, the longest time between two */
+	const double *x;
+	bool offered;
+};
+
+static void callback(glp_tree *tree, void *info)
+{
+	struct watch *w = info;
+	double now = cplan_seconds();
+
+	/* Stop when the next step, as long as the longest so far, would end
+	 * after the deadline. */
+	if (now - w->last > w->step)
+		w->step = now - w->last;
+	w->last = now;
+	if (now + w->step >= w->deadline) {
+		glp_ios_terminate(tree);
+		return;
+	}
+	if (glp_ios_reason(tree) == GLP_IHEUR && w->x && !w->offered) {
+		w->offered = true;
+		glp_ios_heur_sol(tree, w->x);
+	}
+}
+
+/* The incumbent as column values (1-based); NULL when a place has no
+ * column (the plan does not fit the model: not offered). */
+static double *columns_of(const struct model *m, const struct cohort_plan *pl)
+{
+	double *x;
+
+	if (!pl || pl->n == 0)
+		return NULL;
+	x = calloc((size_t)m->ncols + 1, sizeof *x);
+	if (!x)
+		return NULL;
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct cohort_place *q = &pl->v[i];
+		int c = q->from >= 0 && q->from < m->M ? *col(m, q->trainee, q->station, q->from) : 0;
+		if (!c) {
+			free(x);
+			return NULL;
+		}
+		x[c] = 1;
+	}
+	return x;
+}
+
+static int ms_left(double deadline)
+{
+	double left = (deadline - cplan_seconds()) * 1000;
+	return left > 1 ? (int)left : 1;
+}
+
 /* Solve the loaded lp; the plan from the solution when there is one. */
-static enum hop_status run(struct model *m, glp_prob *lp, int time_limit_s,
-                           struct cohort_plan *out, struct cohort_solve_result *res,
-                           struct hop_err *err)
+static enum hop_status run(struct model *m, glp_prob *lp, double deadline,
+                           const struct cohort_plan *incumbent, struct cohort_plan *out,
+                           struct cohort_solve_result *res, struct hop_err *err)
 {
 	glp_iocp parm;
+	glp_smcp smcp;
+	struct watch w = { .deadline = deadline };
 	enum hop_status rc = load(m, lp, err);
+	double root;
 	int grc;
 
 	if (rc != HOP_OK)
 		return rc;
+	/* The relaxation first, under the time limit too (glp_intopt's own
+	 * limit does not reach into its root relaxation). */
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	smcp.presolve = GLP_ON;
+	smcp.meth = GLP_DUALP;
+	smcp.tm_lim = ms_left(deadline);
+	root = cplan_seconds();
+	grc = glp_simplex(lp, &smcp);
+	root = cplan_seconds() - root;
+	if (grc == GLP_ENOPFS || glp_get_status(lp) == GLP_NOFEAS) {
+		res->outcome = COHORT_NONE;
+		return HOP_OK;
+	}
+	/* glp_intopt looks at the clock only between the relaxations of its
+	 * nodes, and one of those can take as long as the root's: with less
+	 * time than that left it would overrun the limit. */
+	if (grc != 0 || glp_get_status(lp) != GLP_OPT || cplan_seconds() + root >= deadline) {
+		res->outcome = COHORT_UNKNOWN;
+		return HOP_OK;
+	}
+	w.x = columns_of(m, incumbent);
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
-	parm.presolve = GLP_ON;
-	parm.fp_heur = GLP_ON;
-	parm.tm_lim = time_limit_s > 0 ? time_limit_s * 1000 : 60000;
+	parm.presolve = GLP_OFF;
+	/* The feasibility pump looks for a first plan (the incumbent is one).
+	 * It runs at the root without asking the callback, and took 12 s of a
+	 * 20 s limit on 30 trainees after a root relaxation of 9 s: only with
+	 * five times the root's time left. */
+	parm.fp_heur = !w.x && deadline - cplan_seconds() > 5 * root ? GLP_ON : GLP_OFF;
+	parm.tm_lim = ms_left(deadline);
+	parm.cb_func = callback;
+	parm.cb_info = &w;
+	w.last = cplan_seconds();
 	grc = glp_intopt(lp, &parm);
+	free((void *)w.x);
 	res->outcome = outcome(grc, glp_mip_status(lp));
 	if (grc == GLP_EFAIL || grc == GLP_EBOUND || grc == GLP_EROOT)
 		return hop_fail(err, HOP_EINVAL, _("the solver failed (GLPK code %d)"), grc);
@@ -263,7 +355,8 @@ static enum hop_status run(struct model *m, glp_prob *lp, int time_limit_s,
 	return rc;
 }
 
-static enum hop_status solve(struct model *m, int time_limit_s, struct cohort_plan *out,
+static enum hop_status solve(struct model *m, double deadline,
+                             const struct cohort_plan *incumbent, struct cohort_plan *out,
                              struct cohort_solve_result *res, struct hop_err *err)
 {
 	glp_prob *lp;
@@ -284,15 +377,15 @@ static enum hop_status solve(struct model *m, int time_limit_s, struct cohort_pl
 	glp_term_out(GLP_OFF);
 	glp_error_hook(on_glpk_error, NULL);
 	lp = glp_create_prob();
-	rc = run(m, lp, time_limit_s, out, res, err);
+	rc = run(m, lp, deadline, incumbent, out, res, err);
 	glp_delete_prob(lp);
 	glp_error_hook(NULL, NULL);
 	return rc;
 }
 
-enum hop_status cohort_solve_mip(const struct cohort_problem *p, int time_limit_s,
-                                 struct cohort_plan *out, struct cohort_solve_result *res,
-                                 struct hop_err *err)
+enum hop_status cplan_mip(const struct cohort_problem *p, double deadline,
+                          const struct cohort_plan *incumbent, struct cohort_plan *out,
+                          struct cohort_solve_result *res, struct hop_err *err)
 {
 	double t0 = cplan_seconds();
 	struct model m = { .p = p, .T = (int)p->ntrainees, .S = (int)p->nstations,
@@ -310,11 +403,19 @@ enum hop_status cohort_solve_mip(const struct cohort_problem *p, int time_limit_
 		model_free(&m);
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	}
-	rc = solve(&m, time_limit_s, out, res, err);
+	rc = solve(&m, deadline, incumbent, out, res, err);
 	model_free(&m);
 	if (rc != HOP_OK)
 		cohort_plan_free(out);
 	res->months_used = cplan_months_used(out);
 	res->seconds = cplan_seconds() - t0;
 	return rc;
+}
+
+enum hop_status cohort_solve_mip(const struct cohort_problem *p, int time_limit_s,
+                                 struct cohort_plan *out, struct cohort_solve_result *res,
+                                 struct hop_err *err)
+{
+	return cplan_mip(p, cplan_seconds() + (time_limit_s > 0 ? time_limit_s : 60), NULL, out,
+	                 res, err);
 }

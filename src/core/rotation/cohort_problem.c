@@ -59,6 +59,35 @@ bool cplan_cohort_blocked(const struct cohort_problem *p, int m)
 	return false;
 }
 
+int cplan_first_end(const struct cohort_problem *p)
+{
+	int end = 0;
+
+	for (size_t s = 0; s < p->nstations; s++) {
+		int d = p->stations[s].months;
+		if (!p->stations[s].first || d < 1)
+			continue;
+		for (int q = 0; q + d <= p->months; q++) {
+			int m = q;
+			while (m < q + d && !cplan_cohort_blocked(p, m))
+				m++;
+			if (m == q + d) {
+				/* Several first stations: the latest end (the rule
+				 * that binds least). */
+				if (q + d > end)
+					end = q + d;
+				break;
+			}
+		}
+	}
+	return end;
+}
+
+bool cplan_min_applies(const struct cohort_problem *p, int m)
+{
+	return m >= cplan_first_end(p) && !cplan_cohort_blocked(p, m);
+}
+
 bool cohort_blocked(const struct cohort_problem *p, size_t t, int m)
 {
 	for (size_t i = 0; i < p->nblocks; i++) {

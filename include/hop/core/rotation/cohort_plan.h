@@ -1,17 +1,26 @@
 /* A trainee cohort's planning problem and plans, in months: pure functions,
  * no database (src/core/rotation/cohort_check.c, cohort_exact.c,
- * cohort_mip.c, cohort_explain.c, cohort_solve.c).
+ * cohort_heur.c, cohort_mip.c, cohort_explain.c, cohort_solve.c).
  *
  * Month m (0 .. months-1) runs from date_add_months(start, m) to the day
  * before month m + 1.  A station occupies consecutive months; a block
  * (cohort-wide: the academy's courses; personal: leave) makes every month it
  * touches unavailable for stations.
  *
+ * A station's minimum holds in every month that is neither a cohort-wide
+ * block nor one of the first station's months: when the cohort has a first
+ * station (every trainee's first, the home unit), from the cohort's start
+ * until that station, begun in the first month it fits between the
+ * cohort's blocks, has ended.  Trainees can be nowhere else then.
+ *
  * cohort_check validates any plan (ROT-8).  cohort_solve makes one: exactly
  * and instantly by peeling perfect matchings off a regular bipartite graph
  * when every station has the same length and nothing else binds (no order,
- * no minimum, no personal block, all required); otherwise with GLPK's
- * branch-and-cut on a 0-1 model over start months, within a time limit. */
+ * no minimum, no personal block, all required); otherwise a heuristic
+ * (trainees placed one by one, then a local search moving places until no
+ * rule is broken) finds a plan, and GLPK's branch-and-cut on a 0-1 model
+ * over start months, given that plan as its first solution, improves it or
+ * proves it best, all within the time limit. */
 #ifndef HOP_COHORT_PLAN_H
 #define HOP_COHORT_PLAN_H
 
@@ -31,7 +40,8 @@ struct cohort_station_def {
 	char team[HOP_TEAM_NAME_MAX + 1];
 	int months;                  /* length, 1 .. the cohort's months */
 	int min, max;                /* trainees at a time: min in every month that is not a
-	                                cohort-wide block, max always */
+	                                cohort-wide block nor the first station's (above),
+	                                max always */
 	bool required;               /* optional: at most once */
 	bool first;                  /* every trainee's first station (the home unit) */
 	int after;                   /* only after this station (index) has ended; -1 none */
@@ -114,6 +124,8 @@ enum cohort_outcome {
 	COHORT_NONE,      /* proven: no plan satisfies every constraint */
 	COHORT_UNKNOWN,   /* no plan found within the time limit, none proven impossible */
 };
+/* COHORT_MIP: the general method, the heuristic and then GLPK
+ * (cohort_solve_result.by_heuristic says whose plan it is). */
 enum cohort_method { COHORT_EXACT, COHORT_MIP };
 struct cohort_solve_result {
 	enum cohort_outcome outcome;
@@ -124,6 +136,9 @@ struct cohort_solve_result {
 	 * words, one sentence per line: "station Bürgerservice takes 2 at a
 	 * time, 9 trainees need 6 months there within 24 months". */
 	char why[2048];
+	/* The general method: the plan is the heuristic's (GLPK was not needed
+	 * to prove it best, or found nothing better within the time limit). */
+	bool by_heuristic;
 };
 /* Necessary conditions that fail, as sentences (one per line) into buf;
  * the number found (0: none of the simple reasons applies). */
