@@ -166,6 +166,19 @@ as bert expect_ok "a trainee sees their own" cohort show "$C" --format csv
 eq "$(sed 1d "$OUT" | cut -d, -f1 | sort -u)" "bert" "only bert's places"
 as otto expect_fail "others see nothing" 4 cohort show "$C"
 
+# ---- handover: the onboarding engine for each station that begins ----
+expect_ok "dora" person add dora --name "Dora Dorn" --team Ausbildung --start 2026-09-01
+expect_ok "an onboarding template of Personal" template add "Einarbeitung Personal" --team Personal
+expect_ok "a handover template" template add "Übergabe" --kind handover --default
+expect_ok "a cohort of one" cohort add "Einzeln" --start 2027-01-01 --months 2 --trainees dora
+expect_ok "its station" cohort station "Einzeln" Personal --months 2 --max 1
+printf 'login,team,from,until\ndora,Personal,2027-01-01,2027-02-28\n' >"$SCRATCH/one.csv"
+expect_ok "its plan" rotation check "Einzeln" --plan "$SCRATCH/one.csv" --save
+expect_ok "publish with handover" rotation publish "Einzeln" --handover --yes
+has "$OUT" "1 onboarding started in a new team." "an onboarding in the new team"
+eq "$(sql "SELECT count(*) FROM onboarding o JOIN person p ON p.id = o.person_id JOIN team t ON t.id = o.team_id WHERE p.login = 'dora' AND o.purpose = 'onboarding' AND t.name = 'Personal'")" "1" "dora's onboarding in Personal"
+eq "$(sql "SELECT count(*) FROM onboarding o JOIN person p ON p.id = o.person_id WHERE p.login = 'dora' AND o.purpose = 'handover'")" "1" "and a handover for the post she leaves"
+
 # ---- German ----
 if locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
 	export LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8
