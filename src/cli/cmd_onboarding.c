@@ -344,27 +344,37 @@ static int finish(struct cli_ctx *ctx, int argc, char **argv, const char *sub, b
 {
 	static const struct option opts[] = {
 		{ "note", required_argument, NULL, 'n' },
+		{ "handover", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_args a = { .name = "onboarding", .sub = sub, .opts = opts };
 	const char *note = NULL;
+	bool handover = false;
 	struct onb_summary o;
 	struct hop_err err;
-	int rc;
+	int c, rc;
 
-	while (cli_option(&a, argc, argv) == 'n')
-		note = optarg;
+	while ((c = cli_option(&a, argc, argv)) > 0) {
+		if (c == 'n')
+			note = optarg;
+		else
+			handover = true;
+	}
 	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the new hire"))))
 		return rc;
 	if (!cancel && !note)
 		return cli_usage_error("onboarding", sub, _("say why with --note TEXT"));
 	if ((rc = cli_open(ctx)))
 		return rc;
-	if ((cancel ? onboarding_cancel(&ctx->app, a.arg[0], note, &err)
-	            : onboarding_close(&ctx->app, a.arg[0], note, &err)) != HOP_OK)
+	if (onboarding_finish_purpose(&ctx->app, a.arg[0], handover, note, cancel, &err) != HOP_OK ||
+	    onboarding_show_purpose(&ctx->app, a.arg[0], handover, &o, NULL, &err) != HOP_OK)
 		return cli_fail(&err);
-	if (onboarding_show(&ctx->app, a.arg[0], &o, NULL, &err) != HOP_OK)
-		return cli_fail(&err);
+	if (handover) {
+		printf(cancel ? _("cancelled the handover of %s; its %d steps are kept\n")
+		              : _("closed the handover of %s as done; %d steps, their record kept\n"),
+		       o.person.name, o.steps);
+		return 0;
+	}
 	printf(cancel ? _("cancelled the onboarding of %s; its %d steps are kept\n")
 	              : _("closed the onboarding of %s as done; %d steps, their record kept\n"),
 	       o.person.name, o.steps);

@@ -151,6 +151,11 @@ has "$OUT" "handover is done" "said of the handover"
 eq "$(sql "SELECT count(*) FROM onboarding_step s JOIN onboarding o ON o.id = s.onboarding_id WHERE o.purpose = 'onboarding' AND s.done_on IS NOT NULL")" "0" "the onboarding's steps are untouched"
 eq "$(sql "SELECT count(*) FROM mentorship WHERE mentee_id = (SELECT id FROM person WHERE login = 'b1') AND mentor_id = (SELECT id FROM person WHERE login = 'm12')")" "1" "the mentorship is there"
 eq "$(sql "SELECT count(*) FROM audit WHERE action = 'onboarding.start'")" "2" "both starts audited"
+expect_ok "the handover cancelled" onboarding cancel b1 --handover --note "Wechsel abgesagt"
+has "$OUT" "cancelled the handover of Bert Bleibt" "said of the handover"
+expect_ok "the onboarding is still open" onboarding show b1
+has "$OUT" "Begrüßung im Referat" "the onboarding stays"
+eq "$(sql "SELECT state FROM onboarding WHERE purpose = 'handover'")" "cancelled" "the handover kept, cancelled"
 expect_ok "c1 moves with a handover, no template of 12 left" template remove "Einarbeitung 12"
 expect_ok "c1 moves" assign c1 "Referat 12" --kind station --from 2027-02-01 --until 2027-03-31 --handover
 has "$OUT" "a handover checklist was started" "the handover"

@@ -476,7 +476,7 @@ enum hop_status onboarding_show_purpose(struct hop_app *app, const char *login, 
 /* ---- cancelling and closing ---- */
 
 static enum hop_status finish(struct hop_app *app, const char *login, const char *note,
-                              bool cancel, struct hop_err *err)
+                              bool cancel, bool handover, struct hop_err *err)
 {
 	struct onb_newhire nh;
 	char at[24], object[HOP_LOGIN_MAX + 8], detail[HOP_STEP_NOTE_MAX + 80];
@@ -496,11 +496,16 @@ static enum hop_status finish(struct hop_app *app, const char *login, const char
 		                "needs a note saying why"));
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
-	if (onb_open_of(app, nh.p.id, &id, NULL, err) != HOP_OK)
+	if (onb_open_purpose(app, nh.p.id, handover ? "handover" : "onboarding", &id, NULL,
+	                     err) != HOP_OK)
 		goto fail;
 	if (!id) {
-		hop_fail(err, HOP_ENOTFOUND, _("%s has no onboarding that is planned or running"),
-		         nh.p.name);
+		if (handover)
+			hop_fail(err, HOP_ENOTFOUND, _("%s has no handover checklist that is planned "
+			         "or running"), nh.p.name);
+		else
+			hop_fail(err, HOP_ENOTFOUND, _("%s has no onboarding that is planned or "
+			         "running"), nh.p.name);
 		goto fail;
 	}
 	if (!(st = db_stmt(app->db, "UPDATE onboarding SET state = ?2, closed_at = ?3, "
@@ -530,7 +535,8 @@ static enum hop_status finish(struct hop_app *app, const char *login, const char
 		goto fail;
 	}
 	onb_object(object, sizeof object, nh.p.login);
-	snprintf(detail, sizeof detail, "%s", note && *note ? note : "");
+	snprintf(detail, sizeof detail, "%s%s", handover ? "handover; " : "",
+	         note && *note ? note : "");
 	if (audit_write(app, cancel ? "onboarding.cancel" : "onboarding.close", object, detail,
 	                err) != HOP_OK ||
 	    db_commit(app->db, err) != HOP_OK)
@@ -544,11 +550,18 @@ fail:
 enum hop_status onboarding_cancel(struct hop_app *app, const char *login, const char *note,
                                   struct hop_err *err)
 {
-	return finish(app, login, note, true, err);
+	return finish(app, login, note, true, false, err);
+}
+
+enum hop_status onboarding_finish_purpose(struct hop_app *app, const char *login,
+                                          bool handover, const char *note, bool cancel,
+                                          struct hop_err *err)
+{
+	return finish(app, login, note, cancel, handover, err);
 }
 
 enum hop_status onboarding_close(struct hop_app *app, const char *login, const char *note,
                                  struct hop_err *err)
 {
-	return finish(app, login, note, false, err);
+	return finish(app, login, note, false, false, err);
 }

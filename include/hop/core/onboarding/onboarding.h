@@ -305,6 +305,11 @@ enum hop_status onboarding_cancel(struct hop_app *app, const char *login, const 
                                   struct hop_err *err);
 enum hop_status onboarding_close(struct hop_app *app, const char *login, const char *note,
                                  struct hop_err *err);
+/* Cancel (cancel true) or close login's handover checklist (handover
+ * true), else exactly onboarding_cancel and onboarding_close. */
+enum hop_status onboarding_finish_purpose(struct hop_app *app, const char *login,
+                                          bool handover, const char *note, bool cancel,
+                                          struct hop_err *err);
 
 /* Tick the step key (number or title) of login's open onboarding as done on
  * day (HOP_DATE_NONE = today), by the actor.  The last mandatory step done
