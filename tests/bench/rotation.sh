@@ -87,8 +87,9 @@ rotation_notes() {
 	echo "rotation: $rot_areas work areas, $rot_members memberships (ten years), $rot_exceptions exceptions in force;" \
 		"the due list of everyone: $rot_due_rows people with a due date, $rot_due_overdue overdue;" \
 		"the timeline of '$WEEK_TEAM': $rot_tl_rows people, $rot_tl_periods periods; '$ROT_DUE_TEAM': $rot_team_rows due."
-	echo "cohorts: SIZE is trainees/stations/months; 'minimum' has minimums at some stations, 'first' a first" \
-		"station; both have academy blocks, leave, an order rule and an optional station (tests/unit/cohort_gen.h)." \
-		"GLPK's time limit is BENCH_PLAN_LIMIT=$ROT_PLAN_LIMIT s."
+	echo "cohorts: SIZE is trainees/stations/months (tests/unit/cohort_gen.h): stations of different lengths," \
+		"academy blocks, a month's leave for a quarter of the trainees, an order rule, an optional station and" \
+		"minimums at two stations; 'first' adds the home unit as every trainee's first station, 'equal' is the" \
+		"exact method's case (one length, capacity only).  GLPK's time limit is BENCH_PLAN_LIMIT=$ROT_PLAN_LIMIT s."
 	if [ -s "$S/cohort.err" ]; then sed 's/^/cohorts: /' "$S/cohort.err" | head -10; fi
 }
