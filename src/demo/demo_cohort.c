@@ -11,8 +11,9 @@
  * introductory course, so no station covers today.
  *
  * The trainees are the employees already in the demo who started most
- * recently (not the new hires): their first day becomes the cohort's (they
- * are new, after all).
+ * recently (not the new hires, who have their onboarding).  Their first
+ * day and their post stay as the people were made: who mentors whom, who
+ * is new and who sits where come out as without the cohort.
  * An organisation without the six units or with fewer than three times as
  * many employees as trainees gets no cohort. */
 #include <stdio.h>
@@ -98,8 +99,8 @@ static enum hop_status find_teams(struct co *c, bool *all, struct hop_err *err)
 }
 
 /* The employees who started most recently, two months ago or earlier (the
- * new hires have their onboarding): their first day moves least.  *n 0
- * when there are fewer than three times as many employees as trainees. */
+ * new hires have their onboarding).  *n 0 when there are fewer than three
+ * times as many employees as trainees. */
 static enum hop_status pick_trainees(struct co *c, int64_t *out, size_t *n,
                                      struct hop_err *err)
 {
@@ -133,31 +134,12 @@ static enum hop_status pick_trainees(struct co *c, int64_t *out, size_t *n,
 	return HOP_OK;
 }
 
-/* The trainee begins with the cohort (the first working day of it). */
+/* The trainee joins the cohort; their post and first day stay as they were. */
 static enum hop_status trainee_add(struct co *c, int64_t person, struct hop_err *err)
 {
-	hop_date first = c->start;
-	struct db_stmt *st;
+	struct db_stmt *st = db_stmt(c->app->db, "INSERT INTO cohort_trainee (cohort_id, "
+	                             "person_id) VALUES (?1, ?2)", err);
 
-	while (date_weekday(first) > 5)
-		first++;
-	st = db_stmt(c->app->db, "UPDATE person SET start_date = ?2 WHERE id = ?1", err);
-	if (!st)
-		return err->status;
-	db_bind_int64(st, 1, person);
-	db_bind_date(st, 2, first);
-	if (db_run(st, _("adding the demo's cohort"), err) != HOP_OK)
-		return err->status;
-	st = db_stmt(c->app->db, "UPDATE membership SET start_on = ?2 WHERE person_id = ?1 "
-	             "AND kind = 'post'", err);
-	if (!st)
-		return err->status;
-	db_bind_int64(st, 1, person);
-	db_bind_date(st, 2, first);
-	if (db_run(st, _("adding the demo's cohort"), err) != HOP_OK)
-		return err->status;
-	st = db_stmt(c->app->db, "INSERT INTO cohort_trainee (cohort_id, person_id) "
-	             "VALUES (?1, ?2)", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, c->id);

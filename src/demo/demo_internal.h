@@ -68,8 +68,7 @@ enum hop_status demo_training(struct hop_app *app, int people, uint64_t seed,
 
 /* Work areas, ten years of assignments with secondments, Hospitation and
  * acting posts, exceptions, and the trainee cohort (src/demo/demo_rotation.c),
- * after the people and before the places, bookings and training, which see
- * the trainees' first day. */
+ * after the people and before the places, bookings and training. */
 enum hop_status demo_rotation(struct hop_app *app, int people, uint64_t seed,
                               struct hop_err *err);
 

@@ -10,10 +10,11 @@
 # (within < 0), the timeline of the team of 50 made above, and the due list
 # of one team.  Baselines, timed by sqlite3 itself (median of 5, at least
 # 1 ms): the membership rows each must read at the least.  Then cohort_time
-# (rot-solver's program) plans cohorts of 12, 30 and 60 trainees over 8-10
-# stations and 24-36 months with GLPK under a time limit of
-# $ROT_PLAN_LIMIT s each, and 200 trainees over 12 stations of one length by
-# the exact method; every plan it makes is checked by cohort_check.
+# plans cohorts of 12, 30 and 60 trainees over 8-10 stations and 24-36
+# months by the general method ('hop rotation plan': a heuristic, then GLPK
+# when it must) under a time limit of $ROT_PLAN_LIMIT s each, and 200
+# trainees over 12 stations of one length by the exact method; every plan it
+# makes is checked by cohort_check.
 ROT_PLAN_LIMIT=${BENCH_PLAN_LIMIT:-30}
 ROT_DUE_TEAM="Referat Z 2 – Haushalt"
 say "bench: rotation: the due list of everyone, the timeline of '$WEEK_TEAM', 10 runs each ..."
@@ -35,7 +36,7 @@ rot_tl_base=$(sqlite_ms "SELECT m.person_id, m.team_id, m.kind, m.start_on, m.en
 	JOIN membership m ON m.person_id = p.id WHERE p.team_id = $team_id ORDER BY p.id, m.start_on")
 rot_team_base=$(sqlite_ms "SELECT m.person_id, m.team_id, m.kind, m.start_on, m.end_on FROM person p
 	JOIN membership m ON m.person_id = p.id WHERE p.team_id = $rot_due_team_id ORDER BY p.id, m.start_on")
-say "bench: rotation: cohort plans, GLPK within $ROT_PLAN_LIMIT s each, and the exact method ..."
+say "bench: rotation: cohort plans within $ROT_PLAN_LIMIT s each, and the exact method ..."
 "$BIN/cohort_time" "$ROT_PLAN_LIMIT" > "$S/cohort.out" 2> "$S/cohort.err"
 rot_cohort_rc=$?
 # Budgets.  The due list of everyone is a report typed at a prompt: within 10x
@@ -89,7 +90,8 @@ rotation_notes() {
 		"the timeline of '$WEEK_TEAM': $rot_tl_rows people, $rot_tl_periods periods; '$ROT_DUE_TEAM': $rot_team_rows due."
 	echo "cohorts: SIZE is trainees/stations/months (tests/unit/cohort_gen.h): stations of different lengths," \
 		"academy blocks, a month's leave for a quarter of the trainees, an order rule, an optional station and" \
-		"minimums at two stations; 'first' adds the home unit as every trainee's first station, 'equal' is the" \
-		"exact method's case (one length, capacity only).  GLPK's time limit is BENCH_PLAN_LIMIT=$ROT_PLAN_LIMIT s."
+		"minimums at two stations; 'first+' adds the home unit as every trainee's first station, 'equal' is the" \
+		"exact method's case (one length, capacity only).  Method 'heuristic': the general method's plan came" \
+		"from its heuristic, 'mip': from GLPK.  Time limit BENCH_PLAN_LIMIT=$ROT_PLAN_LIMIT s."
 	if [ -s "$S/cohort.err" ]; then sed 's/^/cohorts: /' "$S/cohort.err" | head -10; fi
 }
