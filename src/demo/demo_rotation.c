@@ -409,7 +409,7 @@ static enum hop_status person_history(struct demo_rot *t, const struct who *p,
 	/* Acting for another team's lead for some months, now and then. */
 	if (!lead && c < t->today - YEAR && t->acting_seen++ % 30 == 7) {
 		int64_t u = other_team(t, p->team, 0, -1);
-		hop_date f = month_floor(c + (t->today - c) / 3);
+		hop_date f = month_floor(c + (t->today - c) / 4);   /* over a month ago */
 		if (u && add_row(t, p->id, u, "acting", f, date_add_months(f, 3 +
 		                 (int)rng_below(&t->r, 6)) - 1, -1, err) != HOP_OK)
 			return err->status;

@@ -131,6 +131,8 @@ static void test_history(void **state)
 	                  "AND kind = 'post'", today - 10 * 365) >= 10);
 	assert_true(count(&app, "SELECT count(*) FROM membership WHERE host IS NOT NULL", 0) >= 1);
 	assert_true(count(&app, "SELECT count(*) FROM membership WHERE kind = 'acting'", 0) >= 1);
+	assert_int_equal(count(&app, "SELECT count(*) FROM membership WHERE kind = 'acting' "
+	                       "AND end_on >= ?1", today), 0);
 	/* One secondment to come: thirty months to a Land authority. */
 	assert_int_equal(count(&app, "SELECT count(*) FROM membership WHERE host_level = 'land' "
 	                       "AND start_on > ?1", today), 1);
