@@ -444,6 +444,8 @@ static enum hop_status generate(struct hop_app *app, int people, const char *adm
 		if (team_edit(app, teams[i].name, NULL, lead, err) != HOP_OK)
 			return err->status;
 	}
+	if (demo_rotation(app, people, seed, err) != HOP_OK)
+		return err->status;
 	snprintf(detail, sizeof detail, "people=%d teams=%d seed=%llu", people, pl.nteams,
 	         (unsigned long long)seed);
 	if (audit_write(app, "demo.generate", "demo", detail, err) != HOP_OK ||

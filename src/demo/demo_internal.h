@@ -4,6 +4,7 @@
 #define HOP_DEMO_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "hop/base/err.h"
 
@@ -64,6 +65,19 @@ enum hop_status demo_onboarding(struct hop_app *app, uint64_t seed, struct hop_e
  * the benchmark's 40 courses and five years of records. */
 enum hop_status demo_training(struct hop_app *app, int people, uint64_t seed,
                               struct hop_err *err);
+
+/* Work areas, ten years of assignments with secondments, Hospitation and
+ * acting posts, exceptions, and the trainee cohort (src/demo/demo_rotation.c),
+ * after the people and before the places, bookings and training. */
+enum hop_status demo_rotation(struct hop_app *app, int people, uint64_t seed,
+                              struct hop_err *err);
+
+/* The trainee cohort with its published plan (src/demo/demo_cohort.c): its
+ * trainees (up to DEMO_COHORT_TRAINEES person ids) into trainees[0..*n);
+ * *n 0 when the organisation is too small for one. */
+#define DEMO_COHORT_TRAINEES 12
+enum hop_status demo_cohort(struct hop_app *app, const char *now,
+                            int64_t *trainees, size_t *n, struct hop_err *err);
 
 /* Set the connection up for a large batch of inserts (a page cache of up to
  * 1 GiB, statement journals in memory) before its transaction begins, or back

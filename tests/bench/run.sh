@@ -15,7 +15,9 @@
 #   BENCH_ONBOARDINGS open onboardings of 15 steps (default 2000)
 #   BENCH_NEW_HIRES  new hires of the batch mentor assignment (default 200)
 # The organisation also has 40 courses, 8 required, and about a million
-# training records (section 5c times status, coverage and the matrix).
+# training records (section 5c times status, coverage and the matrix), and
+# ten years of assignments (5d: the due list, a timeline, cohort plans).
+#   BENCH_PLAN_LIMIT GLPK's time limit per cohort plan, seconds (default 30)
 #   BENCH_KEEP=1     keep the scratch directory (its path is printed)
 #
 # Not part of 'make check': it takes a few minutes.  Uses hyperfine for the
@@ -35,7 +37,8 @@ ONBOARDINGS=${BENCH_ONBOARDINGS:-2000}
 NEW_HIRES=${BENCH_NEW_HIRES:-200}
 
 for f in "$HOP" "$BIN/raw_insert" "$BIN/bulk_bookings" "$BIN/query_time" "$BIN/presence_time" \
-	"$BIN/ics_events" "$BIN/ics_baseline" "$BIN/onboarding_time" "$BIN/training_time"; do
+	"$BIN/ics_events" "$BIN/ics_baseline" "$BIN/onboarding_time" "$BIN/training_time" \
+	"$BIN/rotation_time" "$BIN/cohort_time"; do
 	[ -x "$f" ] || { echo "bench: $f is missing; run 'make bench'" >&2; exit 1; }
 done
 command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is missing; run 'make deps'" >&2; exit 1; }
@@ -332,9 +335,10 @@ fc_rows=$(q "SELECT count(*) FROM booking WHERE day BETWEEN '$WEEK_MON' AND '$WE
 fc_base_ms=$(sqlite_ms "SELECT count(*) FROM booking WHERE day BETWEEN '$WEEK_MON' AND '$WEEK_FRI'
 	AND cancelled_at IS NULL AND is_room = 0")
 
-# ---- 5b, 5c: onboarding and training, measured in files of their own ------------
+# ---- 5b-5d: onboarding, training, rotation, measured in files of their own ------------
 . ./tests/bench/onboarding.sh
 . ./tests/bench/training.sh
+. ./tests/bench/rotation.sh
 
 # ---- 6. iCalendar export: hop's writer vs a libical-only loop ---------------------------
 # ics_events drives hop's streaming writer (ics_writer_open, ics_writer_event
@@ -513,6 +517,7 @@ printf '%-34s %-18s %-32s %-16s %s\n' "training coverage, all, ms" "$trn_cov_ms"
 	"$v_trn_cov ($(awk -v a="$trn_cov_ms" -v b="$(floor1 "$trn_cov_base")" 'BEGIN { printf "%.1fx", a / b }'))"
 printf '%-34s %-18s %-32s %-16s %s\n' "Training matrix, team of $trn_mx_people, ms" "$trn_mx_ms" "team's records $trn_mx_base" "<= 25x" \
 	"$v_trn_mx ($(awk -v a="$trn_mx_ms" -v b="$(floor1 "$trn_mx_base")" 'BEGIN { printf "%.1fx", a / b }'))"
+rotation_rows
 printf '%-34s %-18s %-32s %-16s %s\n' "race, $RACERS processes, bookings/s" \
 	"$(awk -v n="$booked" -v m="$race_ms" 'BEGIN { printf "%.1f", n * 1000 / m }')" \
 	"one at a time $(awk -v m="$book_ms" 'BEGIN { printf "%.1f", 1000 / m }')" "0 collisions" "$v_race"
@@ -546,6 +551,7 @@ echo "onboarding: $onb_total open onboardings, $onb_steps steps ($onb_topup star
 echo "training: $trn_courses courses, $trn_required required, $trn_records records; the status of $VIEWER" \
 	"($trn_status_rows requirements), the coverage of $trn_cov_rows required courses ($trn_cov_people person-requirements)," \
 	"the matrix of '$WEEK_TEAM' ($trn_mx_rows cells)."
+rotation_notes
 echo "ics: $ICS_EVENTS synthetic VEVENTs per run (half all-day VALUE=DATE, half timed with TZID; UID, DTSTAMP," \
 	"SEQUENCE, SUMMARY, LOCATION with umlauts, STATUS, TRANSP) through hop's ics_writer_open/_event/_close" \
 	"(tests/bench/ics_events.c, no database) and through libical alone (tests/bench/ics_baseline.c), to /dev/null;" \

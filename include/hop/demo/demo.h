@@ -26,7 +26,9 @@ struct demo_options {
  * one team per ten people, each with a lead; HR people in the personnel unit,
  * facilities people in Innerer Dienst, one IT admin; start dates over 25 years
  * with a few new hires, a few people starting in the coming weeks and a few
- * who have left.  Then the places (src/demo/demo_places.c): a site with
+ * who have left.  Then their rotation records (src/demo/demo_rotation.c):
+ * work areas, ten years of assignments, exceptions and a trainee cohort
+ * with its published plan.  Then the places (src/demo/demo_places.c): a site with
  * floors, a zone for each team, about one desk for every four people (45 in
  * the default demo) with their attributes and a few fixed desks, meeting,
  * creative and team rooms; the bookings (demo_add_bookings); and last the
