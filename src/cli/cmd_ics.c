@@ -104,5 +104,9 @@ int cmd_feeds_publish(struct cli_ctx *ctx, int argc, char **argv)
 		printf(ngettext("Removed %zu feed of a person, team or place no longer there.\n",
 		                "Removed %zu feeds of people, teams or places no longer there.\n",
 		                (unsigned long)rep.removed), rep.removed);
+	if (rep.temporaries)
+		printf(ngettext("Removed %zu temporary file an interrupted run left behind.\n",
+		                "Removed %zu temporary files interrupted runs left behind.\n",
+		                (unsigned long)rep.temporaries), rep.temporaries);
 	return 0;
 }

@@ -370,3 +370,8 @@ int out_table_done_or(struct out_table *t, FILE *out, const char *empty)
 	}
 	return out_table_done(t, out);
 }
+
+void out_json_string(FILE *out, const char *s)
+{
+	json_string(out, s);
+}

@@ -200,6 +200,24 @@ static enum hop_status check_path(char *v, size_t size, struct hop_err *err)
 
 /* Course codes separated by commas (blanks around them allowed), each as
  * the catalogue allows codes; rewritten without the blanks. */
+/* A file mode in octal, such as 0640: the owner reads and writes, group and
+ * others may read or write, nothing is executable or special. */
+static enum hop_status check_mode(char *v, size_t size, struct hop_err *err)
+{
+	char *end;
+	long m;
+
+	(void)size;
+	errno = 0;
+	m = strtol(v, &end, 8);
+	if (!*v || *end || errno || strspn(v, "01234567") != strlen(v) || strlen(v) > 4 ||
+	    (m & ~0666L) || (m & 0600) != 0600)
+		return hop_fail(err, HOP_EINVAL, _("'%s' is not a file mode for feeds; give four "
+		                "octal digits from 0600 to 0666, such as 0640 (group-readable)"), v);
+	snprintf(v, size, "%04lo", (unsigned long)m);
+	return HOP_OK;
+}
+
 static enum hop_status check_codes(char *v, size_t size, struct hop_err *err)
 {
 	char out[HOP_CONFIG_LINE_MAX + 1];
@@ -318,6 +336,8 @@ const struct config_key config_keys[] = {
 	         N_("put the public holidays of [organisation] region into every person's and team's feed (yes or no)")),
 	INT_KEY("feeds", "expiry_reminder_days", feeds_expiry_reminder_days, 0, 365, "30",
 	        N_("days before a training expires that its calendar event reminds (0: no reminder)")),
+	STRING_KEY("feeds", "file_mode", feeds_file_mode, false, check_mode, "0640",
+	           N_("the mode of published feeds and index.txt, in octal: 0640 lets the web server's group read them, 0600 only the publisher, 0644 everyone")),
 	ENUM_KEY("onboarding", "auto_start", onboarding_auto_start, yes_no_words, "no",
 	         N_("adding a person whose start date is still to come starts their onboarding from the template that applies (yes or no)")),
 	INT_KEY("onboarding", "mentor_min_months", mentor_min_months, 0, 120, "12",
@@ -330,6 +350,12 @@ const struct config_key config_keys[] = {
 	        N_("days before an onboarding step that its calendar event reminds (0: no reminder)")),
 	INT_KEY("privacy", "min_group", privacy_min_group, 2, 100, "5",
 	        N_("the fewest people whose self-assessed training needs are shown together as a mean")),
+	INT_KEY("privacy", "keep_days_months", privacy_keep_days_months, 1, 120, "6",
+	        N_("months after which 'hop purge' deletes presence days and bookings")),
+	INT_KEY("privacy", "keep_audit_months", privacy_keep_audit_months, 1, 240, "24",
+	        N_("months after which 'hop purge' deletes audit log entries")),
+	INT_KEY("privacy", "keep_people_months", privacy_keep_people_months, 1, 600, "36",
+	        N_("months after their last day that 'hop purge' anonymises a person who left and deletes their personal records")),
 	INT_KEY("rotation", "lead_years", rotation_lead_years, 1, 15, "5",
 	        N_("years a lead stays in a team or area before their rotation is due")),
 	INT_KEY("rotation", "area_review_years", rotation_area_review_years, 1, 20, "3",

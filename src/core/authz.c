@@ -215,14 +215,17 @@ static bool ever_led(struct hop_app *app, const struct hop_person *target)
 	return led;
 }
 
-enum hop_status authz_book_for_days(struct hop_app *app, const struct hop_person *target,
-                                    hop_date from, hop_date to, struct hop_err *err)
+typedef enum hop_status refusal_fn(const struct hop_app *app, const struct hop_person *target,
+                                   struct hop_err *err);
+
+/* A lead's days: target on every day from..to in a team the actor leads;
+ * refuse is the general refusal for someone they never led. */
+static enum hop_status lead_days(struct hop_app *app, const struct hop_person *target,
+                                 hop_date from, hop_date to, refusal_fn *refuse,
+                                 struct hop_err *err)
 {
 	char when[HOP_DATE_HUMAN_LEN];
 
-	if (!app->actor.known || target->id == app->actor.person.id ||
-	    has(app, ROLE_FACILITIES | ROLE_ADMIN) || !has(app, ROLE_LEAD))
-		return authz_book_for(app, target, err);
 	for (hop_date day = from; from != HOP_DATE_NONE && day <= to; day++) {
 		int64_t team;
 
@@ -232,13 +235,60 @@ enum hop_status authz_book_for_days(struct hop_app *app, const struct hop_person
 			team = target->team_id;
 		/* Never a member of the lead's teams: the general refusal. */
 		if (!authz_leads_team(app, team) && !ever_led(app, target))
-			return authz_book_for(app, target, err);
+			return refuse(app, target, err);
 		if (!authz_leads_team(app, team))
 			return hop_fail(err, HOP_EPERM, _("%s is not in a team you lead on %s; a lead "
 			                "may book and plan only the days their members are in their "
 			                "teams"), target->name, date_format_human(day, when, sizeof when));
 	}
 	return HOP_OK;
+}
+
+enum hop_status authz_book_for_days(struct hop_app *app, const struct hop_person *target,
+                                    hop_date from, hop_date to, struct hop_err *err)
+{
+	if (!app->actor.known || target->id == app->actor.person.id ||
+	    has(app, ROLE_FACILITIES | ROLE_ADMIN) || !has(app, ROLE_LEAD))
+		return authz_book_for(app, target, err);
+	return lead_days(app, target, from, to, authz_book_for, err);
+}
+
+/* Where someone works is personnel data: facilities book desks and rooms
+ * for anyone, but the days are the person's and their lead's. */
+static enum hop_status presence_refusal(const struct hop_app *app,
+                                        const struct hop_person *target, struct hop_err *err)
+{
+	if (authz_leads_team(app, target->team_id))
+		return HOP_OK;
+	if (has(app, ROLE_LEAD))
+		return hop_fail(err, HOP_EPERM, _("you may book, cancel and plan days only for "
+		                "yourself and the members of teams you lead; %s is not in one of "
+		                "them"), target->name);
+	if (has(app, ROLE_FACILITIES))
+		return hop_fail(err, HOP_EPERM, _("where %s works is planned by them and their lead; "
+		                "facilities book desks and rooms for others, not their days"),
+		                target->name);
+	return hop_fail(err, HOP_EPERM, _("you may plan days only for yourself; for %s, ask "
+	                "their lead"), target->name);
+}
+
+enum hop_status authz_presence_for(const struct hop_app *app, const struct hop_person *target,
+                                   struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (target->id == app->actor.person.id || has(app, ROLE_ADMIN))
+		return HOP_OK;
+	return presence_refusal(app, target, err);
+}
+
+enum hop_status authz_presence_for_days(struct hop_app *app, const struct hop_person *target,
+                                        hop_date from, hop_date to, struct hop_err *err)
+{
+	if (!app->actor.known || target->id == app->actor.person.id || has(app, ROLE_ADMIN) ||
+	    !has(app, ROLE_LEAD))
+		return authz_presence_for(app, target, err);
+	return lead_days(app, target, from, to, presence_refusal, err);
 }
 
 /* Does this person (with these roles and team) meet the place's bookable_by? */
@@ -349,75 +399,6 @@ bool authz_booker_visible(const struct hop_app *app, int64_t person_id, int64_t 
 		return false;
 	}
 	return false;
-}
-
-enum hop_status authz_template_manage(const struct hop_app *app, struct hop_err *err)
-{
-	if (!app->actor.known)
-		return unregistered(app, err);
-	if (!has(app, ROLE_HR | ROLE_ADMIN))
-		return hop_fail(err, HOP_EPERM, _("only HR or an admin can change onboarding "
-		                "templates"));
-	return HOP_OK;
-}
-
-enum hop_status authz_onboarding_manage(const struct hop_app *app,
-                                        const struct hop_person *newhire, int64_t team_id,
-                                        struct hop_err *err)
-{
-	if (!app->actor.known)
-		return unregistered(app, err);
-	if (has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, team_id))
-		return HOP_OK;
-	return hop_fail(err, HOP_EPERM, _("only HR, an admin or the lead of %s's team can plan "
-	                "%s's onboarding and mentor"), newhire->name, newhire->name);
-}
-
-enum hop_status authz_onboarding_see(const struct hop_app *app,
-                                     const struct hop_person *newhire, int64_t team_id,
-                                     const char *mentor_login, struct hop_err *err)
-{
-	if (!app->actor.known)
-		return unregistered(app, err);
-	if (app->actor.person.id == newhire->id ||
-	    (mentor_login && *mentor_login && strcmp(mentor_login, app->actor.login) == 0) ||
-	    has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, team_id))
-		return HOP_OK;
-	return hop_fail(err, HOP_EPERM, _("only %s, their mentor, the lead of their team, HR or "
-	                "an admin can see %s's onboarding"), newhire->name, newhire->name);
-}
-
-enum hop_status authz_onboarding_tick(const struct hop_app *app,
-                                      const struct hop_person *newhire, int64_t team_id,
-                                      bool is_owner, const char *owner_shown,
-                                      struct hop_err *err)
-{
-	if (!app->actor.known)
-		return unregistered(app, err);
-	if (is_owner || has(app, ROLE_HR | ROLE_ADMIN) || authz_leads_team(app, team_id))
-		return HOP_OK;
-	return hop_fail(err, HOP_EPERM, _("this step of %s's onboarding is for %s; only they, HR "
-	                "or the lead of the team can tick it"), newhire->name, owner_shown);
-}
-
-enum hop_status authz_onboarding_close(const struct hop_app *app, struct hop_err *err)
-{
-	if (!app->actor.known)
-		return unregistered(app, err);
-	if (!has(app, ROLE_HR | ROLE_ADMIN))
-		return hop_fail(err, HOP_EPERM, _("only HR or an admin can close an onboarding whose "
-		                "steps are not all done"));
-	return HOP_OK;
-}
-
-enum hop_status authz_mentor_override(const struct hop_app *app, struct hop_err *err)
-{
-	if (!app->actor.known)
-		return unregistered(app, err);
-	if (!has(app, ROLE_HR | ROLE_ADMIN))
-		return hop_fail(err, HOP_EPERM, _("only HR or an admin can give a mentor more "
-		                "mentees than the limit allows"));
-	return HOP_OK;
 }
 
 enum hop_status authz_rotation_manage(const struct hop_app *app, struct hop_err *err)

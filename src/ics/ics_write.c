@@ -239,6 +239,44 @@ static icalproperty *ics_timed(icalproperty *(*make)(struct icaltimetype), hop_d
 	return p;
 }
 
+/* A text property without raw control characters: a feed is read by
+ * calendars and by people's terminals, and text from the database (a note
+ * stored before notes were checked) must not carry an escape sequence or a
+ * bell there.  A line break stays (libical writes it as \n); every other C0
+ * character, DEL and C1 (U+0080..U+009F) becomes a space. */
+static icalproperty *text_prop(icalproperty *(*make)(const char *), const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	icalproperty *prop;
+	char *copy;
+	size_t n;
+
+	for (; *p; p++)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 &&
+		                                                 p[1] <= 0x9f))
+			break;
+	if (!*p)
+		return make(text);
+	n = strlen(text);
+	if (!(copy = malloc(n + 1)))
+		return make("");
+	memcpy(copy, text, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)copy[i];
+		if ((c < 0x20 && c != '\n') || c == 0x7f)
+			copy[i] = ' ';
+		else if (c == 0xc2 && (unsigned char)copy[i + 1] >= 0x80 &&
+		         (unsigned char)copy[i + 1] <= 0x9f) {
+			copy[i] = ' ';
+			copy[i + 1] = ' ';
+			i++;
+		}
+	}
+	prop = make(copy);
+	free(copy);
+	return prop;
+}
+
 enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *ev,
                                  struct hop_err *err)
 {
@@ -276,11 +314,12 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
 		hop_date last = ev->end_day > ev->day ? ev->end_day : ev->day;
 		icalcomponent_add_property(c, icalproperty_new_dtend(ics_date(last + 1)));
 	}
-	icalcomponent_add_property(c, icalproperty_new_summary(ev->summary));
+	icalcomponent_add_property(c, text_prop(icalproperty_new_summary, ev->summary));
 	if (ev->location && *ev->location)
-		icalcomponent_add_property(c, icalproperty_new_location(ev->location));
+		icalcomponent_add_property(c, text_prop(icalproperty_new_location, ev->location));
 	if (ev->description && *ev->description)
-		icalcomponent_add_property(c, icalproperty_new_description(ev->description));
+		icalcomponent_add_property(c, text_prop(icalproperty_new_description,
+		                                                    ev->description));
 	/* Always set: a STATUS never set would serialize as an empty "STATUS:". */
 	icalcomponent_add_property(c, icalproperty_new_status(ev->cancelled ? ICAL_STATUS_CANCELLED
 	                                                                    : ICAL_STATUS_CONFIRMED));
@@ -298,7 +337,7 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
 		trig.duration.days = (unsigned)ev->alarm_days;
 		icalcomponent_add_property(a, icalproperty_new_action(ICAL_ACTION_DISPLAY));
 		icalcomponent_add_property(a, icalproperty_new_trigger(trig));
-		icalcomponent_add_property(a, icalproperty_new_description(ev->summary));
+		icalcomponent_add_property(a, text_prop(icalproperty_new_description, ev->summary));
 		icalcomponent_add_component(c, a);
 	}
 	enum hop_status st = put_component(w, c, err);

@@ -101,7 +101,7 @@ void week_set_open(struct tui *t, struct week_state *s)
 	/* Who may not change this person's days hears it now, not after the
 	 * chooser (nor learns which desks they booked). */
 	span(s, &from, &to);
-	if (to - from <= 30 && authz_book_for_days(t->app, &r->person, from, to, &err) != HOP_OK) {
+	if (to - from <= 30 && authz_presence_for_days(t->app, &r->person, from, to, &err) != HOP_OK) {
 		tui_fail(t, &err);
 		return;
 	}

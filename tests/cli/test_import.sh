@@ -119,7 +119,8 @@ HOP_USER=soeztuerk
 expect_fail "an employee may not import" 4 import people excel.csv
 has "$ERR" "only HR or an admin" "the refusal says who may"
 eq "$(sql .dump)" "$before" "the refused import changed nothing"
-expect_ok "an employee may export" export people
+expect_fail "an employee may not export the people (issue 11: HR's)" 4 export people
+has "$ERR" "only HR or an admin can export the list of people" "the refusal says who may"
 HOP_USER=mschroeder
 expect_ok "hr may import" import people excel.csv
 has "$OUT" "unchanged 2" "hr sees the counts"

@@ -76,6 +76,8 @@ bool out_format_parse(const char *text, enum out_format *f);
 int out_format_option(const char *name, const char *sub, const char *text, enum out_format *f);
 /* A cell that may be empty: NULL for "", so JSON says null. */
 const char *out_or_null(const char *s);
+/* s as a JSON string, quoted and escaped (invalid UTF-8 becomes U+FFFD). */
+void out_json_string(FILE *out, const char *s);
 /* A date cell: ISO, or "" for HOP_DATE_NONE; buf holds HOP_DATE_ISO_LEN. */
 char *out_date_cell(hop_date d, char *buf);
 

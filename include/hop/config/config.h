@@ -57,6 +57,8 @@ struct hop_config {
 	int feeds_holidays;               /* public holidays in person and team feeds, default no (0) */
 	int feeds_expiry_reminder_days;   /* days before a training's expiry its event reminds,
 	                                     default 30 (0 = no reminder) */
+	char feeds_file_mode[8];          /* published files' mode, octal, default "0640":
+	                                     the web server's group reads them */
 	/* [onboarding] */
 	int onboarding_auto_start;        /* adding a person with a future start date starts their
 	                                     onboarding, default no (0) */
@@ -69,6 +71,9 @@ struct hop_config {
 	/* [privacy] */
 	int privacy_min_group;            /* the fewest people an aggregate of personal
 	                                     statements (training needs) is shown for, default 5 */
+	int privacy_keep_days_months;     /* presence days and bookings older are purged, 6 */
+	int privacy_keep_audit_months;    /* audit entries older are purged, 24 */
+	int privacy_keep_people_months;   /* people who left longer ago are anonymised, 36 */
 	/* [rotation] */
 	int rotation_lead_years;          /* a lead's time in a team or area before rotating, 5 */
 	int rotation_area_review_years;   /* corruption-prone flags reviewed every N years, 3 */

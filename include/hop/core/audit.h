@@ -49,6 +49,8 @@ struct audit_filter {
 	hop_date since;       /* HOP_DATE_NONE = any */
 	int limit;            /* 0 = no limit; newest first */
 };
+/* Refused (authz_audit_read) for an actor or object of someone else's unless
+ * the actor is HR or an admin; everyone else reads only their own entries. */
 enum hop_status audit_list(struct hop_app *app, const struct audit_filter *f,
                            struct hop_audit_list *out, struct hop_err *err);
 

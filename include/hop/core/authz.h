@@ -54,6 +54,15 @@ enum hop_status authz_book_for(const struct hop_app *app, const struct hop_perso
 enum hop_status authz_book_for_days(struct hop_app *app, const struct hop_person *target,
                                     hop_date from, hop_date to, struct hop_err *err);
 
+/* Setting, clearing and the weekly default of target's presence (where
+ * they work: personnel data): themselves; a lead for the members of teams
+ * they lead, by day as authz_book_for_days; admins.  Facilities, who book
+ * desks and rooms for anyone, do not set people's days. */
+enum hop_status authz_presence_for(const struct hop_app *app, const struct hop_person *target,
+                                   struct hop_err *err);
+enum hop_status authz_presence_for_days(struct hop_app *app, const struct hop_person *target,
+                                        hop_date from, hop_date to, struct hop_err *err);
+
 /* A place's bookable_by (place.h), met by the person booked for or by the
  * actor who books: all; team: members of the zone's team and its lead;
  * leads: anyone with the lead role.  Facilities and admins book every place. */
@@ -172,5 +181,22 @@ enum hop_status authz_rotation_move_scope(struct hop_app *app, int64_t team_id,
 /* Replacing the database with a new one ('init --force'): HR and admins of
  * the database there; the refusal names the actor's roles. */
 enum hop_status authz_database_replace(const struct hop_app *app, struct hop_err *err);
+/* ---- data protection (issue 11): src/core/authz_privacy.c ---- */
+
+/* The audit log: HR and admins read all of it; everyone else only the
+ * entries about them (object "person:LOGIN", their bookings) and the changes
+ * they made: *own is then their login (the filter audit_list applies), NULL
+ * for HR and admins.  actor and object are what was asked for (NULL: any);
+ * another person's or a team's entries are refused. */
+enum hop_status authz_audit_read(const struct hop_app *app, const char *actor,
+                                 const char *object, const char **own, struct hop_err *err);
+bool authz_audit_all(const struct hop_app *app);
+/* Exporting the list of people: hr, admin. */
+enum hop_status authz_people_export(const struct hop_app *app, struct hop_err *err);
+/* Everything hop holds about target (DSGVO Art. 15): target, hr, admin. */
+enum hop_status authz_person_data(const struct hop_app *app, const struct hop_person *target,
+                                  struct hop_err *err);
+/* Deleting and anonymising data past its retention period: hr, admin. */
+enum hop_status authz_purge(const struct hop_app *app, struct hop_err *err);
 
 #endif

@@ -11,6 +11,7 @@
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "hop/core/presence/presence.h"
 #include "booking_int.h"
 
@@ -18,20 +19,6 @@
 #define NOTE_MAX 200
 
 /* ---- the request ---- */
-
-static enum hop_status check_note(const char *note, struct hop_err *err)
-{
-	size_t n = strlen(note);
-
-	if (n > NOTE_MAX)
-		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; at most %d are "
-		                "allowed"), n, NOTE_MAX);
-	for (const unsigned char *p = (const unsigned char *)note; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return hop_fail(err, HOP_EINVAL, _("the note contains a control character "
-			                "(a line break or tab); write it on one line"));
-	return HOP_OK;
-}
 
 enum hop_status booking_choice_check(const struct booking_request *rq, struct hop_err *err)
 {
@@ -61,7 +48,7 @@ enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq
 	if (ctx->attendees < 1 || ctx->attendees > ROOM_CAPACITY_MAX)
 		return hop_fail(err, HOP_EINVAL, _("a group of %d people cannot be booked; give 1 to "
 		                "%d"), ctx->attendees, ROOM_CAPACITY_MAX);
-	if (rq->note && check_note(rq->note, err) != HOP_OK)
+	if (text_check(rq->note, NOTE_MAX, _("the note"), err) != HOP_OK)
 		return err->status;
 	if (booking_choice_check(rq, err) != HOP_OK)
 		return err->status;

@@ -66,13 +66,13 @@ void booking_read(const struct hop_app *app, struct db_stmt *st, struct hop_book
 	b->person_id = db_col_int64(st, 11);
 	team_lead = db_col_int64(st, 16);
 	b->attendees = db_col_int(st, 19);
-	db_col_copy(st, 20, b->note, sizeof b->note);
 	b->sequence = db_col_int(st, 21);
 	b->cancelled = db_col_int(st, 22) != 0;
 	b->cancelled_on = b->cancelled ? db_col_date(st, 23) : HOP_DATE_NONE;
 	if (!authz_booker_visible(app, b->person_id, db_col_int64(st, 14), team_lead,
 	                          db_col_int64(st, 17))) {
-		/* Nothing that tells who: not the id, not the team, not who booked. */
+		/* Nothing that tells who: not the id, not the team, not who booked,
+		 * not the note (which may name them or their business). */
 		b->hidden = true;
 		b->person_id = 0;
 		return;
@@ -81,6 +81,7 @@ void booking_read(const struct hop_app *app, struct db_stmt *st, struct hop_book
 	db_col_copy(st, 13, b->name, sizeof b->name);
 	db_col_copy(st, 15, b->team, sizeof b->team);
 	db_col_copy(st, 18, b->booked_by, sizeof b->booked_by);
+	db_col_copy(st, 20, b->note, sizeof b->note);
 }
 
 void booking_list_free(struct hop_booking_list *l)

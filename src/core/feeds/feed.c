@@ -151,9 +151,12 @@ static enum hop_status booking_event(void *ctx, const struct hop_booking *b,
 		snprintf(summary, sizeof summary, "%s", what);
 	snprintf(location, sizeof location, _("%s, floor %s, %s, %s"), b->site, b->floor,
 	         b->zone, b->desk);
+	/* The note follows the name: a feed of a place that hides its bookers
+	 * hides what they wrote too. */
+	bool own = c->feed->kind == ICS_PERSON;
 	struct ics_event ev = {
-		.uid = uid, .sequence = b->sequence, .summary = summary,
-		.location = location, .description = b->note, .day = b->day,
+		.uid = uid, .sequence = b->sequence, .summary = summary, .location = location,
+		.description = own || (c->names && !b->hidden) ? b->note : NULL, .day = b->day,
 		.half = b->half, .tzid = site_zone(c->session, b->site),
 		.cancelled = b->cancelled,
 	};

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "hop/core/app.h"
 #include "hop/base/i18n.h"
@@ -29,13 +30,26 @@ static bool safe_char(char c)
 	       c == '-' || c == '_' || c == '.';
 }
 
-/* Logins, slugs and codes are plain already; anything else becomes '_', so a
- * name can never leave the directory or hold a space. */
+/* Logins, slugs and codes are plain already and keep their names; any other
+ * byte, and a '.' in front, is written '=' and two hex digits (a '=' itself
+ * too), so that two keys never share a file ('.x' is desk-=2Ex.ics, '_x'
+ * desk-_x.ics), and a name can never leave the directory or hold a space.
+ * '=' needs no escaping in a URL, as '%' would. */
 static void safe_name(char *out, size_t size, enum ics_feed_kind kind, const char *key)
 {
+	static const char hex[] = "0123456789ABCDEF";
 	size_t n = (size_t)snprintf(out, size, "%s-", feed_prefix[kind]);
-	for (const char *p = key; *p && n + 5 < size; p++)
-		out[n++] = safe_char(*p) && (*p != '.' || p != key) ? *p : '_';
+
+	for (const char *p = key; *p && n + 8 < size; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (safe_char(*p) && (*p != '.' || p != key)) {
+			out[n++] = *p;
+		} else {
+			out[n++] = '=';
+			out[n++] = hex[c >> 4];
+			out[n++] = hex[c & 15];
+		}
+	}
 	strcpy(out + n, ".ics");
 }
 
@@ -83,10 +97,17 @@ static bool same_content(const char *a, const char *b)
 struct pub_file {
 	char path[PUB_PATH_MAX], tmp[PUB_PATH_MAX + 8];
 	FILE *f;
+	mode_t mode;
 };
 
+/* [feeds] file_mode as a number (checked when the configuration was read). */
+static mode_t file_mode(const struct hop_app *app)
+{
+	return (mode_t)strtol(app->cfg.feeds_file_mode, NULL, 8);
+}
+
 static enum hop_status pub_open(struct pub_file *pf, const char *dir, const char *name,
-                                struct hop_err *err)
+                                mode_t mode, struct hop_err *err)
 {
 	if ((size_t)snprintf(pf->path, sizeof pf->path, "%s/%s", dir, name) >= sizeof pf->path)
 		return hop_fail(err, HOP_EINVAL, _("the directory name %s is too long"), dir);
@@ -94,6 +115,16 @@ static enum hop_status pub_open(struct pub_file *pf, const char *dir, const char
 	int fd = mkstemp(pf->tmp);
 	if (fd < 0)
 		return hop_fail(err, HOP_EIO, _("cannot create a file in %s: %s"), dir, strerror(errno));
+	/* mkstemp makes 0600; the web server's group reads what [feeds] file_mode
+	 * allows (the umask does not apply to fchmod). */
+	if (fchmod(fd, mode) != 0) {
+		int e = errno;
+		close(fd);
+		unlink(pf->tmp);
+		return hop_fail(err, HOP_EIO, _("cannot set the mode of a file in %s: %s"), dir,
+		                strerror(e));
+	}
+	pf->mode = mode;
 	pf->f = fdopen(fd, "w");
 	if (!pf->f) {
 		close(fd);
@@ -115,7 +146,13 @@ static enum hop_status pub_close(struct pub_file *pf, enum hop_status st,
 		return st;
 	}
 	if (same_content(pf->path, pf->tmp)) {
+		struct stat sb;
 		unlink(pf->tmp);
+		/* Kept as it is, but with the mode the setting asks for now. */
+		if (lstat(pf->path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    (sb.st_mode & 07777) != pf->mode && chmod(pf->path, pf->mode) != 0)
+			return hop_fail(err, HOP_EIO, _("cannot set the mode of %s: %s"), pf->path,
+			                strerror(errno));
 		rep->unchanged++;
 		return HOP_OK;
 	}
@@ -175,9 +212,62 @@ bool pub_feed_file(const char *name)
 	if (!p || len < 5 || strcmp(name + len - 4, ".ics") != 0 || p >= name + len - 4)
 		return false;
 	for (; p < name + len - 4; p++)
-		if (!safe_char(*p))
+		if (!safe_char(*p) && *p != '=')
 			return false;
 	return true;
+}
+
+/* Is name a temporary file of publishing's own naming: a feed file or
+ * index.txt, a dot and mkstemp's six characters? */
+static bool pub_temp_file(const char *name)
+{
+	size_t len = strlen(name);
+	char base[256];
+
+	if (len < 8 || len - 7 >= sizeof base || name[len - 7] != '.')
+		return false;
+	for (size_t i = len - 6; i < len; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9')))
+			return false;
+	memcpy(base, name, len - 7);
+	base[len - 7] = '\0';
+	return strcmp(base, "index.txt") == 0 || pub_feed_file(base);
+}
+
+/* A temporary file untouched this long was left by a run that died (killed,
+ * or the machine went down): a living run writes each file within moments.
+ * File ages are the file system's, so they are measured by its clock. */
+#define PUB_TEMP_STALE_SECONDS 600
+
+/* Remove the temporaries dead runs left in dir, some holding half a feed. */
+static enum hop_status remove_temporaries(const char *dir, struct ics_publish_report *rep,
+                                          struct hop_err *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[PUB_PATH_MAX];
+	enum hop_status st = HOP_OK;
+	time_t now = time(NULL);
+
+	if (!d)
+		return hop_fail(err, HOP_EIO, _("cannot read the directory %s: %s"), dir, strerror(errno));
+	while (st == HOP_OK && (e = readdir(d))) {
+		struct stat sb;
+
+		if (!pub_temp_file(e->d_name))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+		    now - sb.st_mtime < PUB_TEMP_STALE_SECONDS)
+			continue;
+		if (unlink(path) != 0 && errno != ENOENT)
+			st = hop_fail(err, HOP_EIO, _("cannot remove %s: %s"), path, strerror(errno));
+		else
+			rep->temporaries++;
+	}
+	closedir(d);
+	return st;
 }
 
 /* Remove the feed files in dir that this run did not write (sorted names). */
@@ -211,6 +301,7 @@ struct pub_run {
 	struct ics_session *session;
 	const char *dir;
 	FILE *index;
+	mode_t mode;
 	struct ics_publish_report *rep;
 	struct name_set written;
 };
@@ -221,7 +312,7 @@ static enum hop_status publish_one(struct pub_run *r, enum ics_feed_kind kind,
 	char name[200];
 	struct pub_file pf;
 	safe_name(name, sizeof name, kind, key);
-	enum hop_status st = pub_open(&pf, r->dir, name, err);
+	enum hop_status st = pub_open(&pf, r->dir, name, r->mode, err);
 	if (st != HOP_OK)
 		return st;
 	struct ics_feed feed = { .kind = kind, .key = key, .from = HOP_DATE_NONE,
@@ -262,6 +353,9 @@ static enum hop_status publish_run(struct hop_app *app, const char *dir,
 	char now[PUB_STATE_MAX];
 	size_t kept;
 
+	if (remove_temporaries(dir, rep, err) != HOP_OK)
+		return err->status;
+
 	/* Nothing written, the day, the settings and the files as the last
 	 * complete run left them: nothing to render. */
 	if (pub_state_now(app, dir, now, sizeof now, err) != HOP_OK)
@@ -275,14 +369,14 @@ static enum hop_status publish_run(struct hop_app *app, const char *dir,
 	struct desk_filter df = { .rooms = -1 };
 	struct person_filter pf = { 0 };
 	struct pub_file idx;
-	struct pub_run run = { .dir = dir, .rep = rep };
+	struct pub_run run = { .dir = dir, .rep = rep, .mode = file_mode(app) };
 	/* People and places are read one at a time (an organisation of 20,000
 	 * would otherwise be held whole); teams are few. */
 	enum hop_status st = ics_session_open(app, &run.session, err);
 	if (st == HOP_OK)
 		st = team_list(app, false, &teams, err);
 	if (st == HOP_OK)
-		st = pub_open(&idx, dir, "index.txt", err);
+		st = pub_open(&idx, dir, "index.txt", run.mode, err);
 	if (st != HOP_OK)
 		goto out;
 	run.index = idx.f;

@@ -415,7 +415,7 @@ enum hop_status export_people(struct hop_app *app, FILE *out, char sep, bool inc
 	struct hop_person_list l = { 0 };
 	char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
 
-	if (person_list(app, &f, &l, err) != HOP_OK)
+	if (authz_people_export(app, err) != HOP_OK || person_list(app, &f, &l, err) != HOP_OK)
 		return err->status;
 	csv_write_record(out, sep, export_header, C_COUNT);
 	for (size_t i = 0; i < l.n; i++) {

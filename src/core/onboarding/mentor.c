@@ -10,6 +10,7 @@
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "hop/base/vec.h"
 #include "onb_int.h"
 #include "../presence/presence_int.h"
@@ -308,6 +309,8 @@ enum hop_status mentor_assign(struct hop_app *app, const char *newhire, const ch
 	if (over && strlen(override) > HOP_STEP_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the reason is %zu bytes long; the limit is %d"),
 		                strlen(override), HOP_STEP_NOTE_MAX);
+	if (text_check_line(override, _("the reason"), err) != HOP_OK)
+		return err->status;
 	if (person_get(app, mentor, &m, err) != HOP_OK)
 		return err->status;
 	if (nh.p.end != HOP_DATE_NONE && nh.p.end < clock_today())

@@ -10,6 +10,7 @@
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "hop/base/vec.h"
 #include "onb_int.h"
 #include "../presence/presence_int.h"
@@ -491,6 +492,8 @@ static enum hop_status finish(struct hop_app *app, const char *login, const char
 	if (note && strlen(note) > HOP_STEP_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; the limit is %d"),
 		                strlen(note), HOP_STEP_NOTE_MAX);
+	if (text_check_line(note, _("the note"), err) != HOP_OK)
+		return err->status;
 	if (!cancel && (!note || !*note))
 		return hop_fail(err, HOP_EINVAL, _("closing an onboarding whose steps are not all done "
 		                "needs a note saying why"));

@@ -11,6 +11,7 @@
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "onb_int.h"
 
 void onb_read_step(struct db_stmt *st, int c, hop_date today, struct onb_step *s)
@@ -215,6 +216,8 @@ static enum hop_status tick(struct hop_app *app, const char *login, bool handove
 	if (note && strlen(note) > HOP_STEP_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; the limit is %d"),
 		                strlen(note), HOP_STEP_NOTE_MAX);
+	if (text_check_line(note, _("the note"), err) != HOP_OK)
+		return err->status;
 	if (day == HOP_DATE_NONE)
 		day = clock_today();
 	if (!undo && day > clock_today())

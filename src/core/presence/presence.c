@@ -15,6 +15,7 @@
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "presence_int.h"
 
 #define RANGE_MAX 366      /* days one call may set: a year of leave */
@@ -37,7 +38,7 @@ static enum hop_status target(struct hop_app *app, const char *login, hop_date f
 	}
 	if (person_get(app, login, p, err) != HOP_OK)
 		return err->status;
-	return authz_book_for_days(app, p, from, to, err);
+	return authz_presence_for_days(app, p, from, to, err);
 }
 
 static enum hop_status check_range(hop_date from, hop_date to, struct hop_err *err)
@@ -285,6 +286,8 @@ enum hop_status presence_set(struct hop_app *app, const char *login, hop_date fr
 	if (note && strlen(note) > HOP_PRESENCE_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; at most %d are "
 		                "allowed"), strlen(note), HOP_PRESENCE_NOTE_MAX);
+	if (text_check_line(note, _("the note"), err) != HOP_OK)
+		return err->status;
 	if (check_range(from, to, err) != HOP_OK || target(app, login, from, to, &p, err) != HOP_OK)
 		return err->status;
 	/* Each day's holidays: the site of the team the person is in that day. */

@@ -104,7 +104,7 @@ enum hop_status presence_default_set(struct hop_app *app, const char *login,
 	size_t len = 0;
 
 	if (parse_spec(spec, loc, set, err) != HOP_OK || who(app, login, &p, err) != HOP_OK ||
-	    authz_book_for(app, &p, err) != HOP_OK)
+	    authz_presence_for(app, &p, err) != HOP_OK)
 		return err->status;
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;

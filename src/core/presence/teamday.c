@@ -12,6 +12,7 @@
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "presence_int.h"
 
 void teamday_list_free(struct hop_teamday_list *l)
@@ -144,6 +145,8 @@ enum hop_status teamday_set(struct hop_app *app, const char *team, unsigned week
 	if (note && strlen(note) > HOP_PRESENCE_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; at most %d are "
 		                "allowed"), strlen(note), HOP_PRESENCE_NOTE_MAX);
+	if (text_check_line(note, _("the note"), err) != HOP_OK)
+		return err->status;
 	if (active_team(app, team, &t, err) != HOP_OK || authz_team_plan(app, &t, err) != HOP_OK)
 		return err->status;
 	if (weekdays & ~(unsigned)0x3e)

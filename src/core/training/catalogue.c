@@ -13,6 +13,7 @@
 #include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "trn_cat.h"
 
 void trn_course_spec_init(struct trn_course_spec *s)
@@ -45,6 +46,9 @@ enum hop_status trn_course_check(const struct trn_course_spec *s, struct hop_err
 		return err->status;
 	if (!s->title[0])
 		return hop_fail(err, HOP_EINVAL, _("the course %s needs a title"), s->code);
+	if (text_check_line(s->title, _("the title"), err) != HOP_OK ||
+	    text_check_line(s->provider, _("the provider"), err) != HOP_OK)
+		return err->status;
 	if ((unsigned)s->kind >= TRN_KIND_COUNT)
 		return hop_fail(err, HOP_EINVAL, _("unknown kind of course"));
 	if (s->validity_months < 0 || s->validity_months > 240)

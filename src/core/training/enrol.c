@@ -11,6 +11,7 @@
 #include "hop/core/authz.h"
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "hop/db/db.h"
 #include "session_int.h"
 #include "enrol_int.h"
@@ -343,6 +344,8 @@ enum hop_status enrol_decide(struct hop_app *app, int64_t session_id, const char
 	if (note && strlen(note) > HOP_SESSION_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is longer than %d bytes"),
 		                HOP_SESSION_NOTE_MAX);
+	if (text_check_line(note, _("the note"), err) != HOP_OK)
+		return err->status;
 	result_for(res, &p);
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;

@@ -10,6 +10,7 @@
 #include "hop/core/training/requirement.h"
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "hop/base/vec.h"
 #include "hop/db/db.h"
 
@@ -36,6 +37,8 @@ enum hop_status trn_exempt(struct hop_app *app, const char *login, const char *c
 	if (strlen(reason) > TRN_REASON_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the reason is %zu bytes long; at most %d are "
 		                "allowed"), strlen(reason), TRN_REASON_MAX);
+	if (text_check_line(reason, _("the reason"), err) != HOP_OK)
+		return err->status;
 	if (until == HOP_DATE_NONE)
 		return hop_fail(err, HOP_EINVAL, _("an exemption needs its last day"));
 	if (until < clock_today())

@@ -12,6 +12,7 @@
 #include "hop/db/collect.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "trn_int.h"
 
 void trn_record_list_free(struct trn_record_list *l)
@@ -86,6 +87,9 @@ enum hop_status trn_record_check(const struct trn_record_entry *e, struct hop_er
 	if (e->note && strlen(e->note) > HOP_RECORD_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; the limit is %d"),
 		                strlen(e->note), HOP_RECORD_NOTE_MAX);
+	if (text_check_line(e->note, _("the note"), err) != HOP_OK ||
+	    text_check_line(e->certificate, _("the certificate number"), err) != HOP_OK)
+		return err->status;
 	return HOP_OK;
 }
 
@@ -198,6 +202,8 @@ enum hop_status trn_record_revoke(struct hop_app *app, int64_t id, const char *r
 	if (strlen(reason) > HOP_RECORD_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the reason is %zu bytes long; the limit is %d"),
 		                strlen(reason), HOP_RECORD_NOTE_MAX);
+	if (text_check_line(reason, _("the reason"), err) != HOP_OK)
+		return err->status;
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
 	if (get(app, id, &r, err) != HOP_OK)

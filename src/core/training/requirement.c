@@ -13,6 +13,7 @@
 #include "hop/core/training/requirement.h"
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "hop/base/vec.h"
 #include "hop/db/db.h"
 
@@ -145,6 +146,8 @@ static enum hop_status check_new(const struct trn_requirement_new *rq, hop_date 
 	if (rq->note && strlen(rq->note) > TRN_NOTE_MAX)
 		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; at most %d are "
 		                "allowed"), strlen(rq->note), TRN_NOTE_MAX);
+	if (text_check_line(rq->note, _("the note"), err) != HOP_OK)
+		return err->status;
 	return HOP_OK;
 }
 

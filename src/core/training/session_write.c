@@ -8,6 +8,7 @@
 #include "hop/core/audit.h"
 #include "hop/base/clock.h"
 #include "hop/base/i18n.h"
+#include "hop/core/text_check.h"
 #include "hop/db/db.h"
 #include "session_int.h"
 
@@ -78,6 +79,11 @@ static enum hop_status check_row(struct hop_app *app, struct ses_row *r, struct 
 	if (too_long(r->note, HOP_SESSION_NOTE_MAX))
 		return hop_fail(err, HOP_EINVAL, _("the note is longer than %d bytes"),
 		                HOP_SESSION_NOTE_MAX);
+	if (text_check_line(r->url, _("the link"), err) != HOP_OK ||
+	    text_check_line(r->location, _("the place"), err) != HOP_OK ||
+	    text_check_line(r->trainer_name, _("the trainer's name"), err) != HOP_OK ||
+	    text_check_line(r->note, _("the note"), err) != HOP_OK)
+		return err->status;
 	r->room_id = 0;
 	if (r->room[0]) {
 		struct hop_desk d;

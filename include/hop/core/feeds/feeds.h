@@ -56,6 +56,7 @@ struct ics_publish_report {
 	size_t written;           /* files (re)written because their content changed */
 	size_t unchanged;         /* files left as they were */
 	size_t removed;           /* feeds of people, teams and places gone since */
+	size_t temporaries;       /* temporary files of runs that died, removed */
 };
 /* One file per current person (person-LOGIN.ics), active team
  * (team-SLUG.ics), desk (desk-CODE.ics) and room (room-CODE.ics) in dir, and
