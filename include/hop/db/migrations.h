@@ -1,4 +1,6 @@
-/* The schema migrations compiled in from db/NNNN_*.sql (see src/db/embed.awk). */
+/* The schema migrations compiled in from db/NNNN_*.sql (SQLite) and
+ * db/postgresql/NNNN_*.sql (PostgreSQL), the same numbered steps (see
+ * src/db/embed.awk). */
 #ifndef HOP_MIGRATIONS_H
 #define HOP_MIGRATIONS_H
 
@@ -10,5 +12,9 @@ struct hop_migration {
 extern const struct hop_migration hop_migrations[];
 extern const int hop_migration_count;
 const char *hop_migration_sql(int index);
+
+extern const struct hop_migration hop_pg_migrations[];
+extern const int hop_pg_migration_count;
+const char *hop_pg_migration_sql(int index);
 
 #endif
