@@ -61,22 +61,23 @@ static enum hop_status check(struct hop_db *db, enum db_open_mode mode, int *hav
 	if (marked) {
 		*have = pg_schema_version(db);
 		if (*have < 0)
-			return hop_fail(err, HOP_EDB, _("%s is a PostgreSQL database but not hop's; "
+			return hop_fail(err, HOP_EDB, _("%s holds tables that are not hop's; "
 			                "refusing to touch it"), db->path);
 	} else if (rels > 0) {
-		return hop_fail(err, HOP_EDB, _("%s is a PostgreSQL database but not hop's; "
+		return hop_fail(err, HOP_EDB, _("%s holds tables that are not hop's; "
 		                "refusing to touch it"), db->path);
 	}
 	if (*have > pg_latest())
 		return hop_fail(err, HOP_EDB, _("the database %s has schema version %d, but this "
 		                "hop (%s) knows only versions up to %d; use a newer hop or a backup "
 		                "of the database"), db->path, *have, HOP_VERSION, pg_latest());
-	if (mode == DB_OPEN_EXISTING && *have == 0)
-		return hop_fail(err, HOP_ENOTFOUND, _("the PostgreSQL database %s holds no hop "
+	/* hop's once hop_schema is there, even before the first step. */
+	if (mode == DB_OPEN_EXISTING && !marked)
+		return hop_fail(err, HOP_ENOTFOUND, _("%s holds no hop "
 		                "organisation yet; create one with 'hop init' (or 'hop init --demo' "
 		                "for a demo organisation)"), db->path);
 	if (mode == DB_OPEN_CREATE && *have > 0)
-		return hop_fail(err, HOP_ECONFLICT, _("the PostgreSQL database %s already holds a "
+		return hop_fail(err, HOP_ECONFLICT, _("%s already holds a "
 		                "hop organisation; hop does not replace one there (drop the "
 		                "database and create it empty to start again)"), db->path);
 	return HOP_OK;

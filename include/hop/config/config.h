@@ -25,6 +25,7 @@ enum cfg_mobile_gate { CFG_GATE_WARN, CFG_GATE_REFUSE };
 struct hop_config {
 	/* [database] */
 	char db_path[HOP_PATH_MAX];       /* "" = not set (then $XDG_DATA_HOME/hop/hop.db) */
+	char db_url[HOP_PATH_MAX];        /* a PostgreSQL URL or conninfo; "" = SQLite at db_path */
 	/* [organisation] */
 	char org_name[128];               /* default "hop" */
 	char region[3];                   /* Bundesland code, default "BE" */
