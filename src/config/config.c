@@ -590,9 +590,8 @@ enum hop_status config_load(const char *path, struct hop_config *cfg, struct hop
 		take_values(sc, path, &result);
 	scan_finish_errors(sc);
 	st = sc->errors ? sc->status : HOP_OK;
-	if (st == HOP_OK && result.db_path[0] && result.db_url[0])
-		st = hop_fail(err, HOP_EINVAL, _("%s: [database] sets both path and url; set "
-		              "one of them (path for a file, url for PostgreSQL)"), path);
+	if (st == HOP_OK)
+		st = config_keys_agree(&result, path, err);
 	if (st == HOP_OK)
 		*cfg = result;
 	free(sc->seen);

@@ -549,3 +549,12 @@ void config_defaults(struct hop_config *cfg)
 		}
 	}
 }
+
+enum hop_status config_keys_agree(const struct hop_config *cfg, const char *file,
+                                  struct hop_err *err)
+{
+	if (cfg->db_path[0] && cfg->db_url[0])
+		return hop_fail(err, HOP_EINVAL, _("%s: [database] sets both path and url; set "
+		                "one of them (path for a file, url for PostgreSQL)"), file);
+	return HOP_OK;
+}

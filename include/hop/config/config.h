@@ -157,6 +157,11 @@ const struct config_key *config_key_find(const char *section, const char *key);
 enum hop_status config_key_set(const struct config_key *k, const char *text,
                                struct hop_config *cfg, struct hop_err *err);
 
+/* Keys of file that must agree with each other ([database] path and url:
+ * one of them). */
+enum hop_status config_keys_agree(const struct hop_config *cfg, const char *file,
+                                  struct hop_err *err);
+
 /* The value of k in cfg as it would be written in the file, unquoted. */
 void config_key_format(const struct config_key *k, const struct hop_config *cfg,
                        char *buf, size_t size);
