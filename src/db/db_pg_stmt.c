@@ -56,12 +56,51 @@ void pg_settle(struct pg_conn *pc)
 	pc->busy = NULL;
 }
 
+/* A parameter the server cannot type from where it stands ("?2 IS NULL",
+ * "SELECT ?1") is text, as SQLite would have it: prepare again with that
+ * parameter declared text, one at a time, as the server names them.  Inside
+ * a transaction a failed prepare would abort it: each try has a savepoint. */
+static PGresult *prepare_typed(struct pg_conn *pc, struct pg_stmt *s, const char *text)
+{
+	const struct pq_api *pq = pc->pq;
+	bool sp = pq->PQtransactionStatus(pc->c) == PQTRANS_INTRANS;
+	Oid *types = s->nparams ? calloc((size_t)s->nparams, sizeof *types) : NULL;
+	PGresult *r = NULL;
+
+	for (int tries = 0; tries <= s->nparams; tries++) {
+		const char *state, *msg, *dollar;
+		int n;
+
+		if (sp && !pg_run(pc, "SAVEPOINT hop_prep"))
+			break;
+		pq->PQclear(r);
+		r = pq->PQprepare(pc->c, s->name, text, s->nparams, types);
+		if (pq->PQresultStatus(r) == PGRES_COMMAND_OK) {
+			if (sp)
+				pg_run(pc, "RELEASE hop_prep");
+			break;
+		}
+		if (sp)
+			pg_run(pc, "ROLLBACK TO hop_prep; RELEASE hop_prep");
+		state = pq->PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		msg = pq->PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+		dollar = msg ? strchr(msg, '$') : NULL;
+		n = dollar ? atoi(dollar + 1) : 0;
+		if (!types || !state || strcmp(state, "42P18") != 0 || n < 1 || n > s->nparams ||
+		    types[n - 1])
+			break;
+		types[n - 1] = 25;      /* TEXTOID */
+	}
+	free(types);
+	return r;
+}
+
 void *pg_prepare(struct hop_db *db, const char *sql, struct hop_err *err)
 {
 	struct pg_conn *pc = db->h;
 	const struct pq_api *pq = pc->pq;
 	struct pg_stmt *s = calloc(1, sizeof *s);
-	char *text;
+	char *text, what[160];
 	PGresult *r;
 
 	if (!s || !(text = pg_placeholders(sql, &s->nparams))) {
@@ -79,12 +118,14 @@ void *pg_prepare(struct hop_db *db, const char *sql, struct hop_err *err)
 	s->write = pg_is_write(sql);
 	snprintf(s->name, sizeof s->name, "h%d", ++pc->next_name);
 	pg_settle(pc);
-	r = pq->PQprepare(pc->c, s->name, text, s->nparams, NULL);
+	r = prepare_typed(pc, s, text);
 	free(text);
 	if (pq->PQresultStatus(r) != PGRES_COMMAND_OK) {
 		pg_keep_error(pc, r);
 		pq->PQclear(r);
-		db_fail(db, err, _("preparing a statement"));
+		/* Which statement, for whoever ports core's SQL. */
+		snprintf(what, sizeof what, "%s (%.100s)", _("preparing a statement"), sql);
+		db_fail(db, err, what);
 		free(s->vals);
 		free(s);
 		return NULL;

@@ -41,6 +41,8 @@ CONSTRUCTS = [
     ("PRAGMA", re.compile(r"\bPRAGMA\b", re.I)),
     ("sqlite_ table", re.compile(r"\bsqlite_\w+", re.I)),
     ("COLLATE hop/NOCASE", re.compile(r"\bCOLLATE\s+(hop|nocase)\b", re.I)),
+    # SQLite's "a IS b" / "a IS NOT b" of values (both: IS [NOT] DISTINCT FROM).
+    ("IS of values", re.compile(r"\bIS\s+(NOT\s+)?(?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)[\w?]", re.I)),
     ("LIMIT -1", re.compile(r"\bLIMIT\s+-1\b", re.I)),
     # A comparison summed or added as a number: sum(a = b), (x > 0) + 1.
     ("boolean as integer", re.compile(r"\b(sum|total|max|min)\s*\(\s*[\w.]+\s*(=|<>|!=|<|>|<=|>=)\s*[\w.?']+\s*\)", re.I)),
