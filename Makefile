@@ -43,7 +43,8 @@ LDLIBS_ALL = $(PKG_LIBS) -liniparser -lglpk $(LDLIBS)
 SRC_LIB   := $(sort $(wildcard src/base/*.c src/db/*.c src/config/*.c src/ics/*.c \
 	src/core/*.c src/core/*/*.c src/demo/*.c src/cli/*.c src/tui/*.c))
 OBJ_LIB   := $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o $(BUILD)/gen/pg_migrations.o
-MIGRATIONS := $(sort $(wildcard db/[0-9]*.sql))
+# The same numbered steps for each database (db/postgresql/README).
+MIGRATIONS := $(sort $(wildcard db/sqlite/[0-9]*.sql))
 PG_MIGRATIONS := $(sort $(wildcard db/postgresql/[0-9]*.sql))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -72,19 +73,18 @@ $(BUILD)/%.o: %.c $(BUILD)/gen/migrations.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
-# Migrations are compiled into the binary: the .sql files under db/ are the source.
+# Migrations are compiled into the binary: the .sql files under db/sqlite/ and
+# db/postgresql/ are the source (hop_migrations[] and hop_pg_migrations[]).
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) src/db/embed.awk
 	@mkdir -p $(@D)
 	awk -f src/db/embed.awk $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) src/db/embed.awk
+	@mkdir -p $(@D)
+	awk -v prefix=hop_pg_migration -f src/db/embed.awk $(PG_MIGRATIONS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/gen/migrations.h:
 	@mkdir -p $(@D)
 	@printf '/* generated: nothing here, see migrations.c */\n' > $@
-$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<
-$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) src/db/embed.awk
-	@mkdir -p $(@D)
-	awk -v prefix=hop_pg_ -f src/db/embed.awk $(PG_MIGRATIONS) < /dev/null > $@.tmp && mv $@.tmp $@
-$(BUILD)/gen/pg_migrations.o: $(BUILD)/gen/pg_migrations.c
+$(BUILD)/gen/migrations.o $(BUILD)/gen/pg_migrations.o: $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<
 
 $(BUILD)/locale/%/LC_MESSAGES/hop.mo: src/po/%.po

@@ -14,15 +14,17 @@ if ! pg_start; then
 	exit 77
 fi
 
-# --- the driver against the server (test_db_pg skips these without it) ---
+# --- the driver against the server (test_db_pg skips these without it), in a
+# database of its own ---
 if [ -x "$BUILD_DIR/tests/test_db_pg" ]; then
-	if HOP_TEST_PG_URL="$PG_URL" "$BUILD_DIR/tests/test_db_pg" >"$OUT" 2>&1 &&
+	"$PG_BIN/createdb" -h "$PG_DIR" -U hop driver
+	if HOP_TEST_PG_URL="postgresql://hop@/driver?host=$PG_DIR" \
+		"$BUILD_DIR/tests/test_db_pg" >"$OUT" 2>&1 &&
 		! grep -q SKIPPED "$OUT"; then
 		ok "test_db_pg on the server: constraints, savepoints, interleaved reads, mark, one writer"
 	else
 		nok "test_db_pg on the server: $(grep -E 'FAIL|ERROR|SKIPPED' "$OUT" | head -10)"
 	fi
-	$PSQL -c "DROP TABLE IF EXISTS hop_schema" >/dev/null
 else
 	skip "test_db_pg is not built in $BUILD_DIR"
 fi
