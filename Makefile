@@ -19,6 +19,9 @@ DESTDIR   ?=
 BUILD     ?= build
 CC        ?= cc
 PKGS      := ncursesw sqlite3 libical
+# libpq's header only: hop loads libpq itself when a PostgreSQL database is
+# opened (src/db/db_pg.c), so nothing links it.
+PQ_CFLAGS  = $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 WERROR    ?=
 SANITIZE  ?=
 OPT       ?= -O2 -g
@@ -32,7 +35,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS_ALL = -Iinclude -I$(BUILD)/gen -I/usr/include/iniparser \
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
 	-DHOP_VERSION='"$(VERSION)"' -DHOP_LOCALEDIR='"$(LOCALEDIR)"' \
-	-DHOP_SYSCONFDIR='"$(SYSCONFDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
+	-DHOP_SYSCONFDIR='"$(SYSCONFDIR)"' $(PKG_CFLAGS) $(PQ_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL = -std=c17 $(OPT) -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wno-missing-field-initializers -Wno-format-truncation $(WERROR) $(SANITIZE) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -liniparser -lglpk $(LDLIBS)
@@ -41,8 +44,10 @@ LDLIBS_ALL = $(PKG_LIBS) -liniparser -lglpk $(LDLIBS)
 # capability, demo, and the two front ends.
 SRC_LIB   := $(sort $(wildcard src/base/*.c src/db/*.c src/config/*.c src/ics/*.c \
 	src/core/*.c src/core/*/*.c src/demo/*.c src/cli/*.c src/tui/*.c))
-OBJ_LIB   := $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
-MIGRATIONS := $(sort $(wildcard db/[0-9]*.sql))
+OBJ_LIB   := $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o $(BUILD)/gen/pg_migrations.o
+# The same numbered steps for each database (db/postgresql/README).
+MIGRATIONS := $(sort $(wildcard db/sqlite/[0-9]*.sql))
+PG_MIGRATIONS := $(sort $(wildcard db/postgresql/[0-9]*.sql))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time $(BUILD)/bench/presence_time \
@@ -71,14 +76,18 @@ $(BUILD)/%.o: %.c $(BUILD)/gen/migrations.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
-# Migrations are compiled into the binary: the .sql files under db/ are the source.
+# Migrations are compiled into the binary: the .sql files under db/sqlite/ and
+# db/postgresql/ are the source (hop_migrations[] and hop_pg_migrations[]).
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) src/db/embed.awk
 	@mkdir -p $(@D)
 	awk -f src/db/embed.awk $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) src/db/embed.awk
+	@mkdir -p $(@D)
+	awk -v prefix=hop_pg_migration -f src/db/embed.awk $(PG_MIGRATIONS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/gen/migrations.h:
 	@mkdir -p $(@D)
 	@printf '/* generated: nothing here, see migrations.c */\n' > $@
-$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+$(BUILD)/gen/migrations.o $(BUILD)/gen/pg_migrations.o: $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<
 
 $(BUILD)/locale/%/LC_MESSAGES/hop.mo: src/po/%.po

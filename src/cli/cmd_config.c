@@ -12,6 +12,23 @@
 /* Neither command has options; cli_option still catches "-x" and "--frob". */
 static const struct option no_options[] = { { NULL, 0, NULL, 0 } };
 
+/* Which database is in use and where that was decided; prefix "# " keeps
+ * 'config check' output a valid hop.ini. */
+static void print_database(const struct hop_app *app, const char *prefix)
+{
+	const char *shown = app->db_shown;
+
+	fputs(prefix, stdout);
+	if (strcmp(app->db_source, "default") == 0)
+		printf(_("Database: %s (the default location)\n"), shown);
+	else if (strcmp(app->db_source, "config") == 0)
+		printf(_("Database: %s (from [database] path in %s)\n"), shown, app->config_path);
+	else if (strcmp(app->db_source, "url") == 0)
+		printf(_("Database: %s (from [database] url in %s)\n"), shown, app->config_path);
+	else
+		printf(_("Database: %s (from %s)\n"), shown, app->db_source);
+}
+
 int cmd_config_check(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_args a = { .name = "config", .sub = "check", .opts = no_options };
@@ -48,6 +65,7 @@ int cmd_config_check(struct cli_ctx *ctx, int argc, char **argv)
 		       ctx->app.config_source);
 	else
 		printf(_("# no configuration file found; the built-in defaults:\n"));
+	print_database(&ctx->app, "# ");
 	config_print(&ctx->app.cfg, stdout);
 	return 0;
 }
@@ -83,14 +101,8 @@ int cmd_config_path(struct cli_ctx *ctx, int argc, char **argv)
 		printf(_("Configuration in use: %s\n"), ctx->app.config_path);
 	else
 		printf(_("Configuration in use: none, the built-in defaults\n"));
-	if (strcmp(ctx->app.db_source, "default") == 0)
-		printf(_("Database: %s (the default location)\n"), ctx->app.db_path);
-	else if (strcmp(ctx->app.db_source, "config") == 0)
-		printf(_("Database: %s (from [database] path in %s)\n"), ctx->app.db_path,
-		       ctx->app.config_path);
-	else
-		printf(_("Database: %s (from %s)\n"), ctx->app.db_path, ctx->app.db_source);
-	if (stat(ctx->app.db_path, &st) != 0)
+	print_database(&ctx->app, "");
+	if (!ctx->app.db_server && stat(ctx->app.db_path, &st) != 0)
 		printf("%s\n", _("The database does not exist yet; 'hop init' creates it."));
 	return 0;
 }

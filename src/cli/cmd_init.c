@@ -158,7 +158,14 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_configure(ctx)))
 		return rc;
-	if (lstat(app->db_path, &sb) == 0) {
+	if (app->db_server) {
+		/* A PostgreSQL database is created by its administrator; hop sets up an
+		 * empty one and refuses one that holds an organisation already. */
+		if (force)
+			return cli_failf(HOP_ECONFLICT, _("--force replaces a database file only; "
+			                 "hop does not empty a PostgreSQL database (drop it and create "
+			                 "it empty to start again)"));
+	} else if (lstat(app->db_path, &sb) == 0) {
 		if (!force)
 			return cli_failf(HOP_ECONFLICT, _("%s already exists; 'hop init --force' "
 			                 "replaces it, and everything in it is lost"), app->db_path);
@@ -183,8 +190,10 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 	dopt.admin_name = name_arg ? name_arg : name;
 
 	if (app_open_db(app, true, &err) != HOP_OK) {
-		remove_db_files(app->db_path, NULL);
-		app_db_restore_aside(app);
+		if (!app->db_server) {
+			remove_db_files(app->db_path, NULL);
+			app_db_restore_aside(app);
+		}
 		return cli_fail(&err);
 	}
 	ctx->opened = true;
@@ -195,8 +204,10 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 		 * and the replaced database where it was. */
 		app_close(app);
 		ctx->opened = false;
-		remove_db_files(app->db_path, NULL);
-		app_db_restore_aside(app);
+		if (!app->db_server) {
+			remove_db_files(app->db_path, NULL);
+			app_db_restore_aside(app);
+		}
 		return cli_fail(&err);
 	}
 
@@ -204,9 +215,9 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 	if (demo)
 		printf(ngettext("Created %s: %zu people in %zu team; you are '%s' (%s).\n",
 		                "Created %s: %zu people in %zu teams; you are '%s' (%s).\n", teams),
-		       app->db_path, people, teams, app->actor.login, roles);
+		       app->db_shown, people, teams, app->actor.login, roles);
 	else
-		printf(_("Created %s; you are '%s', %s (%s).\n"), app->db_path, app->actor.login,
+		printf(_("Created %s; you are '%s', %s (%s).\n"), app->db_shown, app->actor.login,
 		       app->actor.person.name, roles);
 	if (app->replaced[0])
 		printf(_("The database it replaced is kept as %s.\n"), app->replaced);
@@ -224,6 +235,10 @@ static const char *db_origin(const struct hop_app *app, char *buf, size_t size)
 		return _("from $HOP_DB");
 	if (strcmp(s, "default") == 0)
 		return _("the default location");
+	if (strcmp(s, "url") == 0) {
+		snprintf(buf, size, _("from [database] url in %s"), app->config_path);
+		return buf;
+	}
 	snprintf(buf, size, _("from [database] path in %s"), app->config_path);
 	return buf;
 }
@@ -248,7 +263,7 @@ int cmd_whoami(struct cli_ctx *ctx, int argc, char **argv)
 		       app->config_source ? app->config_source : "");
 	else
 		printf(_("Config:    none found, built-in defaults\n"));
-	printf(_("Database:  %s (%s)\n"), app->db_path, db_origin(app, origin, sizeof origin));
+	printf(_("Database:  %s (%s)\n"), app->db_shown, db_origin(app, origin, sizeof origin));
 	fflush(stdout);
 
 	if ((rc = cli_open(ctx)) != 0)

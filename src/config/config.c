@@ -591,6 +591,8 @@ enum hop_status config_load(const char *path, struct hop_config *cfg, struct hop
 	scan_finish_errors(sc);
 	st = sc->errors ? sc->status : HOP_OK;
 	if (st == HOP_OK)
+		st = config_keys_agree(&result, path, err);
+	if (st == HOP_OK)
 		*cfg = result;
 	free(sc->seen);
 	free(sc);

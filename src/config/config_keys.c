@@ -198,6 +198,25 @@ static enum hop_status check_path(char *v, size_t size, struct hop_err *err)
 	return HOP_OK;
 }
 
+/* A PostgreSQL URL (postgresql://...) or libpq conninfo ("host=db1
+ * dbname=hop", "service=hop"); the database layer reads it, libpq judges the
+ * rest when hop connects. */
+static enum hop_status check_url(char *v, size_t size, struct hop_err *err)
+{
+	const char *p = v;
+
+	(void)size;
+	if (!*v || strncmp(v, "postgresql://", 13) == 0 || strncmp(v, "postgres://", 11) == 0)
+		return HOP_OK;
+	while (isalnum((unsigned char)*p) || *p == '_')
+		p++;
+	if (p > v && *p == '=' && isalpha((unsigned char)v[0]))
+		return HOP_OK;
+	return hop_fail(err, HOP_EINVAL, _("'%s' is not a PostgreSQL database; use a URL such as "
+	                "postgresql://db1.example.de/hop or a libpq connection string such as "
+	                "host=db1 dbname=hop"), v);
+}
+
 /* Course codes separated by commas (blanks around them allowed), each as
  * the catalogue allows codes; rewritten without the blanks. */
 /* A file mode in octal, such as 0640: the owner reads and writes, group and
@@ -294,6 +313,8 @@ static const struct config_word colour_words[] = {
 const struct config_key config_keys[] = {
 	STRING_KEY("database", "path", db_path, true, check_path, "",
 	           N_("the database file; empty: $XDG_DATA_HOME/hop/hop.db or ~/.local/share/hop/hop.db")),
+	STRING_KEY("database", "url", db_url, true, check_url, "",
+	           N_("a PostgreSQL database instead of the file: postgresql://HOST/DATABASE or a libpq connection string (host=... dbname=...); empty: the file of path")),
 	STRING_KEY("organisation", "name", org_name, false, NULL, "hop",
 	           N_("the organisation's name, shown in headings and calendar feeds")),
 	STRING_KEY("organisation", "region", region, false, check_region, "BE",
@@ -554,4 +575,13 @@ void config_defaults(struct hop_config *cfg)
 			break;
 		}
 	}
+}
+
+enum hop_status config_keys_agree(const struct hop_config *cfg, const char *file,
+                                  struct hop_err *err)
+{
+	if (cfg->db_path[0] && cfg->db_url[0])
+		return hop_fail(err, HOP_EINVAL, _("%s: [database] sets both path and url; set "
+		                "one of them (path for a file, url for PostgreSQL)"), file);
+	return HOP_OK;
 }

@@ -92,6 +92,9 @@ enum hop_status app_configure(struct hop_app *app, const struct app_options *opt
 	} else if (env_db && *env_db) {
 		snprintf(app->db_path, sizeof app->db_path, "%s", env_db);
 		app->db_source = "$HOP_DB";
+	} else if (app->cfg.db_url[0]) {
+		snprintf(app->db_path, sizeof app->db_path, "%s", app->cfg.db_url);
+		app->db_source = "url";
 	} else if (app->cfg.db_path[0]) {
 		snprintf(app->db_path, sizeof app->db_path, "%s", app->cfg.db_path);
 		app->db_source = "config";
@@ -104,6 +107,8 @@ enum hop_status app_configure(struct hop_app *app, const struct app_options *opt
 		default_db_path(app->db_path, sizeof app->db_path);
 		app->db_source = "default";
 	}
+	app->db_server = db_is_server(app->db_path);
+	db_describe(app->db_path, app->db_shown, sizeof app->db_shown);
 	return HOP_OK;
 }
 
@@ -199,8 +204,8 @@ enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *er
 	if (create && hop_privileged() && getuid() != 0 && !app->replaced[0])
 		return hop_fail(err, HOP_EPERM, _("hop is shared by the whole authority here; only "
 		                "the administrator (root) creates its database %s"), app->db_path);
-	if (create && (make_parent(app->db_path, err) != HOP_OK ||
-	               create_file(app->db_path, err) != HOP_OK))
+	if (create && !db_is_server(app->db_path) &&
+	    (make_parent(app->db_path, err) != HOP_OK || create_file(app->db_path, err) != HOP_OK))
 		return err->status;
 	if (db_open(app->db_path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &app->db,
 	            err) != HOP_OK)

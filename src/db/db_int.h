@@ -1,14 +1,23 @@
-/* The SQLite driver's insides, shared by the files of src/db alone. */
+/* The db layer's insides, shared by the files of src/db alone: the driver
+ * table every engine fills (db_sqlite*.c, db_pg*.c), the connection and the
+ * statement cache that db.c keeps the same for all of them.
+ *
+ * After Dovecot's lib-sql (a table of functions per driver, errors mapped to
+ * a few common codes) and FreeRADIUS's rlm_sql (normalised result codes).  A
+ * connection finds its driver once, when it opens; every call after that is
+ * one indirect call into the engine, so the SQLite path stays direct. */
 #ifndef HOP_DB_INT_H
 #define HOP_DB_INT_H
 
-#include <sqlite3.h>
 #include "hop/db/db.h"
 
 #define STMT_SLOTS 512          /* power of two; hop has far fewer statements */
 
+struct db_driver;
+
 struct db_stmt {
-	sqlite3_stmt *h;
+	void *h;                        /* the engine's statement */
+	const struct db_driver *drv;
 	struct hop_db *db;
 };
 
@@ -18,35 +27,59 @@ struct stmt_slot {
 };
 
 struct hop_db {
-	sqlite3 *h;
-	char *path;
+	const struct db_driver *drv;
+	void *h;                /* the engine's connection */
+	char *path;             /* the file, or the server and database (no password) */
 	int depth;              /* transaction nesting: 0 none, 1 BEGIN, >1 savepoints */
 	struct stmt_slot slots[STMT_SLOTS];
 };
 
+/* One database engine.  Statements' functions take the engine's statement
+ * (st->h) or the db_stmt; connections' take the hop_db. */
+struct db_driver {
+	const char *name;                       /* "sqlite", "postgresql" */
+	/* Connect to target, refuse what is not hop's, migrate (db->path is set). */
+	enum hop_status (*open)(struct hop_db *db, const char *target, enum db_open_mode mode,
+	                        struct hop_err *err);
+	void (*close)(struct hop_db *db);       /* finalizes nothing: db.c did */
+	const char *(*engine)(struct hop_db *db);
+
+	void *(*prepare)(struct hop_db *db, const char *sql, struct hop_err *err);
+	void (*finalize)(void *h);
+	void (*reset)(void *h);                 /* ready to run again, bindings kept */
+	void (*clear)(void *h);                 /* reset and bindings cleared */
+	enum db_step (*step)(struct db_stmt *st);
+	bool (*bind_int64)(void *h, int i, int64_t v);
+	bool (*bind_null)(void *h, int i);
+	/* copy: the text may go away before the step (else it stays until cleared) */
+	bool (*bind_text)(void *h, int i, const char *text, size_t len, bool copy);
+	int64_t (*col_int64)(void *h, int col);
+	const char *(*col_text)(void *h, int col);
+	size_t (*col_bytes)(void *h, int col);
+	bool (*col_is_null)(void *h, int col);
+
+	/* Run sql (no parameters, no rows); false with the engine's error kept
+	 * for db_fail and errmsg. */
+	bool (*run)(struct hop_db *db, const char *sql);
+	const char *(*errmsg)(struct hop_db *db);
+	/* The outermost transaction: the write lock from its start. */
+	bool (*begin)(struct hop_db *db);
+	bool (*in_transaction)(struct hop_db *db);
+	int64_t (*changes)(struct hop_db *db);
+	int64_t (*last_id)(struct hop_db *db);
+	enum hop_status (*mark)(struct hop_db *db, struct db_mark *m, struct hop_err *err);
+	/* The last error as a sentence (busy, read-only) or "what: message". */
+	enum hop_status (*fail)(struct hop_db *db, struct hop_err *err, const char *what);
+	int (*schema_version)(struct hop_db *db);
+};
+
+extern const struct db_driver db_sqlite_driver;
+extern const struct db_driver db_pg_driver;
+
 /* Run sql (no parameters, no rows) on the connection. */
 enum hop_status db_exec(struct hop_db *db, const char *sql, struct hop_err *err);
-/* A pragma's or query's single integer; -1 when it fails. */
-int db_query_int(sqlite3 *h, const char *sql);
 
-/* "hop!" in the file header (set by the first migration), so that hop's files
- * can be told from other SQLite databases. */
-#define HOP_APPLICATION_ID 0x686f7021
-
-/* What a file holds, judged the one way (db_schema.c): for db_open, which
- * refuses to touch anything but hop's, and for dbfile_check_hop, which
- * 'hop init --force' asks before replacing a file. */
-enum db_kind {
-	DB_KIND_EMPTY,          /* a new, empty SQLite file: hop may set it up */
-	DB_KIND_HOP,            /* hop's, of a version this program knows */
-	DB_KIND_NEWER,          /* hop's, from a newer hop */
-	DB_KIND_FOREIGN,        /* another program's SQLite database */
-	DB_KIND_NOTDB,          /* not an SQLite file at all */
-	DB_KIND_UNREADABLE,     /* could not be read: the engine's error says why */
-};
-enum db_kind db_kind_of(sqlite3 *h, int *version);
-
-/* Apply the migrations the database lacks, one step per transaction. */
-enum hop_status db_migrate(struct hop_db *db, struct hop_err *err);
+/* Is target a PostgreSQL URL or conninfo rather than a file?  (db_pg_sql.c) */
+bool db_pg_is_target(const char *target);
 
 #endif

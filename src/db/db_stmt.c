@@ -1,32 +1,14 @@
-/* Statements: stepping, binding and reading typed values, with the engine's
- * result codes turned into the few outcomes core tells apart. */
+/* Statements, whatever the engine: stepping, the two common ways to run one,
+ * typed binders and readers.  Each is one call into the connection's driver;
+ * dates and the cut of copied text are decided here, once. */
 #include <string.h>
 
 #include "hop/base/clock.h"
 #include "db_int.h"
 
-enum db_step db_step(struct db_stmt *st)
-{
-	int rc = sqlite3_step(st->h);
+enum db_step db_step(struct db_stmt *st) { return st->drv->step(st); }
 
-	switch (rc) {
-	case SQLITE_ROW: return DB_ROW;
-	case SQLITE_DONE: return DB_DONE;
-	case SQLITE_CONSTRAINT_UNIQUE:
-	case SQLITE_CONSTRAINT_PRIMARYKEY: return DB_UNIQUE;
-	case SQLITE_CONSTRAINT_FOREIGNKEY: return DB_FOREIGN;
-	case SQLITE_CONSTRAINT_CHECK:
-	case SQLITE_CONSTRAINT_NOTNULL:
-	/* A trigger that refuses a write guards a rule as a CHECK does (two
-	 * overlapping posts of one person). */
-	case SQLITE_CONSTRAINT_TRIGGER: return DB_CHECK;
-	}
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-		return DB_BUSY;
-	return DB_FAIL;
-}
-
-void db_reset(struct db_stmt *st) { sqlite3_reset(st->h); }
+void db_reset(struct db_stmt *st) { st->drv->reset(st->h); }
 
 enum hop_status db_run(struct db_stmt *st, const char *what, struct hop_err *err)
 {
@@ -83,34 +65,27 @@ enum hop_status db_get_int64(struct db_stmt *st, int64_t *v, bool *found, const 
 	return db_get(st, read_int64, v, found, what, err);
 }
 
-void db_clear(struct db_stmt *st)
-{
-	sqlite3_reset(st->h);
-	sqlite3_clear_bindings(st->h);
-}
+void db_clear(struct db_stmt *st) { st->drv->clear(st->h); }
 
-bool db_bind_int(struct db_stmt *st, int i, int v)
-{
-	return sqlite3_bind_int(st->h, i, v) == SQLITE_OK;
-}
+bool db_bind_int(struct db_stmt *st, int i, int v) { return st->drv->bind_int64(st->h, i, v); }
 
 bool db_bind_int64(struct db_stmt *st, int i, int64_t v)
 {
-	return sqlite3_bind_int64(st->h, i, v) == SQLITE_OK;
+	return st->drv->bind_int64(st->h, i, v);
 }
 
-bool db_bind_null(struct db_stmt *st, int i) { return sqlite3_bind_null(st->h, i) == SQLITE_OK; }
+bool db_bind_null(struct db_stmt *st, int i) { return st->drv->bind_null(st->h, i); }
 
 bool db_bind_text(struct db_stmt *st, int i, const char *text)
 {
 	if (!text)
-		return sqlite3_bind_null(st->h, i) == SQLITE_OK;
-	return sqlite3_bind_text(st->h, i, text, -1, SQLITE_TRANSIENT) == SQLITE_OK;
+		return st->drv->bind_null(st->h, i);
+	return st->drv->bind_text(st->h, i, text, strlen(text), true);
 }
 
 bool db_bind_text_static(struct db_stmt *st, int i, const char *text, size_t len)
 {
-	return sqlite3_bind_text(st->h, i, text, (int)len, SQLITE_STATIC) == SQLITE_OK;
+	return st->drv->bind_text(st->h, i, text, len, false);
 }
 
 bool db_bind_date(struct db_stmt *st, int i, hop_date day)
@@ -118,32 +93,26 @@ bool db_bind_date(struct db_stmt *st, int i, hop_date day)
 	char buf[HOP_DATE_ISO_LEN];
 
 	if (day == HOP_DATE_NONE)
-		return sqlite3_bind_null(st->h, i) == SQLITE_OK;
-	return sqlite3_bind_text(st->h, i, date_format(day, buf), -1, SQLITE_TRANSIENT) ==
-	       SQLITE_OK;
+		return st->drv->bind_null(st->h, i);
+	date_format(day, buf);
+	return st->drv->bind_text(st->h, i, buf, strlen(buf), true);
 }
 
 bool db_bind_today(struct db_stmt *st, int i) { return db_bind_date(st, i, clock_today()); }
 
-int db_col_int(struct db_stmt *st, int col) { return sqlite3_column_int(st->h, col); }
+int db_col_int(struct db_stmt *st, int col) { return (int)st->drv->col_int64(st->h, col); }
 
-int64_t db_col_int64(struct db_stmt *st, int col) { return sqlite3_column_int64(st->h, col); }
+int64_t db_col_int64(struct db_stmt *st, int col) { return st->drv->col_int64(st->h, col); }
 
-const char *db_col_text(struct db_stmt *st, int col)
-{
-	return (const char *)sqlite3_column_text(st->h, col);
-}
+const char *db_col_text(struct db_stmt *st, int col) { return st->drv->col_text(st->h, col); }
 
-size_t db_col_bytes(struct db_stmt *st, int col) { return (size_t)sqlite3_column_bytes(st->h, col); }
+size_t db_col_bytes(struct db_stmt *st, int col) { return st->drv->col_bytes(st->h, col); }
 
-bool db_col_is_null(struct db_stmt *st, int col)
-{
-	return sqlite3_column_type(st->h, col) == SQLITE_NULL;
-}
+bool db_col_is_null(struct db_stmt *st, int col) { return st->drv->col_is_null(st->h, col); }
 
 hop_date db_col_date(struct db_stmt *st, int col)
 {
-	const char *t = (const char *)sqlite3_column_text(st->h, col);
+	const char *t = st->drv->col_text(st->h, col);
 	hop_date d;
 
 	if (!t || !date_parse_iso(t, &d))
@@ -153,7 +122,7 @@ hop_date db_col_date(struct db_stmt *st, int col)
 
 void db_col_copy(struct db_stmt *st, int col, char *buf, size_t size)
 {
-	const unsigned char *t = sqlite3_column_text(st->h, col);
+	const unsigned char *t = (const unsigned char *)st->drv->col_text(st->h, col);
 	size_t n;
 
 	if (!size)

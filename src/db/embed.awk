@@ -1,6 +1,9 @@
-# Turn db/NNNN_name.sql files into a C table of migrations (one string each).
-# The numeric prefix is the schema version the file brings the database to.
-BEGIN { n = 0; print "/* generated from the db/ migrations by src/db/embed.awk: do not edit */"
+# Turn db/<database>/NNNN_name.sql files into a C table of migrations (one
+# string each).  The numeric prefix is the schema version the file brings the
+# database to.  -v prefix=hop_migration (SQLite, the default) or
+# -v prefix=hop_pg_migration (PostgreSQL) names the table and its functions.
+BEGIN { n = 0; if (prefix == "") prefix = "hop_migration"
+        print "/* generated from the db/ migrations by src/db/embed.awk: do not edit */"
         print "#include \"hop/db/migrations.h\""; print "static const char *const sql_text[] = {" }
 FNR == 1 {
 	if (n > 0) print "\","
@@ -16,9 +19,9 @@ FNR == 1 {
 END {
 	if (n > 0) print "\""
 	print "};"
-	print "const struct hop_migration hop_migrations[] = {"
+	print "const struct hop_migration " prefix "s[] = {"
 	for (i = 1; i <= n; i++) printf "\t{ %d, \"%s\" },\n", vers[i], names[i]
 	print "};"
-	printf "const int hop_migration_count = %d;\n", n
-	print "const char *hop_migration_sql(int i) { return sql_text[i]; }"
+	printf "const int %s_count = %d;\n", prefix, n
+	print "const char *" prefix "_sql(int i) { return sql_text[i]; }"
 }

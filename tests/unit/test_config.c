@@ -66,7 +66,7 @@ static void test_defaults_pass_checks(void **state)
 static void test_table(void **state)
 {
 	(void)state;
-	assert_int_equal(config_key_count, 40);
+	assert_int_equal(config_key_count, 41);
 	for (size_t i = 0; i < config_key_count; i++) {
 		const struct config_key *k = &config_keys[i];
 		assert_ptr_equal(config_key_find(k->section, k->key), k);

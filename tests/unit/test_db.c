@@ -87,7 +87,7 @@ static void test_migrates_to_latest(void **state)
 }
 
 /* Every table the feeds may read tells 'feeds publish' it changed
- * (db/0010_data_rev.sql): an UPDATE and a DELETE trigger each, and an INSERT
+ * (db/sqlite/0010_data_rev.sql): an UPDATE and a DELETE trigger each, and an INSERT
  * trigger where there is no rowid to read the last insert from. */
 static void test_every_table_bumps_data_rev(void **state)
 {

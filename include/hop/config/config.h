@@ -25,6 +25,7 @@ enum cfg_mobile_gate { CFG_GATE_WARN, CFG_GATE_REFUSE };
 struct hop_config {
 	/* [database] */
 	char db_path[HOP_PATH_MAX];       /* "" = not set (then $XDG_DATA_HOME/hop/hop.db) */
+	char db_url[HOP_PATH_MAX];        /* a PostgreSQL URL or conninfo; "" = SQLite at db_path */
 	/* [organisation] */
 	char org_name[128];               /* default "hop" */
 	char region[3];                   /* Bundesland code, default "BE" */
@@ -160,6 +161,11 @@ const struct config_key *config_key_find(const char *section, const char *key);
  * applies) and store it in cfg.  err gets a sentence without prefix. */
 enum hop_status config_key_set(const struct config_key *k, const char *text,
                                struct hop_config *cfg, struct hop_err *err);
+
+/* Keys of file that must agree with each other ([database] path and url:
+ * one of them). */
+enum hop_status config_keys_agree(const struct hop_config *cfg, const char *file,
+                                  struct hop_err *err);
 
 /* The value of k in cfg as it would be written in the file, unquoted. */
 void config_key_format(const struct config_key *k, const struct hop_config *cfg,

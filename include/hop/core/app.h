@@ -24,8 +24,10 @@ struct hop_app {
 	struct hop_config cfg;
 	char config_path[HOP_PATH_MAX];   /* "" = built-in defaults */
 	const char *config_source;        /* "--config", "$HOP_CONFIG", ... */
-	char db_path[HOP_PATH_MAX];
-	const char *db_source;            /* "--db", "$HOP_DB", "config", "default" */
+	char db_path[HOP_PATH_MAX];       /* a file, or a PostgreSQL URL or conninfo */
+	const char *db_source;            /* "--db", "$HOP_DB", "config", "url", "default" */
+	bool db_server;                   /* db_path names a PostgreSQL database */
+	char db_shown[HOP_PATH_MAX];      /* db_path as it may be shown: no password */
 	struct hop_db *db;
 	struct hop_actor actor;
 	/* The Desks screen's places and who-is-in's zones, teams and places,
@@ -41,9 +43,10 @@ struct app_options {
 	const char *db_path;       /* --db, or NULL */
 };
 
-/* Locate and load the configuration, then decide the database path
- * (--db, $HOP_DB, [database] path, $XDG_DATA_HOME/hop/hop.db or
- * ~/.local/share/hop/hop.db).  Does not open the database. */
+/* Locate and load the configuration, then decide the database (--db,
+ * $HOP_DB, [database] url, [database] path, $XDG_DATA_HOME/hop/hop.db or
+ * ~/.local/share/hop/hop.db; each of the first two a file or a PostgreSQL
+ * URL).  Does not open the database. */
 enum hop_status app_configure(struct hop_app *app, const struct app_options *opt,
                               struct hop_err *err);
 

@@ -1,7 +1,7 @@
 /* The database: opening it, migrations, transactions, and prepared statements
  * with typed binders and readers.  Core speaks to the database only through
- * this header; which engine is behind it (SQLite today, a PostgreSQL driver
- * later) is db/'s business alone.
+ * this header; which engine is behind it (an SQLite file, or a PostgreSQL
+ * server through libpq) is db/'s business alone.
  *
  * Statements are string literals in core, with numbered parameters (?1, ?2)
  * and SQL that PostgreSQL also understands where a portable form exists.
@@ -25,18 +25,31 @@ enum db_open_mode {
 	DB_OPEN_CREATE,     /* create the file if missing (init) */
 };
 
-/* Open (and for DB_OPEN_CREATE, create) the database, set WAL, foreign keys,
- * a busy timeout and the collation "hop" (German order of names, see
- * fold_collate), then migrate it to the newest schema.  A database whose
- * schema is newer than this program knows, or that is not hop's, is refused
- * untouched. */
-enum hop_status db_open(const char *path, enum db_open_mode mode,
+/* Open (and for DB_OPEN_CREATE, create) the database, then migrate it to
+ * the newest schema.  target is an SQLite file (WAL, foreign keys, a busy
+ * timeout and the collation "hop", German order of names, see fold_collate),
+ * or a PostgreSQL URL (postgresql://...) or libpq conninfo ("host=... dbname=
+ * ..."), for which the database must exist (DB_OPEN_CREATE sets up an empty
+ * one).  A database whose schema is newer than this program knows, or that
+ * is not hop's, is refused untouched. */
+enum hop_status db_open(const char *target, enum db_open_mode mode,
                         struct hop_db **out, struct hop_err *err);
 void db_close(struct hop_db *db);
 
+/* The file, or for a server "PostgreSQL database hop on host db1" (never a
+ * password). */
 const char *db_path(const struct hop_db *db);
 /* "SQLite 3.40.1": the engine and its version, for 'hop --version'. */
 const char *db_engine(void);
+/* The open connection's engine: "SQLite 3.40.1", "PostgreSQL 15.8". */
+const char *db_engine_of(struct hop_db *db);
+
+/* Is target a PostgreSQL URL or conninfo rather than an SQLite file? */
+bool db_is_server(const char *target);
+/* target as it may be shown: a file as it is; a server as "PostgreSQL
+ * database NAME on HOST[:PORT] as USER", what libpq's defaults leave out
+ * left out, and never the password.  Does not connect. */
+void db_describe(const char *target, char *buf, size_t size);
 
 /* The schema version of the open database, and the newest this program has. */
 int db_schema_version(struct hop_db *db);
@@ -59,6 +72,11 @@ enum db_step {
 	DB_CHECK,           /* a CHECK or NOT NULL constraint refused it */
 	DB_BUSY,            /* another writer held the database too long */
 	DB_FAIL,            /* anything else: db_fail says what */
+	/* The server gave up the transaction (serialization failure, deadlock):
+	 * it is rolled back and running it again from its start may succeed.
+	 * hop's transactions take one write lock first (see db_begin), so only a
+	 * writer outside hop makes this happen. */
+	DB_RETRY,
 };
 enum db_step db_step(struct db_stmt *st);
 /* Ready the statement to run again; its bindings stay. */
@@ -121,8 +139,10 @@ int64_t db_last_id(struct hop_db *db);
 
 /* Begin a write transaction that holds the write lock from the start, so that
  * what a write depends on cannot change between reading it and writing (in
- * SQLite: BEGIN IMMEDIATE).  Waits up to the busy timeout rather than failing
- * at once.  Nested calls (an import calling person_add for each row) become
+ * SQLite: BEGIN IMMEDIATE; in PostgreSQL: BEGIN and a transaction-level
+ * advisory lock every hop writer takes, so writers take turns exactly as in
+ * SQLite while readers never wait).  Waits up to the busy timeout rather than
+ * failing at once.  Nested calls (an import calling person_add for each row) become
  * savepoints, so an inner failure can be rolled back alone and the outer
  * transaction decides. */
 enum hop_status db_begin(struct hop_db *db, struct hop_err *err);

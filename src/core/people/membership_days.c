@@ -10,14 +10,25 @@
 #include "hop/base/vec.h"
 #include "hop/core/people/membership.h"
 
+/* The days of the stretch as rows, each bound as ISO text and those past the
+ * stretch NULL (they join nothing): no date arithmetic in SQL, which SQLite
+ * (date(day, '+1 day')) and PostgreSQL spell differently. */
+#define DAYS_MAX 32
+#define DAYS_SQL \
+	"(0, ?2), (1, ?3), (2, ?4), (3, ?5), (4, ?6), (5, ?7), (6, ?8), " \
+	"(7, ?9), (8, ?10), (9, ?11), (10, ?12), (11, ?13), (12, ?14), " \
+	"(13, ?15), (14, ?16), (15, ?17), (16, ?18), (17, ?19), (18, ?20), " \
+	"(19, ?21), (20, ?22), (21, ?23), (22, ?24), (23, ?25), (24, ?26), " \
+	"(25, ?27), (26, ?28), (27, ?29), (28, ?30), (29, ?31), (30, ?32), " \
+	"(31, ?33)"
+
 enum hop_status membership_team_days(struct hop_app *app, int64_t team_id, hop_date from,
                                      int ndays, struct membership_days **out, size_t *n,
                                      struct hop_err *err)
 {
 	/* The days as rows, each joined to the team's memberships through the
-	 * index membership_team (PostgreSQL: generate_series). */
-	struct db_stmt *st = db_stmt(app->db, "WITH RECURSIVE d(i, day) AS (SELECT 0, ?2 "
-	                           "UNION ALL SELECT i + 1, date(day, '+1 day') FROM d WHERE i + 1 < ?3) "
+	 * index membership_team. */
+	struct db_stmt *st = db_stmt(app->db, "WITH d(i, day) AS (VALUES " DAYS_SQL ") "
 	                           "SELECT m.person_id, d.i FROM d JOIN membership m "
 	                           "ON m.team_id = ?1 AND " MEMBERSHIP_ON_SQL("d.day")
 	                           "ORDER BY m.person_id", err);
@@ -28,11 +39,11 @@ enum hop_status membership_team_days(struct hop_app *app, int64_t team_id, hop_d
 	*n = 0;
 	if (!st)
 		return err->status;
-	if (ndays > 32)
-		ndays = 32;
+	if (ndays > DAYS_MAX)
+		ndays = DAYS_MAX;
 	db_bind_int64(st, 1, team_id);
-	db_bind_date(st, 2, from);
-	db_bind_int(st, 3, ndays);
+	for (int i = 0; i < ndays; i++)
+		db_bind_date(st, 2 + i, from + i);
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t id = db_col_int64(st, 0);
 		int d = db_col_int(st, 1);

@@ -85,7 +85,8 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 	             "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person_id, day) DO "
 	             "UPDATE SET location = excluded.location, note = excluded.note, "
 	             "set_by = excluded.set_by, updated_at = excluded.updated_at "
-	             "WHERE location IS NOT excluded.location OR note IS NOT excluded.note", err);
+	             "WHERE presence.location IS DISTINCT FROM excluded.location "
+	             "OR presence.note IS DISTINCT FROM excluded.note", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, p->id);

@@ -78,7 +78,8 @@ static enum hop_status store(struct hop_app *app, int64_t person_id, int weekday
 	else
 		st = db_stmt(app->db, "INSERT INTO presence_default (person_id, weekday, location) "
 		             "VALUES (?1, ?2, ?3) ON CONFLICT (person_id, weekday) DO UPDATE SET "
-		             "location = excluded.location WHERE location IS NOT excluded.location", err);
+		             "location = excluded.location "
+		             "WHERE presence_default.location IS DISTINCT FROM excluded.location", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);

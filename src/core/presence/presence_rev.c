@@ -1,5 +1,5 @@
 /* Revisions of presence days, for the iCalendar SEQUENCE of presence events
- * (see db/0005_feed_sequence.sql), and a person's days as the feeds list them.
+ * (see db/sqlite/0005_feed_sequence.sql), and a person's days as the feeds list them.
  *
  * A presence event's content is the day's effective location and note: the
  * day's own entry, else the weekly default, else a desk booked that day.  Its

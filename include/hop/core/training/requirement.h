@@ -18,7 +18,7 @@ struct hop_app;
 enum trn_scope { TRN_SCOPE_ALL, TRN_SCOPE_ROLE, TRN_SCOPE_TEAM, TRN_SCOPE_SITE,
                  TRN_SCOPE_PERSON };
 #define TRN_SCOPE_COUNT 5
-/* When a requirement first falls due for a person (db/0008_training.sql). */
+/* When a requirement first falls due for a person (db/sqlite/0008_training.sql). */
 enum trn_trigger { TRN_TRIGGER_NONE, TRN_TRIGGER_START, TRN_TRIGGER_MOBILE,
                    TRN_TRIGGER_CHANGE };
 #define TRN_TRIGGER_COUNT 4

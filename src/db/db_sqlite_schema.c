@@ -1,4 +1,4 @@
-/* The schema: telling hop's database files from everything else, and the
+/* The SQLite schema: telling hop's database files from everything else, and the
  * migrations compiled in from db/NNNN_*.sql, applied one step at a time. */
 #include <stdbool.h>
 #include <stdio.h>
@@ -7,7 +7,7 @@
 #include "hop/base/i18n.h"
 #include "hop/db/dbfile.h"
 #include "hop/db/migrations.h"
-#include "db_int.h"
+#include "db_sqlite_int.h"
 
 int db_query_int(sqlite3 *h, const char *sql)
 {

@@ -1,0 +1,115 @@
+/* The PostgreSQL driver's insides, for db_pg*.c and the unit test of the
+ * parts that need no server (db_pg_sql.c). */
+#ifndef HOP_DB_PG_INT_H
+#define HOP_DB_PG_INT_H
+
+#include <libpq-fe.h>
+#include "db_int.h"
+
+/* libpq, loaded when a PostgreSQL database is first opened (dlopen), so that
+ * every hop on SQLite starts without loading libpq and the twenty libraries
+ * it needs (TLS, Kerberos, LDAP): the one-process 'hop book' stays as fast. */
+#define PQ_FUNCTIONS(X) \
+	X(PGconn *, PQconnectdb, (const char *)) \
+	X(ConnStatusType, PQstatus, (const PGconn *)) \
+	X(char *, PQerrorMessage, (const PGconn *)) \
+	X(void, PQfinish, (PGconn *)) \
+	X(PGresult *, PQexec, (PGconn *, const char *)) \
+	X(PGresult *, PQprepare, (PGconn *, const char *, const char *, int, const Oid *)) \
+	X(int, PQsendQueryPrepared, (PGconn *, const char *, int, const char *const *, \
+	                             const int *, const int *, int)) \
+	X(int, PQsetSingleRowMode, (PGconn *)) \
+	X(PGresult *, PQgetResult, (PGconn *)) \
+	X(ExecStatusType, PQresultStatus, (const PGresult *)) \
+	X(char *, PQresultErrorField, (const PGresult *, int)) \
+	X(char *, PQresultErrorMessage, (const PGresult *)) \
+	X(void, PQclear, (PGresult *)) \
+	X(int, PQntuples, (const PGresult *)) \
+	X(char *, PQgetvalue, (const PGresult *, int, int)) \
+	X(int, PQgetlength, (const PGresult *, int, int)) \
+	X(int, PQgetisnull, (const PGresult *, int, int)) \
+	X(char *, PQcmdTuples, (PGresult *)) \
+	X(char *, PQcmdStatus, (PGresult *)) \
+	X(PGTransactionStatusType, PQtransactionStatus, (const PGconn *)) \
+	X(const char *, PQparameterStatus, (const PGconn *, const char *)) \
+	X(char *, PQdb, (const PGconn *)) \
+	X(char *, PQhost, (const PGconn *)) \
+	X(char *, PQport, (const PGconn *)) \
+	X(char *, PQuser, (const PGconn *)) \
+	X(PQconninfoOption *, PQconninfoParse, (const char *, char **)) \
+	X(void, PQconninfoFree, (PQconninfoOption *)) \
+	X(void, PQfreemem, (void *)) \
+	X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *, PQnoticeProcessor, void *))
+
+struct pq_api {
+#define PQ_FIELD(ret, name, args) ret (*name) args;
+	PQ_FUNCTIONS(PQ_FIELD)
+#undef PQ_FIELD
+};
+
+/* The loaded library, or NULL with err saying why (libpq5 is missing). */
+const struct pq_api *pg_lib(struct hop_err *err);
+
+/* Every hop writer takes this transaction-level advisory lock first ("hop!"):
+ * one writer at a time, as SQLite's BEGIN IMMEDIATE has it. */
+#define PG_WRITE_LOCK "SELECT pg_advisory_xact_lock(1752133665)"
+
+#define PG_MSG_MAX 512
+
+struct pg_stmt;
+
+struct pg_conn {
+	PGconn *c;
+	const struct pq_api *pq;
+	struct hop_db *db;
+	int next_name;                  /* statements are h1, h2, ... on this connection */
+	struct pg_stmt *busy;           /* the statement whose rows are still coming */
+	char sqlstate[6];               /* of the last error */
+	char msg[PG_MSG_MAX];
+	int64_t changes;
+	bool inserted;                  /* an INSERT since lastval() was last read */
+	int64_t last_id;
+	char engine[48];
+};
+
+/* ---- db_pg_sql.c: what needs no server ---- */
+
+/* sql with ?NNN (and SQLite's bare ?) as $N, string literals, quoted names
+ * and comments left alone; *nparams the highest number.  malloc'd; NULL when
+ * out of memory. */
+char *pg_placeholders(const char *sql, int *nparams);
+/* A SQLSTATE ("23505") as the outcome core tells apart. */
+enum db_step pg_outcome(const char *sqlstate);
+/* Does sql write (INSERT, UPDATE, DELETE, or WITH ... one of them)? */
+bool pg_is_write(const char *sql);
+/* libpq's error text on one line, without "ERROR:  " and the trailing newline. */
+void pg_trim_message(const char *msg, char *buf, size_t size);
+
+/* ---- db_pg_stmt.c: the statement functions of db_pg_driver ---- */
+void *pg_prepare(struct hop_db *db, const char *sql, struct hop_err *err);
+void pg_finalize(void *h);
+void pg_reset(void *h);
+void pg_clear(void *h);
+enum db_step pg_step(struct db_stmt *st);
+bool pg_bind_int64(void *h, int i, int64_t v);
+bool pg_bind_null(void *h, int i);
+bool pg_bind_text(void *h, int i, const char *text, size_t len, bool copy);
+int64_t pg_col_int64(void *h, int col);
+const char *pg_col_text(void *h, int col);
+size_t pg_col_bytes(void *h, int col);
+bool pg_col_is_null(void *h, int col);
+/* Let the statement whose rows are still coming keep the rest in memory, so
+ * that the connection can run something else. */
+void pg_settle(struct pg_conn *pc);
+/* Keep the error of r (or of the connection when r is NULL). */
+void pg_keep_error(struct pg_conn *pc, const PGresult *r);
+/* Run sql (no parameters), the connection settled first; false with the error kept. */
+bool pg_run(struct pg_conn *pc, const char *sql);
+
+/* ---- db_pg_schema.c ---- */
+/* Refuse what is not hop's, then migrate, one step per transaction. */
+enum hop_status pg_prepare_schema(struct hop_db *db, enum db_open_mode mode,
+                                  struct hop_err *err);
+int pg_schema_version(struct hop_db *db);
+
+#endif

@@ -1,0 +1,168 @@
+/* The parts of the PostgreSQL driver that need no server, and so are unit
+ * tested without one: telling a server from a file, core's ?NNN placeholders
+ * as PostgreSQL's $N, a SQLSTATE as the outcome core tells apart, and which
+ * statements write. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_pg_int.h"
+
+/* A URL, or a conninfo: "host=db1 dbname=hop", "service=hop".  A file whose
+ * name starts "word=" is written "./word=..." (hop(1) says so). */
+bool db_pg_is_target(const char *t)
+{
+	const char *p = t;
+
+	if (strncmp(t, "postgresql://", 13) == 0 || strncmp(t, "postgres://", 11) == 0)
+		return true;
+	while (*p == ' ')
+		p++;
+	if (!isalpha((unsigned char)*p))
+		return false;
+	while (isalnum((unsigned char)*p) || *p == '_')
+		p++;
+	while (*p == ' ')
+		p++;
+	return *p == '=';
+}
+
+/* Copy a quoted run (string literal, quoted name) or a comment verbatim. */
+static const char *skip_quoted(const char *s, char q, char **o)
+{
+	*(*o)++ = *s++;
+	while (*s) {
+		if (*s == q && s[1] == q) {             /* '' inside a literal */
+			*(*o)++ = *s++;
+			*(*o)++ = *s++;
+			continue;
+		}
+		if (*s == q) {
+			*(*o)++ = *s++;
+			break;
+		}
+		*(*o)++ = *s++;
+	}
+	return s;
+}
+
+char *pg_placeholders(const char *sql, int *nparams)
+{
+	/* "?" becomes "$" and a bare "?" gains at most 5 digits. */
+	size_t n = strlen(sql);
+	char *out = malloc(n * 6 + 1), *o = out;
+	const char *s = sql;
+	int high = 0;
+
+	if (!out)
+		return NULL;
+	while (*s) {
+		if (*s == '\'' || *s == '"') {
+			s = skip_quoted(s, *s, &o);
+		} else if (s[0] == '-' && s[1] == '-') {
+			while (*s && *s != '\n')
+				*o++ = *s++;
+		} else if (s[0] == '/' && s[1] == '*') {
+			const char *end = strstr(s + 2, "*/");
+			size_t len = end ? (size_t)(end + 2 - s) : strlen(s);
+			memcpy(o, s, len);
+			o += len;
+			s += len;
+		} else if (*s == '?') {
+			int v;
+			s++;
+			*o++ = '$';
+			if (isdigit((unsigned char)*s)) {
+				v = 0;
+				while (isdigit((unsigned char)*s)) {
+					v = v * 10 + (*s - '0');
+					*o++ = *s++;
+				}
+			} else {
+				/* SQLite numbers a bare ? one above the highest so far. */
+				v = high + 1;
+				o += sprintf(o, "%d", v);
+			}
+			if (v > high)
+				high = v;
+		} else {
+			*o++ = *s++;
+		}
+	}
+	*o = '\0';
+	*nparams = high;
+	return out;
+}
+
+/* The SQLSTATEs of PostgreSQL's appendix A that core tells apart. */
+enum db_step pg_outcome(const char *state)
+{
+	static const struct { const char *state; enum db_step outcome; } map[] = {
+		{ "23505", DB_UNIQUE },         /* unique_violation */
+		{ "23503", DB_FOREIGN },        /* foreign_key_violation */
+		{ "23514", DB_CHECK },          /* check_violation */
+		{ "23502", DB_CHECK },          /* not_null_violation */
+		{ "23P01", DB_CHECK },          /* exclusion_violation: overlapping posts */
+		{ "P0001", DB_CHECK },          /* raise_exception: a trigger refused, as
+		                                 * SQLite's RAISE(ABORT) does */
+		{ "40001", DB_RETRY },          /* serialization_failure */
+		{ "40P01", DB_RETRY },          /* deadlock_detected */
+		{ "55P03", DB_BUSY },           /* lock_not_available: lock_timeout passed */
+		{ "57014", DB_BUSY },           /* query_canceled: statement_timeout */
+	};
+
+	if (!state)
+		return DB_FAIL;
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(state, map[i].state) == 0)
+			return map[i].outcome;
+	return DB_FAIL;
+}
+
+static bool word_is(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	return strncasecmp(s, w, n) == 0 && !isalnum((unsigned char)s[n]) && s[n] != '_';
+}
+
+bool pg_is_write(const char *sql)
+{
+	const char *s = sql;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (word_is(s, "INSERT") || word_is(s, "UPDATE") || word_is(s, "DELETE"))
+		return true;
+	if (!word_is(s, "WITH"))
+		return false;
+	/* A WITH that writes names INSERT, UPDATE or DELETE outside quotes. */
+	for (; *s; s++) {
+		if (*s == '\'') {
+			while (*++s && *s != '\'')
+				;
+			if (!*s)
+				break;
+		} else if ((s == sql || !isalnum((unsigned char)s[-1])) &&
+		           (word_is(s, "INSERT") || word_is(s, "UPDATE") || word_is(s, "DELETE"))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+void pg_trim_message(const char *msg, char *buf, size_t size)
+{
+	size_t n;
+
+	if (!msg)
+		msg = "";
+	if (strncmp(msg, "ERROR:  ", 8) == 0)
+		msg += 8;
+	else if (strncmp(msg, "FATAL:  ", 8) == 0)
+		msg += 8;
+	snprintf(buf, size, "%s", msg);
+	n = strcspn(buf, "\n");
+	buf[n] = '\0';
+}

@@ -1,0 +1,68 @@
+# A throwaway PostgreSQL cluster for a test (POSIX sh), sourced after lib.sh:
+#   . "$(dirname "$0")/pg_lib.sh"; pg_start || exit 77
+# initdb and pg_ctl in $SCRATCH/pg, listening on a unix socket there only (no
+# TCP port to collide with another suite's); as root, the server runs as the
+# postgres user (PostgreSQL refuses root).  Sets PG_URL (hop's --db) and PSQL
+# (psql on the cluster's database "hop"); pg_stop runs at exit.  When no
+# PostgreSQL server is installed, pg_start says why and returns 1.
+
+PG_BIN=""
+pg_find() {
+	for d in "$(pg_config --bindir 2>/dev/null)" /usr/lib/postgresql/*/bin; do
+		if [ -n "$d" ] && [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/postgres" ]; then
+			PG_BIN=$d
+			return 0
+		fi
+	done
+	return 1
+}
+
+# as_pg CMD...: run a server command as the owner of the cluster.
+as_pg() {
+	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_stop() {
+	[ -n "${PG_DATA:-}" ] && [ -f "$PG_DATA/postmaster.pid" ] &&
+		as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1
+	rm -rf "$SCRATCH"
+}
+
+pg_start() {
+	if ! pg_find; then
+		echo "skip: no PostgreSQL server here (initdb, pg_ctl, postgres; Debian: postgresql)"
+		return 1
+	fi
+	if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+		echo "skip: running as root and there is no postgres user to run the server as"
+		return 1
+	fi
+	PG_DIR="$SCRATCH/pg"
+	PG_DATA="$PG_DIR/data"
+	mkdir -p "$PG_DIR"
+	# The server's user must reach its directory and socket; the test's user
+	# (root here) connects as the cluster's superuser over the socket.
+	chmod 755 "$SCRATCH"
+	[ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR"
+	trap 'pg_stop' EXIT
+	if ! as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U hop -A trust -E UTF8 --locale=C.UTF-8 \
+		>"$PG_DIR/initdb.log" 2>&1; then
+		echo "skip: initdb failed: $(tail -3 "$PG_DIR/initdb.log")"
+		return 1
+	fi
+	if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/server.log" -w -t 60 \
+		-o "-c listen_addresses='' -c unix_socket_directories='$PG_DIR' -c fsync=off \
+-c synchronous_commit=off -c full_page_writes=off -c max_connections=40" start \
+		>/dev/null 2>&1; then
+		echo "skip: the PostgreSQL server did not start: $(tail -3 "$PG_DIR/server.log")"
+		return 1
+	fi
+	"$PG_BIN/createdb" -h "$PG_DIR" -U hop hop 2>/dev/null || as_pg "$PG_BIN/createdb" -h "$PG_DIR" -U hop hop
+	PG_URL="postgresql://hop@/hop?host=$PG_DIR"
+	PSQL="$PG_BIN/psql -X -q -At -h $PG_DIR -U hop -d hop"
+	export PG_URL
+	return 0
+}
+
+# pg_sql QUERY: read the test database directly, as lib.sh's sql does for SQLite.
+pg_sql() { $PSQL -c "$1"; }

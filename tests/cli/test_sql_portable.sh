@@ -1,0 +1,43 @@
+#!/bin/sh
+# Statements that only SQLite understands (tests/sql/portable.py lists them
+# with file and line): porting core's SQL to PostgreSQL is under way, so the
+# list may shrink but never grow.  tests/sql/nonportable.max holds the number
+# it had when the PostgreSQL driver came; lower it as statements are ported.
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.." || exit 1
+
+if ! [ -x /usr/bin/python3 ]; then
+	echo "skip: /usr/bin/python3 is missing"
+	exit 77
+fi
+/usr/bin/python3 tests/sql/portable.py src/core src/db >"$OUT" 2>"$ERR"
+n=$(sed -n 's/^\([0-9]*\) statements use SQLite-only SQL$/\1/p' "$OUT")
+max=$(cat tests/sql/nonportable.max)
+if [ -z "$n" ]; then
+	nok "tests/sql/portable.py ran ($(head -c 400 "$ERR"))"
+elif [ "$n" -le "$max" ]; then
+	ok "$n statements use SQLite-only SQL (at most $max)"
+	[ "$n" -lt "$max" ] && echo "note: lower tests/sql/nonportable.max to $n"
+else
+	nok "$n statements use SQLite-only SQL, more than $max; new SQL must be portable: $(grep -v '^[0-9]* statements' "$OUT" | head -20)"
+fi
+
+# The checker finds what it should, and not in literals or prose.
+cat >"$SCRATCH/probe.c" <<'C'
+static const char *a = "SELECT date(day, '+1 day') FROM t WHERE ?2 OR x";
+static const char *b = "UPDATE t SET a = 1 WHERE name GLOB 'x*'";
+static const char *c = "SELECT max(rowid) FROM t";
+static const char *d = "INSERT OR REPLACE INTO t VALUES (1)";
+static const char *e = "SELECT name FROM t ORDER BY name COLLATE hop";
+static const char *f = "SELECT 'strftime(' FROM t WHERE a BETWEEN ?1 AND ?2 AND b = ?3";
+static const char *g = "the date(s) of a course; rowid means nothing here";
+static const char *h = "SELECT coalesce(a, 0), count(?1) FROM t WHERE (?2 = 0 OR b = ?2)";
+C
+/usr/bin/python3 tests/sql/portable.py "$SCRATCH/probe.c" >"$OUT"
+has "$OUT" "probe.c:1: date function, date modifier, integer as boolean" "date(), '+1 day' and ?2 OR x are found"
+has "$OUT" "probe.c:2: GLOB" "GLOB is found"
+has "$OUT" "probe.c:3: rowid" "rowid is found"
+has "$OUT" "probe.c:4: INSERT OR" "INSERT OR REPLACE is found"
+has "$OUT" "probe.c:5: COLLATE hop" "COLLATE hop is found"
+has "$OUT" "5 statements use SQLite-only SQL" "literals, BETWEEN, prose and portable SQL are not counted"
+finish
