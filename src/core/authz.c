@@ -557,3 +557,30 @@ enum hop_status authz_database_replace(const struct hop_app *app, struct hop_err
 		                role_format(app->actor.roles, roles, sizeof roles));
 	return HOP_OK;
 }
+
+bool authz_feed_whole_person(const struct hop_app *app, const char *login)
+{
+	if (!app->actor.known)
+		return false;
+	return strcmp(app->actor.login, login) == 0 || has(app, ROLE_HR | ROLE_ADMIN);
+}
+
+enum hop_status authz_feed_person(const struct hop_app *app, const struct hop_person *p,
+                                  struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (authz_feed_whole_person(app, p->login) || authz_leads_team(app, p->team_id))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only %s, the lead of their team, HR or an admin can "
+	                "take %s's calendar"), p->name, p->name);
+}
+
+enum hop_status authz_feeds_publish(const struct hop_app *app, struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	if (has(app, ROLE_HR | ROLE_ADMIN))
+		return HOP_OK;
+	return hop_fail(err, HOP_EPERM, _("only HR or an admin can publish everyone's calendars"));
+}

@@ -323,7 +323,7 @@ sql "UPDATE person SET name = 'Jana Weiß-Berg' WHERE login = 'jweiss'"
 HOP_TODAY=2026-12-01 expect_ok "publish after an edit" feeds publish "$P"
 hasnt "$OUT" "files written 0" "the feeds that show the edited person are written"
 has "$P/index.txt" "Weiß-Berg" "and listed by their new name"
-sql "UPDATE person SET name = 'Jana Weiß' WHERE login = 'jweiss'"
+sql "UPDATE person SET name = 'Jürgen Weiß' WHERE login = 'jweiss'"
 
 # Many sites in one zone and one elsewhere: each zone once, the odd one kept.
 for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
@@ -339,4 +339,20 @@ has "$SCRATCH/lon.txt" "timed 2026-12-02T12:00:00+00:00 2026-12-02T17:00:00+00:0
 	"the London afternoon in London's zone"
 eq "$(grep -c '^TZID:Europe/Berlin' "$OUT")" 1 "Berlin defined once for 18 sites"
 
+# Whose calendar it is: HR of no team takes all of it (bookings the privacy
+# setting hides from HR's own lists included: it is the person's calendar);
+# someone of another team does not take it at all.
+expect_ok "HR of no team" person add hrx --name "Hanna Rix" --roles employee,hr
+HOP_USER=hrx expect_ok "HR takes a person's calendar" export ics --person jweiss --from 2026-11-23 --to 2026-12-04 -o "$SCRATCH/hr.ics"
+HOP_USER=jweiss expect_ok "the person takes it themself" export ics --person jweiss --from 2026-11-23 --to 2026-12-04 -o "$SCRATCH/own.ics"
+n=$(grep -c '^UID:booking-' "$SCRATCH/own.ics")
+[ "$n" -gt 0 ] && eq "$(grep -c '^UID:booking-' "$SCRATCH/hr.ics")" "$n" "with all $n of the person's bookings, as they see them" ||
+	nok "the person's own calendar holds no booking"
+expect_ok "another team" team add "Referat 12"
+expect_ok "someone there" person add ox --name "Otto Xander" --team "Referat 12"
+HOP_USER=ox expect_fail "another team's employee is refused" 4 export ics --person jweiss -o "$SCRATCH/ox.ics"
+has "$ERR" "only Jürgen Weiß, the lead of their team, HR or an admin" "saying who may"
+[ ! -e "$SCRATCH/ox.ics" ] && ok "and no file is left" || nok "ox.ics written"
+# Publishing everyone's calendars is HR's and admins'.
+HOP_USER=ox expect_fail "an employee may not publish" 4 feeds publish "$SCRATCH"
 finish

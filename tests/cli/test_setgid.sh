@@ -146,6 +146,14 @@ g=$(stat -c '%G' "$SCRATCH/home-a/a.ics" 2>/dev/null)
 [ -n "$g" ] && [ "$g" != "$G" ] && ok "and not to hop's group ($g)" || nok "A's export is in group '$g'"
 
 # ---- feeds publish: no symlink followed, nothing in the data directory ----
+# Publishing everyone's calendars is HR's: A is made HR for it (and an
+# employee again after), so that the counts below start from here.
+hopas "$A" feeds publish "$SCRATCH"
+[ "$RC" -ne 0 ] && grep -q "only HR or an admin" "$ERR" && ok "an employee may not publish everyone's calendars" ||
+	nok "A (employee) published: $RC $(head -c 200 "$ERR")"
+run_root person edit "$A" --roles employee,hr
+eq "$RC" 0 "A is HR for a moment"
+before=$(counts)
 FEEDS="$SCRATCH/feeds"
 mkdir "$FEEDS" && chown "$A" "$FEEDS"
 echo "B's own file" >"$SCRATCH/victim" && chmod 664 "$SCRATCH/victim" && chgrp "$G" "$SCRATCH/victim"
@@ -163,6 +171,8 @@ eq "$(stat -c '%U' "$FEEDS/index.txt")" "$A" "the feeds belong to A"
 hopas "$A" feeds publish "$DATA"
 [ "$RC" -ne 0 ] && ok "publishing into the data directory fails" || nok "A published into the data directory"
 eq "$(ls "$DATA" | grep -c '\.ics\|index')" "0" "no feed appeared in the data directory"
+run_root person edit "$A" --roles employee
+eq "$RC" 0 "A is an employee again"
 
 # ---- roles hold: B, an employee, cannot change A's day ----
 was=$(sqlite3 "$DB" "SELECT group_concat(location) FROM presence p JOIN person x ON x.id = p.person_id WHERE x.login = '$A'")

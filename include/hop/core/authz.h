@@ -199,4 +199,15 @@ enum hop_status authz_person_data(const struct hop_app *app, const struct hop_pe
 /* Deleting and anonymising data past its retention period: hr, admin. */
 enum hop_status authz_purge(const struct hop_app *app, struct hop_err *err);
 
+/* A person's calendar feed with all their bookings (none hidden by the
+ * privacy setting): the person themself, and HR and admins (who publish
+ * everyone's feeds). */
+bool authz_feed_whole_person(const struct hop_app *app, const char *login);
+/* Taking a person's calendar feed at all: the person, the lead of their team,
+ * HR and admins. */
+enum hop_status authz_feed_person(const struct hop_app *app, const struct hop_person *p,
+                                  struct hop_err *err);
+/* Publishing every person's, team's and place's calendar: hr, admin. */
+enum hop_status authz_feeds_publish(const struct hop_app *app, struct hop_err *err);
+
 #endif

@@ -132,7 +132,7 @@ static enum hop_status list_prepare(struct hop_app *app, const struct booking_fi
 	db_bind_int64(st, 7, site_id);
 	/* Asking for a person's or a team's bookings must not tell whose the
 	 * hidden ones are: those rows go. */
-	*drop_hidden = person_id || team_id;
+	*drop_hidden = (person_id && !f->whole_person) || team_id;
 	*out = st;
 	return HOP_OK;
 }

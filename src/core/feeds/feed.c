@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "hop/core/app.h"
+#include "hop/core/authz.h"
 #include "hop/core/booking/booking.h"
 #include "hop/base/clock.h"
 #include "hop/core/calendar/holiday.h"
@@ -168,7 +169,12 @@ static enum hop_status bookings_emit(struct ics_session *s, const struct ics_fee
 {
 	struct booking_filter f = { .from = feed->from, .to = feed->to, .include_cancelled = true };
 	switch (feed->kind) {
-	case ICS_PERSON: f.person = feed->key; break;
+	case ICS_PERSON:
+		f.person = feed->key;
+		/* A person's calendar holds all their bookings, also when HR or an
+		 * admin publishes it for them. */
+		f.whole_person = authz_feed_whole_person(s->app, feed->key);
+		break;
 	case ICS_DESK: case ICS_ROOM: f.desk = feed->key; break;
 	case ICS_SITE: f.site = feed->key; break;
 	case ICS_TEAM: return HOP_OK;   /* a team's feed holds its presence days */
@@ -409,6 +415,14 @@ enum hop_status ics_session_export(struct ics_session *s, const struct ics_feed 
 		return hop_refuse(err, HOP_EINVAL, HOP_R_TO_BEFORE_FROM, NULL,
 		                  _("the period ends before it starts"));
 
+	/* A person's calendar tells where they work, their trainings and their
+	 * moves: theirs, their lead's, HR's and admins' to take. */
+	if (feed.kind == ICS_PERSON) {
+		struct hop_person who;
+		if (person_get(app, feed.key, &who, err) != HOP_OK ||
+		    authz_feed_person(app, &who, err) != HOP_OK)
+			return err->status;
+	}
 	char name[TEXT_MAX], site[HOP_SITE_NAME_MAX + 1];
 	enum hop_status st = feed_name(app, &feed, name, sizeof name, site, err);
 	if (st != HOP_OK)

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "hop/core/app.h"
+#include "hop/core/authz.h"
 #include "hop/base/i18n.h"
 #include "hop/base/priv.h"
 #include "hop/core/feeds/feeds.h"
@@ -410,6 +411,9 @@ enum hop_status ics_publish(struct hop_app *app, const char *dir,
 	enum hop_status st;
 
 	memset(rep, 0, sizeof *rep);
+	/* Everyone's calendars, with where each person works: HR's and admins'. */
+	if (authz_feeds_publish(app, err) != HOP_OK)
+		return err->status;
 	if (!priv_user_begin())
 		return hop_fail(err, HOP_EIO, _("cannot set aside hop's group rights to open %s: %s"),
 		                dir, strerror(errno));

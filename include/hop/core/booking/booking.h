@@ -132,6 +132,11 @@ struct booking_filter {
 	const char *site;
 	hop_date from, to;          /* inclusive; HOP_DATE_NONE = today / from + horizon */
 	bool include_cancelled;
+	/* With person: the reader may see all of that person's own bookings (the
+	 * person themself, or a whole-organisation reader such as the publisher
+	 * of their calendar feed: authz_feed_whole_person), none dropped as
+	 * hidden. */
+	bool whole_person;
 };
 /* Ordered by day, half, site, desk code.  Names obey the privacy setting. */
 enum hop_status booking_list(struct hop_app *app, const struct booking_filter *f,
