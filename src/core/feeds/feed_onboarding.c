@@ -179,7 +179,7 @@ enum hop_status onboarding_emit(struct ics_session *s, const struct ics_feed *fe
 	             "CROSS JOIN onboarding_step s CROSS JOIN person p "
 	             "WHERE m.mentor_id = ?1 AND m.cancelled_at IS NULL AND o.person_id = m.mentee_id "
 	             "AND s.onboarding_id = o.id AND p.id = o.person_id AND s.owner = 'mentor' "
-	             "AND s.due_on BETWEEN m.start_on AND m.end_on "
+	             "AND NOT (s.due_on < m.start_on OR s.due_on > m.end_on) "
 	             "AND s.due_on BETWEEN ?2 AND ?3 AND o.person_id <> ?1 "
 	             "UNION ALL " STEP_SELECT "FROM team t CROSS JOIN person p "
 	             "CROSS JOIN onboarding o CROSS JOIN onboarding_step s "
