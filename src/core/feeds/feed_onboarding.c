@@ -166,7 +166,11 @@ enum hop_status onboarding_emit(struct ics_session *s, const struct ics_feed *fe
 	if ((rc_st = person_get(app, feed->key, &p, err)) != HOP_OK)
 		return rc_st;
 	/* CROSS JOIN keeps SQLite to the order written: from the person's own
-	 * rows through their indexes, never through all steps of a kind. */
+	 * rows through their indexes, never through all steps of a kind.  A
+	 * mentor's steps are those due while they mentor, written as NOT (...
+	 * OR ...) so that the planner takes the onboarding's index for them, not
+	 * all mentors' steps of the period (twice a range on due_on looked
+	 * narrower). */
 	st = db_stmt(app->db,
 	             STEP_SELECT "FROM onboarding o CROSS JOIN onboarding_step s "
 	             "CROSS JOIN person p WHERE s.onboarding_id = o.id AND p.id = o.person_id "
