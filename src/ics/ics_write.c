@@ -1,5 +1,6 @@
-/* The streaming iCalendar writer: libical serializes each component, hop only
- * writes the BEGIN/END:VCALENDAR lines around them. */
+/* The streaming iCalendar writer: hop writes the BEGIN/END:VCALENDAR lines
+ * and each VEVENT's content lines itself, by libical's rules (ics_line.c),
+ * and takes each time zone's VTIMEZONE from libical. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,11 +8,14 @@
 #include "hop/base/date.h"
 #include "hop/base/i18n.h"
 #include "hop/ics/ics.h"
+#include "ics_line_int.h"
 
 
 struct ics_writer {
 	FILE *out;
-	struct icaltimetype stamp;     /* DTSTAMP, UTC */
+	char stamp[20];                /* DTSTAMP, UTC: 20261123T120000Z */
+	struct ics_line line;          /* the content line being made */
+	struct ics_buf text;           /* the lines of the event being made */
 	struct { char name[64]; bool utc; } zones[ICS_MAX_ZONES];
 	size_t nzones;
 	size_t events;
@@ -27,27 +31,44 @@ static enum hop_status put(struct ics_writer *w, const char *text, struct hop_er
 	return HOP_OK;
 }
 
-/* Serialize and free: the component is gone whatever happens. */
-static enum hop_status put_component(struct ics_writer *w, icalcomponent *c, struct hop_err *err)
+/* The content lines made into w->text, written out; w->text emptied. */
+static enum hop_status put_text(struct ics_writer *w, struct hop_err *err)
 {
-	char *text = icalcomponent_as_ical_string_r(c);
-	icalcomponent_free(c);
-	if (!text)
+	if (w->text.failed || w->line.text.failed) {
+		w->text.n = 0;
+		w->text.failed = false;
+		w->line.text.failed = false;
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
-	enum hop_status st = put(w, text, err);
-	free(text);
-	return st;
+	}
+	size_t n = w->text.n;
+	w->text.n = 0;
+	if (fwrite(w->text.p, 1, n, w->out) != n) {
+		w->failed = true;
+		return hop_fail(err, HOP_EIO, _("cannot write the calendar: %s"), strerror(errno));
+	}
+	return HOP_OK;
 }
 
-static enum hop_status put_property(struct ics_writer *w, icalproperty *p, struct hop_err *err)
+/* NAME:value as TEXT (x: an X- property's value), onto w->text. */
+static void line_text(struct ics_writer *w, const char *name, const char *value, bool x)
 {
-	char *text = icalproperty_as_ical_string_r(p);
-	icalproperty_free(p);
-	if (!text)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
-	enum hop_status st = put(w, text, err);
-	free(text);
-	return st;
+	ics_line_begin(&w->line, name);
+	ics_line_text(&w->line, value, x);
+	ics_line_end(&w->line, &w->text);
+}
+
+static void line_raw(struct ics_writer *w, const char *name, const char *value)
+{
+	ics_line_begin(&w->line, name);
+	ics_line_raw(&w->line, value);
+	ics_line_end(&w->line, &w->text);
+}
+
+static void writer_free(struct ics_writer *w)
+{
+	ics_line_free(&w->line);
+	ics_buf_free(&w->text);
+	free(w);
 }
 
 /* The VTIMEZONE of tzid as text into *text (the cache's: not to be freed),
@@ -149,7 +170,16 @@ enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *
 	if (!w)
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
 	w->out = out;
-	w->stamp = icaltime_from_timet_with_zone(now, 0, icaltimezone_get_utc_timezone());
+	/* DTSTAMP in UTC, from the days and seconds since 1970. */
+	long long secs = (long long)now, days = secs / 86400, rest = secs % 86400;
+	if (rest < 0) {
+		rest += 86400;
+		days--;
+	}
+	int y, m, d;
+	date_to_ymd(date_from_ymd(1970, 1, 1) + (hop_date)days, &y, &m, &d);
+	snprintf(w->stamp, sizeof w->stamp, "%04d%02d%02dT%02d%02d%02dZ", y, m, d,
+	         (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
 
 	/* Every zone is checked before anything is written, so that a calendar
 	 * refused is not half written to standard output. */
@@ -171,29 +201,24 @@ enum hop_status ics_writer_open(FILE *out, const char *name, const char *const *
 		if (st == HOP_OK)
 			strcpy(w->zones[w->nzones++].name, zones[i]);
 	}
-	if (st == HOP_OK)
-		st = put(w, "BEGIN:VCALENDAR\r\n", err);
-	if (st == HOP_OK)
-		st = put_property(w, icalproperty_new_version("2.0"), err);
-	if (st == HOP_OK)
-		st = put_property(w, icalproperty_new_prodid("-//hop//hop " HOP_VERSION "//EN"), err);
-	if (st == HOP_OK)
-		st = put_property(w, icalproperty_new_calscale("GREGORIAN"), err);
-	if (st == HOP_OK)
-		st = put_property(w, icalproperty_new_method(ICAL_METHOD_PUBLISH), err);
-	if (st == HOP_OK && name && *name) {
+	if (st == HOP_OK) {
+		ics_buf_puts(&w->text, "BEGIN:VCALENDAR\r\n");
+		line_text(w, "VERSION", "2.0", false);
+		line_text(w, "PRODID", "-//hop//hop " HOP_VERSION "//EN", false);
+		line_text(w, "CALSCALE", "GREGORIAN", false);
+		line_raw(w, "METHOD", "PUBLISH");
 		/* libical writes an X- property's value nearly as given (it doubles
 		 * a backslash but leaves ';' and ',' alone), so a name is not
 		 * escaped as TEXT: readers take it whole up to the line's end. */
-		icalproperty *p = icalproperty_new_x(name);
-		icalproperty_set_x_name(p, "X-WR-CALNAME");
-		st = put_property(w, p, err);
+		if (name && *name)
+			line_text(w, "X-WR-CALNAME", name, true);
+		st = put_text(w, err);
 	}
 	for (size_t i = 0; st == HOP_OK && i < w->nzones; i++)
 		if (vtz[i])
 			st = put(w, vtz[i], err);
 	if (st != HOP_OK) {
-		free(w);
+		writer_free(w);
 		return st;
 	}
 	*wp = w;
@@ -209,72 +234,34 @@ static int find_zone(const struct ics_writer *w, const char *tzid)
 	return -1;
 }
 
-static struct icaltimetype ics_date(hop_date day)
+/* DTSTART or DTEND of an all-day event: ;VALUE=DATE:20261231. */
+static void line_date(struct ics_writer *w, const char *name, hop_date day)
 {
+	char v[16];
 	int y, m, d;
 	date_to_ymd(day, &y, &m, &d);
-	struct icaltimetype t = icaltime_null_date();
-	t.year = y;
-	t.month = m;
-	t.day = d;
-	return t;
+	snprintf(v, sizeof v, "%04d%02d%02d", y, m, d);
+	ics_line_begin(&w->line, name);
+	ics_line_param(&w->line, "VALUE", "DATE");
+	ics_line_raw(&w->line, v);
+	ics_line_end(&w->line, &w->text);
 }
 
-/* A local time at the site: floating in libical, the TZID parameter written
- * by hand so that it names the plain zone of our VTIMEZONE; in UTC, a time
- * with a Z. */
-static icalproperty *ics_timed(icalproperty *(*make)(struct icaltimetype), hop_date day,
-                               int minute, const char *tzid, bool utc)
+/* A local time at the site: ;TZID=zone:20261124T080000, the zone named as
+ * in our VTIMEZONE; in UTC, a time with a Z. */
+static void line_timed(struct ics_writer *w, const char *name, hop_date day, int minute,
+                       const char *tzid, bool utc)
 {
-	struct icaltimetype t = ics_date(day);
-	t.is_date = 0;
-	t.hour = minute / 60;
-	t.minute = minute % 60;
-	t.second = 0;
-	if (utc)
-		t.zone = icaltimezone_get_utc_timezone();
-	icalproperty *p = make(t);
+	char v[24];
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(v, sizeof v, "%04d%02d%02dT%02d%02d00%s", y, m, d, minute / 60, minute % 60,
+	         utc ? "Z" : "");
+	ics_line_begin(&w->line, name);
 	if (!utc)
-		icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
-	return p;
-}
-
-/* A text property without raw control characters: a feed is read by
- * calendars and by people's terminals, and text from the database (a note
- * stored before notes were checked) must not carry an escape sequence or a
- * bell there.  A line break stays (libical writes it as \n); every other C0
- * character, DEL and C1 (U+0080..U+009F) becomes a space. */
-static icalproperty *text_prop(icalproperty *(*make)(const char *), const char *text)
-{
-	const unsigned char *p = (const unsigned char *)text;
-	icalproperty *prop;
-	char *copy;
-	size_t n;
-
-	for (; *p; p++)
-		if ((*p < 0x20 && *p != '\n') || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 &&
-		                                                 p[1] <= 0x9f))
-			break;
-	if (!*p)
-		return make(text);
-	n = strlen(text);
-	if (!(copy = malloc(n + 1)))
-		return make("");
-	memcpy(copy, text, n + 1);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)copy[i];
-		if ((c < 0x20 && c != '\n') || c == 0x7f)
-			copy[i] = ' ';
-		else if (c == 0xc2 && (unsigned char)copy[i + 1] >= 0x80 &&
-		         (unsigned char)copy[i + 1] <= 0x9f) {
-			copy[i] = ' ';
-			copy[i + 1] = ' ';
-			i++;
-		}
-	}
-	prop = make(copy);
-	free(copy);
-	return prop;
+		ics_line_param(&w->line, "TZID", tzid);
+	ics_line_raw(&w->line, v);
+	ics_line_end(&w->line, &w->text);
 }
 
 enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *ev,
@@ -287,12 +274,12 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
 		                _("event %s needs the time zone '%s', which the calendar does not define"),
 		                ev->uid, ev->tzid ? ev->tzid : "");
 
-	icalcomponent *c = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	if (!c)
-		return hop_fail(err, HOP_ENOMEM, _("out of memory while writing the calendar"));
-	icalcomponent_add_property(c, icalproperty_new_uid(ev->uid));
-	icalcomponent_add_property(c, icalproperty_new_dtstamp(w->stamp));
-	icalcomponent_add_property(c, icalproperty_new_sequence(ev->sequence));
+	char num[24];
+	ics_buf_puts(&w->text, "BEGIN:VEVENT\r\n");
+	line_text(w, "UID", ev->uid, false);
+	line_raw(w, "DTSTAMP", w->stamp);
+	snprintf(num, sizeof num, "%d", ev->sequence);
+	line_raw(w, "SEQUENCE", num);
 	if (timed) {
 		int start = (ev->half == HALF_AM ? ICS_AM_START : ICS_AM_END) * 60;
 		int end = (ev->half == HALF_AM ? ICS_AM_END : ICS_PM_END) * 60;
@@ -303,44 +290,35 @@ enum hop_status ics_writer_event(struct ics_writer *w, const struct ics_event *e
 			end = ev->end_minute;
 			end_day = ev->end_day;
 		}
-		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtstart, ev->day, start,
-		                                        ev->tzid, utc));
-		icalcomponent_add_property(c, ics_timed(icalproperty_new_dtend, end_day, end,
-		                                        ev->tzid, utc));
+		line_timed(w, "DTSTART", ev->day, start, ev->tzid, utc);
+		line_timed(w, "DTEND", end_day, end, ev->tzid, utc);
 	} else {
-		icalcomponent_add_property(c, icalproperty_new_dtstart(ics_date(ev->day)));
+		line_date(w, "DTSTART", ev->day);
 		/* All day, from day through end_day when that is later (DTEND is
 		 * exclusive: the day after). */
 		hop_date last = ev->end_day > ev->day ? ev->end_day : ev->day;
-		icalcomponent_add_property(c, icalproperty_new_dtend(ics_date(last + 1)));
+		line_date(w, "DTEND", last + 1);
 	}
-	icalcomponent_add_property(c, text_prop(icalproperty_new_summary, ev->summary));
+	line_text(w, "SUMMARY", ev->summary, false);
 	if (ev->location && *ev->location)
-		icalcomponent_add_property(c, text_prop(icalproperty_new_location, ev->location));
+		line_text(w, "LOCATION", ev->location, false);
 	if (ev->description && *ev->description)
-		icalcomponent_add_property(c, text_prop(icalproperty_new_description,
-		                                                    ev->description));
-	/* Always set: a STATUS never set would serialize as an empty "STATUS:". */
-	icalcomponent_add_property(c, icalproperty_new_status(ev->cancelled ? ICAL_STATUS_CANCELLED
-	                                                                    : ICAL_STATUS_CONFIRMED));
-	icalcomponent_add_property(c, icalproperty_new_transp(ev->transparent ? ICAL_TRANSP_TRANSPARENT
-	                                                                      : ICAL_TRANSP_OPAQUE));
+		line_text(w, "DESCRIPTION", ev->description, false);
+	/* Always set: libical wrote a STATUS never set as an empty "STATUS:". */
+	line_raw(w, "STATUS", ev->cancelled ? "CANCELLED" : "CONFIRMED");
+	line_raw(w, "TRANSP", ev->transparent ? "TRANSPARENT" : "OPAQUE");
 	if (ev->alarm_days > 0 && !ev->cancelled) {
 		/* A reminder days before: TRIGGER:-PnD, relative to the start; a
 		 * display alarm needs a DESCRIPTION, the event's title. */
-		icalcomponent *a = icalcomponent_new_valarm();
-		struct icaltriggertype trig;
-		memset(&trig, 0, sizeof trig);
-		trig.time = icaltime_null_time();
-		trig.duration = icaldurationtype_null_duration();
-		trig.duration.is_neg = 1;
-		trig.duration.days = (unsigned)ev->alarm_days;
-		icalcomponent_add_property(a, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-		icalcomponent_add_property(a, icalproperty_new_trigger(trig));
-		icalcomponent_add_property(a, text_prop(icalproperty_new_description, ev->summary));
-		icalcomponent_add_component(c, a);
+		ics_buf_puts(&w->text, "BEGIN:VALARM\r\n");
+		line_raw(w, "ACTION", "DISPLAY");
+		snprintf(num, sizeof num, "-P%dD", ev->alarm_days);
+		line_raw(w, "TRIGGER", num);
+		line_text(w, "DESCRIPTION", ev->summary, false);
+		ics_buf_puts(&w->text, "END:VALARM\r\n");
 	}
-	enum hop_status st = put_component(w, c, err);
+	ics_buf_puts(&w->text, "END:VEVENT\r\n");
+	enum hop_status st = put_text(w, err);
 	if (st == HOP_OK)
 		w->events++;
 	return st;
@@ -369,11 +347,11 @@ enum hop_status ics_writer_close(struct ics_writer *w, size_t *events, struct ho
 		st = hop_fail(err, HOP_EIO, _("cannot write the calendar: %s"), strerror(errno));
 	if (events)
 		*events = w->events;
-	free(w);
+	writer_free(w);
 	return st;
 }
 
 void ics_writer_abort(struct ics_writer *w)
 {
-	free(w);
+	writer_free(w);
 }

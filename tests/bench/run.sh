@@ -585,5 +585,6 @@ echo
 BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/enrol_race.sh || fails=$((fails + 1))
 echo
 . ./tests/bench/paths.sh
+. ./tests/bench/growth.sh
 if [ "$fails" -eq 0 ]; then echo "bench: all budgets met"; else echo "bench: $fails budget(s) missed"; fi
 [ "$fails" -eq 0 ]

@@ -74,6 +74,9 @@ static void test_migrates_to_latest(void **state)
 	assert_string_equal(db_path(db), path);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
 	                               "AND name IN ('person', 'team', 'audit')"), 3);
+	/* 0011: the site feeds' index of cancellations. */
+	assert_int_equal(query_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+	                               "AND name = 'booking_cancelled' AND tbl_name = 'booking'"), 1);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_string_equal(query_text(db, "PRAGMA journal_mode", mode, sizeof mode), "wal");
 	db_close(db);

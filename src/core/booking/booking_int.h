@@ -37,6 +37,10 @@ enum hop_status booking_list_push(struct hop_booking_list *l, const struct hop_b
 /* Step st (a BOOKING_SELECT, bound) to the end into out; resets st. */
 enum hop_status booking_collect(struct hop_app *app, struct db_stmt *st,
                                 struct hop_booking_list *out, struct hop_err *err);
+/* The days of f: from (today when not given) to to (from plus the booking
+ * horizon when not given), refused when backwards or over ten years. */
+enum hop_status bk_list_days(struct hop_app *app, const struct booking_filter *f,
+                             hop_date *from, hop_date *to, struct hop_err *err);
 /* The ids of team and site (NULL or "": 0), by name: the filters of the lists
  * (booking_list.c), who is in and what is free (booking_who.c). */
 enum hop_status bk_resolve_team_site(struct hop_app *app, const char *team, const char *site,

@@ -53,6 +53,24 @@ enum hop_status bk_resolve_team_site(struct hop_app *app, const char *team, cons
 	return HOP_OK;
 }
 
+enum hop_status bk_list_days(struct hop_app *app, const struct booking_filter *f,
+                             hop_date *from, hop_date *to, struct hop_err *err)
+{
+	char a[HOP_DATE_HUMAN_LEN], b[HOP_DATE_HUMAN_LEN];
+
+	*from = f->from != HOP_DATE_NONE ? f->from : clock_today();
+	*to = f->to != HOP_DATE_NONE ? f->to : *from + app->cfg.booking_horizon_days;
+	if (*to < *from)
+		return hop_fail(err, HOP_EINVAL, _("the days end on %s, before they start on %s; give "
+		                "the first day first"), date_format_human(*to, a, sizeof a),
+		                date_format_human(*from, b, sizeof b));
+	if (*to - *from > LIST_DAYS_MAX)
+		return hop_fail(err, HOP_EINVAL, _("%s to %s is more than ten years; give a shorter "
+		                "stretch"), date_format_human(*from, a, sizeof a),
+		                date_format_human(*to, b, sizeof b));
+	return HOP_OK;
+}
+
 /* A team's bookings: those of its members on the day booked. */
 #define TEAM_ON_DAY "(?6 = 0 OR EXISTS (SELECT 1 FROM membership m WHERE " \
 	"m.person_id = b.person_id AND m.team_id = ?6 AND " MEMBERSHIP_ON_SQL("b.day") "))"
@@ -62,7 +80,6 @@ static enum hop_status list_prepare(struct hop_app *app, const struct booking_fi
                                     struct db_stmt **out, bool *drop_hidden, struct hop_err *err)
 {
 	static const struct booking_filter none = { .from = HOP_DATE_NONE, .to = HOP_DATE_NONE };
-	char a[HOP_DATE_HUMAN_LEN], b[HOP_DATE_HUMAN_LEN];
 	int64_t person_id = 0, desk_id = 0, team_id, site_id;
 	hop_date from, to;
 	struct db_stmt *st;
@@ -70,16 +87,8 @@ static enum hop_status list_prepare(struct hop_app *app, const struct booking_fi
 	*out = NULL;
 	if (!f)
 		f = &none;
-	from = f->from != HOP_DATE_NONE ? f->from : clock_today();
-	to = f->to != HOP_DATE_NONE ? f->to : from + app->cfg.booking_horizon_days;
-	if (to < from)
-		return hop_fail(err, HOP_EINVAL, _("the days end on %s, before they start on %s; give "
-		                "the first day first"), date_format_human(to, a, sizeof a),
-		                date_format_human(from, b, sizeof b));
-	if (to - from > LIST_DAYS_MAX)
-		return hop_fail(err, HOP_EINVAL, _("%s to %s is more than ten years; give a shorter "
-		                "stretch"), date_format_human(from, a, sizeof a),
-		                date_format_human(to, b, sizeof b));
+	if (bk_list_days(app, f, &from, &to, err) != HOP_OK)
+		return err->status;
 	if (f->mine) {
 		if (authz_registered(app, err) != HOP_OK)
 			return err->status;

@@ -31,6 +31,7 @@ struct ics_session {
 	const char *zones[ICS_MAX_ZONES];          /* distinct: the configuration's, then the sites' */
 	size_t nzones;
 	struct feed_people *onboarding;            /* who has onboarding steps (feed_onboarding.c) */
+	struct booking_feed *bookings;             /* every place's names, read once */
 };
 
 struct hop_app *ics_session_app(const struct ics_session *s)
@@ -104,6 +105,7 @@ void ics_session_close(struct ics_session *s)
 		return;
 	site_list_free(&s->sites);
 	feed_people_free(s->onboarding);
+	booking_feed_close(s->bookings);
 	free(s);
 }
 
@@ -167,22 +169,28 @@ static enum hop_status booking_event(void *ctx, const struct hop_booking *b,
 static enum hop_status bookings_emit(struct ics_session *s, const struct ics_feed *feed,
                                      struct ics_writer *w, struct hop_err *err)
 {
-	struct booking_filter f = { .from = feed->from, .to = feed->to, .include_cancelled = true };
+	/* Cancellations older than keep_cancelled_days have left the feeds. */
+	struct booking_feed_query q = {
+		.from = feed->from, .to = feed->to,
+		.cancelled_since = clock_today() - s->app->cfg.feeds_keep_cancelled_days,
+	};
 	switch (feed->kind) {
 	case ICS_PERSON:
-		f.person = feed->key;
+		q.person = feed->key;
 		/* A person's calendar holds all their bookings, also when HR or an
 		 * admin publishes it for them. */
-		f.whole_person = authz_feed_whole_person(s->app, feed->key);
+		q.whole_person = authz_feed_whole_person(s->app, feed->key);
 		break;
-	case ICS_DESK: case ICS_ROOM: f.desk = feed->key; break;
-	case ICS_SITE: f.site = feed->key; break;
+	case ICS_DESK: case ICS_ROOM: q.desk = feed->key; break;
+	case ICS_SITE: q.site = feed->key; break;
 	case ICS_TEAM: return HOP_OK;   /* a team's feed holds its presence days */
 	}
+	if (!s->bookings && booking_feed_open(s->app, &s->bookings, err) != HOP_OK)
+		return err->status;
 	/* A neutral viewer: names only where everyone may see them. */
 	struct booking_ctx c = { .feed = feed, .session = s, .w = w,
 	                         .names = s->app->cfg.show_booker_names == CFG_NAMES_ALL };
-	return booking_each(s->app, &f, booking_event, &c, err);
+	return booking_feed_each(s->bookings, &q, booking_event, &c, err);
 }
 
 /* ---- presence days of one person ---- */

@@ -112,10 +112,14 @@ static enum hop_status read_onboarding(struct hop_app *app, struct pr_plan *p,
 		return HOP_OK;
 	/* New hires are those with an onboarding (a few rows, whatever the
 	 * size of the organisation). */
-	st = db_stmt(app->db, "SELECT person_id, start_on FROM onboarding "
-	             "WHERE state <> 'cancelled' AND purpose = 'onboarding' "
-	             "AND start_on > ?1 AND start_on <= ?2 "
-	             "AND (?3 = 0 OR person_id = ?3)", err);
+	if (p->n == 1)
+		st = db_stmt(app->db, "SELECT person_id, start_on FROM onboarding "
+		             "WHERE person_id = ?3 AND state <> 'cancelled' "
+		             "AND purpose = 'onboarding' AND start_on > ?1 AND start_on <= ?2", err);
+	else
+		st = db_stmt(app->db, "SELECT person_id, start_on FROM onboarding "
+		             "WHERE state <> 'cancelled' AND purpose = 'onboarding' "
+		             "AND start_on > ?1 AND start_on <= ?2 AND ?3 = 0", err);
 	if (!st)
 		return err->status;
 	db_bind_date(st, 1, p->from - days);
@@ -150,11 +154,19 @@ static enum hop_status read_onboarding(struct hop_app *app, struct pr_plan *p,
 static enum hop_status read_secondments(struct hop_app *app, struct pr_plan *p,
                                         struct hop_err *err)
 {
-	struct db_stmt *st = db_stmt(app->db, "SELECT person_id, start_on, end_on FROM membership "
-	                           "WHERE kind = 'secondment' AND host IS NOT NULL "
-	                           "AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1) "
-	                           "AND (?3 = 0 OR person_id = ?3)", err);
+	struct db_stmt *st;
 	int rc;
+
+	/* One person's on their own index: the whole organisation's by the
+	 * start day would be read again for each of 20,000 person feeds. */
+	if (p->n == 1)
+		st = db_stmt(app->db, "SELECT person_id, start_on, end_on FROM membership "
+		             "WHERE person_id = ?3 AND kind = 'secondment' AND host IS NOT NULL "
+		             "AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1)", err);
+	else
+		st = db_stmt(app->db, "SELECT person_id, start_on, end_on FROM membership "
+		             "WHERE kind = 'secondment' AND host IS NOT NULL "
+		             "AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1) AND ?3 = 0", err);
 
 	if (!st)
 		return err->status;

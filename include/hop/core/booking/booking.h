@@ -151,6 +151,31 @@ typedef enum hop_status (*booking_fn)(void *ctx, const struct hop_booking *b,
 enum hop_status booking_each(struct hop_app *app, const struct booking_filter *f,
                              booking_fn fn, void *ctx, struct hop_err *err);
 
+/* The bookings of a calendar feed, as booking_each yields them but read
+ * for speed (src/core/booking/booking_feed.c): one person's, one place's or
+ * one site's from from to to (HOP_DATE_NONE: as booking_list), cancelled
+ * ones included when cancelled on or after cancelled_since (HOP_DATE_NONE:
+ * all).  Each booking has its place, day, half, note, sequence and
+ * cancellation; the booker's name only under show_booker_names = all (and
+ * hidden as the privacy rule says); login, team, booked_by and attendees
+ * stay empty.  A person's hidden bookings are left out, as booking_each
+ * does.  In no particular order: a site's are read day by day.  The handle
+ * keeps every place's names for the feeds of a session. */
+struct booking_feed;
+struct booking_feed_query {
+	const char *person, *desk, *site;      /* exactly one: login, place code, site */
+	hop_date from, to;
+	hop_date cancelled_since;
+	/* With person: all of that person's own bookings, none dropped as
+	 * hidden (see booking_filter.whole_person). */
+	bool whole_person;
+};
+enum hop_status booking_feed_open(struct hop_app *app, struct booking_feed **bf,
+                                  struct hop_err *err);
+void booking_feed_close(struct booking_feed *bf);
+enum hop_status booking_feed_each(struct booking_feed *bf, const struct booking_feed_query *q,
+                                  booking_fn fn, void *ctx, struct hop_err *err);
+
 /* One place taken on a day, as booking_who lists it: a lean row whose
  * strings belong to the list (a site's or team's name is kept once, however
  * many rows show it).  No string is NULL; login, name and team are "" and
