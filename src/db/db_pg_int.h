@@ -15,6 +15,8 @@
 	X(char *, PQerrorMessage, (const PGconn *)) \
 	X(void, PQfinish, (PGconn *)) \
 	X(PGresult *, PQexec, (PGconn *, const char *)) \
+	X(PGresult *, PQexecParams, (PGconn *, const char *, int, const Oid *, \
+	                             const char *const *, const int *, const int *, int)) \
 	X(PGresult *, PQprepare, (PGconn *, const char *, const char *, int, const Oid *)) \
 	X(int, PQsendQueryPrepared, (PGconn *, const char *, int, const char *const *, \
 	                             const int *, const int *, int)) \

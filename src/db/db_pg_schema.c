@@ -32,6 +32,23 @@ static int query_int(struct pg_conn *pc, const char *sql)
 	return v;
 }
 
+/* The schema version reached, bound as a parameter like every value. */
+static bool set_version(struct pg_conn *pc, const char *version)
+{
+	const char *values[1] = { version };
+	PGresult *r;
+	bool ok;
+
+	pg_settle(pc);
+	r = pc->pq->PQexecParams(pc->c, "UPDATE hop_schema SET version = $1::integer "
+	                         "WHERE application = 'hop'", 1, NULL, values, NULL, NULL, 0);
+	ok = r && pc->pq->PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		pg_keep_error(pc, r);
+	pc->pq->PQclear(r);
+	return ok;
+}
+
 int pg_schema_version(struct hop_db *db)
 {
 	return query_int(PC(db), "SELECT version FROM hop_schema WHERE application = 'hop'");
@@ -129,9 +146,8 @@ enum hop_status pg_prepare_schema(struct hop_db *db, enum db_open_mode mode,
 			pg_run(pc, "COMMIT");
 			continue;
 		}
-		/* The number is the compiled-in step's own, never input. */
-		snprintf(set, sizeof set, "UPDATE hop_schema SET version = %d", m->version);
-		if (!pg_run(pc, hop_pg_migration_sql(i)) || !pg_run(pc, set) ||
+		snprintf(set, sizeof set, "%d", m->version);
+		if (!pg_run(pc, hop_pg_migration_sql(i)) || !set_version(pc, set) ||
 		    !pg_run(pc, "COMMIT"))
 			return step_failed(db, m->name, err);
 	}
