@@ -79,6 +79,9 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	                           "(from_day IS NOT excluded.from_day OR until_day IS NOT "
 	                           "excluded.until_day OR note IS NOT excluded.note)", err);
 
+	struct hop_teamday old;
+	bool found;
+
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, t->id);
@@ -87,7 +90,12 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	if (until != HOP_DATE_NONE)
 		db_bind_date(st, 4, until);
 	db_bind_text(st, 5, note && *note ? note : NULL);
-	return db_run(st, _("saving a presence day"), err);
+	/* The days the new period no longer covers stay in the calendars as
+	 * cancelled, as a removed team day does. */
+	if (pr_td_weekday_get(app, t->id, wd, &old, &found, err) != HOP_OK ||
+	    db_run(st, _("saving a presence day"), err) != HOP_OK)
+		return err->status;
+	return found ? pr_td_narrowed(app, &old, from, until, err) : HOP_OK;
 }
 
 static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, hop_date day,
@@ -194,7 +202,7 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 {
 	char detail[512], object[HOP_SLUG_MAX + 8], when[HOP_DATE_HUMAN_LEN];
 	struct hop_team t;
-	struct db_stmt *st;
+	enum hop_status st = HOP_OK;
 	int removed = 0;
 
 	if (active_team(app, team, &t, err) != HOP_OK || authz_team_plan(app, &t, err) != HOP_OK)
@@ -204,24 +212,19 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 		                "(2026-12-01)"));
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
-	st = db_stmt(app->db, "DELETE FROM team_day WHERE team_id = ?1 AND "
-	             "((?2 AND weekday IS NOT NULL AND (?2 >> weekday) & 1) OR day = ?3)", err);
-	if (!st) {
+	/* Each one removed stays in the calendars as cancelled for a while. */
+	for (int wd = weekdays ? 1 : 0; st == HOP_OK && wd <= (weekdays ? 5 : 0); wd++) {
+		bool gone;
+
+		if (wd && !(weekdays & (1u << wd)))
+			continue;
+		st = pr_td_remove(app, t.id, wd, day, &gone, err);
+		removed += gone;
+	}
+	if (st != HOP_OK) {
 		db_rollback(app->db);
 		return err->status;
 	}
-	db_bind_int64(st, 1, t.id);
-	db_bind_int(st, 2, (int)weekdays);
-	if (!weekdays)
-		db_bind_date(st, 3, day);
-	if (db_step(st) != DB_DONE) {
-		db_reset(st);
-		db_fail(app->db, err, _("removing a presence day"));
-		db_rollback(app->db);
-		return err->status;
-	}
-	db_reset(st);
-	removed = db_changes(app->db);
 	if (!removed) {
 		db_rollback(app->db);
 		if (weekdays)
@@ -266,6 +269,7 @@ enum hop_status pr_teamdays_load(struct hop_app *app, int64_t team_id,
 		t.until = db_col_date(st, 6);
 		db_col_copy(st, 7, t.note, sizeof t.note);
 		t.sequence = db_col_int(st, 8);
+		t.removed = HOP_DATE_NONE;
 		if (push(out, &t, err) != HOP_OK) {
 			db_reset(st);
 			teamday_list_free(out);
