@@ -225,9 +225,8 @@ int cmd_teamday_suggest(struct cli_ctx *ctx, int argc, char **argv)
 			date_format_human(s.later, when, sizeof when);
 			printf(_("A later week fits: %s has desks for all who can come.\n"), when);
 		} else {
-			printf(ngettext("Neither has the next week: more desks in the team's zones would "
-			                "help.\n", "Nor have the next %d weeks: more desks in the team's "
-			                "zones would help.\n", SUGGEST_WEEKS), SUGGEST_WEEKS);
+			printf(_("Nor have the next %d weeks: more desks in the team's zones would "
+			         "help.\n"), SUGGEST_WEEKS);
 		}
 	}
 	return 0;

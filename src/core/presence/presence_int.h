@@ -107,13 +107,16 @@ enum hop_status pr_teamdays_load(struct hop_app *app, int64_t team_id,
 const struct hop_teamday *pr_teamday_match(const struct hop_teamday_list *l, int64_t team_id,
                                            hop_date day);
 
-/* Team days removed, for the calendars (teamday_removed.c).  The recurring
- * weekday of team_id as it is now (*found false: none); the days old no
- * longer covers once its period is from..until (HOP_DATE_NONE = open) kept
- * as removed; and removing the team day of team_id on weekday (0: the
- * single date day), keeping it as removed (*removed false: there was none). */
-enum hop_status pr_td_weekday_get(struct hop_app *app, int64_t team_id, int weekday,
-                                  struct hop_teamday *t, bool *found, struct hop_err *err);
+/* Team days removed, for the calendars (teamday_removed.c).  The team day
+ * of team_id on weekday (0: the single date day) as it is now (*found
+ * false: none); after adding it anew, its SEQUENCE above what removals of
+ * the same id (UIDs) said; the days old no longer covers once its period
+ * is from..until (HOP_DATE_NONE = open) kept as removed; and removing it,
+ * keeping it as removed (*removed false: there was none). */
+enum hop_status pr_td_get(struct hop_app *app, int64_t team_id, int weekday, hop_date day,
+                          struct hop_teamday *t, bool *found, struct hop_err *err);
+enum hop_status pr_td_added(struct hop_app *app, int64_t team_id, int weekday, hop_date day,
+                            struct hop_err *err);
 enum hop_status pr_td_narrowed(struct hop_app *app, const struct hop_teamday *old,
                                hop_date from, hop_date until, struct hop_err *err);
 enum hop_status pr_td_remove(struct hop_app *app, int64_t team_id, int weekday, hop_date day,

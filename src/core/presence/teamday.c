@@ -75,9 +75,11 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	                           "until_day, note) VALUES (?1, ?2, ?3, ?4, ?5) "
 	                           "ON CONFLICT (team_id, weekday) WHERE weekday IS NOT NULL DO "
 	                           "UPDATE SET from_day = excluded.from_day, until_day = "
-	                           "excluded.until_day, note = excluded.note, sequence = sequence + "
-	                           "(from_day IS NOT excluded.from_day OR until_day IS NOT "
-	                           "excluded.until_day OR note IS NOT excluded.note)", err);
+	                           "excluded.until_day, note = excluded.note, sequence = "
+	                           "team_day.sequence + CASE WHEN team_day.from_day IS DISTINCT FROM "
+	                           "excluded.from_day OR team_day.until_day IS DISTINCT FROM "
+	                           "excluded.until_day OR team_day.note IS DISTINCT FROM excluded.note "
+	                           "THEN 1 ELSE 0 END", err);
 
 	struct hop_teamday old;
 	bool found;
@@ -92,10 +94,11 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	db_bind_text(st, 5, note && *note ? note : NULL);
 	/* The days the new period no longer covers stay in the calendars as
 	 * cancelled, as a removed team day does. */
-	if (pr_td_weekday_get(app, t->id, wd, &old, &found, err) != HOP_OK ||
+	if (pr_td_get(app, t->id, wd, HOP_DATE_NONE, &old, &found, err) != HOP_OK ||
 	    db_run(st, _("saving a presence day"), err) != HOP_OK)
 		return err->status;
-	return found ? pr_td_narrowed(app, &old, from, until, err) : HOP_OK;
+	return found ? pr_td_narrowed(app, &old, from, until, err)
+	             : pr_td_added(app, t->id, wd, HOP_DATE_NONE, err);
 }
 
 static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, hop_date day,
@@ -104,14 +107,21 @@ static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, h
 	struct db_stmt *st = db_stmt(app->db, "INSERT INTO team_day (team_id, day, from_day, note) "
 	                           "VALUES (?1, ?2, ?2, ?3) ON CONFLICT (team_id, day) WHERE day "
 	                           "IS NOT NULL DO UPDATE SET note = excluded.note, sequence = "
-	                           "sequence + (note IS NOT excluded.note)", err);
+	                           "team_day.sequence + CASE WHEN team_day.note IS DISTINCT FROM "
+	                           "excluded.note THEN 1 ELSE 0 END", err);
+
+	struct hop_teamday old;
+	bool found;
 
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, t->id);
 	db_bind_date(st, 2, day);
 	db_bind_text(st, 3, note && *note ? note : NULL);
-	return db_run(st, _("saving a presence day"), err);
+	if (pr_td_get(app, t->id, 0, day, &old, &found, err) != HOP_OK ||
+	    db_run(st, _("saving a presence day"), err) != HOP_OK)
+		return err->status;
+	return found ? HOP_OK : pr_td_added(app, t->id, 0, day, err);
 }
 
 /* "tue,thu from 2026-11-24 until 2027-03-31" or "2026-12-01", for the audit log. */

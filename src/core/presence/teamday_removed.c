@@ -73,37 +73,42 @@ static void read_row(struct db_stmt *st, void *out)
 	t->removed = HOP_DATE_NONE;
 }
 
-enum hop_status pr_td_weekday_get(struct hop_app *app, int64_t team_id, int weekday,
-                                  struct hop_teamday *t, bool *found, struct hop_err *err)
+enum hop_status pr_td_get(struct hop_app *app, int64_t team_id, int weekday, hop_date day,
+                          struct hop_teamday *t, bool *found, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT id, team_id, coalesce(weekday, 0), day, "
 	                           "from_day, until_day, sequence FROM team_day "
-	                           "WHERE team_id = ?1 AND weekday = ?2", err);
+	                           "WHERE team_id = ?1 AND (weekday = ?2 OR day = ?3)", err);
 
 	memset(t, 0, sizeof *t);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, team_id);
-	db_bind_int(st, 2, weekday);
+	if (weekday)
+		db_bind_int(st, 2, weekday);
+	else
+		db_bind_date(st, 3, day);
 	return db_get(st, read_row, t, found, _("reading presence days"), err);
 }
 
-/* The team day of team_id on weekday (0: the single date day). */
-static enum hop_status one_get(struct hop_app *app, int64_t team_id, int weekday, hop_date day,
-                               struct hop_teamday *t, bool *found, struct hop_err *err)
+enum hop_status pr_td_added(struct hop_app *app, int64_t team_id, int weekday, hop_date day,
+                            struct hop_err *err)
 {
-	struct db_stmt *st;
+	/* SQLite hands a deleted row's id out again; its events' UIDs then
+	 * carry on where the removed ones left off. */
+	struct db_stmt *st = db_stmt(app->db, "UPDATE team_day SET sequence = (SELECT "
+	                           "coalesce(max(r.sequence), -1) + 1 FROM team_day_removed r "
+	                           "WHERE r.team_day_id = team_day.id) "
+	                           "WHERE team_id = ?1 AND (weekday = ?2 OR day = ?3)", err);
 
-	if (weekday)
-		return pr_td_weekday_get(app, team_id, weekday, t, found, err);
-	st = db_stmt(app->db, "SELECT id, team_id, coalesce(weekday, 0), day, from_day, until_day, "
-	             "sequence FROM team_day WHERE team_id = ?1 AND day = ?2", err);
-	memset(t, 0, sizeof *t);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, team_id);
-	db_bind_date(st, 2, day);
-	return db_get(st, read_row, t, found, _("reading presence days"), err);
+	if (weekday)
+		db_bind_int(st, 2, weekday);
+	else
+		db_bind_date(st, 3, day);
+	return db_run(st, _("saving a presence day"), err);
 }
 
 enum hop_status pr_td_remove(struct hop_app *app, int64_t team_id, int weekday, hop_date day,
@@ -113,7 +118,7 @@ enum hop_status pr_td_remove(struct hop_app *app, int64_t team_id, int weekday, 
 	struct db_stmt *st;
 
 	*removed = false;
-	if (one_get(app, team_id, weekday, day, &t, removed, err) != HOP_OK)
+	if (pr_td_get(app, team_id, weekday, day, &t, removed, err) != HOP_OK)
 		return err->status;
 	if (!*removed)
 		return HOP_OK;
