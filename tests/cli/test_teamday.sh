@@ -162,7 +162,7 @@ expect_ok "suggest a week nobody can come" teamday suggest "Referat 5" --week 20
 eq "$(tail -n 2 "$OUT")" "  Fri 6 Aug 2027: 0 of 3 plan office; nobody can come
 No suggestion: nobody can come on a working day this week." "a week nobody can come"
 LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 "$HOP" teamday suggest "Referat 5" --week 2027-W26 >"$OUT" 2>"$ERR"
-has "$OUT" "Kein Tag hat Arbeitsplätze für alle, die kommen können; am besten: Mi 30.06.2027, 1 Arbeitsplatz fehlt." \
+has "$OUT" "Kein Tag mit Platz für alle; am besten: Mi 30.06.2027, es fehlt 1 Platz." \
 	"German: the best day"
 
 finish
