@@ -242,8 +242,9 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *headers[] = { _("Day"), _("Location"), _("Source"), _("Desk"), _("Note") };
-	static const char *const keys[] = { "day", "location", "source", "desk", "note" };
+	const char *headers[] = { _("Day"), _("Location"), _("Source"), _("Desk"), _("Note"),
+	                          _("Set by") };
+	static const char *const keys[] = { "day", "location", "source", "desk", "note", "set_by" };
 	const char *login = NULL, *week = NULL;
 	enum out_format fmt = OUT_TABLE;
 	struct cli_args a = { .name = "presence", .sub = "show", .opts = opts,
@@ -269,11 +270,11 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	if (fmt == OUT_TABLE)
 		printf("%s · %s\n\n", p.name, presence_week_label(monday, label, sizeof label));
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 6, headers, keys);
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		char when[HOP_DATE_HUMAN_LEN], desk[HOP_CODE_MAX + 16];
 		const struct presence_day_entry *e = &days[d];
-		const char *cells[5];
+		const char *cells[6];
 
 		if (fmt == OUT_TABLE)
 			date_format_human(e->day, when, sizeof when);
@@ -288,6 +289,7 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 			cells[2] = NULL;
 			cells[3] = NULL;
 			cells[4] = e->why;
+			cells[5] = NULL;
 		} else {
 			cells[1] = fmt == OUT_TABLE ? presence_loc_display(e->loc)
 			                            : out_or_null(presence_loc_name(e->loc));
@@ -295,6 +297,8 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 			                                        : source_key(e->source));
 			cells[3] = out_or_null(desk);
 			cells[4] = out_or_null(e->note);
+			/* Someone else set the day (a lead): by name here, by login for programs. */
+			cells[5] = out_or_null(fmt == OUT_TABLE ? e->set_by : e->set_by_login);
 		}
 		out_table_add(t, cells);
 	}

@@ -114,23 +114,24 @@ static void print_grid(const struct presence_week *w)
 static int print_rows(const struct presence_week *w, enum out_format fmt)
 {
 	static const char *const keys[] = { "login", "name", "day", "location", "desk", "half",
-	                                     "note", "team_day", "working" };
+	                                     "note", "team_day", "working", "set_by" };
 	const char *headers[] = { _("Login"), _("Name"), _("Day"), _("Location"), _("Desk"),
-	                          _("Half"), _("Note"), _("Presence day"), _("Working day") };
-	struct out_table *t = out_table_new(fmt, 9, headers, keys);
+	                          _("Half"), _("Note"), _("Presence day"), _("Working day"),
+	                          _("Set by") };
+	struct out_table *t = out_table_new(fmt, 10, headers, keys);
 
 	for (size_t i = 0; i < w->nrows; i++) {
 		const struct presence_row *r = &w->rows[i];
 		for (int d = 0; d < PRESENCE_DAYS; d++) {
 			const struct presence_cell *c = &r->days[d];
 			char day[11];
-			const char *cells[9] = {
+			const char *cells[10] = {
 				r->person.login, r->person.name, date_format(w->days[d].day, day),
 				c->loc == LOC_NONE ? "" : presence_loc_name(c->loc), c->desk,
 				c->desk[0] ? (c->desk_half == HALF_AM ? "am" : c->desk_half == HALF_PM ?
 				              "pm" : "day") : "",
 				c->note, w->days[d].team_day ? "yes" : "no",
-				w->days[d].working ? "yes" : "no",
+				w->days[d].working ? "yes" : "no", c->set_by_login,
 			};
 			out_table_add(t, cells);
 		}

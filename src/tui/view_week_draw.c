@@ -400,6 +400,10 @@ static void draw_detail(struct tui *t, const struct week_state *s)
 		values[n++] = loc;
 		labels[n] = _("Note");
 		values[n++] = c->note[0] ? c->note : "—";
+		if (c->set_by[0]) {   /* the lead changed the person's day */
+			labels[n] = _("Set by");
+			values[n++] = c->set_by;
+		}
 		if (c->desk[0] && c->desk_half && c->desk_half != HALF_DAY)
 			snprintf(desk, sizeof desk, "%s (%s)", c->desk, half_display(c->desk_half));
 		else

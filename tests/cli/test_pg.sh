@@ -80,4 +80,21 @@ eq "$won" 1 "one of eight racers gets S2"
 eq "$lost" 7 "the seven others are told it is taken ($(cat "$SCRATCH"/race*.out | grep -v 'Booked\|already booked' | head -3))"
 eq "$(pg_sql "SELECT count(*) FROM booking WHERE desk_id = (SELECT id FROM desk WHERE code = 'S2') AND day = '2026-11-25' AND cancelled_at IS NULL")" 1 \
 	"0 double bookings in the database"
+# --- removals in the feeds, a day set by another, the team day suggestion ---
+expect_ok "a team day" teamday set "Referat 11" 2026-12-02
+expect_ok "Tuesdays until 1 December" teamday set "Referat 11" tue --from 2026-11-24 --until 2026-12-01
+expect_ok "removed" teamday remove "Referat 11" 2026-12-02
+expect_ok "Tuesdays no more" teamday remove "Referat 11" tue
+expect_ok "the team feed" export ics --team "Referat 11" --from 2026-11-23 --to 2026-12-04
+eq "$(grep -c '^STATUS:CANCELLED' "$OUT")" 3 "the removed date and both Tuesdays stay as cancelled"
+expect_ok "a day set for anna" presence set 2026-11-30 home --for anna
+expect_ok "her week" presence show --person anna --week 2026-11-30 --format csv
+has "$OUT" "2026-11-30,home,day,,,tester" "says who set it"
+expect_ok "cleared" presence clear 2026-11-30 --for anna
+expect_ok "her feed" export ics --person anna --from 2026-11-30 --to 2026-11-30
+has "$OUT" "SUMMARY:Cancelled: Work location" "the cleared day stays as cancelled"
+expect_ok "suggest" teamday suggest "Referat 11" --week 2026-11-30
+has "$OUT" "can come" "the suggestion counts who can come"
+HOP_TODAY=2027-12-01 expect_ok "purge" purge --format csv
+has "$OUT" "team_day_removed,deleted,2" "the purge deletes what the two removals left"
 finish

@@ -86,7 +86,8 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 	             "UPDATE SET location = excluded.location, note = excluded.note, "
 	             "set_by = excluded.set_by, updated_at = excluded.updated_at "
 	             "WHERE presence.location IS DISTINCT FROM excluded.location "
-	             "OR presence.note IS DISTINCT FROM excluded.note", err);
+	             "OR presence.note IS DISTINCT FROM excluded.note "
+	             "OR presence.set_by IS DISTINCT FROM excluded.set_by", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, p->id);
@@ -98,7 +99,9 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 	db_bind_text(st, 6, clock_timestamp(now));
 	if (db_run(st, _("saving presence"), err) != HOP_OK)
 		return err->status;
-	/* Only a real change moves the day's revision (its feeds' SEQUENCE). */
+	/* Only a real change moves the day's revision (its feeds' SEQUENCE);
+	 * the person confirming what their lead set is one (the feed stops
+	 * saying who set it). */
 	if (db_changes(app->db) > 0 &&
 	    pr_rev_touch_day(app, p->id, day, err) != HOP_OK)
 		return err->status;
