@@ -123,7 +123,8 @@ int text_wrap(WINDOW *w, int y, int x, const char *s, int width, int max_rows, b
 			const char *word_end = q;
 			char tmp[256];
 			size_t wl;
-			int ww, gap = q == start ? 0 : 1;
+			/* The spaces between the words, as many as there are. */
+			int ww, gap = q == start ? 0 : (int)(q - end);
 
 			while (*word_end && *word_end != ' ')
 				word_end++;
