@@ -44,8 +44,8 @@ static const struct { uint32_t cp; char ascii; } ascii_for[] = {
 	{ 0x25CB, 'o' },    /* ○ free */
 	{ 0x25CF, '*' },    /* ● office, booked */
 	{ 0x2605, '+' },    /* ★ presence day, mine */
-	{ 0x2713, '+' },    /* ✓ done */
 	{ 0x270E, '"' },    /* ✎ a note */
+	{ 0x2713, '+' },    /* ✓ done */
 	{ 0x2715, 'x' },    /* ✕ not a working day */
 };
 
