@@ -174,6 +174,9 @@ const char *cli_advice(enum hop_reason reason, const struct hop_facts *f, char *
 	case HOP_R_NO_ROTATION_EXCEPTION:
 		put(buf, size, "%s", _("; 'hop rotation exceptions' lists those in force"));
 		break;
+	case HOP_R_BOOK_FOR_SELF_ONLY:
+		put(buf, size, "%s", _("; without --for, 'hop book' books for you"));
+		break;
 	}
 	return buf;
 }

@@ -328,6 +328,11 @@ int tui_run(struct hop_app *app)
 	for (size_t i = 0; i < tui_view_count; i++)
 		if (tui_views[i] == &view_week && !tui_show(&t, i))
 			t.quit = failed = true;
+	/* Said once, until the first key: why the symbols look plain. */
+	if (!text_utf8() && !t.status[0])
+		tui_status(&t, false, "%s", _("This terminal's locale is not UTF-8, so hop shows its "
+		                              "symbols in ASCII; names need a UTF-8 terminal (for "
+		                              "example LANG=de_DE.UTF-8)."));
 
 	while (!t.quit && !stop_signal) {
 		struct tui_key k;

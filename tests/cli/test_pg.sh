@@ -62,6 +62,15 @@ HOP_USER=anna run cancel 2026-11-24 S1
 eq "$RC" 0 "anna cancels"
 eq "$(pg_sql "SELECT count(*) FROM booking WHERE cancelled_at IS NULL")" 0 "the booking is cancelled"
 eq "$(pg_sql "SELECT count(*) FROM audit WHERE action LIKE 'booking%'")" 2 "booking and cancelling are audited"
+# A day's note outlives a change of location (the upsert keeps it), and '' removes it.
+HOP_USER=anna run presence set 2026-11-26 home --note "Handwerker"
+eq "$RC" 0 "a home day with a note"
+HOP_USER=anna run presence set 2026-11-26 mobile
+eq "$(pg_sql "SELECT location || ':' || coalesce(note, '-') FROM presence WHERE day = '2026-11-26'")" \
+	"mobile:Handwerker" "another location keeps the note"
+HOP_USER=anna run presence set 2026-11-26 mobile --note ""
+eq "$(pg_sql "SELECT location || ':' || coalesce(note, '-') FROM presence WHERE day = '2026-11-26'")" \
+	"mobile:-" "--note '' removes it"
 expect_ok "whoami" whoami
 has "$OUT" "Database:  PostgreSQL dbname=hop" "whoami says which database"
 hasnt "$OUT" "postgresql://" "and shows no URL (a password would be in it)"

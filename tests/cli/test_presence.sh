@@ -23,6 +23,12 @@ expect_ok "show" presence show --week 2026-W48
 has "$OUT" "Henning Koch · KW 48 · 23.–27.11.2026" "show heading"
 has "$OUT" "desk booked" "Monday: a desk booked means office"
 has "$OUT" "Umzug" "note shown"
+# Another location keeps the day's note; --note '' removes it.
+expect_ok "mobile on a day with a note" presence set 2026-11-25 mobile
+eq "$(sql "SELECT location || ':' || coalesce(note, '-') FROM presence p JOIN person u ON u.id = p.person_id WHERE u.login = 'hkoch' AND day = '2026-11-25'")" "mobile:Umzug" "the note stays"
+expect_ok "remove the note" presence set 2026-11-25 home --note ""
+eq "$(sql "SELECT location || ':' || coalesce(note, '-') FROM presence p JOIN person u ON u.id = p.person_id WHERE u.login = 'hkoch' AND day = '2026-11-25'")" "home:-" "--note '' removes it"
+expect_ok "the note back" presence set 2026-11-25 home --note "Umzug"
 expect_ok "show json" presence show --week 49 --format json
 has "$OUT" '{"day": "2026-12-04", "location": "mobile", "source": "default"' "Friday from the default"
 expect_fail "bad location" 2 presence set tue beach

@@ -81,8 +81,10 @@ enum hop_reason {
 	/* Rotation. */
 	HOP_R_NO_AREA,            /* - */
 	HOP_R_NO_ROTATION_EXCEPTION, /* login */
+	/* Booking for others. */
+	HOP_R_BOOK_FOR_SELF_ONLY, /* self: the actor may book for no one else */
 };
-#define HOP_R_LAST HOP_R_NO_ROTATION_EXCEPTION   /* the last reason, for tests over all */
+#define HOP_R_LAST HOP_R_BOOK_FOR_SELF_ONLY   /* the last reason, for tests over all */
 
 /* The facts of a refusal, for a front end's advice.  Sized for hop's limits
  * (core checks that they fit). */

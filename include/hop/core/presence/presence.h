@@ -90,7 +90,8 @@ void presence_result_free(struct presence_result *r);
 /* Set login's (NULL = the actor's) location on every working day in
  * [from, to]; non-working days in a range are skipped and reported, a single
  * day that is not a working day is an error saying why.  loc must not be
- * LOC_NONE.  note NULL = none.  Who may: the person themselves, a lead for
+ * LOC_NONE.  note NULL keeps each day's note, "" removes it, a text sets
+ * it (at most HOP_PRESENCE_NOTE_MAX bytes on one line).  Who may: the person themselves, a lead for
  * the members of teams they lead, facilities and admins (as bookings: the
  * same authz_book_for); HR may not, as presence is the person's and the
  * lead's matter.  One transaction with one audit entry "presence.set" per
@@ -102,6 +103,16 @@ void presence_result_free(struct presence_result *r);
 enum hop_status presence_set(struct hop_app *app, const char *login, hop_date from,
                              hop_date to, enum presence_loc loc, const char *note,
                              struct presence_result *res, struct hop_err *err);
+
+/* Write the note of login's (NULL = the actor's) day ("" or NULL removes
+ * it), keeping the location: on a day with no entry of its own the location
+ * it has (the weekly default, a desk booked, the onboarding) becomes its
+ * entry, so that the note has a day to belong to; a day with no location is
+ * refused.  Same permission and days as presence_set; an unchanged note
+ * changes nothing.  Audit "presence.note" ("presence.set" where the day gets
+ * its entry). */
+enum hop_status presence_note_set(struct hop_app *app, const char *login, hop_date day,
+                                  const char *note, struct hop_err *err);
 
 /* Remove login's day entries in [from, to], so the weekly default applies
  * again.  Same permission as presence_set; no bookings change. */
