@@ -124,8 +124,8 @@ bool fold_matches(const char *text, const char *query)
 		return strstr(text, query) != NULL;
 	}
 	for (size_t i = 0; i < sizeof modes / sizeof modes[0] && !found; i++) {
-		fold_text(text, modes[i], t, tn);
-		fold_text(query, modes[i], q, qn);
+		fold_key(text, modes[i], t, tn);
+		fold_key(query, modes[i], q, qn);
 		found = strstr(t, q) != NULL;
 	}
 	free(t);
@@ -153,4 +153,114 @@ int fold_collate(const char *a, size_t an, const char *b, size_t bn)
 	rb[bn] = '\0';
 	c = strcmp(fold_text(ra, FOLD_A, fa, sizeof fa), fold_text(rb, FOLD_A, fb, sizeof fb));
 	return c ? c : strcmp(ra, rb);
+}
+
+/* What fold_key makes of the bytes at p (already folded): their length in *len. */
+enum key_class { K_OTHER, K_BLANK, K_DASH, K_DROP, K_NEWLINE };
+
+static enum key_class key_class(const unsigned char *p, size_t *len)
+{
+	*len = 1;
+	if (*p == ' ' || *p == '\t')
+		return K_BLANK;
+	if (*p == '-')
+		return K_DASH;
+	if (*p == '\n')
+		return K_NEWLINE;
+	if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xAD)) {
+		*len = 2;
+		return p[1] == 0xA0 ? K_BLANK : K_DROP;          /* no-break space, soft hyphen */
+	}
+	if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0xAF) {
+		*len = 3;
+		if (p[2] <= 0x8A || p[2] == 0xAF)
+			return K_BLANK;                          /* U+2000..200A, U+202F */
+		if (p[2] >= 0x90 && p[2] <= 0x95)
+			return K_DASH;                           /* U+2010..2015 */
+		*len = 1;
+		return K_OTHER;
+	}
+	if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) {
+		*len = 3;
+		return K_DASH;                                   /* U+2212 minus */
+	}
+	return K_OTHER;
+}
+
+char *fold_key(const char *s, enum fold_mode mode, char *buf, size_t size)
+{
+	size_t r = 0, w = 0;
+	bool blank = false;     /* blanks were skipped since the last byte written */
+
+	if (!size)
+		return buf;
+	fold_text(s, mode, buf, size);
+	while (buf[r]) {
+		size_t len;
+		enum key_class k = key_class((const unsigned char *)buf + r, &len);
+
+		switch (k) {
+		case K_BLANK:
+			blank = true;
+			break;
+		case K_DROP:
+			break;
+		case K_DASH:
+		case K_NEWLINE:
+			blank = false;
+			buf[w++] = k == K_DASH ? '-' : '\n';
+			break;
+		case K_OTHER:
+			if (blank && w > 0 && buf[w - 1] != '-' && buf[w - 1] != '\n')
+				buf[w++] = ' ';
+			blank = false;
+			memmove(buf + w, buf + r, len);
+			w += len;
+			break;
+		}
+		r += len;
+	}
+	buf[w] = '\0';
+	return buf;
+}
+
+#define DIST_MAX_LEN 255
+
+int fold_distance(const char *a, const char *b, int limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int rows[3][DIST_MAX_LEN + 1];
+	int *pp = rows[0], *p = rows[1], *c = rows[2], prev_min = 0;
+
+	limit = limit < 0 ? 0 : limit > 8 ? 8 : limit;
+	if (la > DIST_MAX_LEN || lb > DIST_MAX_LEN || (la > lb ? la - lb : lb - la) > (size_t)limit)
+		return limit + 1;
+	for (size_t j = 0; j <= lb; j++)
+		p[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int *t, row_min = c[0] = (int)i;
+
+		for (size_t j = 1; j <= lb; j++) {
+			int v = p[j] + 1;
+
+			if (c[j - 1] + 1 < v)
+				v = c[j - 1] + 1;
+			if (p[j - 1] + (a[i - 1] != b[j - 1]) < v)
+				v = p[j - 1] + (a[i - 1] != b[j - 1]);
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			c[j] = v;
+			row_min = v < row_min ? v : row_min;
+		}
+		/* Every later cell grows from this row or the one before it. */
+		if (row_min > limit && prev_min > limit)
+			return limit + 1;
+		prev_min = row_min;
+		t = pp;
+		pp = p;
+		p = c;
+		c = t;
+	}
+	return p[lb] > limit ? limit + 1 : p[lb];
 }
