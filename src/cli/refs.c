@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "hop/cli/cli.h"
-#include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
 
 int cli_person(struct cli_ctx *ctx, const char **text, char *login)
@@ -54,30 +53,6 @@ int cli_person_or_login(struct cli_ctx *ctx, const char **text, char *login)
 	default:
 		return cli_fail(&err);
 	}
-}
-
-int cli_people(struct cli_ctx *ctx, const char *list, char *out, size_t size)
-{
-	char one[HOP_NAME_MAX + 1], login[HOP_LOGIN_MAX + 1];
-	size_t used = 0;
-	int rc;
-
-	out[0] = '\0';
-	for (const char *p = list; *p; ) {
-		size_t n = strcspn(p, ",");
-		const char *who = one;
-
-		snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
-		p += n + (p[n] == ',');
-		if (!one[0])
-			continue;
-		if ((rc = cli_person(ctx, &who, login)))
-			return rc;
-		if (used + strlen(who) + 2 > size)
-			return cli_failf(HOP_EINVAL, _("too many people in one list"));
-		used += (size_t)snprintf(out + used, size - used, "%s%s", used ? "," : "", who);
-	}
-	return 0;
 }
 
 int cli_team(struct cli_ctx *ctx, const char **text, char *slug)

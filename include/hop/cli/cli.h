@@ -119,9 +119,6 @@ int cli_person_or_login(struct cli_ctx *ctx, const char **text, char *login);
 /* The team *text names, as core's team_find reads it: *text then points to
  * its slug, kept in slug (HOP_SLUG_MAX + 1 bytes).  NULL stays NULL. */
 int cli_team(struct cli_ctx *ctx, const char **text, char *slug);
-/* A comma-separated list of people ("aberg,Jürgen Weiß"): their logins,
- * comma-separated, into out. */
-int cli_people(struct cli_ctx *ctx, const char *list, char *out, size_t size);
 
 /* ---- a handler's arguments (src/cli/args.c) ---- */
 
