@@ -21,7 +21,8 @@ struct tfound {
 	size_t n;                                   /* teams of that rank */
 	char top[REF_NAMED][HOP_TEAM_NAME_MAX + 1];   /* the first of them by name */
 	size_t ntop;
-	int limit, near;                            /* for a miss: the nearest distance */
+	bool miss;                                  /* the second pass: how near each is */
+	int limit, near;                            /* the nearest distance */
 	size_t nnear;
 	char nearest[HOP_TEAM_NAME_MAX + 1];
 };
@@ -30,11 +31,14 @@ static void take(struct tfound *f, const char *name, const char *slug)
 {
 	char key[REF_KEY_MAX];
 	enum ref_rank r;
+	size_t at;
 	int d;
 
+	if (!f->miss && !ref_may_match(name, f->q))
+		return;
 	ref_key(name, key, sizeof key);
-	r = ref_match(key, f->q, f->qlen);
-	if (r == REF_NONE) {
+	r = f->miss ? REF_NONE : ref_match(key, f->q, f->qlen);
+	if (f->miss) {
 		d = ref_distance(key, f->q, f->qlen, f->limit);
 		if (slug) {
 			int ds = fold_distance(f->q, slug, f->limit);
@@ -49,16 +53,26 @@ static void take(struct tfound *f, const char *name, const char *slug)
 			f->nnear++;
 		return;
 	}
+	if (r == REF_NONE)
+		return;
 	if (r > f->best)
 		return;
 	if (r < f->best) {
 		f->best = r;
 		f->n = f->ntop = 0;
 	}
-	/* The teams come in the order of their names. */
-	if (f->ntop < REF_NAMED)
-		snprintf(f->top[f->ntop++], sizeof f->top[0], "%s", name);
+	/* The first REF_NAMED by name, in order (the teams come unsorted:
+	 * sorting them all by the collation would cost more than the rest). */
 	f->n++;
+	for (at = f->ntop; at > 0 && fold_collate(name, strlen(name), f->top[at - 1],
+	                                          strlen(f->top[at - 1])) < 0; at--)
+		;
+	if (at >= REF_NAMED)
+		return;
+	if (f->ntop < REF_NAMED)
+		f->ntop++;
+	memmove(f->top[at + 1], f->top[at], (f->ntop - 1 - at) * sizeof f->top[0]);
+	snprintf(f->top[at], sizeof f->top[0], "%s", name);
 }
 
 enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team *out,
@@ -78,18 +92,23 @@ enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team
 	f.near = f.limit + 1;
 	if (!f.qlen)
 		return st;
-	s = db_stmt(app->db, "SELECT name, slug FROM team WHERE dissolved_on IS NULL "
-	            "ORDER BY name COLLATE hop, id", err);
-	if (!s)
-		return err->status;
-	while ((rc = db_step(s)) == DB_ROW) {
-		const char *name = db_col_text(s, 0), *slug = db_col_text(s, 1);
-		if (name)
-			take(&f, name, slug);
+	/* The matches; for a miss, a second pass for the nearest name. */
+	for (int pass = 0; pass < 2 && !f.n; pass++) {
+		f.miss = pass == 1;
+		s = db_stmt(app->db, "SELECT name, slug FROM team WHERE dissolved_on IS NULL", err);
+		if (!s)
+			return err->status;
+		while ((rc = db_step(s)) == DB_ROW) {
+			const char *name = db_col_text(s, 0), *slug = db_col_text(s, 1);
+			if (name)
+				take(&f, name, slug);
+		}
+		db_reset(s);
+		if (rc != DB_DONE)
+			return db_fail(app->db, err, _("reading teams"));
+		if (!f.limit)
+			break;
 	}
-	db_reset(s);
-	if (rc != DB_DONE)
-		return db_fail(app->db, err, _("reading teams"));
 	if (f.n == 1)
 		return team_get(app, f.top[0], out, err);
 	if (f.n > 1) {
