@@ -43,11 +43,28 @@ static const char *base_of(unsigned cp, bool ae, char one[2])
 	return one;
 }
 
-char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
+/* How fold_key treats code point cp: a blank, a dash, nothing (a soft
+ * hyphen), or a character like any other. */
+enum key_class { K_OTHER, K_BLANK, K_DASH, K_DROP };
+
+static enum key_class key_class(unsigned cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
+	    cp == 0x202F)
+		return K_BLANK;
+	if (cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212)
+		return K_DASH;
+	return cp == 0xAD ? K_DROP : K_OTHER;
+}
+
+/* fold_text, and with key fold_key's dashes and blanks, in one pass.
+ * Inlined into both, so that fold_text's loop tests no flag. */
+static inline __attribute__((always_inline)) char *fold_impl(const char *s, enum fold_mode mode, bool key, char *buf, size_t size)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = 0;
 	bool vowel = false;     /* the last letter written was a, o or u */
+	bool blank = false;     /* key: blanks were passed over since the last byte written */
 
 	if (!size)
 		return buf;
@@ -55,6 +72,7 @@ char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
 		char one[2];
 		const char *rep = NULL;
 		size_t len = 1;
+		unsigned cp = 0;
 
 		/* A run of plain ASCII (most names): lower-case it in a tight loop;
 		 * the same bytes the table path below gives. */
@@ -64,6 +82,20 @@ char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
 
 				if (n + 1 >= size)
 					break;
+				if (key && (c == ' ' || c == '\t')) {
+					blank = true;
+					vowel = false;
+					continue;
+				}
+				if (key && blank) {
+					blank = false;
+					if (c != '-' && c != '\n' && n > 0 && buf[n - 1] != '-' &&
+					    buf[n - 1] != '\n') {
+						buf[n++] = ' ';
+						if (n + 1 >= size)
+							break;
+					}
+				}
 				if (mode == FOLD_COLLAPSE) {
 					if (c == 'e' && vowel) {
 						vowel = false;
@@ -79,15 +111,40 @@ char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
 		}
 		if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
 			len = 2;
-			rep = base_of(((unsigned)(*p & 0x1F) << 6) | (p[1] & 0x3F), mode == FOLD_AE, one);
+			cp = ((unsigned)(*p & 0x1F) << 6) | (p[1] & 0x3F);
 		} else if ((*p & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
 			len = 3;
-			rep = base_of(((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) |
-			              (p[2] & 0x3F), mode == FOLD_AE, one);
-		} else {
-			/* Four-byte sequences and stray bytes are copied byte by byte. */
-			len = 1;
+			cp = ((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 		}
+		/* Four-byte sequences and stray bytes (cp 0) are copied byte by byte. */
+		if (key && cp) {
+			enum key_class k = key_class(cp);
+
+			if (k == K_BLANK || k == K_DROP) {
+				blank = blank || k == K_BLANK;
+				vowel = vowel && k == K_DROP;
+				p += len;
+				continue;
+			}
+			if (k == K_DASH) {
+				if (n + 1 >= size)
+					break;
+				blank = false;
+				vowel = false;
+				buf[n++] = '-';
+				p += len;
+				continue;
+			}
+		}
+		if (key && blank) {
+			blank = false;
+			if (n > 0 && buf[n - 1] != '-' && buf[n - 1] != '\n')
+				buf[n++] = ' ';
+			if (n + 1 >= size)
+				break;
+		}
+		if (cp)
+			rep = base_of(cp, mode == FOLD_AE, one);
 		if (rep) {
 			for (; *rep && n + 1 < size; rep++) {
 				/* "ae" -> "a": the letter before was a vowel that an umlaut
@@ -108,6 +165,16 @@ char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
 	}
 	buf[n] = '\0';
 	return buf;
+}
+
+char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
+{
+	return fold_impl(s, mode, false, buf, size);
+}
+
+char *fold_key(const char *s, enum fold_mode mode, char *buf, size_t size)
+{
+	return fold_impl(s, mode, true, buf, size);
 }
 
 bool fold_matches(const char *text, const char *query)
@@ -153,75 +220,6 @@ int fold_collate(const char *a, size_t an, const char *b, size_t bn)
 	rb[bn] = '\0';
 	c = strcmp(fold_text(ra, FOLD_A, fa, sizeof fa), fold_text(rb, FOLD_A, fb, sizeof fb));
 	return c ? c : strcmp(ra, rb);
-}
-
-/* What fold_key makes of the bytes at p (already folded): their length in *len. */
-enum key_class { K_OTHER, K_BLANK, K_DASH, K_DROP, K_NEWLINE };
-
-static enum key_class key_class(const unsigned char *p, size_t *len)
-{
-	*len = 1;
-	if (*p == ' ' || *p == '\t')
-		return K_BLANK;
-	if (*p == '-')
-		return K_DASH;
-	if (*p == '\n')
-		return K_NEWLINE;
-	if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xAD)) {
-		*len = 2;
-		return p[1] == 0xA0 ? K_BLANK : K_DROP;          /* no-break space, soft hyphen */
-	}
-	if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0xAF) {
-		*len = 3;
-		if (p[2] <= 0x8A || p[2] == 0xAF)
-			return K_BLANK;                          /* U+2000..200A, U+202F */
-		if (p[2] >= 0x90 && p[2] <= 0x95)
-			return K_DASH;                           /* U+2010..2015 */
-		*len = 1;
-		return K_OTHER;
-	}
-	if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) {
-		*len = 3;
-		return K_DASH;                                   /* U+2212 minus */
-	}
-	return K_OTHER;
-}
-
-char *fold_key(const char *s, enum fold_mode mode, char *buf, size_t size)
-{
-	size_t r = 0, w = 0;
-	bool blank = false;     /* blanks were skipped since the last byte written */
-
-	if (!size)
-		return buf;
-	fold_text(s, mode, buf, size);
-	while (buf[r]) {
-		size_t len;
-		enum key_class k = key_class((const unsigned char *)buf + r, &len);
-
-		switch (k) {
-		case K_BLANK:
-			blank = true;
-			break;
-		case K_DROP:
-			break;
-		case K_DASH:
-		case K_NEWLINE:
-			blank = false;
-			buf[w++] = k == K_DASH ? '-' : '\n';
-			break;
-		case K_OTHER:
-			if (blank && w > 0 && buf[w - 1] != '-' && buf[w - 1] != '\n')
-				buf[w++] = ' ';
-			blank = false;
-			memmove(buf + w, buf + r, len);
-			w += len;
-			break;
-		}
-		r += len;
-	}
-	buf[w] = '\0';
-	return buf;
 }
 
 #define DIST_MAX_LEN 255
