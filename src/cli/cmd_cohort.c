@@ -50,8 +50,8 @@ static const char **split_logins(char **args, int n, size_t *count, char **buf)
 	return v;
 }
 
-/* Each of the people as the login person_find reads it to, kept in
- * *logins (free it); 0 or the exit status after saying why. */
+/* Each of the people, as person_find reads them, replaced by their login
+ * (kept in *logins: free it); 0 or the exit status after saying why. */
 static int resolve_logins(struct cli_ctx *ctx, const char **v, size_t n,
                           char (**logins)[HOP_LOGIN_MAX + 1])
 {
