@@ -53,7 +53,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time $(BUILD)/bench/presence_time \
 	$(BUILD)/bench/ics_events $(BUILD)/bench/ics_baseline $(BUILD)/bench/onboarding_time \
 	$(BUILD)/bench/training_time $(BUILD)/bench/cohort_time $(BUILD)/bench/tui_time \
-	$(BUILD)/bench/rotation_time
+	$(BUILD)/bench/rotation_time $(BUILD)/bench/find_time
 PO        := $(wildcard src/po/*.po)
 MO        := $(PO:src/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/hop.mo)
 

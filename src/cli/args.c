@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hop/cli/cli.h"
+#include "hop/base/fold.h"
 #include "hop/base/i18n.h"
 
 /* The value getopt_long gives --format in the command's table, or 0. */
@@ -18,34 +19,6 @@ static int format_option(const struct option *opts)
 	return 0;
 }
 
-/* Edit distance of two words (insertions, deletions, substitutions), for
- * "did you mean"; words longer than 63 bytes are far from everything. */
-static int distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	int row[64], prev, tmp;
-
-	if (la > 63 || lb > 63)
-		return 64;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 const char *cli_nearest(const char *word, const char *const *cands, size_t n, bool prefix)
 {
 	const char *best = NULL, *prefix_of = NULL;
@@ -55,7 +28,7 @@ const char *cli_nearest(const char *word, const char *const *cands, size_t n, bo
 		best_d = 2;
 	best_d++;
 	for (size_t i = 0; i < n; i++) {
-		int d = distance(word, cands[i]);
+		int d = fold_distance(word, cands[i], best_d - 1);
 		if (d < best_d) {
 			best_d = d;
 			best = cands[i];

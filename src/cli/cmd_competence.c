@@ -230,6 +230,7 @@ int cmd_training_needs(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Difference") };
 	enum out_format fmt = OUT_TABLE;
 	struct cli_args a = { .name = "training", .sub = "needs", .opts = opts, .format = &fmt };
+	char login[HOP_LOGIN_MAX + 1];
 	const char *team = NULL, *person = NULL;
 	struct trn_need_report r;
 	struct out_table *t;
@@ -254,7 +255,7 @@ int cmd_training_needs(struct cli_ctx *ctx, int argc, char **argv)
 	if ((mine || person) && team)
 		return cli_usage_error("training", "needs", _("give --mine, --person or --team, not "
 		                       "more than one"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &person, login)))
 		return rc;
 	if (mine || person)
 		return print_own(ctx, mine ? NULL : person, fmt);

@@ -100,6 +100,7 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 	const char *note = NULL, *login = NULL;
 	struct presence_result res;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	enum presence_loc loc;
 	hop_date from, to;
 	int c, rc;
@@ -119,7 +120,7 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("presence", "set", "%s", err.msg);
 	if (!parse_range(a.arg[0], &from, &to))
 		return 1;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 		return rc;
 	if (presence_set(&ctx->app, login, from, to, loc, note, &res, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -151,6 +152,7 @@ int cmd_presence_clear(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args a = { .name = "presence", .sub = "clear", .opts = opts, .shortopts = "f:" };
 	const char *login = NULL;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	hop_date from, to;
 	int c, rc, cleared;
 
@@ -163,7 +165,7 @@ int cmd_presence_clear(struct cli_ctx *ctx, int argc, char **argv)
 		                       "hop presence clear tue"));
 	if (!parse_range(a.arg[0], &from, &to))
 		return 1;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 		return rc;
 	if (presence_clear(&ctx->app, login, from, to, &cleared, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -200,6 +202,7 @@ int cmd_presence_default(struct cli_ctx *ctx, int argc, char **argv)
 	enum presence_loc d[PRESENCE_DAYS];
 	struct hop_person p;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) == 'f')
@@ -209,7 +212,7 @@ int cmd_presence_default(struct cli_ctx *ctx, int argc, char **argv)
 	if (a.n > 1)
 		return cli_usage_error("presence", "default", _("give the defaults as one argument: "
 		                       "mon=office,tue=home,wed=home"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 		return rc;
 	if (a.n == 1 && presence_default_set(&ctx->app, login, a.arg[0], &err) != HOP_OK)
 		return cli_fail(&err);
@@ -238,6 +241,7 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "person", required_argument, NULL, 'p' },
+		{ "for", required_argument, NULL, 'p' },
 		{ "week", required_argument, NULL, 'w' },
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
@@ -253,6 +257,7 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct hop_person p;
 	struct out_table *t;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	char label[80];
 	hop_date monday;
 	int c, rc;
@@ -264,7 +269,7 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_week_arg(week, &monday)) ||
-	    (rc = cli_open(ctx)))
+	    (rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 		return rc;
 	if (presence_person_week(&ctx->app, login, monday, &p, days, &err) != HOP_OK)
 		return cli_fail(&err);

@@ -71,10 +71,12 @@ int cmd_person_data(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args a = { .name = "person", .sub = "data" };
 	struct json_out j = { .out = stdout, .first_section = true };
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int rc;
 
 	cli_option(&a, argc, argv);
-	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)) ||
+	    (a.n && (rc = cli_person_operand(ctx, &a.arg[0], login))))
 		return rc;
 	if (person_data(&ctx->app, a.n ? a.arg[0] : NULL, json_event, &j, &err) != HOP_OK)
 		return cli_fail(&err);

@@ -168,7 +168,7 @@ int cmd_rotation_exception(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args a = { .name = "rotation", .sub = "exception", .opts = opts };
 	const char *reason = NULL, *measure = NULL;
 	hop_date review = HOP_DATE_NONE;
-	char when[HOP_DATE_HUMAN_LEN];
+	char when[HOP_DATE_HUMAN_LEN], login[HOP_LOGIN_MAX + 1];
 	struct hop_err err;
 	bool end = false;
 	int c, rc;
@@ -190,7 +190,7 @@ int cmd_rotation_exception(struct cli_ctx *ctx, int argc, char **argv)
 	if (end && (reason || measure || review != HOP_DATE_NONE))
 		return cli_usage_error("rotation", "exception", _("--end takes no --reason, "
 		                       "--measure or --review"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (end) {
 		if (rotation_exception_end(&ctx->app, a.arg[0], &err) != HOP_OK)

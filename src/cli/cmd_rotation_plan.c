@@ -289,6 +289,7 @@ int cmd_rotation_history(struct cli_ctx *ctx, int argc, char **argv)
 	struct out_table *t;
 	struct hop_err err;
 	const char *login = NULL;
+	char who[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0)
@@ -299,6 +300,8 @@ int cmd_rotation_history(struct cli_ctx *ctx, int argc, char **argv)
 	if (login && (strcmp(login, "self") == 0 || strcmp(login, "me") == 0 ||
 	              strcmp(login, "ich") == 0))
 		login = ctx->app.actor.login;
+	else if ((rc = cli_person(ctx, &login, who)))
+		return rc;
 	if (cohort_history(&ctx->app, a.n ? a.arg[0] : NULL, login, &l, &err) != HOP_OK)
 		return cli_fail(&err);
 	t = out_table_new(fmt, 9, headers, keys);

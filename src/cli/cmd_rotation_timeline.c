@@ -240,6 +240,7 @@ int cmd_rotation_timeline(struct cli_ctx *ctx, int argc, char **argv)
 	struct rotation_timeline_query q = { .from = HOP_DATE_NONE, .to = HOP_DATE_NONE };
 	struct rotation_timeline tl;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	bool chart = false;
 	int c, rc, months = 0;
 
@@ -270,7 +271,7 @@ int cmd_rotation_timeline(struct cli_ctx *ctx, int argc, char **argv)
 		                       "leave out --format"));
 	if (q.from != HOP_DATE_NONE && q.to != HOP_DATE_NONE && q.to < q.from)
 		return cli_usage_error("rotation", "timeline", _("--until is before --from"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &q.login, login)))
 		return rc;
 	if (chart)
 		chart_span(&q.from, &q.to, &months);

@@ -141,8 +141,13 @@ int cmd_session_attend(struct cli_ctx *ctx, int argc, char **argv)
 	if (!ses_id_arg("session", "attend", a.arg[0], &id, &rc) || (rc = cli_open(ctx)))
 		return rc;
 	for (int i = 1; i < a.n; i++) {
+		char login[HOP_LOGIN_MAX + 1];
 		int64_t record = 0;
 
+		if ((rc = cli_person_operand(ctx, &a.arg[i], login))) {
+			failed++;
+			continue;
+		}
 		if (session_attend(&ctx->app, id, a.arg[i], mark, has_result, result, &record,
 		                   &err) != HOP_OK) {
 			rc = cli_fail(&err);

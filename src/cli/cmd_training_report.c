@@ -78,11 +78,12 @@ int cmd_training_status(struct cli_ctx *ctx, int argc, char **argv)
 	struct trn_status_list l;
 	struct out_table *t;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int rc;
 
 	if ((rc = report_args(&a, argc, argv, &o)) || (rc = cli_operands(&a, 0, 1, "")))
 		return rc;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (a.n && (rc = cli_person_operand(ctx, &a.arg[0], login))))
 		return rc;
 	if (trn_status_person(&ctx->app, a.n ? a.arg[0] : NULL, o.day, &l, &err) != HOP_OK)
 		return cli_fail(&err);

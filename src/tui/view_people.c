@@ -173,6 +173,7 @@ static void people_close(struct tui *t, void *state)
 	struct people_state *s = state;
 
 	(void)t;
+	people_edit_free(s);
 	people_drop(s);
 	person_list_free(&s->all);
 	person_search_free(s->index);

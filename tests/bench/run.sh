@@ -199,6 +199,12 @@ for r in 1 2 3 4 5; do
 done > "$S/base.ms"
 base_ms=$(median < "$S/base.ms")
 
+# ---- 3b. person_find and team_find: a login (the baseline), a name typed without umlauts, a team with "-" for "–"
+FIND_NAME=$(q "SELECT replace(replace(replace(name, 'ä', 'ae'), 'ü', 'ue'), 'ß', 'ss') FROM person WHERE end_date IS NULL GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1 OFFSET 100")
+FIND_TEAM=$(q "SELECT replace(name, '–', '-') FROM team WHERE dissolved_on IS NULL ORDER BY name LIMIT 1 OFFSET 50")
+"$BIN/find_time" "$DB" "$VIEWER" "$QUERY_RUNS" "person:$VIEWER" "person:$FIND_NAME" "team:$FIND_TEAM" > "$S/find.out" || exit 1
+{ read -r _ _ _ find_login_ms _; read -r _ _ find_name_st find_name_ms _; read -r _ _ find_team_st find_team_ms _; } <"$S/find.out"
+
 # ---- 4. the race -------------------------------------------------------------------------
 # First all racers at once for the same desk and morning: exactly one may get
 # it.  Then each racer books a desk for each of the race days, trying the 10
@@ -424,6 +430,8 @@ ok_bulk=$(awk -v a="$bulk_rate" -v b="$raw_rate" 'BEGIN { print (a >= 0.5 * b) }
 ok_book=$(awk -v a="$book_ms" -v b="$sql_ms" 'BEGIN { print (a <= 2 * b) }')
 ok_who=$(awk -v a="$who_ms" 'BEGIN { print (a < 5) }')
 ok_view=$(awk -v a="$view_ms" 'BEGIN { print (a < 5) }')
+ok_find=$(awk -v a="$find_name_ms" -v b="$find_team_ms" -v s="$find_name_st$find_team_st" \
+	'BEGIN { print (a < 5 && b < 5 && s == "foundfound") }')
 # The Week screen redraws its grid on every week change ([ and ]) and after
 # every key that sets a location: it must feel instant.  100 ms is where a
 # response stops feeling immediate; 10 ms for the data leaves the rest for
@@ -473,14 +481,14 @@ ok_trn_cov=$(awk -v a="$trn_cov_ms" -v b="$(floor1 "$trn_cov_base")" -v n="$trn_
 	'BEGIN { print (a <= 5 * b && n >= 8) }')
 ok_trn_mx=$(awk -v a="$trn_mx_ms" -v b="$(floor1 "$trn_mx_base")" -v n="$trn_mx_people" \
 	'BEGIN { print (a <= 25 * b && n >= 50) }')
-for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_week $ok_fc $ok_race $ok_ics $ok_icsmem $ok_gen \
+for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_find $ok_week $ok_fc $ok_race $ok_ics $ok_icsmem $ok_gen \
 	$ok_sitemem $ok_pubmem $ok_pub $ok_screen $ok_overdue $ok_batch $ok_cap \
 	$ok_trn_status $ok_trn_cov $ok_trn_mx; do
 	[ "$ok" = 1 ] || fails=$((fails + 1))
 done
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
 v_bulk=$(verdict "$ok_bulk"); v_book=$(verdict "$ok_book"); v_who=$(verdict "$ok_who")
-v_view=$(verdict "$ok_view"); v_race=$(verdict "$ok_race")
+v_view=$(verdict "$ok_view"); v_race=$(verdict "$ok_race"); v_find=$(verdict "$ok_find")
 v_week=$(verdict "$ok_week"); v_fc=$(verdict "$ok_fc")
 v_ics=$(verdict "$ok_ics"); v_icsmem=$(verdict "$ok_icsmem")
 v_sitemem=$(verdict "$ok_sitemem"); v_pubmem=$(verdict "$ok_pubmem"); v_pub=$(verdict "$ok_pub")
@@ -501,6 +509,8 @@ printf '%-34s %-18s %-32s %-16s %s\n' "one 'hop book' process, ms" "$(printf %.2
 	"$v_book ($(awk -v a="$book_ms" -v b="$sql_ms" 'BEGIN { printf "%.2fx", a / b }'))"
 printf '%-34s %-18s %-32s %-16s %s\n' "hop who $DAY, ms ($who_rows rows)" "$who_ms" "day index count $base_ms" "< 5 ms" "$v_who"
 printf '%-34s %-18s %-32s %-16s %s\n' "Desks screen day, ms ($view_rows places)" "$view_ms" "day index count $base_ms" "< 5 ms" "$v_view"
+printf '%-34s %-18s %-32s %-16s %s\n' "a person by name; a team, ms" "$find_name_ms; $find_team_ms" "by login $find_login_ms" "< 5 ms each" \
+	"$v_find ($find_name_st, $find_team_st)"
 printf '%-34s %-18s %-32s %-16s %s\n' "Week screen, team of $week_rows, ms" "$week_ms" "team's bookings $week_base_ms" "< 10 ms" "$v_week"
 printf '%-34s %-18s %-32s %-16s %s\n' "forecast, $fc_people people, ms" "$fc_ms" "week's bookings $fc_base_ms" "< 100 ms" \
 	"$v_fc ($(awk -v a="$fc_ms" -v b="$fc_base_ms" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else printf "-" }'))"

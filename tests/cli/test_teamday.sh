@@ -19,7 +19,7 @@ expect_ok "colleague in Referat 3" person add r3 --name "Rita Drei" --team "Refe
 expect_ok "trainee without a team" person add azubi --name "Anton Azubi" --start 2027-01-04
 expect_ok "home post" assign azubi "Referat 1" --from 2027-01-04 --until 2027-02-28
 expect_ok "station in Referat 3" assign azubi referat-3 --from 2027-03-01 --until 2027-05-31 --kind station
-has "$OUT" "azubi is in referat-3 as station from 2027-03-01 to 2027-05-31" "assign says what it did"
+has "$OUT" "azubi is in Referat 3 as station from 2027-03-01 to 2027-05-31" "assign says what it did, naming the team by its name"
 expect_ok "back home" assign azubi "Referat 1" --from 2027-06-01
 expect_fail "an overlapping station" 5 assign azubi referat-3 --from 2027-05-01 --kind station
 expect_ok "history" person history azubi --format csv

@@ -104,6 +104,22 @@ int out_display_width(const char *s);
  * columns (so "Kapazität:" lines up with "Capacity:"); wider ones as they are. */
 void out_label(FILE *out, const char *label, int width);
 
+/* ---- people and teams named in arguments (src/cli/refs.c) ---- */
+
+/* The person *text names, as core's person_find reads it (a login, a name or
+ * the beginning of one): *text then points to their login, kept in login
+ * (HOP_LOGIN_MAX + 1 bytes).  A NULL *text (oneself) stays NULL.  0, or the
+ * exit status after saying why.  After cli_open. */
+int cli_person(struct cli_ctx *ctx, const char **text, char *login);
+/* The same for an operand, a->arg[i] as argv holds it: resolved in place. */
+int cli_person_operand(struct cli_ctx *ctx, char **arg, char *login);
+/* As cli_person, but a login that names no one stays as it is (the audit
+ * log keeps the logins of records since renamed or anonymised). */
+int cli_person_or_login(struct cli_ctx *ctx, const char **text, char *login);
+/* The team *text names, as core's team_find reads it: *text then points to
+ * its slug, kept in slug (HOP_SLUG_MAX + 1 bytes).  NULL stays NULL. */
+int cli_team(struct cli_ctx *ctx, const char **text, char *slug);
+
 /* ---- a handler's arguments (src/cli/args.c) ---- */
 
 /* A bad option ('?' from getopt_long, or ':' for a missing value) as a usage

@@ -59,7 +59,7 @@ enum hop_status person_search_new(const struct hop_person_list *l, struct person
 			/* Newlines keep the fields apart: a query (without control
 			 * characters) never matches across two of them. */
 			snprintf(raw, sizeof raw, "%s\n%s\n%s\n%s", p->login, p->name, p->email, p->team);
-			fold_text(raw, modes[m], field, sizeof field);
+			fold_key(raw, modes[m], field, sizeof field);
 			len = strlen(field) + 1;
 			if (used + len > cap) {
 				char *v;
@@ -87,7 +87,7 @@ size_t person_search_run(const struct person_search *s, const char *query, size_
 	size_t k = 0;
 
 	for (int m = 0; m < MODES; m++)
-		fold_text(query ? query : "", modes[m], q[m], sizeof q[m]);
+		fold_key(query ? query : "", modes[m], q[m], sizeof q[m]);
 	for (size_t i = 0; i < s->n; i++) {
 		for (int m = 0; m < MODES; m++) {
 			if (strstr(s->hay[m] + s->off[m][i], q[m])) {

@@ -89,8 +89,22 @@ typedef enum hop_status (*person_fn)(void *ctx, const struct hop_person *p,
                                      struct hop_err *err);
 enum hop_status person_each(struct hop_app *app, const struct person_filter *f, person_fn fn,
                             void *ctx, struct hop_err *err);
+/* By login, exactly (files, feeds and the acting user are named so). */
 enum hop_status person_get(struct hop_app *app, const char *login,
                            struct hop_person *out, struct hop_err *err);
+/* A person as people name them, in this order: the login (also typed with
+ * capitals); the name, folded (case, umlauts, accents, dashes and blanks do
+ * not matter: "Jürgen Weiß", "Juergen Weiss", "jurgen weiss"); a word of the
+ * name ("Weiß"); the beginning of the name or of a word of it ("Jürgen W",
+ * "Wei").  The first of these that names anyone decides; people who have left
+ * count after those still employed, unless their whole name was given.  A
+ * text that names several is refused (HOP_R_PERSON_AMBIGUOUS, n of them)
+ * naming up to five with their logins, unless one of them has exactly the
+ * name typed; one that names no one (HOP_R_NO_PERSON) suggests the one
+ * current person whose name or login is nearest, if one is nearest.
+ * Every command argument naming a person is read so; files name logins. */
+enum hop_status person_find(struct hop_app *app, const char *text,
+                            struct hop_person *out, struct hop_err *err);
 
 /* Validation of single fields, shared by the command line, the TUI and the importer. */
 enum hop_status person_check_login(const char *login, struct hop_err *err);
@@ -166,9 +180,12 @@ enum hop_status team_list(struct hop_app *app, bool include_dissolved,
 /* By name (case-insensitive) or slug. */
 enum hop_status team_get(struct hop_app *app, const char *name_or_slug,
                          struct hop_team *out, struct hop_err *err);
-/* As people type it: exact name or slug, else a unique prefix of an active
- * team's name (case and umlauts ignored); an ambiguous prefix is an error
- * naming the candidates.  Importers use team_get (exact). */
+/* A team as people name it: its exact name or slug (a dissolved team too);
+ * else among the active teams, as person_find reads a name: the name folded
+ * (case, umlauts, dashes and blanks aside: "Referat Z 2 - Haushalt" for
+ * "Referat Z 2 – Haushalt"), a word of it, the beginning of the name or of a
+ * word.  Several are refused (HOP_R_TEAM_AMBIGUOUS, n of them) naming up to
+ * five; none (HOP_R_NO_TEAM) suggests the nearest name if one is nearest.  Importers use team_get (exact). */
 enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team *out,
                           struct hop_err *err);
 /* lead_login may be NULL; the lead gets the lead role if they lack it. */
