@@ -160,9 +160,3 @@ bool db_mark_same_others(const struct db_mark *a, const struct db_mark *b)
 {
 	return a->theirs == b->theirs;
 }
-
-void db_bulk(struct hop_db *db, bool on)
-{
-	if (db->drv->bulk)
-		db->drv->bulk(db, on);
-}

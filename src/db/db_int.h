@@ -71,9 +71,6 @@ struct db_driver {
 	/* The last error as a sentence (busy, read-only) or "what: message". */
 	enum hop_status (*fail)(struct hop_db *db, struct hop_err *err, const char *what);
 	int (*schema_version)(struct hop_db *db);
-	/* A large write follows (on) or has ended (off): NULL where the engine
-	 * needs no hint. */
-	void (*bulk)(struct hop_db *db, bool on);
 };
 
 extern const struct db_driver db_sqlite_driver;

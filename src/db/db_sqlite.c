@@ -237,16 +237,6 @@ static enum hop_status sq_mark(struct hop_db *db, struct db_mark *m, struct hop_
 	return HOP_OK;
 }
 
-/* SQLite's page cache is 2 MB by default: a transaction that changes more
- * pages than that writes them into the log before its commit and reads
- * them back.  64 MB holds what an import of 100,000 people changes; the
- * memory is taken only as pages are.  A hint: a failure costs time only. */
-static void sq_bulk(struct hop_db *db, bool on)
-{
-	sqlite3_exec(H(db), on ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000",
-	             NULL, NULL, NULL);
-}
-
 sqlite3 *db_sqlite(struct hop_db *db) { return db->drv == &db_sqlite_driver ? H(db) : NULL; }
 
 const struct db_driver db_sqlite_driver = {
@@ -260,5 +250,4 @@ const struct db_driver db_sqlite_driver = {
 	.run = sq_run, .errmsg = sq_errmsg, .begin = sq_begin,
 	.in_transaction = sq_in_transaction, .changes = sq_changes, .last_id = sq_last_id,
 	.mark = sq_mark, .fail = sq_fail, .schema_version = sq_schema_version,
-	.bulk = sq_bulk,
 };

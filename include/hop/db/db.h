@@ -148,11 +148,6 @@ int64_t db_last_id(struct hop_db *db);
 enum hop_status db_begin(struct hop_db *db, struct hop_err *err);
 enum hop_status db_commit(struct hop_db *db, struct hop_err *err);
 void db_rollback(struct hop_db *db);
-/* A write of many rows follows in one transaction (on), or it has ended
- * (off): keep the pages it changes in memory until the commit instead of
- * writing them out and reading them back along the way.  Only a hint, for
- * the engine's sake; nothing else changes. */
-void db_bulk(struct hop_db *db, bool on);
 /* Is a transaction open on this connection (hop's own or a reader's)? */
 bool db_in_transaction(struct hop_db *db);
 

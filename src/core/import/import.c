@@ -3,6 +3,7 @@
  * (import_util.c); here are the people's columns, the checks of a row and
  * the second pass, which writes. */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -127,26 +128,40 @@ static bool file_date(struct import *im, struct row *r, enum column col, const c
 	return false;
 }
 
-/* Copy a checked field into a fixed buffer; checked fields fit. */
-static void copy(char *dst, size_t size, const char *src)
+/* Keep a checked cell with the rows: its place in im->text (0: ""). */
+static enum hop_status keep(struct import *im, const char *cell, uint32_t *at,
+                            struct hop_err *err)
 {
-	snprintf(dst, size, "%s", src);
+	size_t n = strlen(cell) + 1;
+
+	*at = 0;
+	if (n == 1)
+		return HOP_OK;
+	if (im->ntext == 0)
+		n++;    /* offset 0 is the empty text */
+	if (im->ntext + n > UINT32_MAX ||
+	    !vec_grow(&im->text, &im->text_cap, im->ntext + n, 1))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	if (im->ntext == 0)
+		im->text[im->ntext++] = '\0';
+	*at = (uint32_t)im->ntext;
+	memcpy(im->text + im->ntext, cell, strlen(cell) + 1);
+	im->ntext += strlen(cell) + 1;
+	return HOP_OK;
 }
 
 /* Check one row by itself (what the database says is ip_resolve's); problems
- * go to r->b.msg. */
+ * go to r->b.msg, only running out of memory fails. */
 static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struct hop_err *err)
 {
-	(void)err;
 	struct import *im = ctx;
 	struct row *r = row;
 	struct hop_err e;
 	const char *cell[C_COUNT];
-	bool team_ok = true;
 
 	if (!import_cells(&im->b, &r->b, f, n, im->pos, C_COUNT, NULL, cell))
 		return HOP_OK;
-	r->p.start = r->p.end = HOP_DATE_NONE;
+	r->start = r->end = HOP_DATE_NONE;
 	r->dates_ok = true;
 	for (int c = 0; c < C_COUNT; c++)
 		r->has[c] = cell[c] != NULL;
@@ -154,35 +169,32 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 	if (person_check_login(cell[C_LOGIN], &e) != HOP_OK)
 		row_problem(im, r, "%s", e.msg);
 	else
-		copy(r->p.login, sizeof r->p.login, cell[C_LOGIN]);
+		snprintf(r->login, sizeof r->login, "%s", cell[C_LOGIN]);
 	if (person_check_name(cell[C_NAME], &e) != HOP_OK)
 		row_problem(im, r, "%s", e.msg);
-	else
-		copy(r->p.name, sizeof r->p.name, cell[C_NAME]);
+	else if (keep(im, cell[C_NAME], &r->name, err) != HOP_OK)
+		return err->status;
 	if (cell[C_EMAIL]) {
 		if (person_check_email(cell[C_EMAIL], &e) != HOP_OK)
 			row_problem(im, r, "%s", e.msg);
-		else
-			copy(r->p.email, sizeof r->p.email, cell[C_EMAIL]);
+		else if (keep(im, cell[C_EMAIL], &r->email, err) != HOP_OK)
+			return err->status;
 	}
-	if (cell[C_ROLES] && cell[C_ROLES][0] && role_parse(cell[C_ROLES], &r->p.roles, &e) != HOP_OK)
+	if (cell[C_ROLES] && cell[C_ROLES][0] && role_parse(cell[C_ROLES], &r->roles, &e) != HOP_OK)
 		row_problem(im, r, "%s: %s", im->colname[C_ROLES], e.msg);
 	if (cell[C_START] && cell[C_START][0])
-		r->dates_ok &= file_date(im, r, C_START, cell[C_START], &r->p.start);
+		r->dates_ok &= file_date(im, r, C_START, cell[C_START], &r->start);
 	if (cell[C_END] && cell[C_END][0])
-		r->dates_ok &= file_date(im, r, C_END, cell[C_END], &r->p.end);
+		r->dates_ok &= file_date(im, r, C_END, cell[C_END], &r->end);
 	if (cell[C_TEAM] && strlen(cell[C_TEAM]) > HOP_TEAM_NAME_MAX) {
 		row_problem(im, r, _("the team name is %zu bytes long; the limit is %d bytes"),
 		            strlen(cell[C_TEAM]), HOP_TEAM_NAME_MAX);
-		team_ok = false;
-	} else if (cell[C_TEAM]) {
-		copy(r->p.team, sizeof r->p.team, cell[C_TEAM]);
-		if (r->p.team[0] && team_check_name(r->p.team, &e) != HOP_OK) {
+	} else if (cell[C_TEAM] && cell[C_TEAM][0]) {
+		if (team_check_name(cell[C_TEAM], &e) != HOP_OK)
 			row_problem(im, r, "%s: %s", im->colname[C_TEAM], e.msg);
-			team_ok = false;
-		}
+		else if (keep(im, cell[C_TEAM], &r->team_name, err) != HOP_OK)
+			return err->status;
 	}
-	r->team_ok = team_ok;
 	return HOP_OK;
 }
 
@@ -192,7 +204,7 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
  * problem. */
 static const char *row_login(const void *row)
 {
-	return ((const struct row *)row)->p.login;
+	return ((const struct row *)row)->login;
 }
 
 /* An existing person whom the file changes. */
@@ -232,12 +244,10 @@ enum hop_status import_people(struct hop_app *app, FILE *in, const char *name,
 		if (!im.opt->dry_run)
 			app_resolve_actor(app, &(struct hop_err){ 0 });
 	}
-	/* The staged rows are the connection's own: let them go now. */
-	if (im.staging)
-		person_stage_clear(app, &(struct hop_err){ 0 });
 	ip_forget(&im);
 	free(im.new_teams);
 	free(im.teams);
+	free(im.text);
 	return st;
 }
 

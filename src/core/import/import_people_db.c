@@ -251,28 +251,28 @@ static void end_before_start(struct import *im, struct row *r, hop_date end, hop
  * and a start date, so there an empty cell keeps the current value. */
 static void edit_of(struct import *im, struct row *r, const struct hop_person *old)
 {
-	const struct hop_person *p = &r->p;
+	const char *name = ip_text(im, r->name), *email = ip_text(im, r->email);
 	unsigned f = 0;
 	struct hop_err e;
 
-	if (p->name[0] && strcmp(p->name, old->name) != 0)
+	if (name[0] && strcmp(name, old->name) != 0)
 		f |= PF_NAME;
-	if (r->has[C_EMAIL] && strcmp(p->email, old->email) != 0)
+	if (r->has[C_EMAIL] && strcmp(email, old->email) != 0)
 		f |= PF_EMAIL;
 	if (r->has[C_TEAM] && team_id_before(r->team) != old->team_id)
 		f |= PF_TEAM;
-	if (p->roles && p->roles != old->roles)
+	if (r->roles && r->roles != old->roles)
 		f |= PF_ROLES;
-	if (p->start != HOP_DATE_NONE && p->start != old->start)
+	if (r->start != HOP_DATE_NONE && r->start != old->start)
 		f |= PF_START;
-	if (r->has[C_END] && r->dates_ok && p->end != old->end)
+	if (r->has[C_END] && r->dates_ok && r->end != old->end)
 		f |= PF_END;
 	r->fields = f;
-	hop_date s = p->start != HOP_DATE_NONE ? p->start : old->start;
-	hop_date en = r->has[C_END] ? p->end : old->end;
+	hop_date s = r->start != HOP_DATE_NONE ? r->start : old->start;
+	hop_date en = r->has[C_END] ? r->end : old->end;
 	if (r->dates_ok && en != HOP_DATE_NONE && en < s)
 		end_before_start(im, r, en, s);
-	if (f && authz_person_edit(im->b.app, old, f, (f & PF_ROLES) ? p->roles : old->roles,
+	if (f && authz_person_edit(im->b.app, old, f, (f & PF_ROLES) ? r->roles : old->roles,
 	                           &e) != HOP_OK)
 		row_problem(im, r, "%s", e.msg);
 }
@@ -293,8 +293,8 @@ static enum hop_status resolve_row(struct import *im, struct row *r, const struc
 	r->team = NULL;
 	r->fields = 0;
 	r->b.exists = false;
-	if (r->team_ok && r->p.team[0]) {
-		if (team_ref(im, r->p.team, &ref, err) != HOP_OK)
+	if (r->team_name) {
+		if (team_ref(im, ip_text(im, r->team_name), &ref, err) != HOP_OK)
 			return err->status;
 		switch (ref->kind) {
 		case TEAM_ACTIVE:
@@ -307,15 +307,15 @@ static enum hop_status resolve_row(struct import *im, struct row *r, const struc
 			break;
 		case TEAM_NONE:
 			row_problem(im, r, _("there is no team '%s'; create it first or let the import "
-			                     "create it"), r->p.team);
+			                     "create it"), ip_text(im, r->team_name));
 			import_advise(&im->b, HOP_R_IMPORT_NO_TEAM, NULL);
 			break;
 		}
 	}
-	if (r->p.login[0] == '\0')
+	if (r->login[0] == '\0')
 		return HOP_OK;
-	st = known && !logins_has(known, r->p.login) ? HOP_ENOTFOUND
-	                                             : person_get(im->b.app, r->p.login, &old, &e);
+	st = known && !logins_has(known, r->login) ? HOP_ENOTFOUND
+	                                           : person_get(im->b.app, r->login, &old, &e);
 	if (st != HOP_OK && st != HOP_ENOTFOUND) {
 		*err = e;
 		return st;
@@ -325,10 +325,10 @@ static enum hop_status resolve_row(struct import *im, struct row *r, const struc
 		edit_of(im, r, &old);
 		return HOP_OK;
 	}
-	hop_date s = r->p.start != HOP_DATE_NONE ? r->p.start : clock_today();
-	if (r->dates_ok && r->p.end != HOP_DATE_NONE && r->p.end < s)
-		end_before_start(im, r, r->p.end, s);
-	if (authz_person_add(im->b.app, r->p.roles ? r->p.roles : ROLE_EMPLOYEE, &e) != HOP_OK)
+	hop_date s = r->start != HOP_DATE_NONE ? r->start : clock_today();
+	if (r->dates_ok && r->end != HOP_DATE_NONE && r->end < s)
+		end_before_start(im, r, r->end, s);
+	if (authz_person_add(im->b.app, r->roles ? r->roles : ROLE_EMPLOYEE, &e) != HOP_OK)
 		row_problem(im, r, "%s", e.msg);
 	return HOP_OK;
 }
@@ -361,11 +361,12 @@ enum hop_status ip_resolve(void *ctx, struct hop_err *err)
 /* The new person of row r as person_add would write them. */
 static void new_person(const struct import *im, const struct row *r, struct hop_person *p)
 {
-	*p = r->p;
-	if (!p->roles)
-		p->roles = ROLE_EMPLOYEE;
-	if (p->start == HOP_DATE_NONE)
-		p->start = clock_today();
+	memset(p, 0, sizeof *p);
+	snprintf(p->login, sizeof p->login, "%s", r->login);
+	snprintf(p->name, sizeof p->name, "%s", ip_text(im, r->name));
+	snprintf(p->email, sizeof p->email, "%s", ip_text(im, r->email));
+	p->roles = r->roles ? r->roles : ROLE_EMPLOYEE;
+	p->start = r->start != HOP_DATE_NONE ? r->start : clock_today();
 	p->end = HOP_DATE_NONE;
 	p->team_id = r->team && r->team->kind == TEAM_ACTIVE ? r->team->t.id : 0;
 	snprintf(p->team, sizeof p->team, "%s", team_name(im, r->team));
@@ -455,13 +456,13 @@ static enum hop_status create_teams(struct import *im, struct hop_err *err)
 /* The change of an existing person the file makes. */
 static enum hop_status edit_row(struct import *im, const struct row *r, struct hop_err *err)
 {
-	struct person_edit e = { .fields = r->fields, .roles = r->p.roles, .start = r->p.start,
-	                         .end = r->p.end };
+	struct person_edit e = { .fields = r->fields, .roles = r->roles, .start = r->start,
+	                         .end = r->end };
 
-	snprintf(e.name, sizeof e.name, "%s", r->p.name);
-	snprintf(e.email, sizeof e.email, "%s", r->p.email);
+	snprintf(e.name, sizeof e.name, "%s", ip_text(im, r->name));
+	snprintf(e.email, sizeof e.email, "%s", ip_text(im, r->email));
 	snprintf(e.team, sizeof e.team, "%s", team_name(im, r->team));
-	return person_edit(im->b.app, r->p.login, &e, err);
+	return person_edit(im->b.app, r->login, &e, err);
 }
 
 enum hop_status ip_write(void *ctx, const struct import_report *rep, struct hop_err *err)
@@ -480,10 +481,10 @@ enum hop_status ip_write(void *ctx, const struct import_report *rep, struct hop_
 		const struct row *r = &rows[i];
 		enum hop_status st = HOP_OK;
 
-		if (!r->b.exists && r->p.end != HOP_DATE_NONE) {
+		if (!r->b.exists && r->end != HOP_DATE_NONE) {
 			/* A new person starts an employment; a last day is an edit. */
-			struct person_edit e = { .fields = PF_END, .end = r->p.end };
-			st = person_edit(im->b.app, r->p.login, &e, err);
+			struct person_edit e = { .fields = PF_END, .end = r->end };
+			st = person_edit(im->b.app, r->login, &e, err);
 		} else if (r->b.exists && r->fields)
 			st = edit_row(im, r, err);
 		if (st != HOP_OK) {

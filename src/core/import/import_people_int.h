@@ -28,9 +28,13 @@ struct team_ref {
 
 struct row {
 	struct import_row b;       /* line, exists (the login is in the database: an edit), msg */
-	struct hop_person p;       /* the values of the file; p.team as the file writes it */
+	/* What the file says, checked by itself ("" and 0 where not): */
+	char login[HOP_LOGIN_MAX + 1];
+	uint32_t name, email;      /* in im->text */
+	uint32_t team_name;        /* in im->text, as the file writes it; 0: none or not a name */
+	unsigned roles;            /* 0: not given */
+	hop_date start, end;
 	bool has[C_COUNT];         /* the file has the column (the cell may be empty) */
-	bool team_ok;              /* the team cell is a name to look up (or empty) */
 	bool dates_ok;             /* start and end are dates (or empty) */
 	/* What the database says (import_people_db.c): */
 	const struct team_ref *team;  /* the row's team; NULL = none */
@@ -52,7 +56,16 @@ struct import {
 	struct team_ref **teams;
 	size_t nrefs, team_slots;
 	bool staging;              /* rows were staged (person_stage) */
+	/* The rows' texts, each ending in NUL; offset 0 is "". */
+	char *text;
+	size_t ntext, text_cap;
 };
+
+/* A text of the rows (struct row's name, email, team_name). */
+static inline const char *ip_text(const struct import *im, uint32_t at)
+{
+	return at ? im->text + at : "";
+}
 
 /* Forget what the database said (team lookups, new teams): before resolving
  * every row again, and at the end. */

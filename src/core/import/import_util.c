@@ -445,7 +445,6 @@ enum hop_status import_run(struct import_base *b, FILE *in, const struct import_
 			goto done;
 	}
 	count(b, fmt, rep);
-	db_bulk(b->app->db, true);
 	if ((st = fmt->write(b, rep, err)) != HOP_OK)
 		goto done;
 	st = db_commit(b->app->db, err);
@@ -453,7 +452,6 @@ enum hop_status import_run(struct import_base *b, FILE *in, const struct import_
 done:
 	if (in_tx)
 		db_rollback(b->app->db);
-	db_bulk(b->app->db, false);
 	if (st != HOP_OK) {
 		rep->added = rep->updated = rep->unchanged = rep->teams_created = 0;
 		/* A failure after the checks still leaves nothing behind: say so. */
