@@ -1,7 +1,7 @@
 /* Importing people from CSV, all rows or none, and exporting them again.
- * The two passes of an import, in one write transaction, are import_run's
- * (import_util.c); here are the people's columns, the checks of a row and
- * the second pass, which writes. */
+ * The two passes of an import are import_run's (import_util.c); here are the
+ * people's columns and the checks of a row by itself; what the database says
+ * about each row, the staging and the writing are in import_people_db.c. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -150,7 +150,7 @@ static enum hop_status keep(struct import *im, const char *cell, uint32_t *at,
 	return HOP_OK;
 }
 
-/* Check one row by itself (what the database says is ip_resolve's); problems
+/* Check one row by itself (what the database says is import_people_resolve's); problems
  * go to r->b.msg, only running out of memory fails. */
 static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struct hop_err *err)
 {
@@ -232,9 +232,9 @@ enum hop_status import_people(struct hop_app *app, FILE *in, const char *name,
 		.key = row_login,
 		.key_cmp = strcmp,
 		.changed = row_changed,
-		.resolve = ip_resolve,
-		.stage = ip_stage,
-		.write = ip_write,
+		.resolve = import_people_resolve,
+		.stage = import_people_stage,
+		.write = import_people_write,
 	};
 	enum hop_status st = import_run(&im.b, in, &people, im.opt->dry_run, rep, err);
 
@@ -244,7 +244,7 @@ enum hop_status import_people(struct hop_app *app, FILE *in, const char *name,
 		if (!im.opt->dry_run)
 			app_resolve_actor(app, &(struct hop_err){ 0 });
 	}
-	ip_forget(&im);
+	import_people_forget(&im);
 	free(im.new_teams);
 	free(im.teams);
 	free(im.text);

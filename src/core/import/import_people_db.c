@@ -120,7 +120,7 @@ static enum hop_status team_ref(struct import *im, const char *typed,
 	return HOP_OK;
 }
 
-void ip_forget(struct import *im)
+void import_people_forget(struct import *im)
 {
 	for (size_t i = 0; i < im->team_slots; i++) {
 		free(im->teams[i]);
@@ -251,7 +251,7 @@ static void end_before_start(struct import *im, struct row *r, hop_date end, hop
  * and a start date, so there an empty cell keeps the current value. */
 static void edit_of(struct import *im, struct row *r, const struct hop_person *old)
 {
-	const char *name = ip_text(im, r->name), *email = ip_text(im, r->email);
+	const char *name = import_people_text(im, r->name), *email = import_people_text(im, r->email);
 	unsigned f = 0;
 	struct hop_err e;
 
@@ -294,7 +294,7 @@ static enum hop_status resolve_row(struct import *im, struct row *r, const struc
 	r->fields = 0;
 	r->b.exists = false;
 	if (r->team_name) {
-		if (team_ref(im, ip_text(im, r->team_name), &ref, err) != HOP_OK)
+		if (team_ref(im, import_people_text(im, r->team_name), &ref, err) != HOP_OK)
 			return err->status;
 		switch (ref->kind) {
 		case TEAM_ACTIVE:
@@ -307,7 +307,7 @@ static enum hop_status resolve_row(struct import *im, struct row *r, const struc
 			break;
 		case TEAM_NONE:
 			row_problem(im, r, _("there is no team '%s'; create it first or let the import "
-			                     "create it"), ip_text(im, r->team_name));
+			                     "create it"), import_people_text(im, r->team_name));
 			import_advise(&im->b, HOP_R_IMPORT_NO_TEAM, NULL);
 			break;
 		}
@@ -335,14 +335,14 @@ static enum hop_status resolve_row(struct import *im, struct row *r, const struc
 
 /* ---- every row ---- */
 
-enum hop_status ip_resolve(void *ctx, struct hop_err *err)
+enum hop_status import_people_resolve(void *ctx, struct hop_err *err)
 {
 	struct import *im = ctx;
 	struct row *rows = im->b.rows;
 	struct logins known;
 	enum hop_status st = HOP_OK;
 
-	ip_forget(im);
+	import_people_forget(im);
 	if (logins_read(im->b.app, im->b.nrows, &known, err) != HOP_OK)
 		return err->status;
 	/* A row of the wrong shape has neither login nor team: nothing to ask. */
@@ -363,8 +363,8 @@ static void new_person(const struct import *im, const struct row *r, struct hop_
 {
 	memset(p, 0, sizeof *p);
 	snprintf(p->login, sizeof p->login, "%s", r->login);
-	snprintf(p->name, sizeof p->name, "%s", ip_text(im, r->name));
-	snprintf(p->email, sizeof p->email, "%s", ip_text(im, r->email));
+	snprintf(p->name, sizeof p->name, "%s", import_people_text(im, r->name));
+	snprintf(p->email, sizeof p->email, "%s", import_people_text(im, r->email));
 	p->roles = r->roles ? r->roles : ROLE_EMPLOYEE;
 	p->start = r->start != HOP_DATE_NONE ? r->start : clock_today();
 	p->end = HOP_DATE_NONE;
@@ -419,7 +419,7 @@ static bool staged_still(const struct import *im)
 	return true;
 }
 
-enum hop_status ip_stage(void *ctx, struct hop_err *err)
+enum hop_status import_people_stage(void *ctx, struct hop_err *err)
 {
 	struct import *im = ctx;
 	size_t n = im->b.nrows;
@@ -459,13 +459,13 @@ static enum hop_status edit_row(struct import *im, const struct row *r, struct h
 	struct person_edit e = { .fields = r->fields, .roles = r->roles, .start = r->start,
 	                         .end = r->end };
 
-	snprintf(e.name, sizeof e.name, "%s", ip_text(im, r->name));
-	snprintf(e.email, sizeof e.email, "%s", ip_text(im, r->email));
+	snprintf(e.name, sizeof e.name, "%s", import_people_text(im, r->name));
+	snprintf(e.email, sizeof e.email, "%s", import_people_text(im, r->email));
 	snprintf(e.team, sizeof e.team, "%s", team_name(im, r->team));
 	return person_edit(im->b.app, r->login, &e, err);
 }
 
-enum hop_status ip_write(void *ctx, const struct import_report *rep, struct hop_err *err)
+enum hop_status import_people_write(void *ctx, const struct import_report *rep, struct hop_err *err)
 {
 	struct import *im = ctx;
 	struct row *rows = im->b.rows;

@@ -39,7 +39,7 @@ struct row {
 	/* What the database says (import_people_db.c): */
 	const struct team_ref *team;  /* the row's team; NULL = none */
 	unsigned fields;           /* an existing person: what the file changes (person_field) */
-	/* What was staged (ip_stage): a new person, in this team. */
+	/* What was staged (import_people_stage): a new person, in this team. */
 	bool staged;
 	int64_t staged_team;
 	int staged_new;
@@ -62,17 +62,17 @@ struct import {
 };
 
 /* A text of the rows (struct row's name, email, team_name). */
-static inline const char *ip_text(const struct import *im, uint32_t at)
+static inline const char *import_people_text(const struct import *im, uint32_t at)
 {
 	return at ? im->text + at : "";
 }
 
 /* Forget what the database said (team lookups, new teams): before resolving
  * every row again, and at the end. */
-void ip_forget(struct import *im);
+void import_people_forget(struct import *im);
 /* import_format's resolve, stage and write for people. */
-enum hop_status ip_resolve(void *im, struct hop_err *err);
-enum hop_status ip_stage(void *im, struct hop_err *err);
-enum hop_status ip_write(void *im, const struct import_report *rep, struct hop_err *err);
+enum hop_status import_people_resolve(void *im, struct hop_err *err);
+enum hop_status import_people_stage(void *im, struct hop_err *err);
+enum hop_status import_people_write(void *im, const struct import_report *rep, struct hop_err *err);
 
 #endif
