@@ -9,11 +9,12 @@
 # every team and login, and writes three rows per person (the person, the
 # post in the team, the audit entry) into tables with their indexes, beside
 # two million bookings: 'sqlite3 writing the same rows' (the same INSERTs
-# over a staged copy of the file, no checks) shows what that costs by itself.
+# over a staged copy of the file, with the schema's foreign keys, none of
+# hop's checks) shows what that costs by itself.
 # Whole processes, the median of IMPORT_RUNS runs each, alternating.
 # Then the race: 'hop book' and 'hop cancel' of a desk of its own, again and
 # again while one more import runs, none may fail.
-IMPORT_RUNS=${BENCH_IMPORT_RUNS:-3}
+IMPORT_RUNS=${BENCH_IMPORT_RUNS:-5}
 IMPORT_ROWS=20000
 say "bench: hop import people of $IMPORT_ROWS new people vs sqlite3 .import, $IMPORT_RUNS runs each ..."
 "$HOP" desk add B.98 --zone "Dienstgebäude Mitte/Erdgeschoss/Benchmark" > /dev/null || exit 1
@@ -29,6 +30,7 @@ awk -v n="$IMPORT_ROWS" 'BEGIN {
 }' > "$S/imp.csv"
 # The same rows as hop writes them, by sqlite3 alone.
 cat > "$S/imp.sql" <<EOF
+PRAGMA foreign_keys = ON;
 CREATE TEMP TABLE s (login TEXT, name TEXT, email TEXT, team TEXT, start_date TEXT);
 .import --csv --skip 1 $S/imp.csv s
 BEGIN IMMEDIATE;
@@ -84,6 +86,7 @@ rm -f "$S/imp.db" "$S/imp.db-wal" "$S/imp.db-shm" "$S/imp.rc"
 imp_copy
 : > "$S/imp_book.ms"; : > "$S/imp_book.err"
 imp_fails=0 imp_rounds=0
+HOP_DB="$S/imp.db" HOP_USER="$BOOKER" "$HOP" cancel "$DAY" > /dev/null 2>&1
 ( HOP_DB="$S/imp.db" "$HOP" import people "$S/imp.csv" > "$S/imp.out" 2>&1; echo $? > "$S/imp.rc" ) &
 imp_pid=$!
 while :; do
@@ -103,13 +106,18 @@ imp_book_max=$(grep . "$S/imp_book.ms" | sort -g | tail -1)
 imp_book_med=$(grep . "$S/imp_book.ms" | median)
 rm -f "$S/imp.db" "$S/imp.db-wal" "$S/imp.db-shm" "$S/plain.db"
 
-# Budget: within 8 times 'sqlite3 .import' (see the note below the table for
-# why not fewer), and not a booking refused beside it.
-ok_imp=$(awk -v a="$imp_hop_ms" -v b="$imp_raw_ms" 'BEGIN { print (a <= 8 * b) }')
+# Budget: within 6 times 'sqlite3 .import'.  sqlite3 writing the same rows
+# alone takes 4 to 4.6 times as long as '.import' on the bench machine
+# (2 cores, shared), and hop's checking, staging and writing 1.0 to 1.2
+# times that (whole processes, 4.2 to 5.3 times '.import'): 6 leaves room
+# for the machine's noise and none for writing row by row again (26 times
+# and more, with the write lock held throughout).  And not a booking refused
+# beside it.
+ok_imp=$(awk -v a="$imp_hop_ms" -v b="$imp_raw_ms" 'BEGIN { print (a <= 6 * b) }')
 ok_imp_race=$(awk -v f="$imp_fails" -v rc="$imp_race_rc" 'BEGIN { print (f == 0 && rc == 0) }')
 for ok in $ok_imp $ok_imp_race; do [ "$ok" = 1 ] || fails=$((fails + 1)); done
 printf '%-34s %-18s %-32s %-16s %s\n' "measure (median)" "hop" "baseline, same run" "budget" "result"
-printf '%-34s %-18s %-32s %-16s %s\n' "import $IMPORT_ROWS new people, ms" "$imp_hop_ms" "sqlite3 .import $imp_raw_ms" "<= 8x" \
+printf '%-34s %-18s %-32s %-16s %s\n' "import $IMPORT_ROWS new people, ms" "$imp_hop_ms" "sqlite3 .import $imp_raw_ms" "<= 6x" \
 	"$(verdict "$ok_imp") ($(awk -v a="$imp_hop_ms" -v b="$imp_raw_ms" 'BEGIN { printf "%.1fx", a / b }'))"
 printf '%-34s %-18s %-32s %-16s %s\n' "  the same rows by sqlite3, ms" "$imp_hop_ms" "sqlite3 INSERTs $imp_same_ms" "-" \
 	"$(awk -v a="$imp_hop_ms" -v b="$imp_same_ms" 'BEGIN { printf "%.1fx", a / b }') (no budget)"
@@ -117,9 +125,8 @@ printf '%-34s %-18s %-32s %-16s %s\n' "book/cancel beside the import" "$imp_fail
 	"$((imp_rounds * 2)) runs, median $imp_book_med ms" "0 failed" \
 	"$(verdict "$ok_imp_race") (slowest $imp_book_max ms)"
 echo "import: a file of $IMPORT_ROWS new people ($(du -k "$S/imp.csv" | cut -f1) KB) into a copy of the organisation;" \
-	"'sqlite3 .import' of it into a plain table of a new file reads and writes $IMPORT_ROWS rows and nothing else, while" \
-	"hop checks each row and writes three rows with ten index entries per person beside two million bookings:" \
-	"sqlite3 doing only that writing takes $(awk -v a="$imp_same_ms" -v b="$imp_raw_ms" 'BEGIN { printf "%.1f", a / b }') times" \
-	"'.import', which leaves hop's own part within the budget of 8.  Beside it, 'hop book' waited at most $imp_book_max ms" \
-	"(the busy timeout is 15 s)."
+	"'sqlite3 .import' reads it into a plain table of a new file and does nothing else; hop checks each row and" \
+	"writes three rows and seven index entries per person beside two million bookings, which sqlite3 alone does in" \
+	"$(awk -v a="$imp_same_ms" -v b="$imp_raw_ms" 'BEGIN { printf "%.1f", a / b }') times '.import'.  Beside the" \
+	"import, 'hop book' and 'hop cancel' waited at most $imp_book_max ms (they fail after the busy timeout, 15 s)."
 echo

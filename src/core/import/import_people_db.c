@@ -358,24 +358,25 @@ enum hop_status import_people_resolve(void *ctx, struct hop_err *err)
  * milliseconds, so that a booking beside the import hardly waits. */
 #define STAGE_CHUNK 1000
 
-/* The new person of row r as person_add would write them. */
-static void new_person(const struct import *im, const struct row *r, struct hop_person *p)
-{
-	memset(p, 0, sizeof *p);
-	snprintf(p->login, sizeof p->login, "%s", r->login);
-	snprintf(p->name, sizeof p->name, "%s", import_people_text(im, r->name));
-	snprintf(p->email, sizeof p->email, "%s", import_people_text(im, r->email));
-	p->roles = r->roles ? r->roles : ROLE_EMPLOYEE;
-	p->start = r->start != HOP_DATE_NONE ? r->start : clock_today();
-	p->end = HOP_DATE_NONE;
-	p->team_id = r->team && r->team->kind == TEAM_ACTIVE ? r->team->t.id : 0;
-	snprintf(p->team, sizeof p->team, "%s", team_name(im, r->team));
-}
-
 /* The new team of row r's team (-1: none new). */
 static int new_index(const struct row *r)
 {
 	return r->team && r->team->kind == TEAM_NEW ? (int)r->team->new_team : -1;
+}
+
+/* The new person of row r as person_add would write them. */
+static void new_person(const struct import *im, const struct row *r, hop_date today,
+                       struct person_staged *p)
+{
+	p->line = r->b.line;
+	p->login = r->login;
+	p->name = import_people_text(im, r->name);
+	p->email = import_people_text(im, r->email);
+	p->team = team_name(im, r->team);
+	p->team_id = r->team && r->team->kind == TEAM_ACTIVE ? r->team->t.id : 0;
+	p->new_team = new_index(r);
+	p->roles = r->roles ? r->roles : ROLE_EMPLOYEE;
+	p->start = r->start != HOP_DATE_NONE ? r->start : today;
 }
 
 /* Rows first..first+n-1: the new people staged, as one transaction. */
@@ -383,7 +384,8 @@ static enum hop_status stage_chunk(struct import *im, size_t first, size_t n,
                                    struct hop_err *err)
 {
 	struct row *rows = im->b.rows;
-	struct hop_person p;
+	struct person_staged p;
+	hop_date today = clock_today();
 
 	if (db_begin(im->b.app->db, err) != HOP_OK)
 		return err->status;
@@ -395,8 +397,8 @@ static enum hop_status stage_chunk(struct import *im, size_t first, size_t n,
 		r->staged_new = new_index(r);
 		if (!r->staged)
 			continue;
-		new_person(im, r, &p);
-		if (person_stage(im->b.app, r->b.line, &p, r->staged_new, err) != HOP_OK) {
+		new_person(im, r, today, &p);
+		if (person_stage(im->b.app, &p, err) != HOP_OK) {
 			db_rollback(im->b.app->db);
 			return err->status;
 		}

@@ -35,33 +35,42 @@ enum hop_status person_stage_clear(struct hop_app *app, struct hop_err *err)
 	return db_run(st, _("preparing the import"), err);
 }
 
-enum hop_status person_stage(struct hop_app *app, long line, const struct hop_person *p,
-                             int new_team, struct hop_err *err)
+enum hop_status person_stage(struct hop_app *app, const struct person_staged *p,
+                             struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "INSERT INTO person_stage (line, login, name, "
 	                           "email, team_id, new_team, roles, start_date, detail) "
 	                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", err);
 	char detail[1024];
+	enum db_step rc;
 
 	if (!st)
 		return err->status;
-	person_add_detail(p, detail, sizeof detail);
-	db_bind_int64(st, 1, line);
-	db_bind_text(st, 2, p->login);
-	db_bind_text(st, 3, p->name);
-	db_bind_text(st, 4, p->email[0] ? p->email : NULL);
-	if (p->team_id > 0)
+	person_add_detail(p->name, p->email, p->team, p->roles, p->start, detail, sizeof detail);
+	/* The texts stay until the step is done: no copies. */
+	db_bind_int64(st, 1, p->line);
+	db_bind_text_static(st, 2, p->login, strlen(p->login));
+	db_bind_text_static(st, 3, p->name, strlen(p->name));
+	if (p->email[0])
+		db_bind_text_static(st, 4, p->email, strlen(p->email));
+	else
+		db_bind_null(st, 4);
+	if (p->team[0] && p->new_team < 0)
 		db_bind_int64(st, 5, p->team_id);
 	else
 		db_bind_null(st, 5);
-	if (new_team >= 0)
-		db_bind_int(st, 6, new_team);
+	if (p->new_team >= 0)
+		db_bind_int(st, 6, p->new_team);
 	else
 		db_bind_null(st, 6);
 	db_bind_int(st, 7, (int)p->roles);
 	db_bind_date(st, 8, p->start);
-	db_bind_text(st, 9, detail);
-	return db_run(st, _("preparing the import"), err);
+	db_bind_text_static(st, 9, detail, strlen(detail));
+	rc = db_step(st);
+	db_clear(st);
+	if (rc != DB_DONE)
+		return db_fail(app->db, err, _("preparing the import"));
+	return HOP_OK;
 }
 
 enum hop_status person_stage_team(struct hop_app *app, int new_team, int64_t team_id,

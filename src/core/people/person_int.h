@@ -4,10 +4,11 @@
 #define HOP_PERSON_INT_H
 
 #include <stddef.h>
-#include "hop/core/people/person.h"
+#include "hop/base/date.h"
 
-/* The audit detail of adding p: "name: ...; email: ...; team: ...; roles:
- * ...; start: ..." (e-mail and team only when p has them). */
-void person_add_detail(const struct hop_person *p, char *buf, size_t size);
+/* The audit detail of adding a person: "name: ...; email: ...; team: ...;
+ * roles: ...; start: ..." (e-mail and team only when given, not ""). */
+void person_add_detail(const char *name, const char *email, const char *team, unsigned roles,
+                       hop_date start, char *buf, size_t size);
 
 #endif

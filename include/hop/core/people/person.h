@@ -111,11 +111,20 @@ enum hop_status person_add(struct hop_app *app, const struct hop_person *p, stru
  * [onboarding] auto_start says, their onboardings. */
 /* Empty the staging table (made on first use). */
 enum hop_status person_stage_clear(struct hop_app *app, struct hop_err *err);
-/* Stage p (roles and start date set; team_id and team the team's, 0 and ""
- * for none) as the person of line; new_team >= 0: the team is one the
- * caller creates before writing, its name in p->team (person_stage_team). */
-enum hop_status person_stage(struct hop_app *app, long line, const struct hop_person *p,
-                             int new_team, struct hop_err *err);
+/* One person to stage: line orders them; team "" = none, else team_id is
+ * its id, or new_team >= 0 names a team the caller makes before writing
+ * (person_stage_team); roles and start are set. */
+struct person_staged {
+	long line;
+	const char *login, *name, *email;   /* email "" = none */
+	const char *team;
+	int64_t team_id;
+	int new_team;
+	unsigned roles;
+	hop_date start;
+};
+enum hop_status person_stage(struct hop_app *app, const struct person_staged *p,
+                             struct hop_err *err);
 /* The id of the team made for new_team. */
 enum hop_status person_stage_team(struct hop_app *app, int new_team, int64_t team_id,
                                   struct hop_err *err);
