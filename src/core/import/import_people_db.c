@@ -379,25 +379,32 @@ static void new_person(const struct import *im, const struct row *r, hop_date to
 	p->start = r->start != HOP_DATE_NONE ? r->start : today;
 }
 
-/* Rows first..first+n-1: the new people staged, as one transaction. */
+/* Rows first..first+n-1: the new people staged, as one transaction (none
+ * when the rows add nobody). */
 static enum hop_status stage_chunk(struct import *im, size_t first, size_t n,
                                    struct hop_err *err)
 {
 	struct row *rows = im->b.rows;
 	struct person_staged p;
 	hop_date today = clock_today();
+	size_t adds = 0;
 
-	if (db_begin(im->b.app->db, err) != HOP_OK)
-		return err->status;
 	for (size_t i = first; i < first + n; i++) {
 		struct row *r = &rows[i];
 
 		r->staged = !r->b.exists;
 		r->staged_team = team_id_before(r->team);
 		r->staged_new = new_index(r);
-		if (!r->staged)
+		adds += r->staged;
+	}
+	if (adds == 0)
+		return HOP_OK;
+	if (db_begin(im->b.app->db, err) != HOP_OK)
+		return err->status;
+	for (size_t i = first; i < first + n; i++) {
+		if (!rows[i].staged)
 			continue;
-		new_person(im, r, today, &p);
+		new_person(im, &rows[i], today, &p);
 		if (person_stage(im->b.app, &p, err) != HOP_OK) {
 			db_rollback(im->b.app->db);
 			return err->status;
