@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "hop/core/import/import.h"
+#include "hop/core/onboarding/onboarding.h"
 #include "hop/core/people/person.h"
 
 static enum hop_status import_text(struct hop_app *app, const char *text,
@@ -55,7 +56,7 @@ static long count_of(struct hop_app *app, const char *sql)
 }
 
 /* What adding people leaves behind, without ids and times: the people,
- * their posts and the audit entries of people and teams. */
+ * their posts, the audit entries and the onboardings started. */
 static char *added_state(struct hop_app *app)
 {
 	char *a = rows_of(app, "SELECT p.login, p.name, p.email, t.name, p.roles, p.start_date, "
@@ -65,17 +66,21 @@ static char *added_state(struct hop_app *app)
 	                       "FROM membership m JOIN person p ON p.id = m.person_id "
 	                       "JOIN team t ON t.id = m.team_id ORDER BY p.login, m.start_on");
 	char *c = rows_of(app, "SELECT actor, action, object, detail FROM audit "
-	                       "WHERE action IN ('person.add', 'person.edit', 'team.add') "
-	                       "ORDER BY action, object, detail");
-	char *all = malloc(strlen(a) + strlen(b) + strlen(c) + 1);
+	                       "WHERE action <> 'import.people' ORDER BY action, object, detail");
+	char *d = rows_of(app, "SELECT p.login, o.template, o.start_on, o.state, "
+	                       "(SELECT count(*) FROM onboarding_step s WHERE s.onboarding_id = o.id) "
+	                       "FROM onboarding o JOIN person p ON p.id = o.person_id ORDER BY p.login");
+	char *all = malloc(strlen(a) + strlen(b) + strlen(c) + strlen(d) + 1);
 
 	assert_non_null(all);
 	strcpy(all, a);
 	strcat(all, b);
 	strcat(all, c);
+	strcat(all, d);
 	free(a);
 	free(b);
 	free(c);
+	free(d);
 	return all;
 }
 
@@ -137,6 +142,12 @@ static void test_same_as_person_add(void **state)
 	if (team_add(&a, "Referat Z 1", NULL, &err) != HOP_OK ||
 	    team_add(&b, "Referat Z 1", NULL, &err) != HOP_OK)
 		fail_msg("team_add: %s", err.msg);
+	/* People who start after today get an onboarding, as [onboarding]
+	 * auto_start says. */
+	a.cfg.onboarding_auto_start = b.cfg.onboarding_auto_start = true;
+	if (template_add(&a, "Standard", NULL, 0, true, &err) != HOP_OK ||
+	    template_add(&b, "Standard", NULL, 0, true, &err) != HOP_OK)
+		fail_msg("template_add: %s", err.msg);
 	if (import_text(&a, "login;name;email;team;roles;start;end\n"
 	                "jweiss;Jürgen Weiß;j.weiss@example.org;Referat Z 1;;01.03.2019;\n"
 	                "soeztuerk;Şükrü Öztürk;;Neues Referat;employee,lead;2027-01-15;\n"
@@ -154,6 +165,7 @@ static void test_same_as_person_add(void **state)
 	/* And the import's own entry. */
 	assert_int_equal(count_of(&a, "SELECT count(*) FROM audit WHERE action = 'import.people' "
 	                              "AND detail = 'added 4, updated 0, unchanged 0, teams created 1'"), 1);
+	assert_int_equal(count_of(&a, "SELECT count(*) FROM onboarding"), 2);
 	free(by_import);
 	free(by_hand);
 	test_app_close(&a);
