@@ -155,3 +155,8 @@ bool db_mark_same(const struct db_mark *a, const struct db_mark *b)
 {
 	return a->theirs == b->theirs && a->ours == b->ours;
 }
+
+bool db_mark_same_others(const struct db_mark *a, const struct db_mark *b)
+{
+	return a->theirs == b->theirs;
+}

@@ -10,6 +10,7 @@
 #   BENCH_RUNS       bulk and raw insert runs (default 3)
 #   BENCH_BOOK_RUNS  'hop book' and 'sqlite3' runs (default 30)
 #   BENCH_QUERY_RUNS query runs after a warm-up (default 50)
+#   BENCH_IMPORT_RUNS imports of 20,000 new people and their baselines (default 5)
 #   BENCH_RACERS     processes in the race (default 8)
 #   BENCH_ICS_EVENTS events per iCalendar export run (default 100000)
 #   BENCH_ONBOARDINGS open onboardings of 15 steps (default 2000)
@@ -595,6 +596,7 @@ echo
 BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/enrol_race.sh || fails=$((fails + 1))
 echo
 . ./tests/bench/paths.sh
+. ./tests/bench/import.sh
 . ./tests/bench/growth.sh
 if [ "$fails" -eq 0 ]; then echo "bench: all budgets met"; else echo "bench: $fails budget(s) missed"; fi
 [ "$fails" -eq 0 ]

@@ -2,8 +2,9 @@
 # hop on PostgreSQL, on a throwaway cluster of its own (tests/cli/pg_lib.sh):
 # the driver's unit test against the server, then the first commands of an
 # organisation through the binary (init, person, team, site, zone, desk, book,
-# cancel, week, whoami) and eight processes racing for one desk, with no
-# double booking.  Exit 77, saying why, when PostgreSQL is not installed.
+# cancel, week, whoami), eight processes racing for one desk, with no
+# double booking, and an import of people.  Exit 77, saying why, when
+# PostgreSQL is not installed.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/pg_lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -106,4 +107,20 @@ expect_ok "suggest" teamday suggest "Referat 11" --week 2026-11-30
 has "$OUT" "can come" "the suggestion counts who can come"
 HOP_TODAY=2027-12-01 expect_ok "purge" purge --format csv
 has "$OUT" "team_day_removed,deleted,2" "the purge deletes what the two removals left"
+
+# --- importing people: staged in the session's own table, written at once ---
+printf '%s\n' 'login;name;email;team;start_date;end_date' \
+	'cora;Cora Öz;c@example.org;Referat 11;01.12.2026;' \
+	'dirk;Dirk Weiß;;Neues Referat;;30.06.2027' \
+	'anna;Anna Berg-Neu;;Referat 11;;' >"$SCRATCH/people.csv"
+expect_ok "import people" import people "$SCRATCH/people.csv" --create-teams
+has "$OUT" "added 2, updated 1, unchanged 0 (teams created 1)" "two added, one changed, a team made"
+eq "$(pg_sql "SELECT p.login || ' ' || t.name || ' ' || m.start_on FROM person p JOIN membership m ON m.person_id = p.id JOIN team t ON t.id = m.team_id WHERE p.login IN ('cora', 'dirk') ORDER BY p.login")" \
+	"cora Referat 11 2026-12-01
+dirk Neues Referat 2026-11-23" "each new person has a post in their team from their first day"
+eq "$(pg_sql "SELECT end_date FROM person WHERE login = 'dirk'")" "2027-06-30" "a last day as an edit"
+eq "$(pg_sql "SELECT count(*) FROM audit WHERE action = 'person.add' AND object IN ('person:cora', 'person:dirk')")" 2 \
+	"an audit entry each"
+expect_ok "the same file again" import people "$SCRATCH/people.csv" --create-teams
+has "$OUT" "added 0, updated 0, unchanged 3 (teams created 0)" "changes nothing"
 finish

@@ -159,6 +159,9 @@ bool db_in_transaction(struct hop_db *db);
 struct db_mark { int64_t theirs, ours; };
 enum hop_status db_mark(struct hop_db *db, struct db_mark *m, struct hop_err *err);
 bool db_mark_same(const struct db_mark *a, const struct db_mark *b);
+/* The same for the changes of other connections only: this one's own
+ * writes in between (an import's staging in a table of its own) aside. */
+bool db_mark_same_others(const struct db_mark *a, const struct db_mark *b);
 
 /* ---- errors ---- */
 

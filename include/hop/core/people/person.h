@@ -115,6 +115,36 @@ enum hop_status person_check_email(const char *email, struct hop_err *err);
  * p->roles 0 = employee.  Needs hr or admin. */
 enum hop_status person_add(struct hop_app *app, const struct hop_person *p, struct hop_err *err);
 
+/* Adding thousands of people in one short write (the people import).  Each
+ * person, checked as person_add checks (roles the acting user may grant, an
+ * active team, a login nobody has), is staged first, without the write lock,
+ * in a table of this connection's own that no other hop sees and that goes
+ * with the connection (also when the process is killed); person_stage_write
+ * then adds them all inside the caller's transaction, as person_add would
+ * one by one: the people, their posts, an audit entry each and, as
+ * [onboarding] auto_start says, their onboardings. */
+/* Empty the staging table (made on first use). */
+enum hop_status person_stage_clear(struct hop_app *app, struct hop_err *err);
+/* One person to stage: line orders them; team "" = none, else team_id is
+ * its id, or new_team >= 0 names a team the caller makes before writing
+ * (person_stage_team); roles and start are set. */
+struct person_staged {
+	long line;
+	const char *login, *name, *email;   /* email "" = none */
+	const char *team;
+	int64_t team_id;
+	int new_team;
+	unsigned roles;
+	hop_date start;
+};
+enum hop_status person_stage(struct hop_app *app, const struct person_staged *p,
+                             struct hop_err *err);
+/* The id of the team made for new_team. */
+enum hop_status person_stage_team(struct hop_app *app, int new_team, int64_t team_id,
+                                  struct hop_err *err);
+/* Add every staged person, in line order, inside the caller's transaction. */
+enum hop_status person_stage_write(struct hop_app *app, struct hop_err *err);
+
 /* Which fields an edit changes. */
 enum person_field {
 	PF_NAME = 1 << 0, PF_EMAIL = 1 << 1, PF_TEAM = 1 << 2, PF_ROLES = 1 << 3,
