@@ -200,11 +200,7 @@ for r in 1 2 3 4 5; do
 done > "$S/base.ms"
 base_ms=$(median < "$S/base.ms")
 
-# ---- 3b. person_find and team_find: a login (the baseline), a name typed without umlauts, a team with "-" for "–"
-FIND_NAME=$(q "SELECT replace(replace(replace(name, 'ä', 'ae'), 'ü', 'ue'), 'ß', 'ss') FROM person WHERE end_date IS NULL GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1 OFFSET 100")
-FIND_TEAM=$(q "SELECT replace(name, '–', '-') FROM team WHERE dissolved_on IS NULL ORDER BY name LIMIT 1 OFFSET 50")
-"$BIN/find_time" "$DB" "$VIEWER" "$QUERY_RUNS" "person:$VIEWER" "person:$FIND_NAME" "team:$FIND_TEAM" > "$S/find.out" || exit 1
-{ read -r _ _ _ find_login_ms _; read -r _ _ find_name_st find_name_ms _; read -r _ _ find_team_st find_team_ms _; } <"$S/find.out"
+. ./tests/bench/find.sh
 
 # ---- 4. the race -------------------------------------------------------------------------
 # First all racers at once for the same desk and morning: exactly one may get
