@@ -36,7 +36,7 @@ static void test_width(void **state)
 
 static void test_table(void **state)
 {
-	struct out_table *t = out_table_new(OUT_TABLE, 2, headers, keys);
+	struct out_table *t = out_table_new(OUT_TABLE, 2, headers, keys, "TT");
 	const char *r1[] = { "Jürgen Weiß", "Referat 11" };
 	const char *r2[] = { "Anna Berg", "Öffentlichkeit" };
 	const char *r3[] = { "Tab\there", NULL };
@@ -59,7 +59,7 @@ static void test_table(void **state)
 
 static void test_json(void **state)
 {
-	struct out_table *t = out_table_new(OUT_JSON, 2, headers, keys);
+	struct out_table *t = out_table_new(OUT_JSON, 2, headers, keys, NULL);
 	const char *r1[] = { "Jürgen \"Jo\" Weiß\\", NULL };
 	const char *r2[] = { "line\nnext\ttab\x01\x1f", "bad\xFFutf" };
 	char *s;
@@ -74,14 +74,14 @@ static void test_json(void **state)
 		"  {\"name\": \"line\\nnext\\ttab\\u0001\\u001f\", \"team\": \"bad\\ufffdutf\"}\n"
 		"]\n");
 	free(s);
-	s = render(out_table_new(OUT_JSON, 2, headers, keys));
+	s = render(out_table_new(OUT_JSON, 2, headers, keys, NULL));
 	assert_string_equal(s, "[]\n");
 	free(s);
 }
 
 static void test_csv_tsv(void **state)
 {
-	struct out_table *t = out_table_new(OUT_CSV, 2, headers, keys);
+	struct out_table *t = out_table_new(OUT_CSV, 2, headers, keys, NULL);
 	const char *r1[] = { "Weiß, Jürgen", "Say \"hi\"" };
 	const char *r2[] = { "a\tb", NULL };
 	char *s;
@@ -91,7 +91,7 @@ static void test_csv_tsv(void **state)
 	s = render(t);
 	assert_string_equal(s, "name,team\r\n\"Weiß, Jürgen\",\"Say \"\"hi\"\"\"\r\n");
 	free(s);
-	t = out_table_new(OUT_TSV, 2, headers, keys);
+	t = out_table_new(OUT_TSV, 2, headers, keys, NULL);
 	out_table_add(t, r2);
 	s = render(t);
 	assert_string_equal(s, "name\tteam\na b\t\n");
