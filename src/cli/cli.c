@@ -85,13 +85,43 @@ static int unknown_sub(const char *name, const char *word)
 	return cli_usage_error(name, NULL, _("'%s' has no sub-command '%s'"), name, word);
 }
 
+/* The line every table command's help has after --format. */
+#define WIDE_HELP N_("  --wide           every column at full width (default: fit the terminal)")
+
+/* Does c print a table through --format without naming --wide itself? */
+static bool takes_wide(const struct cli_command *c)
+{
+	return c->help && strstr(c->help, "--format FORMAT  table") && !strstr(c->help, "--wide");
+}
+
+/* The help text, with --wide after the --format option and its
+ * continuation lines when wide. */
+static void print_help(FILE *out, const char *help, bool wide)
+{
+	const char *f = wide ? strstr(help, "  --format ") : NULL;
+	const char *e = f ? strchr(f, '\n') : NULL;
+
+	if (!f) {
+		fprintf(out, "\n%s\n", help);
+		return;
+	}
+	while (e && strncmp(e + 1, "    ", 4) == 0)
+		e = strchr(e + 1, '\n');
+	if (!e)
+		e = help + strlen(help);
+	fprintf(out, "\n%.*s\n%s%s\n", (int)(e - help), help, _(WIDE_HELP), e);
+}
+
 static void print_one(FILE *out, const struct cli_command *c, bool with_help)
 {
-	fprintf(out, "%s hop %s%s%s%s%s\n", _("Usage:"), c->name, c->sub ? " " : "",
-	        c->sub ? c->sub : "", *c->args ? " " : "", *c->args ? _(c->args) : "");
+	bool wide = takes_wide(c);
+
+	fprintf(out, "%s hop %s%s%s%s%s%s\n", _("Usage:"), c->name, c->sub ? " " : "",
+	        c->sub ? c->sub : "", *c->args ? " " : "", *c->args ? _(c->args) : "",
+	        wide ? " [--wide]" : "");
 	fprintf(out, "  %s\n", _(c->summary));
 	if (with_help && c->help)
-		fprintf(out, "\n%s\n", _(c->help));
+		print_help(out, _(c->help), wide);
 }
 
 void cli_usage(FILE *out, const char *name, const char *sub)

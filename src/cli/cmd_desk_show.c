@@ -201,7 +201,8 @@ static void show_line(const char *label, const char *fmt, ...)
 static int place_show(struct cli_ctx *ctx, int argc, char **argv, bool room)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	struct cli_args a = { .name = cli_place_family(room), .sub = "show", .opts = opts };
+	struct cli_args a = { .name = cli_place_family(room), .sub = "show", .opts = opts,
+	                      .table = true };
 	struct hop_desk d;
 	char attrs[128], status[64];
 	int rc;

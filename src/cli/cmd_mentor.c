@@ -169,7 +169,7 @@ static int suggest_batch(struct cli_ctx *ctx, hop_date day, bool assign, enum ou
 
 	if (mentor_suggest_batch(&ctx->app, day, assign, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys, "K3K3T")
+	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys, "K3K3W")
 	                     : out_table_new(fmt, 8, keys, keys, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentor_match *m = &l.v[i];
@@ -267,7 +267,7 @@ int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (mentor_suggest(&ctx->app, a.arg[0], (int)limit, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys, "KKT2T")
+	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys, "KKT2W")
 	                     : out_table_new(fmt, 9, keys, keys, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentor_candidate *m = &l.v[i];

@@ -111,7 +111,7 @@ int cmd_person_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (person_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 7, headers, keys, "KT243ba");
+	t = out_table_new(fmt, 7, headers, keys, "KTa34cb");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_person *p = &l.v[i];
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];

@@ -70,7 +70,7 @@ static struct out_table *table_of(const struct rotation_due_list *l)
 	const char *keys[] = { "login", "name", "area", "since", "due", "note" };
 	const char *headers[] = { _("Login"), _("Name"), _("Work area"), _("Since"), _("Due"),
 	                          _("Note") };
-	struct out_table *t = out_table_new(OUT_TABLE, 6, headers, keys, "KT3aKT");
+	struct out_table *t = out_table_new(OUT_TABLE, 6, headers, keys, "KT3aKW");
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct rotation_due *r = &l->v[i];

@@ -94,7 +94,7 @@ int cmd_rotation_check(struct cli_ctx *ctx, int argc, char **argv)
 			                         (unsigned long)v.n), v.n, p.name);
 		rc = 0;
 	} else {
-		t = out_table_new(fmt, 5, headers, keys, "aK3KT");
+		t = out_table_new(fmt, 5, headers, keys, "aK3KW");
 		for (size_t i = 0; i < v.n; i++) {
 			const struct cohort_violation *x = &v.v[i];
 			char month[16];

@@ -82,7 +82,7 @@ int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	struct cli_args a = { .name = "team", .sub = "show", .opts = opts };
+	struct cli_args a = { .name = "team", .sub = "show", .opts = opts, .table = true };
 	const char *keys[] = { "login", "name", "email", "roles", "start", "end" };
 	const char *headers[] = { _("Login"), _("Name"), _("E-mail"), _("Roles"), _("Start"),
 	                          _("End") };
@@ -116,7 +116,7 @@ int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 	f.team = t.slug;
 	if (person_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	tab = out_table_new(OUT_TABLE, 6, headers, keys, "KT23ba");
+	tab = out_table_new(OUT_TABLE, 6, headers, keys, "KTb3ba");
 	for (size_t i = 0; i < l.n; i++) {
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
 		const char *cells[6];

@@ -274,7 +274,7 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 		team = ctx->app.actor.person.team;
 	if (agreement_check(&ctx->app, team, from, to, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 6, headers, keys, "KTKKaT");
+	t = out_table_new(fmt, 6, headers, keys, "KTKKaW");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct agreement_deviation *d = &l.v[i];
 		char wk[16], day[HOP_DATE_ISO_LEN];
@@ -334,7 +334,7 @@ int cmd_forecast(struct cli_ctx *ctx, int argc, char **argv)
 	if (fmt == OUT_TABLE)
 		printf("%s · %s\n\n", *fc.site ? fc.site : _("all sites"),
 		       presence_week_label(monday, label, sizeof label));
-	t = out_table_new(fmt, 5, headers, keys, "KKKKT");
+	t = out_table_new(fmt, 5, headers, keys, "KKKKW");
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		const struct forecast_day *f = &fc.days[d];
 		char when[HOP_DATE_HUMAN_LEN], planned[16], desks[16], booked[16];

@@ -140,22 +140,43 @@ static void print_left_out(struct out_table *t, const int *w, const bool *empty,
 	out_para(out, line);
 }
 
-/* One line of cells (the shown ones, w[j] >= 0), two blanks apart, each cut
- * to its width; no blanks after the last value. */
-static void print_line(char *const *cells, size_t n, const int *w, FILE *out)
+/* One row of cells (the shown ones, w[j] >= 0), two blanks apart, each cut
+ * to its width, no blanks after the last value; a last column that wraps
+ * (fit 'W') goes on in further lines under itself. */
+static void print_line(char *const *cells, size_t n, const int *w, const char *fit,
+                       FILE *out)
 {
 	size_t last = n;
+	int col = 0;
 	bool first = true;
 
 	while (last > 0 && (w[last - 1] < 0 || !cells[last - 1] || !*cells[last - 1]))
 		last--;
 	for (size_t j = 0; j < last; j++) {
+		const char *c = cells[j] ? cells[j] : "";
+		size_t len, next;
+
 		if (w[j] < 0)
 			continue;
-		if (!first)
+		if (!first) {
 			fputs("  ", out);
+			col += 2;
+		}
 		first = false;
-		out_put_cut(out, cells[j] ? cells[j] : "", w[j], j + 1 < last);
+		if (j + 1 < last || !fit || fit[j] != 'W' || out_display_width(c) <= w[j]) {
+			out_put_cut(out, c, w[j], j + 1 < last);
+			col += w[j];
+			continue;
+		}
+		for (;;) {
+			len = out_wrap_len(c, w[j], &next);
+			for (size_t k = 0; k < len; k++)
+				putc((unsigned char)c[k] < 0x20 || c[k] == 0x7F ? ' ' : c[k], out);
+			c += next;
+			if (!*c)
+				break;
+			fprintf(out, "\n%*s", col, "");
+		}
 	}
 	putc('\n', out);
 }
@@ -182,7 +203,7 @@ static void print_table(struct out_table *t, FILE *out)
 	}
 	left = out_fit_plan(t->fit, t->ncols, natural, empty, out_width(out), w);
 	/* Header, a line of dashes, then the rows. */
-	print_line(t->headers, t->ncols, w, out);
+	print_line(t->headers, t->ncols, w, NULL, out);
 	for (size_t j = 0; j < t->ncols; j++) {
 		if (w[j] < 0)
 			continue;
@@ -194,7 +215,7 @@ static void print_table(struct out_table *t, FILE *out)
 	}
 	putc('\n', out);
 	for (size_t i = 0; i < t->nrows; i++)
-		print_line(t->rows[i], t->ncols, w, out);
+		print_line(t->rows[i], t->ncols, w, t->fit, out);
 	if (left)
 		print_left_out(t, w, empty, out);
 out:

@@ -11,6 +11,11 @@
  * or length 1 and U+FFFD for a byte that starts no valid sequence. */
 size_t out_utf8_next(const char *s, size_t n, uint32_t *cp);
 
+/* One line of s in cols display columns, broken after a word where one
+ * ends in time (else inside one): its length in bytes, and in *next where
+ * the next line starts (the blanks between skipped). */
+size_t out_wrap_len(const char *s, int cols, size_t *next);
+
 /* Does fit describe n columns in the alphabet of out_table_new? */
 bool out_fit_valid(const char *fit, size_t n);
 

@@ -144,6 +144,26 @@ size_t out_cut_len(const char *s, int cols, int *width)
 	return used;
 }
 
+size_t out_wrap_len(const char *s, int cols, size_t *next)
+{
+	size_t fit = out_cut_len(s, cols, NULL), cut = fit;
+
+	if (fit == 0 && *s) {
+		/* Not even one character fits: take one, or nothing would move. */
+		uint32_t cp;
+		fit = cut = out_utf8_next(s, strlen(s), &cp);
+	} else if (s[fit]) {
+		while (cut > 0 && s[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = fit;
+	}
+	*next = cut;
+	while (s[*next] == ' ')
+		(*next)++;
+	return cut;
+}
+
 void out_put_cut(FILE *out, const char *s, int cols, bool pad)
 {
 	int w = out_display_width(s);
@@ -170,10 +190,10 @@ static bool droppable(char c)
 
 static bool cuttable(char c)
 {
-	return c == 'T' || (c >= '1' && c <= '9');
+	return c == 'T' || c == 'W' || (c >= '1' && c <= '9');
 }
 
-/* The order of giving way: 1 (or a) first, K and T last. */
+/* The order of giving way: 1 (or a) first, K, T and W last. */
 static int rank(char c)
 {
 	if (c >= '1' && c <= '9')
@@ -216,15 +236,36 @@ static int total(size_t n, const int *w)
 	return sum + (shown > 1 ? 2 * (shown - 1) : 0);
 }
 
-static int total_soft(const char *fit, size_t n, const int *w, const int *natural)
+/* The lowest rank of the columns shown that may be left out, or 0. */
+static int lowest_droppable(const char *fit, size_t n, const int *w)
+{
+	int r = 0;
+
+	for (size_t j = 0; j < n; j++)
+		if (w[j] >= 0 && droppable(fit[j]) && (!r || rank(fit[j]) < r))
+			r = rank(fit[j]);
+	return r;
+}
+
+/* What the columns shown need before the lowest ones (rank low) give way:
+ * those cut to their soft minimums, every more important one whole (text
+ * up to SOFT_MAX), so that a column is left out before a more important
+ * one is cut. */
+static int total_need(const char *fit, size_t n, const int *w, const int *natural, int low)
 {
 	int sum = 0, shown = 0;
 
-	for (size_t j = 0; j < n; j++)
-		if (w[j] >= 0) {
-			sum += soft_min(fit[j], natural[j]);
-			shown++;
-		}
+	for (size_t j = 0; j < n; j++) {
+		int need = natural[j];
+		if (w[j] < 0)
+			continue;
+		if (cuttable(fit[j]) && rank(fit[j]) <= low)
+			need = soft_min(fit[j], natural[j]);
+		else if (cuttable(fit[j]) && need > SOFT_MAX)
+			need = SOFT_MAX;
+		sum += need;
+		shown++;
+	}
 	return sum + (shown > 1 ? 2 * (shown - 1) : 0);
 }
 
@@ -258,8 +299,9 @@ size_t out_fit_plan(const char *fit, size_t n, const int *natural, const bool *e
 	for (size_t k = 0; k < n; k++)
 		if (droppable(fit[k]) && empty[k] && next_out(fit, n, w) >= 0)
 			w[k] = -1;
-	/* Then whole columns, in their order, while even cut the rest would not fit. */
-	while (total_soft(fit, n, w, natural) > width && (j = next_out(fit, n, w)) >= 0) {
+	/* Then whole columns, in their order, while they would not fit even cut. */
+	while (total_need(fit, n, w, natural, lowest_droppable(fit, n, w)) > width &&
+	       (j = next_out(fit, n, w)) >= 0) {
 		w[j] = -1;
 		left += !empty[j];
 	}
@@ -291,7 +333,7 @@ bool out_fit_valid(const char *fit, size_t n)
 	if (!fit || strlen(fit) < n)
 		return false;
 	for (size_t j = 0; j < n; j++)
-		if (fit[j] != 'K' && fit[j] != 'T' && !droppable(fit[j]))
+		if (fit[j] != 'K' && fit[j] != 'T' && fit[j] != 'W' && !droppable(fit[j]))
 			return false;
 	return true;
 }
@@ -310,18 +352,11 @@ void out_para(FILE *out, const char *text)
 		/* Each line of text: whole words up to the width, the rest on the
 		 * next line; a word wider than the line stays whole. */
 		for (const char *p = buf; *p;) {
-			size_t fit = width > 0 ? out_cut_len(p, width, NULL) : strlen(p);
-			size_t cut = fit;
-			if (p[fit]) {
-				while (cut > 0 && p[cut] != ' ')
-					cut--;
-				if (cut == 0)
-					cut = fit + strcspn(p + fit, " ");
-			}
+			size_t next, cut = width > 0 ? out_wrap_len(p, width, &next) : strlen(p);
+			if (width <= 0)
+				next = cut;
 			fprintf(out, "%.*s\n", (int)cut, p);
-			p += cut;
-			while (*p == ' ')
-				p++;
+			p += next;
 		}
 		if (!*buf)
 			putc('\n', out);

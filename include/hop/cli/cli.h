@@ -88,6 +88,8 @@ struct out_table;
  * character a column:
  *	K     kept whole and always shown: dates, logins, codes, numbers
  *	T     text always shown, cut with "…" last
+ *	W     as T, but as the last column shown it wraps onto further lines
+ *	      (between words) instead of being cut
  *	1..9  text cut with "…", and left out when even cut to two thirds it
  *	      would not fit; 1 gives way first
  *	a..i  kept whole, and left out like 1..9 (a with 1, b with 2, ...)
