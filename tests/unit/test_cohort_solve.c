@@ -34,12 +34,17 @@ static void general_case(int trainees, int stations, int months, bool first, int
 	struct cohort_solve_result r;
 	struct cohort_violation_list l;
 	struct hop_err err;
-	double t0 = wall();
+	double t0, t1;
 
 	gen_general(&p, trainees, stations, months, first, 7u);
 	if (!optional)
 		p.nstations--;    /* the last station, the optional one */
+	/* The limit is cohort_solve's promise: the clock runs around it alone,
+	 * not around making the cohort or checking the plan, which a loaded
+	 * machine under sanitizers may slow by seconds. */
+	t0 = wall();
 	assert_int_equal(cohort_solve(&p, limit, &pl, &r, &err), HOP_OK);
+	t1 = wall();
 	if (r.outcome != COHORT_OPTIMAL && r.outcome != COHORT_FEASIBLE)
 		print_message("%d/%d/%d: %s\n%s\n", trainees, stations, months,
 		              cohort_outcome_name(r.outcome), r.why);
@@ -48,7 +53,7 @@ static void general_case(int trainees, int stations, int months, bool first, int
 	if (!optional)
 		assert_int_equal(r.outcome, COHORT_OPTIMAL);
 	assert_int_equal(check(&p, &pl, &l), 0);
-	assert_true(wall() - t0 < limit + 1.0);
+	assert_true(t1 - t0 < limit + 1.0);
 	cohort_violation_list_free(&l);
 	cohort_plan_free(&pl);
 	p.nstations = (size_t)stations;
@@ -93,10 +98,11 @@ static void time_limit_kept(void **state)
 	struct cohort_solve_result r;
 	struct cohort_violation_list l;
 	struct hop_err err;
-	double t0 = wall();
+	double t0;
 
 	(void)state;
 	gen_general(&p, 40, 8, 24, true, 2u);
+	t0 = wall();
 	assert_int_equal(cohort_solve(&p, 2, &pl, &r, &err), HOP_OK);
 	assert_true(wall() - t0 < 2.5);
 	assert_true(r.seconds < 2.5);
