@@ -172,7 +172,8 @@ static void print_overview(FILE *out)
 			continue;
 		snprintf(head, sizeof head, "%s%s%s", c->name, c->sub ? " " : "",
 		         c->sub ? c->sub : "");
-		fprintf(out, "  %-20s %s\n", head, _(c->summary));
+		fprintf(out, "  %-20s ", head);
+		out_hanging(out, _(c->summary), 23);
 	}
 	fputs(_("\nAll commands:\n"), out);
 	for (size_t i = 0; i < cli_command_count; i++) {
@@ -183,11 +184,11 @@ static void print_overview(FILE *out)
 		         c->sub ? c->sub : "");
 		if (strcmp(last, c->name) != 0 && c->sub && i > 0)
 			fputc('\n', out);
-		fprintf(out, "  %-20s %s\n", head, _(c->summary));
+		fprintf(out, "  %-20s ", head);
+		out_hanging(out, _(c->summary), 23);
 		last = c->name;
 	}
-	fputs(_("\n'hop help COMMAND' shows the options of a command; hop(1) has the details.\n"),
-	      out);
+	out_para(out, _("\n'hop help COMMAND' shows the options of a command; hop(1) has the details.\n"));
 }
 
 int cli_fail(const struct hop_err *err)

@@ -338,6 +338,27 @@ bool out_fit_valid(const char *fit, size_t n)
 	return true;
 }
 
+void out_hanging(FILE *out, const char *text, int col)
+{
+	int width = out_width(out);
+	const char *p = text;
+
+	/* Too narrow to hang anything in: the text as it is. */
+	if (width <= 0 || width - col < TEXT_MIN) {
+		fprintf(out, "%s\n", text);
+		return;
+	}
+	while (*p) {
+		size_t next, len = out_wrap_len(p, width - col, &next);
+		fprintf(out, "%.*s\n", (int)len, p);
+		p += next;
+		if (*p)
+			fprintf(out, "%*s", col, "");
+	}
+	if (!*text)
+		putc('\n', out);
+}
+
 void out_para(FILE *out, const char *text)
 {
 	int width = out_width(out);

@@ -125,6 +125,10 @@ void out_set_width(int cols);
 /* Text for people on out, each of its lines broken between words to fit
  * out_width(out); a line ends in a newline whether text's last does or not. */
 void out_para(FILE *out, const char *text);
+/* One line of text that starts at display column col (what is left of it
+ * printed already), broken between words to fit out_width(out), the lines
+ * after the first indented to col. */
+void out_hanging(FILE *out, const char *text, int col);
 /* A label of a "Label:  value" listing, padded with blanks to width display
  * columns (so "Kapazität:" lines up with "Capacity:"); wider ones as they are. */
 void out_label(FILE *out, const char *label, int width);
