@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "hop/cli/cli.h"
+#include "hop/base/priv.h"
 #include "output_int.h"
 
 /* Text narrower than this is never cut; a cut column keeps this much. */
@@ -29,7 +30,9 @@ void out_set_width(int cols)
 
 int out_width(FILE *out)
 {
-	const char *env = getenv("COLUMNS");
+	/* Through priv_getenv like every variable: a hop installed for the
+	 * whole authority trusts none, and then the terminal says. */
+	const char *env = priv_getenv("COLUMNS");
 	struct winsize ws;
 	int fd = out ? fileno(out) : -1;
 
