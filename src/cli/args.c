@@ -41,16 +41,35 @@ const char *cli_nearest(const char *word, const char *const *cands, size_t n, bo
 	return best ? best : prefix && prefixes == 1 ? prefix_of : NULL;
 }
 
+/* getopt_long's value for --wide, which every table command takes. */
+#define OPT_WIDE 0x10001
+#define OPTS_MAX 64
+
+/* The command's options, and --wide when it prints a table, into all
+ * (OPTS_MAX + 2 entries). */
+static const struct option *with_wide(const struct cli_args *a, struct option *all)
+{
+	size_t n = 0;
+
+	if (!a->format && !a->table)
+		return a->opts;
+	for (const struct option *o = a->opts; o && o->name && n < OPTS_MAX; o++)
+		all[n++] = *o;
+	all[n++] = (struct option){ "wide", no_argument, NULL, OPT_WIDE };
+	all[n] = (struct option){ NULL, 0, NULL, 0 };
+	return all;
+}
+
 /* Every long option on the line names one of the command's options exactly:
  * getopt_long would take '--for' for '--format' (a prefix), and a person
  * who typed '--for dlang' meant something else.  The value of an option
  * that takes one is skipped. */
-static int exact_options(struct cli_args *a, int argc, char **argv)
+static int exact_options(struct cli_args *a, const struct option *opts, int argc, char **argv)
 {
-	const char *names[64];
+	const char *names[OPTS_MAX + 1];
 	size_t n = 0;
 
-	for (const struct option *o = a->opts; o && o->name && n < 64; o++)
+	for (const struct option *o = opts; o && o->name && n < OPTS_MAX + 1; o++)
 		names[n++] = o->name;
 	for (int i = 1; i < argc; i++) {
 		const char *t = argv[i];
@@ -63,7 +82,7 @@ static int exact_options(struct cli_args *a, int argc, char **argv)
 		if (strncmp(t, "--", 2) != 0 || !t[2])
 			continue;
 		len = strcspn(t + 2, "=");
-		for (const struct option *p = a->opts; p && p->name; p++)
+		for (const struct option *p = opts; p && p->name; p++)
 			if (strlen(p->name) == len && strncmp(p->name, t + 2, len) == 0)
 				o = p;
 		if (o) {
@@ -93,13 +112,15 @@ static int exact_options(struct cli_args *a, int argc, char **argv)
 
 int cli_option(struct cli_args *a, int argc, char **argv)
 {
+	struct option all[OPTS_MAX + 2];
+	const struct option *opts = with_wide(a, all);
 	char shortopts[64];
 	int c;
 
 	/* The first call for this command line (cli_main resets optind). */
 	if (optind <= 1 && !a->checked) {
 		a->checked = true;
-		if (exact_options(a, argc, argv))
+		if (exact_options(a, opts, argc, argv))
 			return -1;
 	}
 
@@ -107,7 +128,7 @@ int cli_option(struct cli_args *a, int argc, char **argv)
 	snprintf(shortopts, sizeof shortopts, ":%s", a->shortopts ? a->shortopts : "");
 	opterr = 0;
 	for (;;) {
-		c = getopt_long(argc, argv, shortopts, a->opts, NULL);
+		c = getopt_long(argc, argv, shortopts, opts, NULL);
 		if (c == -1) {
 			a->arg = argv + optind;
 			a->n = argc - optind;
@@ -116,6 +137,10 @@ int cli_option(struct cli_args *a, int argc, char **argv)
 		if (c == '?' || c == ':') {
 			a->rc = cli_bad_option(a->name, a->sub, argv, c);
 			return -1;
+		}
+		if (c == OPT_WIDE) {
+			out_set_width(0);
+			continue;
 		}
 		if (!a->format || c != format_option(a->opts))
 			return c;

@@ -382,7 +382,7 @@ int cmd_bookings(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (booking_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 13, headers, keys);
+	t = out_table_new(fmt, 13, headers, keys, "KKKa124e63b7f");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_booking *b = &l.v[i];
 		char day[HOP_DATE_ISO_LEN], people[16];
@@ -456,7 +456,7 @@ int cmd_who(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (booking_who(&ctx->app, day, team, site, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 9, headers, keys);
+	t = out_table_new(fmt, 9, headers, keys, "TK5KKa123");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_who *b = &l.v[i];
 		const char *cells[9];
@@ -523,7 +523,7 @@ int cmd_free(struct cli_ctx *ctx, int argc, char **argv)
 		f.rooms = rooms ? 1 : 0;
 	if (booking_free(&ctx->app, day, halves(am, pm), &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 9, headers, keys);
+	t = out_table_new(fmt, 9, headers, keys, "Ka31256e2");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_desk *d = &l.v[i];
 		char attrs[128], capacity[16];

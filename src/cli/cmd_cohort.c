@@ -272,7 +272,7 @@ int cmd_cohort_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (cohort_list(&ctx->app, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, fmt == OUT_TABLE ? 8 : 9, headers, keys);
+	t = out_table_new(fmt, fmt == OUT_TABLE ? 8 : 9, headers, keys, "TKKKaaa2K");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_cohort *c = &l.v[i];
 		char start[HOP_DATE_ISO_LEN], m[16], tr[24], st[24], bl[24], pl[24], state[80];
@@ -317,7 +317,7 @@ static void show_stations(const struct cohort_problem *p)
 {
 	const char *headers[] = { _("Station"), _("Months"), _("At a time"), _("Required"),
 	                          _("Order") };
-	struct out_table *t = out_table_new(OUT_TABLE, 5, headers, headers);
+	struct out_table *t = out_table_new(OUT_TABLE, 5, headers, headers, "TKKa3");
 
 	printf(_("\nStations:\n"));
 	for (size_t i = 0; i < p->nstations; i++) {
@@ -339,7 +339,7 @@ static void show_stations(const struct cohort_problem *p)
 static void show_blocks(const struct cohort_problem *p)
 {
 	const char *headers[] = { _("From"), _("Until"), _("Title"), _("For") };
-	struct out_table *t = out_table_new(OUT_TABLE, 4, headers, headers);
+	struct out_table *t = out_table_new(OUT_TABLE, 4, headers, headers, "KKT3");
 
 	printf(_("\nBlocks:\n"));
 	for (size_t i = 0; i < p->nblocks; i++) {
@@ -356,7 +356,7 @@ static void show_blocks(const struct cohort_problem *p)
 static void show_trainees(const struct cohort_problem *p)
 {
 	const char *headers[] = { _("Login"), _("Name") };
-	struct out_table *t = out_table_new(OUT_TABLE, 2, headers, headers);
+	struct out_table *t = out_table_new(OUT_TABLE, 2, headers, headers, "KT");
 
 	printf(_("\nTrainees:\n"));
 	for (size_t i = 0; i < p->ntrainees; i++) {
@@ -401,7 +401,7 @@ int cmd_cohort_show(struct cli_ctx *ctx, int argc, char **argv)
 		show_trainees(&p);
 		printf(_("\nPlan:\n"));
 	}
-	t = out_table_new(fmt, 4, headers, keys);
+	t = out_table_new(fmt, 4, headers, keys, "KTKK");
 	for (size_t i = 0; i < pl.n; i++) {
 		char f[HOP_DATE_ISO_LEN], u[HOP_DATE_ISO_LEN];
 		const char *cells[4] = { p.trainees[pl.v[i].trainee].login,

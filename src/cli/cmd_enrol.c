@@ -121,7 +121,7 @@ static int enrol_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		if (enrol_list_person(&ctx->app, login, all, &l, &err) != HOP_OK)
 			return cli_fail(&err);
 	}
-	t = out_table_new(fmt, 8, headers, keys);
+	t = out_table_new(fmt, 8, headers, keys, "KK3KK4K2");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_enrolment *e = &l.v[i];
 		char sid[24], start[HOP_DATETIME_ISO_LEN + 40], pos[16] = "";

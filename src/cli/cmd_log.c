@@ -74,7 +74,7 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (audit_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "KKK3W");
 	for (size_t i = 0; i < l.n; i++) {
 		const char *cells[] = { l.v[i].at, l.v[i].actor, l.v[i].action, l.v[i].object,
 		                        l.v[i].detail };

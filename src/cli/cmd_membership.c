@@ -30,7 +30,7 @@ int cmd_person_history(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (membership_history(&ctx->app, a.arg[0], &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "T2KKK");
 	for (size_t i = 0; i < l.n; i++) {
 		char from[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN];
 		const char *cells[5] = {

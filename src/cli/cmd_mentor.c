@@ -125,7 +125,7 @@ int cmd_mentor_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (mentor_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 10, headers, keys);
+	t = out_table_new(fmt, 10, headers, keys, "K41K52cbKa");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentorship *m = &l.v[i];
 		char from[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN];
@@ -173,7 +173,8 @@ static int suggest_batch(struct cli_ctx *ctx, hop_date day, bool assign, enum ou
 
 	if (mentor_suggest_batch(&ctx->app, day, assign, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys) : out_table_new(fmt, 8, keys, keys);
+	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys, "K3K3W")
+	                     : out_table_new(fmt, 8, keys, keys, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentor_match *m = &l.v[i];
 		char reason[200] = "", n[3][16];
@@ -270,7 +271,8 @@ int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (mentor_suggest(&ctx->app, a.arg[0], (int)limit, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys) : out_table_new(fmt, 9, keys, keys);
+	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys, "KKT2W")
+	                     : out_table_new(fmt, 9, keys, keys, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentor_candidate *m = &l.v[i];
 		char rank[16], reason[200], n[4][24];

@@ -152,7 +152,8 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 	                     "status", "clash" };
 	const char *th[] = { "#", _("Due"), _("Step"), _("Who"), _("Office"), _("Mandatory"),
 	                     _("Status"), _("Note") };
-	t = fmt == OUT_TABLE ? out_table_new(fmt, ncols, th, tk) : out_table_new(fmt, ncols, headers, keys);
+	t = fmt == OUT_TABLE ? out_table_new(fmt, ncols, th, tk, "KKT3abK2")
+	                     : out_table_new(fmt, ncols, headers, keys, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_step *s = &l.v[i];
 		char num[16], due[HOP_DATE_ISO_LEN], done[HOP_DATE_ISO_LEN], status[80], clash[120] = "";
@@ -216,7 +217,7 @@ static int print_items(const struct onb_item_list *l, enum out_format fmt, bool 
 	                       "owner_name", "office", "days_late" };
 	const char *headers[] = { _("Due"), _("Login"), _("New hire"), _("Team"), "#", _("Step"),
 	                          _("Responsible"), _("Who"), _("Office"), _("Late") };
-	struct out_table *t = out_table_new(fmt, 10, headers, keys);
+	struct out_table *t = out_table_new(fmt, 10, headers, keys, "KK41KT23aK");
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct onb_item *it = &l->v[i];
@@ -316,7 +317,7 @@ int cmd_onboarding_list(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	/* The table marks a handover at its template; the machine formats have
 	 * a column of its own. */
-	t = out_table_new(fmt, fmt == OUT_TABLE ? 13 : 14, headers, keys);
+	t = out_table_new(fmt, fmt == OUT_TABLE ? 13 : 14, headers, keys, "KT21Ke3bbaafg1");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_summary *o = &l.v[i];
 		char start[HOP_DATE_ISO_LEN], next[HOP_DATE_ISO_LEN], n[5][16],

@@ -111,7 +111,7 @@ int cmd_person_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (person_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "KTa34cb");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_person *p = &l.v[i];
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
@@ -181,7 +181,7 @@ int cmd_person_show(struct cli_ctx *ctx, int argc, char **argv)
 		                       "leads" };
 		const char *cells[] = { p.login, p.name, out_or_null(p.email), out_or_null(p.team), roles,
 		                        start, out_or_null(end), out_or_null(leads) };
-		struct out_table *t = out_table_new(fmt, 8, keys, keys);
+		struct out_table *t = out_table_new(fmt, 8, keys, keys, NULL);
 
 		out_table_add(t, cells);
 		return out_table_done(t, stdout);

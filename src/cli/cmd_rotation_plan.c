@@ -94,7 +94,7 @@ int cmd_rotation_check(struct cli_ctx *ctx, int argc, char **argv)
 			                         (unsigned long)v.n), v.n, p.name);
 		rc = 0;
 	} else {
-		t = out_table_new(fmt, 5, headers, keys);
+		t = out_table_new(fmt, 5, headers, keys, "aK3KW");
 		for (size_t i = 0; i < v.n; i++) {
 			const struct cohort_violation *x = &v.v[i];
 			char month[16];
@@ -207,7 +207,7 @@ int cmd_rotation_plan(struct cli_ctx *ctx, int argc, char **argv)
 		cohort_problem_free(&p);
 		return cli_fail(&err);
 	}
-	t = out_table_new(fmt, 4, headers, keys);
+	t = out_table_new(fmt, 4, headers, keys, "KTKK");
 	for (size_t i = 0; i < pl.n; i++) {
 		char f[HOP_DATE_ISO_LEN], u[HOP_DATE_ISO_LEN];
 		const char *cells[4] = { p.trainees[pl.v[i].trainee].login,
@@ -304,7 +304,7 @@ int cmd_rotation_history(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (cohort_history(&ctx->app, a.n ? a.arg[0] : NULL, login, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 9, headers, keys);
+	t = out_table_new(fmt, 9, headers, keys, "1KTKKKKaa");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct cohort_change *h = &l.v[i];
 		char os[HOP_DATE_ISO_LEN], oe[HOP_DATE_ISO_LEN], ns[HOP_DATE_ISO_LEN],

@@ -271,7 +271,7 @@ int cmd_session_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (session_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 14, headers, keys);
+	t = out_table_new(fmt, 14, headers, keys, "KK5Ka3bcKda2ef");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_session *s = &l.v[i];
 		char id[24], start[160], end[HOP_DATETIME_ISO_LEN], place[700], n[5][16];

@@ -86,7 +86,7 @@ int cmd_session_show(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (fmt == OUT_TABLE)
 		putchar('\n');
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "KT2K3ab");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_enrolment *e = &l.v[i];
 		char pos[16] = "";

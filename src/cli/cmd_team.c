@@ -59,7 +59,7 @@ int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (team_list(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "T2K3Kaa");
 	for (size_t i = 0; i < l.n; i++) {
 		char members[16], created[HOP_DATE_ISO_LEN], dissolved[HOP_DATE_ISO_LEN];
 		const char *cells[7];
@@ -83,7 +83,7 @@ int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	struct cli_args a = { .name = "team", .sub = "show", .opts = opts };
+	struct cli_args a = { .name = "team", .sub = "show", .opts = opts, .table = true };
 	const char *keys[] = { "login", "name", "email", "roles", "start", "end" };
 	const char *headers[] = { _("Login"), _("Name"), _("E-mail"), _("Roles"), _("Start"),
 	                          _("End") };
@@ -117,7 +117,7 @@ int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 	f.team = t.slug;
 	if (person_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	tab = out_table_new(OUT_TABLE, 6, headers, keys);
+	tab = out_table_new(OUT_TABLE, 6, headers, keys, "KTb3ba");
 	for (size_t i = 0; i < l.n; i++) {
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
 		const char *cells[6];

@@ -128,7 +128,7 @@ int cmd_teamday_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (teamday_list(&ctx->app, team, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "TKKKW");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_teamday *d = &l.v[i];
 		char day[HOP_DATE_HUMAN_LEN], from[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN];

@@ -95,7 +95,7 @@ int cmd_training_records(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trn_records_of(&ctx->app, a.n ? a.arg[0] : NULL, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, all ? 11 : 10, headers, keys);
+	t = out_table_new(fmt, all ? 11 : 10, headers, keys, "KKTKbaca12a");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_record *r = &l.v[i];
 		const bool table = fmt == OUT_TABLE;

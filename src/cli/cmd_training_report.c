@@ -87,7 +87,7 @@ int cmd_training_status(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trn_status_person(&ctx->app, a.n ? a.arg[0] : NULL, o.day, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(o.fmt, 6, headers, keys);
+	t = out_table_new(o.fmt, 6, headers, keys, "KTKKba");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_status_row *r = &l.v[i];
 		char due[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN], last[HOP_DATE_ISO_LEN];
@@ -111,7 +111,7 @@ static int print_people(const struct trn_status_list *l, hop_date day, enum out_
 	                       "last_done", "days" };
 	const char *headers[] = { _("Login"), _("Name"), _("Course"), _("Title"), _("Status"),
 	                          _("Due"), _("Valid until"), _("Last done"), _("Days") };
-	struct out_table *t = out_table_new(fmt, 9, headers, keys);
+	struct out_table *t = out_table_new(fmt, 9, headers, keys, "K3K2KKbaK");
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct trn_status_row *r = &l->v[i];
@@ -214,7 +214,7 @@ int cmd_training_coverage(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trn_coverage(&ctx->app, team, o.day, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(o.fmt, 10, headers, keys);
+	t = out_table_new(o.fmt, 10, headers, keys, "KTKKKKKaba");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_coverage *v = &l.v[i];
 		char n[8][16];

@@ -151,7 +151,7 @@ int cmd_training_requirements(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trn_requirements(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 13, headers, keys);
+	t = out_table_new(fmt, 13, headers, keys, "KKTd4caaabbca");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_requirement *r = &l.v[i];
 		char id[24], months[16], mmdd[8], grace[16], warn[16];
@@ -279,7 +279,7 @@ int cmd_training_exemptions(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trn_exemptions(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 8, headers, keys);
+	t = out_table_new(fmt, 8, headers, keys, "K3K4KKTa");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_exemption *e = &l.v[i];
 		char id[24], req[24], until[HOP_DATE_ISO_LEN];

@@ -101,7 +101,7 @@ expect_ok "bad week" presence set 2026-11-30..2026-12-04 home
 # The person hears it at once, as the lead sees it marked on the Week screen.
 has "$ERR" "hop: note: 5 home or mobile days in KW 49; the office agreement allows at most" \
 	"the employee is told of their own deviation"
-expect_ok "check" check --week 2026-W49
+expect_ok "check" check --week 2026-W49 --wide
 has "$OUT" "max-home-days" "too many home days"
 has "$OUT" "team-day" "absent on the presence day"
 tail -n 1 "$OUT" > "$SCRATCH/last"

@@ -89,7 +89,7 @@ expect_ok "Referat 3 led" team edit referat-3 --lead chef3
 expect_ok "Referat 1 meets on Tuesdays" teamday set "Referat 1" tue --from 2027-01-01
 expect_ok "Referat 3 meets on Thursdays" teamday set referat-3 thu --from 2027-01-01
 HOP_USER=azubi expect_ok "home for two weeks" presence set 2027-05-24..2027-06-04 home
-expect_ok "the week of Referat 1 after the station" week --team "Referat 1" --week 2027-W22
+expect_ok "the week of Referat 1 after the station" week --team "Referat 1" --week 2027-W22 --wide
 has "$OUT" "Tue 1 Jun 2027 is a presence day of Referat 1, but the plan says home" "the trainee has Referat 1's presence day from the first day back"
 expect_ok "the week of Referat 3 with the station's last day" week --team referat-3 --week 2027-W22
 hasnt "$OUT" "presence day of Referat 3" "Referat 3's Thursday after the station is not the trainee's"
