@@ -50,7 +50,7 @@ eq "$(sql "SELECT count(*) FROM presence; SELECT count(*) FROM audit")" "$before
 expect_ok "a lead by name" team edit "Referat Z 1 – Personal" --lead "Anna Kühn"
 eq "$(sql "SELECT p.login FROM team t JOIN person p ON p.id = t.lead_id WHERE t.name = 'Referat Z 1 – Personal'")" \
 	"akuehn" "Anna Kühn leads the team"
-expect_ok "the log of a person by name" log --person "Anna Kühn"
+expect_ok "the log of a person by name" log --person "Anna Kühn" --wide
 has "$OUT" "person:akuehn" "the log names her record"
 expect_ok "a calendar by name" export ics --person "Jürgen Weiß"
 has "$OUT" "BEGIN:VCALENDAR" "the calendar of Jürgen Weiß"
