@@ -275,7 +275,7 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	if (fmt == OUT_TABLE)
 		printf("%s · %s\n\n", p.name, presence_week_label(monday, label, sizeof label));
-	t = out_table_new(fmt, 6, headers, keys, "KKbKW1");
+	t = out_table_new(fmt, 6, headers, keys, "KKbcW1");
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		char when[HOP_DATE_HUMAN_LEN], desk[HOP_CODE_MAX + 16];
 		const struct presence_day_entry *e = &days[d];
