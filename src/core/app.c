@@ -228,6 +228,30 @@ static void remove_companions(const char *path)
 	}
 }
 
+enum hop_status app_db_file_create(const char *path, bool *created, struct hop_err *err)
+{
+	struct stat sb;
+
+	*created = false;
+	if (lstat(path, &sb) == 0)
+		return HOP_OK;
+	if (errno != ENOENT)
+		return hop_fail(err, HOP_EIO, _("cannot check %s: %s"), path, strerror(errno));
+	/* A -wal without its database belongs to nothing; SQLite must not
+	 * replay it into the new file. */
+	remove_companions(path);
+	if (make_parent(path, err) != HOP_OK || create_file(path, err) != HOP_OK)
+		return err->status;
+	*created = true;
+	return HOP_OK;
+}
+
+void app_db_file_remove(const char *path)
+{
+	unlink(path);
+	remove_companions(path);
+}
+
 enum hop_status app_db_set_aside(struct hop_app *app, struct hop_err *err)
 {
 	char day[HOP_DATE_ISO_LEN];

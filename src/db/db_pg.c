@@ -282,4 +282,8 @@ const struct db_driver db_pg_driver = {
 	.run = pg_run_db, .errmsg = pg_errmsg, .begin = pg_begin,
 	.in_transaction = pg_in_transaction, .changes = pg_changes, .last_id = pg_last_id,
 	.mark = pg_mark, .fail = pg_fail, .schema_version = pg_schema_version,
+	.catalog = pg_copy_catalog, .migrate_here = pg_migrate_here,
+	.rows_out = pg_rows_out, .row_get = pg_row_get, .rows_out_end = pg_rows_out_end,
+	.rows_in = pg_rows_in, .row_put = pg_row_put, .rows_in_end = pg_rows_in_end,
+	.continue_ids = pg_continue_ids,
 };

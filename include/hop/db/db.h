@@ -23,6 +23,10 @@ struct db_stmt;
 enum db_open_mode {
 	DB_OPEN_EXISTING,   /* the file must exist (every command but init) */
 	DB_OPEN_CREATE,     /* create the file if missing (init) */
+	/* The target of a copy (hop/db/copy.h): created if missing, refused if
+	 * another program's or newer, but not migrated: db_copy does that inside
+	 * its transaction, so that a failed copy leaves it as it was. */
+	DB_OPEN_TARGET,
 };
 
 /* Open (and for DB_OPEN_CREATE, create) the database, then migrate it to
