@@ -105,6 +105,8 @@ struct db_driver {
 	/* The last error as a sentence (busy, read-only) or "what: message". */
 	enum hop_status (*fail)(struct hop_db *db, struct hop_err *err, const char *what);
 	int (*schema_version)(struct hop_db *db);
+	/* The connection's role (NULL: the engine has none). */
+	enum hop_status (*role)(struct hop_db *db, char *buf, size_t size, struct hop_err *err);
 
 	/* ---- the bulk path of db_copy (db_copy.c, db_*_copy.c) ---- */
 	/* The tables of hop's schema, not the engine's or the driver's own. */

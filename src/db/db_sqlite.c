@@ -134,6 +134,13 @@ static enum hop_status sq_open(struct hop_db *db, const char *path, enum db_open
 	 * ($SQLITE_TMPDIR is the caller's, and the files theirs). */
 	if (hop_privileged() && db_exec(db, "PRAGMA temp_store=MEMORY", err) != HOP_OK)
 		return err->status;
+	/* A copy's target takes every row of an organisation in one transaction:
+	 * the indexes' pages stay in a cache of up to 256 MB instead of going out
+	 * to the log and coming back for each row, and each INSERT's statement
+	 * journal (foreign keys and triggers need one) stays in memory.  Hints
+	 * only: a failure costs time, never correctness. */
+	if (mode == DB_OPEN_TARGET)
+		db_exec(db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", NULL);
 	if (db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err) != HOP_OK ||
 	    (mode != DB_OPEN_TARGET && db_migrate(db, true, err) != HOP_OK))
 		return err->status;

@@ -55,6 +55,11 @@ bool db_is_server(const char *target);
  * left out, and never the password.  Does not connect. */
 void db_describe(const char *target, char *buf, size_t size);
 
+/* The role the database knows this connection as, PostgreSQL's session_user
+ * (the authenticated role, which SET ROLE does not change): "" for an
+ * SQLite file, which has no roles. */
+enum hop_status db_role(struct hop_db *db, char *buf, size_t size, struct hop_err *err);
+
 /* The schema version of the open database, and the newest this program has. */
 int db_schema_version(struct hop_db *db);
 int db_schema_latest(void);
