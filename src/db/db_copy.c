@@ -225,12 +225,12 @@ static enum hop_status copy_own(struct hop_db *from, struct hop_db *to, struct d
 	int64_t n = 0, had, have;
 	bool found;
 
-	if (!get || db_get_int64(get, &n, &found, _("reading the source"), err) != HOP_OK)
+	if (!get || db_get_int64(get, &n, &found, _("copying the change counter"), err) != HOP_OK)
 		return err->status;
 	if (!(add = db_stmt(to, "UPDATE data_rev SET n = n + ?1 WHERE id = 1", err)))
 		return err->status;
 	db_bind_int64(add, 1, n);
-	if (db_run(add, _("copying"), err) != HOP_OK ||
+	if (db_run(add, _("copying the change counter"), err) != HOP_OK ||
 	    cp_count(from, OWN_TABLE, &had, err) != HOP_OK ||
 	    cp_count(to, OWN_TABLE, &have, err) != HOP_OK)
 		return err->status;
