@@ -273,7 +273,7 @@ int cmd_whoami(struct cli_ctx *ctx, int argc, char **argv)
 	printf(_("Schema:    version %d (this hop knows up to %d)\n"), who.schema,
 	       who.schema_latest);
 	if (who.role[0])
-		printf(_("Role:      %s (the database's role of this connection)\n"), who.role);
+		printf(_("DB role:   %s (the role this connection has in the database)\n"), who.role);
 	switch (who.state) {
 	case WHOAMI_UNREGISTERED:
 		printf(_("Person:    not registered; you may read but change nothing. "

@@ -76,7 +76,7 @@ chmod 644 "$SCRATCH"/peer-*.ini
 as "$A" env HOP_CONFIG="$SCRATCH/peer-a.ini" "$HOP" whoami
 eq "$RC" 0 "A, authenticated by the server as role $A, uses hop ($(head -c 300 "$ERR"))"
 has "$OUT" "Person:    Anna Alt" "as Anna Alt"
-has "$OUT" "Role:      $A (the database's role" "connected as A's own role"
+has "$OUT" "DB role:   $A (the role this connection has" "connected as A's own role"
 as "$B" env HOP_CONFIG="$SCRATCH/peer-b.ini" "$HOP" whoami
 eq "$RC" 0 "B connects as hop_$B, the pattern hop_* ($(head -c 300 "$ERR"))"
 has "$OUT" "Person:    Bernd Bau" "and is Bernd Bau"
@@ -118,7 +118,7 @@ chgrp "$G" "$ETC/hop/pg_service.conf" && chmod 640 "$ETC/hop/pg_service.conf"
 
 as "$A" "$I" whoami
 eq "$RC" 0 "A reaches PostgreSQL through the setgid hop ($(head -c 300 "$ERR"))"
-has "$OUT" "Role:      hop_service (the database's role" "as the service role"
+has "$OUT" "DB role:   hop_service (the role this connection has" "as the service role"
 has "$OUT" "Person:    Anna Alt" "acting as A, the login"
 as "$A" env HOP_USER="$B" "$I" whoami
 has "$OUT" "Person:    Anna Alt" "HOP_USER=B: still A"
