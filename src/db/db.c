@@ -62,6 +62,13 @@ enum hop_status db_exec(struct hop_db *db, const char *sql, struct hop_err *err)
 
 int db_schema_version(struct hop_db *db) { return db->drv->schema_version(db); }
 
+enum hop_status db_role(struct hop_db *db, char *buf, size_t size, struct hop_err *err)
+{
+	if (size)
+		buf[0] = '\0';
+	return db->drv->role ? db->drv->role(db, buf, size, err) : HOP_OK;
+}
+
 struct db_stmt *db_stmt(struct hop_db *db, const char *sql, struct hop_err *err)
 {
 	uintptr_t h = (uintptr_t)sql;

@@ -205,6 +205,9 @@ enum hop_status authz_person_data(const struct hop_app *app, const struct hop_pe
                                   struct hop_err *err);
 /* Deleting and anonymising data past its retention period: hr, admin. */
 enum hop_status authz_purge(const struct hop_app *app, struct hop_err *err);
+/* Copying the whole organisation into another database (every person's
+ * data, the audit trail): hr, admin. */
+enum hop_status authz_database_copy(const struct hop_app *app, struct hop_err *err);
 
 /* A person's calendar feed with all their bookings (none hidden by the
  * privacy setting): the person themself, and HR and admins (who publish
