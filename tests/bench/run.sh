@@ -589,13 +589,11 @@ while IFS="$(printf '\t')" read -r label sql; do
 done < "$S/plans2.sql"
 echo
 # ---- training: 8 processes enrolling into one session (tests/bench/enrol_race.sh) ----
-BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/enrol_race.sh || fails=$((fails + 1))
-echo
+BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/enrol_race.sh || fails=$((fails + 1)); echo
 . ./tests/bench/paths.sh
 . ./tests/bench/import.sh
 . ./tests/bench/growth.sh
-# ---- PostgreSQL (issue 15): the organisation copied into a throwaway cluster, the
-# budgets measured there against SQLite in the same run (tests/bench/pg.sh) ----
+# ---- PostgreSQL: the organisation copied into a throwaway cluster (tests/bench/pg.sh) ----
 BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/pg.sh || fails=$((fails + 1))
 echo
 if [ "$fails" -eq 0 ]; then echo "bench: all budgets met"; else echo "bench: $fails budget(s) missed"; fi
