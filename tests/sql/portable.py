@@ -6,9 +6,10 @@ files given that starts like a statement, or holds a clause in capitals (a
 piece of one in a macro), is checked for constructs PostgreSQL
 does not speak: SQLite's date functions and modifiers, GLOB, rowid, INSERT OR
 ..., ifnull, two-argument min/max, group_concat, instr, PRAGMA and the
-sqlite_ tables, the collations hop registers in SQLite (hop, NOCASE), and
-comparisons that use an integer as a boolean.  Prints "file:line: construct:
-statement" per statement and, last, "N statements use SQLite-only SQL".
+sqlite_ tables, SQLite's own collations BINARY and RTRIM (hop and NOCASE,
+which core names, are in both schemas: db/postgresql/0001), and comparisons
+that use an integer as a boolean.  Prints "file:line: construct: statement"
+per statement and, last, "N statements use SQLite-only SQL".
 The db layer's drivers (src/db/db_sqlite*.c, db_pg*.c) speak their own
 engine's SQL by design and are not checked.
 
@@ -40,7 +41,9 @@ CONSTRUCTS = [
     ("total", re.compile(r"\btotal\s*\(", re.I)),
     ("PRAGMA", re.compile(r"\bPRAGMA\b", re.I)),
     ("sqlite_ table", re.compile(r"\bsqlite_\w+", re.I)),
-    ("COLLATE hop/NOCASE", re.compile(r"\bCOLLATE\s+(hop|nocase)\b", re.I)),
+    # hop and NOCASE are collations of hop's schema on both (PostgreSQL's
+    # db/postgresql/0001_foundation.sql creates them); these two are SQLite's alone.
+    ("COLLATE BINARY/RTRIM", re.compile(r"\bCOLLATE\s+(binary|rtrim)\b", re.I)),
     # SQLite's "a IS b" / "a IS NOT b" of values (both: IS [NOT] DISTINCT FROM).
     ("IS of values", re.compile(r"\bIS\s+(NOT\s+)?(?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)[\w?]", re.I)),
     ("LIMIT -1", re.compile(r"\bLIMIT\s+-1\b", re.I)),

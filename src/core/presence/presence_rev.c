@@ -107,7 +107,7 @@ static enum hop_status read_revs(struct hop_app *app, int64_t person_id, hop_dat
                                  struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT slot, rev FROM presence_rev WHERE person_id = ?1 "
-	                           "AND (slot BETWEEN ?2 AND ?3 OR slot GLOB 'W[1-5]')", err);
+	                           "AND (slot BETWEEN ?2 AND ?3 OR slot IN ('W1', 'W2', 'W3', 'W4', 'W5'))", err);
 	int rc;
 
 	if (!st)

@@ -76,8 +76,9 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	                           "ON CONFLICT (team_id, weekday) WHERE weekday IS NOT NULL DO "
 	                           "UPDATE SET from_day = excluded.from_day, until_day = "
 	                           "excluded.until_day, note = excluded.note, sequence = sequence + "
-	                           "(from_day IS NOT excluded.from_day OR until_day IS NOT "
-	                           "excluded.until_day OR note IS NOT excluded.note)", err);
+	                           "CASE WHEN from_day IS DISTINCT FROM excluded.from_day OR "
+	                           "until_day IS DISTINCT FROM excluded.until_day OR note IS "
+	                           "DISTINCT FROM excluded.note THEN 1 ELSE 0 END", err);
 
 	if (!st)
 		return err->status;
@@ -96,7 +97,7 @@ static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, h
 	struct db_stmt *st = db_stmt(app->db, "INSERT INTO team_day (team_id, day, from_day, note) "
 	                           "VALUES (?1, ?2, ?2, ?3) ON CONFLICT (team_id, day) WHERE day "
 	                           "IS NOT NULL DO UPDATE SET note = excluded.note, sequence = "
-	                           "sequence + (note IS NOT excluded.note)", err);
+	                           "sequence + CASE WHEN note IS DISTINCT FROM excluded.note THEN 1 ELSE 0 END", err);
 
 	if (!st)
 		return err->status;
@@ -205,7 +206,8 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
 	st = db_stmt(app->db, "DELETE FROM team_day WHERE team_id = ?1 AND "
-	             "((?2 AND weekday IS NOT NULL AND (?2 >> weekday) & 1) OR day = ?3)", err);
+	             "((?2 <> 0 AND weekday IS NOT NULL AND ((?2 >> CAST(weekday AS integer)) & 1) = 1) "
+	             "OR day = ?3)", err);
 	if (!st) {
 		db_rollback(app->db);
 		return err->status;
