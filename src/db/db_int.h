@@ -71,6 +71,7 @@ struct db_driver {
 	/* The last error as a sentence (busy, read-only) or "what: message". */
 	enum hop_status (*fail)(struct hop_db *db, struct hop_err *err, const char *what);
 	int (*schema_version)(struct hop_db *db);
+	void (*bulk)(struct hop_db *db, bool big);      /* NULL: no hints to take */
 };
 
 extern const struct db_driver db_sqlite_driver;

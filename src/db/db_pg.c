@@ -176,14 +176,15 @@ static bool pg_in_transaction(struct hop_db *db)
 static int64_t pg_changes(struct hop_db *db) { return PC(db)->changes; }
 
 /* The id the last INSERT gave its row: lastval(), the last value any
- * sequence (an identity column's) gave this session.  Read once per INSERT,
- * inside a savepoint when in a transaction, since lastval() before any
- * sequence was used is an error that would abort the transaction. */
+ * sequence (an identity column's) gave this session.  Read once per INSERT.
+ * Until it has answered once, inside a savepoint when in a transaction:
+ * lastval() before any sequence was used is an error that would abort the
+ * transaction; after that it always has a value. */
 static int64_t pg_last_id(struct hop_db *db)
 {
 	struct pg_conn *pc = PC(db);
 	const struct pq_api *pq = pc->pq;
-	bool sp = db->depth > 0;
+	bool sp = db->depth > 0 && !pc->lastval_known;
 	PGresult *r;
 
 	if (!pc->inserted)
@@ -193,23 +194,27 @@ static int64_t pg_last_id(struct hop_db *db)
 		return pc->last_id;
 	pg_settle(pc);
 	r = pq->PQexec(pc->c, "SELECT lastval()");
-	if (pq->PQresultStatus(r) == PGRES_TUPLES_OK && pq->PQntuples(r) == 1)
+	if (pq->PQresultStatus(r) == PGRES_TUPLES_OK && pq->PQntuples(r) == 1) {
 		pc->last_id = strtoll(pq->PQgetvalue(r, 0, 0), NULL, 10);
+		pc->lastval_known = true;
+	}
 	pq->PQclear(r);
 	if (sp)
 		pg_run(pc, "ROLLBACK TO hop_id; RELEASE hop_id");
 	return pc->last_id;
 }
 
-/* data_rev.n counts every change of every table (the PostgreSQL schema's
- * statement triggers fire on INSERT too); this connection's own changes are
- * in it as well, so 'ours' stays 0. */
+/* data_rev.n counts every transaction that changed a table the feeds read
+ * (the PostgreSQL schema's statement triggers fire on INSERT too, once per
+ * transaction since 0013); the rows this connection wrote count its own
+ * changes within a transaction, as SQLite's total changes do. */
 static enum hop_status pg_mark(struct hop_db *db, struct db_mark *m, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT n FROM data_rev WHERE id = 1", err);
 	bool found;
 
-	m->theirs = m->ours = 0;
+	m->theirs = 0;
+	m->ours = PC(db)->total_changes;
 	if (!st)
 		return err->status;
 	return db_get_int64(st, &m->theirs, &found,

@@ -22,7 +22,7 @@ done
 G=hopg$$ A=hopa$$ B=hopb$$
 cleanup() {
 	userdel "$A" 2>/dev/null; userdel "$B" 2>/dev/null; groupdel "$G" 2>/dev/null
-	rm -rf "$SCRATCH"
+	lib_cleanup
 }
 trap cleanup EXIT
 trap 'exit 1' HUP INT TERM

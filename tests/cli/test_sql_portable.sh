@@ -31,6 +31,8 @@ static const char *e = "SELECT name FROM t ORDER BY name COLLATE BINARY, login C
 static const char *f = "SELECT 'strftime(' FROM t WHERE a BETWEEN ?1 AND ?2 AND b = ?3";
 static const char *g = "the date(s) of a course; rowid means nothing here";
 static const char *h = "SELECT coalesce(a, 0), count(?1) FROM t WHERE (?2 = 0 OR b = ?2)";
+static const char *i = "SELECT sum(a AND b IS NULL), sum(CASE WHEN a = 1 THEN 1 ELSE 0 END) FROM t";
+static const char *j = "SELECT sum(CASE WHEN a = 1 THEN 1 ELSE 0 END), max(x), min(y) FROM t";
 C
 /usr/bin/python3 tests/sql/portable.py "$SCRATCH/probe.c" >"$OUT"
 has "$OUT" "probe.c:1: date function, date modifier, integer as boolean" "date(), '+1 day' and ?2 OR x are found"
@@ -38,5 +40,6 @@ has "$OUT" "probe.c:2: GLOB" "GLOB is found"
 has "$OUT" "probe.c:3: rowid" "rowid is found"
 has "$OUT" "probe.c:4: INSERT OR" "INSERT OR REPLACE is found"
 has "$OUT" "probe.c:5: COLLATE BINARY/RTRIM" "COLLATE BINARY is found (hop is in both schemas)"
-has "$OUT" "5 statements use SQLite-only SQL" "literals, BETWEEN, prose and portable SQL are not counted"
+has "$OUT" "probe.c:9: boolean as integer" "a condition summed is found"
+has "$OUT" "6 statements use SQLite-only SQL" "literals, BETWEEN, prose, CASE in sum() and portable SQL are not counted"
 finish

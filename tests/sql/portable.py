@@ -148,6 +148,31 @@ def param_as_boolean(sql):
     return False
 
 
+AGGREGATE = re.compile(r"\b(sum|total|avg|max|min)\s*\(", re.I)
+CONDITION = re.compile(r"(<>|!=|<=|>=|[=<>])|\b(AND|OR|NOT|IS|IN|LIKE|BETWEEN|EXISTS)\b", re.I)
+
+
+def aggregate_of_condition(sql):
+    """sum(a AND b), sum(x IS NULL), max(a = b): a condition counted as a number
+    (PostgreSQL: sum(CASE WHEN ... THEN 1 ELSE 0 END), count(*) FILTER ...)."""
+    for m in AGGREGATE.finditer(sql):
+        depth, arg = 1, []
+        for ch in sql[m.end():]:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            arg.append(ch if depth == 1 else " ")
+        text = "".join(arg).strip()
+        if re.match(r"(CASE|DISTINCT)\b", text, re.I):
+            continue
+        if CONDITION.search(text):
+            return True
+    return False
+
+
 def strip_quoted(sql):
     return re.sub(r"'(?:[^']|'')*'", lambda m: m.group(0) if re.match(r"'[+-]\d+ ", m.group(0)) else "''", sql)
 
@@ -164,6 +189,8 @@ def check(path):
             found.append("min/max of two values")
         if param_as_boolean(body):
             found.append("integer as boolean")
+        if aggregate_of_condition(body) and "boolean as integer" not in found:
+            found.append("boolean as integer")
         if found:
             yield line, found, " ".join(sql.split())
 

@@ -15,16 +15,17 @@
 
 static int64_t count(struct hop_app *app, const char *sql, hop_date day)
 {
-	sqlite3_stmt *st;
+	struct hop_err err;
+	struct db_stmt *st = db_raw_stmt(app->db, sql, &err);
 	int64_t n = -1;
-	char iso[HOP_DATE_ISO_LEN];
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_bind_parameter_count(st) > 0)
-		sqlite3_bind_text(st, 1, date_format(day, iso), -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (!st)
+		fail_msg("%s", err.msg);
+	if (strstr(sql, "?1"))
+		db_bind_date(st, 1, day);
+	if (db_step(st) == DB_ROW)
+		n = db_col_int64(st, 0);
+	db_raw_free(st);
 	return n;
 }
 

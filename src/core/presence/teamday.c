@@ -75,10 +75,11 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	                           "until_day, note) VALUES (?1, ?2, ?3, ?4, ?5) "
 	                           "ON CONFLICT (team_id, weekday) WHERE weekday IS NOT NULL DO "
 	                           "UPDATE SET from_day = excluded.from_day, until_day = "
-	                           "excluded.until_day, note = excluded.note, sequence = sequence + "
-	                           "CASE WHEN from_day IS DISTINCT FROM excluded.from_day OR "
-	                           "until_day IS DISTINCT FROM excluded.until_day OR note IS "
-	                           "DISTINCT FROM excluded.note THEN 1 ELSE 0 END", err);
+	                           "excluded.until_day, note = excluded.note, sequence = "
+	                           "team_day.sequence + CASE WHEN team_day.from_day IS DISTINCT "
+	                           "FROM excluded.from_day OR team_day.until_day IS DISTINCT FROM "
+	                           "excluded.until_day OR team_day.note IS DISTINCT FROM "
+	                           "excluded.note THEN 1 ELSE 0 END", err);
 
 	if (!st)
 		return err->status;
@@ -97,7 +98,8 @@ static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, h
 	struct db_stmt *st = db_stmt(app->db, "INSERT INTO team_day (team_id, day, from_day, note) "
 	                           "VALUES (?1, ?2, ?2, ?3) ON CONFLICT (team_id, day) WHERE day "
 	                           "IS NOT NULL DO UPDATE SET note = excluded.note, sequence = "
-	                           "sequence + CASE WHEN note IS DISTINCT FROM excluded.note THEN 1 ELSE 0 END", err);
+	                           "team_day.sequence + CASE WHEN team_day.note IS DISTINCT FROM "
+	                           "excluded.note THEN 1 ELSE 0 END", err);
 
 	if (!st)
 		return err->status;
