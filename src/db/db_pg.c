@@ -259,12 +259,9 @@ static enum hop_status pg_open(struct hop_db *db, const char *target, enum db_op
 		return hop_fail(err, HOP_EDB, _("cannot connect to the database %s: %s"), where,
 		                msg);
 	}
+	/* db->path stays as db_describe has it: every message names the
+	 * database as 'hop whoami' and 'hop init' do. */
 	pq->PQsetNoticeProcessor(pc->c, quiet, NULL);
-	free(db->path);
-	snprintf(where, sizeof where, "PostgreSQL dbname=%s host=%s port=%s user=%s",
-	         pq->PQdb(pc->c), pq->PQhost(pc->c), pq->PQport(pc->c), pq->PQuser(pc->c));
-	if (!(db->path = strdup(where)))
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	v = pq->PQparameterStatus(pc->c, "server_version");
 	snprintf(pc->engine, sizeof pc->engine, "PostgreSQL %s", v ? v : "?");
 	/* Dates read as ISO text, whatever the server's defaults; the busy timeout

@@ -62,7 +62,9 @@ for f in "$ROOT"/db/postgresql/[0-9]*.sql; do
 done
 [ "$loaded" = yes ] && ok "every step of db/postgresql loads into an empty database"
 
-# ---- the schemas compare
+# ---- the schemas compare (with an SQLite file also when the suites run on
+# PostgreSQL)
+HOP_DB="$SCRATCH/schema.db"
 expect_ok "hop init makes the SQLite schema" init
 if python3 "$ROOT/tests/cli/pg_schema_compare.py" "$HOP_DB" $PQ >"$OUT" 2>&1; then
 	ok "the schemas are equal ($(tail -1 "$OUT"))"

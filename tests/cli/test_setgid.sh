@@ -4,6 +4,7 @@
 # $HOPLOCALEDIR point nowhere else; files they name are written with their
 # own rights.  Needs root (users, a group, a setgid program): skips otherwise.
 . "$(dirname "$0")/lib.sh"
+sqlite_only "the shared SQLite file of a setgid install, its group and modes"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 # Whatever the user: the environment is read through priv_getenv only, but

@@ -33,6 +33,7 @@ static const char *g = "the date(s) of a course; rowid means nothing here";
 static const char *h = "SELECT coalesce(a, 0), count(?1) FROM t WHERE (?2 = 0 OR b = ?2)";
 static const char *i = "SELECT sum(a AND b IS NULL), sum(CASE WHEN a = 1 THEN 1 ELSE 0 END) FROM t";
 static const char *j = "SELECT sum(CASE WHEN a = 1 THEN 1 ELSE 0 END), max(x), min(y) FROM t";
+static const char *k = ON_SQL("min(?2, coalesce(p.end_date, ?2))");
 C
 /usr/bin/python3 tests/sql/portable.py "$SCRATCH/probe.c" >"$OUT"
 has "$OUT" "probe.c:1: date function, date modifier, integer as boolean" "date(), '+1 day' and ?2 OR x are found"
@@ -41,5 +42,6 @@ has "$OUT" "probe.c:3: rowid" "rowid is found"
 has "$OUT" "probe.c:4: INSERT OR" "INSERT OR REPLACE is found"
 has "$OUT" "probe.c:5: COLLATE BINARY/RTRIM" "COLLATE BINARY is found (hop is in both schemas)"
 has "$OUT" "probe.c:9: boolean as integer" "a condition summed is found"
-has "$OUT" "6 statements use SQLite-only SQL" "literals, BETWEEN, prose, CASE in sum() and portable SQL are not counted"
+has "$OUT" "probe.c:11: min/max of two values" "a piece of a statement given to a macro is looked at"
+has "$OUT" "7 statements use SQLite-only SQL" "literals, BETWEEN, prose, CASE in sum() and portable SQL are not counted"
 finish

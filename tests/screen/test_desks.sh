@@ -79,7 +79,7 @@ zone_labels() {
 }
 
 new_demo() {
-	rm -f "$HOP_DB" "$HOP_DB-wal" "$HOP_DB-shm"
+	empty_db
 	run init --demo
 	[ "$RC" -eq 0 ]
 }

@@ -24,6 +24,8 @@ STATEMENT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|DROP|ALTER
                        r"REPLACE|VALUES)\b", re.I)
 # A piece of a statement kept in a macro ("ORDER BY s.name COLLATE hop"):
 # clause words in capitals, as hop writes SQL and never prose.
+# ...or a piece with a numbered parameter ("min(?2, p.end_date)" given to a macro).
+PARAM = re.compile(r"\?\d")
 FRAGMENT = re.compile(r"\b(SELECT|FROM|WHERE|ORDER BY|GROUP BY|JOIN|SET|VALUES)\b")
 CONSTRUCTS = [
     ("date function", re.compile(r"\b(date|datetime|julianday|strftime|unixepoch|time)\s*\(", re.I)),
@@ -181,7 +183,7 @@ def check(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
     for line, sql in literals(text):
-        if not STATEMENT.match(sql) and not FRAGMENT.search(sql):
+        if not STATEMENT.match(sql) and not FRAGMENT.search(sql) and not PARAM.search(sql):
             continue
         body = strip_quoted(sql)
         found = [name for name, rx in CONSTRUCTS if rx.search(body)]
