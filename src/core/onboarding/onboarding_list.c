@@ -45,7 +45,7 @@ enum hop_status onboarding_list(struct hop_app *app, const struct onb_filter *f,
 	memset(out, 0, sizeof *out);
 	if (team_of(app, f ? f->team : NULL, &team, err) != HOP_OK)
 		return err->status;
-	st = db_stmt(app->db, ONB_SUMMARY_SELECT "WHERE (?1 OR o.state = 'open') "
+	st = db_stmt(app->db, ONB_SUMMARY_SELECT "WHERE (?1 <> 0 OR o.state = 'open') "
 	             "AND (?2 = 0 OR p.team_id = ?2) " ONB_SUMMARY_GROUP
 	             "ORDER BY o.start_on, p.name COLLATE hop, o.id", err);
 	if (!st)
@@ -163,8 +163,8 @@ enum hop_status onboarding_todo(struct hop_app *app, struct onb_item_list *out,
 	             "(s.owner = 'newhire' AND o.person_id = ?1) "
 	             "OR (s.owner = 'person' AND s.owner_id = ?1) "
 	             "OR (s.owner = 'mentor' AND m.mentor_id = ?1) "
-	             "OR (s.owner = 'lead' AND t.lead_id = ?1 AND ?4) "
-	             "OR (s.owner = 'hr' AND ?5) OR (s.owner = 'it' AND ?6)) "
+	             "OR (s.owner = 'lead' AND t.lead_id = ?1 AND ?4 <> 0) "
+	             "OR (s.owner = 'hr' AND ?5 <> 0) OR (s.owner = 'it' AND ?6 <> 0)) "
 	             "ORDER BY s.due_on, p.name COLLATE hop, s.position", err);
 	if (!st)
 		return err->status;
