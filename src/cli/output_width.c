@@ -213,7 +213,7 @@ static int hard_min(char c, int natural)
 }
 
 /* The narrowest a text column is worth showing, which decides what is left
- * out: two thirds of its widest cell, up to SOFT_MAX (a column cut to a stub
+ * out: two thirds of its widest cell, up to SOFT_MAX (a column cut to a sliver
  * tells less than the others whole; a long note need not claim the screen). */
 static int soft_min(char c, int natural)
 {

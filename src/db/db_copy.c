@@ -52,6 +52,33 @@ struct db_table *db_catalog_table(struct db_catalog *c, const char *name)
 	return t;
 }
 
+enum hop_status db_catalog_read(struct hop_db *db, struct db_stmt *names,
+                                enum hop_status (*read_table)(struct hop_db *db,
+                                                              struct db_table *t,
+                                                              struct hop_err *err),
+                                struct db_catalog *c, struct hop_err *err)
+{
+	enum db_step rc;
+
+	while ((rc = db_step(names)) == DB_ROW)
+		if (!db_catalog_table(c, db_col_text(names, 0))) {
+			db_reset(names);
+			db_catalog_free(c);
+			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+		}
+	db_reset(names);
+	if (rc != DB_DONE) {
+		db_catalog_free(c);
+		return db_fail(db, err, db->path);
+	}
+	for (size_t i = 0; i < c->n; i++)
+		if (read_table(db, &c->v[i], err) != HOP_OK) {
+			db_catalog_free(c);
+			return err->status;
+		}
+	return HOP_OK;
+}
+
 bool db_table_column(struct db_table *t, const char *name, bool integer, bool notnull,
                      int key, bool identity)
 {

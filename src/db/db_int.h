@@ -143,6 +143,14 @@ enum hop_status db_exec(struct hop_db *db, const char *sql, struct hop_err *err)
 void db_catalog_free(struct db_catalog *c);
 /* Append a table, a column, a foreign key: false when memory ran out. */
 struct db_table *db_catalog_table(struct db_catalog *c, const char *name);
+/* The catalog of a driver: every table names (one name a row) lists, each
+ * then filled by read_table (its columns and foreign keys); on failure c is
+ * freed. */
+enum hop_status db_catalog_read(struct hop_db *db, struct db_stmt *names,
+                                enum hop_status (*read_table)(struct hop_db *db,
+                                                              struct db_table *t,
+                                                              struct hop_err *err),
+                                struct db_catalog *c, struct hop_err *err);
 bool db_table_column(struct db_table *t, const char *name, bool integer, bool notnull,
                      int key, bool identity);
 bool db_table_fkey(struct db_table *t, const char *col, const char *ref);

@@ -76,27 +76,10 @@ enum hop_status pg_copy_catalog(struct hop_db *db, struct db_catalog *c, struct 
 	                             "WHERE n.nspname = current_schema() "
 	                             "AND c.relkind IN ('r', 'p') AND c.relname <> 'hop_schema' "
 	                             "ORDER BY c.relname", err);
-	enum db_step rc;
 
 	if (!st)
 		return err->status;
-	while ((rc = db_step(st)) == DB_ROW)
-		if (!db_catalog_table(c, db_col_text(st, 0))) {
-			db_reset(st);
-			db_catalog_free(c);
-			return oom(err);
-		}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_catalog_free(c);
-		return db_fail(db, err, db->path);
-	}
-	for (size_t i = 0; i < c->n; i++)
-		if (read_table(db, &c->v[i], err) != HOP_OK) {
-			db_catalog_free(c);
-			return err->status;
-		}
-	return HOP_OK;
+	return db_catalog_read(db, st, read_table, c, err);
 }
 
 enum hop_status pg_continue_ids(struct hop_db *db, const struct db_table *t, int col,

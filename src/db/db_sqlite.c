@@ -251,7 +251,10 @@ static enum hop_status sq_mark(struct hop_db *db, struct db_mark *m, struct hop_
  * effect for transactions begun after it. */
 static void sq_bulk(struct hop_db *db, bool big)
 {
+	/* The end of the bulk puts back what sq_open set: a privileged hop keeps
+	 * its temporary tables in memory (no file in the caller's TMPDIR). */
 	sqlite3_exec(H(db), big ? "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY"
+	             : hop_privileged() ? "PRAGMA cache_size = -2000; PRAGMA temp_store = MEMORY"
 	             : "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 }
 

@@ -52,27 +52,10 @@ enum hop_status sq_catalog(struct hop_db *db, struct db_catalog *c, struct hop_e
 {
 	struct db_stmt *st = db_stmt(db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
 	                             "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name", err);
-	enum db_step rc;
 
 	if (!st)
 		return err->status;
-	while ((rc = db_step(st)) == DB_ROW)
-		if (!db_catalog_table(c, db_col_text(st, 0))) {
-			db_reset(st);
-			db_catalog_free(c);
-			return oom(err);
-		}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		db_catalog_free(c);
-		return db_fail(db, err, db->path);
-	}
-	for (size_t i = 0; i < c->n; i++)
-		if (read_table(db, &c->v[i], err) != HOP_OK) {
-			db_catalog_free(c);
-			return err->status;
-		}
-	return HOP_OK;
+	return db_catalog_read(db, st, read_table, c, err);
 }
 
 enum hop_status sq_migrate_here(struct hop_db *db, struct hop_err *err)

@@ -20,23 +20,10 @@
 #include "hop/core/app.h"
 #include "hop/core/booking/booking.h"
 #include "hop/db/db_sqlite.h"
+#include "bench_clock.h"
 
 #define RUNS_MAX 10000
 #define SEEN_MAX 32
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 static double median(double *v, int n)
 {

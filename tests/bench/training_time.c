@@ -19,20 +19,7 @@
 #include "hop/core/app.h"
 #include "hop/core/training/coverage.h"
 #include "hop/core/training/status.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
+#include "bench_clock.h"
 
 struct job {
 	const char *person;

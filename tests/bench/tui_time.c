@@ -22,20 +22,7 @@
 #include "hop/core/app.h"
 #include "../../src/tui/colour.h"
 #include "../../src/tui/tui_internal.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
+#include "bench_clock.h"
 
 /* Does the tab's key table bind code (a key the walk may press)? */
 static bool binds(const struct tui_view *v, int code)
