@@ -247,6 +247,41 @@ static void test_constraints_keep_transaction(void **state)
 	exec_ok(db, "DELETE FROM t_child; DELETE FROM t_parent");
 }
 
+/* A write that returns rows (its savepoint or transaction sent with it in
+ * one round trip) gives them one at a time, inside a transaction and out. */
+static void test_write_returning(void **state)
+{
+	struct hop_db *db = *state;
+	struct hop_err err;
+	struct db_stmt *st;
+
+	if (!db)
+		skip();
+	for (int in_tx = 0; in_tx < 2; in_tx++) {
+		if (in_tx)
+			assert_int_equal(db_begin(db, &err), HOP_OK);
+		st = db_stmt(db, "INSERT INTO t_parent (name, n) VALUES ('r1', 1), ('r2', 2) "
+		             "RETURNING name, n", &err);
+		assert_non_null(st);
+		assert_int_equal(db_step(st), DB_ROW);
+		assert_string_equal(db_col_text(st, 0), "r1");
+		assert_int_equal(db_col_int64(st, 1), 1);
+		assert_int_equal(db_step(st), DB_ROW);
+		assert_string_equal(db_col_text(st, 0), "r2");
+		assert_int_equal(db_col_bytes(st, 0), 2);
+		assert_int_equal(db_step(st), DB_DONE);
+		db_reset(st);
+		assert_int_equal(db_changes(db), 2);
+		/* The same again is refused, and says why. */
+		assert_int_equal(db_step(st), DB_UNIQUE);
+		db_reset(st);
+		if (in_tx)
+			assert_int_equal(db_commit(db, &err), HOP_OK);
+		assert_int_equal(count(db, "SELECT count(*) FROM t_parent WHERE name LIKE 'r_'"), 2);
+		exec_ok(db, "DELETE FROM t_parent");
+	}
+}
+
 static void test_savepoints(void **state)
 {
 	struct hop_db *db = *state;
@@ -368,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_writes),
 		cmocka_unit_test(test_targets),
 		cmocka_unit_test(test_constraints_keep_transaction),
+		cmocka_unit_test(test_write_returning),
 		cmocka_unit_test(test_savepoints),
 		cmocka_unit_test(test_interleaved_reads),
 		cmocka_unit_test(test_mark),
