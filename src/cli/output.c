@@ -60,11 +60,6 @@ char *out_date_cell(hop_date d, char *buf)
 	return buf;
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 struct out_table *out_table_new(enum out_format f, size_t ncols,
                                 const char *const *headers, const char *const *keys)
 {
@@ -89,9 +84,12 @@ struct out_table *out_table_new(enum out_format f, size_t ncols,
 	return t;
 }
 
+/* A row is one block: the cells' pointers, then their text (8,000 rows of
+ * nine cells are 8,000 allocations, not 80,000). */
 void out_table_add(struct out_table *t, const char *const *cells)
 {
-	char **row;
+	size_t bytes = 0, len;
+	char **row, *text;
 
 	if (!t || t->failed)
 		return;
@@ -99,13 +97,23 @@ void out_table_add(struct out_table *t, const char *const *cells)
 		t->failed = true;
 		return;
 	}
-	row = calloc(t->ncols ? t->ncols : 1, sizeof *row);
+	for (size_t i = 0; i < t->ncols; i++)
+		bytes += cells[i] ? strlen(cells[i]) + 1 : 0;
+	row = malloc((t->ncols ? t->ncols : 1) * sizeof *row + bytes);
 	if (!row) {
 		t->failed = true;
 		return;
 	}
-	for (size_t i = 0; i < t->ncols; i++)
-		row[i] = dup_or_null(cells[i]);
+	text = (char *)(row + (t->ncols ? t->ncols : 1));
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (!cells[i]) {
+			row[i] = NULL;
+			continue;
+		}
+		len = strlen(cells[i]) + 1;
+		row[i] = memcpy(text, cells[i], len);
+		text += len;
+	}
 	t->rows[t->nrows++] = row;
 }
 
@@ -160,8 +168,18 @@ int out_display_width(const char *s)
 	memset(&ps, 0, sizeof ps);
 	while (n > 0) {
 		wchar_t wc;
-		size_t len = mbrtowc(&wc, s, n, &ps);
+		size_t len;
 		int w;
+
+		/* ASCII is one column in every locale hop runs in (control
+		 * characters too: they are printed as spaces). */
+		if ((unsigned char)*s < 0x80) {
+			width++;
+			s++;
+			n--;
+			continue;
+		}
+		len = mbrtowc(&wc, s, n, &ps);
 
 		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
 			/* Not a character in this locale (or the C locale): count one
@@ -190,13 +208,24 @@ void out_label(FILE *out, const char *label, int width)
 		putc(' ', out);
 }
 
-/* A table cell on one line: control characters become spaces. */
+/* A table cell on one line: control characters become spaces.  Runs of
+ * plain bytes go out whole. */
 static void put_cell(FILE *out, const char *s, int pad)
 {
-	for (; *s; s++)
-		putc((unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s, out);
-	for (; pad > 0; pad--)
-		putc(' ', out);
+	static const char blanks[] = "                                ";
+
+	while (*s) {
+		size_t n = 0;
+
+		while (s[n] && !((unsigned char)s[n] < 0x20 || s[n] == 0x7F))
+			n++;
+		fwrite(s, 1, n, out);
+		s += n;
+		for (; *s && ((unsigned char)*s < 0x20 || *s == 0x7F); s++)
+			putc(' ', out);
+	}
+	for (; pad > 0; pad -= (int)sizeof blanks - 1)
+		fwrite(blanks, 1, pad < (int)sizeof blanks - 1 ? (size_t)pad : sizeof blanks - 1, out);
 }
 
 static void print_table(struct out_table *t, FILE *out)
@@ -337,11 +366,8 @@ void out_table_free(struct out_table *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < t->nrows; i++) {
-		for (size_t j = 0; j < t->ncols; j++)
-			free(t->rows[i][j]);
+	for (size_t i = 0; i < t->nrows; i++)
 		free(t->rows[i]);
-	}
 	free(t->rows);
 	for (size_t j = 0; j < t->ncols && t->headers; j++)
 		free(t->headers[j]);

@@ -71,6 +71,8 @@ struct db_driver {
 	/* The last error as a sentence (busy, read-only) or "what: message". */
 	enum hop_status (*fail)(struct hop_db *db, struct hop_err *err, const char *what);
 	int (*schema_version)(struct hop_db *db);
+	/* db_lean: hold less memory from now on (NULL: nothing to do). */
+	void (*lean)(struct hop_db *db);
 };
 
 extern const struct db_driver db_sqlite_driver;

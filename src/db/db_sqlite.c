@@ -237,6 +237,13 @@ static enum hop_status sq_mark(struct hop_db *db, struct db_mark *m, struct hop_
 	return HOP_OK;
 }
 
+/* A sort that outgrows the cache's size goes on in temporary files (the
+ * sorter's in-memory part is as large as the cache). */
+static void sq_lean(struct hop_db *db)
+{
+	sqlite3_exec(H(db), "PRAGMA cache_size = -1000", NULL, NULL, NULL);
+}
+
 sqlite3 *db_sqlite(struct hop_db *db) { return db->drv == &db_sqlite_driver ? H(db) : NULL; }
 
 const struct db_driver db_sqlite_driver = {
@@ -250,4 +257,5 @@ const struct db_driver db_sqlite_driver = {
 	.run = sq_run, .errmsg = sq_errmsg, .begin = sq_begin,
 	.in_transaction = sq_in_transaction, .changes = sq_changes, .last_id = sq_last_id,
 	.mark = sq_mark, .fail = sq_fail, .schema_version = sq_schema_version,
+	.lean = sq_lean,
 };

@@ -104,6 +104,13 @@ bool tui_show(struct tui *t, size_t i)
 	return true;
 }
 
+bool tui_idle(struct tui *t)
+{
+	const struct tui_view *v = tui_views[t->current];
+
+	return t->opened[t->current] && v->idle && v->idle(t, t->state[t->current]);
+}
+
 void tui_close_views(struct tui *t)
 {
 	for (size_t i = 0; i < tui_view_count; i++) {
@@ -307,7 +314,7 @@ int tui_run(struct hop_app *app)
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	struct sigaction sa, old[sizeof sigs / sizeof sigs[0]];
 	struct tui t;
-	bool lost = false, failed = false;
+	bool lost = false, failed = false, more = true;
 	int rc = 0;
 
 	memset(&t, 0, sizeof t);
@@ -335,8 +342,15 @@ int tui_run(struct hop_app *app)
 		int got;
 
 		tui_draw(&t);
+		/* While the screen has more to read, a step of it whenever no key
+		 * is waiting; then wait for keys again. */
+		timeout(more ? 0 : -1);
 		errno = 0;
 		got = get_wch(&wc);
+		if (got == ERR && more) {
+			more = tui_idle(&t);
+			continue;
+		}
 		if (got == ERR) {
 			if (errno == EINTR)
 				continue;
@@ -348,6 +362,7 @@ int tui_run(struct hop_app *app)
 		k.fn = got == KEY_CODE_YES;
 		k.c = wc;
 		tui_dispatch(&t, &k);
+		more = true;       /* the key may have begun a reading */
 	}
 
 	tui_close_views(&t);

@@ -32,6 +32,7 @@ struct ics_session {
 	size_t nzones;
 	struct feed_people *onboarding;            /* who has onboarding steps (feed_onboarding.c) */
 	struct booking_feed *bookings;             /* every place's names, read once */
+	enum feed_order order;                     /* publishing's promise (ics_session_order) */
 };
 
 struct hop_app *ics_session_app(const struct ics_session *s)
@@ -96,6 +97,23 @@ enum hop_status ics_session_open(struct hop_app *app, struct ics_session **out,
 		}
 	}
 	*out = s;
+	return HOP_OK;
+}
+
+static enum booking_feed_pass pass_of(enum feed_order order)
+{
+	return order == FEED_PEOPLE_BY_ID ? BOOKING_FEED_PEOPLE
+	     : order == FEED_PLACES_BY_ID ? BOOKING_FEED_PLACES : BOOKING_FEED_EACH;
+}
+
+enum hop_status ics_session_order(struct ics_session *s, enum feed_order order,
+                                  struct hop_err *err)
+{
+	s->order = order;
+	if (!s->bookings && order != FEED_ANY_ORDER &&
+	    booking_feed_open(s->app, &s->bookings, err) != HOP_OK)
+		return err->status;
+	booking_feed_pass(s->bookings, pass_of(order));
 	return HOP_OK;
 }
 
