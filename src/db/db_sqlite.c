@@ -241,7 +241,7 @@ static enum hop_status sq_mark(struct hop_db *db, struct db_mark *m, struct hop_
  * sorter's in-memory part is as large as the cache). */
 static void sq_lean(struct hop_db *db)
 {
-	sqlite3_exec(H(db), "PRAGMA cache_size = -1000", NULL, NULL, NULL);
+	sqlite3_exec(H(db), "PRAGMA cache_size = -500", NULL, NULL, NULL);
 }
 
 sqlite3 *db_sqlite(struct hop_db *db) { return db->drv == &db_sqlite_driver ? H(db) : NULL; }

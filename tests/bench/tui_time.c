@@ -28,7 +28,7 @@ static double now_ms(void)
 {
 	struct timespec ts;
 
-	clock_gettime(getenv("TT_CPU") ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
@@ -113,7 +113,7 @@ int main(int argc, char **argv)
 		tui_draw(&t);
 		open = now_ms() - t0;
 		/* The rest read while the person looks at the first page. */
-		for (bool more = true; more; steps++) {
+		for (bool more = view->idle != NULL; more; steps++) {
 			double s0 = now_ms(), step;
 
 			more = tui_idle(&t);
@@ -124,10 +124,10 @@ int main(int argc, char **argv)
 		for (int r = 0; r < rounds; r++) {
 			for (size_t i = 0; i < sizeof walk / sizeof walk[0]; i++)
 				if (binds(view, walk[i]))
-					{ ms[n++] = press(&t, walk[i]); if (getenv("TT_DEBUG")) printf("walk %x %.2f\n", walk[i], ms[n-1]); }
+					ms[n++] = press(&t, walk[i]);
 			if (binds(view, '/'))
 				for (size_t i = 0; i < sizeof search / sizeof search[0]; i++)
-					{ ms[n++] = press(&t, search[i]); if (getenv("TT_DEBUG")) printf("key %d %.2f\n", search[i], ms[n-1]); }
+					ms[n++] = press(&t, search[i]);
 		}
 		qsort(ms, n, sizeof *ms, by_value);
 		printf("tab %s %.2f %zu %.2f %.2f %zu %.2f\n", view->name, open, n, n ? ms[n / 2] : 0.0,

@@ -153,7 +153,7 @@ bool db_in_transaction(struct hop_db *db);
 
 /* From now on the connection holds less memory, for a long run over the whole
  * organisation whose memory must stay flat (hop feeds publish): in SQLite a
- * page cache of 1 MB instead of 2, which also bounds each sort's memory.  A
+ * page cache of 500 KB instead of 2 MB, which also bounds each sort's memory.  A
  * server database keeps its memory on the server: nothing changes. */
 void db_lean(struct hop_db *db);
 

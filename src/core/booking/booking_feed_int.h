@@ -21,6 +21,14 @@
 	"CASE WHEN t.dissolved_on IS NULL THEN coalesce(t.lead_id, 0) ELSE 0 END "
 #define FEED_FROM "FROM booking b LEFT JOIN team t ON t.id = CASE WHEN ?9 = 1 THEN " \
 	MEMBERSHIP_TEAM_SQL("b.person_id", "b.day") " END "
+/* The same columns where no row needs its booker's team (a pass: ?9 is 0),
+ * with no join to look it up: FEED_BARE_FROM follows them. */
+#define FEED_BARE_COLUMNS "b.id, b.day, b.am, b.pm, b.desk_id, b.person_id, b.booked_by, " \
+	"coalesce(b.note, ''), b.sequence, b.cancelled_at IS NOT NULL, " \
+	"substr(b.cancelled_at, 1, 10), " \
+	"CASE WHEN ?8 = 1 THEN (SELECT p.name FROM person p WHERE p.id = b.person_id) " \
+	"ELSE '' END, 0, 0 "
+#define FEED_BARE_FROM "FROM booking b "
 #define FEED_NCOLS 14
 /* Cancelled bookings only from ?10 on: older ones have left the feeds. */
 #define FEED_CANCELLED "(b.cancelled_at IS NULL OR b.cancelled_at >= ?10)"

@@ -29,6 +29,9 @@ struct pub_file {
 	char *text;
 	size_t len;
 	bool on_disk;
+	/* No feed file was in the directory when the run began: there is
+	 * nothing to compare with (a first run writes 25,000 files). */
+	bool fresh;
 };
 enum hop_status pub_file_open(struct pub_file *pf, const char *dir, const char *name,
                               struct hop_err *err);
@@ -39,9 +42,10 @@ enum hop_status pub_file_open_disk(struct pub_file *pf, const char *dir, const c
  * its DTSTAMP lines; rep counts which. */
 enum hop_status pub_file_close(struct pub_file *pf, mode_t mode, enum hop_status st,
                                struct ics_publish_report *rep, struct hop_err *err);
-/* Remove the temporaries dead runs left in dir, some holding half a feed. */
+/* Remove the temporaries dead runs left in dir, some holding half a feed;
+ * *feeds: whether any feed file is there. */
 enum hop_status pub_remove_temporaries(const char *dir, struct ics_publish_report *rep,
-                                       struct hop_err *err);
+                                       bool *feeds, struct hop_err *err);
 /* Remove the feed files in dir not among written[0..n) (which gets sorted). */
 enum hop_status pub_remove_stale(const char *dir, char **written, size_t n,
                                  struct ics_publish_report *rep, struct hop_err *err);

@@ -84,6 +84,7 @@ struct pub_run {
 	mode_t mode;
 	struct ics_publish_report *rep;
 	struct pub_block *strings;
+	bool fresh;                            /* no feed file was there (pub_file.fresh) */
 	struct pub_key *keys;                  /* every feed listed: those from rendered on
 	                                          are to render by id; all, at the end, are
 	                                          the files to keep */
@@ -147,6 +148,7 @@ static enum hop_status render(struct pub_run *r, enum ics_feed_kind kind, const 
 	pub_safe_name(name, sizeof name, kind, key);
 	if ((st = pub_file_open(&pf, r->dir, name, err)) != HOP_OK)
 		return st;
+	pf.fresh = r->fresh;
 	st = ics_session_export(r->session, &feed, pf.f, NULL, err);
 	if ((st = pub_file_close(&pf, r->mode, st, r->rep, err)) != HOP_OK)
 		return st;
@@ -289,8 +291,9 @@ static enum hop_status publish_run(struct hop_app *app, const char *dir,
 		                dir, strerror(errno));
 	char now[PUB_STATE_MAX];
 	size_t kept;
+	bool feeds;
 
-	if (pub_remove_temporaries(dir, rep, err) != HOP_OK)
+	if (pub_remove_temporaries(dir, rep, &feeds, err) != HOP_OK)
 		return err->status;
 
 	/* Nothing written, the day, the settings and the files as the last
@@ -304,7 +307,7 @@ static enum hop_status publish_run(struct hop_app *app, const char *dir,
 	}
 	struct desk_filter df = { .rooms = -1 };
 	struct person_filter pf = { 0 };
-	struct pub_run run = { .dir = dir, .rep = rep, .mode = file_mode(app) };
+	struct pub_run run = { .dir = dir, .rep = rep, .mode = file_mode(app), .fresh = !feeds };
 	/* People, teams and places are read one at a time (an organisation of
 	 * 20,000 would otherwise be held whole); of people and places the keys
 	 * are kept, to render them by id, and the database holds less. */

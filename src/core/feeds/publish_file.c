@@ -70,6 +70,7 @@ enum hop_status pub_file_open(struct pub_file *pf, const char *dir, const char *
 	pf->len = 0;
 	pf->dir = dir;
 	pf->on_disk = false;
+	pf->fresh = false;
 	if ((size_t)snprintf(pf->path, sizeof pf->path, "%s/%s", dir, name) >= sizeof pf->path)
 		return hop_fail(err, HOP_EINVAL, _("the directory name %s is too long"), dir);
 	if (!(pf->f = open_memstream(&pf->text, &pf->len)))
@@ -86,6 +87,7 @@ enum hop_status pub_file_open_disk(struct pub_file *pf, const char *dir, const c
 	pf->len = 0;
 	pf->dir = dir;
 	pf->on_disk = true;
+	pf->fresh = false;
 	if ((size_t)snprintf(pf->path, sizeof pf->path, "%s/%s", dir, name) >= sizeof pf->path)
 		return hop_fail(err, HOP_EINVAL, _("the directory name %s is too long"), dir);
 	snprintf(pf->tmp, sizeof pf->tmp, "%s.XXXXXX", pf->path);
@@ -307,7 +309,7 @@ enum hop_status pub_file_close(struct pub_file *pf, mode_t mode, enum hop_status
 		free(pf->text);
 		return st;
 	}
-	old = read_old(pf->path, &oldlen);
+	old = pf->fresh ? NULL : read_old(pf->path, &oldlen);
 	if (old && same_content(old, oldlen, pf->text, pf->len)) {
 		free(old);
 		free(pf->text);
@@ -347,7 +349,7 @@ static bool pub_temp_file(const char *name)
 #define PUB_TEMP_STALE_SECONDS 600
 
 enum hop_status pub_remove_temporaries(const char *dir, struct ics_publish_report *rep,
-                                       struct hop_err *err)
+                                       bool *feeds, struct hop_err *err)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -357,9 +359,12 @@ enum hop_status pub_remove_temporaries(const char *dir, struct ics_publish_repor
 
 	if (!d)
 		return hop_fail(err, HOP_EIO, _("cannot read the directory %s: %s"), dir, strerror(errno));
+	*feeds = false;
 	while (st == HOP_OK && (e = readdir(d))) {
 		struct stat sb;
 
+		if (pub_feed_file(e->d_name))
+			*feeds = true;
 		if (!pub_temp_file(e->d_name))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
