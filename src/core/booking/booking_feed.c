@@ -264,7 +264,9 @@ enum hop_status booking_feed_each(struct booking_feed *bf, const struct booking_
 
 	if (bk_list_days(app, &f, &from, &to, err) != HOP_OK)
 		return err->status;
-	if (q->person && *q->person) {
+	if (q->person && *q->person && q->person_id) {
+		person_id = q->person_id;
+	} else if (q->person && *q->person) {
 		struct hop_person p;
 		if (person_get(app, q->person, &p, err) != HOP_OK)
 			return err->status;

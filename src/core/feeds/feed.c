@@ -40,6 +40,15 @@ struct hop_app *ics_session_app(const struct ics_session *s)
 	return s->app;
 }
 
+enum hop_status feed_person(struct hop_app *app, const struct ics_feed *feed,
+                            struct hop_person *out, struct hop_err *err)
+{
+	if (!feed->person)
+		return person_get(app, feed->key, out, err);
+	*out = *feed->person;
+	return HOP_OK;
+}
+
 struct feed_people **ics_session_onboarding(struct ics_session *s)
 {
 	return &s->onboarding;
@@ -195,6 +204,7 @@ static enum hop_status bookings_emit(struct ics_session *s, const struct ics_fee
 	switch (feed->kind) {
 	case ICS_PERSON:
 		q.person = feed->key;
+		q.person_id = feed->person ? feed->person->id : 0;
 		/* A person's calendar holds all their bookings, also when HR or an
 		 * admin publishes it for them. */
 		q.whole_person = authz_feed_whole_person(s->app, feed->key);
@@ -276,7 +286,7 @@ static enum hop_status person_teamdays(struct hop_app *app, const struct ics_fee
 	struct hop_person p;
 	struct membership_spans spans;
 	struct hop_teamday_list l = { 0 };
-	enum hop_status st = person_get(app, feed->key, &p, err);
+	enum hop_status st = feed_person(app, feed, &p, err);
 	if (st != HOP_OK ||
 	    (st = membership_spans_load(app, 0, p.id, feed->from, feed->to, &spans, err)) != HOP_OK)
 		return st;
@@ -388,7 +398,7 @@ static enum hop_status feed_name(struct hop_app *app, const struct ics_feed *fee
 	switch (feed->kind) {
 	case ICS_PERSON: {
 		struct hop_person p;
-		if ((st = person_get(app, feed->key, &p, err)) != HOP_OK)
+		if ((st = feed_person(app, feed, &p, err)) != HOP_OK)
 			return st;
 		snprintf(name, size, "%s", p.name);
 		return HOP_OK;
@@ -443,11 +453,12 @@ enum hop_status ics_session_export(struct ics_session *s, const struct ics_feed 
 
 	/* A person's calendar tells where they work, their trainings and their
 	 * moves: theirs, their lead's, HR's and admins' to take. */
+	struct hop_person who;
 	if (feed.kind == ICS_PERSON) {
-		struct hop_person who;
 		if (person_get(app, feed.key, &who, err) != HOP_OK ||
 		    authz_feed_person(app, &who, err) != HOP_OK)
 			return err->status;
+		feed.person = &who;
 	}
 	char name[TEXT_MAX], site[HOP_SITE_NAME_MAX + 1];
 	enum hop_status st = feed_name(app, &feed, name, sizeof name, site, err);

@@ -169,6 +169,7 @@ struct booking_feed_query {
 	/* With person: all of that person's own bookings, none dropped as
 	 * hidden (see booking_filter.whole_person). */
 	bool whole_person;
+	int64_t person_id;                     /* with person: its id when known, else 0 */
 };
 enum hop_status booking_feed_open(struct hop_app *app, struct booking_feed **bf,
                                   struct hop_err *err);
