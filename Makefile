@@ -2,6 +2,7 @@
 #
 #   make demo     install missing Debian packages, build, open the TUI on a demo organisation
 #   make check    install missing Debian packages, build with sanitizers, run every test
+#   make check-clang  the unit tests only, built by clang with its sanitizers
 #   make          build ./hop
 #   make install  PREFIX=/usr/local DESTDIR=...
 #   make install-shared  PREFIX=/usr/local DATADIR=/var/lib/hop GROUP=hop  (as root:
@@ -53,11 +54,11 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time $(BUILD)/bench/presence_time \
 	$(BUILD)/bench/ics_events $(BUILD)/bench/ics_baseline $(BUILD)/bench/onboarding_time \
 	$(BUILD)/bench/training_time $(BUILD)/bench/cohort_time $(BUILD)/bench/tui_time \
-	$(BUILD)/bench/rotation_time
+	$(BUILD)/bench/rotation_time $(BUILD)/bench/find_time
 PO        := $(wildcard src/po/*.po)
 MO        := $(PO:src/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/hop.mo)
 
-.PHONY: all check check-run unit cli-test screen-test demo deps install install-shared uninstall clean lint bench bench-programs pot
+.PHONY: all check check-run check-clang check-programs check-programs-asan check-programs-clang unit-programs unit cli-test screen-test demo deps install install-shared uninstall clean lint bench bench-programs pot
 .DEFAULT_GOAL := all
 
 all: hop $(MO)
@@ -115,14 +116,44 @@ demo: deps
 # ---- tests ----------------------------------------------------------------
 # 'check' builds everything with AddressSanitizer and UBSan into build/asan and
 # runs unit, command-line and screen tests.  The last line is 'N passed, N failed'.
-ASAN_BUILD := build/asan
+# Where clang is installed it also builds the unit tests with clang's
+# sanitizers into build/clang (both builds side by side, sharing the jobs)
+# and runs them among the other suites: clang's UBSan sees what GCC's misses.
+ASAN_BUILD  := build/asan
+CLANG_BUILD := build/clang
+NO_CLANG_MSG = clang is not installed: the unit tests under clang's sanitizers are skipped (.ci/deps --test installs it)
+
+# Whether clang is there is asked in the shell, after .ci/deps has run.
 check:
 	@sh .ci/deps --test
-	@$(MAKE) --no-print-directory $(JOBS_FLAG) BUILD=$(ASAN_BUILD) OPT="-O1 -g" WERROR=-Werror \
-		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-		check-run
+	@if command -v clang >/dev/null 2>&1; then clang=check-programs-clang cb=$(CLANG_BUILD); \
+	else clang= cb=; echo "make check: $(NO_CLANG_MSG)"; fi; \
+	$(MAKE) --no-print-directory $(JOBS_FLAG) check-programs-asan $$clang && \
+	BUILD=$(ASAN_BUILD) CLANG_BUILD=$$cb bash tests/run.sh
 
-check-run: $(BUILD)/hop $(UNIT_BIN) $(BENCH_BIN) $(MO) lint
+# The unit tests under clang's AddressSanitizer and UBSan only (every check
+# an error), in build/clang.
+check-clang:
+	@if ! command -v clang >/dev/null 2>&1; then echo "make check-clang: $(NO_CLANG_MSG)"; else \
+		$(MAKE) --no-print-directory $(JOBS_FLAG) check-programs-clang && \
+		HOP_SUITES=clang CLANG_BUILD=$(CLANG_BUILD) BUILD=$(CLANG_BUILD) bash tests/run.sh; fi
+
+check-programs-asan:
+	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="-O1 -g" WERROR=-Werror \
+		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+		check-programs
+
+# -Wno-unknown-warning-option: clang knows no -Wno-format-truncation.
+check-programs-clang:
+	@$(MAKE) --no-print-directory BUILD=$(CLANG_BUILD) CC=clang OPT="-O1 -g" WERROR=-Werror \
+		CFLAGS=-Wno-unknown-warning-option \
+		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		unit-programs
+
+check-programs: $(BUILD)/hop $(UNIT_BIN) $(BENCH_BIN) $(MO) lint
+unit-programs: $(UNIT_BIN) $(MO)
+
+check-run: check-programs
 	@BUILD=$(BUILD) bash tests/run.sh
 
 unit: $(UNIT_BIN)

@@ -1,7 +1,10 @@
 #!/bin/bash
 # Run every test: cmocka unit tests, command-line tests, screen tests.
 # Prints one line per suite and, last, "N passed, N failed, N skipped".
-# BUILD names the build directory (make check uses build/asan).
+# BUILD names the build directory (make check uses build/asan).  CLANG_BUILD,
+# when set, names a second one whose unit tests (built by clang with its
+# sanitizers, make check-clang) run beside the others, as "clang" lines.
+# HOP_SUITES chooses the kinds to run: "screen unit cli clang" (the default).
 # The suites are independent (each has its own scratch directory, database and
 # tmux socket), so they run side by side: HOP_TEST_JOBS at a time (default:
 # one more than the cores).  Their lines come out in a fixed order.
@@ -19,10 +22,14 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:log_path=$SANLOG/asan"
 export UBSAN_OPTIONS="print_stacktrace=1:log_path=$SANLOG/ubsan"
 export SANLOG
 JOBS=${HOP_TEST_JOBS:-$(( $(nproc 2>/dev/null || echo 2) + 1 ))}
+SUITES=${HOP_SUITES:-screen unit cli clang}
+CLANG_BUILD=${CLANG_BUILD:-}
+wants() { case " $SUITES " in *" $1 "*) return 0;; esac; return 1; }
 
-# One unit test binary: its summary line in $RESULTS/N.line, counts in N.count.
+# One unit test binary: its summary line in $RESULTS/N.line, counts in N.count;
+# KIND labels the line (unit, or clang for the clang build's).
 unit_suite() {
-	t=$1 n=$2
+	kind=$1 t=$2 n=$3
 	out=$("$t" 2>&1); rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
 	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
@@ -33,7 +40,7 @@ unit_suite() {
 		if [ "$rc" -eq 77 ]; then s=$((s + 1)); printf '%s\n' "$out" | tail -3
 		elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
 		[ "$f" -gt 0 ] && printf '%s\n' "$out"
-		printf 'unit   %-28s %3d passed, %d failed, %d skipped\n' "$(basename "$t")" "$p" "$f" "$s"
+		printf '%-6s %-28s %3d passed, %d failed, %d skipped\n' "$kind" "$(basename "$t")" "$p" "$f" "$s"
 	} >"$RESULTS/$n.line"
 	echo "$p $f $s" >"$RESULTS/$n.count"
 }
@@ -67,16 +74,27 @@ start() {
 # The screen suites first: they are the longest, and mostly wait for tmux.
 n=0
 order=""
-for t in tests/screen/test_*.sh; do [ -f "$t" ] && { n=$((n + 1)); start shell_suite screen "$t" "$n"; order="$order $n"; }; done
+if wants screen; then
+	for t in tests/screen/test_*.sh; do [ -f "$t" ] && { n=$((n + 1)); start shell_suite screen "$t" "$n"; order="$order $n"; }; done
+fi
 screen_ids=$order order=""
-for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && { n=$((n + 1)); start unit_suite "$t" "$n"; order="$order $n"; }; done
+if wants unit; then
+	for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && { n=$((n + 1)); start unit_suite unit "$t" "$n"; order="$order $n"; }; done
+fi
 unit_ids=$order order=""
-for t in tests/cli/test_*.sh; do [ -f "$t" ] && { n=$((n + 1)); start shell_suite cli "$t" "$n"; order="$order $n"; }; done
+# The same unit tests built by clang: its sanitizers see what GCC's miss.
+if wants clang && [ -n "$CLANG_BUILD" ]; then
+	for t in "$CLANG_BUILD"/tests/test_*; do [ -x "$t" ] && { n=$((n + 1)); start unit_suite clang "$t" "$n"; order="$order $n"; }; done
+fi
+clang_ids=$order order=""
+if wants cli; then
+	for t in tests/cli/test_*.sh; do [ -f "$t" ] && { n=$((n + 1)); start shell_suite cli "$t" "$n"; order="$order $n"; }; done
+fi
 cli_ids=$order
 wait
 
 pass=0 fail=0 skip=0
-for i in $unit_ids $cli_ids $screen_ids; do
+for i in $unit_ids $clang_ids $cli_ids $screen_ids; do
 	cat "$RESULTS/$i.line"
 	read -r p f s <"$RESULTS/$i.count"
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))

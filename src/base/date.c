@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "hop/base/date.h"
+#include "hop/base/fold.h"
 #include "hop/base/i18n.h"
 
 /* Years a person may type or a file may hold; anything else is a typo. */
@@ -263,6 +263,7 @@ static const struct {
 } relative_words[] = {
 	{ "today", 0 }, { "tomorrow", 1 }, { "yesterday", -1 },
 	{ "heute", 0 }, { "morgen", 1 }, { "gestern", -1 },
+	{ "uebermorgen", 2 }, { "vorgestern", -2 },
 };
 
 /* +N / -N days.  1 parsed, 0 not this form, -1 out of range (err set). */
@@ -309,6 +310,7 @@ static bool trimmed(const char *s, char *buf, size_t size)
  * -1 the form of a date that does not exist (err says why). */
 static int parse_day(const char *t, hop_date today, hop_date *out, struct hop_err *err)
 {
+	char word[64];
 	int r;
 
 	if ((r = parse_iso_reason(t, out, err)) != 0)
@@ -317,13 +319,15 @@ static int parse_day(const char *t, hop_date today, hop_date *out, struct hop_er
 		return r;
 	if ((r = parse_offset(t, today, out, err)) != 0)
 		return r;
+	/* Words without case and umlauts: "Übermorgen" as "uebermorgen". */
+	fold_text(t, FOLD_AE, word, sizeof word);
 	for (size_t i = 0; i < sizeof relative_words / sizeof relative_words[0]; i++)
-		if (strcasecmp(t, relative_words[i].name) == 0) {
+		if (strcmp(word, relative_words[i].name) == 0) {
 			*out = today + relative_words[i].offset;
 			return 1;
 		}
 	for (size_t i = 0; i < sizeof weekday_names / sizeof weekday_names[0]; i++)
-		if (strcasecmp(t, weekday_names[i].name) == 0) {
+		if (strcmp(word, weekday_names[i].name) == 0) {
 			*out = today + (weekday_names[i].weekday - date_weekday(today) + 7) % 7;
 			return 1;
 		}

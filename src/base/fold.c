@@ -43,11 +43,28 @@ static const char *base_of(unsigned cp, bool ae, char one[2])
 	return one;
 }
 
-char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
+/* How fold_key treats code point cp: a blank, a dash, nothing (a soft
+ * hyphen), or a character like any other. */
+enum key_class { K_OTHER, K_BLANK, K_DASH, K_DROP };
+
+static enum key_class key_class(unsigned cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
+	    cp == 0x202F)
+		return K_BLANK;
+	if (cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212)
+		return K_DASH;
+	return cp == 0xAD ? K_DROP : K_OTHER;
+}
+
+/* fold_text, and with key fold_key's dashes and blanks, in one pass.
+ * Inlined into both, so that fold_text's loop tests no flag. */
+static inline __attribute__((always_inline)) char *fold_impl(const char *s, enum fold_mode mode, bool key, char *buf, size_t size)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = 0;
 	bool vowel = false;     /* the last letter written was a, o or u */
+	bool blank = false;     /* key: blanks were passed over since the last byte written */
 
 	if (!size)
 		return buf;
@@ -55,6 +72,7 @@ char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
 		char one[2];
 		const char *rep = NULL;
 		size_t len = 1;
+		unsigned cp = 0;
 
 		/* A run of plain ASCII (most names): lower-case it in a tight loop;
 		 * the same bytes the table path below gives. */
@@ -64,6 +82,20 @@ char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
 
 				if (n + 1 >= size)
 					break;
+				if (key && (c == ' ' || c == '\t')) {
+					blank = true;
+					vowel = false;
+					continue;
+				}
+				if (key && blank) {
+					blank = false;
+					if (c != '-' && c != '\n' && n > 0 && buf[n - 1] != '-' &&
+					    buf[n - 1] != '\n') {
+						buf[n++] = ' ';
+						if (n + 1 >= size)
+							break;
+					}
+				}
 				if (mode == FOLD_COLLAPSE) {
 					if (c == 'e' && vowel) {
 						vowel = false;
@@ -79,15 +111,40 @@ char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
 		}
 		if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
 			len = 2;
-			rep = base_of(((unsigned)(*p & 0x1F) << 6) | (p[1] & 0x3F), mode == FOLD_AE, one);
+			cp = ((unsigned)(*p & 0x1F) << 6) | (p[1] & 0x3F);
 		} else if ((*p & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
 			len = 3;
-			rep = base_of(((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) |
-			              (p[2] & 0x3F), mode == FOLD_AE, one);
-		} else {
-			/* Four-byte sequences and stray bytes are copied byte by byte. */
-			len = 1;
+			cp = ((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 		}
+		/* Four-byte sequences and stray bytes (cp 0) are copied byte by byte. */
+		if (key && cp) {
+			enum key_class k = key_class(cp);
+
+			if (k == K_BLANK || k == K_DROP) {
+				blank = blank || k == K_BLANK;
+				vowel = vowel && k == K_DROP;
+				p += len;
+				continue;
+			}
+			if (k == K_DASH) {
+				if (n + 1 >= size)
+					break;
+				blank = false;
+				vowel = false;
+				buf[n++] = '-';
+				p += len;
+				continue;
+			}
+		}
+		if (key && blank) {
+			blank = false;
+			if (n > 0 && buf[n - 1] != '-' && buf[n - 1] != '\n')
+				buf[n++] = ' ';
+			if (n + 1 >= size)
+				break;
+		}
+		if (cp)
+			rep = base_of(cp, mode == FOLD_AE, one);
 		if (rep) {
 			for (; *rep && n + 1 < size; rep++) {
 				/* "ae" -> "a": the letter before was a vowel that an umlaut
@@ -110,6 +167,16 @@ char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
 	return buf;
 }
 
+char *fold_text(const char *s, enum fold_mode mode, char *buf, size_t size)
+{
+	return fold_impl(s, mode, false, buf, size);
+}
+
+char *fold_key(const char *s, enum fold_mode mode, char *buf, size_t size)
+{
+	return fold_impl(s, mode, true, buf, size);
+}
+
 bool fold_matches(const char *text, const char *query)
 {
 	static const enum fold_mode modes[] = { FOLD_AE, FOLD_A, FOLD_COLLAPSE };
@@ -124,8 +191,8 @@ bool fold_matches(const char *text, const char *query)
 		return strstr(text, query) != NULL;
 	}
 	for (size_t i = 0; i < sizeof modes / sizeof modes[0] && !found; i++) {
-		fold_text(text, modes[i], t, tn);
-		fold_text(query, modes[i], q, qn);
+		fold_key(text, modes[i], t, tn);
+		fold_key(query, modes[i], q, qn);
 		found = strstr(t, q) != NULL;
 	}
 	free(t);
@@ -153,4 +220,45 @@ int fold_collate(const char *a, size_t an, const char *b, size_t bn)
 	rb[bn] = '\0';
 	c = strcmp(fold_text(ra, FOLD_A, fa, sizeof fa), fold_text(rb, FOLD_A, fb, sizeof fb));
 	return c ? c : strcmp(ra, rb);
+}
+
+#define DIST_MAX_LEN 255
+
+int fold_distance(const char *a, const char *b, int limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int rows[3][DIST_MAX_LEN + 1];
+	int *pp = rows[0], *p = rows[1], *c = rows[2], prev_min = 0;
+
+	limit = limit < 0 ? 0 : limit > 8 ? 8 : limit;
+	if (la > DIST_MAX_LEN || lb > DIST_MAX_LEN || (la > lb ? la - lb : lb - la) > (size_t)limit)
+		return limit + 1;
+	for (size_t j = 0; j <= lb; j++)
+		p[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int *t, row_min = c[0] = (int)i;
+
+		for (size_t j = 1; j <= lb; j++) {
+			int v = p[j] + 1;
+
+			if (c[j - 1] + 1 < v)
+				v = c[j - 1] + 1;
+			if (p[j - 1] + (a[i - 1] != b[j - 1]) < v)
+				v = p[j - 1] + (a[i - 1] != b[j - 1]);
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			c[j] = v;
+			row_min = v < row_min ? v : row_min;
+		}
+		/* Every later cell grows from this row or the one before it. */
+		if (row_min > limit && prev_min > limit)
+			return limit + 1;
+		prev_min = row_min;
+		t = pp;
+		pp = p;
+		p = c;
+		c = t;
+	}
+	return p[lb] > limit ? limit + 1 : p[lb];
 }

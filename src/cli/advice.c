@@ -39,6 +39,20 @@ const char *cli_advice(enum hop_reason reason, const struct hop_facts *f, char *
 	case HOP_R_NO_TEAM_GIVEN:
 		put(buf, size, "%s", _("; 'hop team list' shows the teams"));
 		break;
+	case HOP_R_PERSON_AMBIGUOUS:
+		/* The sentence names five at most. */
+		if (f->n > 5)
+			put(buf, size, "%s", _("; give the login or more of the name ('hop person list "
+			                       "--search TEXT' lists them all)"));
+		else
+			put(buf, size, "%s", _("; give the login or more of the name"));
+		break;
+	case HOP_R_TEAM_AMBIGUOUS:
+		if (f->n > 5)
+			put(buf, size, "%s", _("; give more of the name ('hop team list' shows them all)"));
+		else
+			put(buf, size, "%s", _("; give more of the name"));
+		break;
 	case HOP_R_NOT_IN_TEAM:
 		put(buf, size, "%s", _("; name the team (--team TEAM); 'hop team list' shows them"));
 		break;
@@ -173,6 +187,9 @@ const char *cli_advice(enum hop_reason reason, const struct hop_facts *f, char *
 		break;
 	case HOP_R_NO_ROTATION_EXCEPTION:
 		put(buf, size, "%s", _("; 'hop rotation exceptions' lists those in force"));
+		break;
+	case HOP_R_BOOK_FOR_SELF_ONLY:
+		put(buf, size, "%s", _("; without --for, 'hop book' books for you"));
 		break;
 	}
 	return buf;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hop/cli/cli.h"
+#include "hop/base/fold.h"
 #include "hop/base/i18n.h"
 
 /* The value getopt_long gives --format in the command's table, or 0. */
@@ -18,34 +19,6 @@ static int format_option(const struct option *opts)
 	return 0;
 }
 
-/* Edit distance of two words (insertions, deletions, substitutions), for
- * "did you mean"; words longer than 63 bytes are far from everything. */
-static int distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	int row[64], prev, tmp;
-
-	if (la > 63 || lb > 63)
-		return 64;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 const char *cli_nearest(const char *word, const char *const *cands, size_t n, bool prefix)
 {
 	const char *best = NULL, *prefix_of = NULL;
@@ -55,7 +28,7 @@ const char *cli_nearest(const char *word, const char *const *cands, size_t n, bo
 		best_d = 2;
 	best_d++;
 	for (size_t i = 0; i < n; i++) {
-		int d = distance(word, cands[i]);
+		int d = fold_distance(word, cands[i], best_d - 1);
 		if (d < best_d) {
 			best_d = d;
 			best = cands[i];
@@ -68,16 +41,35 @@ const char *cli_nearest(const char *word, const char *const *cands, size_t n, bo
 	return best ? best : prefix && prefixes == 1 ? prefix_of : NULL;
 }
 
+/* getopt_long's value for --wide, which every table command takes. */
+#define OPT_WIDE 0x10001
+#define OPTS_MAX 64
+
+/* The command's options, and --wide when it prints a table, into all
+ * (OPTS_MAX + 2 entries). */
+static const struct option *with_wide(const struct cli_args *a, struct option *all)
+{
+	size_t n = 0;
+
+	if (!a->format && !a->table)
+		return a->opts;
+	for (const struct option *o = a->opts; o && o->name && n < OPTS_MAX; o++)
+		all[n++] = *o;
+	all[n++] = (struct option){ "wide", no_argument, NULL, OPT_WIDE };
+	all[n] = (struct option){ NULL, 0, NULL, 0 };
+	return all;
+}
+
 /* Every long option on the line names one of the command's options exactly:
  * getopt_long would take '--for' for '--format' (a prefix), and a person
  * who typed '--for dlang' meant something else.  The value of an option
  * that takes one is skipped. */
-static int exact_options(struct cli_args *a, int argc, char **argv)
+static int exact_options(struct cli_args *a, const struct option *opts, int argc, char **argv)
 {
-	const char *names[64];
+	const char *names[OPTS_MAX + 1];
 	size_t n = 0;
 
-	for (const struct option *o = a->opts; o && o->name && n < 64; o++)
+	for (const struct option *o = opts; o && o->name && n < OPTS_MAX + 1; o++)
 		names[n++] = o->name;
 	for (int i = 1; i < argc; i++) {
 		const char *t = argv[i];
@@ -90,7 +82,7 @@ static int exact_options(struct cli_args *a, int argc, char **argv)
 		if (strncmp(t, "--", 2) != 0 || !t[2])
 			continue;
 		len = strcspn(t + 2, "=");
-		for (const struct option *p = a->opts; p && p->name; p++)
+		for (const struct option *p = opts; p && p->name; p++)
 			if (strlen(p->name) == len && strncmp(p->name, t + 2, len) == 0)
 				o = p;
 		if (o) {
@@ -120,13 +112,15 @@ static int exact_options(struct cli_args *a, int argc, char **argv)
 
 int cli_option(struct cli_args *a, int argc, char **argv)
 {
+	struct option all[OPTS_MAX + 2];
+	const struct option *opts = with_wide(a, all);
 	char shortopts[64];
 	int c;
 
 	/* The first call for this command line (cli_main resets optind). */
 	if (optind <= 1 && !a->checked) {
 		a->checked = true;
-		if (exact_options(a, argc, argv))
+		if (exact_options(a, opts, argc, argv))
 			return -1;
 	}
 
@@ -134,7 +128,7 @@ int cli_option(struct cli_args *a, int argc, char **argv)
 	snprintf(shortopts, sizeof shortopts, ":%s", a->shortopts ? a->shortopts : "");
 	opterr = 0;
 	for (;;) {
-		c = getopt_long(argc, argv, shortopts, a->opts, NULL);
+		c = getopt_long(argc, argv, shortopts, opts, NULL);
 		if (c == -1) {
 			a->arg = argv + optind;
 			a->n = argc - optind;
@@ -143,6 +137,10 @@ int cli_option(struct cli_args *a, int argc, char **argv)
 		if (c == '?' || c == ':') {
 			a->rc = cli_bad_option(a->name, a->sub, argv, c);
 			return -1;
+		}
+		if (c == OPT_WIDE) {
+			out_set_width(0);
+			continue;
 		}
 		if (!a->format || c != format_option(a->opts))
 			return c;

@@ -85,13 +85,43 @@ static int unknown_sub(const char *name, const char *word)
 	return cli_usage_error(name, NULL, _("'%s' has no sub-command '%s'"), name, word);
 }
 
+/* The line every table command's help has after --format. */
+#define WIDE_HELP N_("  --wide           every column at full width (default: fit the terminal)")
+
+/* Does c print a table through --format without naming --wide itself? */
+static bool takes_wide(const struct cli_command *c)
+{
+	return c->help && strstr(c->help, "--format FORMAT  table") && !strstr(c->help, "--wide");
+}
+
+/* The help text, with --wide after the --format option and its
+ * continuation lines when wide. */
+static void print_help(FILE *out, const char *help, bool wide)
+{
+	const char *f = wide ? strstr(help, "  --format ") : NULL;
+	const char *e = f ? strchr(f, '\n') : NULL;
+
+	if (!f) {
+		fprintf(out, "\n%s\n", help);
+		return;
+	}
+	while (e && strncmp(e + 1, "    ", 4) == 0)
+		e = strchr(e + 1, '\n');
+	if (!e)
+		e = help + strlen(help);
+	fprintf(out, "\n%.*s\n%s%s\n", (int)(e - help), help, _(WIDE_HELP), e);
+}
+
 static void print_one(FILE *out, const struct cli_command *c, bool with_help)
 {
-	fprintf(out, "%s hop %s%s%s%s%s\n", _("Usage:"), c->name, c->sub ? " " : "",
-	        c->sub ? c->sub : "", *c->args ? " " : "", *c->args ? _(c->args) : "");
+	bool wide = takes_wide(c);
+
+	fprintf(out, "%s hop %s%s%s%s%s%s\n", _("Usage:"), c->name, c->sub ? " " : "",
+	        c->sub ? c->sub : "", *c->args ? " " : "", *c->args ? _(c->args) : "",
+	        wide ? " [--wide]" : "");
 	fprintf(out, "  %s\n", _(c->summary));
 	if (with_help && c->help)
-		fprintf(out, "\n%s\n", _(c->help));
+		print_help(out, _(c->help), wide);
 }
 
 void cli_usage(FILE *out, const char *name, const char *sub)
@@ -142,7 +172,8 @@ static void print_overview(FILE *out)
 			continue;
 		snprintf(head, sizeof head, "%s%s%s", c->name, c->sub ? " " : "",
 		         c->sub ? c->sub : "");
-		fprintf(out, "  %-20s %s\n", head, _(c->summary));
+		fprintf(out, "  %-20s ", head);
+		out_hanging(out, _(c->summary), 23);
 	}
 	fputs(_("\nAll commands:\n"), out);
 	for (size_t i = 0; i < cli_command_count; i++) {
@@ -153,11 +184,11 @@ static void print_overview(FILE *out)
 		         c->sub ? c->sub : "");
 		if (strcmp(last, c->name) != 0 && c->sub && i > 0)
 			fputc('\n', out);
-		fprintf(out, "  %-20s %s\n", head, _(c->summary));
+		fprintf(out, "  %-20s ", head);
+		out_hanging(out, _(c->summary), 23);
 		last = c->name;
 	}
-	fputs(_("\n'hop help COMMAND' shows the options of a command; hop(1) has the details.\n"),
-	      out);
+	out_para(out, _("\n'hop help COMMAND' shows the options of a command; hop(1) has the details.\n"));
 }
 
 int cli_fail(const struct hop_err *err)

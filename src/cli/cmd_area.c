@@ -220,7 +220,7 @@ int cmd_area_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (area_list(&ctx->app, review, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "TKaKbbT");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_area *ar = &l.v[i];
 		const char *yes = fmt == OUT_TABLE ? _("yes") : "yes";

@@ -150,6 +150,7 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 	unsigned weekdays = 0;
 	hop_date until = HOP_DATE_NONE;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -198,7 +199,7 @@ int cmd_book(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	if (until_text && !cli_date(until_text, &until))
 		return 1;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &rq.for_login, login)))
 		return rc;
 
 	if (every) {
@@ -252,6 +253,7 @@ int cmd_cancel(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args a = { .name = "cancel", .opts = opts };
 	const char *for_login = NULL, *from_text = NULL, *to_text = NULL, *desk = NULL;
 	char name[HOP_NAME_MAX + 1], d1[HOP_DATE_HUMAN_LEN], d2[HOP_DATE_HUMAN_LEN];
+	char login[HOP_LOGIN_MAX + 1];
 	bool am = false, pm = false;
 	hop_date day, from, to;
 	struct hop_err err;
@@ -280,7 +282,7 @@ int cmd_cancel(struct cli_ctx *ctx, int argc, char **argv)
 			                       "a stretch with --from and --to cancels whole days"));
 		if (!cli_date(from_text, &from) || !cli_date(to_text, &to))
 			return 1;
-		if ((rc = cli_open(ctx)))
+		if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &for_login, login)))
 			return rc;
 		if (booking_cancel_range(&ctx->app, from, to, for_login, &count, &err) != HOP_OK)
 			return cli_fail(&err);
@@ -302,7 +304,7 @@ int cmd_cancel(struct cli_ctx *ctx, int argc, char **argv)
 		desk = a.arg[1];
 	if (!cli_date(a.arg[0], &day))
 		return 1;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &for_login, login)))
 		return rc;
 	if (booking_cancel(&ctx->app, day, desk, halves(am, pm), for_login, &count, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -348,6 +350,7 @@ int cmd_bookings(struct cli_ctx *ctx, int argc, char **argv)
 	struct hop_booking_list l;
 	struct out_table *t;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int c, rc, whose = 0;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -375,11 +378,11 @@ int cmd_bookings(struct cli_ctx *ctx, int argc, char **argv)
 	/* Without a choice of whose bookings: one's own. */
 	if (!whose && !f.team && !f.site)
 		f.mine = true;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &f.person, login)))
 		return rc;
 	if (booking_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 13, headers, keys);
+	t = out_table_new(fmt, 13, headers, keys, "KKKa124e63b7f");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_booking *b = &l.v[i];
 		char day[HOP_DATE_ISO_LEN], people[16];
@@ -453,7 +456,7 @@ int cmd_who(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (booking_who(&ctx->app, day, team, site, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 9, headers, keys);
+	t = out_table_new(fmt, 9, headers, keys, "TK5KKa123");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_who *b = &l.v[i];
 		const char *cells[9];
@@ -520,7 +523,7 @@ int cmd_free(struct cli_ctx *ctx, int argc, char **argv)
 		f.rooms = rooms ? 1 : 0;
 	if (booking_free(&ctx->app, day, halves(am, pm), &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 9, headers, keys);
+	t = out_table_new(fmt, 9, headers, keys, "Ka31256e2");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_desk *d = &l.v[i];
 		char attrs[128], capacity[16];

@@ -12,8 +12,8 @@
 
 #define LABEL_WIDTH 12
 
-/* The logins of the operands, each split at commas, semicolons and blanks;
- * *buf holds them (free it). */
+/* The people of the operands, each split at commas and semicolons (a name
+ * has blanks in it), blanks around them dropped; *buf holds them (free it). */
 static const char **split_logins(char **args, int n, size_t *count, char **buf)
 {
 	size_t len = 1, cap = 1;
@@ -38,9 +38,31 @@ static const char **split_logins(char **args, int n, size_t *count, char **buf)
 		strcat(p, args[i]);
 		strcat(p, ",");
 	}
-	for (tok = strtok_r(p, ",; \t", &save); tok; tok = strtok_r(NULL, ",; \t", &save))
-		v[(*count)++] = tok;
+	for (tok = strtok_r(p, ",;", &save); tok; tok = strtok_r(NULL, ",;", &save)) {
+		size_t k;
+
+		tok += strspn(tok, " \t");
+		for (k = strlen(tok); k > 0 && (tok[k - 1] == ' ' || tok[k - 1] == '\t'); k--)
+			tok[k - 1] = '\0';
+		if (*tok)
+			v[(*count)++] = tok;
+	}
 	return v;
+}
+
+/* Each of the people, as person_find reads them, replaced by their login
+ * (kept in *logins: free it); 0 or the exit status after saying why. */
+static int resolve_logins(struct cli_ctx *ctx, const char **v, size_t n,
+                          char (**logins)[HOP_LOGIN_MAX + 1])
+{
+	int rc;
+
+	if (!(*logins = calloc(n ? n : 1, sizeof **logins)))
+		return cli_failf(HOP_ENOMEM, _("out of memory"));
+	for (size_t i = 0; i < n; i++)
+		if ((rc = cli_person(ctx, &v[i], (*logins)[i])))
+			return rc;
+	return 0;
 }
 
 int cmd_cohort_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -54,7 +76,7 @@ int cmd_cohort_add(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args a = { .name = "cohort", .sub = "add", .opts = opts };
 	hop_date start = HOP_DATE_NONE;
 	const char **logins = NULL;
-	char *trainees = NULL, *buf = NULL;
+	char *trainees = NULL, *buf = NULL, (*found)[HOP_LOGIN_MAX + 1] = NULL;
 	size_t n = 0;
 	struct hop_err err;
 	int c, rc, months = 0;
@@ -81,12 +103,14 @@ int cmd_cohort_add(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trainees && !(logins = split_logins(&trainees, 1, &n, &buf)))
 		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	rc = cohort_add(&ctx->app, a.arg[0], start, months, logins, n, &err) == HOP_OK ? 0 :
-	     cli_fail(&err);
+	if (!(rc = resolve_logins(ctx, logins, n, &found)))
+		rc = cohort_add(&ctx->app, a.arg[0], start, months, logins, n, &err) == HOP_OK ? 0 :
+		     cli_fail(&err);
 	if (!rc)
 		printf(ngettext("Cohort %s added with %zu trainee.\n",
 		                "Cohort %s added with %zu trainees.\n", (unsigned long)n), a.arg[0], n);
 	free(logins);
+	free(found);
 	free(buf);
 	return rc;
 }
@@ -96,7 +120,7 @@ int cmd_cohort_trainee(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct cli_args a = { .name = "cohort", .sub = "trainee", .opts = opts };
 	const char **logins;
-	char *buf = NULL;
+	char *buf = NULL, (*found)[HOP_LOGIN_MAX + 1] = NULL;
 	size_t n = 0;
 	struct hop_err err;
 	int rc;
@@ -108,12 +132,14 @@ int cmd_cohort_trainee(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (!(logins = split_logins(a.arg + 1, a.n - 1, &n, &buf)))
 		return cli_failf(HOP_ENOMEM, _("out of memory"));
-	rc = cohort_trainees_add(&ctx->app, a.arg[0], logins, n, &err) == HOP_OK ? 0 :
-	     cli_fail(&err);
+	if (!(rc = resolve_logins(ctx, logins, n, &found)))
+		rc = cohort_trainees_add(&ctx->app, a.arg[0], logins, n, &err) == HOP_OK ? 0 :
+		     cli_fail(&err);
 	if (!rc)
 		printf(ngettext("%zu trainee added to cohort %s.\n",
 		                "%zu trainees added to cohort %s.\n", (unsigned long)n), n, a.arg[0]);
 	free(logins);
+	free(found);
 	free(buf);
 	return rc;
 }
@@ -178,6 +204,7 @@ int cmd_cohort_block(struct cli_ctx *ctx, int argc, char **argv)
 	hop_date from = HOP_DATE_NONE, until = HOP_DATE_NONE;
 	const char *title = NULL, *login = NULL;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -199,7 +226,7 @@ int cmd_cohort_block(struct cli_ctx *ctx, int argc, char **argv)
 	if (from == HOP_DATE_NONE || until == HOP_DATE_NONE)
 		return cli_usage_error("cohort", "block", _("a block needs --from DATE and --until "
 		                       "DATE"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 		return rc;
 	if (cohort_block_add(&ctx->app, a.arg[0], from, until, title, login, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -245,7 +272,7 @@ int cmd_cohort_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (cohort_list(&ctx->app, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, fmt == OUT_TABLE ? 8 : 9, headers, keys);
+	t = out_table_new(fmt, fmt == OUT_TABLE ? 8 : 9, headers, keys, "TKKKaaa2K");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_cohort *c = &l.v[i];
 		char start[HOP_DATE_ISO_LEN], m[16], tr[24], st[24], bl[24], pl[24], state[80];
@@ -290,7 +317,7 @@ static void show_stations(const struct cohort_problem *p)
 {
 	const char *headers[] = { _("Station"), _("Months"), _("At a time"), _("Required"),
 	                          _("Order") };
-	struct out_table *t = out_table_new(OUT_TABLE, 5, headers, headers);
+	struct out_table *t = out_table_new(OUT_TABLE, 5, headers, headers, "TKKa3");
 
 	printf(_("\nStations:\n"));
 	for (size_t i = 0; i < p->nstations; i++) {
@@ -312,7 +339,7 @@ static void show_stations(const struct cohort_problem *p)
 static void show_blocks(const struct cohort_problem *p)
 {
 	const char *headers[] = { _("From"), _("Until"), _("Title"), _("For") };
-	struct out_table *t = out_table_new(OUT_TABLE, 4, headers, headers);
+	struct out_table *t = out_table_new(OUT_TABLE, 4, headers, headers, "KKT3");
 
 	printf(_("\nBlocks:\n"));
 	for (size_t i = 0; i < p->nblocks; i++) {
@@ -329,7 +356,7 @@ static void show_blocks(const struct cohort_problem *p)
 static void show_trainees(const struct cohort_problem *p)
 {
 	const char *headers[] = { _("Login"), _("Name") };
-	struct out_table *t = out_table_new(OUT_TABLE, 2, headers, headers);
+	struct out_table *t = out_table_new(OUT_TABLE, 2, headers, headers, "KT");
 
 	printf(_("\nTrainees:\n"));
 	for (size_t i = 0; i < p->ntrainees; i++) {
@@ -374,7 +401,7 @@ int cmd_cohort_show(struct cli_ctx *ctx, int argc, char **argv)
 		show_trainees(&p);
 		printf(_("\nPlan:\n"));
 	}
-	t = out_table_new(fmt, 4, headers, keys);
+	t = out_table_new(fmt, 4, headers, keys, "KTKK");
 	for (size_t i = 0; i < pl.n; i++) {
 		char f[HOP_DATE_ISO_LEN], u[HOP_DATE_ISO_LEN];
 		const char *cells[4] = { p.trainees[pl.v[i].trainee].login,

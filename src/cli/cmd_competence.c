@@ -76,7 +76,7 @@ int cmd_competence_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trn_competence_list(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, all ? 4 : 3, headers, keys);
+	t = out_table_new(fmt, all ? 4 : 3, headers, keys, "KTKa");
 	for (size_t i = 0; i < l.n; i++) {
 		char b[8];
 		const char *cells[4] = {
@@ -201,7 +201,7 @@ static int print_own(struct cli_ctx *ctx, const char *login, enum out_format fmt
 
 	if (trn_needs_of(&ctx->app, login, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "KTKKa");
 	for (size_t i = 0; i < l.n; i++) {
 		char need[4], on[HOP_DATE_ISO_LEN];
 		const char *cells[5] = {
@@ -230,6 +230,7 @@ int cmd_training_needs(struct cli_ctx *ctx, int argc, char **argv)
 	                          _("Difference") };
 	enum out_format fmt = OUT_TABLE;
 	struct cli_args a = { .name = "training", .sub = "needs", .opts = opts, .format = &fmt };
+	char login[HOP_LOGIN_MAX + 1];
 	const char *team = NULL, *person = NULL;
 	struct trn_need_report r;
 	struct out_table *t;
@@ -254,7 +255,7 @@ int cmd_training_needs(struct cli_ctx *ctx, int argc, char **argv)
 	if ((mine || person) && team)
 		return cli_usage_error("training", "needs", _("give --mine, --person or --team, not "
 		                       "more than one"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &person, login)))
 		return rc;
 	if (mine || person)
 		return print_own(ctx, mine ? NULL : person, fmt);
@@ -265,11 +266,14 @@ int cmd_training_needs(struct cli_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, _("'hop training needs --mine' shows your own.\n"));
 		return rc;
 	}
-	if (fmt == OUT_TABLE)
-		printf(_("Training needs of %s (%d people; a mean is shown where at least %d have "
-		         "stated a need), 1 = very low to 5 = very high:\n\n"),
-		       r.group[0] ? r.group : _("everyone"), r.people, r.min_group);
-	t = out_table_new(fmt, 6, headers, keys);
+	if (fmt == OUT_TABLE) {
+		char intro[512];
+		snprintf(intro, sizeof intro, _("Training needs of %s (%d people; a mean is shown "
+		         "where at least %d have stated a need), 1 = very low to 5 = very high:\n\n"),
+		         r.group[0] ? r.group : _("everyone"), r.people, r.min_group);
+		out_para(stdout, intro);
+	}
+	t = out_table_new(fmt, 6, headers, keys, "KTKKKK");
 	for (size_t i = 0; i < r.n; i++) {
 		const struct trn_need_mean *m = &r.v[i];
 		char n[12], mean[8] = "", bench[8], diff[12] = "";

@@ -224,7 +224,7 @@ int cmd_course_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (course_list(&ctx->app, all, search, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 9, headers, keys);
+	t = out_table_new(fmt, 9, headers, keys, "KTab31aca");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_course_spec *s = &l.v[i].s;
 		char hours[16], validity[64], people[16], retired[HOP_DATE_ISO_LEN];
@@ -283,7 +283,7 @@ int cmd_course_show(struct cli_ctx *ctx, int argc, char **argv)
 			s->needs_approval ? "yes" : "no", out_or_null(s->description), created,
 			out_or_null(retired), records, people,
 		};
-		t = out_table_new(fmt, 14, keys, keys);
+		t = out_table_new(fmt, 14, keys, keys, NULL);
 		out_table_add(t, cells);
 		return out_table_done(t, stdout);
 	}

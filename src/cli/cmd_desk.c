@@ -85,6 +85,7 @@ static int place_add(struct cli_ctx *ctx, int argc, char **argv, bool room)
 	struct desk_spec spec = { .kind = DESK_KIND_DESK, .bookable = BOOKABLE_ALL };
 	struct hop_desk d;
 	struct hop_err err;
+	const char *owner = NULL;
 	bool kind_given = false;
 	int c, rc;
 
@@ -99,8 +100,7 @@ static int place_add(struct cli_ctx *ctx, int argc, char **argv, bool room)
 				return rc;
 			break;
 		case 'o':
-			if ((rc = copy_arg(room, "add", "--owner", spec.owner, sizeof spec.owner, optarg)))
-				return rc;
+			owner = optarg;
 			break;
 		case 'a':
 			if (desk_attr_parse(optarg, &spec.attrs, &err) != HOP_OK)
@@ -141,7 +141,7 @@ static int place_add(struct cli_ctx *ctx, int argc, char **argv, bool room)
 	if (room && !spec.capacity)
 		return cli_usage_error("room", "add", _("say for how many people with --capacity N "
 		                       "(%d to %d)"), ROOM_CAPACITY_MIN, ROOM_CAPACITY_MAX);
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &owner, spec.owner)))
 		return rc;
 	if (desk_add(&ctx->app, &spec, &err) != HOP_OK ||
 	    desk_get(&ctx->app, spec.code, &d, &err) != HOP_OK)
@@ -198,6 +198,7 @@ static int place_edit(struct cli_ctx *ctx, int argc, char **argv, bool room)
 	struct desk_spec spec = { 0 };
 	struct hop_desk d;
 	struct hop_err err;
+	const char *owner = NULL;
 	unsigned fields = 0;
 	char changes[2048];
 	int c, rc;
@@ -218,9 +219,7 @@ static int place_edit(struct cli_ctx *ctx, int argc, char **argv, bool room)
 			if (fields & DF_OWNER)
 				return cli_usage_error("desk", "edit", _("give either --owner or "
 				                       "--no-owner, not both"));
-			if ((rc = copy_arg(room, "edit", "--owner", spec.owner, sizeof spec.owner,
-			                   optarg)))
-				return rc;
+			owner = optarg;
 			fields |= DF_OWNER;
 			break;
 		case 'O':
@@ -265,7 +264,7 @@ static int place_edit(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		                           "--attr, --bookable, --code or --activate")
 		                       : _("nothing to change; give --zone, --attr, --owner, "
 		                           "--no-owner, --bookable, --name, --code or --activate"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &owner, spec.owner)))
 		return rc;
 	if ((rc = cli_place_get(ctx, room, "edit", a.arg[0], &d)))
 		return rc;

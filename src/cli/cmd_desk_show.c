@@ -81,8 +81,8 @@ static int place_list(struct cli_ctx *ctx, int argc, char **argv, bool room)
 		return rc;
 	if (desk_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = room ? out_table_new(fmt, ncols, room_headers, room_keys)
-	         : out_table_new(fmt, ncols, desk_headers, desk_keys);
+	t = room ? out_table_new(fmt, ncols, room_headers, room_keys, "KTcK1235ba")
+	         : out_table_new(fmt, ncols, desk_headers, desk_keys, "K1245cb");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_desk *d = &l.v[i];
 		char attrs[128], status[64], capacity[16];
@@ -153,7 +153,7 @@ static void show_bookings(struct cli_ctx *ctx, const struct hop_desk *d)
 		return;
 	}
 	printf("%s\n", _("Next bookings:"));
-	t = out_table_new(OUT_TABLE, d->kind == DESK_KIND_DESK ? 4 : 5, headers, keys);
+	t = out_table_new(OUT_TABLE, d->kind == DESK_KIND_DESK ? 4 : 5, headers, keys, "KKKTa");
 	if (!t) {
 		booking_list_free(&l);
 		return;
@@ -201,7 +201,8 @@ static void show_line(const char *label, const char *fmt, ...)
 static int place_show(struct cli_ctx *ctx, int argc, char **argv, bool room)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	struct cli_args a = { .name = cli_place_family(room), .sub = "show", .opts = opts };
+	struct cli_args a = { .name = cli_place_family(room), .sub = "show", .opts = opts,
+	                      .table = true };
 	struct hop_desk d;
 	char attrs[128], status[64];
 	int rc;

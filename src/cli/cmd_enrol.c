@@ -54,6 +54,7 @@ static int enrol_decide_cmd(struct cli_ctx *ctx, int argc, char **argv, bool app
 	struct enrol_result r;
 	const char *note = NULL;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int64_t id;
 	int rc;
 
@@ -61,7 +62,8 @@ static int enrol_decide_cmd(struct cli_ctx *ctx, int argc, char **argv, bool app
 		note = optarg;
 	if ((rc = cli_operands(&a, 2, 2, _("give the number of the session and the LOGIN"))))
 		return rc;
-	if (!ses_id_arg("enrol", NULL, a.arg[0], &id, &rc) || (rc = cli_open(ctx)))
+	if (!ses_id_arg("enrol", NULL, a.arg[0], &id, &rc) || (rc = cli_open(ctx)) ||
+	    (rc = cli_person_operand(ctx, &a.arg[1], login)))
 		return rc;
 	(void)sub;
 	if (enrol_decide(&ctx->app, id, a.arg[1], approve, note, &r, &err) != HOP_OK)
@@ -91,6 +93,7 @@ static int enrol_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	struct out_table *t;
 	const char *login = NULL;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	bool all = false;
 	int c, rc;
 
@@ -113,12 +116,12 @@ static int enrol_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		if (session_attendees(&ctx->app, id, all, &l, &err) != HOP_OK)
 			return cli_fail(&err);
 	} else {
-		if ((rc = cli_open(ctx)))
+		if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 			return rc;
 		if (enrol_list_person(&ctx->app, login, all, &l, &err) != HOP_OK)
 			return cli_fail(&err);
 	}
-	t = out_table_new(fmt, 8, headers, keys);
+	t = out_table_new(fmt, 8, headers, keys, "KK3KK4K2");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_enrolment *e = &l.v[i];
 		char sid[24], start[HOP_DATETIME_ISO_LEN + 40], pos[16] = "";
@@ -157,6 +160,7 @@ int cmd_enrol(struct cli_ctx *ctx, int argc, char **argv)
 	bool cancel = false;
 	struct enrol_result r;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	enum hop_status st;
 	int64_t id;
 	int c, rc;
@@ -176,7 +180,8 @@ int cmd_enrol(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_operands(&a, 1, 1, _("give the number of the session; 'hop session list' "
 	                       "shows them"))))
 		return rc;
-	if (!ses_id_arg("enrol", NULL, a.arg[0], &id, &rc) || (rc = cli_open(ctx)))
+	if (!ses_id_arg("enrol", NULL, a.arg[0], &id, &rc) || (rc = cli_open(ctx)) ||
+	    (rc = cli_person(ctx, &login, who)))
 		return rc;
 	st = cancel ? enrol_cancel(&ctx->app, id, login, &r, &err)
 	            : enrol_add(&ctx->app, id, login, &r, &err);

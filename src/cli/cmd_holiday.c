@@ -127,7 +127,7 @@ int cmd_holidays(struct cli_ctx *ctx, int argc, char **argv)
 		                              cl.v[i].site_id ? cl.v[i].site : all_sites };
 	qsort(rows, nrows, sizeof *rows, by_day);
 
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "KaTbc");
 	for (size_t i = 0; i < nrows; i++) {
 		char iso[HOP_DATE_ISO_LEN];
 		const char *cells[5];

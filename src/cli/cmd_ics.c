@@ -45,6 +45,7 @@ int cmd_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 	struct ics_feed feed = { .from = HOP_DATE_NONE, .to = HOP_DATE_NONE };
 	const char *path = NULL;
 	struct hop_err err;
+	char ref[HOP_SLUG_MAX + HOP_LOGIN_MAX + 2];
 	int c, rc, kinds = 0;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -68,7 +69,9 @@ int cmd_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 	if (a.n > 0)
 		return cli_usage_error("export", "ics", _("unexpected argument '%s'; write the "
 		                       "calendar to a file with -o FILE"), a.arg[0]);
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) ||
+	    (feed.kind == ICS_PERSON && (rc = cli_person(ctx, &feed.key, ref))) ||
+	    (feed.kind == ICS_TEAM && (rc = cli_team(ctx, &feed.key, ref))))
 		return rc;
 	if (path && strcmp(path, "-") != 0)
 		return export_to_file(ctx, &feed, path);

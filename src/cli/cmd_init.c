@@ -272,6 +272,8 @@ int cmd_whoami(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	printf(_("Schema:    version %d (this hop knows up to %d)\n"), who.schema,
 	       who.schema_latest);
+	if (who.role[0])
+		printf(_("DB role:   %s (the role this connection has in the database)\n"), who.role);
 	switch (who.state) {
 	case WHOAMI_UNREGISTERED:
 		printf(_("Person:    not registered; you may read but change nothing. "

@@ -26,6 +26,7 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 	struct audit_filter f = { .since = HOP_DATE_NONE, .limit = LOG_DEFAULT_LIMIT };
 	const char *person = NULL, *team = NULL;
 	char object[HOP_SLUG_MAX + HOP_LOGIN_MAX + 16];
+	char actor[HOP_LOGIN_MAX + 1], login[HOP_LOGIN_MAX + 1];
 	enum out_format fmt = OUT_TABLE;
 	struct cli_args a = { .name = "log", .opts = opts, .format = &fmt };
 	struct hop_audit_list l;
@@ -53,10 +54,12 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (person && team)
 		return cli_usage_error("log", NULL, _("give either --person or --team, not both"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person_or_login(ctx, &f.actor, actor)) ||
+	    (rc = cli_person_or_login(ctx, &person, login)))
 		return rc;
 	if (person) {
-		/* Not looked up: someone whose record is gone still has a log. */
+		/* A login that names no one is taken as it is: someone whose login
+		 * has changed since still has a log under the old one. */
 		if (person_check_login(person, &err) != HOP_OK)
 			return cli_fail(&err);
 		snprintf(object, sizeof object, "person:%s", person);
@@ -71,7 +74,7 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (audit_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "KKK3W");
 	for (size_t i = 0; i < l.n; i++) {
 		const char *cells[] = { l.v[i].at, l.v[i].actor, l.v[i].action, l.v[i].object,
 		                        l.v[i].detail };

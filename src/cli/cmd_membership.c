@@ -21,16 +21,16 @@ int cmd_person_history(struct cli_ctx *ctx, int argc, char **argv)
 	struct hop_membership_list l;
 	struct out_table *t;
 	struct hop_err err;
-	char none[256];  /* the message without its newline */
+	char none[256], login[HOP_LOGIN_MAX + 1];  /* none: the message without its newline */
 	int rc;
 
 	cli_option(&a, argc, argv);
 	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the person"))) ||
-	    (rc = cli_open(ctx)))
+	    (rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (membership_history(&ctx->app, a.arg[0], &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "T2KKK");
 	for (size_t i = 0; i < l.n; i++) {
 		char from[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN];
 		const char *cells[5] = {
@@ -101,7 +101,7 @@ int cmd_assign(struct cli_ctx *ctx, int argc, char **argv)
 	struct rotation_move_result r;
 	bool kind_set = false;
 	struct hop_err err;
-	char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
+	char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN], login[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -147,10 +147,10 @@ int cmd_assign(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (m.from == HOP_DATE_NONE)
 		return cli_usage_error("assign", NULL, _("--from needs the first day"));
+	if ((rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
+		return rc;
 	m.login = a.arg[0];
 	m.team = a.n > 1 ? a.arg[1] : NULL;
-	if ((rc = cli_open(ctx)))
-		return rc;
 	if (rotation_move(&ctx->app, &m, &r, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (m.host && m.until == HOP_DATE_NONE)
@@ -161,10 +161,10 @@ int cmd_assign(struct cli_ctx *ctx, int argc, char **argv)
 		       r.host, membership_host_level_display(r.level), date_format(m.from, d1),
 		       date_format(m.until, d2));
 	else if (m.until == HOP_DATE_NONE)
-		printf(_("%s is in %s as %s from %s\n"), a.arg[0], a.arg[1],
+		printf(_("%s is in %s as %s from %s\n"), a.arg[0], r.team,
 		       membership_kind_display(m.kind), date_format(m.from, d1));
 	else
-		printf(_("%s is in %s as %s from %s to %s\n"), a.arg[0], a.arg[1],
+		printf(_("%s is in %s as %s from %s to %s\n"), a.arg[0], r.team,
 		       membership_kind_display(m.kind), date_format(m.from, d1),
 		       date_format(m.until, d2));
 	if (r.secondment)

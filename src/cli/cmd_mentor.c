@@ -23,6 +23,7 @@ int cmd_mentor_assign(struct cli_ctx *ctx, int argc, char **argv)
 	struct mentorship m;
 	struct hop_err err;
 	char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
+	char who[HOP_LOGIN_MAX + 1], mentor[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -43,7 +44,8 @@ int cmd_mentor_assign(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (override && !*override)
 		return cli_usage_error("mentor", "assign", _("--override needs the reason"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], who)) ||
+	    (rc = cli_person_operand(ctx, &a.arg[1], mentor)))
 		return rc;
 	if (mentor_assign(&ctx->app, a.arg[0], a.arg[1], from, until, override, &m, &err) != HOP_OK) {
 		rc = cli_fail(&err);
@@ -70,14 +72,14 @@ int cmd_mentor_end(struct cli_ctx *ctx, int argc, char **argv)
 	hop_date day = HOP_DATE_NONE;
 	struct mentorship m;
 	struct hop_err err;
-	char d[HOP_DATE_ISO_LEN];
+	char d[HOP_DATE_ISO_LEN], who[HOP_LOGIN_MAX + 1];
 	int rc;
 
 	while (cli_option(&a, argc, argv) == 'd')
 		if (!cli_date(optarg, &day))
 			return 1;
 	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the new hire"))) ||
-	    (rc = cli_open(ctx)))
+	    (rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], who)))
 		return rc;
 	if (mentor_end(&ctx->app, a.arg[0], day, &m, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -108,6 +110,7 @@ int cmd_mentor_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct mentorship_list l;
 	struct out_table *t;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	hop_date today = clock_today();
 	int c, rc;
 
@@ -117,11 +120,12 @@ int cmd_mentor_list(struct cli_ctx *ctx, int argc, char **argv)
 		case 'a': f.past = true; break;
 		}
 	}
-	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_open(ctx)) ||
+	    (rc = cli_person(ctx, &f.mentor, who)))
 		return rc;
 	if (mentor_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 10, headers, keys);
+	t = out_table_new(fmt, 10, headers, keys, "K41K52cbKa");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentorship *m = &l.v[i];
 		char from[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN];
@@ -169,7 +173,8 @@ static int suggest_batch(struct cli_ctx *ctx, hop_date day, bool assign, enum ou
 
 	if (mentor_suggest_batch(&ctx->app, day, assign, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys) : out_table_new(fmt, 8, keys, keys);
+	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys, "K3K3W")
+	                     : out_table_new(fmt, 8, keys, keys, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentor_match *m = &l.v[i];
 		char reason[200] = "", n[3][16];
@@ -229,7 +234,7 @@ int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
 	struct mentor_candidate_list l;
 	struct out_table *t;
 	struct hop_err err;
-	char *end;
+	char *end, who[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -262,11 +267,12 @@ int cmd_mentor_suggest(struct cli_ctx *ctx, int argc, char **argv)
 		                       "one new hire, use 'hop mentor assign'"));
 	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the new hire, or --start DATE for "
 	                                   "everyone starting that day"))) ||
-	    (rc = cli_open(ctx)))
+	    (rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], who)))
 		return rc;
 	if (mentor_suggest(&ctx->app, a.arg[0], (int)limit, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys) : out_table_new(fmt, 9, keys, keys);
+	t = fmt == OUT_TABLE ? out_table_new(fmt, 5, headers, keys, "KKT2W")
+	                     : out_table_new(fmt, 9, keys, keys, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct mentor_candidate *m = &l.v[i];
 		char rank[16], reason[200], n[4][24];

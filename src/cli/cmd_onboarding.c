@@ -35,13 +35,13 @@ int cmd_onboarding_start(struct cli_ctx *ctx, int argc, char **argv)
 	const char *template = NULL;
 	struct onb_summary o;
 	struct hop_err err;
-	char start[HOP_DATE_HUMAN_LEN], next[HOP_DATE_HUMAN_LEN];
+	char start[HOP_DATE_HUMAN_LEN], next[HOP_DATE_HUMAN_LEN], login[HOP_LOGIN_MAX + 1];
 	int rc;
 
 	while (cli_option(&a, argc, argv) == 't')
 		template = optarg;
 	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the new hire"))) ||
-	    (rc = cli_open(ctx)))
+	    (rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (onboarding_start(&ctx->app, a.arg[0], template, &o, &err) != HOP_OK) {
 		rc = cli_fail(&err);
@@ -131,13 +131,15 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct onb_step_list l;
 	struct out_table *t;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	bool handover = false;
 	int c, rc, clashes = 0;
 
 	while ((c = cli_option(&a, argc, argv)) > 0)
 		if (c == 'h')
 			handover = true;
-	if ((rc = cli_operands(&a, 0, 1, "")) || (rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 1, "")) || (rc = cli_open(ctx)) ||
+	    (a.n && (rc = cli_person_operand(ctx, &a.arg[0], login))))
 		return rc;
 	if (onboarding_show_purpose(&ctx->app, a.n ? a.arg[0] : NULL, handover, &o, &l,
 	                            &err) != HOP_OK)
@@ -150,7 +152,8 @@ int cmd_onboarding_show(struct cli_ctx *ctx, int argc, char **argv)
 	                     "status", "clash" };
 	const char *th[] = { "#", _("Due"), _("Step"), _("Who"), _("Office"), _("Mandatory"),
 	                     _("Status"), _("Note") };
-	t = fmt == OUT_TABLE ? out_table_new(fmt, ncols, th, tk) : out_table_new(fmt, ncols, headers, keys);
+	t = fmt == OUT_TABLE ? out_table_new(fmt, ncols, th, tk, "KKT3abK2")
+	                     : out_table_new(fmt, ncols, headers, keys, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_step *s = &l.v[i];
 		char num[16], due[HOP_DATE_ISO_LEN], done[HOP_DATE_ISO_LEN], status[80], clash[120] = "";
@@ -214,7 +217,7 @@ static int print_items(const struct onb_item_list *l, enum out_format fmt, bool 
 	                       "owner_name", "office", "days_late" };
 	const char *headers[] = { _("Due"), _("Login"), _("New hire"), _("Team"), "#", _("Step"),
 	                          _("Responsible"), _("Who"), _("Office"), _("Late") };
-	struct out_table *t = out_table_new(fmt, 10, headers, keys);
+	struct out_table *t = out_table_new(fmt, 10, headers, keys, "KK41KT23aK");
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct onb_item *it = &l->v[i];
@@ -314,7 +317,7 @@ int cmd_onboarding_list(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	/* The table marks a handover at its template; the machine formats have
 	 * a column of its own. */
-	t = out_table_new(fmt, fmt == OUT_TABLE ? 13 : 14, headers, keys);
+	t = out_table_new(fmt, fmt == OUT_TABLE ? 13 : 14, headers, keys, "KT21Ke3bbaafg1");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_summary *o = &l.v[i];
 		char start[HOP_DATE_ISO_LEN], next[HOP_DATE_ISO_LEN], n[5][16],
@@ -352,6 +355,7 @@ static int finish(struct cli_ctx *ctx, int argc, char **argv, const char *sub, b
 	bool handover = false;
 	struct onb_summary o;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -364,7 +368,7 @@ static int finish(struct cli_ctx *ctx, int argc, char **argv, const char *sub, b
 		return rc;
 	if (!cancel && !note)
 		return cli_usage_error("onboarding", sub, _("say why with --note TEXT"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (onboarding_finish_purpose(&ctx->app, a.arg[0], handover, note, cancel, &err) != HOP_OK ||
 	    onboarding_show_purpose(&ctx->app, a.arg[0], handover, &o, NULL, &err) != HOP_OK)
@@ -406,6 +410,7 @@ static int tick(struct cli_ctx *ctx, int argc, char **argv, const char *sub, boo
 	bool handover = false;
 	struct onb_summary o;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -418,7 +423,7 @@ static int tick(struct cli_ctx *ctx, int argc, char **argv, const char *sub, boo
 	}
 	if ((rc = cli_operands(&a, 2, 2, _("give the LOGIN of the new hire and the STEP (its "
 	                                   "number or title)"))) ||
-	    (rc = cli_open(ctx)))
+	    (rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (onboarding_tick_purpose(&ctx->app, a.arg[0], handover, a.arg[1], day, note, undo,
 	                            &err) != HOP_OK ||
@@ -454,6 +459,7 @@ int cmd_onboarding_step(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args o = { .name = "onboarding", .sub = "step", .opts = step_options };
 	struct step_args a = { 0 };
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	bool added;
 	int rc;
 
@@ -466,7 +472,8 @@ int cmd_onboarding_step(struct cli_ctx *ctx, int argc, char **argv)
 	if (!a.remove && !a.fields && !a.due && !a.owner)
 		return cli_usage_error("onboarding", "step", _("nothing to change; give --kind, "
 		                       "--owner, --due and the other options of a step, or --drop"));
-	if ((rc = cli_open(ctx)) || (rc = step_resolve(ctx, &a, true)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &o.arg[0], login)) ||
+	    (rc = step_resolve(ctx, &a, true)))
 		return rc;
 	if (a.remove) {
 		if (onboarding_step_drop(&ctx->app, o.arg[0], o.arg[1], &err) != HOP_OK)

@@ -111,7 +111,7 @@ int cmd_person_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (person_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "KTa34cb");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_person *p = &l.v[i];
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
@@ -161,7 +161,7 @@ int cmd_person_show(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the person to show"))) ||
 	    (rc = cli_open(ctx)))
 		return rc;
-	if (person_get(&ctx->app, a.arg[0], &p, &err) != HOP_OK)
+	if (person_find(&ctx->app, a.arg[0], &p, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (team_list(&ctx->app, false, &teams, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -181,7 +181,7 @@ int cmd_person_show(struct cli_ctx *ctx, int argc, char **argv)
 		                       "leads" };
 		const char *cells[] = { p.login, p.name, out_or_null(p.email), out_or_null(p.team), roles,
 		                        start, out_or_null(end), out_or_null(leads) };
-		struct out_table *t = out_table_new(fmt, 8, keys, keys);
+		struct out_table *t = out_table_new(fmt, 8, keys, keys, NULL);
 
 		out_table_add(t, cells);
 		return out_table_done(t, stdout);
@@ -243,7 +243,7 @@ int cmd_person_edit(struct cli_ctx *ctx, int argc, char **argv)
 	struct person_edit e;
 	struct hop_person p;
 	struct hop_err err;
-	char changes[4096];
+	char changes[4096], login[HOP_LOGIN_MAX + 1];
 	int c, rc = 0;
 
 	memset(&e, 0, sizeof e);
@@ -300,7 +300,7 @@ int cmd_person_edit(struct cli_ctx *ctx, int argc, char **argv)
 	if (!e.fields && !roles && !add_roles && !remove_roles)
 		return cli_usage_error("person", "edit", _("nothing to change; give at least one "
 		                       "option such as --name, --email, --team or --roles"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (roles || add_roles || remove_roles) {
 		unsigned r;
@@ -341,14 +341,14 @@ int cmd_person_remove(struct cli_ctx *ctx, int argc, char **argv)
 	hop_date last = HOP_DATE_NONE;
 	struct hop_person p;
 	struct hop_err err;
-	char day[HOP_DATE_ISO_LEN];
+	char day[HOP_DATE_ISO_LEN], login[HOP_LOGIN_MAX + 1];
 	int rc;
 
 	while (cli_option(&a, argc, argv) == 'd')
 		if (!cli_date(optarg, &last))
 			return 1;
 	if ((rc = cli_operands(&a, 1, 1, _("give the LOGIN of the person who leaves"))) ||
-	    (rc = cli_open(ctx)))
+	    (rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (person_remove(&ctx->app, a.arg[0], last, &err) != HOP_OK ||
 	    person_get(&ctx->app, a.arg[0], &p, &err) != HOP_OK)

@@ -100,6 +100,7 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 	const char *note = NULL, *login = NULL;
 	struct presence_result res;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	enum presence_loc loc;
 	hop_date from, to;
 	int c, rc;
@@ -119,7 +120,7 @@ int cmd_presence_set(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("presence", "set", "%s", err.msg);
 	if (!parse_range(a.arg[0], &from, &to))
 		return 1;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 		return rc;
 	if (presence_set(&ctx->app, login, from, to, loc, note, &res, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -151,6 +152,7 @@ int cmd_presence_clear(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args a = { .name = "presence", .sub = "clear", .opts = opts, .shortopts = "f:" };
 	const char *login = NULL;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	hop_date from, to;
 	int c, rc, cleared;
 
@@ -163,7 +165,7 @@ int cmd_presence_clear(struct cli_ctx *ctx, int argc, char **argv)
 		                       "hop presence clear tue"));
 	if (!parse_range(a.arg[0], &from, &to))
 		return 1;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 		return rc;
 	if (presence_clear(&ctx->app, login, from, to, &cleared, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -200,6 +202,7 @@ int cmd_presence_default(struct cli_ctx *ctx, int argc, char **argv)
 	enum presence_loc d[PRESENCE_DAYS];
 	struct hop_person p;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) == 'f')
@@ -209,7 +212,7 @@ int cmd_presence_default(struct cli_ctx *ctx, int argc, char **argv)
 	if (a.n > 1)
 		return cli_usage_error("presence", "default", _("give the defaults as one argument: "
 		                       "mon=office,tue=home,wed=home"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 		return rc;
 	if (a.n == 1 && presence_default_set(&ctx->app, login, a.arg[0], &err) != HOP_OK)
 		return cli_fail(&err);
@@ -238,12 +241,14 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "person", required_argument, NULL, 'p' },
+		{ "for", required_argument, NULL, 'p' },
 		{ "week", required_argument, NULL, 'w' },
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *headers[] = { _("Day"), _("Location"), _("Source"), _("Desk"), _("Note") };
-	static const char *const keys[] = { "day", "location", "source", "desk", "note" };
+	const char *headers[] = { _("Day"), _("Location"), _("Source"), _("Desk"), _("Note"),
+	                          _("Set by") };
+	static const char *const keys[] = { "day", "location", "source", "desk", "note", "set_by" };
 	const char *login = NULL, *week = NULL;
 	enum out_format fmt = OUT_TABLE;
 	struct cli_args a = { .name = "presence", .sub = "show", .opts = opts,
@@ -252,6 +257,7 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct hop_person p;
 	struct out_table *t;
 	struct hop_err err;
+	char who[HOP_LOGIN_MAX + 1];
 	char label[80];
 	hop_date monday;
 	int c, rc;
@@ -263,17 +269,17 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if ((rc = cli_operands(&a, 0, 0, NULL)) || (rc = cli_week_arg(week, &monday)) ||
-	    (rc = cli_open(ctx)))
+	    (rc = cli_open(ctx)) || (rc = cli_person(ctx, &login, who)))
 		return rc;
 	if (presence_person_week(&ctx->app, login, monday, &p, days, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (fmt == OUT_TABLE)
 		printf("%s · %s\n\n", p.name, presence_week_label(monday, label, sizeof label));
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 6, headers, keys, "KKbcW1");
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		char when[HOP_DATE_HUMAN_LEN], desk[HOP_CODE_MAX + 16];
 		const struct presence_day_entry *e = &days[d];
-		const char *cells[5];
+		const char *cells[6];
 
 		if (fmt == OUT_TABLE)
 			date_format_human(e->day, when, sizeof when);
@@ -288,6 +294,7 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 			cells[2] = NULL;
 			cells[3] = NULL;
 			cells[4] = e->why;
+			cells[5] = NULL;
 		} else {
 			cells[1] = fmt == OUT_TABLE ? presence_loc_display(e->loc)
 			                            : out_or_null(presence_loc_name(e->loc));
@@ -295,6 +302,8 @@ int cmd_presence_show(struct cli_ctx *ctx, int argc, char **argv)
 			                                        : source_key(e->source));
 			cells[3] = out_or_null(desk);
 			cells[4] = out_or_null(e->note);
+			/* Someone else set the day (a lead): by name here, by login for programs. */
+			cells[5] = out_or_null(fmt == OUT_TABLE ? e->set_by : e->set_by_login);
 		}
 		out_table_add(t, cells);
 	}

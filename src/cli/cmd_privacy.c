@@ -71,10 +71,12 @@ int cmd_person_data(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args a = { .name = "person", .sub = "data" };
 	struct json_out j = { .out = stdout, .first_section = true };
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int rc;
 
 	cli_option(&a, argc, argv);
-	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)) ||
+	    (a.n && (rc = cli_person_operand(ctx, &a.arg[0], login))))
 		return rc;
 	if (person_data(&ctx->app, a.n ? a.arg[0] : NULL, json_event, &j, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -111,15 +113,17 @@ int cmd_purge(struct cli_ctx *ctx, int argc, char **argv)
 	if (privacy_purge(&ctx->app, dry, &rep, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (fmt == OUT_TABLE) {
-		printf(dry ? _("Would delete presence days and bookings before %s, audit entries "
-		               "before %s, and anonymise people who left before %s (%lld).\n")
-		           : _("Deleted presence days and bookings before %s, audit entries before "
-		               "%s, and anonymised people who left before %s (%lld).\n"),
-		       rep.days_before, rep.audit_before, rep.left_before, (long long)rep.people);
+		char what[512];
+		snprintf(what, sizeof what, dry ? _("Would delete presence days and bookings before "
+		         "%s, audit entries before %s, and anonymise people who left before %s (%lld).\n")
+		                                : _("Deleted presence days and bookings before %s, "
+		         "audit entries before %s, and anonymised people who left before %s (%lld).\n"),
+		         rep.days_before, rep.audit_before, rep.left_before, (long long)rep.people);
+		out_para(stdout, what);
 		if (dry)
 			printf("%s\n", _("Dry run: nothing was changed."));
 	}
-	t = out_table_new(fmt, 3, headers, keys);
+	t = out_table_new(fmt, 3, headers, keys, "TTK");
 	for (size_t i = 0; i < rep.n; i++) {
 		char n[24];
 		const char *cells[] = { rep.v[i].table, _(rep.v[i].what), n };

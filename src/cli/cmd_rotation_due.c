@@ -70,7 +70,7 @@ static struct out_table *table_of(const struct rotation_due_list *l)
 	const char *keys[] = { "login", "name", "area", "since", "due", "note" };
 	const char *headers[] = { _("Login"), _("Name"), _("Work area"), _("Since"), _("Due"),
 	                          _("Note") };
-	struct out_table *t = out_table_new(OUT_TABLE, 6, headers, keys);
+	struct out_table *t = out_table_new(OUT_TABLE, 6, headers, keys, "KT3aKW");
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct rotation_due *r = &l->v[i];
@@ -137,7 +137,7 @@ int cmd_rotation_due(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (rotation_due_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = fmt == OUT_TABLE ? table_of(&l) : out_table_new(fmt, 11, headers, keys);
+	t = fmt == OUT_TABLE ? table_of(&l) : out_table_new(fmt, 11, headers, keys, NULL);
 	for (size_t i = 0; fmt != OUT_TABLE && i < l.n; i++) {
 		const struct rotation_due *r = &l.v[i];
 		char since[HOP_DATE_ISO_LEN], due[HOP_DATE_ISO_LEN], rev[HOP_DATE_ISO_LEN], years[16];
@@ -168,7 +168,7 @@ int cmd_rotation_exception(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args a = { .name = "rotation", .sub = "exception", .opts = opts };
 	const char *reason = NULL, *measure = NULL;
 	hop_date review = HOP_DATE_NONE;
-	char when[HOP_DATE_HUMAN_LEN];
+	char when[HOP_DATE_HUMAN_LEN], login[HOP_LOGIN_MAX + 1];
 	struct hop_err err;
 	bool end = false;
 	int c, rc;
@@ -190,7 +190,7 @@ int cmd_rotation_exception(struct cli_ctx *ctx, int argc, char **argv)
 	if (end && (reason || measure || review != HOP_DATE_NONE))
 		return cli_usage_error("rotation", "exception", _("--end takes no --reason, "
 		                       "--measure or --review"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (end) {
 		if (rotation_exception_end(&ctx->app, a.arg[0], &err) != HOP_OK)
@@ -241,7 +241,7 @@ int cmd_rotation_exceptions(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (rotation_exception_list(&ctx->app, team, NULL, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 11, headers, keys);
+	t = out_table_new(fmt, 11, headers, keys, "KKT3T5Kbaaa");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct rotation_exception *e = &l.v[i];
 		char id[24], rev[HOP_DATE_ISO_LEN], cr[HOP_DATE_ISO_LEN], en[HOP_DATE_ISO_LEN];
@@ -299,7 +299,7 @@ int cmd_rotation_hospitation(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (rotation_hospitation(&ctx->app, year, team, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "KT3KK");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct rotation_hospitation *h = &l.v[i];
 		char days[16], target[16];

@@ -31,6 +31,7 @@ int cmd_rotation_secondments(struct cli_ctx *ctx, int argc, char **argv)
 	const char *headers[] = { _("Login"), _("Name"), _("From team"), _("Host"), _("Level"),
 	                          _("Start"), _("End"), _("Months"), _("Consent"),
 	                          _("Staff council") };
+	static const char fit[] = "KT2TaKKbcc";
 	enum out_format fmt = OUT_TABLE;
 	struct cli_args a = { .name = "rotation", .sub = "secondments", .opts = opts,
 	                      .format = &fmt };
@@ -61,8 +62,8 @@ int cmd_rotation_secondments(struct cli_ctx *ctx, int argc, char **argv)
 	if (rotation_secondments(&ctx->app, team, from, until, &l, &err) != HOP_OK)
 		return cli_fail(&err);
 	/* The table leaves out the login to fit 80 columns. */
-	t = fmt == OUT_TABLE ? out_table_new(fmt, 9, headers + 1, keys + 1)
-	                     : out_table_new(fmt, 10, headers, keys);
+	t = fmt == OUT_TABLE ? out_table_new(fmt, 9, headers + 1, keys + 1, fit + 1)
+	                     : out_table_new(fmt, 10, headers, keys, fit);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct rotation_secondment *s = &l.v[i];
 		char start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN], months[16] = "";
@@ -117,7 +118,7 @@ int cmd_rotation_conflicts(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (rotation_conflicts(&ctx->app, team, from, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "KK3KT21");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct rotation_conflict *k = &l.v[i];
 		char day[HOP_DATE_ISO_LEN];

@@ -94,7 +94,7 @@ int cmd_rotation_check(struct cli_ctx *ctx, int argc, char **argv)
 			                         (unsigned long)v.n), v.n, p.name);
 		rc = 0;
 	} else {
-		t = out_table_new(fmt, 5, headers, keys);
+		t = out_table_new(fmt, 5, headers, keys, "aK3KW");
 		for (size_t i = 0; i < v.n; i++) {
 			const struct cohort_violation *x = &v.v[i];
 			char month[16];
@@ -207,7 +207,7 @@ int cmd_rotation_plan(struct cli_ctx *ctx, int argc, char **argv)
 		cohort_problem_free(&p);
 		return cli_fail(&err);
 	}
-	t = out_table_new(fmt, 4, headers, keys);
+	t = out_table_new(fmt, 4, headers, keys, "KTKK");
 	for (size_t i = 0; i < pl.n; i++) {
 		char f[HOP_DATE_ISO_LEN], u[HOP_DATE_ISO_LEN];
 		const char *cells[4] = { p.trainees[pl.v[i].trainee].login,
@@ -289,6 +289,7 @@ int cmd_rotation_history(struct cli_ctx *ctx, int argc, char **argv)
 	struct out_table *t;
 	struct hop_err err;
 	const char *login = NULL;
+	char who[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0)
@@ -299,9 +300,11 @@ int cmd_rotation_history(struct cli_ctx *ctx, int argc, char **argv)
 	if (login && (strcmp(login, "self") == 0 || strcmp(login, "me") == 0 ||
 	              strcmp(login, "ich") == 0))
 		login = ctx->app.actor.login;
+	else if ((rc = cli_person(ctx, &login, who)))
+		return rc;
 	if (cohort_history(&ctx->app, a.n ? a.arg[0] : NULL, login, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 9, headers, keys);
+	t = out_table_new(fmt, 9, headers, keys, "1KTKKKKaa");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct cohort_change *h = &l.v[i];
 		char os[HOP_DATE_ISO_LEN], oe[HOP_DATE_ISO_LEN], ns[HOP_DATE_ISO_LEN],

@@ -67,7 +67,7 @@ static void due_text(const struct rotation_timeline_row *r)
 
 static int print_list(const struct rotation_timeline *tl)
 {
-	int kw = 0, tw = 0;
+	int kw = 0, tw = 0, width = out_width(stdout);
 
 	for (size_t i = 0; i < tl->n; i++)
 		for (size_t j = 0; j < tl->v[i].nperiods; j++) {
@@ -78,6 +78,9 @@ static int print_list(const struct rotation_timeline *tl)
 			kw = k > kw ? k : kw;
 			tw = t > tw ? t : tw;
 		}
+	/* Within the width: the teams and hosts give way, cut with "…". */
+	if (width > 0 && 2 + kw + 2 + tw + 2 + 23 > width)
+		tw = width - 2 - kw - 2 - 2 - 23 > 10 ? width - 2 - kw - 2 - 2 - 23 : 10;
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct rotation_timeline_row *r = &tl->v[i];
 
@@ -92,7 +95,8 @@ static int print_list(const struct rotation_timeline *tl)
 
 			fputs("  ", stdout);
 			pad(membership_kind_display(m->kind), kw + 2);
-			pad(where(m), tw + 2);
+			out_put_cut(stdout, where(m), tw, true);
+			fputs("  ", stdout);
 			if (m->end == HOP_DATE_NONE)
 				printf("%s -\n", date_format(m->start, a));
 			else
@@ -109,7 +113,7 @@ static int print_rows(const struct rotation_timeline *tl, enum out_format fmt)
 	const char *headers[] = { _("Login"), _("Name"), _("Kind"), _("Team"), _("Host"),
 	                          _("From"), _("Until"), _("Due"), _("Overdue"),
 	                          _("Review") };
-	struct out_table *t = out_table_new(fmt, 10, headers, keys);
+	struct out_table *t = out_table_new(fmt, 10, headers, keys, NULL);
 
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct rotation_timeline_row *r = &tl->v[i];
@@ -240,6 +244,7 @@ int cmd_rotation_timeline(struct cli_ctx *ctx, int argc, char **argv)
 	struct rotation_timeline_query q = { .from = HOP_DATE_NONE, .to = HOP_DATE_NONE };
 	struct rotation_timeline tl;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	bool chart = false;
 	int c, rc, months = 0;
 
@@ -270,7 +275,7 @@ int cmd_rotation_timeline(struct cli_ctx *ctx, int argc, char **argv)
 		                       "leave out --format"));
 	if (q.from != HOP_DATE_NONE && q.to != HOP_DATE_NONE && q.to < q.from)
 		return cli_usage_error("rotation", "timeline", _("--until is before --from"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &q.login, login)))
 		return rc;
 	if (chart)
 		chart_span(&q.from, &q.to, &months);

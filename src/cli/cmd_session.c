@@ -130,7 +130,7 @@ int cmd_session_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_args a = { .name = "session", .sub = "add", .opts = ses_options };
 	struct ses_opts o = { 0 };
-	char when[160], place[700];
+	char when[160], place[700], trainer[HOP_LOGIN_MAX + 1];
 	struct trn_session s;
 	struct hop_err err;
 	int64_t id;
@@ -145,7 +145,8 @@ int cmd_session_add(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("session", "add", _("give the start with --start DATETIME"));
 	if (!(o.fields & SES_CAPACITY))
 		return cli_usage_error("session", "add", _("give the seats with --capacity N"));
-	if ((rc = ses_times(&o)) || (rc = cli_open(ctx)))
+	if ((rc = ses_times(&o)) || (rc = cli_open(ctx)) ||
+	    (rc = cli_person(ctx, &o.s.trainer_login, trainer)))
 		return rc;
 	o.s.course = a.arg[0];
 	if (session_add(&ctx->app, &o.s, &id, &err) != HOP_OK)
@@ -165,6 +166,7 @@ int cmd_session_edit(struct cli_ctx *ctx, int argc, char **argv)
 	struct ses_opts o = { 0 };
 	struct trn_session s;
 	struct hop_err err;
+	char trainer[HOP_LOGIN_MAX + 1];
 	int64_t id;
 	int c, rc, promoted = 0;
 
@@ -177,7 +179,8 @@ int cmd_session_edit(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (!o.fields)
 		return cli_usage_error("session", "edit", _("give at least one thing to change"));
-	if ((rc = ses_times(&o)) || (rc = cli_open(ctx)))
+	if ((rc = ses_times(&o)) || (rc = cli_open(ctx)) ||
+	    (rc = cli_person(ctx, &o.s.trainer_login, trainer)))
 		return rc;
 	if (session_get(&ctx->app, id, &s, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -268,7 +271,7 @@ int cmd_session_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (session_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 14, headers, keys);
+	t = out_table_new(fmt, 14, headers, keys, "KK5Ka3bcKda2ef");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_session *s = &l.v[i];
 		char id[24], start[160], end[HOP_DATETIME_ISO_LEN], place[700], n[5][16];

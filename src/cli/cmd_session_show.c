@@ -86,7 +86,7 @@ int cmd_session_show(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (fmt == OUT_TABLE)
 		putchar('\n');
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "KT2K3ab");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_enrolment *e = &l.v[i];
 		char pos[16] = "";
@@ -141,8 +141,13 @@ int cmd_session_attend(struct cli_ctx *ctx, int argc, char **argv)
 	if (!ses_id_arg("session", "attend", a.arg[0], &id, &rc) || (rc = cli_open(ctx)))
 		return rc;
 	for (int i = 1; i < a.n; i++) {
+		char login[HOP_LOGIN_MAX + 1];
 		int64_t record = 0;
 
+		if ((rc = cli_person_operand(ctx, &a.arg[i], login))) {
+			failed++;
+			continue;
+		}
 		if (session_attend(&ctx->app, id, a.arg[i], mark, has_result, result, &record,
 		                   &err) != HOP_OK) {
 			rc = cli_fail(&err);

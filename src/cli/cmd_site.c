@@ -63,7 +63,7 @@ int cmd_site_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (site_list(&ctx->app, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "T23aKKK");
 	for (size_t i = 0; i < l.n; i++) {
 		char desks[16], rooms[16];
 		const char *cells[7];
@@ -191,7 +191,7 @@ int cmd_zone_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (zone_list(&ctx->app, site, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 6, headers, keys);
+	t = out_table_new(fmt, 6, headers, keys, "13aT4K");
 	for (size_t i = 0; i < l.n; i++) {
 		char level[16], desks[16];
 		const char *cells[6];

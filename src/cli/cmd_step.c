@@ -115,10 +115,25 @@ int step_parse(struct cli_args *a, int argc, char **argv, struct step_args *s)
 int step_resolve(struct cli_ctx *ctx, struct step_args *a, bool dates)
 {
 	struct hop_err err, e2;
+	struct hop_person p;
 
+	/* An owner word or a login; else a person as people name them. */
 	if (a->owner && onb_owner_parse(&ctx->app, a->owner, &a->s.owner, a->s.owner_login,
-	                                &err) != HOP_OK)
-		return cli_fail(&err);
+	                                &err) != HOP_OK) {
+		if (err.status != HOP_EINVAL)
+			return cli_fail(&err);
+		switch (person_find(&ctx->app, a->owner, &p, &e2)) {
+		case HOP_OK:
+			if (onb_owner_parse(&ctx->app, p.login, &a->s.owner, a->s.owner_login,
+			                    &err) != HOP_OK)
+				return cli_fail(&err);
+			break;
+		case HOP_ENOTFOUND:
+			return cli_fail(&err);
+		default:
+			return cli_fail(&e2);
+		}
+	}
 	if (!a->due)
 		return 0;
 	/* An offset from the start ("+3", "2 weeks") first; a person's step

@@ -16,12 +16,13 @@ int cmd_team_add(struct cli_ctx *ctx, int argc, char **argv)
 	const char *lead = NULL;
 	struct hop_team t;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int rc;
 
 	while (cli_option(&a, argc, argv) == 'l')
 		lead = optarg;
 	if ((rc = cli_operands(&a, 1, 1, _("give the NAME of the team to add"))) ||
-	    (rc = cli_open(ctx)))
+	    (rc = cli_open(ctx)) || (rc = cli_person(ctx, &lead, login)))
 		return rc;
 	if (team_add(&ctx->app, a.arg[0], lead, &err) != HOP_OK ||
 	    team_get(&ctx->app, a.arg[0], &t, &err) != HOP_OK)
@@ -58,7 +59,7 @@ int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (team_list(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "T2K3Kaa");
 	for (size_t i = 0; i < l.n; i++) {
 		char members[16], created[HOP_DATE_ISO_LEN], dissolved[HOP_DATE_ISO_LEN];
 		const char *cells[7];
@@ -82,7 +83,7 @@ int cmd_team_list(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	struct cli_args a = { .name = "team", .sub = "show", .opts = opts };
+	struct cli_args a = { .name = "team", .sub = "show", .opts = opts, .table = true };
 	const char *keys[] = { "login", "name", "email", "roles", "start", "end" };
 	const char *headers[] = { _("Login"), _("Name"), _("E-mail"), _("Roles"), _("Start"),
 	                          _("End") };
@@ -116,7 +117,7 @@ int cmd_team_show(struct cli_ctx *ctx, int argc, char **argv)
 	f.team = t.slug;
 	if (person_list(&ctx->app, &f, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	tab = out_table_new(OUT_TABLE, 6, headers, keys);
+	tab = out_table_new(OUT_TABLE, 6, headers, keys, "KTb3ba");
 	for (size_t i = 0; i < l.n; i++) {
 		char roles[64], start[HOP_DATE_ISO_LEN], end[HOP_DATE_ISO_LEN];
 		const char *cells[6];
@@ -149,7 +150,7 @@ int cmd_team_edit(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_args a = { .name = "team", .sub = "edit", .opts = opts };
 	bool no_lead = false;
 	struct hop_err err;
-	char changes[1024];
+	char changes[1024], login[HOP_LOGIN_MAX + 1];
 	int c, rc;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -166,7 +167,7 @@ int cmd_team_edit(struct cli_ctx *ctx, int argc, char **argv)
 	if (!name && !lead && !no_lead)
 		return cli_usage_error("team", "edit", _("nothing to change; give --name, --lead "
 		                       "or --no-lead"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &lead, login)))
 		return rc;
 	if (team_edit_report(&ctx->app, a.arg[0], name, no_lead ? "" : lead, changes,
 	                     sizeof changes, &err) != HOP_OK)
@@ -190,7 +191,7 @@ int cmd_team_remove(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_operands(&a, 1, 1, _("give the TEAM to dissolve (name or slug)"))) ||
 	    (rc = cli_open(ctx)))
 		return rc;
-	if (team_get(&ctx->app, a.arg[0], &t, &err) != HOP_OK ||
+	if (team_find(&ctx->app, a.arg[0], &t, &err) != HOP_OK ||
 	    team_remove(&ctx->app, t.slug, &err) != HOP_OK)
 		return cli_fail(&err);
 	printf(_("dissolved team %s (%s); its history is kept\n"), t.name, t.slug);

@@ -128,7 +128,7 @@ int cmd_teamday_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (teamday_list(&ctx->app, team, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "TKKKW");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct hop_teamday *d = &l.v[i];
 		char day[HOP_DATE_HUMAN_LEN], from[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN];
@@ -182,22 +182,52 @@ int cmd_teamday_suggest(struct cli_ctx *ctx, int argc, char **argv)
 		char when[HOP_DATE_HUMAN_LEN];
 
 		date_format_human(x->day, when, sizeof when);
-		if (!x->working)
+		if (!x->working) {
 			printf(_("  %s: %s\n"), when, x->why);
+			continue;
+		}
+		printf(_("  %s: %d of %d plan office; "), when, x->in_office, s.members);
+		if (!x->can_come)
+			printf("%s", _("nobody can come"));
+		else if (x->short_by)
+			printf(ngettext("%d can come, %d desk short", "%d can come, %d desks short",
+			                (unsigned long)x->short_by), x->can_come, x->short_by);
 		else
-			printf(_("  %s: %d of %d plan office; %d of %d desks in the team's zones "
-			         "free%s%s\n"), when, x->in_office, s.members, x->desks_free, x->desks,
-			       x->enough ? "" : _(" (not enough)"), x->suggested ? " <" : "");
+			printf(_("%d can come, desks for all"), x->can_come);
+		printf("%s\n", x->suggested ? " <" : "");
 	}
-	if (!s.weekdays) {
-		printf(_("No suggestion: nobody plans office on a working day with desks for "
-		         "everyone.\n"));
+	if (s.weekdays) {
+		printf(_("Suggested:"));
+		for (int wd = 1; wd <= 5; wd++)
+			if (s.weekdays & (1u << wd))
+				printf(" %s", _(weekday_names[wd]));
+		printf("\n");
 		return 0;
 	}
-	printf(_("Suggested:"));
-	for (int wd = 1; wd <= 5; wd++)
-		if (s.weekdays & (1u << wd))
-			printf(" %s", _(weekday_names[wd]));
-	printf("\n");
+	if (s.best < 0) {
+		printf(_("No suggestion: nobody can come on a working day this week.\n"));
+		return 0;
+	}
+	{
+		const struct teamday_suggest_day *b = &s.days[s.best];
+		char when[HOP_DATE_HUMAN_LEN];
+
+		date_format_human(b->day, when, sizeof when);
+		/* Never a day short of desks presented as fine: the best, and by how much. */
+		printf(ngettext("No day has desks for all who can come; best: %s, %d desk short.\n",
+		                "No day has desks for all who can come; best: %s, %d desks short.\n",
+		                (unsigned long)b->short_by), when, b->short_by);
+		if (s.zone_free)
+			printf(ngettext("Zone %s (%s) has %d desk free that day.\n",
+			                "Zone %s (%s) has %d desks free that day.\n",
+			                (unsigned long)s.zone_free), s.zone, s.floor, s.zone_free);
+		if (s.later != HOP_DATE_NONE) {
+			date_format_human(s.later, when, sizeof when);
+			printf(_("A later week fits: %s has desks for all who can come.\n"), when);
+		} else {
+			printf(_("Nor have the next %d weeks: more desks in the team's zones would "
+			         "help.\n"), SUGGEST_WEEKS);
+		}
+	}
 	return 0;
 }

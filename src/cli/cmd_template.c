@@ -95,7 +95,7 @@ int cmd_template_list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (template_list(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 8, headers, keys);
+	t = out_table_new(fmt, 8, headers, keys, "T23aKbac");
 	for (size_t i = 0; i < l.n; i++) {
 		char roles[64] = "", steps[16], created[HOP_DATE_ISO_LEN], retired[HOP_DATE_ISO_LEN];
 		snprintf(steps, sizeof steps, "%d", l.v[i].steps);
@@ -152,7 +152,7 @@ int cmd_template_show(struct cli_ctx *ctx, int argc, char **argv)
 			printf("%s\n", tp.team[0] ? tp.team : roles[0] ? roles : _("anyone"));
 		putchar('\n');
 	}
-	t = out_table_new(fmt, 8, headers, keys);
+	t = out_table_new(fmt, 8, headers, keys, "KTa32bc1");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct onb_step_spec *s = &l.v[i].s;
 		char num[16], due[80], title[HOP_STEP_TITLE_MAX + HOP_COURSE_CODE_MAX + 4];

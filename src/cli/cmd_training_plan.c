@@ -46,7 +46,7 @@ int cmd_training_plan(struct cli_ctx *ctx, int argc, char **argv)
 	if (fmt == OUT_TABLE)
 		printf(_("Sessions of %s (%s) for everyone due, overdue or expiring, most overdue "
 		         "first:\n\n"), p.course.code, p.course.title);
-	t = out_table_new(fmt, 7, headers, keys);
+	t = out_table_new(fmt, 7, headers, keys, "KTKKTKa");
 	for (size_t i = 0; i < p.npeople; i++) {
 		const struct trn_plan_person *q = &p.people[i];
 		const struct trn_plan_session *s = q->session >= 0 ? &p.sessions[q->session] : NULL;

@@ -24,6 +24,7 @@ int cmd_training_record(struct cli_ctx *ctx, int argc, char **argv)
 	struct trn_record_entry e = { .done_on = HOP_DATE_NONE, .result = TRN_PASSED };
 	struct trn_record r;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	char d[HOP_DATE_ISO_LEN], until[80];
 	int c, rc;
 
@@ -51,7 +52,7 @@ int cmd_training_record(struct cli_ctx *ctx, int argc, char **argv)
 	if (e.done_on == HOP_DATE_NONE)
 		return cli_usage_error("training", "record", _("give the day the training was done: "
 		                       "--on DATE"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (trn_record_add(&ctx->app, a.arg[0], a.arg[1], &e, &r, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -83,16 +84,18 @@ int cmd_training_records(struct cli_ctx *ctx, int argc, char **argv)
 	struct trn_record_list l;
 	struct out_table *t;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	bool all = false;
 	int rc;
 
 	while (cli_option(&a, argc, argv) == 'a')
 		all = true;
-	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)))
+	if ((rc = cli_operands(&a, 0, 1, NULL)) || (rc = cli_open(ctx)) ||
+	    (a.n && (rc = cli_person_operand(ctx, &a.arg[0], login))))
 		return rc;
 	if (trn_records_of(&ctx->app, a.n ? a.arg[0] : NULL, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, all ? 11 : 10, headers, keys);
+	t = out_table_new(fmt, all ? 11 : 10, headers, keys, "KKTKbaca12a");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_record *r = &l.v[i];
 		const bool table = fmt == OUT_TABLE;

@@ -78,15 +78,16 @@ int cmd_training_status(struct cli_ctx *ctx, int argc, char **argv)
 	struct trn_status_list l;
 	struct out_table *t;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int rc;
 
 	if ((rc = report_args(&a, argc, argv, &o)) || (rc = cli_operands(&a, 0, 1, "")))
 		return rc;
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (a.n && (rc = cli_person_operand(ctx, &a.arg[0], login))))
 		return rc;
 	if (trn_status_person(&ctx->app, a.n ? a.arg[0] : NULL, o.day, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(o.fmt, 6, headers, keys);
+	t = out_table_new(o.fmt, 6, headers, keys, "KTKKba");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_status_row *r = &l.v[i];
 		char due[HOP_DATE_ISO_LEN], until[HOP_DATE_ISO_LEN], last[HOP_DATE_ISO_LEN];
@@ -110,7 +111,7 @@ static int print_people(const struct trn_status_list *l, hop_date day, enum out_
 	                       "last_done", "days" };
 	const char *headers[] = { _("Login"), _("Name"), _("Course"), _("Title"), _("Status"),
 	                          _("Due"), _("Valid until"), _("Last done"), _("Days") };
-	struct out_table *t = out_table_new(fmt, 9, headers, keys);
+	struct out_table *t = out_table_new(fmt, 9, headers, keys, "K3K2KKbaK");
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct trn_status_row *r = &l->v[i];
@@ -213,7 +214,7 @@ int cmd_training_coverage(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trn_coverage(&ctx->app, team, o.day, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(o.fmt, 10, headers, keys);
+	t = out_table_new(o.fmt, 10, headers, keys, "KTKKKKKaba");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_coverage *v = &l.v[i];
 		char n[8][16];

@@ -98,14 +98,15 @@ int cmd_training_equity(struct cli_ctx *ctx, int argc, char **argv)
 	if (trn_equity_report(&ctx->app, from, to, team, &e, &err) != HOP_OK)
 		return cli_fail(&err);
 	if (fmt == OUT_TABLE) {
-		char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN];
-		printf(_("Training from %s to %s: training days and trainings (records and "
-		         "attended sessions) per person; the survey found %d %% of leads and %d %% "
-		         "of staff trained.\n\n"), date_format(from, d1), date_format(to, d2),
-		       TRN_SURVEY_LEADS_PCT, TRN_SURVEY_STAFF_PCT);
-		t = out_table_new(fmt, 8, theaders, tkeys);
+		char d1[HOP_DATE_ISO_LEN], d2[HOP_DATE_ISO_LEN], intro[512];
+		snprintf(intro, sizeof intro, _("Training from %s to %s: training days and trainings "
+		         "(records and attended sessions) per person; the survey found %d %% of leads "
+		         "and %d %% of staff trained.\n\n"), date_format(from, d1), date_format(to, d2),
+		         TRN_SURVEY_LEADS_PCT, TRN_SURVEY_STAFF_PCT);
+		out_para(stdout, intro);
+		t = out_table_new(fmt, 8, theaders, tkeys, "TKKKabba");
 	} else {
-		t = out_table_new(fmt, 12, headers, keys);
+		t = out_table_new(fmt, 12, headers, keys, NULL);
 	}
 	for (size_t i = 0; i < e.n; i++) {
 		const struct trn_equity_group *g = &e.v[i];

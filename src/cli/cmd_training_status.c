@@ -46,6 +46,7 @@ int cmd_training_require(struct cli_ctx *ctx, int argc, char **argv)
 	struct trn_requirement_new rq = { .warn_days = -1, .from = HOP_DATE_NONE,
 	                                  .until = HOP_DATE_NONE };
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int64_t id;
 	int c, rc, given = 0;
 
@@ -104,7 +105,7 @@ int cmd_training_require(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("training", "require", _("say whom it is for with exactly one "
 		                       "of --all, --role, --team, --site or --person"));
 	rq.course = a.arg[0];
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person(ctx, &rq.person, login)))
 		return rc;
 	if (trn_require(&ctx->app, &rq, &id, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -150,7 +151,7 @@ int cmd_training_requirements(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trn_requirements(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 13, headers, keys);
+	t = out_table_new(fmt, 13, headers, keys, "KKTd4caaabbca");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_requirement *r = &l.v[i];
 		char id[24], months[16], mmdd[8], grace[16], warn[16];
@@ -221,6 +222,7 @@ int cmd_training_exempt(struct cli_ctx *ctx, int argc, char **argv)
 	const char *reason = NULL;
 	hop_date until = HOP_DATE_NONE;
 	struct hop_err err;
+	char login[HOP_LOGIN_MAX + 1];
 	int c, rc, count;
 
 	while ((c = cli_option(&a, argc, argv)) > 0) {
@@ -238,7 +240,7 @@ int cmd_training_exempt(struct cli_ctx *ctx, int argc, char **argv)
 	if (!reason || until == HOP_DATE_NONE)
 		return cli_usage_error("training", "exempt", _("an exemption needs --reason and "
 		                       "--until"));
-	if ((rc = cli_open(ctx)))
+	if ((rc = cli_open(ctx)) || (rc = cli_person_operand(ctx, &a.arg[0], login)))
 		return rc;
 	if (trn_exempt(&ctx->app, a.arg[0], a.arg[1], reason, until, &count, &err) != HOP_OK)
 		return cli_fail(&err);
@@ -277,7 +279,7 @@ int cmd_training_exemptions(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (trn_exemptions(&ctx->app, all, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 8, headers, keys);
+	t = out_table_new(fmt, 8, headers, keys, "K3K4KKTa");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct trn_exemption *e = &l.v[i];
 		char id[24], req[24], until[HOP_DATE_ISO_LEN];

@@ -11,126 +11,178 @@
 #include "hop/core/presence/presence.h"
 #include "cmd_presence.h"
 
+/* The grid as it always was, and --wide's: 24 columns of names, 14 a day. */
 #define NAME_COLS 24
 #define DAY_COLS 14
+/* Narrower than this, a name column tells too little. */
+#define NAME_MIN 12
 
 static const char *const day_abbr[PRESENCE_DAYS] = {
 	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
 };
 
-/* s cut to cols display columns (a code point a column: names and codes are
- * Latin script) and padded with blanks; a cut name ends in "…". */
+/* s in cols display columns, cut with "…" and padded unless last. */
 static void put_cell(const char *s, int cols, bool last)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	int w = out_display_width(s);
+	out_put_cut(stdout, s, cols, !last);
+}
 
-	if (w < 0 || w > cols) {
-		int n = 0;
-		while (*p && n < cols - 1) {
-			do
-				putchar(*p++);
-			while ((*p & 0xc0) == 0x80);
-			n++;
+static void day_head(const struct presence_week *w, int d, char *buf, size_t size)
+{
+	int y, m, dd;
+
+	date_to_ymd(w->days[d].day, &y, &m, &dd);
+	snprintf(buf, size, "%s %d.%d.%s", _(day_abbr[d]), dd, m,
+	         w->days[d].team_day ? "*" : !w->days[d].working ? "#" : "");
+}
+
+static void day_cell(const struct presence_week *w, const struct presence_row *r, int d,
+                     char *buf, size_t size)
+{
+	const struct presence_cell *c = &r->days[d];
+
+	if (!w->days[d].working)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%s%s%.10s%s", presence_loc_code(c->loc), *c->desk ? " " : "",
+		         c->desk, c->deviation ? " !" : "");
+}
+
+static void row_name(const struct presence_row *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.60s%s", r->person.name, r->deviations ? " !" : "");
+}
+
+/* The widths of the name and the day columns: as always when that fits the
+ * terminal (or --wide), else days as wide as their widest cell and the names
+ * in what is left, cut with "…". */
+static void grid_widths(const struct presence_week *w, int *name_cols, int *day_cols)
+{
+	int width = out_width(stdout), days = 0, names = 0;
+	char buf[64];
+
+	*name_cols = NAME_COLS;
+	*day_cols = DAY_COLS;
+	if (width <= 0 || NAME_COLS + PRESENCE_DAYS * (DAY_COLS + 1) <= width)
+		return;
+	for (int d = 0; d < PRESENCE_DAYS; d++) {
+		day_head(w, d, buf, sizeof buf);
+		days = out_display_width(buf) > days ? out_display_width(buf) : days;
+		for (size_t i = 0; i < w->nrows; i++) {
+			day_cell(w, &w->rows[i], d, buf, sizeof buf);
+			days = out_display_width(buf) > days ? out_display_width(buf) : days;
 		}
-		fputs("…", stdout);
-		w = cols;
-	} else {
-		fputs(s, stdout);
 	}
-	for (; !last && w < cols; w++)
-		putchar(' ');
+	for (size_t i = 0; i < w->nrows; i++) {
+		row_name(&w->rows[i], buf, sizeof buf);
+		names = out_display_width(buf) > names ? out_display_width(buf) : names;
+	}
+	names = out_display_width(_("Desks free")) > names ? out_display_width(_("Desks free")) : names;
+	names = out_display_width(_("In office")) > names ? out_display_width(_("In office")) : names;
+	/* A blank after the widest day, unless the names need it. */
+	*day_cols = days + 1 < DAY_COLS ? days + 1 : DAY_COLS;
+	if (width - PRESENCE_DAYS * (*day_cols + 1) < (names < NAME_MIN ? names : NAME_MIN))
+		*day_cols = days < DAY_COLS ? days : DAY_COLS;
+	*name_cols = width - PRESENCE_DAYS * (*day_cols + 1);
+	if (*name_cols > names)
+		*name_cols = names;
+	if (*name_cols > NAME_COLS)
+		*name_cols = NAME_COLS;
+	if (*name_cols < NAME_MIN)
+		*name_cols = NAME_MIN;
 }
 
 static void print_grid(const struct presence_week *w)
 {
-	char label[80], buf[64];
+	char label[80], buf[64], line[512];
+	int name_cols, day_cols;
 
+	grid_widths(w, &name_cols, &day_cols);
 	printf("%s · %s\n\n", w->team.name, presence_week_label(w->monday, label, sizeof label));
-	put_cell(_("Name"), NAME_COLS, false);
+	put_cell(_("Name"), name_cols, false);
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
-		int y, m, dd;
-		date_to_ymd(w->days[d].day, &y, &m, &dd);
-		snprintf(buf, sizeof buf, "%s %d.%d.%s", _(day_abbr[d]), dd, m,
-		         w->days[d].team_day ? "*" : !w->days[d].working ? "#" : "");
+		day_head(w, d, buf, sizeof buf);
 		putchar(' ');
-		put_cell(buf, DAY_COLS, d == PRESENCE_DAYS - 1);
+		put_cell(buf, day_cols, d == PRESENCE_DAYS - 1);
 	}
 	putchar('\n');
 	for (size_t i = 0; i < w->nrows; i++) {
 		const struct presence_row *r = &w->rows[i];
-		snprintf(buf, sizeof buf, "%.60s%s", r->person.name, r->deviations ? " !" : "");
-		put_cell(buf, NAME_COLS, false);
+		row_name(r, buf, sizeof buf);
+		put_cell(buf, name_cols, false);
 		for (int d = 0; d < PRESENCE_DAYS; d++) {
-			const struct presence_cell *c = &r->days[d];
-			if (!w->days[d].working)
-				snprintf(buf, sizeof buf, "-");
-			else
-				snprintf(buf, sizeof buf, "%s%s%.10s%s", presence_loc_code(c->loc),
-				         *c->desk ? " " : "", c->desk, c->deviation ? " !" : "");
+			day_cell(w, r, d, buf, sizeof buf);
 			putchar(' ');
-			put_cell(buf, DAY_COLS, d == PRESENCE_DAYS - 1);
+			put_cell(buf, day_cols, d == PRESENCE_DAYS - 1);
 		}
 		putchar('\n');
 	}
 	putchar('\n');
-	put_cell(_("In office"), NAME_COLS, false);
+	put_cell(_("In office"), name_cols, false);
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		snprintf(buf, sizeof buf, "%d/%zu", w->days[d].in_office, w->nrows);
 		putchar(' ');
-		put_cell(w->days[d].working ? buf : "-", DAY_COLS, d == PRESENCE_DAYS - 1);
+		put_cell(w->days[d].working ? buf : "-", day_cols, d == PRESENCE_DAYS - 1);
 	}
 	putchar('\n');
-	put_cell(_("Desks free"), NAME_COLS, false);
+	put_cell(_("Desks free"), name_cols, false);
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		snprintf(buf, sizeof buf, "%d/%d", w->days[d].desks_free, w->days[d].desks);
 		putchar(' ');
-		put_cell(w->days[d].working ? buf : "-", DAY_COLS, d == PRESENCE_DAYS - 1);
+		put_cell(w->days[d].working ? buf : "-", day_cols, d == PRESENCE_DAYS - 1);
 	}
 	printf("\n\n");
-	printf(_("%s %s, %s %s, %s %s, %s %s, %s %s, %s not set\n"),
-	       presence_loc_code(LOC_OFFICE), presence_loc_display(LOC_OFFICE),
-	       presence_loc_code(LOC_HOME), presence_loc_display(LOC_HOME),
-	       presence_loc_code(LOC_MOBILE), presence_loc_display(LOC_MOBILE),
-	       presence_loc_code(LOC_AWAY), presence_loc_display(LOC_AWAY),
-	       presence_loc_code(LOC_TRIP), presence_loc_display(LOC_TRIP),
-	       presence_loc_code(LOC_NONE));
-	printf(_("* presence day, # not a working day, ! deviation from the office agreement\n"));
+	snprintf(line, sizeof line, _("%s %s, %s %s, %s %s, %s %s, %s %s, %s not set\n"),
+	         presence_loc_code(LOC_OFFICE), presence_loc_display(LOC_OFFICE),
+	         presence_loc_code(LOC_HOME), presence_loc_display(LOC_HOME),
+	         presence_loc_code(LOC_MOBILE), presence_loc_display(LOC_MOBILE),
+	         presence_loc_code(LOC_AWAY), presence_loc_display(LOC_AWAY),
+	         presence_loc_code(LOC_TRIP), presence_loc_display(LOC_TRIP),
+	         presence_loc_code(LOC_NONE));
+	out_para(stdout, line);
+	out_para(stdout, _("* presence day, # not a working day, ! deviation from the office agreement\n"));
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		char when[HOP_DATE_HUMAN_LEN];
 		date_format_human(w->days[d].day, when, sizeof when);
 		if (!w->days[d].working)
-			printf("# %s\n", w->days[d].why);
+			snprintf(line, sizeof line, "# %s\n", w->days[d].why);
 		else if (w->days[d].team_day && *w->days[d].team_day_note)
-			printf(_("* %s: presence day (%s)\n"), when, w->days[d].team_day_note);
+			snprintf(line, sizeof line, _("* %s: presence day (%s)\n"), when,
+			         w->days[d].team_day_note);
 		else if (w->days[d].team_day)
-			printf(_("* %s: presence day\n"), when);
+			snprintf(line, sizeof line, _("* %s: presence day\n"), when);
+		else
+			continue;
+		out_para(stdout, line);
 	}
-	for (size_t k = 0; k < w->dev.n; k++)
-		printf("! %s: %s\n", w->dev.v[k].name, w->dev.v[k].text);
+	for (size_t k = 0; k < w->dev.n; k++) {
+		snprintf(line, sizeof line, "! %s: %s\n", w->dev.v[k].name, w->dev.v[k].text);
+		out_para(stdout, line);
+	}
 }
 
 /* The week as rows for a spreadsheet or a program: a person and a day each. */
 static int print_rows(const struct presence_week *w, enum out_format fmt)
 {
 	static const char *const keys[] = { "login", "name", "day", "location", "desk", "half",
-	                                     "note", "team_day", "working" };
+	                                     "note", "team_day", "working", "set_by" };
 	const char *headers[] = { _("Login"), _("Name"), _("Day"), _("Location"), _("Desk"),
-	                          _("Half"), _("Note"), _("Presence day"), _("Working day") };
-	struct out_table *t = out_table_new(fmt, 9, headers, keys);
+	                          _("Half"), _("Note"), _("Presence day"), _("Working day"),
+	                          _("Set by") };
+	struct out_table *t = out_table_new(fmt, 10, headers, keys, NULL);
 
 	for (size_t i = 0; i < w->nrows; i++) {
 		const struct presence_row *r = &w->rows[i];
 		for (int d = 0; d < PRESENCE_DAYS; d++) {
 			const struct presence_cell *c = &r->days[d];
 			char day[11];
-			const char *cells[9] = {
+			const char *cells[10] = {
 				r->person.login, r->person.name, date_format(w->days[d].day, day),
 				c->loc == LOC_NONE ? "" : presence_loc_name(c->loc), c->desk,
 				c->desk[0] ? (c->desk_half == HALF_AM ? "am" : c->desk_half == HALF_PM ?
 				              "pm" : "day") : "",
 				c->note, w->days[d].team_day ? "yes" : "no",
-				w->days[d].working ? "yes" : "no",
+				w->days[d].working ? "yes" : "no", c->set_by_login,
 			};
 			out_table_add(t, cells);
 		}
@@ -223,7 +275,7 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 		team = ctx->app.actor.person.team;
 	if (agreement_check(&ctx->app, team, from, to, &l, &err) != HOP_OK)
 		return cli_fail(&err);
-	t = out_table_new(fmt, 6, headers, keys);
+	t = out_table_new(fmt, 6, headers, keys, "KTKKaW");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct agreement_deviation *d = &l.v[i];
 		char wk[16], day[HOP_DATE_ISO_LEN];
@@ -283,7 +335,7 @@ int cmd_forecast(struct cli_ctx *ctx, int argc, char **argv)
 	if (fmt == OUT_TABLE)
 		printf("%s · %s\n\n", *fc.site ? fc.site : _("all sites"),
 		       presence_week_label(monday, label, sizeof label));
-	t = out_table_new(fmt, 5, headers, keys);
+	t = out_table_new(fmt, 5, headers, keys, "KKKKW");
 	for (int d = 0; d < PRESENCE_DAYS; d++) {
 		const struct forecast_day *f = &fc.days[d];
 		char when[HOP_DATE_HUMAN_LEN], planned[16], desks[16], booked[16];

@@ -12,12 +12,14 @@
 #include "hop/base/csv.h"
 #include "hop/base/i18n.h"
 #include "hop/base/vec.h"
+#include "output_int.h"
 
 struct out_table {
 	enum out_format f;
 	size_t ncols;
 	char **headers;
 	char **keys;
+	char *fit;          /* how the columns give way to a narrow terminal */
 	char ***rows;       /* rows[i][j]; NULL cells stay NULL */
 	size_t nrows, cap;
 	bool failed;        /* out of memory: print what we have, never crash */
@@ -60,8 +62,8 @@ char *out_date_cell(hop_date d, char *buf)
 	return buf;
 }
 
-struct out_table *out_table_new(enum out_format f, size_t ncols,
-                                const char *const *headers, const char *const *keys)
+struct out_table *out_table_new(enum out_format f, size_t ncols, const char *const *headers,
+                                const char *const *keys, const char *fit)
 {
 	struct out_table *t = calloc(1, sizeof *t);
 
@@ -75,6 +77,13 @@ struct out_table *out_table_new(enum out_format f, size_t ncols,
 		out_table_free(t);
 		return NULL;
 	}
+	/* A layout that does not match its columns is a mistake in hop: say
+	 * so, and print the table whole rather than guess. */
+	if (out_fit_valid(fit, ncols))
+		t->fit = strndup(fit, ncols);
+	else if (f == OUT_TABLE)
+		fprintf(stderr, "hop: %s\n", _("a table's column layout does not match its columns; "
+		        "it is printed at full width"));
 	for (size_t i = 0; i < ncols; i++) {
 		t->headers[i] = strdup(headers[i] ? headers[i] : "");
 		t->keys[i] = strdup(keys[i] ? keys[i] : "");
@@ -117,90 +126,6 @@ void out_table_add(struct out_table *t, const char *const *cells)
 	t->rows[t->nrows++] = row;
 }
 
-/* One UTF-8 character at s (of at most n bytes): its length and code point,
- * or length 1 and U+FFFD for a byte that starts no valid sequence. */
-static size_t utf8_next(const char *s, size_t n, uint32_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len;
-	uint32_t c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-		len = 2;
-		c = p[0] & 0x1F;
-	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		len = 3;
-		c = p[0] & 0x0F;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		len = 4;
-		c = p[0] & 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (len > n)
-		goto bad;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			goto bad;
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
-		goto bad;
-	*cp = c;
-	return len;
-bad:
-	*cp = 0xFFFD;
-	return 1;
-}
-
-int out_display_width(const char *s)
-{
-	size_t n = strlen(s);
-	mbstate_t ps;
-	int width = 0;
-
-	memset(&ps, 0, sizeof ps);
-	while (n > 0) {
-		wchar_t wc;
-		size_t len;
-		int w;
-
-		/* ASCII is one column in every locale hop runs in (control
-		 * characters too: they are printed as spaces). */
-		if ((unsigned char)*s < 0x80) {
-			width++;
-			s++;
-			n--;
-			continue;
-		}
-		len = mbrtowc(&wc, s, n, &ps);
-
-		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
-			/* Not a character in this locale (or the C locale): count one
-			 * column per UTF-8 character, as a UTF-8 terminal would. */
-			uint32_t cp;
-			len = utf8_next(s, n, &cp);
-			memset(&ps, 0, sizeof ps);
-			w = 1;
-		} else {
-			w = wcwidth(wc);
-			/* Control characters are printed as spaces (see put_cell). */
-			if (w < 0)
-				w = 1;
-		}
-		width += w;
-		s += len;
-		n -= len;
-	}
-	return width;
-}
-
 void out_label(FILE *out, const char *label, int width)
 {
 	fputs(label, out);
@@ -208,69 +133,103 @@ void out_label(FILE *out, const char *label, int width)
 		putc(' ', out);
 }
 
-/* A table cell on one line: control characters become spaces.  Runs of
- * plain bytes go out whole. */
-static void put_cell(FILE *out, const char *s, int pad)
+/* The names of the columns left out (w[j] < 0, with values), for the
+ * last line: "(not shown: Site, Floor; --wide shows every column)". */
+static void print_left_out(struct out_table *t, const int *w, const bool *empty, FILE *out)
 {
-	static const char blanks[] = "                                ";
+	char names[512] = "", line[640];
+	size_t used = 0;
 
-	while (*s) {
-		size_t n = 0;
+	for (size_t j = 0; j < t->ncols && used < sizeof names; j++)
+		if (w[j] < 0 && !empty[j])
+			used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
+			                         used ? ", " : "", t->headers[j] ? t->headers[j] : "");
+	snprintf(line, sizeof line, _("(not shown: %s; --wide shows every column)"), names);
+	out_para(out, line);
+}
 
-		while (s[n] && !((unsigned char)s[n] < 0x20 || s[n] == 0x7F))
-			n++;
-		fwrite(s, 1, n, out);
-		s += n;
-		for (; *s && ((unsigned char)*s < 0x20 || *s == 0x7F); s++)
-			putc(' ', out);
+/* One row of cells (the shown ones, w[j] >= 0), two blanks apart, each cut
+ * to its width, no blanks after the last value; a last column that wraps
+ * (fit 'W') goes on in further lines under itself. */
+static void print_line(char *const *cells, size_t n, const int *w, const char *fit,
+                       FILE *out)
+{
+	size_t last = n;
+	int col = 0;
+	bool first = true;
+
+	while (last > 0 && (w[last - 1] < 0 || !cells[last - 1] || !*cells[last - 1]))
+		last--;
+	for (size_t j = 0; j < last; j++) {
+		const char *c = cells[j] ? cells[j] : "";
+		size_t len, next;
+
+		if (w[j] < 0)
+			continue;
+		if (!first) {
+			fputs("  ", out);
+			col += 2;
+		}
+		first = false;
+		if (j + 1 < last || !fit || fit[j] != 'W' || out_display_width(c) <= w[j]) {
+			out_put_cut(out, c, w[j], j + 1 < last);
+			col += w[j];
+			continue;
+		}
+		for (;;) {
+			len = out_wrap_len(c, w[j], &next);
+			for (size_t k = 0; k < len; k++)
+				putc((unsigned char)c[k] < 0x20 || c[k] == 0x7F ? ' ' : c[k], out);
+			c += next;
+			if (!*c)
+				break;
+			fprintf(out, "\n%*s", col, "");
+		}
 	}
-	for (; pad > 0; pad -= (int)sizeof blanks - 1)
-		fwrite(blanks, 1, pad < (int)sizeof blanks - 1 ? (size_t)pad : sizeof blanks - 1, out);
+	putc('\n', out);
 }
 
 static void print_table(struct out_table *t, FILE *out)
 {
-	int *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
+	size_t n = t->ncols ? t->ncols : 1, left;
+	int *natural = calloc(n, sizeof *natural), *w = calloc(n, sizeof *w);
+	bool *empty = calloc(n, sizeof *empty), first = true;
 
-	if (!w)
-		return;
+	if (!natural || !w || !empty)
+		goto out;
 	for (size_t j = 0; j < t->ncols; j++) {
-		w[j] = out_display_width(t->headers[j] ? t->headers[j] : "");
+		natural[j] = out_display_width(t->headers[j] ? t->headers[j] : "");
+		empty[j] = true;
 		for (size_t i = 0; i < t->nrows; i++) {
-			int cw = t->rows[i][j] ? out_display_width(t->rows[i][j]) : 0;
-			if (cw > w[j])
-				w[j] = cw;
+			const char *c = t->rows[i][j];
+			int cw = c ? out_display_width(c) : 0;
+			if (cw > natural[j])
+				natural[j] = cw;
+			if (c && *c)
+				empty[j] = false;
 		}
 	}
-	/* Header, a line of dashes, then the rows; no trailing blanks. */
+	left = out_fit_plan(t->fit, t->ncols, natural, empty, out_width(out), w);
+	/* Header, a line of dashes, then the rows. */
+	print_line(t->headers, t->ncols, w, NULL, out);
 	for (size_t j = 0; j < t->ncols; j++) {
-		const char *h = t->headers[j] ? t->headers[j] : "";
-		if (j)
+		if (w[j] < 0)
+			continue;
+		if (!first)
 			fputs("  ", out);
-		put_cell(out, h, j + 1 < t->ncols ? w[j] - out_display_width(h) : 0);
-	}
-	putc('\n', out);
-	for (size_t j = 0; j < t->ncols; j++) {
-		if (j)
-			fputs("  ", out);
+		first = false;
 		for (int k = 0; k < w[j]; k++)
 			putc('-', out);
 	}
 	putc('\n', out);
-	for (size_t i = 0; i < t->nrows; i++) {
-		size_t last = t->ncols;
-		/* Empty cells at the end of a row leave no blanks behind. */
-		while (last > 0 && (!t->rows[i][last - 1] || !*t->rows[i][last - 1]))
-			last--;
-		for (size_t j = 0; j < last; j++) {
-			const char *c = t->rows[i][j] ? t->rows[i][j] : "";
-			if (j)
-				fputs("  ", out);
-			put_cell(out, c, j + 1 < last ? w[j] - out_display_width(c) : 0);
-		}
-		putc('\n', out);
-	}
+	for (size_t i = 0; i < t->nrows; i++)
+		print_line(t->rows[i], t->ncols, w, t->fit, out);
+	if (left)
+		print_left_out(t, w, empty, out);
+out:
+	free(natural);
 	free(w);
+	free(empty);
 }
 
 /* A JSON string: quotes, backslashes and control characters escaped; valid
@@ -298,7 +257,7 @@ static void json_string(FILE *out, const char *s)
 				fprintf(out, "\\u%04x", c);
 				break;
 			}
-			len = utf8_next(s, n, &cp);
+			len = out_utf8_next(s, n, &cp);
 			if (cp == 0xFFFD && len == 1 && c >= 0x80)
 				fputs("\\ufffd", out);
 			else
@@ -375,6 +334,7 @@ void out_table_free(struct out_table *t)
 		free(t->keys[j]);
 	free(t->headers);
 	free(t->keys);
+	free(t->fit);
 	free(t);
 }
 

@@ -14,6 +14,7 @@
 
 #include <iniparser.h>
 
+#include "hop/base/fold.h"
 #include "hop/config/config.h"
 #include "hop/base/i18n.h"
 
@@ -101,42 +102,12 @@ static void scan_finish_errors(struct scan *sc)
 
 /* ---- suggestions ---- */
 
-/* Optimal string alignment distance (edits and swaps of neighbours), so that
- * "max_hoem_days" finds max_home_days.  Long strings get no suggestion. */
-#define DIST_MAX_LEN 64
-static int distance(const char *a, const char *b)
-{
-	int d[DIST_MAX_LEN + 1][DIST_MAX_LEN + 1];
-	size_t la = strlen(a), lb = strlen(b);
-
-	if (la > DIST_MAX_LEN || lb > DIST_MAX_LEN)
-		return 1000;
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		for (size_t j = 1; j <= lb; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	}
-	return d[la][lb];
-}
-
 /* Close enough to be a typo of candidate. */
 static bool near(const char *typed, const char *candidate)
 {
 	int limit = (int)strlen(candidate) / 3;
-	return distance(typed, candidate) <= (limit < 2 ? 2 : limit);
+	limit = limit < 2 ? 2 : limit;
+	return fold_distance(typed, candidate, limit) <= limit;
 }
 
 /* ---- sections ---- */

@@ -60,7 +60,6 @@ static void ascii_lower(char *s)
 static enum hop_status check_region(char *v, size_t size, struct hop_err *err)
 {
 	char codes[3 * NREGIONS + 1] = "";
-
 	char upper[3];
 
 	(void)size;
@@ -217,6 +216,16 @@ static enum hop_status check_url(char *v, size_t size, struct hop_err *err)
 	                "host=db1 dbname=hop"), v);
 }
 
+/* The database role of a login, * standing for the login: "*", "hop_*". */
+static enum hop_status check_role(char *v, size_t size, struct hop_err *err)
+{
+	(void)size;
+	if (!*v || (strchr(v, '*') && strchr(v, '*') == strrchr(v, '*')))
+		return HOP_OK;
+	return hop_fail(err, HOP_EINVAL, _("'%s' does not say which role a login has; write * "
+	                "for the login itself, or a pattern with one * such as hop_*"), v);
+}
+
 /* Course codes separated by commas (blanks around them allowed), each as
  * the catalogue allows codes; rewritten without the blanks. */
 /* A file mode in octal, such as 0640: the owner reads and writes, group and
@@ -315,6 +324,8 @@ const struct config_key config_keys[] = {
 	           N_("the database file; empty: $XDG_DATA_HOME/hop/hop.db or ~/.local/share/hop/hop.db")),
 	STRING_KEY("database", "url", db_url, true, check_url, "",
 	           N_("a PostgreSQL database instead of the file: postgresql://HOST/DATABASE or a libpq connection string (host=... dbname=...); empty: the file of path")),
+	STRING_KEY("database", "login_role", db_login_role, true, check_role, "",
+	           N_("the PostgreSQL role each login must connect as, * standing for the login (peer or Kerberos authentication); empty: any role")),
 	STRING_KEY("organisation", "name", org_name, false, NULL, "hop",
 	           N_("the organisation's name, shown in headings and calendar feeds")),
 	STRING_KEY("organisation", "region", region, false, check_region, "BE",

@@ -196,6 +196,31 @@ static enum hop_status create_file(const char *path, struct hop_err *err)
 	return HOP_OK;
 }
 
+/* [database] login_role: the database knows this connection as the acting
+ * login's own role (peer or Kerberos authentication), so that no variable
+ * makes anyone act as someone else. */
+static enum hop_status check_login_role(struct hop_app *app, struct hop_err *err)
+{
+	const char *pat = app->cfg.db_login_role, *star = strchr(pat, '*');
+	char role[256], want[HOP_LOGIN_MAX + 80];
+
+	if (!*pat || !star)
+		return HOP_OK;
+	if (!app->db_server)
+		return hop_fail(err, HOP_EPERM, _("[database] login_role asks the database which "
+		                "role is connected, but %s is a file, which has no roles"),
+		                app->db_shown);
+	snprintf(want, sizeof want, "%.*s%s%s", (int)(star - pat), pat, app->actor.login,
+	         star + 1);
+	if (db_role(app->db, role, sizeof role, err) != HOP_OK)
+		return err->status;
+	if (strcmp(role, want) != 0)
+		return hop_fail(err, HOP_EPERM, _("hop acts as the login '%s', but the database "
+		                "knows this connection as the role '%s', not '%s'; each person acts "
+		                "only as themself"), app->actor.login, role, want);
+	return HOP_OK;
+}
+
 enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *err)
 {
 	struct hop_err ignore;
@@ -211,6 +236,11 @@ enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *er
 	if (db_open(app->db_path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &app->db,
 	            err) != HOP_OK)
 		return err->status;
+	if (check_login_role(app, err) != HOP_OK) {
+		db_close(app->db);
+		app->db = NULL;
+		return err->status;
+	}
 	/* People whose team changes today move before anyone reads it; a
 	 * database this user may only read keeps yesterday's teams. */
 	membership_refresh(app, &ignore);
@@ -227,6 +257,30 @@ static void remove_companions(const char *path)
 		snprintf(f, sizeof f, "%s%s", path, suffix[i]);
 		unlink(f);
 	}
+}
+
+enum hop_status app_db_file_create(const char *path, bool *created, struct hop_err *err)
+{
+	struct stat sb;
+
+	*created = false;
+	if (lstat(path, &sb) == 0)
+		return HOP_OK;
+	if (errno != ENOENT)
+		return hop_fail(err, HOP_EIO, _("cannot check %s: %s"), path, strerror(errno));
+	/* A -wal without its database belongs to nothing; SQLite must not
+	 * replay it into the new file. */
+	remove_companions(path);
+	if (make_parent(path, err) != HOP_OK || create_file(path, err) != HOP_OK)
+		return err->status;
+	*created = true;
+	return HOP_OK;
+}
+
+void app_db_file_remove(const char *path)
+{
+	unlink(path);
+	remove_companions(path);
 }
 
 enum hop_status app_db_set_aside(struct hop_app *app, struct hop_err *err)

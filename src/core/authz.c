@@ -201,6 +201,19 @@ enum hop_status authz_book_for(const struct hop_app *app, const struct hop_perso
 	                "for %s, ask their lead or facilities"), target->name);
 }
 
+enum hop_status authz_book_scope(const struct hop_app *app, enum authz_book_scope *scope,
+                                 struct hop_err *err)
+{
+	if (!app->actor.known)
+		return unregistered(app, err);
+	*scope = has(app, ROLE_FACILITIES | ROLE_ADMIN) ? AUTHZ_BOOK_ANYONE : AUTHZ_BOOK_LED;
+	if (*scope == AUTHZ_BOOK_LED && !has(app, ROLE_LEAD))
+		return hop_refuse(err, HOP_EPERM, HOP_R_BOOK_FOR_SELF_ONLY, HOP_ABOUT(.self = true),
+		                  _("you may book only for yourself; facilities book for anyone, team "
+		                  "leads for the members of their teams"));
+	return HOP_OK;
+}
+
 /* Is target, in any of their memberships, in a team the actor leads? */
 static bool ever_led(struct hop_app *app, const struct hop_person *target)
 {

@@ -68,3 +68,16 @@ enum hop_status authz_purge(const struct hop_app *app, struct hop_err *err)
 		                "data past its retention period"));
 	return HOP_OK;
 }
+
+enum hop_status authz_database_copy(const struct hop_app *app, struct hop_err *err)
+{
+	char roles[96];
+
+	if (authz_registered(app, err) != HOP_OK)
+		return err->status;
+	if (!has(app, ROLE_HR | ROLE_ADMIN))
+		return hop_fail(err, HOP_EPERM, _("only HR or an admin can copy the whole "
+		                "organisation into another database; you (login '%s') are %s"),
+		                app->actor.login, role_format(app->actor.roles, roles, sizeof roles));
+	return HOP_OK;
+}

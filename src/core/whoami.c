@@ -15,6 +15,8 @@ enum hop_status whoami_get(struct hop_app *app, struct hop_whoami *out, struct h
 	out->schema_latest = db_schema_latest();
 	if (out->schema < 0)
 		return db_fail(app->db, err, db_path(app->db));
+	if (db_role(app->db, out->role, sizeof out->role, err) != HOP_OK)
+		return err->status;
 	if (app_resolve_actor(app, err) != HOP_OK)
 		return err->status;
 	if (app->actor.known) {

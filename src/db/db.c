@@ -62,6 +62,13 @@ enum hop_status db_exec(struct hop_db *db, const char *sql, struct hop_err *err)
 
 int db_schema_version(struct hop_db *db) { return db->drv->schema_version(db); }
 
+enum hop_status db_role(struct hop_db *db, char *buf, size_t size, struct hop_err *err)
+{
+	if (size)
+		buf[0] = '\0';
+	return db->drv->role ? db->drv->role(db, buf, size, err) : HOP_OK;
+}
+
 struct db_stmt *db_stmt(struct hop_db *db, const char *sql, struct hop_err *err)
 {
 	uintptr_t h = (uintptr_t)sql;
@@ -160,4 +167,9 @@ enum hop_status db_mark(struct hop_db *db, struct db_mark *m, struct hop_err *er
 bool db_mark_same(const struct db_mark *a, const struct db_mark *b)
 {
 	return a->theirs == b->theirs && a->ours == b->ours;
+}
+
+bool db_mark_same_others(const struct db_mark *a, const struct db_mark *b)
+{
+	return a->theirs == b->theirs;
 }

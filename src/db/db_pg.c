@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "hop/base/i18n.h"
+#include "hop/base/priv.h"
 #include "db_pg_int.h"
 
 #define PC(db) ((struct pg_conn *)(db)->h)
@@ -216,6 +217,44 @@ static enum hop_status pg_mark(struct hop_db *db, struct db_mark *m, struct hop_
 	                    _("checking whether the database has changed"), err);
 }
 
+static enum hop_status pg_role(struct hop_db *db, char *buf, size_t size, struct hop_err *err)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT session_user", err);
+	bool found;
+
+	if (!st)
+		return err->status;
+	return db_get_text(st, buf, size, &found, _("asking the database who is connected"), err);
+}
+
+/* Run with the group's rights (a setgid hop), hop reaches the database only
+ * as its own configuration says, with credentials only the group can read:
+ * the caller's PG* variables (PGHOST, PGUSER, PGPASSWORD, PGSERVICEFILE,
+ * PGOPTIONS ...) go, and so does their home directory as libpq's (~/.pgpass,
+ * ~/.pg_service.conf, ~/.postgresql/), which nothing of hop reads when
+ * privileged; a service (url = service=hop) is looked up in
+ * SYSCONFDIR/hop/pg_service.conf, which holds the service role's password
+ * and which only root and the group read.  (libpq refuses a password file
+ * that its group may read, so a service file it is.) */
+static void privileged_env(void)
+{
+	extern char **environ;
+
+	for (size_t i = 0; environ[i];) {
+		size_t n = strcspn(environ[i], "=");
+		char *name;
+		if (strncmp(environ[i], "PG", 2) != 0 || !(name = strndup(environ[i], n))) {
+			i++;
+			continue;
+		}
+		unsetenv(name);
+		free(name);
+	}
+	setenv("HOME", "/nonexistent", 1);
+	setenv("PGSYSCONFDIR", HOP_SYSCONFDIR "/hop", 1);
+	setenv("PGSERVICEFILE", HOP_SYSCONFDIR "/hop/pg_service.conf", 1);
+}
+
 static void pg_close(struct hop_db *db)
 {
 	struct pg_conn *pc = PC(db);
@@ -246,6 +285,8 @@ static enum hop_status pg_open(struct hop_db *db, const char *target, enum db_op
 	pc->pq = pq;
 	pc->db = db;
 	db->h = pc;
+	if (hop_privileged())
+		privileged_env();
 	pc->c = pq->PQconnectdb(target);
 	if (!pc->c)
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
@@ -281,5 +322,9 @@ const struct db_driver db_pg_driver = {
 	.col_is_null = pg_col_is_null,
 	.run = pg_run_db, .errmsg = pg_errmsg, .begin = pg_begin,
 	.in_transaction = pg_in_transaction, .changes = pg_changes, .last_id = pg_last_id,
-	.mark = pg_mark, .fail = pg_fail, .schema_version = pg_schema_version,
+	.mark = pg_mark, .fail = pg_fail, .schema_version = pg_schema_version, .role = pg_role,
+	.catalog = pg_copy_catalog, .migrate_here = pg_migrate_here,
+	.rows_out = pg_rows_out, .row_get = pg_row_get, .rows_out_end = pg_rows_out_end,
+	.rows_in = pg_rows_in, .row_put = pg_row_put, .rows_in_end = pg_rows_in_end,
+	.continue_ids = pg_continue_ids,
 };

@@ -41,7 +41,10 @@
 	X(PQconninfoOption *, PQconninfoParse, (const char *, char **)) \
 	X(void, PQconninfoFree, (PQconninfoOption *)) \
 	X(void, PQfreemem, (void *)) \
-	X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *, PQnoticeProcessor, void *))
+	X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *, PQnoticeProcessor, void *)) \
+	X(int, PQputCopyData, (PGconn *, const char *, int)) \
+	X(int, PQputCopyEnd, (PGconn *, const char *)) \
+	X(int, PQgetCopyData, (PGconn *, char **, int))
 
 struct pq_api {
 #define PQ_FIELD(ret, name, args) ret (*name) args;
@@ -113,5 +116,24 @@ bool pg_run(struct pg_conn *pc, const char *sql);
 enum hop_status pg_prepare_schema(struct hop_db *db, enum db_open_mode mode,
                                   struct hop_err *err);
 int pg_schema_version(struct hop_db *db);
+/* Apply the migrations the database lacks inside the open transaction. */
+enum hop_status pg_migrate_here(struct hop_db *db, struct hop_err *err);
+
+/* ---- db_pg_copy.c: the bulk path of db_copy (COPY both ways) ---- */
+enum hop_status pg_copy_catalog(struct hop_db *db, struct db_catalog *c, struct hop_err *err);
+void *pg_rows_out(struct hop_db *db, const struct db_table *t, const char *cols,
+                  const char *order, struct hop_err *err);
+int pg_row_get(void *r, struct db_value *v);
+enum hop_status pg_rows_out_end(void *r, struct hop_err *err);
+void *pg_rows_in(struct hop_db *db, const struct db_table *t, const char *cols,
+                 struct hop_err *err);
+bool pg_row_put(void *w, const struct db_value *v);
+enum hop_status pg_rows_in_end(void *w, bool ok, int64_t *rows, struct hop_err *err);
+enum hop_status pg_continue_ids(struct hop_db *db, const struct db_table *t, int col,
+                                int64_t max, struct hop_err *err);
+/* COPY's text format, one field (db_pg_sql.c): escape v onto out (false
+ * when memory ran out); decode a line of n fields in place into v. */
+bool pg_copy_escape(char **out, size_t *len, size_t *cap, const struct db_value *v);
+bool pg_copy_decode(char *line, size_t len, struct db_value *v, size_t n);
 
 #endif

@@ -100,34 +100,36 @@ static enum hop_status check(struct hop_db *db, enum db_open_mode mode, int *hav
 	return HOP_OK;
 }
 
-/* A step failed: roll back, and say which step and why. */
-static enum hop_status step_failed(struct hop_db *db, const char *name, struct hop_err *err)
+/* A step failed: roll back (when the step had a transaction of its own),
+ * and say which step and why. */
+static enum hop_status step_failed(struct hop_db *db, const char *name, bool own_tx,
+                                   struct hop_err *err)
 {
 	char why[PG_MSG_MAX];
 
 	snprintf(why, sizeof why, "%s", PC(db)->msg);
-	pg_run(PC(db), "ROLLBACK");
+	if (own_tx)
+		pg_run(PC(db), "ROLLBACK");
 	return hop_fail(err, HOP_EDB, _("upgrading the database with %s failed: %s"), name, why);
 }
 
-enum hop_status pg_prepare_schema(struct hop_db *db, enum db_open_mode mode,
-                                  struct hop_err *err)
+#define CREATE_HOP_SCHEMA "CREATE TABLE IF NOT EXISTS hop_schema (" \
+	" application text NOT NULL PRIMARY KEY CHECK (application = 'hop')," \
+	" version integer NOT NULL CHECK (version >= 0)); " \
+	"INSERT INTO hop_schema (application, version) VALUES ('hop', 0) " \
+	"ON CONFLICT (application) DO NOTHING"
+
+/* The steps after have, each in a transaction of its own under the write
+ * lock (own_tx), or all inside the caller's transaction. */
+static enum hop_status migrate(struct hop_db *db, int have, bool own_tx, struct hop_err *err)
 {
 	struct pg_conn *pc = PC(db);
-	int have;
 
-	if (check(db, mode, &have, err) != HOP_OK)
-		return err->status;
 	/* Two hops creating the same database take turns; the second finds the
 	 * table made. */
-	if (have == 0 &&
-	    !pg_run(pc, "BEGIN; " PG_WRITE_LOCK "; "
-	            "CREATE TABLE IF NOT EXISTS hop_schema ("
-	            " application text NOT NULL PRIMARY KEY CHECK (application = 'hop'),"
-	            " version integer NOT NULL CHECK (version >= 0)); "
-	            "INSERT INTO hop_schema (application, version) VALUES ('hop', 0) "
-	            "ON CONFLICT (application) DO NOTHING; COMMIT"))
-		return step_failed(db, "hop_schema", err);
+	if (have == 0 && !pg_run(pc, own_tx ? "BEGIN; " PG_WRITE_LOCK "; " CREATE_HOP_SCHEMA
+	                         "; COMMIT" : CREATE_HOP_SCHEMA))
+		return step_failed(db, "hop_schema", own_tx, err);
 
 	for (int i = 0; i < hop_pg_migration_count; i++) {
 		const struct hop_migration *m = &hop_pg_migrations[i];
@@ -140,16 +142,38 @@ enum hop_status pg_prepare_schema(struct hop_db *db, enum db_open_mode mode,
 			continue;
 		/* One step, one transaction under the write lock; the version read
 		 * again inside it in case another hop migrated while we waited. */
-		if (!pg_run(pc, "BEGIN; " PG_WRITE_LOCK))
-			return step_failed(db, m->name, err);
-		if (pg_schema_version(db) >= m->version) {
+		if (own_tx && !pg_run(pc, "BEGIN; " PG_WRITE_LOCK))
+			return step_failed(db, m->name, own_tx, err);
+		if (own_tx && pg_schema_version(db) >= m->version) {
 			pg_run(pc, "COMMIT");
 			continue;
 		}
 		snprintf(set, sizeof set, "%d", m->version);
 		if (!pg_run(pc, hop_pg_migration_sql(i)) || !set_version(pc, set) ||
-		    !pg_run(pc, "COMMIT"))
-			return step_failed(db, m->name, err);
+		    (own_tx && !pg_run(pc, "COMMIT")))
+			return step_failed(db, m->name, own_tx, err);
 	}
 	return HOP_OK;
+}
+
+enum hop_status pg_prepare_schema(struct hop_db *db, enum db_open_mode mode,
+                                  struct hop_err *err)
+{
+	int have;
+
+	if (check(db, mode, &have, err) != HOP_OK)
+		return err->status;
+	/* A copy's target is migrated inside the copy's transaction. */
+	return mode == DB_OPEN_TARGET ? HOP_OK : migrate(db, have, true, err);
+}
+
+enum hop_status pg_migrate_here(struct hop_db *db, struct hop_err *err)
+{
+	int marked = query_int(PC(db), "SELECT count(*) FROM pg_catalog.pg_class "
+	                       "WHERE oid = to_regclass('hop_schema')");
+	int have = marked > 0 ? pg_schema_version(db) : 0;
+
+	if (marked < 0 || have < 0)
+		return db_fail(db, err, db->path);
+	return migrate(db, have, false, err);
 }

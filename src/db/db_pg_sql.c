@@ -1,12 +1,13 @@
 /* The parts of the PostgreSQL driver that need no server, and so are unit
  * tested without one: telling a server from a file, core's ?NNN placeholders
- * as PostgreSQL's $N, a SQLSTATE as the outcome core tells apart, and which
- * statements write. */
+ * as PostgreSQL's $N, a SQLSTATE as the outcome core tells apart, which
+ * statements write, and COPY's text format both ways. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "hop/base/vec.h"
 #include "db_pg_int.h"
 
 /* A URL, or a conninfo: "host=db1 dbname=hop", "service=hop".  A file whose
@@ -165,4 +166,107 @@ void pg_trim_message(const char *msg, char *buf, size_t size)
 	snprintf(buf, size, "%s", msg);
 	n = strcspn(buf, "\n");
 	buf[n] = '\0';
+}
+
+/* ---- COPY's text format (the bulk path of a copy) ---- */
+
+static bool put(char **out, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	if (!vec_grow(out, cap, *len + n + 1, 1))
+		return false;
+	memcpy(*out + *len, s, n);
+	*len += n;
+	return true;
+}
+
+/* A field as COPY FROM reads it: \N for NULL; a backslash, newline,
+ * carriage return and tab escaped; every other byte as it is. */
+bool pg_copy_escape(char **out, size_t *len, size_t *cap, const struct db_value *v)
+{
+	const char *s, *run;
+
+	if (!v->text)
+		return put(out, len, cap, "\\N", 2);
+	if (!vec_grow(out, cap, *len + v->len + 1, 1))
+		return false;
+	for (s = run = v->text; s < v->text + v->len; s++) {
+		const char *esc = *s == '\\' ? "\\\\" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r" :
+		                  *s == '\t' ? "\\t" : NULL;
+		if (!esc)
+			continue;
+		if (!put(out, len, cap, run, (size_t)(s - run)) || !put(out, len, cap, esc, 2))
+			return false;
+		run = s + 1;
+	}
+	return put(out, len, cap, run, (size_t)(s - run));
+}
+
+static int digit(char c, int base)
+{
+	int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+	        c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+	return d < base ? d : -1;
+}
+
+/* One escape after a backslash at *p (p < end): its byte into *o. */
+static void unescape(const char **p, const char *end, char **o)
+{
+	static const char from[] = "bfnrtv", to[] = "\b\f\n\r\t\v";
+	const char *hit = strchr(from, **p);
+	int base = **p == 'x' ? 16 : 8, max = base == 16 ? 2 : 3, v = 0, n = 0;
+
+	if (**p && hit) {
+		*(*o)++ = to[hit - from];
+		(*p)++;
+		return;
+	}
+	if (base == 16)
+		(*p)++;
+	while (n < max && *p < end && digit(**p, base) >= 0) {
+		v = v * base + digit(**p, base);
+		(*p)++;
+		n++;
+	}
+	if (n)
+		*(*o)++ = (char)v;
+	else if (base == 16)
+		*(*o)++ = 'x';          /* "\x" without digits is an x */
+	else
+		*(*o)++ = *(*p)++;      /* "\\" and any other character stand for themselves */
+}
+
+/* A line of COPY TO's text format: fields split at tabs, \N as NULL, the
+ * escapes of PostgreSQL's documentation undone; each field ends in a NUL
+ * written over its tab or the newline. */
+bool pg_copy_decode(char *line, size_t len, struct db_value *v, size_t n)
+{
+	const char *p = line, *end = line + len;
+
+	if (len && end[-1] == '\n')
+		end--;
+	for (size_t i = 0; i < n; i++) {
+		char *o = (char *)p, *start = o;
+		if (end - p >= 2 && p[0] == '\\' && p[1] == 'N' && (p + 2 == end || p[2] == '\t')) {
+			v[i].text = NULL;
+			v[i].len = 0;
+			p += 2;
+		} else {
+			while (p < end && *p != '\t') {
+				if (*p == '\\' && p + 1 < end) {
+					p++;
+					unescape(&p, end, &o);
+				} else {
+					*o++ = *p++;
+				}
+			}
+			v[i].text = start;
+			v[i].len = (size_t)(o - start);
+		}
+		if (i + 1 < n ? p >= end || *p != '\t' : p != end)
+			return false;
+		if (v[i].text)
+			*o = '\0';
+		p++;
+	}
+	return true;
 }

@@ -25,7 +25,20 @@ enum db_kind {
 };
 enum db_kind db_kind_of(sqlite3 *h, int *version);
 
-/* Apply the migrations the database lacks, one step per transaction. */
-enum hop_status db_migrate(struct hop_db *db, struct hop_err *err);
+/* Apply the migrations the database lacks, one step per transaction
+ * (own_tx), or all inside the caller's (a copy's target). */
+enum hop_status db_migrate(struct hop_db *db, bool own_tx, struct hop_err *err);
+
+/* ---- db_sqlite_copy.c: the bulk path of db_copy ---- */
+enum hop_status sq_catalog(struct hop_db *db, struct db_catalog *c, struct hop_err *err);
+enum hop_status sq_migrate_here(struct hop_db *db, struct hop_err *err);
+void *sq_rows_out(struct hop_db *db, const struct db_table *t, const char *cols,
+                  const char *order, struct hop_err *err);
+int sq_row_get(void *r, struct db_value *v);
+enum hop_status sq_rows_out_end(void *r, struct hop_err *err);
+void *sq_rows_in(struct hop_db *db, const struct db_table *t, const char *cols,
+                 struct hop_err *err);
+bool sq_row_put(void *w, const struct db_value *v);
+enum hop_status sq_rows_in_end(void *w, bool ok, int64_t *rows, struct hop_err *err);
 
 #endif

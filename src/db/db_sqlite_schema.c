@@ -58,7 +58,7 @@ enum db_kind db_kind_of(sqlite3 *h, int *version)
 	return db_has_hop_tables(h) ? DB_KIND_HOP : DB_KIND_FOREIGN;
 }
 
-enum hop_status db_migrate(struct hop_db *db, struct hop_err *err)
+enum hop_status db_migrate(struct hop_db *db, bool own_tx, struct hop_err *err)
 {
 	int have = db_schema_version(db);
 
@@ -76,9 +76,9 @@ enum hop_status db_migrate(struct hop_db *db, struct hop_err *err)
 			continue;
 		/* One step, one IMMEDIATE transaction; re-read the version inside it in
 		 * case another hop migrated while we waited for the lock. */
-		if (db_exec(db, "BEGIN IMMEDIATE", err) != HOP_OK)
+		if (own_tx && db_exec(db, "BEGIN IMMEDIATE", err) != HOP_OK)
 			return err->status;
-		if (db_schema_version(db) >= m->version) {
+		if (own_tx && db_schema_version(db) >= m->version) {
 			db_exec(db, "COMMIT", err);
 			continue;
 		}
@@ -89,11 +89,12 @@ enum hop_status db_migrate(struct hop_db *db, struct hop_err *err)
 		    db_exec(db, pragma, err) != HOP_OK) {
 			char what[HOP_ERR_MSG_MAX];
 			snprintf(what, sizeof what, "%s", err->msg);
-			db_exec(db, "ROLLBACK", NULL);
+			if (own_tx)
+				db_exec(db, "ROLLBACK", NULL);
 			return hop_fail(err, HOP_EDB, _("upgrading the database with %s failed: %s"),
 			                m->name, what);
 		}
-		if (db_exec(db, "COMMIT", err) != HOP_OK)
+		if (own_tx && db_exec(db, "COMMIT", err) != HOP_OK)
 			return err->status;
 	}
 	return HOP_OK;

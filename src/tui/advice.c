@@ -26,7 +26,10 @@ static const char *advice(const struct hop_err *err)
 	case HOP_R_ROOM_TOO_SMALL:
 		return _(" (the Desks screen shows the seats of each room)");
 	case HOP_R_HOLDS_DESK:
-		return f->self ? _("; d on the Desks screen cancels it") : "";
+		return f->self ? _("; M on the Week screen moves it to another desk, d on the Desks "
+		                   "screen cancels it") : "";
+	case HOP_R_BOOK_FOR_SELF_ONLY:
+		return _("; Enter books the place for you");
 	case HOP_R_NO_BOOKING:
 		return f->self ? _("; ★ on the Desks screen marks your bookings") : "";
 	case HOP_R_NO_FREE_PLACE:

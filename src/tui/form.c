@@ -26,6 +26,74 @@ bool form_add(struct tui_form *fm, unsigned id, const char *label, const char *t
 	return input_init(&f->in, text, max_bytes);
 }
 
+bool form_add_choice(struct tui_form *fm, unsigned id, const char *label, const char *text,
+                     size_t max_bytes, const char *const *choices, const char *const *values,
+                     size_t n)
+{
+	bool ok = form_add(fm, id, label, text, max_bytes);
+
+	if (fm->n > 0 && fm->f[fm->n - 1].id == id) {
+		fm->f[fm->n - 1].choices = choices;
+		fm->f[fm->n - 1].values = values;
+		fm->f[fm->n - 1].nchoices = n;
+	}
+	return ok;
+}
+
+void form_done(struct tui_form *fm)
+{
+	if (fm->picking)
+		pick_close(&fm->pick);
+	fm->picking = false;
+}
+
+static const char *choice_value(const struct form_field *f, size_t i)
+{
+	return f->values ? f->values[i] : f->choices[i];
+}
+
+/* Open the chooser of the current field on the choice it holds, and give it
+ * the key that opened it (the first letter typed). */
+static enum form_result choose_open(struct tui_form *fm, const struct tui_key *k)
+{
+	struct form_field *f = &fm->f[fm->cur];
+	char now[INPUT_MAX_CHARS * 4 + 1];
+	size_t initial = 0;
+
+	if (input_text(&f->in, now, sizeof now))
+		for (size_t i = 0; i < f->nchoices; i++)
+			if (strcmp(choice_value(f, i), now) == 0)
+				initial = i;
+	if (!pick_open(&fm->pick, f->label, f->choices, f->nchoices, initial))
+		return FORM_CONTINUE;
+	fm->picking = true;
+	if (!k->fn && k->c > L' ' && k->c != 0x7f)
+		pick_key(&fm->pick, k);
+	return FORM_CONTINUE;
+}
+
+static enum form_result choose_key(struct tui_form *fm, const struct tui_key *k)
+{
+	struct form_field *f = &fm->f[fm->cur];
+	size_t i;
+
+	switch (pick_key(&fm->pick, k)) {
+	case PICK_CHOSEN:
+		i = pick_chosen(&fm->pick);
+		if (i < f->nchoices)
+			input_init(&f->in, choice_value(f, i), f->in.max_bytes);
+		form_done(fm);
+		break;
+	case PICK_CANCEL:
+		form_done(fm);
+		break;
+	case PICK_FULL:
+	case PICK_CONTINUE:
+		break;
+	}
+	return FORM_CONTINUE;
+}
+
 struct form_field *form_field(struct tui_form *fm, unsigned id)
 {
 	for (int i = 0; i < fm->n; i++)
@@ -36,12 +104,25 @@ struct form_field *form_field(struct tui_form *fm, unsigned id)
 
 enum form_result form_key(struct tui_form *fm, const struct tui_key *k)
 {
+	const struct form_field *cur = &fm->f[fm->cur];
+
+	if (fm->picking)
+		return choose_key(fm, k);
 	if (key_is(k, L'\t') || key_fn(k, KEY_DOWN)) {
 		fm->cur = (fm->cur + 1) % fm->n;
 		return FORM_CONTINUE;
 	}
 	if (key_fn(k, KEY_BTAB) || key_fn(k, KEY_UP)) {
 		fm->cur = (fm->cur + fm->n - 1) % fm->n;
+		return FORM_CONTINUE;
+	}
+	/* A field chosen from a list: Enter saves and Esc cancels as anywhere;
+	 * typing (or deleting) opens the chooser, other keys do nothing. */
+	if (cur->nchoices && !key_is(k, L'\r') && !key_is(k, L'\n') && !key_fn(k, KEY_ENTER) &&
+	    !key_is(k, 27)) {
+		if (key_fn(k, KEY_BACKSPACE) || key_fn(k, KEY_DC) || key_is(k, 0x7f) ||
+		    key_is(k, 8) || (!k->fn && k->c >= L' '))
+			return choose_open(fm, k);
 		return FORM_CONTINUE;
 	}
 	switch (input_key(&fm->f[fm->cur].in, k)) {
@@ -54,7 +135,9 @@ enum form_result form_key(struct tui_form *fm, const struct tui_key *k)
 
 void form_draw(struct tui *t, struct tui_form *fm)
 {
-	const char *foot = _("Enter save   Tab next field   Esc cancel");
+	const char *foot = fm->f[fm->cur].nchoices
+	                   ? _("Type to choose   Enter save   Tab next field   Esc cancel")
+	                   : _("Enter save   Tab next field   Esc cancel");
 	int label_w = 0, width, height, top, left, field_x;
 
 	for (int i = 0; i < fm->n; i++) {
@@ -93,4 +176,6 @@ void form_draw(struct tui *t, struct tui_form *fm)
 	if (height >= fm->n + 4)
 		text_draw(stdscr, top + height - 2, left + 2, foot, width - 4);
 	attrset(A_NORMAL);
+	if (fm->picking)
+		pick_draw(t, &fm->pick);
 }

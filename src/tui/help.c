@@ -35,6 +35,8 @@ void help_draw(struct tui *t)
 	struct help_line lines[HELP_LINES];
 	char heading[160];
 	const char *close = _("Press any key to close this help.");
+	const char *scroll = _("j k, PgDn PgUp scroll; any other key closes.");
+	int shown;
 	int n = 0, key_w = 0, what_w = 0, head_w = 0, width, height, top, left, y;
 
 	lines[n++] = (struct help_line){ NULL, _("Global keys") };
@@ -58,6 +60,7 @@ void help_draw(struct tui *t)
 	width = key_w + 3 + what_w;
 	width = head_w > width ? head_w : width;
 	width = text_width(close) > width ? text_width(close) : width;
+	width = text_width(scroll) > width ? text_width(scroll) : width;
 	width += 4;
 	if (width > t->cols - 2)
 		width = t->cols - 2;
@@ -70,9 +73,16 @@ void help_draw(struct tui *t)
 	attrset(colour_attr(TC_HELP));
 	tui_box(top, left, height, width);
 
-	/* Lines that do not fit are left out; the closing hint always stays. */
-	for (int i = 0; i < n && 1 + i < height - 3; i++) {
-		y = top + 1 + i;
+	/* At 80x24 a screen's keys and legend are more lines than fit: the
+	 * help scrolls (help_key), and the closing hint always stays. */
+	shown = height - 4 > 0 ? height - 4 : 0;
+	if (t->help_top > n - shown)
+		t->help_top = n - shown > 0 ? n - shown : 0;
+	if (t->help_top < 0)
+		t->help_top = 0;
+	t->help_more = n - shown - t->help_top;
+	for (int i = t->help_top; i < n && i - t->help_top < shown; i++) {
+		y = top + 1 + (i - t->help_top);
 		if (!lines[i].keys) {
 			attron(A_BOLD);
 			text_draw(stdscr, y, left + 2, lines[i].what, width - 4);
@@ -82,6 +92,33 @@ void help_draw(struct tui *t)
 		text_draw(stdscr, y, left + 2, lines[i].keys, key_w);
 		text_draw(stdscr, y, left + 2 + key_w + 3, lines[i].what, width - 4 - key_w - 3);
 	}
-	text_draw(stdscr, top + height - 2, left + 2, close, width - 4);
+	text_draw(stdscr, top + height - 2, left + 2,
+	          t->help_top > 0 || t->help_more > 0 ? scroll : close, width - 4);
 	attrset(A_NORMAL);
+}
+
+bool help_key(struct tui *t, const struct tui_key *k)
+{
+	int page = t->rows - 6 > 1 ? t->rows - 6 : 1;
+	int step;
+
+	if (t->help_top == 0 && t->help_more <= 0)
+		return false;
+	if (key_is(k, L'j') || (k->fn && k->c == KEY_DOWN))
+		step = 1;
+	else if (key_is(k, L'k') || (k->fn && k->c == KEY_UP))
+		step = -1;
+	else if (key_is(k, L' ') || (k->fn && k->c == KEY_NPAGE))
+		step = page;
+	else if (k->fn && k->c == KEY_PPAGE)
+		step = -page;
+	else
+		return false;
+	if (step > 0 && step > t->help_more)
+		step = t->help_more > 0 ? t->help_more : 0;
+	if (step < 0 && -step > t->help_top)
+		step = -t->help_top;
+	t->help_top += step;
+	t->help_more -= step;
+	return true;
 }

@@ -4,26 +4,73 @@
 #include <string.h>
 
 #include "hop/base/i18n.h"
-#include "hop/core/people/person.h"
+#include "hop/base/fold.h"
 #include "colour.h"
 #include "pick.h"
 #include "text.h"
 
 #define QUERY_MAX 120
 
+static const enum fold_mode modes[3] = { FOLD_AE, FOLD_A, FOLD_COLLAPSE };
+
+static void unfold(struct tui_pick *p)
+{
+	for (int m = 0; m < 3; m++) {
+		free(p->hay[m]);
+		free(p->off[m]);
+		p->hay[m] = NULL;
+		p->off[m] = NULL;
+	}
+}
+
+/* Each label folded in each way, side by side (folding never lengthens). */
+static bool fold_items(struct tui_pick *p)
+{
+	size_t total = 1;
+
+	for (size_t i = 0; i < p->n; i++)
+		total += strlen(p->items[i]) + 1;
+	for (int m = 0; m < 3; m++) {
+		size_t used = 0;
+
+		p->hay[m] = malloc(total);
+		p->off[m] = malloc((p->n ? p->n : 1) * sizeof *p->off[m]);
+		if (!p->hay[m] || !p->off[m]) {
+			unfold(p);
+			return false;
+		}
+		for (size_t i = 0; i < p->n; i++) {
+			p->off[m][i] = used;
+			fold_key(p->items[i], modes[m], p->hay[m] + used, total - used);
+			used += strlen(p->hay[m] + used) + 1;
+		}
+	}
+	return true;
+}
+
+static bool item_matches(const struct tui_pick *p, size_t i, char q[3][QUERY_MAX * 4 + 1])
+{
+	for (int m = 0; m < 3; m++)
+		if (strstr(p->hay[m] + p->off[m][i], q[m]))
+			return true;
+	return false;
+}
+
 /* Keep the items that hold the typed text; stay on the item selected before
  * while it still matches. */
 static void narrow(struct tui_pick *p)
 {
-	char q[QUERY_MAX * 4 + 1];
+	char typed[QUERY_MAX * 4 + 1], q[3][QUERY_MAX * 4 + 1];
 	size_t was = p->sel < p->nshown ? p->shown[p->sel] : 0;
 
-	if (!input_text(&p->query, q, sizeof q))
-		q[0] = '\0';
+	if (!input_text(&p->query, typed, sizeof typed))
+		typed[0] = '\0';
+	for (int m = 0; m < 3; m++)
+		fold_key(typed, modes[m], q[m], sizeof q[m]);
 	p->nshown = 0;
 	p->sel = 0;
 	for (size_t i = 0; i < p->n; i++) {
-		if (q[0] && !fold_matches(p->items[i], q))
+		if (q[2][0] && !item_matches(p, i, q))
 			continue;
 		if (i == was)
 			p->sel = p->nshown;
@@ -40,8 +87,11 @@ bool pick_open(struct tui_pick *p, const char *title, const char *const *items, 
 	p->items = items;
 	p->n = n;
 	p->shown = calloc(n ? n : 1, sizeof *p->shown);
-	if (!p->shown)
+	if (!p->shown || !fold_items(p)) {
+		free(p->shown);
+		p->shown = NULL;
 		return false;
+	}
 	input_init(&p->query, "", QUERY_MAX);
 	p->sel = initial;
 	p->nshown = n;
@@ -54,6 +104,7 @@ bool pick_open(struct tui_pick *p, const char *title, const char *const *items, 
 
 void pick_close(struct tui_pick *p)
 {
+	unfold(p);
 	free(p->shown);
 	p->shown = NULL;
 	p->n = p->nshown = 0;

@@ -1,5 +1,6 @@
 /* A chooser over the screen: a framed list of labels, one selected, narrowed
- * as the person types (case and umlauts ignored, as core's search does).
+ * as the person types (case, umlauts, dashes and blanks ignored, as core's
+ * search folds them: fold_matches).
  * ↑/↓ and PgUp/PgDn move, Enter chooses, Esc cancels.  The labels belong to
  * the caller and must stay put while the chooser is open. */
 #ifndef HOP_TUI_PICK_H
@@ -20,6 +21,10 @@ struct tui_pick {
 	size_t sel, top;            /* positions in shown */
 	int rows;                   /* list rows at the last draw */
 	struct tui_input query;
+	/* The labels folded once, in each of fold_matches's ways, so that a
+	 * key folds only the query even over 20,000 people. */
+	char *hay[3];
+	size_t *off[3];
 };
 
 enum pick_result { PICK_CONTINUE, PICK_CHOSEN, PICK_CANCEL, PICK_FULL };

@@ -1,27 +1,136 @@
 /* UTF-8 text on the screen, measured in terminal columns (see text.h). */
+#include <langinfo.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "text.h"
 
-/* Decode the next character of *s.  Bytes that are not valid in the locale's
- * encoding and control characters come back as '?', one column wide, so that
- * nothing read from the database reaches the terminal as a command.
- * Returns false at the end of the string. */
-static bool next_char(const char **s, wchar_t *wc, int *cw)
+bool text_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+const char *text_sym(const char *utf8, const char *ascii)
+{
+	return text_utf8() ? utf8 : ascii;
+}
+
+/* hop's symbols and typography as one ASCII character each, for terminals
+ * whose character set lacks them (a C or POSIX locale): still one column,
+ * so every layout holds.  Sorted by code point. */
+static const struct { uint32_t cp; char ascii; } ascii_for[] = {
+	{ 0x00B7, '.' },    /* · separator, not set */
+	{ 0x00D7, 'x' },    /* × */
+	{ 0x2013, '-' },    /* – away, ranges, not bookable */
+	{ 0x2014, '-' },    /* — none */
+	{ 0x2018, '\'' }, { 0x2019, '\'' },
+	{ 0x201C, '"' }, { 0x201D, '"' }, { 0x201E, '"' },
+	{ 0x2022, '*' },    /* • */
+	{ 0x2026, '~' },    /* … */
+	{ 0x2039, '<' }, { 0x203A, '>' },
+	{ 0x2190, '<' },    /* ← */
+	{ 0x2191, '^' },    /* ↑ */
+	{ 0x2192, '>' },    /* → business trip, right */
+	{ 0x2193, 'v' },    /* ↓ */
+	{ 0x2302, '^' },    /* ⌂ home */
+	{ 0x25A0, '#' },    /* ■ fixed desk */
+	{ 0x25BC, 'v' },    /* ▼ today */
+	{ 0x25C6, '~' },    /* ◆ mobile */
+	{ 0x25CB, 'o' },    /* ○ free */
+	{ 0x25CF, '*' },    /* ● office, booked */
+	{ 0x2605, '+' },    /* ★ presence day, mine */
+	{ 0x270E, '"' },    /* ✎ a note */
+	{ 0x2713, '+' },    /* ✓ done */
+	{ 0x2715, 'x' },    /* ✕ not a working day */
+};
+
+/* One UTF-8 character of s as a code point and its length; a byte that
+ * does not start a valid sequence is itself with length 1 and *ok false. */
+static uint32_t utf8_next(const unsigned char *s, size_t *len, bool *ok)
+{
+	uint32_t cp;
+	size_t n;
+
+	*ok = true;
+	*len = 1;
+	if (s[0] < 0x80)
+		return s[0];
+	n = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (!n) {
+		*ok = false;
+		return s[0];
+	}
+	cp = s[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*ok = false;
+			return s[0];
+		}
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if (cp < (n == 2 ? 0x80u : n == 3 ? 0x800u : 0x10000u) || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF)) {
+		*ok = false;
+		return s[0];
+	}
+	*len = n;
+	return cp;
+}
+
+/* In a locale that is not UTF-8: the character the terminal can show for
+ * code point cp (hop's texts are UTF-8 whatever the locale): itself where the
+ * locale's character set has it (ISO-8859-1 has the umlauts), an ASCII stand-in
+ * for hop's symbols, else '?'. */
+static wchar_t shown_as(uint32_t cp)
+{
+	char b[MB_LEN_MAX];
+	mbstate_t st;
+	size_t lo = 0, hi = sizeof ascii_for / sizeof ascii_for[0];
+
+	if (cp < 0x80)
+		return (wchar_t)cp;
+	memset(&st, 0, sizeof st);
+	if (wcrtomb(b, (wchar_t)cp, &st) != (size_t)-1 && wcwidth((wchar_t)cp) > 0)
+		return (wchar_t)cp;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ascii_for[mid].cp == cp)
+			return (wchar_t)ascii_for[mid].ascii;
+		if (ascii_for[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return L'?';
+}
+
+/* Decode the next character of *s (utf8: the locale is UTF-8).  Bytes that
+ * are not valid UTF-8 and control characters come back as '?', one column
+ * wide, so that nothing read from the database reaches the terminal as a
+ * command.  Returns false at the end of the string. */
+static bool next_char(const char **s, wchar_t *wc, int *cw, bool utf8)
 {
 	mbstate_t st;
 	size_t n;
 
 	if (!**s)
 		return false;
-	memset(&st, 0, sizeof st);
-	n = mbrtowc(wc, *s, strnlen(*s, MB_LEN_MAX), &st);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		*wc = L'?';
-		n = 1;
+	if (!utf8) {
+		bool ok;
+		uint32_t cp = utf8_next((const unsigned char *)*s, &n, &ok);
+		*wc = ok ? shown_as(cp) : L'?';
+	} else {
+		memset(&st, 0, sizeof st);
+		n = mbrtowc(wc, *s, strnlen(*s, MB_LEN_MAX), &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			*wc = L'?';
+			n = 1;
+		}
 	}
 	*s += n;
 	*cw = wcwidth(*wc);
@@ -36,8 +145,9 @@ int text_width(const char *s)
 {
 	wchar_t wc;
 	int cw, w = 0;
+	bool utf8 = text_utf8();
 
-	while (next_char(&s, &wc, &cw))
+	while (next_char(&s, &wc, &cw, utf8))
 		w += cw;
 	return w;
 }
@@ -53,13 +163,14 @@ int text_draw(WINDOW *w, int y, int x, const char *s, int width)
 	wchar_t buf[128], wc;
 	size_t nb = 0;
 	int cw, used = 0, total, limit;
+	bool utf8 = text_utf8();
 
 	if (width <= 0)
 		return 0;
 	total = text_width(s);
 	limit = total <= width ? width : width - 1;
 	wmove(w, y, x);
-	while (next_char(&s, &wc, &cw)) {
+	while (next_char(&s, &wc, &cw, utf8)) {
 		if (used + cw > limit)
 			break;
 		buf[nb++] = wc;
@@ -123,7 +234,8 @@ int text_wrap(WINDOW *w, int y, int x, const char *s, int width, int max_rows, b
 			const char *word_end = q;
 			char tmp[256];
 			size_t wl;
-			int ww, gap = q == start ? 0 : 1;
+			/* The spaces between the words, as many as there are. */
+			int ww, gap = q == start ? 0 : (int)(q - end);
 
 			while (*word_end && *word_end != ' ')
 				word_end++;

@@ -4,11 +4,22 @@
  * takes more; a cut must never fall inside a character.  Everything here
  * measures with mbrtowc and wcwidth, and replaces bytes that are not valid
  * UTF-8 or control characters with '?', so nothing from the database can move
- * the cursor or change the terminal's state. */
+ * the cursor or change the terminal's state.  In a locale that is not UTF-8
+ * the text is still read as UTF-8 and shown as well as the terminal can. */
 #ifndef HOP_TUI_TEXT_H
 #define HOP_TUI_TEXT_H
 
 #include <curses.h>
+#include <stdbool.h>
+
+/* Is the terminal's locale UTF-8?  hop's texts are UTF-8 whatever the
+ * locale; elsewhere (a C or POSIX locale, ISO-8859-1) text_draw shows each
+ * character as the character set has it, hop's symbols as ASCII (● *, ⌂ ^,
+ * → >, · ., ★ +, ✕ x ...) and anything else as '?'. */
+bool text_utf8(void);
+/* utf8 where the locale is UTF-8, else ascii: a symbol with a better
+ * stand-in than text_draw's (a fixed-width mark, "-" for "—"). */
+const char *text_sym(const char *utf8, const char *ascii);
 
 /* Display width of s in columns. */
 int text_width(const char *s);

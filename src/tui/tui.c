@@ -144,6 +144,7 @@ static bool help_open(struct tui *t, void *state, int arg)
 	(void)state;
 	(void)arg;
 	t->help = true;
+	t->help_top = 0;
 	return true;
 }
 
@@ -177,7 +178,7 @@ const struct tui_action tui_global_actions[] = {
 	{ { '6' }, NULL, NULL, NULL, show_nth, 5 },
 	{ { '\t' }, N_("Tab  Shift-Tab"), N_("next / previous screen"), NULL, show_next, 1 },
 	{ { TUI_FN(KEY_BTAB) }, NULL, NULL, NULL, show_next, -1 },
-	{ { '?' }, N_("?"), N_("show this help; any key closes it"), N_("? help"), help_open, 0,
+	{ { '?' }, N_("?"), N_("show this help; j k scroll it, any other key closes it"), N_("? help"), help_open, 0,
 	  TUI_HINT_FIRST },
 	{ { TUI_CTRL('L') }, N_("Ctrl-L"), N_("draw the screen anew"), NULL, redraw },
 	{ { 'q' }, N_("q  Ctrl-C"), N_("quit"), N_("q quit"), quit },
@@ -258,7 +259,8 @@ enum tui_took tui_dispatch(struct tui *t, const struct tui_key *k)
 	enum tui_took took;
 
 	if (t->help) {
-		t->help = false;
+		if (!help_key(t, k))
+			t->help = false;
 		return TUI_TOOK_GLOBAL;
 	}
 	if (too_small(t)) {
@@ -335,6 +337,11 @@ int tui_run(struct hop_app *app)
 	for (size_t i = 0; i < tui_view_count; i++)
 		if (tui_views[i] == &view_week && !tui_show(&t, i))
 			t.quit = failed = true;
+	/* Said once, until the first key: why the symbols look plain. */
+	if (!text_utf8() && !t.status[0])
+		tui_status(&t, false, "%s", _("This terminal's locale is not UTF-8, so hop shows its "
+		                              "symbols in ASCII; names need a UTF-8 terminal (for "
+		                              "example LANG=de_DE.UTF-8)."));
 
 	while (!t.quit && !stop_signal) {
 		struct tui_key k;

@@ -116,6 +116,8 @@ struct tui {
 	void *state[TUI_MAX_VIEWS]; /* each view's state, from its first showing */
 	bool quit;
 	bool help;                  /* the key-help overlay is shown */
+	int help_top;               /* its first line shown (it scrolls at 80x24) */
+	int help_more;              /* lines below the last one shown, from help_draw */
 	char status[TUI_STATUS_MAX];
 	bool status_error;
 	/* A prompt on the status line (the search): label and the line being edited. */
@@ -176,6 +178,8 @@ void tabs_draw(struct tui *t);
 
 /* help.c: the key-help overlay */
 void help_draw(struct tui *t);
+/* A key while the help is shown: scrolls it (true) or closes it (false). */
+bool help_key(struct tui *t, const struct tui_key *k);
 
 /* keys.c: walking the key tables */
 /* Run the entry of table whose keys hold code; TUI_TOOK_NONE when none does

@@ -1,6 +1,7 @@
 /* The Desks screen: one day of every desk and room, grouped by site, floor and
  * zone, each half day shown free, booked, fixed or mine; filters by zone and
- * attribute; booking and cancelling for oneself.
+ * attribute; booking and cancelling for oneself, booking for someone else
+ * (facilities, leads: view_desks_for.c).
  *
  * All it shows comes from core's day view (booking_day_view), read once per
  * day or filter change, never per key, so that moving through 5,000 desks
@@ -161,8 +162,9 @@ static void desks_close(struct tui *t, void *state)
 	struct desks_state *s = state;
 
 	(void)t;
-	if (s->mode == MODE_ZONES)
+	if (s->mode == MODE_ZONES || s->mode == MODE_FOR)
 		pick_close(&s->pick);
+	desks_for_free(s);
 	desk_day_view_free(&s->view);
 	zone_list_free(&s->zones);
 	free(s->zone_labels);
@@ -199,6 +201,9 @@ static bool desks_question(struct tui *t, void *state, const struct tui_key *k)
 		return true;
 	case MODE_ZONES:
 		desks_zones_key(t, s, k);
+		return true;
+	case MODE_FOR:
+		desks_for_key(t, s, k);
 		return true;
 	case MODE_LIST:
 		break;
@@ -260,6 +265,13 @@ static bool act_book(struct tui *t, void *state, int arg)
 {
 	(void)arg;
 	desks_book_open(t, state);
+	return true;
+}
+
+static bool act_book_for(struct tui *t, void *state, int arg)
+{
+	(void)arg;
+	desks_for_open(t, state);
 	return true;
 }
 
@@ -344,6 +356,8 @@ static const struct tui_action desks_actions[] = {
 	{ { ENTER }, N_("Enter"),
 	  N_("book the selected place for me: d whole day, m morning, a afternoon"),
 	  N_("Enter book"), act_book },
+	{ { 'f' }, N_("f"), N_("book the selected place for someone else, chosen from a list "
+	                       "(facilities: anyone; leads: their members)"), NULL, act_book_for },
 	{ { 'd' }, N_("d"), N_("cancel my booking of the selected place (y to confirm)"),
 	  N_("d cancel"), act_cancel },
 	{ { 'z' }, N_("z"), N_("show one zone (choose from a list; type to narrow)"), N_("z zone"),

@@ -21,12 +21,34 @@
 
 /* ---- booking and cancelling ---- */
 
-static void ask_half(struct tui *t, const struct desks_state *s)
+void desks_ask_half(struct tui *t, struct desks_state *s)
 {
 	char date[HOP_DATE_HUMAN_LEN];
 
-	tui_status(t, false, _("Book %s on %s: d whole day   m morning   a afternoon   Esc cancel"),
-	           s->code, date_format_human(s->view.day, date, sizeof date));
+	s->mode = MODE_HALF;
+	date_format_human(s->view.day, date, sizeof date);
+	if (s->for_login[0])
+		tui_status(t, false, _("Book %s for %s on %s: d whole day   m morning   a afternoon   "
+		                       "Esc cancel"), s->code, s->for_name, date);
+	else
+		tui_status(t, false, _("Book %s on %s: d whole day   m morning   a afternoon   Esc "
+		                       "cancel"), s->code, date);
+}
+
+/* Booked for someone else: who, and which half day. */
+static void booked_for_message(struct tui *t, const struct desks_state *s, const char *code,
+                               hop_date day, unsigned half, bool room, int people)
+{
+	char date[HOP_DATE_HUMAN_LEN];
+
+	date_format_human(day, date, sizeof date);
+	if (room)
+		tui_status(t, false, ngettext("Booked %s for %s on %s (%s), for %d person.",
+		                              "Booked %s for %s on %s (%s), for %d people.", people),
+		           code, s->for_name, date, half_label(half), people);
+	else
+		tui_status(t, false, _("Booked %s for %s on %s (%s)."), code, s->for_name, date,
+		           half_label(half));
 }
 
 static void booked_message(struct tui *t, const char *code, hop_date day, unsigned half,
@@ -58,7 +80,7 @@ static void booked_message(struct tui *t, const char *code, hop_date day, unsign
 		tui_status(t, false, _("Booked %s on %s for the whole day."), code, date);
 }
 
-static void book(struct tui *t, struct desks_state *s, int people)
+void desks_book(struct tui *t, struct desks_state *s, int people)
 {
 	struct booking_request rq;
 	struct hop_booking made;
@@ -72,17 +94,23 @@ static void book(struct tui *t, struct desks_state *s, int people)
 	rq.day = day;
 	rq.half = half;
 	rq.desk = s->code;
-	rq.for_login = NULL;
+	rq.for_login = s->for_login[0] ? s->for_login : NULL;
 	rq.attendees = people;
 	snprintf(code, sizeof code, "%s", s->code);
 	if (booking_book(t->app, &rq, &made, &err) != HOP_OK) {
 		/* What is on the screen may be old: read the day again, then say why. */
 		desks_load(t, s);
 		tui_fail(t, &err);
+		s->for_login[0] = '\0';
 		return;
 	}
-	if (desks_load(t, s))
-		booked_message(t, code, day, half, room, people);
+	if (desks_load(t, s)) {
+		if (s->for_login[0])
+			booked_for_message(t, s, code, day, half, room, people ? people : 1);
+		else
+			booked_message(t, code, day, half, room, people);
+	}
+	s->for_login[0] = '\0';
 }
 
 static void people_submit(struct tui *t, struct desks_state *s)
@@ -101,9 +129,10 @@ static void people_submit(struct tui *t, struct desks_state *s)
 	if (!text[0] || end == text || *end || errno || n < 1 || n > 100000) {
 		tui_status(t, true, _("'%s' is not a number of people; type a whole number, at most "
 		                      "%d for room %s."), text, s->capacity, s->code);
+		s->for_login[0] = '\0';
 		return;
 	}
-	book(t, s, (int)n);
+	desks_book(t, s, (int)n);
 }
 
 void desks_half_key(struct tui *t, struct desks_state *s, const struct tui_key *k)
@@ -118,16 +147,17 @@ void desks_half_key(struct tui *t, struct desks_state *s, const struct tui_key *
 		half = HALF_PM;
 	else if (key_is(k, 27) || key_is(k, L'q')) {
 		s->mode = MODE_LIST;
+		s->for_login[0] = '\0';
 		tui_status(t, false, "%s", _("Not booked."));
 		return;
 	} else {
-		ask_half(t, s);
+		desks_ask_half(t, s);
 		return;
 	}
 	s->half = half;
 	if (s->kind == DESK_KIND_DESK) {
 		s->mode = MODE_LIST;
-		book(t, s, 0);
+		desks_book(t, s, 0);
 		return;
 	}
 	s->mode = MODE_PEOPLE;
@@ -151,8 +181,8 @@ void desks_book_open(struct tui *t, struct desks_state *s)
 	snprintf(s->code, sizeof s->code, "%s", d->code);
 	s->kind = d->kind;
 	s->capacity = d->capacity;
-	s->mode = MODE_HALF;
-	ask_half(t, s);
+	s->for_login[0] = '\0';
+	desks_ask_half(t, s);
 }
 
 static void ask_cancel(struct tui *t, const struct desks_state *s)
@@ -277,6 +307,7 @@ void desks_prompt_key(struct tui *t, struct desks_state *s, const struct tui_key
 		s->mode = MODE_LIST;
 		if (mode == MODE_PEOPLE)
 			tui_status(t, false, "%s", _("Not booked."));
+		s->for_login[0] = '\0';
 		break;
 	case INPUT_FULL:
 		tui_status(t, true, _("At most %zu bytes fit here."), s->input.max_bytes);

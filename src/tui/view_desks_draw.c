@@ -245,6 +245,6 @@ void desks_draw(struct tui *t, void *state)
 		text_wrap(stdscr, top + 4, 2, empty, width - 4, vis - 1, false, false);
 	}
 	list_draw(&s->list, top + 3, vis, draw_row, &ctx);
-	if (s->mode == MODE_ZONES)
+	if (s->mode == MODE_ZONES || s->mode == MODE_FOR)
 		pick_draw(t, &s->pick);
 }

@@ -11,6 +11,7 @@
 
 #include "hop/core/booking/booking.h"
 #include "hop/base/date.h"
+#include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
 #include "input.h"
 #include "list.h"
@@ -32,7 +33,10 @@ enum mode {
 	MODE_DATE,          /* go to a date (line editor) */
 	MODE_ATTRS,         /* attribute filter (line editor) */
 	MODE_ZONES,         /* zone chooser */
+	MODE_FOR,           /* f: whom to book for (person chooser) */
 };
+
+#define PERSON_LABEL_MAX (HOP_NAME_MAX + HOP_LOGIN_MAX + HOP_TEAM_NAME_MAX + 16)
 
 struct desks_state {
 	hop_date day;
@@ -58,6 +62,12 @@ struct desks_state {
 	enum desk_kind kind;
 	int capacity;
 	unsigned half;
+	/* f: the person booked for ("" = me), and the people offered. */
+	char for_login[HOP_LOGIN_MAX + 1];
+	char for_name[HOP_NAME_MAX + 1];
+	struct hop_person_list people;
+	char (*people_labels)[PERSON_LABEL_MAX];
+	const char **people_items;
 };
 
 /* ---- view_desks.c: state and loading ---- */
@@ -95,5 +105,19 @@ void desks_confirm_key(struct tui *t, struct desks_state *s, const struct tui_ke
 void desks_prompt_key(struct tui *t, struct desks_state *s, const struct tui_key *k);
 /* Keys in MODE_ZONES: the chooser. */
 void desks_zones_key(struct tui *t, struct desks_state *s, const struct tui_key *k);
+/* Book the place asked about (s->code, s->half) for s->for_login ("" = me),
+ * for people (rooms; 0 = one), and say so. */
+void desks_book(struct tui *t, struct desks_state *s, int people);
+/* Ask which half day to book s->code for (MODE_HALF). */
+void desks_ask_half(struct tui *t, struct desks_state *s);
+
+/* ---- view_desks_for.c: f, booking for someone else ---- */
+
+/* f: choose the person (facilities: anyone; leads: their members), then the half day. */
+void desks_for_open(struct tui *t, struct desks_state *s);
+/* Keys in MODE_FOR: the person chooser. */
+void desks_for_key(struct tui *t, struct desks_state *s, const struct tui_key *k);
+/* Free the people offered (closing the chooser or the screen). */
+void desks_for_free(struct desks_state *s);
 
 #endif

@@ -259,6 +259,7 @@ static void people_close(struct tui *t, void *state)
 	struct people_state *s = state;
 
 	(void)t;
+	people_edit_free(s);
 	read_free(&s->cur);
 	read_free(&s->next);
 	free(s->hits);

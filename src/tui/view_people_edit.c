@@ -2,6 +2,7 @@
  * selected person (core's authz decides), and saving them through
  * person_edit, whose refusals are shown in core's words (see view_people.c). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hop/core/app.h"
@@ -19,6 +20,40 @@ static bool may_edit(struct tui *t, const struct hop_person *p, unsigned fields)
 {
 	struct hop_err err;
 	return authz_person_edit(t->app, p, fields, p->roles, &err) == HOP_OK;
+}
+
+void people_edit_free(struct people_state *s)
+{
+	form_done(&s->form);
+	free(s->team_items);
+	free(s->team_values);
+	s->team_items = s->team_values = NULL;
+	team_list_free(&s->form_teams);
+}
+
+/* The choices of the team field: none, then the active teams by name. */
+static bool team_choices(struct tui *t, struct people_state *s)
+{
+	struct hop_err err;
+	size_t n;
+
+	if (team_list(t->app, false, &s->form_teams, &err) != HOP_OK) {
+		tui_fail(t, &err);
+		return false;
+	}
+	n = s->form_teams.n + 1;
+	s->team_items = calloc(n, sizeof *s->team_items);
+	s->team_values = calloc(n, sizeof *s->team_values);
+	if (!s->team_items || !s->team_values) {
+		people_edit_free(s);
+		tui_status(t, true, "%s", _("Out of memory while opening the list."));
+		return false;
+	}
+	s->team_items[0] = _("(no team)");
+	s->team_values[0] = "";
+	for (size_t i = 0; i < s->form_teams.n; i++)
+		s->team_items[i + 1] = s->team_values[i + 1] = s->form_teams.v[i].name;
+	return true;
 }
 
 void people_edit_open(struct tui *t, struct people_state *s)
@@ -47,8 +82,12 @@ void people_edit_open(struct tui *t, struct people_state *s)
 	form_init(&s->form, title);
 	ok = form_add(&s->form, PF_NAME, _("Name"), p.name, HOP_NAME_MAX);
 	ok = form_add(&s->form, PF_EMAIL, _("Email"), p.email, HOP_EMAIL_MAX) && ok;
-	if (may_edit(t, &p, PF_TEAM))
-		ok = form_add(&s->form, PF_TEAM, _("Team"), p.team, HOP_TEAM_NAME_MAX) && ok;
+	if (may_edit(t, &p, PF_TEAM)) {
+		if (!team_choices(t, s))
+			return;
+		ok = form_add_choice(&s->form, PF_TEAM, _("Team"), p.team, HOP_TEAM_NAME_MAX,
+		                     s->team_items, s->team_values, s->form_teams.n + 1) && ok;
+	}
 	if (may_edit(t, &p, PF_ROLES))
 		ok = form_add(&s->form, PF_ROLES, _("Roles"), role_format(p.roles, roles, sizeof roles),
 		              sizeof roles - 1) && ok;
@@ -56,6 +95,7 @@ void people_edit_open(struct tui *t, struct people_state *s)
 		ok = form_add(&s->form, PF_START, _("Start date"), date_format(p.start, start),
 		              31) && ok;
 	if (!ok) {
+		people_edit_free(s);
 		tui_status(t, true, _("The record of %s holds characters this terminal's locale "
 		                      "cannot show, and saving would change them; start hop with a "
 		                      "UTF-8 locale (for example LANG=de_DE.UTF-8) to edit it."),
@@ -68,6 +108,7 @@ void people_edit_open(struct tui *t, struct people_state *s)
 
 static void edit_close(struct tui *t, struct people_state *s)
 {
+	people_edit_free(s);
 	s->editing = false;
 	t->cursor_y = -1;
 }

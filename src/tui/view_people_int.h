@@ -46,6 +46,9 @@ struct people_state {
 	bool editing;
 	struct tui_form form;
 	struct hop_person orig;             /* the person being edited, as read */
+	/* The form's team chooser: "(no team)" and the active teams. */
+	struct hop_team_list form_teams;
+	const char **team_items, **team_values;
 };
 
 /* ---- view_people.c ---- */
@@ -73,5 +76,7 @@ void people_draw(struct tui *t, void *state);
 void people_edit_open(struct tui *t, struct people_state *s);
 /* A key while the form is open. */
 void people_edit_key(struct tui *t, struct people_state *s, const struct tui_key *k);
+/* Free what an open form holds (the screen closes). */
+void people_edit_free(struct people_state *s);
 
 #endif

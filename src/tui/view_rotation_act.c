@@ -144,6 +144,8 @@ void rot_detail_draw(struct tui *t, const struct rot_state *s)
 
 static void form_close(struct tui *t, struct rot_state *s)
 {
+	form_done(&s->form);
+	rot_form_choices_free(s);
 	s->ask = ROT_ASK_NONE;
 	t->cursor_y = -1;
 }
@@ -204,9 +206,14 @@ void rot_assign_open(struct tui *t, struct rot_state *s)
 	}
 	if (!rot_selected(s, login, sizeof login, name, sizeof name))
 		login[0] = '\0';
+	/* Person and team are chosen from lists, not typed. */
+	if (!rot_form_choices(t, s))
+		return;
 	form_init(&s->form, _("Add an assignment"));
-	ok = form_add(&s->form, RF_LOGIN, _("Login"), login, HOP_LOGIN_MAX);
-	ok = form_add(&s->form, RF_TEAM, _("Team"), s->own ? "" : s->team, ROT_FIELD_MAX) && ok;
+	ok = form_add_choice(&s->form, RF_LOGIN, _("Person"), login, HOP_LOGIN_MAX, s->f_people,
+	                     s->f_logins, s->f_npeople);
+	ok = form_add_choice(&s->form, RF_TEAM, _("Team"), s->own ? "" : s->team, ROT_FIELD_MAX,
+	                     s->f_teams, s->f_team_values, s->f_nteams) && ok;
 	ok = form_add(&s->form, RF_KIND, _("Kind"), membership_kind_name(MEMBER_STATION),
 	              ROT_FIELD_MAX) && ok;
 	ok = form_add(&s->form, RF_FROM, _("From"), date_format(clock_today(), from),
@@ -215,6 +222,7 @@ void rot_assign_open(struct tui *t, struct rot_state *s)
 	ok = form_add(&s->form, RF_HOST, _("Outside at (authority)"), "", ROT_FIELD_MAX) && ok;
 	ok = form_add(&s->form, RF_LEVEL, _("Its level"), "", ROT_FIELD_MAX) && ok;
 	if (!ok) {
+		rot_form_choices_free(s);
 		tui_status(t, true, "%s", _("The form cannot be edited in this terminal's locale; "
 		                            "start hop with a UTF-8 locale."));
 		return;
@@ -396,6 +404,8 @@ static void confirm_key(struct tui *t, struct rot_state *s, const struct tui_key
 
 void rot_ask_free(struct rot_state *s)
 {
+	form_done(&s->form);
+	rot_form_choices_free(s);
 	rot_choice_free(s);
 }
 

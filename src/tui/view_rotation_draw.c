@@ -4,7 +4,6 @@
  * its check below.  Every mark is a character as well as a colour (! due,
  * E an exception on file, | or ▼ today), so that it reads without colour
  * too; what does not fit is cut, never wrapped. */
-#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,12 +19,6 @@
 
 #define DATE_W 8            /* "18.05.27" */
 
-static bool utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0;
-}
 
 static void line(int y, int x, const char *text, int width, enum tui_colour role)
 {
@@ -105,7 +98,7 @@ static void draw_axis(struct tui *t, const struct rot_state *s, int y, int month
 		}
 		if (mi == today) {
 			attrset(colour_attr(TC_TEAMDAY));
-			text_draw(stdscr, y + 1, x0 + m, utf8() ? "▼" : "v", 1);
+			text_draw(stdscr, y + 1, x0 + m, text_utf8() ? "▼" : "v", 1);
 			attrset(colour_attr(TC_DIM));
 			continue;
 		}

@@ -106,6 +106,11 @@ struct rot_state {
 	char f_reason[ROT_FIELD_MAX + 1], f_measure[ROT_FIELD_MAX + 1];
 	hop_date f_review;
 	char f_name[HOP_NAME_MAX + 1];
+	/* The assignment form's choosers: the people ("Name (login)", taking
+	 * the login) and the active teams; one block of text each. */
+	char *f_text[3];
+	const char **f_people, **f_logins, **f_teams, **f_team_values;
+	size_t f_npeople, f_nteams;
 	/* The choosers: teams or cohorts. */
 	struct hop_team_list teams;
 	struct hop_cohort_list cohorts;
@@ -181,6 +186,10 @@ void rot_cohort_open(struct tui *t, struct rot_state *s);
 void rot_pick_key(struct tui *t, struct rot_state *s, const struct tui_key *k);
 /* Close a chooser's lists (on answering and on closing the screen). */
 void rot_choice_free(struct rot_state *s);
+/* The assignment form's choices of person and team; false (said) when they
+ * cannot be read. */
+bool rot_form_choices(struct tui *t, struct rot_state *s);
+void rot_form_choices_free(struct rot_state *s);
 
 /* ---- view_rotation_plan.c ---- */
 

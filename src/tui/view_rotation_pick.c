@@ -1,11 +1,13 @@
 /* The Rotation screen's choosers (see view_rotation.c): the team chooser
  * and [ ] (HR and admins among every team, a lead among the teams they
- * lead), and the cohort chooser, which shows the chosen cohort's plan. */
+ * lead), the cohort chooser, which shows the chosen cohort's plan, and the
+ * choices of the assignment form's person and team. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hop/base/i18n.h"
+#include "hop/base/vec.h"
 #include "hop/core/app.h"
 #include "hop/core/authz.h"
 #include "advice.h"
@@ -198,3 +200,121 @@ void rot_pick_key(struct tui *t, struct rot_state *s, const struct tui_key *k)
 	s->ask = ROT_ASK_NONE;
 }
 
+
+/* ---- the assignment form's choices ---- */
+
+void rot_form_choices_free(struct rot_state *s)
+{
+	for (int i = 0; i < 3; i++) {
+		free(s->f_text[i]);
+		s->f_text[i] = NULL;
+	}
+	free(s->f_people);
+	free(s->f_logins);
+	free(s->f_teams);
+	free(s->f_team_values);
+	s->f_people = s->f_logins = s->f_teams = s->f_team_values = NULL;
+	s->f_npeople = s->f_nteams = 0;
+}
+
+/* Entries of text side by side in one growing block; where each begins is
+ * kept as an offset, since the block moves as it grows. */
+struct block {
+	char *text;
+	size_t used, cap;
+	size_t *at;
+	size_t n, cap_at;
+	bool oom;
+};
+
+static void block_add(struct block *b, const char *fmt, const char *x, const char *y)
+{
+	int len = snprintf(NULL, 0, fmt, x, y);
+
+	if (len < 0 || b->oom || !vec_grow(&b->text, &b->cap, b->used + (size_t)len + 1, 1) ||
+	    !vec_grow(&b->at, &b->cap_at, b->n + 1, sizeof *b->at)) {
+		b->oom = true;
+		return;
+	}
+	snprintf(b->text + b->used, (size_t)len + 1, fmt, x, y);
+	b->at[b->n++] = b->used;
+	b->used += (size_t)len + 1;
+}
+
+/* The block's entries as pointers, its text handed to *text; NULL when
+ * memory ran out (the block freed). */
+static const char **block_take(struct block *b, char **text)
+{
+	const char **v = b->oom ? NULL : calloc(b->n ? b->n : 1, sizeof *v);
+
+	for (size_t i = 0; v && i < b->n; i++)
+		v[i] = b->text + b->at[i];
+	free(b->at);
+	if (!v) {
+		free(b->text);
+		b->text = NULL;
+	}
+	*text = b->text;
+	return v;
+}
+
+struct people_blocks {
+	struct block label, login;
+};
+
+static enum hop_status person_choice(void *ctx, const struct hop_person *p, struct hop_err *err)
+{
+	struct people_blocks *pb = ctx;
+
+	(void)err;
+	block_add(&pb->label, "%s (%s)", p->name, p->login);
+	block_add(&pb->login, "%s%s", p->login, "");
+	return HOP_OK;
+}
+
+bool rot_form_choices(struct tui *t, struct rot_state *s)
+{
+	struct people_blocks pb = { { 0 }, { 0 } };
+	struct block tb = { 0 };
+	const char **names;
+	struct person_filter f = { 0 };
+	struct hop_team_list teams = { 0 };
+	struct hop_err err;
+	bool read;
+
+	rot_form_choices_free(s);
+	read = person_each(t->app, &f, person_choice, &pb, &err) == HOP_OK &&
+	       team_list(t->app, false, &teams, &err) == HOP_OK;
+	for (size_t i = 0; read && i < teams.n; i++)
+		block_add(&tb, "%s%s", teams.v[i].name, "");
+	team_list_free(&teams);
+	s->f_npeople = pb.label.n;
+	s->f_nteams = tb.n + 1;
+	s->f_people = block_take(&pb.label, &s->f_text[0]);
+	s->f_logins = block_take(&pb.login, &s->f_text[1]);
+	/* The teams after "(no team)": an assignment outside needs none. */
+	names = block_take(&tb, &s->f_text[2]);
+	s->f_teams = calloc(tb.n + 1, sizeof *s->f_teams);
+	s->f_team_values = calloc(tb.n + 1, sizeof *s->f_team_values);
+	if (!names) {
+		free(s->f_teams);
+		s->f_teams = NULL;
+	} else if (s->f_teams && s->f_team_values) {
+		s->f_teams[0] = _("(no team)");
+		s->f_team_values[0] = "";
+		for (size_t i = 0; i < tb.n; i++)
+			s->f_teams[i + 1] = s->f_team_values[i + 1] = names[i];
+	}
+	free(names);
+	if (!read) {
+		rot_form_choices_free(s);
+		tui_fail(t, &err);
+		return false;
+	}
+	if (!s->f_people || !s->f_logins || !s->f_teams || !s->f_team_values) {
+		rot_form_choices_free(s);
+		tui_status(t, true, "%s", _("Out of memory while opening the list."));
+		return false;
+	}
+	return true;
+}

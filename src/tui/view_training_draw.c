@@ -3,7 +3,6 @@
  * the statuses, and the view's draw entry (see view_training.c).  Every
  * status has a letter as well as a colour, so that it reads without colour
  * too; columns that do not fit are cut, never wrapped. */
-#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,16 +25,9 @@ void trs_line(int y, int x, const char *text, int width, enum tui_colour role)
 	attrset(A_NORMAL);
 }
 
-static bool utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0;
-}
-
 const char *trs_sym(const char *utf8_text, const char *ascii)
 {
-	return utf8() ? utf8_text : ascii;
+	return text_sym(utf8_text, ascii);
 }
 
 const char *trs_letter(enum trn_status st)
@@ -60,7 +52,7 @@ const char *trs_letter(enum trn_status st)
 	}
 	if ((unsigned)st >= TRN_STATUS_COUNT)
 		st = TRN_NOT_REQUIRED;
-	if (st == TRN_NOT_REQUIRED && !utf8())
+	if (st == TRN_NOT_REQUIRED && !text_utf8())
 		return "-";
 	return letters[st][0] ? letters[st] : "?";
 }

@@ -143,10 +143,11 @@ static void week_close(struct tui *t, void *state)
 	struct week_state *s = state;
 
 	(void)t;
-	if (s->mode == MODE_TEAMS)
+	if (s->mode == MODE_TEAMS || s->mode == MODE_DESKS)
 		pick_close(&s->pick);
 	presence_week_free(&s->w);
 	week_teams_free(s);
+	week_desks_free(s);
 	list_free(&s->list);
 }
 
@@ -159,7 +160,13 @@ static bool week_question(struct tui *t, void *state, const struct tui_key *k)
 
 	switch (s->mode) {
 	case MODE_DETAIL:
-		s->mode = MODE_GRID;
+		week_detail_key(t, s, k);
+		return true;
+	case MODE_NOTE:
+		week_note_key(t, s, k);
+		return true;
+	case MODE_DESKS:
+		week_move_key(t, s, k);
 		return true;
 	case MODE_TEAMS:
 		week_teams_key(t, s, k);
@@ -260,7 +267,8 @@ static bool act_home(struct tui *t, void *state, int arg)
 	return true;
 }
 
-/* s, v, d, u: setting days, asked and undoable (view_week_set.c). */
+/* s, v, d, u, n, M: changing days, asked and undoable (view_week_set.c,
+ * view_week_edit.c). */
 static bool act_week_set(struct tui *t, void *state, int arg)
 {
 	struct week_state *s = state;
@@ -272,6 +280,8 @@ static bool act_week_set(struct tui *t, void *state, int arg)
 	case 'v': week_mark(t, s); break;
 	case 'd': week_cancel_desk_open(t, s); break;
 	case 'u': week_undo(t, s); break;
+	case 'n': week_note_open(t, s); break;
+	case 'M': week_move_open(t, s); break;
 	}
 	return true;
 }
@@ -320,10 +330,16 @@ static const struct tui_action week_actions[] = {
 	{ { 'd' }, N_("d"), N_("cancel the day's desk booking (y to confirm)"), NULL,
 	  act_week_set, 'd' },
 	{ { 'u' }, N_("u"), N_("undo the last change made here"), N_("u undo"), act_week_set, 'u' },
-	{ { 'b' }, N_("b"), N_("book a desk near the team for the day (and mark it office)"),
+	{ { 'b' }, N_("b"), N_("book a desk near the team for the day (and mark it office); "
+	                       "on a day with a desk: move it, as M"),
 	  N_("b desk"), act_book_desk },
+	{ { 'M' }, N_("M"), N_("move the day's desk booking to another free desk (choose, then "
+	                       "y)"), NULL, act_week_set, 'M' },
+	{ { 'n' }, N_("n"), N_("write the day's note (one line; empty removes it)"), NULL,
+	  act_week_set, 'n' },
 	{ { '\r', '\n', TUI_FN(KEY_ENTER) }, N_("Enter"),
-	  N_("details of the day: location, note, desk, presence day, deviations"),
+	  N_("details of the day: location, note, desk, presence day, deviations; there s, n, "
+	     "b, M and d act on the day"),
 	  N_("Enter details"), act_details },
 	{ { '[' }, N_("[  ]"), N_("previous / next week"), N_("[ ] week"), act_go_weeks, -1 },
 	{ { ']' }, NULL, NULL, NULL, act_go_weeks, 1 },

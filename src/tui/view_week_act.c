@@ -31,6 +31,11 @@ void week_book_desk(struct tui *t, struct week_state *s)
 		tui_status(t, true, "%s", _("There is no one here to book a desk for."));
 		return;
 	}
+	/* One desk a day: on a day that has one, b offers another instead. */
+	if (r->days[s->list.col].desk[0]) {
+		week_move_open(t, s);
+		return;
+	}
 	memset(&rq, 0, sizeof rq);
 	rq.day = s->w.days[s->list.col].day;
 	rq.half = HALF_DAY;

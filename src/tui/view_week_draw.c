@@ -238,7 +238,8 @@ static void draw_footer(const struct week_state *s, int y, const struct grid *g,
 }
 
 /* What the selected cell needs said: the day off's reason, the presence
- * day's note, the person's deviations (the selected day's first). */
+ * day's note, the day's own note, the person's deviations (the selected
+ * day's first). */
 static void explanation(const struct week_state *s, char *buf, size_t size)
 {
 	const struct presence_row *r = week_sel_row(s);
@@ -254,6 +255,9 @@ static void explanation(const struct week_state *s, char *buf, size_t size)
 		                         wd->team_day_note);
 	if (!r)
 		return;
+	if (wd->working && r->days[s->list.col].note[0] && used < size)
+		used += (size_t)snprintf(buf + used, size - used, "%s✎ %s", used ? "   " : "",
+		                         r->days[s->list.col].note);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < s->w.dev.n && used < size; i++) {
 			const struct agreement_deviation *dv = &s->w.dev.v[i];
@@ -359,7 +363,7 @@ void week_draw(struct tui *t, void *state)
 	draw_explanation(s, y + 3, 2, cols);
 overlay:
 	attrset(A_NORMAL);
-	if (s->mode == MODE_TEAMS)
+	if (s->mode == MODE_TEAMS || s->mode == MODE_DESKS)
 		pick_draw(t, &s->pick);
 	else if (s->mode == MODE_DETAIL)
 		draw_detail(t, s);
@@ -392,6 +396,7 @@ static void draw_detail(struct tui *t, const struct week_state *s)
 	} else {
 		const char *src = c->source == PSRC_DAY ? _("set for this day")
 			: c->source == PSRC_DEFAULT ? _("the weekly default")
+			: c->source == PSRC_BOOKING ? _("a desk booked")
 			: c->source == PSRC_ONBOARDING ? _("Onboarding")
 			: c->source == PSRC_SECONDMENT ? _("secondment outside") : _("nothing set");
 		snprintf(loc, sizeof loc, "%s %s (%s)", loc_symbol(c->loc),
@@ -400,6 +405,10 @@ static void draw_detail(struct tui *t, const struct week_state *s)
 		values[n++] = loc;
 		labels[n] = _("Note");
 		values[n++] = c->note[0] ? c->note : "—";
+		if (c->set_by[0]) {   /* the lead changed the person's day */
+			labels[n] = _("Set by");
+			values[n++] = c->set_by;
+		}
 		if (c->desk[0] && c->desk_half && c->desk_half != HALF_DAY)
 			snprintf(desk, sizeof desk, "%s (%s)", c->desk, half_display(c->desk_half));
 		else
@@ -456,6 +465,8 @@ static void draw_detail(struct tui *t, const struct week_state *s)
 		text_wrap(stdscr, y, left + 4 + label_w, values[i], value_w,
 		          lines[i] < room ? lines[i] : room, false, false);
 	}
-	text_draw(stdscr, top + height - 2, left + 2, _("Press any key to close."), width - 4);
+	text_draw(stdscr, top + height - 2, left + 2, _("s location  n note  b desk  M move  "
+	                                                 "d cancel desk  other keys close"),
+	          width - 4);
 	attrset(A_NORMAL);
 }

@@ -112,6 +112,7 @@ void week_set_open(struct tui *t, struct week_state *s)
 	memset(&s->change, 0, sizeof s->change);
 	snprintf(s->change.login, sizeof s->change.login, "%s", r->person.login);
 	snprintf(s->change.name, sizeof s->change.name, "%s", r->person.name);
+	snprintf(s->change.team, sizeof s->change.team, "%s", r->person.team);
 	s->change.from = from;
 	s->change.to = to;
 	s->mode = MODE_SET;
@@ -141,13 +142,17 @@ static int desks_in_span(struct tui *t, const struct week_change *c, char *first
 	return n;
 }
 
-static void ask_confirm(struct tui *t, const struct week_state *s)
+void week_ask_confirm(struct tui *t, struct week_state *s)
 {
 	char when[2 * HOP_DATE_HUMAN_LEN + 8];
 	const struct week_change *c = &s->change;
 
+	s->mode = MODE_CONFIRM;
 	span_text(c->from, c->to, when, sizeof when);
-	if (c->what == CHANGE_CANCEL_DESK)
+	if (c->what == CHANGE_MOVE)
+		tui_status(t, false, _("Move the desk of %s on %s from %s to %s? y yes, n no"), c->name,
+		           when, c->desk, c->to_desk);
+	else if (c->what == CHANGE_CANCEL_DESK)
 		tui_status(t, false, _("Cancel desk %s of %s on %s? y yes, n no"), c->desk, c->name,
 		           when);
 	else if (c->desks == 1)
@@ -179,11 +184,11 @@ void week_cancel_desk_open(struct tui *t, struct week_state *s)
 	memset(&s->change, 0, sizeof s->change);
 	snprintf(s->change.login, sizeof s->change.login, "%s", r->person.login);
 	snprintf(s->change.name, sizeof s->change.name, "%s", r->person.name);
+	snprintf(s->change.team, sizeof s->change.team, "%s", r->person.team);
 	snprintf(s->change.desk, sizeof s->change.desk, "%s", cell->desk);
 	s->change.from = s->change.to = sel_day(s);
 	s->change.what = CHANGE_CANCEL_DESK;
-	s->mode = MODE_CONFIRM;
-	ask_confirm(t, s);
+	week_ask_confirm(t, s);
 }
 
 /* ---- doing, and remembering for u ---- */
@@ -213,13 +218,53 @@ static bool remember(struct tui *t, struct week_state *s)
 	return true;
 }
 
-static void apply(struct tui *t, struct week_state *s)
+/* What became of the change, for the status line; true when it is a warning. */
+static bool said(const struct week_change *c, const struct presence_result *res,
+                 const char *when, char *msg, size_t size)
+{
+	/* The mobile-work gate's warning (a course not valid) is said first. */
+	for (size_t i = 0; i < res->n; i++) {
+		if (res->v[i].training[0]) {
+			snprintf(msg, size, _("%s: %s on %s; %s."), c->name, presence_loc_display(c->loc),
+			         when, res->v[i].training);
+			return true;
+		}
+	}
+	if (c->what == CHANGE_MOVE)
+		snprintf(msg, size, _("%s: desk %s instead of %s on %s (u undoes it)."), c->name,
+		         c->to_desk, c->desk, when);
+	else if (c->what == CHANGE_NOTE && c->note[0])
+		snprintf(msg, size, _("%s: the note on %s is saved (u undoes it)."), c->name, when);
+	else if (c->what == CHANGE_NOTE)
+		snprintf(msg, size, _("%s: the note on %s is removed (u undoes it)."), c->name, when);
+	else if (c->what == CHANGE_CANCEL_DESK)
+		snprintf(msg, size, _("%s: desk %s on %s cancelled (u undoes it)."), c->name, c->desk,
+		         when);
+	else if (c->what == CHANGE_CLEAR)
+		snprintf(msg, size, _("%s: the entries for %s are cleared; the weekly default "
+		                      "applies (u undoes it)."), c->name, when);
+	else if (res->cancelled)
+		snprintf(msg, size, ngettext("%s: %s on %s; %d desk booking cancelled (u undoes it).",
+		                             "%s: %s on %s; %d desk bookings cancelled (u undoes "
+		                             "it).", res->cancelled),
+		         c->name, presence_loc_display(c->loc), when, res->cancelled);
+	else if (c->loc == LOC_OFFICE && res->n == 1 && res->v[0].desk[0] && !res->v[0].had_desk)
+		snprintf(msg, size, _("%s: office on %s, desk %s booked (u undoes it)."), c->name,
+		         when, res->v[0].desk);
+	else
+		snprintf(msg, size, _("%s: %s on %s (u undoes it)."), c->name,
+		         presence_loc_display(c->loc), when);
+	return false;
+}
+
+void week_apply(struct tui *t, struct week_state *s)
 {
 	struct week_change *c = &s->change;
 	struct presence_result res;
 	struct hop_err err;
-	char when[2 * HOP_DATE_HUMAN_LEN + 8];
+	char when[2 * HOP_DATE_HUMAN_LEN + 8], msg[TUI_STATUS_MAX], dev[TUI_STATUS_MAX];
 	enum hop_status st;
+	bool warn;
 	int n = 0;
 
 	s->mode = MODE_GRID;
@@ -227,7 +272,11 @@ static void apply(struct tui *t, struct week_state *s)
 		return;
 	span_text(c->from, c->to, when, sizeof when);
 	memset(&res, 0, sizeof res);
-	if (c->what == CHANGE_CANCEL_DESK)
+	if (c->what == CHANGE_MOVE)
+		st = booking_move(t->app, c->from, c->login, c->to_desk, NULL, &err);
+	else if (c->what == CHANGE_NOTE)
+		st = presence_note_set(t->app, c->login, c->from, c->note, &err);
+	else if (c->what == CHANGE_CANCEL_DESK)
 		st = booking_cancel(t->app, c->from, c->desk, HALF_DAY, c->login, &n, &err);
 	else if (c->what == CHANGE_CLEAR)
 		st = presence_clear(t->app, c->login, c->from, c->to, &n, &err);
@@ -245,33 +294,11 @@ static void apply(struct tui *t, struct week_state *s)
 		presence_result_free(&res);
 		return;
 	}
-	/* The mobile-work gate's warning (a course not valid) is said first. */
-	for (size_t i = 0; i < res.n; i++) {
-		if (res.v[i].training[0]) {
-			tui_status(t, true, _("%s: %s on %s; %s."), c->name,
-			           presence_loc_display(c->loc), when, res.v[i].training);
-			presence_result_free(&res);
-			return;
-		}
-	}
-	if (c->what == CHANGE_CANCEL_DESK)
-		tui_status(t, false, _("%s: desk %s on %s cancelled (u undoes it)."), c->name, c->desk,
-		           when);
-	else if (c->what == CHANGE_CLEAR)
-		tui_status(t, false, _("%s: the entries for %s are cleared; the weekly default "
-		                       "applies (u undoes it)."), c->name, when);
-	else if (res.cancelled)
-		tui_status(t, false, ngettext("%s: %s on %s; %d desk booking cancelled (u undoes it).",
-		                              "%s: %s on %s; %d desk bookings cancelled (u undoes "
-		                              "it).", res.cancelled),
-		           c->name, presence_loc_display(c->loc), when, res.cancelled);
-	else if (c->loc == LOC_OFFICE && res.n == 1 && res.v[0].desk[0] && !res.v[0].had_desk)
-		tui_status(t, false, _("%s: office on %s, desk %s booked (u undoes it)."), c->name,
-		           when, res.v[0].desk);
-	else
-		tui_status(t, false, _("%s: %s on %s (u undoes it)."), c->name,
-		           presence_loc_display(c->loc), when);
+	warn = said(c, &res, when, msg, sizeof msg);
 	presence_result_free(&res);
+	/* The person hears at once what their lead would see marked '!'. */
+	week_deviation_note(t, c, dev, sizeof dev);
+	tui_status(t, warn, "%s%s%s", msg, dev[0] ? "   " : "", dev);
 }
 
 /* A letter of the chooser. */
@@ -285,12 +312,11 @@ static void chosen(struct tui *t, struct week_state *s, enum presence_loc loc, b
 	if (!clear && loc != LOC_OFFICE) {
 		c->desks = desks_in_span(t, c, c->desk, sizeof c->desk);
 		if (c->desks > 0) {
-			s->mode = MODE_CONFIRM;
-			ask_confirm(t, s);
+			week_ask_confirm(t, s);
 			return;
 		}
 	}
-	apply(t, s);
+	week_apply(t, s);
 }
 
 void week_set_key(struct tui *t, struct week_state *s, const struct tui_key *k)
@@ -321,7 +347,7 @@ void week_set_key(struct tui *t, struct week_state *s, const struct tui_key *k)
 void week_confirm_key(struct tui *t, struct week_state *s, const struct tui_key *k)
 {
 	if (key_is(k, L'y') || key_is(k, L'Y') || key_is(k, L'j') || key_is(k, L'J')) {
-		apply(t, s);
+		week_apply(t, s);
 		return;
 	}
 	if (key_is(k, 27) || key_is(k, L'q') || key_is(k, L'n') || key_is(k, L'N')) {
@@ -329,7 +355,7 @@ void week_confirm_key(struct tui *t, struct week_state *s, const struct tui_key 
 		tui_status(t, false, "%s", _("Nothing changed."));
 		return;
 	}
-	ask_confirm(t, s);
+	week_ask_confirm(t, s);
 }
 
 /* ---- u ---- */
@@ -344,9 +370,9 @@ static enum hop_status restore_day(struct tui *t, const char *login,
 	int n = 0, d = date_weekday(was->day) - 1;
 	enum hop_status st;
 
+	/* The note too: "" removes one written since. */
 	if (was->source == PSRC_DAY)
-		st = presence_set(t->app, login, was->day, was->day, was->loc,
-		                  was->note[0] ? was->note : NULL, &res, err);
+		st = presence_set(t->app, login, was->day, was->day, was->loc, was->note, &res, err);
 	else
 		st = presence_clear(t->app, login, was->day, was->day, &n, err);
 	presence_result_free(&res);

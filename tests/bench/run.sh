@@ -10,6 +10,7 @@
 #   BENCH_RUNS       bulk and raw insert runs (default 3)
 #   BENCH_BOOK_RUNS  'hop book' and 'sqlite3' runs (default 30)
 #   BENCH_QUERY_RUNS query runs after a warm-up (default 50)
+#   BENCH_IMPORT_RUNS imports of 20,000 new people and their baselines (default 5)
 #   BENCH_RACERS     processes in the race (default 8)
 #   BENCH_ICS_EVENTS events per iCalendar export run (default 100000)
 #   BENCH_ONBOARDINGS open onboardings of 15 steps (default 2000)
@@ -198,6 +199,8 @@ for r in 1 2 3 4 5; do
 		sqlite3 -readonly "$DB" | awk '/^Run Time/ { printf "%.3f\n", $4 * 1000 }'
 done > "$S/base.ms"
 base_ms=$(median < "$S/base.ms")
+
+. ./tests/bench/find.sh
 
 # ---- 4. the race -------------------------------------------------------------------------
 # First all racers at once for the same desk and morning: exactly one may get
@@ -425,6 +428,8 @@ ok_bulk=$(awk -v a="$bulk_rate" -v b="$raw_rate" 'BEGIN { print (a >= 0.5 * b) }
 ok_book=$(awk -v a="$book_ms" -v b="$sql_ms" 'BEGIN { print (a <= 2 * b) }')
 ok_who=$(awk -v a="$who_ms" 'BEGIN { print (a < 5) }')
 ok_view=$(awk -v a="$view_ms" 'BEGIN { print (a < 5) }')
+ok_find=$(awk -v a="$find_name_ms" -v b="$find_team_ms" -v s="$find_name_st$find_team_st" \
+	'BEGIN { print (a < 5 && b < 5 && s == "foundfound") }')
 # The Week screen redraws its grid on every week change ([ and ]) and after
 # every key that sets a location: it must feel instant.  100 ms is where a
 # response stops feeling immediate; 10 ms for the data leaves the rest for
@@ -474,14 +479,14 @@ ok_trn_cov=$(awk -v a="$trn_cov_ms" -v b="$(floor1 "$trn_cov_base")" -v n="$trn_
 	'BEGIN { print (a <= 5 * b && n >= 8) }')
 ok_trn_mx=$(awk -v a="$trn_mx_ms" -v b="$(floor1 "$trn_mx_base")" -v n="$trn_mx_people" \
 	'BEGIN { print (a <= 25 * b && n >= 50) }')
-for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_week $ok_fc $ok_race $ok_ics $ok_icsmem $ok_gen \
+for ok in $ok_bulk $ok_book $ok_who $ok_view $ok_find $ok_week $ok_fc $ok_race $ok_ics $ok_icsmem $ok_gen \
 	$ok_sitemem $ok_pubmem $ok_pub $ok_screen $ok_overdue $ok_batch $ok_cap \
 	$ok_trn_status $ok_trn_cov $ok_trn_mx; do
 	[ "$ok" = 1 ] || fails=$((fails + 1))
 done
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
 v_bulk=$(verdict "$ok_bulk"); v_book=$(verdict "$ok_book"); v_who=$(verdict "$ok_who")
-v_view=$(verdict "$ok_view"); v_race=$(verdict "$ok_race")
+v_view=$(verdict "$ok_view"); v_race=$(verdict "$ok_race"); v_find=$(verdict "$ok_find")
 v_week=$(verdict "$ok_week"); v_fc=$(verdict "$ok_fc")
 v_ics=$(verdict "$ok_ics"); v_icsmem=$(verdict "$ok_icsmem")
 v_sitemem=$(verdict "$ok_sitemem"); v_pubmem=$(verdict "$ok_pubmem"); v_pub=$(verdict "$ok_pub")
@@ -502,6 +507,8 @@ printf '%-34s %-18s %-32s %-16s %s\n' "one 'hop book' process, ms" "$(printf %.2
 	"$v_book ($(awk -v a="$book_ms" -v b="$sql_ms" 'BEGIN { printf "%.2fx", a / b }'))"
 printf '%-34s %-18s %-32s %-16s %s\n' "hop who $DAY, ms ($who_rows rows)" "$who_ms" "day index count $base_ms" "< 5 ms" "$v_who"
 printf '%-34s %-18s %-32s %-16s %s\n' "Desks screen day, ms ($view_rows places)" "$view_ms" "day index count $base_ms" "< 5 ms" "$v_view"
+printf '%-34s %-18s %-32s %-16s %s\n' "a person by name; a team, ms" "$find_name_ms; $find_team_ms" "by login $find_login_ms" "< 5 ms each" \
+	"$v_find ($find_name_st, $find_team_st)"
 printf '%-34s %-18s %-32s %-16s %s\n' "Week screen, team of $week_rows, ms" "$week_ms" "team's bookings $week_base_ms" "< 10 ms" "$v_week"
 printf '%-34s %-18s %-32s %-16s %s\n' "forecast, $fc_people people, ms" "$fc_ms" "week's bookings $fc_base_ms" "< 100 ms" \
 	"$v_fc ($(awk -v a="$fc_ms" -v b="$fc_base_ms" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else printf "-" }'))"
@@ -583,9 +590,12 @@ while IFS="$(printf '\t')" read -r label sql; do
 done < "$S/plans2.sql"
 echo
 # ---- training: 8 processes enrolling into one session (tests/bench/enrol_race.sh) ----
-BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/enrol_race.sh || fails=$((fails + 1))
-echo
+BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/enrol_race.sh || fails=$((fails + 1)); echo
 . ./tests/bench/paths.sh
+. ./tests/bench/import.sh
 . ./tests/bench/growth.sh
+# ---- PostgreSQL: the organisation copied into a throwaway cluster (tests/bench/pg.sh; BENCH_PG=no leaves it out) ----
+[ "${BENCH_PG:-yes}" = no ] || BENCH_DB="$DB" BUILD="$BUILD" sh tests/bench/pg.sh || fails=$((fails + 1))
+echo
 if [ "$fails" -eq 0 ]; then echo "bench: all budgets met"; else echo "bench: $fails budget(s) missed"; fi
 [ "$fails" -eq 0 ]

@@ -12,7 +12,10 @@
  * its idle steps, as the main loop gives them while no key is waiting, each
  * timed: a key pressed during one waits for it.  Prints on stdout one line
  * per tab
- *   tab NAME OPEN_MS KEYS MEDIAN_MS MAX_MS IDLE_STEPS IDLE_MAX_MS */
+ *   tab NAME OPEN_MS KEYS MEDIAN_MS MAX_MS IDLE_STEPS IDLE_MAX_MS
+ * with "error" for OPEN_MS when the tab could not read its data (its status
+ * line on stderr, and the exit status 1): a screen that failed is no fast
+ * one. */
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,7 +77,7 @@ int main(int argc, char **argv)
 	struct tui t;
 	FILE *out, *in;
 	SCREEN *scr;
-	int rounds = 3;
+	int rounds = 3, rc = 0;
 	double *ms;
 
 	if (argc < 3 || argc > 4 || (argc == 4 && (rounds = atoi(argv[3])) < 1)) {
@@ -108,10 +111,17 @@ int main(int argc, char **argv)
 		const struct tui_view *view = tui_views[v];
 		size_t n = 0, steps = 0;
 		double t0 = now_ms(), open, idle_max = 0;
+		bool failed;
 
+		t.status[0] = '\0';    /* the last tab's message is not this one's */
+		t.status_error = false;
 		tui_show(&t, v);
 		tui_draw(&t);
 		open = now_ms() - t0;
+		if ((failed = t.status_error)) {
+			fprintf(stderr, "tui_time: %s: %s\n", view->name, t.status);
+			rc = 1;
+		}
 		/* The rest read while the person looks at the first page. */
 		for (bool more = view->idle != NULL; more; steps++) {
 			double s0 = now_ms(), step;
@@ -120,6 +130,10 @@ int main(int argc, char **argv)
 			tui_draw(&t);
 			step = now_ms() - s0;
 			idle_max = step > idle_max ? step : idle_max;
+		}
+		if (!failed && (failed = t.status_error)) {
+			fprintf(stderr, "tui_time: %s: %s\n", view->name, t.status);
+			rc = 1;
 		}
 		for (int r = 0; r < rounds; r++) {
 			for (size_t i = 0; i < sizeof walk / sizeof walk[0]; i++)
@@ -130,8 +144,12 @@ int main(int argc, char **argv)
 					ms[n++] = press(&t, search[i]);
 		}
 		qsort(ms, n, sizeof *ms, by_value);
-		printf("tab %s %.2f %zu %.2f %.2f %zu %.2f\n", view->name, open, n, n ? ms[n / 2] : 0.0,
-		       n ? ms[n - 1] : 0.0, steps, idle_max);
+		if (failed)
+			printf("tab %s error %zu %.2f %.2f %zu %.2f\n", view->name, n, n ? ms[n / 2] : 0.0,
+			       n ? ms[n - 1] : 0.0, steps, idle_max);
+		else
+			printf("tab %s %.2f %zu %.2f %.2f %zu %.2f\n", view->name, open, n,
+			       n ? ms[n / 2] : 0.0, n ? ms[n - 1] : 0.0, steps, idle_max);
 	}
 	free(ms);
 	tui_close_views(&t);
@@ -140,5 +158,5 @@ int main(int argc, char **argv)
 	fclose(out);
 	fclose(in);
 	app_close(&app);
-	return 0;
+	return rc;
 }

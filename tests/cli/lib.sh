@@ -13,6 +13,8 @@ export XDG_CONFIG_HOME="$SCRATCH/xdg-config" XDG_DATA_HOME="$SCRATCH/xdg-data"
 export HOP_TODAY=2026-11-23 HOP_USER=tester
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset LANGUAGE NO_COLOR
+# Tables fit COLUMNS when it is set; the tests expect 80, as for a pipe.
+unset COLUMNS
 OUT="$SCRATCH/out" ERR="$SCRATCH/err"
 
 ok()   { T_PASS=$((T_PASS + 1)); echo "ok - $*"; }

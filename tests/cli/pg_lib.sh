@@ -4,7 +4,9 @@
 # TCP port to collide with another suite's); as root, the server runs as the
 # postgres user (PostgreSQL refuses root).  Sets PG_URL (hop's --db) and PSQL
 # (psql on the cluster's database "hop"); pg_stop runs at exit.  When no
-# PostgreSQL server is installed, pg_start says why and returns 1.
+# PostgreSQL server is installed, pg_start says why and returns 1.  The
+# server runs without fsync (a test needs no durability); PG_FSYNC=on before
+# pg_start makes it as durable as SQLite's WAL (the bench).
 
 PG_BIN=""
 pg_find() {
@@ -51,8 +53,8 @@ pg_start() {
 		return 1
 	fi
 	if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/server.log" -w -t 60 \
-		-o "-c listen_addresses='' -c unix_socket_directories='$PG_DIR' -c fsync=off \
--c synchronous_commit=off -c full_page_writes=off -c max_connections=40" start \
+		-o "-c listen_addresses='' -c unix_socket_directories='$PG_DIR' -c fsync=${PG_FSYNC:-off} \
+-c synchronous_commit=off -c full_page_writes=${PG_FSYNC:-off} -c max_connections=40" start \
 		>/dev/null 2>&1; then
 		echo "skip: the PostgreSQL server did not start: $(tail -3 "$PG_DIR/server.log")"
 		return 1

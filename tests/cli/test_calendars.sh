@@ -33,6 +33,11 @@ HOP_USER=jweiss expect_ok "cancel it" cancel 2026-11-26
 HOP_USER=soz expect_ok "room for a day" book 2026-11-27 R8
 HOP_USER=jweiss expect_ok "home" presence set 2026-11-30 home
 expect_ok "team day" teamday set "Referat 11" 2026-12-01
+# Removals stay as cancelled events, as a cancelled booking does.
+expect_ok "a team day to remove" teamday set "Referat 11" 2026-12-02
+expect_ok "remove it" teamday remove "Referat 11" 2026-12-02
+HOP_USER=jweiss expect_ok "a day to clear" presence set 2026-12-03 mobile
+HOP_USER=jweiss expect_ok "clear it" presence clear 2026-12-03
 # Either side of the change to summer time (Sunday 28 March 2027; Good Friday
 # and Easter Monday are holidays): booked within the horizon of 22 March.
 HOP_USER=jweiss HOP_TODAY=2027-03-22 expect_ok "morning in winter time" book 2027-03-25 S1 --am
@@ -59,6 +64,8 @@ PERSON_WANT="2026-11-24 allday Desk S1
 2026-11-26 allday Office
 2026-11-30 allday Home
 2026-12-01 allday Team day: Referat 11
+2026-12-02 allday Cancelled: Team day: Referat 11 (cancelled)
+2026-12-03 allday Cancelled: Work location (cancelled)
 2027-03-25 08:00-12:00 Desk S1
 2027-03-25 allday Office
 2027-03-31 12:00-17:00 Desk S1
@@ -71,7 +78,8 @@ PERSON_NY="2026-11-25 02:00-06:00 Desk S2
 DESK_WANT="2026-11-25 08:00-12:00 S2: Jürgen Weiß
 2026-11-25 12:00-17:00 S2: Şükrü Öztürk"
 ROOM_WANT="2026-11-27 allday Raum Müggelsee: booked"
-TEAM_WANT="2026-12-01 allday Team day: Referat 11"
+TEAM_WANT="2026-12-01 allday Team day: Referat 11
+2026-12-02 allday Cancelled: Team day: Referat 11 (cancelled)"
 HOLIDAY_DAYS="2026-12-25 2026-12-26 2027-01-01"
 # 24 and 31 December, free by [policy] free_dec24_dec31 (the default), beside them.
 FREE_DAYS="2026-12-24 2026-12-31"
@@ -146,7 +154,7 @@ if $HAVE_KHAL; then
 		"khal in New York: the half days at the same instants (the TZID is honoured, not read as floating time)"
 	eq "$(kh_list "$KH/conf" desk 2026-11-20 2026-12-05)" "$DESK_WANT" "khal: the desk's morning and afternoon, umlauts and ş intact"
 	eq "$(kh_list "$KH/conf" room 2026-11-20 2026-12-05)" "$ROOM_WANT" "khal: the room's day, its name intact"
-	eq "$(kh_list "$KH/conf" team 2026-11-20 2026-12-05)" "$TEAM_WANT" "khal: the team day"
+	eq "$(kh_list "$KH/conf" team 2026-11-20 2026-12-05)" "$TEAM_WANT" "khal: the team day, and the removed one as cancelled"
 	eq "$(kh_list "$KH/conf" holidays 2026-12-18 2027-01-05)" "$(holiday_want)" "khal: the public holidays, each on its day"
 	eq "$(kh_list "$KH/conf" person 2026-11-25 2026-11-25)" "2026-11-25 08:00-12:00 Desk S2
 2026-11-25 allday Office" "khal: one day holds only its own events (the day before's all-day booking is not there)"
@@ -204,17 +212,20 @@ if $HAVE_CALCURSE; then
 	# calcurse has no cancelled state: it shows a STATUS:CANCELLED event as an
 	# ordinary one, and only the title could tell.
 	got=$(cc_list Europe/Berlin person 2026-11-20 2027-04-05)
-	cancelled=$(printf '%s\n' "$got" | grep '^2026-11-26 allday Cancelled: Desk S1')
-	want_cc=$(printf '%s\n' "$PERSON_WANT" | grep -v '^2026-11-26 allday Cancelled: Desk S1')
-	eq "$(printf '%s\n' "$got" | grep -v '^2026-11-26 allday Cancelled: Desk S1')" "$want_cc" \
+	cancelled=$(printf '%s\n' "$got" | grep ' allday Cancelled: ')
+	want_cc=$(printf '%s\n' "$PERSON_WANT" | grep -v ' allday Cancelled: ')
+	eq "$(printf '%s\n' "$got" | grep -v ' allday Cancelled: ')" "$want_cc" \
 		"calcurse: the person's days, all-day events on their day only, half days 08:00-12:00 and 12:00-17:00 across the change to summer time"
-	eq "$cancelled" "2026-11-26 allday Cancelled: Desk S1" \
-		"calcurse: the cancelled booking says so in its title (calcurse ignores STATUS:CANCELLED)"
+	eq "$cancelled" "2026-11-26 allday Cancelled: Desk S1
+2026-12-02 allday Cancelled: Team day: Referat 11
+2026-12-03 allday Cancelled: Work location" \
+		"calcurse: the cancelled booking, the removed team day and the cleared day say so in their titles (calcurse ignores STATUS:CANCELLED)"
 	eq "$(cc_list America/New_York person_ny 2026-11-20 2027-04-05 | grep -v ' allday ')" "$PERSON_NY" \
 		"calcurse in New York: the half days at the same instants (the TZID is honoured)"
 	eq "$(cc_list Europe/Berlin desk 2026-11-20 2026-12-05)" "$DESK_WANT" "calcurse: the desk's morning and afternoon, umlauts and ş intact"
 	eq "$(cc_list Europe/Berlin room 2026-11-20 2026-12-05)" "$ROOM_WANT" "calcurse: the room's day, its name intact"
-	eq "$(cc_list Europe/Berlin team 2026-11-20 2026-12-05)" "$TEAM_WANT" "calcurse: the team day"
+	eq "$(cc_list Europe/Berlin team 2026-11-20 2026-12-05)" "$(printf '%s\n' "$TEAM_WANT" | sed 's/ (cancelled)$//')" \
+		"calcurse: the team day, and the removed one by its title"
 	eq "$(cc_list Europe/Berlin holidays 2026-12-18 2027-01-05)" "$(holiday_want)" "calcurse: the public holidays, each on its day"
 	eq "$(cc_list Europe/Berlin person 2026-11-25 2026-11-25)" "2026-11-25 08:00-12:00 Desk S2
 2026-11-25 allday Office" "calcurse: one day holds only its own events"

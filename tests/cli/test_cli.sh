@@ -45,8 +45,11 @@ expect_fail "mistyped command" 2 boook
 has "$ERR" "unknown command 'boook'; did you mean 'book'?" "the command meant is named"
 expect_fail "mistyped sub-command" 2 presence shwo
 has "$ERR" "did you mean 'presence show'?" "the sub-command meant is named"
-expect_fail "a prefix of --format is not --format" 2 presence show --for dlang
-has "$ERR" "unknown option '--for'; the options are --person, --week, --format" "the options are named"
+expect_fail "a prefix of --format is not --format" 2 team list --for dlang
+has "$ERR" "unknown option '--for'; the options are --all, --format" "the options are named"
+# presence show takes --for as the other presence commands do: a person.
+expect_fail "presence show --for a person" 3 presence show --for dlang
+has "$ERR" "there is no person with the login 'dlang'" "--for names a person, not --format"
 expect_fail "mistyped option" 2 who --tem x
 has "$ERR" "unknown option '--tem'; did you mean '--team'?" "the option meant is named"
 expect_ok "an option's value may look like an option" person list --search --team

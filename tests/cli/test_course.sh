@@ -180,7 +180,7 @@ if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\{0,1\}8$'; then
 	export LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8
 	expect_fail "German: bad validity" 2 course add X9 --title T --validity 500
 	has "$ERR" "„500“ ist keine Gültigkeit: 1 bis 240 Monate" "German message"
-	expect_ok "German: list" course list
+	expect_ok "German: list" course list --wide
 	has "$OUT" "Kürzel" "German header"
 	has "$OUT" "läuft nie ab" "German: never expires"
 	export LC_ALL=C.UTF-8 LANG=C.UTF-8

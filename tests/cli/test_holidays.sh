@@ -39,7 +39,7 @@ expect_ok "holidays json" holidays --year 2027 --format json
 has "$OUT" '"date": "2027-03-26"' "Good Friday 2027 in json"
 # In German the official names, whatever the catalogue says of them.
 if locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$' && [ -f "$(dirname "$HOP")/locale/de/LC_MESSAGES/hop.mo" ]; then
-	LC_ALL=de_DE.UTF-8 HOPLOCALEDIR="$(dirname "$HOP")/locale" "$HOP" holidays --year 2026 --region BY >"$OUT" 2>"$ERR"
+	LC_ALL=de_DE.UTF-8 HOPLOCALEDIR="$(dirname "$HOP")/locale" "$HOP" holidays --year 2026 --region BY --wide >"$OUT" 2>"$ERR"
 	eq "$?" "0" "holidays in German"
 	row 2026-06-04 "Fronleichnam" "official German name in German"
 	row 2026-12-26 "2. Weihnachtstag" "Zweiter Weihnachtstag in German"
@@ -79,7 +79,7 @@ eq "$(sql "SELECT count(*) FROM audit WHERE action = 'import.holidays'")" "1" "a
 expect_ok "import again" import holidays "$SAMPLE"
 has "$OUT" "added 0 days, updated 0, removed 0, unchanged 4" "re-import is idempotent"
 eq "$(sql "SELECT count(*) FROM closure")" "4" "no duplicates"
-expect_ok "holidays list closures" holidays --year 2026
+expect_ok "holidays list closures" holidays --year 2026 --wide
 row 2026-12-28 "Betriebsruhe zwischen den Jahren            closure         all sites" "closure listed with kind and scope"
 row 2026-12-25 "Christmas Day" "public holidays listed too"
 # 24 and 31 December, free by [policy] free_dec24_dec31 (the default), like holidays.
@@ -94,7 +94,7 @@ has "$OUT" "2027-12-24,Friday,24 December (free under § 6 (3) TVöD/TV-L),free 
 has "$OUT" "2027-12-31,Friday,31 December (free under § 6 (3) TVöD/TV-L),free day,all sites" "31 Dec 2027, a Friday, in csv"
 expect_ok "holidays 2028" holidays --year 2028 --format csv
 hasnt "$OUT" "2028-12-24" "24 Dec 2028 is a Sunday: not listed"
-expect_ok "site sees organisation closures" holidays --year 2026 --site Nürnberg
+expect_ok "site sees organisation closures" holidays --year 2026 --site Nürnberg --wide
 has "$OUT" "Betriebsruhe zwischen den Jahren" "organisation closure applies to a site"
 
 # A bad file: one timed event among good ones imports nothing.

@@ -89,7 +89,10 @@ has "$OUT" "Kennung:       tester" "German: whoami's login line"
 has "$OUT" "Datenbank:     $HOP_DB (aus \$HOP_DB)" "German: whoami says where the database came from"
 has "$OUT" "Rollen:        employee,hr,admin" "German: whoami's roles as keywords"
 
-expect_ok "German: hop person list" person list
+expect_ok "German: hop person list at 80 columns" person list
+has "$OUT" "(nicht angezeigt: E-Mail, Eintritt; --wide zeigt alle Spalten)" \
+	"German: a table at 80 columns names what it leaves out"
+expect_ok "German: hop person list --wide" person list --wide
 head -n 1 "$OUT" >"$SCRATCH/head.de"
 for h in Kennung Name E-Mail Team Rollen Eintritt Austritt; do
 	has "$SCRATCH/head.de" "$h" "German: table header '$h'"
@@ -153,7 +156,7 @@ has "$OUT" "All commands:" "English: --help lists the Commands"
 has "$OUT" "  person list          List people" "English: the summaries are English"
 hasnt "$OUT" "Befehle" "English: no German in --help"
 
-expect_ok "English: hop person list" person list
+expect_ok "English: hop person list" person list --wide
 head -n 1 "$OUT" >"$SCRATCH/head.en"
 has "$SCRATCH/head.en" "Login" "English: table header Login"
 has "$SCRATCH/head.en" "E-mail" "English: table header E-mail"

@@ -127,9 +127,11 @@ p5=$(pseq 2026-11-30); grew "the default changed" "$p4" "$p5" Home
 HOP_USER=jweiss expect_ok "default as it is" presence default mon=home
 eq "$(pseq 2026-11-30)" "$p5" "the same default again keeps the SEQUENCE"
 HOP_USER=jweiss expect_ok "drop the default" presence default mon=none
-eq "$(pseq 2026-11-30)" "" "no entry, no default: no event that day"
+p5c=$(pseq 2026-11-30)
+grew "no entry, no default: the day's event is cancelled, as a booking is" "$p5" "$p5c" \
+	"Cancelled: Work location"
 HOP_USER=jweiss expect_ok "home once more" presence set 2026-11-30 home
-p6=$(pseq 2026-11-30); grew "set again: above every SEQUENCE before" "$p5" "$p6" Home
+p6=$(pseq 2026-11-30); grew "set again: above every SEQUENCE before" "$p5c" "$p6" Home
 # A period longer than core reads at a time (64 days): every Tuesday from
 # December to June (31, no public holiday among them in Berlin), and the
 # Mondays of that stretch but for Frauentag, Easter and Whit Monday (30 - 3).

@@ -31,7 +31,7 @@ unset big
 eq "$(sql "SELECT count(*) FROM person WHERE login IN ('nobody','x1','huge')")" "0" "nothing added by failures"
 
 # Listing in every format.
-expect_ok "list" person list
+expect_ok "list" person list --wide
 has "$OUT" "Jürgen Weiß" "list shows names"
 eq "$(sed -n 1p "$OUT" | tr -s ' ')" "Login Name E-mail Team Roles Start End" "table header"
 expect_ok "list csv" person list --format csv

@@ -43,7 +43,7 @@ done
 as_ok "anna's room with a private note" anna book 2026-11-24 R8 --people 3 --note "Gespräch Müller"
 
 # ---- reading rights ----
-as_ok "anna reads the log" anna log --limit 0
+as_ok "anna reads the log" anna log --limit 0 --wide
 has "$OUT" "person:anna" "her own entries"
 hasnt "$OUT" "person:bernd" "not bernd's"
 hasnt "$OUT" "team:referat" "not the teams'"
@@ -53,7 +53,7 @@ as_fail "anna asks for another actor" 4 anna log --actor hana
 as_fail "anna asks for a team" 4 anna log --team "Referat 11"
 as_ok "anna asks for her own by name" anna log --person anna
 as_fail "a stranger reads no log" 4 nobody log
-as_ok "HR reads everything" hana log --person bernd
+as_ok "HR reads everything" hana log --person bernd --wide
 has "$OUT" "person:bernd" "HR sees bernd's entries"
 as_ok "anna shows bernd" anna person show bernd
 hasnt "$OUT" "Recent changes" "without bernd's changes"

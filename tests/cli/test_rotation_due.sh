@@ -133,7 +133,7 @@ eq "$(dump)" "$before" "bad input changed nothing"
 # ---- German ----
 LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 expect_fail "refused in German" 1 rotation exception anna --measure x --review 2027-06-30
 has "$ERR" "Begründung" "the refusal in German"
-LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 expect_ok "the due list in German" rotation due
+LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 expect_ok "the due list in German" rotation due --wide
 has "$OUT" "Arbeitsgebiet" "the table's heading in German"
 
 finish

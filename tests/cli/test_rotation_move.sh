@@ -92,7 +92,7 @@ hasnt "$OUT" "2026-12-01" "--from leaves out the days before"
 expect_ok "the conflicts of Referat 12" rotation conflicts --team "Referat 12" --format csv
 has "$OUT" "c1" "by the team the person is in"
 hasnt "$OUT" "a1" "not those of others"
-expect_ok "the table" rotation conflicts
+expect_ok "the table" rotation conflicts --wide
 has "$OUT" "another team's zone" "said for people"
 has "$OUT" "seconded away" "both kinds"
 HOP_USER=b1 expect_fail "an employee asking for a team" ! rotation conflicts --team "Referat 11"
@@ -144,7 +144,7 @@ has "$OUT" "2,2026-12-29,Akten übergeben" "due before the move, in working days
 expect_ok "the list" onboarding list --format csv
 has "$OUT" ",handover" "the handover listed with its purpose"
 has "$OUT" ",onboarding" "the onboarding too"
-expect_ok "the list as a table" onboarding list
+expect_ok "the list as a table" onboarding list --wide
 has "$OUT" "Übergabe 11 (handover)" "the table marks the handover"
 expect_ok "b1 ticks a handover step" onboarding tick b1 "Akten übergeben" --handover
 has "$OUT" "handover is done" "said of the handover"

@@ -21,7 +21,7 @@ expect_ok "Referat 1 led" team edit "Referat 1" --lead chef1
 expect_ok "Referat 3 led" team edit referat-3 --lead chef3
 expect_ok "trainee with a post in Referat 1" person add azubi --name "Anton Azubi" --team "Referat 1" --start 2026-09-01
 expect_ok "station in Referat 3 while the post runs" assign azubi referat-3 --from 2027-03-01 --until 2027-05-31 --kind station
-has "$OUT" "azubi is in referat-3 as station from 2027-03-01 to 2027-05-31" "assign says what it did"
+has "$OUT" "azubi is in Referat 3 as station from 2027-03-01 to 2027-05-31" "assign says what it did, naming the team by its name"
 expect_ok "history" person history azubi --format csv
 has "$OUT" "Referat 1,referat-1,post,2026-09-01," "the post stays open"
 has "$OUT" "Referat 3,referat-3,station,2027-03-01,2027-05-31" "the station overlays it"

@@ -19,7 +19,7 @@ expect_ok "colleague in Referat 3" person add r3 --name "Rita Drei" --team "Refe
 expect_ok "trainee without a team" person add azubi --name "Anton Azubi" --start 2027-01-04
 expect_ok "home post" assign azubi "Referat 1" --from 2027-01-04 --until 2027-02-28
 expect_ok "station in Referat 3" assign azubi referat-3 --from 2027-03-01 --until 2027-05-31 --kind station
-has "$OUT" "azubi is in referat-3 as station from 2027-03-01 to 2027-05-31" "assign says what it did"
+has "$OUT" "azubi is in Referat 3 as station from 2027-03-01 to 2027-05-31" "assign says what it did, naming the team by its name"
 expect_ok "back home" assign azubi "Referat 1" --from 2027-06-01
 expect_fail "an overlapping station" 5 assign azubi referat-3 --from 2027-05-01 --kind station
 expect_ok "history" person history azubi --format csv
@@ -89,7 +89,7 @@ expect_ok "Referat 3 led" team edit referat-3 --lead chef3
 expect_ok "Referat 1 meets on Tuesdays" teamday set "Referat 1" tue --from 2027-01-01
 expect_ok "Referat 3 meets on Thursdays" teamday set referat-3 thu --from 2027-01-01
 HOP_USER=azubi expect_ok "home for two weeks" presence set 2027-05-24..2027-06-04 home
-expect_ok "the week of Referat 1 after the station" week --team "Referat 1" --week 2027-W22
+expect_ok "the week of Referat 1 after the station" week --team "Referat 1" --week 2027-W22 --wide
 has "$OUT" "Tue 1 Jun 2027 is a presence day of Referat 1, but the plan says home" "the trainee has Referat 1's presence day from the first day back"
 expect_ok "the week of Referat 3 with the station's last day" week --team referat-3 --week 2027-W22
 hasnt "$OUT" "presence day of Referat 3" "Referat 3's Thursday after the station is not the trainee's"
@@ -108,5 +108,61 @@ HOP_USER=chef3 expect_fail "... not after it" 4 presence set 2027-06-02 away --f
 has "$ERR" "Anton Azubi is not in a team you lead on Wed 2 Jun 2027" "the refusal names the day"
 HOP_USER=chef1 expect_ok "Referat 1's lead after the station" presence set 2027-06-02 away --for azubi
 HOP_USER=chef1 expect_fail "... not during it" 4 presence set 2027-05-31 mobile --for azubi
+
+# ---- which weekday should the team meet? ----
+# Referat 5 has two desks in its zone West; the zone Flur beside it has three
+# anyone may book.  A day fits when everyone not away can have a desk: one
+# they booked (anywhere), else a free one in the team's zones.
+export HOP_TODAY=2027-06-14
+expect_ok "Referat 5" team add "Referat 5"
+expect_ok "its zone" zone add Haus "2. OG" West --team "Referat 5"
+expect_ok "desk 5.01" desk add 5.01 --zone West
+expect_ok "desk 5.02" desk add 5.02 --zone West
+expect_ok "a zone of nobody's" zone add Haus "2. OG" Flur
+for d in F1 F2 F3; do "$HOP" desk add $d --zone Flur >/dev/null 2>&1 || nok "desk $d"; done
+for p in "p1 Paula" "p2 Peter" "p3 Pia"; do
+	"$HOP" person add ${p% *} --name "${p#* } Fünf" --team "Referat 5" --start 2020-01-01 >/dev/null 2>&1 ||
+		nok "person ${p% *}"
+done
+expect_ok "Pia away on Monday" presence set 2027-06-21 away --for p3
+expect_ok "Paula books in the zone on Tuesday" book 2027-06-22 5.01 --for p1
+expect_ok "Peter books in Flur on Tuesday" book 2027-06-22 F1 --for p2
+expect_ok "another team takes 5.01 on Thursday" book 2027-06-24 5.01 --for r3
+expect_ok "suggest" teamday suggest "Referat 5" --week 2027-W25
+eq "$(cat "$OUT")" "Referat 5 · KW 25 · 21.–25.06.2027
+3 members
+  Mon 21 Jun 2027: 0 of 3 plan office; 2 can come, desks for all
+  Tue 22 Jun 2027: 2 of 3 plan office; 3 can come, desks for all <
+  Wed 23 Jun 2027: 0 of 3 plan office; 3 can come, 1 desk short
+  Thu 24 Jun 2027: 0 of 3 plan office; 3 can come, 2 desks short
+  Fri 25 Jun 2027: 0 of 3 plan office; 3 can come, 1 desk short
+Suggested: Tuesdays" "the day where all three can have a desk, never one short of desks"
+# No day fits: the best, how many desks it lacks, and what could help.
+expect_ok "Paula plans the office on 30 June" presence set 2027-06-30 office --for p1
+expect_ok "suggest a week without a fit" teamday suggest "Referat 5" --week 2027-W26
+eq "$(cat "$OUT")" "Referat 5 · KW 26 · 28.06.–02.07.2027
+3 members
+  Mon 28 Jun 2027: 0 of 3 plan office; 3 can come, 1 desk short
+  Tue 29 Jun 2027: 0 of 3 plan office; 3 can come, 1 desk short
+  Wed 30 Jun 2027: 1 of 3 plan office; 3 can come, 1 desk short
+  Thu 1 Jul 2027: 0 of 3 plan office; 3 can come, 1 desk short
+  Fri 2 Jul 2027: 0 of 3 plan office; 3 can come, 1 desk short
+No day has desks for all who can come; best: Wed 30 Jun 2027, 1 desk short.
+Zone Flur (2. OG) has 3 desks free that day.
+Nor have the next 4 weeks: more desks in the team's zones would help." \
+	"the best day, short by one desk, the zone beside it, and no later week that fits"
+expect_ok "Pia away on 7 July" presence set 2027-07-07 away --for p3
+expect_ok "suggest again" teamday suggest "Referat 5" --week 2027-W26
+eq "$(tail -n 1 "$OUT")" "A later week fits: Wed 7 Jul 2027 has desks for all who can come." \
+	"a later week where the desks suffice"
+expect_ok "all three away in August" presence set 2027-08-02..2027-08-06 away --for p1
+expect_ok "..." presence set 2027-08-02..2027-08-06 away --for p2
+expect_ok "..." presence set 2027-08-02..2027-08-06 away --for p3
+expect_ok "suggest a week nobody can come" teamday suggest "Referat 5" --week 2027-W31
+eq "$(tail -n 2 "$OUT")" "  Fri 6 Aug 2027: 0 of 3 plan office; nobody can come
+No suggestion: nobody can come on a working day this week." "a week nobody can come"
+LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 "$HOP" teamday suggest "Referat 5" --week 2027-W26 >"$OUT" 2>"$ERR"
+has "$OUT" "Kein Tag mit Platz für alle; am besten: Mi 30.06.2027, es fehlt 1 Platz." \
+	"German: the best day"
 
 finish

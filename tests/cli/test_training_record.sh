@@ -118,7 +118,7 @@ has "$OUT" "valid until 2027-03-09" "a new record"
 # ---- the onboarding step a record ticks ----
 expect_ok "template" template add Std
 expect_ok "course step" template step Std "IT-Sicherheit lernen" --owner newhire --due +5 --course IT-SEC
-run template show Std
+run template show Std --wide
 has "$OUT" "IT-Sicherheit lernen [IT-SEC]" "the template step names its course"
 expect_fail "a course for a talk" 1 template step Std "Gespräch" --owner lead --due 0 --kind talk --course IT-SEC
 has "$ERR" "only a step of kind course names a course" "refused for another kind"

@@ -122,7 +122,7 @@ expect_ok "a period without any training" training equity --from 2020-01-01 --to
 eq "$(col "$OUT" all "" trained) $(col "$OUT" all "" share_none)" "0 100.0" "nobody trained in January 2020"
 expect_fail "a period backwards" ! training equity --from 2026-06-30 --to 2026-01-01
 expect_fail "no period" 2 training equity
-expect_ok "equity as a table" training equity --from 2026-01-01 --to 2026-06-30
+expect_ok "equity as a table" training equity --from 2026-01-01 --to 2026-06-30 --wide
 has "$OUT" "the survey found 34 % of leads and 17 % of staff trained" "the table names the survey's shares"
 
 # ---- the session plan: 5 overdue, 2 sessions of 3 seats ----

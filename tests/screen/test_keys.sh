@@ -60,7 +60,7 @@ press_and_check() {
 	wait_gone "Global keys" || nok "$1: the help closes after $3"
 }
 
-start 100 30 tester
+start 100 60 tester
 if ! wait_for "KW 48"; then
 	nok "hop comes up: $(head -c 600 "$SCR")"
 	finish

@@ -53,6 +53,21 @@ for lang in en de; do
 	fi
 	grep -q "★ [A-Za-z]* *25.11." "$SCR" && ok "$lang: the presence day's heading keeps its date" ||
 		nok "$lang: heading $(sed -n 4p "$SCR")"
+	# The help of Week is longer than 24 lines: it scrolls to its legend.
+	text '?'
+	sleep 0.3
+	grab
+	if grep -q "deviation from the office\|Abweichung" "$SCR"; then
+		ok "$lang: Week's help fits without scrolling"
+	else
+		for i in 1 2 3 4 5 6; do keys NPage; done
+		sleep 0.3
+		grab
+		grep -q "★  ✕  !" "$SCR" && ok "$lang: PgDn scrolls Week's help to its legend" ||
+			nok "$lang: Week's help after PgDn: $(cat "$SCR")"
+	fi
+	text x
+	wait_gone "★  ✕  !" || nok "$lang: x closes the help"
 	keys q
 	expect_exit_clean "$lang"
 done

@@ -233,14 +233,15 @@ if select_name "$MEMBER_NAME"; then
 	keys h h h
 	# Enter: the details of the cell.
 	keys Enter
-	if wait_for "Press any key to close."; then
+	if wait_for "other keys close"; then
 		has "$SCR" "$MEMBER_NAME · Tue 24 Nov 2026" "Enter: the details name the person and day"
 		has "$SCR" "Location" "the details show the location"
 		has "$SCR" "set for this day" "the details say where the location comes from"
 		has "$SCR" "Presence day" "the details say whether it is a presence day"
 		has "$SCR" "Deviations" "the details list deviations"
 		keys x
-		wait_gone "Press any key to close." && ok "any key closes the details" || nok "details stay"
+		has "$SCR" "s location  n note  b desk  M move  d cancel desk" "the details offer the day's actions"
+		wait_gone "other keys close" && ok "any other key closes the details" || nok "details stay"
 	else
 		nok "Enter: no details: $(sed -n 8,24p "$SCR")"
 	fi

@@ -188,7 +188,8 @@ static void test_every_reason(void **state)
 	hop_refuse(&err, HOP_ECONFLICT, HOP_R_HOLDS_DESK, HOP_ABOUT(.place = "S1", .self = true),
 	           "you have already booked desk S1");
 	assert_string_equal(tui_advice(&err, tui, sizeof tui), "you have already booked desk S1; "
-	                    "d on the Desks screen cancels it");
+	                    "M on the Week screen moves it to another desk, d on the Desks screen "
+	                    "cancels it");
 	/* ... and say nothing more where none does. */
 	hop_refuse(&err, HOP_EINVAL, HOP_R_ROOM_CAPACITY, HOP_ABOUT(.place = "R1"),
 	           "room R1: the capacity must be 2 to 500 people");

@@ -66,7 +66,7 @@ static void test_defaults_pass_checks(void **state)
 static void test_table(void **state)
 {
 	(void)state;
-	assert_int_equal(config_key_count, 41);
+	assert_int_equal(config_key_count, 42);
 	for (size_t i = 0; i < config_key_count; i++) {
 		const struct config_key *k = &config_keys[i];
 		assert_ptr_equal(config_key_find(k->section, k->key), k);
@@ -229,6 +229,20 @@ static void test_home_path(void **state)
 	free(home);
 }
 
+/* The role of a login: * stands for it, once. */
+static void test_login_role(void **state)
+{
+	struct hop_config c;
+
+	(void)state;
+	load_ok("[database]\nurl = service=hop\nlogin_role = hop_*\n", &c);
+	assert_string_equal(c.db_login_role, "hop_*");
+	load_ok("[database]\nlogin_role = *\n", &c);
+	assert_string_equal(c.db_login_role, "*");
+	load_fails("[database]\nlogin_role = hop\n", "2: [database] login_role: 'hop' does not say");
+	load_fails("[database]\nlogin_role = *_*\n", "2: [database] login_role: '*_*' does not say");
+}
+
 /* ---- errors: each names file, line and key ---- */
 
 static void test_print_round_trip(void **state)
@@ -374,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_quotes_and_comments),
 		cmocka_unit_test(test_home_path),
+		cmocka_unit_test(test_login_role),
 		cmocka_unit_test(test_print_round_trip),
 		cmocka_unit_test(test_locate),
 	};

@@ -294,6 +294,10 @@ static void test_parse_forms(void **state)
 	assert_int_equal(parse_ok("heute"), TODAY);
 	assert_int_equal(parse_ok("Morgen"), TODAY + 1);
 	assert_int_equal(parse_ok("gestern"), TODAY - 1);
+	assert_int_equal(parse_ok("übermorgen"), TODAY + 2);
+	assert_int_equal(parse_ok("Übermorgen"), TODAY + 2);
+	assert_int_equal(parse_ok("uebermorgen"), TODAY + 2);
+	assert_int_equal(parse_ok("vorgestern"), TODAY - 2);
 	assert_int_equal(parse_ok("+3"), TODAY + 3);
 	assert_int_equal(parse_ok("-7"), TODAY - 7);
 	assert_int_equal(parse_ok("+0"), TODAY);

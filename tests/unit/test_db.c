@@ -4,6 +4,8 @@
 
 #include <fcntl.h>
 
+#include "hop/db/migrations.h"
+
 static void tmp_path(char *buf, size_t size)
 {
 	char path[] = "/tmp/hop-dbtest-XXXXXX";
@@ -116,6 +118,52 @@ static void test_every_table_bumps_data_rev(void **state)
 	                              "VALUES ('T', 't', '2026-01-01'); UPDATE team SET name = 'U'",
 	                              NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(query_int(db, "SELECT n FROM data_rev"), 1);
+	db_close(db);
+	remove_db(path);
+}
+
+/* 0013 (removals reach the calendars): a database of version 12 with
+ * presence revisions and team days keeps them; the revisions get no change
+ * day (long past), and the table of removed team days starts empty. */
+static void test_0013_carries_rows_over(void **state)
+{
+	char path[64], text[64];
+	struct hop_db *db;
+	struct hop_err err;
+	sqlite3 *h;
+	int n;
+
+	(void)state;
+	tmp_path(path, sizeof path);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (int i = 0; i < hop_migration_count && hop_migrations[i].version <= 12; i++)
+		assert_int_equal(sqlite3_exec(h, hop_migration_sql(i), NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 12;"
+	                              "INSERT INTO team (id, name, slug, created_on) "
+	                              "VALUES (1, 'Referat 1', 'referat-1', '2026-01-01');"
+	                              "INSERT INTO person (id, login, name, team_id, start_date) "
+	                              "VALUES (1, 'anna', 'Anna Berg', 1, '2026-01-01');"
+	                              "INSERT INTO presence_rev (person_id, slot, rev) "
+	                              "VALUES (1, '2026-11-30', 7), (1, 'W2', 3);"
+	                              "INSERT INTO team_day (team_id, weekday, from_day, sequence) "
+	                              "VALUES (1, 2, '2026-11-24', 4)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	assert_int_equal(db_open(path, DB_OPEN_EXISTING, &db, &err), HOP_OK);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(query_int(db, "SELECT count(*) FROM presence_rev WHERE person_id = 1 "
+	                               "AND changed_on IS NULL"), 2);
+	assert_int_equal(query_int(db, "SELECT rev FROM presence_rev WHERE slot = '2026-11-30'"), 7);
+	assert_string_equal(query_text(db, "SELECT weekday || ' ' || from_day || ' ' || sequence "
+	                               "FROM team_day", text, sizeof text), "2 2026-11-24 4");
+	assert_int_equal(query_int(db, "SELECT count(*) FROM team_day_removed"), 0);
+	/* The new table tells 'feeds publish' of its changes. */
+	n = query_int(db, "SELECT n FROM data_rev");
+	assert_int_equal(sqlite3_exec(db_sqlite(db), "INSERT INTO team_day_removed (team_day_id, "
+	                              "team_id, weekday, from_day, sequence, removed_on) VALUES "
+	                              "(9, 1, 2, '2026-11-24', 5, '2026-11-23'); "
+	                              "DELETE FROM team_day_removed", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(query_int(db, "SELECT n FROM data_rev"), n + 1);
 	db_close(db);
 	remove_db(path);
 }
@@ -367,6 +415,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migrates_to_latest),
 		cmocka_unit_test(test_every_table_bumps_data_rev),
+		cmocka_unit_test(test_0013_carries_rows_over),
 		cmocka_unit_test(test_foreign_keys_enforced),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_too_new_refused),

@@ -42,7 +42,7 @@ static void step(struct hop_app *app, const char *tpl, const char *title, enum o
 {
 	struct onb_step_spec s = { .kind = kind, .in_office = office, .mandatory = true };
 	struct hop_err err;
-	bool added;
+	bool added = false;
 
 	if (onb_owner_parse(app, owner, &s.owner, s.owner_login, &err) != HOP_OK ||
 	    onb_offset_parse(due, &s.offset, &err) != HOP_OK ||

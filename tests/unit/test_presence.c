@@ -322,8 +322,10 @@ static void test_suggest(void **state)
 	org(&app);
 	app.cfg.presence_auto_book = 0;
 	/* By hand: Tue: anna, bernd, nina (3); Wed: anna, bernd (2); Thu: anna (1).
-	 * Two desks in Süd, but bernd's is his own: Tue needs S1 for two people
-	 * -> not enough; Wed: anna takes S1, bernd his S2 -> enough. */
+	 * Two desks in Süd (bernd's S2 his own) for the three who can come on
+	 * every day: each day is a desk short, never fine; the best is Tuesday,
+	 * where most plan the office.  With nina away on Wednesday, the two who
+	 * can come have a desk each: Wednesday. */
 	test_act_as(&app, "lena");
 	ok(presence_set(&app, "anna", TUE24, THU26, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
@@ -337,10 +339,24 @@ static void test_suggest(void **state)
 	assert_int_equal(s.days[2].in_office, 2);
 	assert_int_equal(s.days[3].in_office, 1);
 	assert_int_equal(s.days[1].desks, 2);
+	for (int d = 0; d < PRESENCE_DAYS; d++) {
+		assert_int_equal(s.days[d].can_come, 3);
+		assert_int_equal(s.days[d].short_by, 1);
+		assert_false(s.days[d].enough);
+		assert_false(s.days[d].suggested);
+	}
+	assert_int_equal(s.weekdays, 0);
+	assert_int_equal(s.best, 1);
+	ok(presence_set(&app, "nina", WED25, WED25, LOC_AWAY, NULL, &res, &err), &err);
+	presence_result_free(&res);
+	ok(teamday_suggest(&app, "Referat 11", MON23, &s, &err), &err);
+	assert_int_equal(s.days[2].can_come, 2);
+	assert_int_equal(s.days[2].short_by, 0);
 	assert_false(s.days[1].enough);
 	assert_true(s.days[2].enough);
 	assert_int_equal(s.weekdays, 1u << 3);
 	assert_true(s.days[2].suggested);
+	assert_int_equal(s.best, -1);
 	test_app_close(&app);
 }
 

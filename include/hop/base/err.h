@@ -32,8 +32,10 @@ enum hop_status {
 enum hop_reason {
 	HOP_R_NONE = 0,           /* the sentence says it all */
 	/* Something named does not exist, or nothing was named. */
-	HOP_R_NO_PERSON,          /* login */
+	HOP_R_NO_PERSON,          /* login (as typed) */
 	HOP_R_NO_TEAM,            /* - */
+	HOP_R_PERSON_AMBIGUOUS,   /* n (the people a reference could be) */
+	HOP_R_TEAM_AMBIGUOUS,     /* n (the teams) */
 	HOP_R_NO_TEAM_GIVEN,      /* - */
 	HOP_R_NOT_IN_TEAM,        /* -: the acting person has no team to default to */
 	HOP_R_NO_SITE,            /* site */
@@ -81,8 +83,10 @@ enum hop_reason {
 	/* Rotation. */
 	HOP_R_NO_AREA,            /* - */
 	HOP_R_NO_ROTATION_EXCEPTION, /* login */
+	/* Booking for others. */
+	HOP_R_BOOK_FOR_SELF_ONLY, /* self: the actor may book for no one else */
 };
-#define HOP_R_LAST HOP_R_NO_ROTATION_EXCEPTION   /* the last reason, for tests over all */
+#define HOP_R_LAST HOP_R_BOOK_FOR_SELF_ONLY   /* the last reason, for tests over all */
 
 /* The facts of a refusal, for a front end's advice.  Sized for hop's limits
  * (core checks that they fit). */

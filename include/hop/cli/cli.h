@@ -83,9 +83,20 @@ char *out_date_cell(hop_date d, char *buf);
 
 struct out_table;
 /* headers are what a person reads (translated); keys are the stable JSON keys
- * and CSV/TSV header names (English, lower case). */
-struct out_table *out_table_new(enum out_format f, size_t ncols,
-                                const char *const *headers, const char *const *keys);
+ * and CSV/TSV header names (English, lower case).  fit says how each column
+ * gives way when the table is wider than the terminal (out_width), one
+ * character a column:
+ *	K     kept whole and always shown: dates, logins, codes, numbers
+ *	T     text always shown, cut with "…" last
+ *	W     as T, but as the last column shown it wraps onto further lines
+ *	      (between words) instead of being cut
+ *	1..9  text cut with "…", and left out when even cut to two thirds it
+ *	      would not fit; 1 gives way first
+ *	a..i  kept whole, and left out like 1..9 (a with 1, b with 2, ...)
+ * A column without values gives way before all others; the columns left out
+ * are named on a last line.  CSV, TSV and JSON print every column whole. */
+struct out_table *out_table_new(enum out_format f, size_t ncols, const char *const *headers,
+                                const char *const *keys, const char *fit);
 /* Cells are copied; NULL prints as empty (JSON null). */
 void out_table_add(struct out_table *t, const char *const *cells);
 void out_table_print(struct out_table *t, FILE *out);
@@ -100,9 +111,43 @@ int out_table_done_or(struct out_table *t, FILE *out, const char *empty);
 
 /* Display width of a UTF-8 string in terminal columns. */
 int out_display_width(const char *s);
+/* How many bytes of s fit in cols display columns (whole characters); their
+ * width in *width unless NULL. */
+size_t out_cut_len(const char *s, int cols, int *width);
+/* s on one line in cols display columns: cut with "…" when wider, control
+ * characters as blanks, padded with blanks to cols when pad. */
+void out_put_cut(FILE *out, const char *s, int cols, bool pad);
+/* The display columns a table printed to out may take: 0 for no limit
+ * (--wide); else COLUMNS, or the terminal's width when out is one, or 80. */
+int out_width(FILE *out);
+/* Fix that width: 0 for no limit (--wide), -1 to ask again. */
+void out_set_width(int cols);
+/* Text for people on out, each of its lines broken between words to fit
+ * out_width(out); a line ends in a newline whether text's last does or not. */
+void out_para(FILE *out, const char *text);
+/* One line of text that starts at display column col (what is left of it
+ * printed already), broken between words to fit out_width(out), the lines
+ * after the first indented to col. */
+void out_hanging(FILE *out, const char *text, int col);
 /* A label of a "Label:  value" listing, padded with blanks to width display
  * columns (so "Kapazität:" lines up with "Capacity:"); wider ones as they are. */
 void out_label(FILE *out, const char *label, int width);
+
+/* ---- people and teams named in arguments (src/cli/refs.c) ---- */
+
+/* The person *text names, as core's person_find reads it (a login, a name or
+ * the beginning of one): *text then points to their login, kept in login
+ * (HOP_LOGIN_MAX + 1 bytes).  A NULL *text (oneself) stays NULL.  0, or the
+ * exit status after saying why.  After cli_open. */
+int cli_person(struct cli_ctx *ctx, const char **text, char *login);
+/* The same for an operand, a->arg[i] as argv holds it: resolved in place. */
+int cli_person_operand(struct cli_ctx *ctx, char **arg, char *login);
+/* As cli_person, but a login that names no one stays as it is (the audit
+ * log keeps the logins of records since renamed or anonymised). */
+int cli_person_or_login(struct cli_ctx *ctx, const char **text, char *login);
+/* The team *text names, as core's team_find reads it: *text then points to
+ * its slug, kept in slug (HOP_SLUG_MAX + 1 bytes).  NULL stays NULL. */
+int cli_team(struct cli_ctx *ctx, const char **text, char *slug);
 
 /* ---- a handler's arguments (src/cli/args.c) ---- */
 
@@ -112,7 +157,8 @@ int cli_bad_option(const char *name, const char *sub, char **argv, int c);
 
 /* One command's options and operands.  The handler names the command and its
  * option table, and where --format goes if it has one (the long option named
- * "format"); cli_option does the rest:
+ * "format"); cli_option does the rest, and takes --wide (out_set_width) for
+ * every command with --format or a table:
  *
  *	struct cli_args a = { .name = "team", .sub = "list", .opts = opts, .format = &fmt };
  *	while ((c = cli_option(&a, argc, argv)) > 0)
@@ -125,6 +171,7 @@ struct cli_args {
 	const struct option *opts;    /* getopt_long's table, ending in a zero entry */
 	const char *shortopts;        /* after the leading ':'; NULL: long options only */
 	enum out_format *format;      /* where --format goes; NULL: the command has none */
+	bool table;                   /* prints a table without --format: takes --wide */
 	int rc;                       /* 0, or the exit status after a usage error */
 	char **arg;                   /* the operands, once the options have ended */
 	int n;

@@ -26,6 +26,8 @@ struct hop_config {
 	/* [database] */
 	char db_path[HOP_PATH_MAX];       /* "" = not set (then $XDG_DATA_HOME/hop/hop.db) */
 	char db_url[HOP_PATH_MAX];        /* a PostgreSQL URL or conninfo; "" = SQLite at db_path */
+	char db_login_role[64];           /* the role a login connects as, '*' the login;
+	                                     "" = any role (not checked) */
 	/* [organisation] */
 	char org_name[128];               /* default "hop" */
 	char region[3];                   /* Bundesland code, default "BE" */

@@ -71,6 +71,13 @@ void app_db_restore_aside(struct hop_app *app);
 /* In the new database, the audit entry that it replaced one (none if not). */
 enum hop_status app_db_audit_replaced(struct hop_app *app, struct hop_err *err);
 
+/* A new, empty database file at path (its directory made when missing, its
+ * mode as app_open_db gives one), *created true; an existing file is left
+ * as it is (*created false). */
+enum hop_status app_db_file_create(const char *path, bool *created, struct hop_err *err);
+/* Remove a database file and the companion files SQLite keeps beside it. */
+void app_db_file_remove(const char *path);
+
 /* Re-read the acting user's record (after an edit of oneself, an import). */
 enum hop_status app_resolve_actor(struct hop_app *app, struct hop_err *err);
 

@@ -54,6 +54,13 @@ enum hop_status authz_book_for(const struct hop_app *app, const struct hop_perso
 enum hop_status authz_book_for_days(struct hop_app *app, const struct hop_person *target,
                                     hop_date from, hop_date to, struct hop_err *err);
 
+/* Whom the actor may book for besides themselves: anyone (facilities,
+ * admins), the members of the teams they lead (leads; each day as
+ * authz_book_for_days), or no one: refused (HOP_R_BOOK_FOR_SELF_ONLY). */
+enum authz_book_scope { AUTHZ_BOOK_LED, AUTHZ_BOOK_ANYONE };
+enum hop_status authz_book_scope(const struct hop_app *app, enum authz_book_scope *scope,
+                                 struct hop_err *err);
+
 /* Setting, clearing and the weekly default of target's presence (where
  * they work: personnel data): themselves; a lead for the members of teams
  * they lead, by day as authz_book_for_days; admins.  Facilities, who book
@@ -198,6 +205,9 @@ enum hop_status authz_person_data(const struct hop_app *app, const struct hop_pe
                                   struct hop_err *err);
 /* Deleting and anonymising data past its retention period: hr, admin. */
 enum hop_status authz_purge(const struct hop_app *app, struct hop_err *err);
+/* Copying the whole organisation into another database (every person's
+ * data, the audit trail): hr, admin. */
+enum hop_status authz_database_copy(const struct hop_app *app, struct hop_err *err);
 
 /* A person's calendar feed with all their bookings (none hidden by the
  * privacy setting): the person themself, and HR and admins (who publish

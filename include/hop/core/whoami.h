@@ -20,6 +20,7 @@ struct hop_whoami {
 	struct hop_person person;   /* valid unless WHOAMI_UNREGISTERED */
 	int schema;                 /* the database's schema version */
 	int schema_latest;          /* the newest this hop knows */
+	char role[128];             /* the database role connected as; "" for a file */
 };
 
 /* app must have its database open. */

@@ -23,6 +23,10 @@ struct db_stmt;
 enum db_open_mode {
 	DB_OPEN_EXISTING,   /* the file must exist (every command but init) */
 	DB_OPEN_CREATE,     /* create the file if missing (init) */
+	/* The target of a copy (hop/db/copy.h): created if missing, refused if
+	 * another program's or newer, but not migrated: db_copy does that inside
+	 * its transaction, so that a failed copy leaves it as it was. */
+	DB_OPEN_TARGET,
 };
 
 /* Open (and for DB_OPEN_CREATE, create) the database, then migrate it to
@@ -50,6 +54,11 @@ bool db_is_server(const char *target);
  * database NAME on HOST[:PORT] as USER", what libpq's defaults leave out
  * left out, and never the password.  Does not connect. */
 void db_describe(const char *target, char *buf, size_t size);
+
+/* The role the database knows this connection as, PostgreSQL's session_user
+ * (the authenticated role, which SET ROLE does not change): "" for an
+ * SQLite file, which has no roles. */
+enum hop_status db_role(struct hop_db *db, char *buf, size_t size, struct hop_err *err);
 
 /* The schema version of the open database, and the newest this program has. */
 int db_schema_version(struct hop_db *db);
@@ -165,6 +174,9 @@ void db_lean(struct hop_db *db);
 struct db_mark { int64_t theirs, ours; };
 enum hop_status db_mark(struct hop_db *db, struct db_mark *m, struct hop_err *err);
 bool db_mark_same(const struct db_mark *a, const struct db_mark *b);
+/* The same for the changes of other connections only: this one's own
+ * writes in between (an import's staging in a table of its own) aside. */
+bool db_mark_same_others(const struct db_mark *a, const struct db_mark *b);
 
 /* ---- errors ---- */
 

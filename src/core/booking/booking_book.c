@@ -76,12 +76,8 @@ enum hop_status bk_prepare(struct hop_app *app, const struct booking_request *rq
 
 /* ---- --any: which free desk ---- */
 
-/* The person's most recent desk on or before day: the "moves" are counted
- * from there. */
-struct last_desk { int64_t desk, zone, floor, site; };
-
-static enum hop_status last_desk(struct hop_app *app, int64_t person, hop_date day,
-                                 struct last_desk *out, struct hop_err *err)
+enum hop_status bk_last_desk(struct hop_app *app, int64_t person, hop_date day,
+                             struct bk_last_desk *out, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.desk_id, d.zone_id, z.floor_id, f.site_id "
 	                           "FROM booking b JOIN desk d ON d.id = b.desk_id "
@@ -109,11 +105,8 @@ static enum hop_status last_desk(struct hop_app *app, int64_t person, hop_date d
 	return HOP_OK;
 }
 
-/* Smaller is better: the person's own fixed desk, a new hire's mentor's zone
- * nearest to the mentor's desk, the zones of their team on the day, then the
- * fewest moves from the last desk.  on: the person with the day's team. */
-static long rank(const struct hop_person *on, const struct bk_near *near,
-                 const struct last_desk *last, const struct bk_place *p)
+long bk_rank(const struct hop_person *on, const struct bk_near *near,
+             const struct bk_last_desk *last, const struct bk_place *p)
 {
 	long r = 0;
 
@@ -179,7 +172,7 @@ static enum hop_status pick(struct hop_app *app, const struct bk_ctx *ctx,
 		.team_id = ctx->rq.near_team ? on->team_id : 0, .for_person = on->id,
 	};
 	struct bk_place_list l;
-	struct last_desk last;
+	struct bk_last_desk last;
 	struct bk_near near = { 0 };
 	const struct bk_place *best = NULL;
 	long best_rank = 0;
@@ -187,7 +180,7 @@ static enum hop_status pick(struct hop_app *app, const struct bk_ctx *ctx,
 	 * --any does not hand out a desk the owner may take back. */
 	bool claimable = day - clock_today() >= app->cfg.fixed_desk_claim_days;
 
-	if (last_desk(app, on->id, day, &last, err) != HOP_OK)
+	if (bk_last_desk(app, on->id, day, &last, err) != HOP_OK)
 		return err->status;
 	/* A new hire sits next to the mentor on days both are in; a room for a
 	 * group is another matter. */
@@ -213,7 +206,7 @@ static enum hop_status pick(struct hop_app *app, const struct bk_ctx *ctx,
 			continue;
 		if (p->owner_id && p->owner_id != on->id && claimable)
 			continue;
-		r = rank(on, &near, &last, p);
+		r = bk_rank(on, &near, &last, p);
 		if (!best || r < best_rank) {
 			best = p;
 			best_rank = r;

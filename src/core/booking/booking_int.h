@@ -215,6 +215,20 @@ enum hop_status bk_near_mentor(struct hop_app *app, int64_t person_id, hop_date 
 size_t bk_near_distance(const struct bk_near *n, const struct bk_place *p);
 void bk_near_free(struct bk_near *n);
 
+/* ---- which free desk first ---- */
+
+/* The person's most recent desk on or before day: the "moves" are counted
+ * from there (all zero: none). */
+struct bk_last_desk { int64_t desk, zone, floor, site; };
+enum hop_status bk_last_desk(struct hop_app *app, int64_t person, hop_date day,
+                             struct bk_last_desk *out, struct hop_err *err);
+/* Smaller is better: the person's own fixed desk, a new hire's mentor's zone
+ * nearest to the mentor's desk, the zones of their team on the day, then the
+ * fewest moves from the last desk.  on: the person with the day's team.  The
+ * order of --any (booking_book) and of the desks a booking may move to. */
+long bk_rank(const struct hop_person *on, const struct bk_near *near,
+             const struct bk_last_desk *last, const struct bk_place *p);
+
 /* ---- checks that explain ---- */
 
 /* Not in the past, within the booking horizon, a working day at the site. */

@@ -229,12 +229,25 @@ static enum hop_status presence_day(void *ctx, const struct presence_feed_day *d
                                     struct hop_err *err)
 {
 	struct presence_ctx *c = ctx;
-	char uid[UID_MAX], iso[11];
+	char uid[UID_MAX], iso[11], summary[TEXT_MAX], desc[TEXT_MAX], by[TEXT_MAX];
 	snprintf(uid, sizeof uid, "presence-%s-%s@%s", c->login, date_format(d->day, iso),
 	         c->app->cfg.mail_domain);
+	/* A day whose location is gone is cancelled, as a booking is; what it
+	 * was is no longer known, so the title names the kind of entry. */
+	if (d->cancelled)
+		snprintf(summary, sizeof summary, _("Cancelled: %s"), _("Work location"));
+	else
+		snprintf(summary, sizeof summary, "%s", _(loc_summary[d->loc]));
+	/* A lead's change of the day is said where the person looks. */
+	by[0] = '\0';
+	if (d->set_by && d->set_by[0])
+		snprintf(by, sizeof by, _("Set by %s"), d->set_by);
+	snprintf(desc, sizeof desc, "%s%s%s", d->note ? d->note : "",
+	         d->note && d->note[0] && by[0] ? "\n" : "", by);
 	struct ics_event ev = {
-		.uid = uid, .sequence = d->sequence, .summary = _(loc_summary[d->loc]),
-		.description = d->note, .day = d->day, .half = HALF_DAY, .transparent = true,
+		.uid = uid, .sequence = d->sequence, .summary = summary,
+		.description = desc, .day = d->day, .half = HALF_DAY, .transparent = true,
+		.cancelled = d->cancelled,
 	};
 	return ics_writer_event(c->w, &ev, err);
 }
@@ -251,7 +264,38 @@ static enum hop_status presence_emit(struct ics_session *s, const struct ics_fee
 
 /* ---- team presence days: in the team's feed and in each member's ---- */
 
-/* The events of the team days of list l on day, those of team_id only (0 = any). */
+/* A team day removed since then is still a cancelled event, as a booking
+ * cancelled since then is. */
+static hop_date removed_since(const struct hop_app *app)
+{
+	return clock_today() - app->cfg.feeds_keep_cancelled_days;
+}
+
+static bool teamday_covers(const struct hop_teamday *t, hop_date day)
+{
+	return t->weekday ? t->weekday == date_weekday(day) && day >= t->from &&
+	                    (t->until == HOP_DATE_NONE || day <= t->until)
+	                  : t->day == day;
+}
+
+/* A removed team day (l->v[k]) is not said on day when the event of its UID
+ * is said otherwise: by the team day itself, or by a later removal. */
+static bool teamday_superseded(const struct hop_teamday_list *l, size_t k, hop_date day)
+{
+	const struct hop_teamday *t = &l->v[k];
+	for (size_t i = 0; i < l->n; i++) {
+		const struct hop_teamday *u = &l->v[i];
+		if (i == k || u->id != t->id || !teamday_covers(u, day))
+			continue;
+		if (u->removed == HOP_DATE_NONE || u->sequence > t->sequence ||
+		    (u->sequence == t->sequence && i < k))
+			return true;
+	}
+	return false;
+}
+
+/* The events of the team days of list l on day, those of team_id only (0 =
+ * any); the removed ones (teamday_removed_add) as cancelled. */
 static enum hop_status teamday_events(struct hop_app *app, const struct hop_teamday_list *l,
                                       int64_t team_id, hop_date day, struct ics_writer *w,
                                       struct hop_err *err)
@@ -259,18 +303,23 @@ static enum hop_status teamday_events(struct hop_app *app, const struct hop_team
 	enum hop_status st = HOP_OK;
 	for (size_t i = 0; st == HOP_OK && i < l->n; i++) {
 		const struct hop_teamday *t = &l->v[i];
-		bool on = t->weekday ? t->weekday == date_weekday(day) && day >= t->from &&
-		                       (t->until == HOP_DATE_NONE || day <= t->until)
-		                     : t->day == day;
-		if (!on || (team_id && t->team_id != team_id) || !workday_is_working(app, 0, day))
+		bool removed = t->removed != HOP_DATE_NONE;
+		if (!teamday_covers(t, day) || (team_id && t->team_id != team_id) ||
+		    (removed && teamday_superseded(l, i, day)) || !workday_is_working(app, 0, day))
 			continue;
-		char uid[UID_MAX], summary[TEXT_MAX], iso[11];
+		char uid[UID_MAX], what[TEXT_MAX], summary[TEXT_MAX], iso[11];
 		snprintf(uid, sizeof uid, "teamday-%lld-%s@%s", (long long)t->id,
 		         date_format(day, iso), app->cfg.mail_domain);
-		snprintf(summary, sizeof summary, _("Team day: %s"), t->team);
+		snprintf(what, sizeof what, _("Team day: %s"), t->team);
+		/* The title says it to calendars that ignore STATUS (calcurse). */
+		if (removed)
+			snprintf(summary, sizeof summary, _("Cancelled: %s"), what);
+		else
+			snprintf(summary, sizeof summary, "%s", what);
 		struct ics_event ev = {
 			.uid = uid, .sequence = t->sequence, .summary = summary,
 			.description = t->note, .day = day, .half = HALF_DAY, .transparent = true,
+			.cancelled = removed,
 		};
 		st = ics_writer_event(w, &ev, err);
 	}
@@ -290,13 +339,14 @@ static enum hop_status person_teamdays(struct hop_app *app, const struct ics_fee
 	if (st != HOP_OK ||
 	    (st = membership_spans_load(app, 0, p.id, feed->from, feed->to, &spans, err)) != HOP_OK)
 		return st;
-	/* The team days of each team they are in during the feed's days. */
+	/* The team days of each team they are in during the feed's days, and
+	 * those removed lately. */
 	for (size_t i = 0; st == HOP_OK && i < spans.n; i++) {
 		bool seen = false;
 		for (size_t j = 0; j < i; j++)
 			seen |= spans.v[j].team_id == spans.v[i].team_id;
-		if (!seen)
-			st = teamday_list_add(app, spans.v[i].team_id, &l, err);
+		if (!seen && (st = teamday_list_add(app, spans.v[i].team_id, &l, err)) == HOP_OK)
+			st = teamday_removed_add(app, spans.v[i].team_id, removed_since(app), &l, err);
 	}
 	for (hop_date day = feed->from; st == HOP_OK && l.n && day <= feed->to; day++) {
 		int64_t team = membership_spans_team(&spans, p.id, day);
@@ -322,6 +372,8 @@ static enum hop_status teamdays_emit(struct ics_session *s, const struct ics_fee
 		return st;
 	struct hop_teamday_list l = { 0 };
 	st = teamday_list(app, team.name, &l, err);
+	if (st == HOP_OK)
+		st = teamday_removed_add(app, team.id, removed_since(app), &l, err);
 	for (hop_date day = feed->from; st == HOP_OK && day <= feed->to; day++)
 		st = teamday_events(app, &l, 0, day, w, err);
 	teamday_list_free(&l);

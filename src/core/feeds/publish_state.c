@@ -45,6 +45,7 @@
 	" || ':' || coalesce((SELECT max(rowid) FROM site), 0)" \
 	" || ':' || coalesce((SELECT max(rowid) FROM team), 0)" \
 	" || ':' || coalesce((SELECT max(rowid) FROM team_day), 0)" \
+	" || ':' || coalesce((SELECT max(rowid) FROM team_day_removed), 0)" \
 	" || ':' || coalesce((SELECT max(rowid) FROM training_record), 0)" \
 	" || ':' || coalesce((SELECT max(rowid) FROM zone), 0)"
 

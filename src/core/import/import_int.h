@@ -84,8 +84,15 @@ struct import_format {
 	 * the row; only a failure that stops the import (the database) is
 	 * returned. */
 	enum hop_status (*row)(void *im, void *row, char **f, size_t n, struct hop_err *err);
-	/* Checks across rows once every row is read, before the duplicates
-	 * (NULL: none). */
+	/* What the database says about every row, once every row is read
+	 * (problems go to the rows; only a failing database fails).  Given, the
+	 * rows are read and checked without the write lock, and this runs again
+	 * under it when another connection changed the data in between; NULL:
+	 * the row function looks at the database itself, and the whole first
+	 * pass holds the write lock from its start. */
+	enum hop_status (*resolve)(void *im, struct hop_err *err);
+	/* Checks across rows once every row is read and resolved, before the
+	 * duplicates (NULL: none).  Reads only the rows, never the database. */
 	void (*across)(void *im);
 	/* The key no two rows may share ("" when the row has no valid one), and
 	 * how two keys compare (strcmp, strcasecmp). */
@@ -93,16 +100,21 @@ struct import_format {
 	int (*key_cmp)(const char *a, const char *b);
 	/* Does an existing row change anything (updated rather than unchanged)? */
 	bool (*changed)(const void *row);
+	/* With resolve: prepare the writing of every row, without the write
+	 * lock once every row is checked, and again under it after resolve ran
+	 * again (NULL: nothing to prepare). */
+	enum hop_status (*stage)(void *im, struct hop_err *err);
 	/* The second pass, inside the import's transaction: write every row and
 	 * the audit record; rep has the counts. */
 	enum hop_status (*write)(void *im, const struct import_report *rep, struct hop_err *err);
 };
 
 /* Import the CSV file in (b->name in messages) as fmt says, all rows or none:
- * inside one write transaction (none for a dry run) read and check every row,
- * then refuse a file with any problem, every problem in rep->messages, or
- * count the rows into rep and (no dry run) write them and commit.  A failure
- * leaves nothing behind and says so.  The rows are freed; what else the
+ * read and check every row (without the write lock when fmt->resolve is
+ * given, else inside the write transaction), then refuse a file with any
+ * problem, every problem in rep->messages, or count the rows into rep and
+ * (no dry run) write them and commit, in one transaction.  A failure leaves
+ * nothing behind and says so.  The rows are freed; what else the
  * importer's state holds is its own to free.  The one run both importers
  * share, so that they check, refuse, count and write alike. */
 enum hop_status import_run(struct import_base *b, FILE *in, const struct import_format *fmt,

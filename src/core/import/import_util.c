@@ -3,11 +3,14 @@
  * every problem of every row, finding a key the file repeats, and the words
  * of a refused or failed import.
  *
- * An import runs in two passes inside one write transaction: the first reads
- * and checks every row against the file and the database and collects every
- * problem; only a file without problems reaches the second pass, which writes.
- * Holding the write lock from the first pass on means that what was checked
- * is still true when it is written. */
+ * An import runs in two passes: the first reads and checks every row against
+ * the file and the database and collects every problem; only a file without
+ * problems reaches the second pass, which writes, in one write transaction.
+ * What was checked must still be true when it is written: an importer either
+ * holds the write lock from the first pass on, or (with resolve, the people)
+ * checks without it, so that the bookings of others wait only for the
+ * writing, and looks at the database again under the lock when another hop
+ * changed something in between (db_mark). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,7 +272,8 @@ static enum hop_status check_duplicates(struct import_base *b, const struct impo
 	return HOP_OK;
 }
 
-/* The first pass: every row read and checked, then across rows. */
+/* The first pass: every row read and checked, then against the database,
+ * then across rows. */
 static enum hop_status read_rows(struct import_base *b, struct csv_reader *csv,
                                  const struct import_format *fmt, struct import_report *rep,
                                  struct hop_err *err)
@@ -277,6 +281,8 @@ static enum hop_status read_rows(struct import_base *b, struct csv_reader *csv,
 	enum hop_status st = read_file(b, csv, fmt, rep, err);
 
 	if (st != HOP_OK)
+		return st;
+	if (fmt->resolve && (st = fmt->resolve(b, err)) != HOP_OK)
 		return st;
 	if (fmt->across)
 		fmt->across(b);
@@ -372,12 +378,34 @@ static void nothing_imported(struct hop_err *err, enum hop_status st)
 	}
 }
 
+/* Under the write lock: when the data changed since mark (another hop
+ * wrote), look at the database again for every row, refuse the file if a
+ * row is no longer right, and prepare the writing again. */
+static enum hop_status recheck(struct import_base *b, const struct import_format *fmt,
+                               const struct db_mark *mark, struct import_report *rep,
+                               struct hop_err *err)
+{
+	struct db_mark now;
+
+	if (db_mark(b->app->db, &now, err) != HOP_OK)
+		return err->status;
+	/* Its own writes in between were the staging, to a table of its own. */
+	if (db_mark_same_others(mark, &now))
+		return HOP_OK;
+	if (fmt->resolve(b, err) != HOP_OK || collect_messages(b, fmt, rep, err) != HOP_OK)
+		return err->status;
+	if (rep->errors)
+		return refuse(b, err, rep->errors, (int)b->nrows);
+	return fmt->stage ? fmt->stage(b, err) : HOP_OK;
+}
+
 enum hop_status import_run(struct import_base *b, FILE *in, const struct import_format *fmt,
                            bool dry_run, struct import_report *rep, struct hop_err *err)
 {
 	struct csv_reader *csv;
+	struct db_mark mark;
 	enum hop_status st;
-	bool in_tx = false;
+	bool in_tx = false, early = fmt->resolve == NULL;
 
 	memset(rep, 0, sizeof *rep);
 	hop_err_clear(err);
@@ -386,13 +414,14 @@ enum hop_status import_run(struct import_base *b, FILE *in, const struct import_
 	csv = csv_open(in, b->name);
 	if (!csv)
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	/* The write lock from the first check on: nothing checked can change
-	 * before it is written.  A dry run only reads. */
-	if (!dry_run) {
+	/* The write lock from the first check on, or a mark to compare with
+	 * once it is taken.  A dry run only reads. */
+	if (!dry_run && early) {
 		if ((st = db_begin(b->app->db, err)) != HOP_OK)
 			goto done;
 		in_tx = true;
-	}
+	} else if (!dry_run && (st = db_mark(b->app->db, &mark, err)) != HOP_OK)
+		goto done;
 	if ((st = read_rows(b, csv, fmt, rep, err)) != HOP_OK)
 		goto done;
 	if ((st = collect_messages(b, fmt, rep, err)) != HOP_OK)
@@ -402,9 +431,20 @@ enum hop_status import_run(struct import_base *b, FILE *in, const struct import_
 		st = refuse(b, err, rep->errors, (int)b->nrows + b->reader_failed);
 		goto done;
 	}
-	count(b, fmt, rep);
-	if (dry_run)
+	if (dry_run) {
+		count(b, fmt, rep);
 		goto done;
+	}
+	if (!early && fmt->stage && (st = fmt->stage(b, err)) != HOP_OK)
+		goto done;
+	if (!early) {
+		if ((st = db_begin(b->app->db, err)) != HOP_OK)
+			goto done;
+		in_tx = true;
+		if ((st = recheck(b, fmt, &mark, rep, err)) != HOP_OK)
+			goto done;
+	}
+	count(b, fmt, rep);
 	if ((st = fmt->write(b, rep, err)) != HOP_OK)
 		goto done;
 	st = db_commit(b->app->db, err);

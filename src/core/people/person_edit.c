@@ -14,6 +14,7 @@
 #include "hop/core/people/person.h"
 #include "hop/core/onboarding/onboarding.h"
 #include "membership_int.h"
+#include "person_int.h"
 
 #define DETAIL_MAX 4096
 
@@ -112,12 +113,21 @@ static enum hop_status insert_person(struct hop_app *app, const struct hop_perso
 	return db_run(st, _("adding a person"), err);
 }
 
+void person_add_detail(const char *name, const char *email, const char *team, unsigned roles,
+                       hop_date start, char *buf, size_t size)
+{
+	char r[64], day[HOP_DATE_ISO_LEN];
+
+	snprintf(buf, size, "name: %s%s%s%s%s; roles: %s; start: %s", name,
+	         email[0] ? "; email: " : "", email, team[0] ? "; team: " : "", team,
+	         role_format(roles, r, sizeof r), date_format(start, day));
+}
+
 enum hop_status person_add(struct hop_app *app, const struct hop_person *in, struct hop_err *err)
 {
 	struct hop_person p = *in;
 	struct hop_team t;
-	struct detail d = { .n = 0 };
-	char roles[64], day[HOP_DATE_ISO_LEN], object[HOP_LOGIN_MAX + 8];
+	char detail[DETAIL_MAX], object[HOP_LOGIN_MAX + 8];
 
 	if (!p.roles)
 		p.roles = ROLE_EMPLOYEE;
@@ -144,15 +154,9 @@ enum hop_status person_add(struct hop_app *app, const struct hop_person *in, str
 	if (login_taken(app, p.login, err) != HOP_OK || insert_person(app, &p, err) != HOP_OK ||
 	    mb_person_added(app, db_last_id(app->db), p.team_id, p.start, err) != HOP_OK)
 		goto fail;
-	detail_add(&d, "name: %s", p.name);
-	if (p.email[0])
-		detail_add(&d, "email: %s", p.email);
-	if (p.team[0])
-		detail_add(&d, "team: %s", p.team);
-	detail_add(&d, "roles: %s", role_format(p.roles, roles, sizeof roles));
-	detail_add(&d, "start: %s", date_format(p.start, day));
+	person_add_detail(p.name, p.email, p.team, p.roles, p.start, detail, sizeof detail);
 	snprintf(object, sizeof object, "person:%s", p.login);
-	if (audit_write(app, "person.add", object, d.s, err) != HOP_OK ||
+	if (audit_write(app, "person.add", object, detail, err) != HOP_OK ||
 	    onboarding_auto_start(app, p.login, err) != HOP_OK ||
 	    db_commit(app->db, err) != HOP_OK)
 		goto fail;

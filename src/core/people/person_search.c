@@ -65,7 +65,7 @@ enum hop_status person_search_add(struct person_search *s, const struct hop_pers
 			/* Newlines keep the fields apart: a query (without control
 			 * characters) never matches across two of them. */
 			snprintf(raw, sizeof raw, "%s\n%s\n%s\n%s", p->login, p->name, p->email, p->team);
-			fold_text(raw, modes[m], field, sizeof field);
+			fold_key(raw, modes[m], field, sizeof field);
 			len = strlen(field) + 1;
 			if (s->used[m] + len > s->cap[m]) {
 				size_t cap = s->cap[m] ? s->cap[m] : 4096;
@@ -111,7 +111,7 @@ size_t person_search_run(const struct person_search *s, const char *query, size_
 	size_t k = 0;
 
 	for (int m = 0; m < MODES; m++)
-		fold_text(query ? query : "", modes[m], q[m], sizeof q[m]);
+		fold_key(query ? query : "", modes[m], q[m], sizeof q[m]);
 	for (size_t i = 0; i < s->n; i++) {
 		for (int m = 0; m < MODES; m++) {
 			if (strstr(s->hay[m] + s->off[m][i], q[m])) {

@@ -298,7 +298,7 @@ enum hop_status team_edit_report(struct hop_app *app, const char *team, const ch
 		return err->status;
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
-	if (team_get(app, team, &t, err) != HOP_OK || active(&t, err) != HOP_OK)
+	if (team_find(app, team, &t, err) != HOP_OK || active(&t, err) != HOP_OK)
 		goto fail;
 	rename = new_name && strcmp(new_name, t.name) != 0;
 	relead = lead_login && strcmp(lead_login, t.lead_login) != 0;
@@ -352,7 +352,7 @@ enum hop_status team_remove(struct hop_app *app, const char *team, struct hop_er
 		return err->status;
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
-	if (team_get(app, team, &t, err) != HOP_OK || active(&t, err) != HOP_OK)
+	if (team_find(app, team, &t, err) != HOP_OK || active(&t, err) != HOP_OK)
 		goto fail;
 	if (t.members > 0) {
 		hop_refuse(err, HOP_ECONFLICT, HOP_R_TEAM_HAS_MEMBERS, HOP_ABOUT(.team = t.slug,
@@ -375,45 +375,4 @@ enum hop_status team_remove(struct hop_app *app, const char *team, struct hop_er
 fail:
 	db_rollback(app->db);
 	return err->status;
-}
-
-/* What people type: the exact name or slug first; else the one active team
- * whose name starts with the text, ignoring case and umlauts ("Referat 11"
- * for "Referat 11 – Digitalisierung").  Files use team_get: exact only. */
-enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team *out,
-                          struct hop_err *err)
-{
-	struct hop_team_list l;
-	char want[HOP_TEAM_NAME_MAX * 3 + 2], have[HOP_TEAM_NAME_MAX * 3 + 2];
-	char names[512] = "";
-	size_t wl, hits = 0, at = 0;
-	enum hop_status st = team_get(app, text, out, err);
-
-	if (st != HOP_ENOTFOUND || !*text)
-		return st;
-	if (team_list(app, false, &l, err) != HOP_OK)
-		return err->status;
-	fold_text(text, FOLD_A, want, sizeof want);
-	wl = strlen(want);
-	for (size_t i = 0; i < l.n; i++) {
-		fold_text(l.v[i].name, FOLD_A, have, sizeof have);
-		if (strncmp(have, want, wl) != 0)
-			continue;
-		if (hits++ == 0)
-			at = i;
-		if (hits <= 5) {
-			size_t n = strlen(names);
-			snprintf(names + n, sizeof names - n, "%s'%s'", n ? ", " : "", l.v[i].name);
-		}
-	}
-	if (hits == 1)
-		*out = l.v[at];
-	team_list_free(&l);
-	if (hits == 1)
-		return HOP_OK;
-	if (hits > 1)
-		return hop_fail(err, HOP_EINVAL, _("'%.120s' could be %zu teams: %s%s; give more of the "
-		                "name"), text, hits, names, hits > 5 ? ", ..." : "");
-	return hop_refuse(err, HOP_ENOTFOUND, HOP_R_NO_TEAM, NULL, _("there is no team '%.120s'"),
-	                  text);
 }

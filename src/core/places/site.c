@@ -236,7 +236,7 @@ static enum hop_status unique_slug(struct hop_app *app, const char *name, char *
 /* ---- changes ---- */
 
 enum hop_status site_add(struct hop_app *app, const char *name, const char *address,
-                         const char *timezone, const char *region, struct hop_err *err)
+                         const char *time_zone, const char *region, struct hop_err *err)
 {
 	char slug[HOP_SLUG_MAX + 1], tz[64], reg[3], today[HOP_DATE_ISO_LEN];
 	char detail[DETAIL_MAX], object[HOP_SLUG_MAX + 8];
@@ -246,7 +246,7 @@ enum hop_status site_add(struct hop_app *app, const char *name, const char *addr
 		return err->status;
 	if (address && check_address(address, err) != HOP_OK)
 		return err->status;
-	if (check_timezone(timezone && *timezone ? timezone : app->cfg.timezone, tz, sizeof tz,
+	if (check_timezone(time_zone && *time_zone ? time_zone : app->cfg.timezone, tz, sizeof tz,
 	                   err) != HOP_OK)
 		return err->status;
 	if (check_region(region && *region ? region : app->cfg.region, reg, sizeof reg,
@@ -278,7 +278,7 @@ fail:
 }
 
 enum hop_status site_edit_report(struct hop_app *app, const char *site, const char *new_name,
-                                 const char *address, const char *timezone, const char *region,
+                                 const char *address, const char *time_zone, const char *region,
                                  char *changes, size_t size, struct hop_err *err)
 {
 	char tz[64] = "", reg[3] = "", detail[DETAIL_MAX] = "", object[HOP_SLUG_MAX + 8];
@@ -291,7 +291,7 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 		return err->status;
 	if ((new_name && check_name(new_name, err) != HOP_OK) ||
 	    (address && check_address(address, err) != HOP_OK) ||
-	    (timezone && check_timezone(timezone, tz, sizeof tz, err) != HOP_OK) ||
+	    (time_zone && check_timezone(time_zone, tz, sizeof tz, err) != HOP_OK) ||
 	    (region && check_region(region, reg, sizeof reg, err) != HOP_OK))
 		return err->status;
 	if (db_begin(app->db, err) != HOP_OK)
@@ -305,7 +305,7 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 	}
 	if (address && strcmp(address, s.address) != 0)
 		audit_change(detail, sizeof detail, "address", s.address, address);
-	if (timezone && strcmp(tz, s.timezone) != 0)
+	if (time_zone && strcmp(tz, s.timezone) != 0)
 		audit_change(detail, sizeof detail, "timezone", s.timezone, tz);
 	if (region && strcmp(reg, s.region) != 0)
 		audit_change(detail, sizeof detail, "region", s.region, reg);
@@ -321,7 +321,7 @@ enum hop_status site_edit_report(struct hop_app *app, const char *site, const ch
 	db_bind_text(st, 1, new_name ? new_name : s.name);
 	address = address ? address : s.address;
 	db_bind_text(st, 2, *address ? address : NULL);
-	db_bind_text(st, 3, timezone ? tz : s.timezone);
+	db_bind_text(st, 3, time_zone ? tz : s.timezone);
 	db_bind_text(st, 4, region ? reg : s.region);
 	db_bind_int64(st, 5, s.id);
 	if (db_run(st, _("changing a site"), err) != HOP_OK)
@@ -334,8 +334,8 @@ fail:
 }
 
 enum hop_status site_edit(struct hop_app *app, const char *site, const char *new_name,
-                          const char *address, const char *timezone, const char *region,
+                          const char *address, const char *time_zone, const char *region,
                           struct hop_err *err)
 {
-	return site_edit_report(app, site, new_name, address, timezone, region, NULL, 0, err);
+	return site_edit_report(app, site, new_name, address, time_zone, region, NULL, 0, err);
 }

@@ -81,12 +81,16 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 
 	if (pr_day_entry(app, p->id, day, old, sizeof old, err) != HOP_OK)
 		return err->status;
+	/* note NULL keeps the day's note: it is about the day (an appointment),
+	 * not about where the day is spent. */
 	st = db_stmt(app->db, "INSERT INTO presence (person_id, day, location, note, set_by, "
 	             "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person_id, day) DO "
-	             "UPDATE SET location = excluded.location, note = excluded.note, "
+	             "UPDATE SET location = excluded.location, "
+	             "note = CASE WHEN ?7 = 1 THEN presence.note ELSE excluded.note END, "
 	             "set_by = excluded.set_by, updated_at = excluded.updated_at "
 	             "WHERE presence.location IS DISTINCT FROM excluded.location "
-	             "OR presence.note IS DISTINCT FROM excluded.note", err);
+	             "OR (?7 = 0 AND presence.note IS DISTINCT FROM excluded.note) "
+	             "OR presence.set_by IS DISTINCT FROM excluded.set_by", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, p->id);
@@ -96,9 +100,12 @@ static enum hop_status write_day(struct hop_app *app, const struct hop_person *p
 	if (app->actor.known)
 		db_bind_int64(st, 5, app->actor.person.id);
 	db_bind_text(st, 6, clock_timestamp(now));
+	db_bind_int(st, 7, note == NULL);
 	if (db_run(st, _("saving presence"), err) != HOP_OK)
 		return err->status;
-	/* Only a real change moves the day's revision (its feeds' SEQUENCE). */
+	/* Only a real change moves the day's revision (its feeds' SEQUENCE);
+	 * the person confirming what their lead set is one (the feed stops
+	 * saying who set it). */
 	if (db_changes(app->db) > 0 &&
 	    pr_rev_touch_day(app, p->id, day, err) != HOP_OK)
 		return err->status;
@@ -394,4 +401,96 @@ enum hop_status presence_mark_office(struct hop_app *app, int64_t person_id, hop
 		return err->status;
 	}
 	return db_commit(app->db, err);
+}
+
+/* The one working day a note is written for: not past, the actor's to
+ * change, a working day at the person's site that day. */
+static enum hop_status note_day(struct hop_app *app, const char *login, hop_date day,
+                                struct hop_person *p, struct hop_err *err)
+{
+	struct pr_sites sites;
+	int64_t site = 0;
+	bool working = false;
+	char why[HOP_WHY_MAX];
+	enum hop_status st;
+
+	if (check_range(day, day, err) != HOP_OK || target(app, login, day, day, p, err) != HOP_OK)
+		return err->status;
+	if (pr_sites_load(app, p, day, day, &sites, err) != HOP_OK)
+		return err->status;
+	if ((st = pr_sites_on(app, &sites, day, &site, err)) == HOP_OK)
+		st = pr_working(app, site, day, &working, why, err);
+	pr_sites_free(&sites);
+	if (st != HOP_OK)
+		return st;
+	if (!working)
+		return hop_fail(err, HOP_EINVAL, _("%s; notes are kept for working days only"), why);
+	return HOP_OK;
+}
+
+enum hop_status presence_note_set(struct hop_app *app, const char *login, hop_date day,
+                                  const char *note, struct hop_err *err)
+{
+	char iso[HOP_DATE_ISO_LEN], when[HOP_DATE_HUMAN_LEN], now[24];
+	char detail[HOP_PRESENCE_NOTE_MAX + 64], object[HOP_LOGIN_MAX + 8];
+	struct presence_day_entry week[PRESENCE_DAYS];
+	const struct presence_day_entry *was;
+	struct hop_person p;
+	struct db_stmt *st;
+
+	if (!note)
+		note = "";
+	if (strlen(note) > HOP_PRESENCE_NOTE_MAX)
+		return hop_fail(err, HOP_EINVAL, _("the note is %zu bytes long; at most %d are "
+		                "allowed"), strlen(note), HOP_PRESENCE_NOTE_MAX);
+	if (text_check_line(note, _("the note"), err) != HOP_OK)
+		return err->status;
+	if (day == HOP_DATE_NONE)
+		return hop_fail(err, HOP_EINVAL, _("no day given; give a date such as 2026-11-24"));
+	if (note_day(app, login, day, &p, err) != HOP_OK)
+		return err->status;
+	if (db_begin(app->db, err) != HOP_OK)
+		return err->status;
+	/* What the day is now, read inside the transaction that changes it. */
+	if (presence_person_week(app, p.login, day, NULL, week, err) != HOP_OK)
+		goto fail;
+	was = &week[date_weekday(day) - 1];
+	if (strcmp(was->note, note) == 0) {
+		db_rollback(app->db);
+		return HOP_OK;
+	}
+	if (was->loc == LOC_NONE) {
+		db_rollback(app->db);
+		return hop_fail(err, HOP_EINVAL, _("%s has no location on %s yet; a note belongs to "
+		                "the day's location, so set that first"), p.name,
+		                date_format_human(day, when, sizeof when));
+	}
+	if (was->source != PSRC_DAY) {
+		if (write_day(app, &p, day, was->loc, note, err) != HOP_OK)
+			goto fail;
+		return db_commit(app->db, err);
+	}
+	st = db_stmt(app->db, "UPDATE presence SET note = ?3, set_by = ?4, updated_at = ?5 "
+	             "WHERE person_id = ?1 AND day = ?2", err);
+	if (!st)
+		goto fail;
+	db_bind_int64(st, 1, p.id);
+	db_bind_date(st, 2, day);
+	db_bind_text(st, 3, *note ? note : NULL);
+	if (app->actor.known)
+		db_bind_int64(st, 4, app->actor.person.id);
+	db_bind_text(st, 5, clock_timestamp(now));
+	if (db_run(st, _("saving presence"), err) != HOP_OK ||
+	    pr_rev_touch_day(app, p.id, day, err) != HOP_OK)
+		goto fail;
+	date_format(day, iso);
+	if (*note)
+		snprintf(detail, sizeof detail, "%s: note: %s", iso, note);
+	else
+		snprintf(detail, sizeof detail, "%s: note removed", iso);
+	snprintf(object, sizeof object, "person:%s", p.login);
+	return audit_commit(app, "presence.note", object, detail, err);
+fail:
+	db_rollback(app->db);
+	return err->status;
 }

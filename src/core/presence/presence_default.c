@@ -196,6 +196,7 @@ enum hop_status presence_person_week(struct hop_app *app, const char *login, hop
 {
 	struct pr_plan plan;
 	struct pr_sites sites;
+	struct pr_setters setters = { 0 };
 	struct hop_person p;
 	enum hop_status st = HOP_OK;
 
@@ -215,6 +216,7 @@ enum hop_status presence_person_week(struct hop_app *app, const char *login, hop
 		return err->status;
 	}
 	for (int d = 0; d < PRESENCE_DAYS && st == HOP_OK; d++) {
+		const struct pr_setter *by;
 		int64_t site;
 
 		out[d].day = monday + d;
@@ -224,7 +226,14 @@ enum hop_status presence_person_week(struct hop_app *app, const char *login, hop
 		out[d].loc = pr_plan_loc(&plan, 0, d);
 		out[d].source = plan.src[d];
 		snprintf(out[d].note, sizeof out[d].note, "%s", plan.note[d]);
+		if ((st = pr_setter_get(app, &setters, plan.set_by[d], &by, err)) != HOP_OK)
+			break;
+		if (by) {
+			snprintf(out[d].set_by, sizeof out[d].set_by, "%s", by->label);
+			snprintf(out[d].set_by_login, sizeof out[d].set_by_login, "%s", by->login);
+		}
 	}
+	pr_setters_free(&setters);
 	pr_plan_free(&plan);
 	pr_sites_free(&sites);
 	if (st != HOP_OK || week_desks(app, p.id, monday, out, err) != HOP_OK)

@@ -24,7 +24,8 @@ void pr_index_free(struct pr_index *x);
 /* The effective locations of people[0..n) over ndays days from `from`:
  * loc/src[i * ndays + d].  team_id != 0: every person is of that team (the
  * queries then read only that team's rows); 0: any people (the queries read
- * the whole range).  notes: also keep the day entries' notes. */
+ * the whole range).  notes: also keep the day entries' notes and who set
+ * them (set_by: a person id when not the person themself, else 0). */
 struct pr_plan {
 	hop_date from;
 	int ndays;
@@ -32,6 +33,7 @@ struct pr_plan {
 	struct pr_index ix;
 	unsigned char *loc, *src;
 	char (*note)[HOP_PRESENCE_NOTE_MAX + 1];
+	int64_t *set_by;
 };
 enum hop_status pr_plan_load(struct hop_app *app, int64_t team_id, const int64_t *people,
                              size_t n, hop_date from, int ndays, bool notes,
@@ -52,6 +54,20 @@ enum hop_status pr_rev_touch_weekday(struct hop_app *app, int64_t person_id, int
                                      struct hop_err *err);
 enum hop_status pr_rev_touch_entries(struct hop_app *app, int64_t person_id, hop_date from,
                                      hop_date to, struct hop_err *err);
+
+/* Who set presence days for others, read once each: the login and the
+ * label "Maria Eins (lead)" (presence_setby.c). */
+struct pr_setter {
+	int64_t id;
+	char login[HOP_LOGIN_MAX + 1];
+	char label[HOP_SET_BY_MAX];
+};
+struct pr_setters { struct pr_setter *v; size_t n, cap; };
+/* The setter with person id `id` (0 or gone: *out = NULL), read on first
+ * use; *out is valid until the next call. */
+enum hop_status pr_setter_get(struct hop_app *app, struct pr_setters *c, int64_t id,
+                              const struct pr_setter **out, struct hop_err *err);
+void pr_setters_free(struct pr_setters *c);
 
 /* The site a team works at: its first zone's site (0 = none, the
  * organisation's region then decides holidays). */
@@ -90,6 +106,21 @@ enum hop_status pr_teamdays_load(struct hop_app *app, int64_t team_id,
                                  struct hop_teamday_list *out, struct hop_err *err);
 const struct hop_teamday *pr_teamday_match(const struct hop_teamday_list *l, int64_t team_id,
                                            hop_date day);
+
+/* Team days removed, for the calendars (teamday_removed.c).  The team day
+ * of team_id on weekday (0: the single date day) as it is now (*found
+ * false: none); after adding it anew, its SEQUENCE above what removals of
+ * the same id (UIDs) said; the days old no longer covers once its period
+ * is from..until (HOP_DATE_NONE = open) kept as removed; and removing it,
+ * keeping it as removed (*removed false: there was none). */
+enum hop_status pr_td_get(struct hop_app *app, int64_t team_id, int weekday, hop_date day,
+                          struct hop_teamday *t, bool *found, struct hop_err *err);
+enum hop_status pr_td_added(struct hop_app *app, int64_t team_id, int weekday, hop_date day,
+                            struct hop_err *err);
+enum hop_status pr_td_narrowed(struct hop_app *app, const struct hop_teamday *old,
+                               hop_date from, hop_date until, struct hop_err *err);
+enum hop_status pr_td_remove(struct hop_app *app, int64_t team_id, int weekday, hop_date day,
+                             bool *removed, struct hop_err *err);
 
 /* The acting user's team (for "no team given"): HOP_EINVAL when they have none. */
 enum hop_status pr_default_team(struct hop_app *app, const char *team, struct hop_team *out,

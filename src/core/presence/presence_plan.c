@@ -19,6 +19,7 @@ void pr_plan_free(struct pr_plan *p)
 	free(p->loc);
 	free(p->src);
 	free(p->note);
+	free(p->set_by);
 	memset(p, 0, sizeof *p);
 }
 
@@ -256,13 +257,18 @@ static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struc
 	return read_cells(app, st, p, fill_booking, _("reading bookings"), err);
 }
 
-/* The day's own entry: location, and the note when the plan keeps notes. */
+/* The day's own entry: location, and the note and who set it (when not
+ * the person) when the plan keeps notes. */
 static void fill_day(struct pr_plan *p, size_t k, struct db_stmt *st)
 {
 	p->loc[k] = (unsigned char)pr_loc_from_text(db_col_text(st, 2));
 	p->src[k] = PSRC_DAY;
 	if (p->note)
 		db_col_copy(st, 3, p->note[k], sizeof p->note[k]);
+	if (p->set_by) {
+		int64_t by = db_col_int64(st, 4);
+		p->set_by[k] = by != db_col_int64(st, 0) ? by : 0;
+	}
 }
 
 static enum hop_status read_days(struct hop_app *app, int64_t team_id, struct pr_plan *p,
@@ -271,17 +277,19 @@ static enum hop_status read_days(struct hop_app *app, int64_t team_id, struct pr
 	struct db_stmt *st;
 
 	if (p->n == 1)
-		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, '') FROM presence "
+		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, ''), "
+		             "coalesce(set_by, 0) FROM presence "
 		             "WHERE person_id = ?4 AND day BETWEEN ?2 AND ?3", err);
 	else if (team_id)
-		st = db_stmt(app->db, "SELECT pr.person_id, pr.day, pr.location, coalesce(pr.note, '') "
-		             "FROM presence pr WHERE pr.person_id IN "
+		st = db_stmt(app->db, "SELECT pr.person_id, pr.day, pr.location, coalesce(pr.note, ''), "
+		             "coalesce(pr.set_by, 0) FROM presence pr WHERE pr.person_id IN "
 		             "(SELECT m.person_id FROM membership m WHERE m.team_id = ?1 "
 		             "AND m.kind <> 'acting' AND m.start_on <= ?3 "
 		             "AND (m.end_on IS NULL OR m.end_on >= ?2)) "
 		             "AND pr.day BETWEEN ?2 AND ?3", err);
 	else
-		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, '') FROM presence "
+		st = db_stmt(app->db, "SELECT person_id, day, location, coalesce(note, ''), "
+		             "coalesce(set_by, 0) FROM presence "
 		             "WHERE day BETWEEN ?2 AND ?3 AND ?1 = 0", err);
 	if (!st)
 		return err->status;
@@ -303,9 +311,11 @@ enum hop_status pr_plan_load(struct hop_app *app, int64_t team_id, const int64_t
 		return err->status;
 	out->loc = calloc(cells ? cells : 1, 1);
 	out->src = calloc(cells ? cells : 1, 1);
-	if (notes)
+	if (notes) {
 		out->note = calloc(cells ? cells : 1, sizeof *out->note);
-	if (!out->loc || !out->src || (notes && !out->note)) {
+		out->set_by = calloc(cells ? cells : 1, sizeof *out->set_by);
+	}
+	if (!out->loc || !out->src || (notes && (!out->note || !out->set_by))) {
 		pr_plan_free(out);
 		return hop_fail(err, HOP_ENOMEM, _("out of memory while reading presence"));
 	}

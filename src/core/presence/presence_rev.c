@@ -5,12 +5,19 @@
  * day's own entry, else the weekly default, else a desk booked that day.  Its
  * SEQUENCE is the larger of the revs of the day's slot and its weekday's
  * slot.  Every change of either writes the person's largest rev plus one, so
- * whatever changed, the SEQUENCE grows; a cleared entry keeps its rev. */
+ * whatever changed, the SEQUENCE grows; a cleared entry keeps its rev.
+ *
+ * A slot also keeps the day it last changed: a day left without any
+ * location by such a change (its entry cleared with no default behind it,
+ * its default removed, the booking that made it an office day cancelled)
+ * stays in the feed as a cancelled event for [feeds] keep_cancelled_days
+ * after the change, as a cancelled booking does. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hop/core/app.h"
+#include "hop/base/clock.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "presence_int.h"
@@ -45,13 +52,15 @@ static enum hop_status rev_touch(struct hop_app *app, int64_t person_id, const c
 
 	if (rev_next(app, person_id, &rev, err) != HOP_OK)
 		return err->status;
-	st = db_stmt(app->db, "INSERT INTO presence_rev (person_id, slot, rev) VALUES (?1, ?2, ?3) "
-	             "ON CONFLICT (person_id, slot) DO UPDATE SET rev = excluded.rev", err);
+	st = db_stmt(app->db, "INSERT INTO presence_rev (person_id, slot, rev, changed_on) "
+	             "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (person_id, slot) DO UPDATE SET "
+	             "rev = excluded.rev, changed_on = excluded.changed_on", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);
 	db_bind_text(st, 2, slot);
 	db_bind_int64(st, 3, rev);
+	db_bind_today(st, 4);
 	return db_run(st, _("saving presence"), err);
 }
 
@@ -79,16 +88,18 @@ enum hop_status pr_rev_touch_entries(struct hop_app *app, int64_t person_id, hop
 	if (rev_next(app, person_id, &rev, err) != HOP_OK)
 		return err->status;
 	/* "WHERE true" before ON CONFLICT: SQLite's parser needs it after a SELECT. */
-	st = db_stmt(app->db, "INSERT INTO presence_rev (person_id, slot, rev) "
-	             "SELECT person_id, day, ?4 FROM presence WHERE person_id = ?1 "
+	st = db_stmt(app->db, "INSERT INTO presence_rev (person_id, slot, rev, changed_on) "
+	             "SELECT person_id, day, ?4, ?5 FROM presence WHERE person_id = ?1 "
 	             "AND day BETWEEN ?2 AND ?3 AND true "
-	             "ON CONFLICT (person_id, slot) DO UPDATE SET rev = excluded.rev", err);
+	             "ON CONFLICT (person_id, slot) DO UPDATE SET rev = excluded.rev, "
+	             "changed_on = excluded.changed_on", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, person_id);
 	db_bind_date(st, 2, from);
 	db_bind_date(st, 3, to);
 	db_bind_int64(st, 4, rev);
+	db_bind_today(st, 5);
 	return db_run(st, _("saving presence"), err);
 }
 
@@ -100,36 +111,41 @@ enum hop_status presence_booking_changed(struct hop_app *app, int64_t person_id,
 
 /* ---- a person's days for the feeds ---- */
 
-/* The revs of person_id's days from..from+ndays-1 into day_rev[], and of the
- * weekday defaults into wd_rev[1..5]. */
+/* A slot's rev and the day it last changed (HOP_DATE_NONE: before that was
+ * kept). */
+struct slot_rev { int64_t rev; hop_date changed; };
+
+/* The revs of person_id's days from..from+ndays-1 into day[], and of the
+ * weekday defaults into wd[1..5]. */
 static enum hop_status read_revs(struct hop_app *app, int64_t person_id, hop_date from,
-                                 int ndays, int64_t *day_rev, int64_t wd_rev[6],
+                                 int ndays, struct slot_rev *day, struct slot_rev wd[6],
                                  struct hop_err *err)
 {
-	struct db_stmt *st = db_stmt(app->db, "SELECT slot, rev FROM presence_rev WHERE person_id = ?1 "
-	                           "AND (slot BETWEEN ?2 AND ?3 OR slot GLOB 'W[1-5]')", err);
+	struct db_stmt *st = db_stmt(app->db, "SELECT slot, rev, changed_on FROM presence_rev "
+	                           "WHERE person_id = ?1 AND (slot BETWEEN ?2 AND ?3 "
+	                           "OR slot IN ('W1', 'W2', 'W3', 'W4', 'W5'))", err);
 	int rc;
 
 	if (!st)
 		return err->status;
-	memset(day_rev, 0, sizeof *day_rev * (size_t)ndays);
-	memset(wd_rev, 0, sizeof *wd_rev * 6);
+	for (int d = 0; d < ndays; d++)
+		day[d] = (struct slot_rev){ 0, HOP_DATE_NONE };
+	for (int d = 0; d < 6; d++)
+		wd[d] = (struct slot_rev){ 0, HOP_DATE_NONE };
 	db_bind_int64(st, 1, person_id);
 	db_bind_date(st, 2, from);
 	db_bind_date(st, 3, from + ndays - 1);
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *slot = db_col_text(st, 0);
-		int64_t rev = db_col_int64(st, 1);
-		hop_date day;
+		struct slot_rev r = { db_col_int64(st, 1), db_col_date(st, 2) };
+		hop_date d;
 
 		if (!slot)
 			continue;
-		if (slot[0] == 'W' && slot[1] >= '1' && slot[1] <= '5') {
-			wd_rev[slot[1] - '0'] = rev;
-		} else if ((day = db_col_date(st, 0)) != HOP_DATE_NONE && day >= from &&
-		           day < from + ndays) {
-			day_rev[day - from] = rev;
-		}
+		if (slot[0] == 'W' && slot[1] >= '1' && slot[1] <= '5')
+			wd[slot[1] - '0'] = r;
+		else if ((d = db_col_date(st, 0)) != HOP_DATE_NONE && d >= from && d < from + ndays)
+			day[d - from] = r;
 	}
 	db_reset(st);
 	if (rc != DB_DONE)
@@ -141,7 +157,11 @@ enum hop_status presence_days_each(struct hop_app *app, const char *login, hop_d
                                    hop_date to, presence_day_fn fn, void *ctx,
                                    struct hop_err *err)
 {
-	int64_t day_rev[FEED_CHUNK_DAYS], wd_rev[6];
+	struct slot_rev day_rev[FEED_CHUNK_DAYS], wd_rev[6];
+	/* A change since then that left a day without a location is still a
+	 * cancelled event (as a booking cancelled since then is). */
+	hop_date since = clock_today() - app->cfg.feeds_keep_cancelled_days;
+	struct pr_setters setters = { 0 };
 	struct pr_sites sites;
 	struct hop_person p;
 	enum hop_status st = HOP_OK;
@@ -167,22 +187,34 @@ enum hop_status presence_days_each(struct hop_app *app, const char *login, hop_d
 		for (int d = 0; st == HOP_OK && d < ndays; d++) {
 			struct presence_feed_day fd = { .day = start + d, .loc = pr_plan_loc(&plan, 0, d) };
 			int wd = date_weekday(fd.day);
+			/* The newer of the day's and its weekday's slot: the last change. */
+			const struct slot_rev *last = wd > 5 || day_rev[d].rev > wd_rev[wd].rev
+			                              ? &day_rev[d] : &wd_rev[wd];
+			const struct pr_setter *by;
 			int64_t site;
 			bool working;
 
-			if (fd.loc == LOC_NONE || wd > 5)
+			if (wd > 5)
+				continue;
+			fd.cancelled = fd.loc == LOC_NONE && last->rev > 0 &&
+			               last->changed != HOP_DATE_NONE && last->changed >= since;
+			if (fd.loc == LOC_NONE && !fd.cancelled)
 				continue;
 			if ((st = pr_sites_on(app, &sites, fd.day, &site, err)) != HOP_OK ||
 			    (st = pr_working(app, site, fd.day, &working, NULL, err)) != HOP_OK)
 				break;
 			if (!working)
 				continue;
+			if ((st = pr_setter_get(app, &setters, plan.set_by[d], &by, err)) != HOP_OK)
+				break;
 			fd.note = plan.note[d];
-			fd.sequence = (int)(day_rev[d] > wd_rev[wd] ? day_rev[d] : wd_rev[wd]);
+			fd.set_by = by ? by->label : "";
+			fd.sequence = (int)last->rev;
 			st = fn(ctx, &fd, err);
 		}
 		pr_plan_free(&plan);
 	}
+	pr_setters_free(&setters);
 	pr_sites_free(&sites);
 	return st;
 }

@@ -269,10 +269,35 @@ static enum hop_status week_members(struct hop_app *app, int64_t team_id, hop_da
 /* A day a row is not a member shows nothing of that person. */
 static void blank_outside(struct presence_week *w, const uint32_t *member)
 {
-	for (size_t i = 0; i < w->nrows; i++)
+	for (size_t i = 0; i < w->nrows; i++) {
+		w->rows[i].member = member[i] & ((1u << PRESENCE_DAYS) - 1);
 		for (int d = 0; d < PRESENCE_DAYS; d++)
 			if (!(member[i] & (1u << d)))
 				memset(&w->rows[i].days[d], 0, sizeof w->rows[i].days[d]);
+	}
+}
+
+/* Who set each day's entry, when not the person themself. */
+static enum hop_status fill_setters(struct hop_app *app, struct presence_week *w,
+                                    const struct pr_plan *plan, struct hop_err *err)
+{
+	struct pr_setters setters = { 0 };
+	enum hop_status st = HOP_OK;
+
+	for (size_t i = 0; st == HOP_OK && i < w->nrows; i++) {
+		for (int d = 0; st == HOP_OK && d < PRESENCE_DAYS; d++) {
+			struct presence_cell *c = &w->rows[i].days[d];
+			const struct pr_setter *by;
+
+			st = pr_setter_get(app, &setters, plan->set_by[i * 7 + (size_t)d], &by, err);
+			if (st == HOP_OK && by) {
+				snprintf(c->set_by, sizeof c->set_by, "%s", by->label);
+				snprintf(c->set_by_login, sizeof c->set_by_login, "%s", by->login);
+			}
+		}
+	}
+	pr_setters_free(&setters);
+	return st;
 }
 
 enum hop_status presence_week(struct hop_app *app, const char *team, hop_date monday,
@@ -344,6 +369,8 @@ enum hop_status presence_week(struct hop_app *app, const char *team, hop_date mo
 		}
 	}
 	st = read_bookings(app, out, &plan, err);
+	if (st == HOP_OK)
+		st = fill_setters(app, out, &plan, err);
 	if (st == HOP_OK) {
 		blank_outside(out, member);
 		st = fill_days(app, out, &plan, err);

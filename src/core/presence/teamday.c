@@ -75,9 +75,14 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	                           "until_day, note) VALUES (?1, ?2, ?3, ?4, ?5) "
 	                           "ON CONFLICT (team_id, weekday) WHERE weekday IS NOT NULL DO "
 	                           "UPDATE SET from_day = excluded.from_day, until_day = "
-	                           "excluded.until_day, note = excluded.note, sequence = sequence + "
-	                           "(from_day IS NOT excluded.from_day OR until_day IS NOT "
-	                           "excluded.until_day OR note IS NOT excluded.note)", err);
+	                           "excluded.until_day, note = excluded.note, sequence = "
+	                           "team_day.sequence + CASE WHEN team_day.from_day IS DISTINCT FROM "
+	                           "excluded.from_day OR team_day.until_day IS DISTINCT FROM "
+	                           "excluded.until_day OR team_day.note IS DISTINCT FROM excluded.note "
+	                           "THEN 1 ELSE 0 END", err);
+
+	struct hop_teamday old;
+	bool found;
 
 	if (!st)
 		return err->status;
@@ -87,7 +92,13 @@ static enum hop_status set_weekday(struct hop_app *app, const struct hop_team *t
 	if (until != HOP_DATE_NONE)
 		db_bind_date(st, 4, until);
 	db_bind_text(st, 5, note && *note ? note : NULL);
-	return db_run(st, _("saving a presence day"), err);
+	/* The days the new period no longer covers stay in the calendars as
+	 * cancelled, as a removed team day does. */
+	if (pr_td_get(app, t->id, wd, HOP_DATE_NONE, &old, &found, err) != HOP_OK ||
+	    db_run(st, _("saving a presence day"), err) != HOP_OK)
+		return err->status;
+	return found ? pr_td_narrowed(app, &old, from, until, err)
+	             : pr_td_added(app, t->id, wd, HOP_DATE_NONE, err);
 }
 
 static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, hop_date day,
@@ -96,14 +107,21 @@ static enum hop_status set_date(struct hop_app *app, const struct hop_team *t, h
 	struct db_stmt *st = db_stmt(app->db, "INSERT INTO team_day (team_id, day, from_day, note) "
 	                           "VALUES (?1, ?2, ?2, ?3) ON CONFLICT (team_id, day) WHERE day "
 	                           "IS NOT NULL DO UPDATE SET note = excluded.note, sequence = "
-	                           "sequence + (note IS NOT excluded.note)", err);
+	                           "team_day.sequence + CASE WHEN team_day.note IS DISTINCT FROM "
+	                           "excluded.note THEN 1 ELSE 0 END", err);
+
+	struct hop_teamday old;
+	bool found;
 
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, t->id);
 	db_bind_date(st, 2, day);
 	db_bind_text(st, 3, note && *note ? note : NULL);
-	return db_run(st, _("saving a presence day"), err);
+	if (pr_td_get(app, t->id, 0, day, &old, &found, err) != HOP_OK ||
+	    db_run(st, _("saving a presence day"), err) != HOP_OK)
+		return err->status;
+	return found ? HOP_OK : pr_td_added(app, t->id, 0, day, err);
 }
 
 /* "tue,thu from 2026-11-24 until 2027-03-31" or "2026-12-01", for the audit log. */
@@ -194,7 +212,7 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 {
 	char detail[512], object[HOP_SLUG_MAX + 8], when[HOP_DATE_HUMAN_LEN];
 	struct hop_team t;
-	struct db_stmt *st;
+	enum hop_status st = HOP_OK;
 	int removed = 0;
 
 	if (active_team(app, team, &t, err) != HOP_OK || authz_team_plan(app, &t, err) != HOP_OK)
@@ -204,24 +222,19 @@ enum hop_status teamday_remove(struct hop_app *app, const char *team, unsigned w
 		                "(2026-12-01)"));
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
-	st = db_stmt(app->db, "DELETE FROM team_day WHERE team_id = ?1 AND "
-	             "((?2 AND weekday IS NOT NULL AND (?2 >> weekday) & 1) OR day = ?3)", err);
-	if (!st) {
+	/* Each one removed stays in the calendars as cancelled for a while. */
+	for (int wd = weekdays ? 1 : 0; st == HOP_OK && wd <= (weekdays ? 5 : 0); wd++) {
+		bool gone;
+
+		if (wd && !(weekdays & (1u << wd)))
+			continue;
+		st = pr_td_remove(app, t.id, wd, day, &gone, err);
+		removed += gone;
+	}
+	if (st != HOP_OK) {
 		db_rollback(app->db);
 		return err->status;
 	}
-	db_bind_int64(st, 1, t.id);
-	db_bind_int(st, 2, (int)weekdays);
-	if (!weekdays)
-		db_bind_date(st, 3, day);
-	if (db_step(st) != DB_DONE) {
-		db_reset(st);
-		db_fail(app->db, err, _("removing a presence day"));
-		db_rollback(app->db);
-		return err->status;
-	}
-	db_reset(st);
-	removed = db_changes(app->db);
 	if (!removed) {
 		db_rollback(app->db);
 		if (weekdays)
@@ -266,6 +279,7 @@ enum hop_status pr_teamdays_load(struct hop_app *app, int64_t team_id,
 		t.until = db_col_date(st, 6);
 		db_col_copy(st, 7, t.note, sizeof t.note);
 		t.sequence = db_col_int(st, 8);
+		t.removed = HOP_DATE_NONE;
 		if (push(out, &t, err) != HOP_OK) {
 			db_reset(st);
 			teamday_list_free(out);

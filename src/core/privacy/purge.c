@@ -6,6 +6,8 @@
  *     and worked on a day has no use once the office agreement's checks and
  *     any dispute about the day are past; a training session's link to its
  *     room booking goes with the booking (the session keeps its room).
+ *   team_day_removed  deleted when removed, or for days, before then: what a
+ *     removed team day leaves for the calendars is long out of the feeds.
  *   audit  deleted: the log is kept for checking changes, not for ever.
  *
  * People who left longer ago than keep_people_months become "former employee
@@ -145,6 +147,8 @@ static const struct step steps[] = {
 	{ "presence", N_("deleted"), B_DAYS, "DELETE FROM presence WHERE day < ?1" },
 	{ "presence_rev", N_("deleted"), B_DAYS, "DELETE FROM presence_rev WHERE slot < ?1 "
 	  "AND slot NOT LIKE 'W%'" },
+	{ "team_day_removed", N_("deleted"), B_DAYS, "DELETE FROM team_day_removed "
+	  "WHERE removed_on < ?1 OR until_day < ?1" },
 };
 
 static void count(struct purge_report *rep, const char *table, const char *what, int64_t n)

@@ -14,6 +14,7 @@
 #include "hop/base/date.h"
 #include "hop/base/err.h"
 #include "hop/base/weekdays.h"
+#include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
 
 struct hop_app;
@@ -123,6 +124,29 @@ enum hop_status booking_cancel(struct hop_app *app, hop_date day, const char *de
 enum hop_status booking_cancel_range(struct hop_app *app, hop_date from, hop_date to,
                                      const char *for_login, int *cancelled,
                                      struct hop_err *err);
+
+/* Move login's (NULL = the actor's) desk booking on day to desk, for the
+ * same half days, in one transaction: the old booking is cancelled (reason
+ * "moved to desk ...") and desk booked under every rule of booking_book, or
+ * nothing changes.  Refused when the person has no desk that day, already
+ * has desk, or desk cannot be booked for them.  *made (may be NULL) is the
+ * new booking. */
+enum hop_status booking_move(struct hop_app *app, hop_date day, const char *login,
+                             const char *desk, struct hop_booking *made, struct hop_err *err);
+/* The desks login's (NULL = the actor's) booking on day may move to: free
+ * for the half days it holds (a whole day when there is none), open to the
+ * person, best first in the order of any free desk (booking_book): their
+ * fixed desk, a new hire's mentor's zone, their team's zones, then the
+ * fewest moves from the desk they have. */
+enum hop_status booking_move_choices(struct hop_app *app, hop_date day, const char *login,
+                                     struct hop_desk_list *out, struct hop_err *err);
+
+/* The people the acting user may book for on day, themselves left out:
+ * everyone employed that day (facilities, admins) or the members of the
+ * teams they lead that day (leads), ordered by team, then name.  Anyone else
+ * is refused (HOP_R_BOOK_FOR_SELF_ONLY). */
+enum hop_status booking_people_for(struct hop_app *app, hop_date day,
+                                   struct hop_person_list *out, struct hop_err *err);
 
 struct booking_filter {
 	const char *person;         /* login; NULL = anyone (mine: the actor) */

@@ -93,8 +93,22 @@ typedef enum hop_status (*person_fn)(void *ctx, const struct hop_person *p,
                                      struct hop_err *err);
 enum hop_status person_each(struct hop_app *app, const struct person_filter *f, person_fn fn,
                             void *ctx, struct hop_err *err);
+/* By login, exactly (files, feeds and the acting user are named so). */
 enum hop_status person_get(struct hop_app *app, const char *login,
                            struct hop_person *out, struct hop_err *err);
+/* A person as people name them, in this order: the login (also typed with
+ * capitals); the name, folded (case, umlauts, accents, dashes and blanks do
+ * not matter: "Jürgen Weiß", "Juergen Weiss", "jurgen weiss"); a word of the
+ * name ("Weiß"); the beginning of the name or of a word of it ("Jürgen W",
+ * "Wei").  The first of these that names anyone decides; people who have left
+ * count after those still employed, unless their whole name was given.  A
+ * text that names several is refused (HOP_R_PERSON_AMBIGUOUS, n of them)
+ * naming up to five with their logins, unless one of them has exactly the
+ * name typed; one that names no one (HOP_R_NO_PERSON) suggests the one
+ * current person whose name or login is nearest, if one is nearest.
+ * Every command argument naming a person is read so; files name logins. */
+enum hop_status person_find(struct hop_app *app, const char *text,
+                            struct hop_person *out, struct hop_err *err);
 
 /* Everyone now (person_list without a filter, in its order), read a part at
  * a time, so that a screen shows its first page at once and reads the rest
@@ -120,6 +134,36 @@ enum hop_status person_check_email(const char *email, struct hop_err *err);
 /* Add a person.  p->team names the team ("" = none); p->start HOP_DATE_NONE = today;
  * p->roles 0 = employee.  Needs hr or admin. */
 enum hop_status person_add(struct hop_app *app, const struct hop_person *p, struct hop_err *err);
+
+/* Adding thousands of people in one short write (the people import).  Each
+ * person, checked as person_add checks (roles the acting user may grant, an
+ * active team, a login nobody has), is staged first, without the write lock,
+ * in a table of this connection's own that no other hop sees and that goes
+ * with the connection (also when the process is killed); person_stage_write
+ * then adds them all inside the caller's transaction, as person_add would
+ * one by one: the people, their posts, an audit entry each and, as
+ * [onboarding] auto_start says, their onboardings. */
+/* Empty the staging table (made on first use). */
+enum hop_status person_stage_clear(struct hop_app *app, struct hop_err *err);
+/* One person to stage: line orders them; team "" = none, else team_id is
+ * its id, or new_team >= 0 names a team the caller makes before writing
+ * (person_stage_team); roles and start are set. */
+struct person_staged {
+	long line;
+	const char *login, *name, *email;   /* email "" = none */
+	const char *team;
+	int64_t team_id;
+	int new_team;
+	unsigned roles;
+	hop_date start;
+};
+enum hop_status person_stage(struct hop_app *app, const struct person_staged *p,
+                             struct hop_err *err);
+/* The id of the team made for new_team. */
+enum hop_status person_stage_team(struct hop_app *app, int new_team, int64_t team_id,
+                                  struct hop_err *err);
+/* Add every staged person, in line order, inside the caller's transaction. */
+enum hop_status person_stage_write(struct hop_app *app, struct hop_err *err);
 
 /* Which fields an edit changes. */
 enum person_field {
@@ -186,9 +230,12 @@ enum hop_status team_list(struct hop_app *app, bool include_dissolved,
 /* By name (case-insensitive) or slug. */
 enum hop_status team_get(struct hop_app *app, const char *name_or_slug,
                          struct hop_team *out, struct hop_err *err);
-/* As people type it: exact name or slug, else a unique prefix of an active
- * team's name (case and umlauts ignored); an ambiguous prefix is an error
- * naming the candidates.  Importers use team_get (exact). */
+/* A team as people name it: its exact name or slug (a dissolved team too);
+ * else among the active teams, as person_find reads a name: the name folded
+ * (case, umlauts, dashes and blanks aside: "Referat Z 2 - Haushalt" for
+ * "Referat Z 2 – Haushalt"), a word of it, the beginning of the name or of a
+ * word.  Several are refused (HOP_R_TEAM_AMBIGUOUS, n of them) naming up to
+ * five; none (HOP_R_NO_TEAM) suggests the nearest name if one is nearest.  Importers use team_get (exact). */
 enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team *out,
                           struct hop_err *err);
 /* lead_login may be NULL; the lead gets the lead role if they lack it. */

@@ -22,6 +22,7 @@ struct hop_app;
 
 #define HOP_PRESENCE_NOTE_MAX 200     /* bytes of UTF-8 */
 #define HOP_WHY_MAX 160               /* why a day is not a working day */
+#define HOP_SET_BY_MAX (HOP_NAME_MAX + 40)  /* "Maria Eins (lead)" */
 #define PRESENCE_DAYS 5               /* Monday .. Friday */
 
 /* ---- locations ---- */
@@ -89,7 +90,8 @@ void presence_result_free(struct presence_result *r);
 /* Set login's (NULL = the actor's) location on every working day in
  * [from, to]; non-working days in a range are skipped and reported, a single
  * day that is not a working day is an error saying why.  loc must not be
- * LOC_NONE.  note NULL = none.  Who may: the person themselves, a lead for
+ * LOC_NONE.  note NULL keeps each day's note, "" removes it, a text sets
+ * it (at most HOP_PRESENCE_NOTE_MAX bytes on one line).  Who may: the person themselves, a lead for
  * the members of teams they lead, facilities and admins (as bookings: the
  * same authz_book_for); HR may not, as presence is the person's and the
  * lead's matter.  One transaction with one audit entry "presence.set" per
@@ -101,6 +103,16 @@ void presence_result_free(struct presence_result *r);
 enum hop_status presence_set(struct hop_app *app, const char *login, hop_date from,
                              hop_date to, enum presence_loc loc, const char *note,
                              struct presence_result *res, struct hop_err *err);
+
+/* Write the note of login's (NULL = the actor's) day ("" or NULL removes
+ * it), keeping the location: on a day with no entry of its own the location
+ * it has (the weekly default, a desk booked, the onboarding) becomes its
+ * entry, so that the note has a day to belong to; a day with no location is
+ * refused.  Same permission and days as presence_set; an unchanged note
+ * changes nothing.  Audit "presence.note" ("presence.set" where the day gets
+ * its entry). */
+enum hop_status presence_note_set(struct hop_app *app, const char *login, hop_date day,
+                                  const char *note, struct hop_err *err);
 
 /* Remove login's day entries in [from, to], so the weekly default applies
  * again.  Same permission as presence_set; no bookings change. */
@@ -143,6 +155,10 @@ struct presence_day_entry {
 	char note[HOP_PRESENCE_NOTE_MAX + 1];
 	char desk[HOP_CODE_MAX + 1];           /* booked desk that day ("" = none) */
 	unsigned desk_half;                    /* HALF_* of that booking, 0 = none */
+	/* The day's entry set by someone else (a lead, facilities, an admin):
+	 * "Maria Eins (lead)" and their login; "" when the person set it. */
+	char set_by[HOP_SET_BY_MAX];
+	char set_by_login[HOP_LOGIN_MAX + 1];
 };
 /* login's (NULL = actor) days Monday..Friday of the week starting monday. */
 enum hop_status presence_person_week(struct hop_app *app, const char *login, hop_date monday,
@@ -154,14 +170,19 @@ enum hop_status presence_person_week(struct hop_app *app, const char *login, hop
 
 struct presence_feed_day {
 	hop_date day;
-	enum presence_loc loc;                 /* never LOC_NONE */
+	enum presence_loc loc;                 /* LOC_NONE only when cancelled */
 	const char *note;                      /* "" = none; valid during the call */
+	const char *set_by;                    /* "Maria Eins (lead)" when the day's entry was
+	                                          set by someone else, else ""; as note */
 	int sequence;                          /* grows with every change that may alter the day */
+	bool cancelled;                        /* the day's location is gone: a change within
+	                                          [feeds] keep_cancelled_days left it unset */
 };
 typedef enum hop_status (*presence_day_fn)(void *ctx, const struct presence_feed_day *d,
                                            struct hop_err *err);
 /* Call fn, in order, for each working day from..to on which login has a
- * location (the day's entry, else the weekly default, else a desk booked).
+ * location (the day's entry, else the weekly default, else a desk booked),
+ * or lost it within [feeds] keep_cancelled_days (cancelled).
  * Reads a few weeks at a time, so memory does not grow with the period.
  * Stops at fn's first failure and returns it. */
 enum hop_status presence_days_each(struct hop_app *app, const char *login, hop_date from,
@@ -180,6 +201,8 @@ struct hop_teamday {
 	hop_date until;                        /* recurring: last day, HOP_DATE_NONE = open */
 	char note[HOP_PRESENCE_NOTE_MAX + 1];
 	int sequence;                          /* grows when the period or note changes */
+	hop_date removed;                      /* HOP_DATE_NONE: a team day; else what is left of
+	                                          one removed that day (teamday_removed_add) */
 };
 struct hop_teamday_list { struct hop_teamday *v; size_t n, cap; };
 void teamday_list_free(struct hop_teamday_list *l);
@@ -204,6 +227,12 @@ enum hop_status teamday_list(struct hop_app *app, const char *team,
 /* Append the team days of team_id (by id; 0 adds nothing) to out. */
 enum hop_status teamday_list_add(struct hop_app *app, int64_t team_id,
                                  struct hop_teamday_list *out, struct hop_err *err);
+/* Append what is left for the calendars of team_id's team days removed on
+ * or after since (0 adds nothing): entries with `removed` set, the id their
+ * events had, the days they no longer cover and the SEQUENCE of the
+ * cancellation.  A live team day of the same id on a day wins over it. */
+enum hop_status teamday_removed_add(struct hop_app *app, int64_t team_id, hop_date since,
+                                    struct hop_teamday_list *out, struct hop_err *err);
 /* Is day a presence day of team_id?  note (may be NULL, HOP_PRESENCE_NOTE_MAX
  * + 1 bytes) gets its note. */
 enum hop_status teamday_on(struct hop_app *app, int64_t team_id, hop_date day, bool *is,
@@ -214,10 +243,15 @@ struct teamday_suggest_day {
 	bool working;
 	char why[HOP_WHY_MAX];
 	int in_office;                         /* members whose effective location is office */
+	int can_come;                          /* members that day not away nor on a trip:
+	                                          whom a presence day brings in */
+	int with_desk;                         /* ... of them holding a desk booking that day */
 	int desks;                             /* active desks in the team's zones */
-	int desks_free;                        /* ... not booked that day by anyone */
-	bool enough;                           /* desks_free covers the members planning office
-	                                          who hold no desk that day (nor a fixed one) */
+	int desks_free;                        /* ... with no booking that day (a fixed desk is
+	                                          its owner's, who is among can_come) */
+	int short_by;                          /* desks missing for everyone who can come:
+	                                          can_come - with_desk - desks_free, at least 0 */
+	bool enough;                           /* working, someone can come, short_by == 0 */
 	bool suggested;
 };
 struct teamday_suggestion {
@@ -226,9 +260,23 @@ struct teamday_suggestion {
 	int members;
 	struct teamday_suggest_day days[PRESENCE_DAYS];
 	unsigned weekdays;                     /* the suggested weekday bits (0 = none) */
+	/* No day with enough desks (weekdays == 0): the best day, the one where
+	 * the most can get a desk (-1: nobody can come on any working day), and
+	 * what could close the gap: the zone elsewhere at the team's site with
+	 * the most desks anyone may book free that day (zone_free 0 = none), and
+	 * the first day of the next SUGGEST_WEEKS weeks with desks for everyone
+	 * who can come (HOP_DATE_NONE = none). */
+	int best;
+	char zone[HOP_ZONE_NAME_MAX + 1];
+	char floor[HOP_FLOOR_NAME_MAX + 1];
+	int zone_free;
+	hop_date later;
 };
-/* The working weekday(s) of the week with the most members planning office
- * whose zone has desks for them (ties: all of them). */
+#define SUGGEST_WEEKS 4
+/* The working weekday(s) of the week on which every member who can come
+ * (not away, not on a trip) can have a desk in the team's zones, the most
+ * of them first, then the most already planning office (ties: all of
+ * them).  When there is none, the best day and what could help. */
 enum hop_status teamday_suggest(struct hop_app *app, const char *team, hop_date monday,
                                 struct teamday_suggestion *out, struct hop_err *err);
 
@@ -275,11 +323,15 @@ struct presence_cell {
 	char desk[HOP_CODE_MAX + 1];           /* desk booked that day, "" = none */
 	unsigned desk_half;                    /* HALF_AM, HALF_PM, HALF_DAY; 0 = none */
 	bool deviation;                        /* a day rule is broken here (see deviations) */
+	char set_by[HOP_SET_BY_MAX];           /* the day's entry set by someone else:
+	                                          "Maria Eins (lead)"; "" = by the person */
+	char set_by_login[HOP_LOGIN_MAX + 1];
 };
 struct presence_row {
 	struct hop_person person;
 	struct presence_cell days[PRESENCE_DAYS];
 	int deviations;                        /* this person's entries in week.dev */
+	unsigned member;                       /* bit d: a member of the team on monday + d */
 };
 struct presence_week_day {
 	hop_date day;
