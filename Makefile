@@ -3,6 +3,7 @@
 #   make demo     install missing Debian packages, build, open the TUI on a demo organisation
 #   make check    install missing Debian packages, build with sanitizers, run every test
 #   make check-clang  the unit tests only, built by clang with its sanitizers
+#   make check-pg the same tests on a throwaway PostgreSQL cluster
 #   make          build ./hop
 #   make install  PREFIX=/usr/local DESTDIR=...
 #   make install-shared  PREFIX=/usr/local DATADIR=/var/lib/hop GROUP=hop  (as root:
@@ -58,7 +59,7 @@ BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/ben
 PO        := $(wildcard src/po/*.po)
 MO        := $(PO:src/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/hop.mo)
 
-.PHONY: all check check-run check-clang check-programs check-programs-asan check-programs-clang unit-programs unit cli-test screen-test demo deps install install-shared uninstall clean lint bench bench-programs pot
+.PHONY: all check check-run check-clang check-pg check-pg-run check-programs check-programs-asan check-programs-clang unit-programs unit cli-test screen-test demo deps install install-shared uninstall clean lint bench bench-programs pot
 .DEFAULT_GOAL := all
 
 all: hop $(MO)
@@ -155,6 +156,18 @@ unit-programs: $(UNIT_BIN) $(MO)
 
 check-run: check-programs
 	@BUILD=$(BUILD) bash tests/run.sh
+
+# 'check-pg': the same suites on PostgreSQL (tests/run.sh with HOP_TEST_PG=1:
+# one throwaway cluster, a database of its own for every suite and unit test),
+# built and checked as 'check' builds them; 'check-pg-run' without sanitizers.
+check-pg:
+	@sh .ci/deps --test
+	@$(MAKE) --no-print-directory $(JOBS_FLAG) BUILD=$(ASAN_BUILD) OPT="-O1 -g" WERROR=-Werror \
+		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+		check-pg-run
+
+check-pg-run: $(BUILD)/hop $(UNIT_BIN) $(MO)
+	@HOP_TEST_PG=1 BUILD=$(BUILD) bash tests/run.sh
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done

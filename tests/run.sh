@@ -8,8 +8,31 @@
 # The suites are independent (each has its own scratch directory, database and
 # tmux socket), so they run side by side: HOP_TEST_JOBS at a time (default:
 # one more than the cores).  Their lines come out in a fixed order.
+#
+# HOP_TEST_PG=1 runs the same suites on PostgreSQL: one throwaway cluster for
+# the run (tests/cli/pg_lib.sh; its socket in a directory of its own), whose
+# place goes to every suite as HOP_TEST_PG_HOST and HOP_TEST_PG_BIN; each
+# shell suite (tests/cli/lib.sh) and each unit test's database
+# (tests/unit/testutil.h) is a database of its own there, created empty.
 set -u
 cd "$(dirname "$0")/.."
+if [ "${HOP_TEST_PG:-0}" = 1 ]; then
+	PGRUN=$(mktemp -d "${TMPDIR:-/tmp}/hop-pg.XXXXXX")
+	lib_cleanup() { rm -rf "$PGRUN"; }
+	. tests/cli/pg_lib.sh
+	# The suites side by side, the race tests' eight hops and a screen's two
+	# connections each: more than the default 100 is never needed.
+	if ! pg_cluster_start "$PGRUN/pg" 100; then
+		echo "HOP_TEST_PG=1, but no PostgreSQL cluster could be started (above)" >&2
+		lib_cleanup
+		exit 1
+	fi
+	trap 'pg_cluster_stop "$PGRUN/pg"; lib_cleanup' EXIT
+	export HOP_TEST_PG_HOST="$PGRUN/pg" HOP_TEST_PG_BIN="$PG_BIN"
+	echo "on PostgreSQL: $("$PG_BIN/postgres" --version), a cluster in $PGRUN/pg"
+else
+	unset HOP_TEST_PG_HOST HOP_TEST_PG_BIN
+fi
 BUILD=${BUILD:-build}
 HOP="$PWD/$BUILD/hop"
 export HOP BUILD

@@ -1,4 +1,5 @@
 /* The audit log: written inside the transaction of each change, read newest first. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,7 +125,8 @@ enum hop_status audit_list(struct hop_app *app, const struct audit_filter *f,
 	db_bind_text(st, 2, object && !prefix ? object : NULL);
 	db_bind_text(st, 3, prefix ? object : NULL);
 	db_bind_text(st, 4, f && f->since != HOP_DATE_NONE ? date_format(f->since, since) : NULL);
-	db_bind_int(st, 5, f && f->limit > 0 ? f->limit : -1);
+	/* No limit: the largest (SQLite's LIMIT -1 is an error in PostgreSQL). */
+	db_bind_int64(st, 5, f && f->limit > 0 ? f->limit : INT64_MAX);
 	db_bind_text(st, 6, own);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (push(out, st, err) != HOP_OK) {

@@ -164,6 +164,12 @@ enum hop_status db_mark(struct hop_db *db, struct db_mark *m, struct hop_err *er
 	return db->drv->mark(db, m, err);
 }
 
+void db_bulk(struct hop_db *db, bool big)
+{
+	if (db->drv->bulk)
+		db->drv->bulk(db, big);
+}
+
 bool db_mark_same(const struct db_mark *a, const struct db_mark *b)
 {
 	return a->theirs == b->theirs && a->ours == b->ours;

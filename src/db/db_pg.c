@@ -177,14 +177,15 @@ static bool pg_in_transaction(struct hop_db *db)
 static int64_t pg_changes(struct hop_db *db) { return PC(db)->changes; }
 
 /* The id the last INSERT gave its row: lastval(), the last value any
- * sequence (an identity column's) gave this session.  Read once per INSERT,
- * inside a savepoint when in a transaction, since lastval() before any
- * sequence was used is an error that would abort the transaction. */
+ * sequence (an identity column's) gave this session.  Read once per INSERT.
+ * Until it has answered once, inside a savepoint when in a transaction:
+ * lastval() before any sequence was used is an error that would abort the
+ * transaction; after that it always has a value. */
 static int64_t pg_last_id(struct hop_db *db)
 {
 	struct pg_conn *pc = PC(db);
 	const struct pq_api *pq = pc->pq;
-	bool sp = db->depth > 0;
+	bool sp = db->depth > 0 && !pc->lastval_known;
 	PGresult *r;
 
 	if (!pc->inserted)
@@ -194,23 +195,27 @@ static int64_t pg_last_id(struct hop_db *db)
 		return pc->last_id;
 	pg_settle(pc);
 	r = pq->PQexec(pc->c, "SELECT lastval()");
-	if (pq->PQresultStatus(r) == PGRES_TUPLES_OK && pq->PQntuples(r) == 1)
+	if (pq->PQresultStatus(r) == PGRES_TUPLES_OK && pq->PQntuples(r) == 1) {
 		pc->last_id = strtoll(pq->PQgetvalue(r, 0, 0), NULL, 10);
+		pc->lastval_known = true;
+	}
 	pq->PQclear(r);
 	if (sp)
 		pg_run(pc, "ROLLBACK TO hop_id; RELEASE hop_id");
 	return pc->last_id;
 }
 
-/* data_rev.n counts every change of every table (the PostgreSQL schema's
- * statement triggers fire on INSERT too); this connection's own changes are
- * in it as well, so 'ours' stays 0. */
+/* data_rev.n counts every transaction that changed a table the feeds read
+ * (the PostgreSQL schema's statement triggers fire on INSERT too, once per
+ * transaction since 0013); the rows this connection wrote count its own
+ * changes within a transaction, as SQLite's total changes do. */
 static enum hop_status pg_mark(struct hop_db *db, struct db_mark *m, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT n FROM data_rev WHERE id = 1", err);
 	bool found;
 
-	m->theirs = m->ours = 0;
+	m->theirs = 0;
+	m->ours = PC(db)->total_changes;
 	if (!st)
 		return err->status;
 	return db_get_int64(st, &m->theirs, &found,
@@ -295,12 +300,9 @@ static enum hop_status pg_open(struct hop_db *db, const char *target, enum db_op
 		return hop_fail(err, HOP_EDB, _("cannot connect to the database %s: %s"), where,
 		                msg);
 	}
+	/* db->path stays as db_describe has it: every message names the
+	 * database as 'hop whoami' and 'hop init' do. */
 	pq->PQsetNoticeProcessor(pc->c, quiet, NULL);
-	free(db->path);
-	snprintf(where, sizeof where, "PostgreSQL dbname=%s host=%s port=%s user=%s",
-	         pq->PQdb(pc->c), pq->PQhost(pc->c), pq->PQport(pc->c), pq->PQuser(pc->c));
-	if (!(db->path = strdup(where)))
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	v = pq->PQparameterStatus(pc->c, "server_version");
 	snprintf(pc->engine, sizeof pc->engine, "PostgreSQL %s", v ? v : "?");
 	/* Dates read as ISO text, whatever the server's defaults; the busy timeout

@@ -18,6 +18,12 @@
 	X(PGresult *, PQexecParams, (PGconn *, const char *, int, const Oid *, \
 	                             const char *const *, const int *, const int *, int)) \
 	X(PGresult *, PQprepare, (PGconn *, const char *, const char *, int, const Oid *)) \
+	X(int, PQsendPrepare, (PGconn *, const char *, const char *, int, const Oid *)) \
+	X(int, PQsendQueryParams, (PGconn *, const char *, int, const Oid *, \
+	                           const char *const *, const int *, const int *, int)) \
+	X(int, PQenterPipelineMode, (PGconn *)) \
+	X(int, PQexitPipelineMode, (PGconn *)) \
+	X(int, PQpipelineSync, (PGconn *)) \
 	X(int, PQsendQueryPrepared, (PGconn *, const char *, int, const char *const *, \
 	                             const int *, const int *, int)) \
 	X(int, PQsetSingleRowMode, (PGconn *)) \
@@ -72,17 +78,23 @@ struct pg_conn {
 	char sqlstate[6];               /* of the last error */
 	char msg[PG_MSG_MAX];
 	int64_t changes;
+	int64_t total_changes;          /* every row this connection wrote (db_mark) */
 	bool inserted;                  /* an INSERT since lastval() was last read */
+	bool lastval_known;             /* lastval() has answered once: it cannot fail now */
 	int64_t last_id;
 	char engine[48];
 };
 
 /* ---- db_pg_sql.c: what needs no server ---- */
 
-/* sql with ?NNN (and SQLite's bare ?) as $N, string literals, quoted names
- * and comments left alone; *nparams the highest number.  malloc'd; NULL when
- * out of memory. */
+/* sql with ?NNN (and SQLite's bare ?) as $N and SQLite's planner hints
+ * (INDEXED BY name, NOT INDEXED) left out; string literals, quoted names and
+ * comments left alone; *nparams the highest number.  malloc'd; NULL when out
+ * of memory. */
 char *pg_placeholders(const char *sql, int *nparams);
+/* Which of $1..$nparams text uses (used[0] for $1): a statement may number
+ * past parameters it does not use (core binds ?9 in all of a family). */
+void pg_params_used(const char *text, int nparams, bool *used);
 /* A SQLSTATE ("23505") as the outcome core tells apart. */
 enum db_step pg_outcome(const char *sqlstate);
 /* Does sql write (INSERT, UPDATE, DELETE, or WITH ... one of them)? */
@@ -110,6 +122,17 @@ void pg_settle(struct pg_conn *pc);
 void pg_keep_error(struct pg_conn *pc, const PGresult *r);
 /* Run sql (no parameters), the connection settled first; false with the error kept. */
 bool pg_run(struct pg_conn *pc, const char *sql);
+
+/* ---- db_pg_pipe.c ---- */
+/* In one round trip: the statements pre[0..npre) (each one statement without
+ * parameters), then what send sends (one query), then post (or none).  The
+ * result of send's query is returned, the caller's to clear (NULL when the
+ * connection broke); *ok is true when every query succeeded, else the first
+ * failure's error is kept and the server skipped the rest: a transaction or
+ * savepoint opened by pre is left for the caller to roll back. */
+PGresult *pg_pipeline(struct pg_conn *pc, const char *const *pre, int npre,
+                      int (*send)(struct pg_conn *pc, void *arg), void *arg,
+                      const char *post, bool *ok);
 
 /* ---- db_pg_schema.c ---- */
 /* Refuse what is not hop's, then migrate, one step per transaction. */

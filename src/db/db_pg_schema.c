@@ -89,10 +89,10 @@ static enum hop_status check(struct hop_db *db, enum db_open_mode mode, int *hav
 		                "hop (%s) knows only versions up to %d; use a newer hop or a backup "
 		                "of the database"), db->path, *have, HOP_VERSION, pg_latest());
 	/* hop's once hop_schema is there, even before the first step. */
+	/* An empty database is the server's missing file: the same words. */
 	if (mode == DB_OPEN_EXISTING && !marked)
-		return hop_fail(err, HOP_ENOTFOUND, _("%s holds no hop "
-		                "organisation yet; create one with 'hop init' (or 'hop init --demo' "
-		                "for a demo organisation)"), db->path);
+		return hop_fail(err, HOP_ENOTFOUND, _("no database at %s; create one with "
+		                "'hop init' (or 'hop init --demo' for a demo organisation)"), db->path);
 	if (mode == DB_OPEN_CREATE && *have > 0)
 		return hop_fail(err, HOP_ECONFLICT, _("%s already holds a "
 		                "hop organisation; hop does not replace one there (drop the "

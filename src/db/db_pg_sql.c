@@ -1,7 +1,8 @@
 /* The parts of the PostgreSQL driver that need no server, and so are unit
  * tested without one: telling a server from a file, core's ?NNN placeholders
- * as PostgreSQL's $N, a SQLSTATE as the outcome core tells apart, which
- * statements write, and COPY's text format both ways. */
+ * as PostgreSQL's $N (and SQLite's planner hint INDEXED BY left out), a
+ * SQLSTATE as the outcome core tells apart, which statements write, and
+ * COPY's text format both ways. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,44 @@ static const char *skip_quoted(const char *s, char q, char **o)
 	return s;
 }
 
+/* At s, the case-insensitive word w (not inside a longer word)? */
+static bool word_at(const char *sql, const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	return (s == sql || !(isalnum((unsigned char)s[-1]) || s[-1] == '_')) &&
+	       strncasecmp(s, w, n) == 0 && !(isalnum((unsigned char)s[n]) || s[n] == '_');
+}
+
+/* SQLite's "INDEXED BY name" and "NOT INDEXED" at s tell its planner which
+ * index to use (core names one where SQLite's own choice is slow); they
+ * change no result, and PostgreSQL's planner chooses for itself.  The
+ * length to leave out, 0 if neither is there. */
+static size_t sqlite_hint(const char *sql, const char *s)
+{
+	const char *p = s;
+
+	if (word_at(sql, p, "NOT")) {
+		p += 3;
+		while (isspace((unsigned char)*p))
+			p++;
+		return word_at(sql, p, "INDEXED") ? (size_t)(p + 7 - s) : 0;
+	}
+	if (!word_at(sql, p, "INDEXED"))
+		return 0;
+	p += 7;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (!word_at(sql, p, "BY"))
+		return 0;
+	p += 2;
+	while (isspace((unsigned char)*p))
+		p++;
+	while (isalnum((unsigned char)*p) || *p == '_')
+		p++;
+	return (size_t)(p - s);
+}
+
 char *pg_placeholders(const char *sql, int *nparams)
 {
 	/* "?" becomes "$" and a bare "?" gains at most 5 digits. */
@@ -70,6 +109,8 @@ char *pg_placeholders(const char *sql, int *nparams)
 			memcpy(o, s, len);
 			o += len;
 			s += len;
+		} else if (sqlite_hint(sql, s)) {
+			s += sqlite_hint(sql, s);
 		} else if (*s == '?') {
 			int v;
 			s++;
@@ -94,6 +135,17 @@ char *pg_placeholders(const char *sql, int *nparams)
 	*o = '\0';
 	*nparams = high;
 	return out;
+}
+
+void pg_params_used(const char *text, int nparams, bool *used)
+{
+	for (int i = 0; i < nparams; i++)
+		used[i] = false;
+	for (const char *s = text; (s = strchr(s, '$')); s++) {
+		int v = atoi(s + 1);
+		if (v >= 1 && v <= nparams)
+			used[v - 1] = true;
+	}
 }
 
 /* The SQLSTATEs of PostgreSQL's appendix A that core tells apart. */

@@ -10,7 +10,9 @@
  *   (core explains a refused booking by reading who holds the desk): each
  *   write inside a transaction runs inside a savepoint of its own;
  * - a write outside a transaction takes the write lock (db_pg.c) like any
- *   other hop writer: it runs as a transaction of its own. */
+ *   other hop writer: it runs as a transaction of its own.
+ * A write goes to the server with its savepoint or transaction in one round
+ * trip (db_pg_pipe.c), and its rows, if it returns any, come whole. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,7 @@
 #include "hop/base/vec.h"
 #include "db_pg_int.h"
 
-enum pg_state { PS_IDLE, PS_RUNNING, PS_DONE };
+enum pg_state { PS_IDLE, PS_RUNNING, PS_WHOLE, PS_DONE };
 
 struct pg_stmt {
 	struct pg_conn *pc;
@@ -28,10 +30,10 @@ struct pg_stmt {
 	char **vals;                /* owned; NULL binds NULL */
 	bool write;                 /* runs under the write lock */
 	enum pg_state state;
-	bool own_tx;                /* a write outside a transaction: BEGIN ... COMMIT */
-	bool savepoint;             /* a write inside one: SAVEPOINT ... RELEASE */
 	enum db_step outcome;       /* of the last run, once PS_DONE */
-	PGresult *row;              /* the current row */
+	PGresult *row;              /* the current row (PS_RUNNING) */
+	PGresult *whole;            /* a write's rows (PS_WHOLE), the current one rowi */
+	int rowi;
 	PGresult **queue;           /* results drained while another statement ran */
 	size_t nq, qhead, qcap;
 };
@@ -56,38 +58,68 @@ void pg_settle(struct pg_conn *pc)
 	pc->busy = NULL;
 }
 
+struct prep {
+	struct pg_stmt *s;
+	const char *text;
+	const Oid *types;
+};
+
+static int send_prepare(struct pg_conn *pc, void *arg)
+{
+	struct prep *p = arg;
+
+	return pc->pq->PQsendPrepare(pc->c, p->s->name, p->text, p->s->nparams, p->types);
+}
+
 /* A parameter the server cannot type from where it stands ("?2 IS NULL",
  * "SELECT ?1") is text, as SQLite would have it: prepare again with that
- * parameter declared text, one at a time, as the server names them.  Inside
- * a transaction a failed prepare would abort it: each try has a savepoint. */
+ * parameter declared text, one at a time, as the server names them; one the
+ * statement does not use is text from the start.  Inside a transaction a
+ * failed prepare would abort it: each try has a savepoint, sent with it in
+ * one round trip. */
 static PGresult *prepare_typed(struct pg_conn *pc, struct pg_stmt *s, const char *text)
 {
+	static const char *const savepoint[] = { "SAVEPOINT hop_prep" };
 	const struct pq_api *pq = pc->pq;
 	bool sp = pq->PQtransactionStatus(pc->c) == PQTRANS_INTRANS;
 	Oid *types = s->nparams ? calloc((size_t)s->nparams, sizeof *types) : NULL;
+	bool *used = s->nparams ? calloc((size_t)s->nparams, sizeof *used) : NULL;
 	PGresult *r = NULL;
 
+	if (types && used) {
+		pg_params_used(text, s->nparams, used);
+		for (int i = 0; i < s->nparams; i++)
+			if (!used[i])
+				types[i] = 25;      /* TEXTOID */
+	}
+	free(used);
+
 	for (int tries = 0; tries <= s->nparams; tries++) {
+		struct prep p = { s, text, types };
 		const char *state, *msg, *dollar;
+		bool ok;
 		int n;
 
-		if (sp && !pg_run(pc, "SAVEPOINT hop_prep"))
-			break;
 		pq->PQclear(r);
-		r = pq->PQprepare(pc->c, s->name, text, s->nparams, types);
-		if (pq->PQresultStatus(r) == PGRES_COMMAND_OK) {
-			if (sp)
-				pg_run(pc, "RELEASE hop_prep");
-			break;
-		}
-		if (sp)
+		if (sp) {
+			r = pg_pipeline(pc, savepoint, 1, send_prepare, &p, "RELEASE hop_prep", &ok);
+			if (!r)
+				break;
+			if (ok)
+				break;
 			pg_run(pc, "ROLLBACK TO hop_prep; RELEASE hop_prep");
+		} else {
+			r = pq->PQprepare(pc->c, s->name, text, s->nparams, types);
+			if (pq->PQresultStatus(r) == PGRES_COMMAND_OK)
+				break;
+		}
 		state = pq->PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		msg = pq->PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
 		dollar = msg ? strchr(msg, '$') : NULL;
 		n = dollar ? atoi(dollar + 1) : 0;
-		if (!types || !state || strcmp(state, "42P18") != 0 || n < 1 || n > s->nparams ||
-		    types[n - 1])
+		/* indeterminate_datatype; ambiguous_parameter where it stands twice */
+		if (!types || !state || (strcmp(state, "42P18") != 0 && strcmp(state, "42P08") != 0) ||
+		    n < 1 || n > s->nparams || types[n - 1])
 			break;
 		types[n - 1] = 25;      /* TEXTOID */
 	}
@@ -144,6 +176,10 @@ static void drain(struct pg_stmt *s)
 		pc->pq->PQclear(s->row);
 		s->row = NULL;
 	}
+	if (s->whole) {
+		pc->pq->PQclear(s->whole);
+		s->whole = NULL;
+	}
 	if (pc->busy == s) {
 		while ((r = pc->pq->PQgetResult(pc->c)))
 			pc->pq->PQclear(r);
@@ -152,35 +188,6 @@ static void drain(struct pg_stmt *s)
 	while (s->qhead < s->nq)
 		pc->pq->PQclear(s->queue[s->qhead++]);
 	s->nq = s->qhead = 0;
-}
-
-/* A write's own transaction or savepoint ends with the statement; a failure
- * keeps its own error, not that of the rollback. */
-static void end_write(struct pg_stmt *s, bool ok)
-{
-	struct pg_conn *pc = s->pc;
-	char state[sizeof pc->sqlstate], msg[sizeof pc->msg];
-
-	if (!s->own_tx && !s->savepoint)
-		return;
-	memcpy(state, pc->sqlstate, sizeof state);
-	memcpy(msg, pc->msg, sizeof msg);
-	if (s->own_tx) {
-		if (ok && !pg_run(pc, "COMMIT"))
-			s->outcome = pg_outcome(pc->sqlstate);
-		else if (!ok)
-			pg_run(pc, "ROLLBACK");
-	} else if (ok) {
-		if (!pg_run(pc, "RELEASE hop_st"))
-			s->outcome = DB_FAIL;
-	} else {
-		pg_run(pc, "ROLLBACK TO hop_st; RELEASE hop_st");
-	}
-	if (!ok) {
-		memcpy(pc->sqlstate, state, sizeof state);
-		memcpy(pc->msg, msg, sizeof msg);
-	}
-	s->own_tx = s->savepoint = false;
 }
 
 static PGresult *next_result(struct pg_stmt *s)
@@ -196,23 +203,30 @@ static PGresult *next_result(struct pg_stmt *s)
 	return r;
 }
 
-/* The run's last result: its outcome, the changes it made, the end of its
- * transaction or savepoint. */
+/* The rows a write changed, and whether it inserted (for db_last_id). */
+static void count_changes(struct pg_conn *pc, PGresult *r)
+{
+	const char *cmd = pc->pq->PQcmdStatus(r);
+
+	if (strncmp(cmd, "INSERT", 6) == 0 || strncmp(cmd, "UPDATE", 6) == 0 ||
+	    strncmp(cmd, "DELETE", 6) == 0) {
+		pc->changes = strtoll(pc->pq->PQcmdTuples(r), NULL, 10);
+		pc->total_changes += pc->changes;
+	}
+	if (strncmp(cmd, "INSERT", 6) == 0)
+		pc->inserted = true;
+}
+
+/* A read's last result: its outcome. */
 static enum db_step finish(struct pg_stmt *s, PGresult *r)
 {
 	struct pg_conn *pc = s->pc;
 	const struct pq_api *pq = pc->pq;
 	ExecStatusType st = r ? pq->PQresultStatus(r) : PGRES_FATAL_ERROR;
-	bool ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
 
-	if (ok) {
-		const char *cmd = pq->PQcmdStatus(r);
+	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
 		s->outcome = DB_DONE;
-		if (strncmp(cmd, "INSERT", 6) == 0 || strncmp(cmd, "UPDATE", 6) == 0 ||
-		    strncmp(cmd, "DELETE", 6) == 0)
-			pc->changes = strtoll(pq->PQcmdTuples(r), NULL, 10);
-		if (strncmp(cmd, "INSERT", 6) == 0)
-			pc->inserted = true;
+		count_changes(pc, r);
 	} else {
 		pg_keep_error(pc, r);
 		s->outcome = pg_outcome(pc->sqlstate);
@@ -221,10 +235,53 @@ static enum db_step finish(struct pg_stmt *s, PGresult *r)
 	while ((r = next_result(s)))
 		pq->PQclear(r);
 	s->state = PS_DONE;
-	end_write(s, ok);
 	return s->outcome;
 }
 
+static int send_exec(struct pg_conn *pc, void *arg)
+{
+	struct pg_stmt *s = arg;
+
+	return pc->pq->PQsendQueryPrepared(pc->c, s->name, s->nparams,
+	                                   (const char *const *)s->vals, NULL, NULL, 0);
+}
+
+/* A write, in one round trip with its own transaction under the write lock
+ * (outside one) or its savepoint (inside); a failure rolls that back and
+ * keeps its own error, not the rollback's.  DB_ROW when it returns rows. */
+static enum db_step run_write(struct pg_stmt *s)
+{
+	static const char *const tx[] = { "BEGIN", PG_WRITE_LOCK };
+	static const char *const sp[] = { "SAVEPOINT hop_st" };
+	struct pg_conn *pc = s->pc;
+	bool own = pc->db->depth == 0, ok;
+	PGresult *r = pg_pipeline(pc, own ? tx : sp, own ? 2 : 1, send_exec, s,
+	                          own ? "COMMIT" : "RELEASE hop_st", &ok);
+	char state[sizeof pc->sqlstate], msg[sizeof pc->msg];
+
+	s->state = PS_DONE;
+	if (!ok) {
+		memcpy(state, pc->sqlstate, sizeof state);
+		memcpy(msg, pc->msg, sizeof msg);
+		pg_run(pc, own ? "ROLLBACK" : "ROLLBACK TO hop_st; RELEASE hop_st");
+		memcpy(pc->sqlstate, state, sizeof state);
+		memcpy(pc->msg, msg, sizeof msg);
+		pc->pq->PQclear(r);
+		return s->outcome = pg_outcome(pc->sqlstate);
+	}
+	count_changes(pc, r);
+	s->outcome = DB_DONE;
+	if (pc->pq->PQresultStatus(r) == PGRES_TUPLES_OK && pc->pq->PQntuples(r) > 0) {
+		s->whole = r;
+		s->rowi = 0;
+		s->state = PS_WHOLE;
+		return DB_ROW;
+	}
+	pc->pq->PQclear(r);
+	return DB_DONE;
+}
+
+/* A read: its rows come one at a time. */
 static enum db_step start(struct pg_stmt *s)
 {
 	struct pg_conn *pc = s->pc;
@@ -232,25 +289,10 @@ static enum db_step start(struct pg_stmt *s)
 
 	pg_settle(pc);
 	s->state = PS_DONE;
-	if (s->write && pc->db->depth == 0) {
-		if (!pg_run(pc, "BEGIN; " PG_WRITE_LOCK)) {
-			s->outcome = pg_outcome(pc->sqlstate);
-			s->own_tx = true;
-			end_write(s, false);
-			return s->outcome == DB_DONE ? DB_FAIL : s->outcome;
-		}
-		s->own_tx = true;
-	} else if (s->write) {
-		if (!pg_run(pc, "SAVEPOINT hop_st"))
-			return s->outcome = pg_outcome(pc->sqlstate);
-		s->savepoint = true;
-	}
 	if (!pq->PQsendQueryPrepared(pc->c, s->name, s->nparams, (const char *const *)s->vals,
 	                             NULL, NULL, 0)) {
 		pg_keep_error(pc, NULL);
-		s->outcome = DB_FAIL;
-		end_write(s, false);
-		return DB_FAIL;
+		return s->outcome = DB_FAIL;
 	}
 	pq->PQsetSingleRowMode(pc->c);
 	pc->busy = s;
@@ -266,10 +308,20 @@ enum db_step pg_step(struct db_stmt *st)
 
 	if (s->state == PS_DONE)
 		return s->outcome;
+	if (s->state == PS_WHOLE) {
+		if (++s->rowi < s->pc->pq->PQntuples(s->whole))
+			return DB_ROW;
+		s->pc->pq->PQclear(s->whole);
+		s->whole = NULL;
+		s->state = PS_DONE;
+		return s->outcome;
+	}
 	if (s->row) {
 		s->pc->pq->PQclear(s->row);
 		s->row = NULL;
 	}
+	if (s->state == PS_IDLE && s->write)
+		return run_write(s);
 	if (s->state == PS_IDLE && (rc = start(s)) != DB_ROW)
 		return rc;
 	r = next_result(s);
@@ -285,7 +337,7 @@ void pg_reset(void *h)
 	struct pg_stmt *s = h;
 
 	if (s->state == PS_RUNNING) {
-		/* The rows not read are dropped; the run's end still ends its write. */
+		/* The rows not read are dropped. */
 		PGresult *r;
 		if (s->row) {
 			s->pc->pq->PQclear(s->row);
@@ -355,11 +407,21 @@ bool pg_bind_text(void *h, int i, const char *text, size_t len, bool copy)
 	return set_value(h, i, v);
 }
 
+/* The current row: a write's rows are whole, a read's come one at a time. */
+static PGresult *current(struct pg_stmt *s, int *row)
+{
+	*row = s->whole ? s->rowi : 0;
+	return s->whole ? s->whole : s->row;
+}
+
 static const char *value(struct pg_stmt *s, int col)
 {
-	if (!s->row || s->pc->pq->PQgetisnull(s->row, 0, col))
+	int row;
+	PGresult *r = current(s, &row);
+
+	if (!r || s->pc->pq->PQgetisnull(r, row, col))
 		return NULL;
-	return s->pc->pq->PQgetvalue(s->row, 0, col);
+	return s->pc->pq->PQgetvalue(r, row, col);
 }
 
 /* A boolean expression (x IS NULL) reads as 1 or 0, as in SQLite. */
@@ -381,8 +443,10 @@ const char *pg_col_text(void *h, int col) { return value(h, col); }
 size_t pg_col_bytes(void *h, int col)
 {
 	struct pg_stmt *s = h;
+	int row;
+	PGresult *r = current(s, &row);
 
-	return s->row ? (size_t)s->pc->pq->PQgetlength(s->row, 0, col) : 0;
+	return r ? (size_t)s->pc->pq->PQgetlength(r, row, col) : 0;
 }
 
 bool pg_col_is_null(void *h, int col) { return value(h, col) == NULL; }

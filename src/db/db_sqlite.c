@@ -251,6 +251,17 @@ static void sq_lean(struct hop_db *db)
 	sqlite3_exec(H(db), "PRAGMA cache_size = -500", NULL, NULL, NULL);
 }
 
+/* A large batch touches every page of the booking indexes: with SQLite's
+ * default 2 MB page cache they would be written out and read back again and
+ * again, and every INSERT's statement journal (the foreign keys and the
+ * is_room trigger need one) would go to a temporary file.  temp_store takes
+ * effect for transactions begun after it. */
+static void sq_bulk(struct hop_db *db, bool big)
+{
+	sqlite3_exec(H(db), big ? "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY"
+	             : "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+}
+
 sqlite3 *db_sqlite(struct hop_db *db) { return db->drv == &db_sqlite_driver ? H(db) : NULL; }
 
 const struct db_driver db_sqlite_driver = {
@@ -267,5 +278,6 @@ const struct db_driver db_sqlite_driver = {
 	.catalog = sq_catalog, .migrate_here = sq_migrate_here,
 	.rows_out = sq_rows_out, .row_get = sq_row_get, .rows_out_end = sq_rows_out_end,
 	.rows_in = sq_rows_in, .row_put = sq_row_put, .rows_in_end = sq_rows_in_end,
+	.bulk = sq_bulk,
 	.lean = sq_lean,
 };

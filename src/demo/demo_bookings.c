@@ -285,31 +285,10 @@ static enum hop_status generate(struct gen *g, hop_date from, hop_date to, struc
 	return HOP_OK;
 }
 
-/* A large batch touches every page of the booking indexes: with SQLite's
- * default 2 MB page cache they would be written out and read back again and
- * again, and every INSERT's statement journal (the foreign keys and the
- * is_room trigger need one) would go to a temporary file.  temp_store takes
- * effect for transactions begun after it.  Both are only hints: a failure
- * costs time, never correctness, so it is not reported. */
+/* A large batch: the database's hints for it (db_bulk), before and after. */
 void demo_bulk_setup(struct hop_app *app, bool big)
 {
-	struct hop_err ignored;
-	struct db_stmt *a = db_stmt(app->db, big ? "PRAGMA cache_size = -1048576"
-	                                       : "PRAGMA cache_size = -2000", &ignored);
-	struct db_stmt *b;
-
-	if (a) {
-		while (db_step(a) == DB_ROW)
-			;
-		db_reset(a);
-	}
-	b = db_stmt(app->db, big ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT",
-	            &ignored);
-	if (b) {
-		while (db_step(b) == DB_ROW)
-			;
-		db_reset(b);
-	}
+	db_bulk(app->db, big);
 }
 
 static enum hop_status run(struct gen *g, uint64_t seed, struct hop_err *err)

@@ -127,7 +127,7 @@ as_fail "bookings: two choices" 2 anna bookings --mine --desk S1
 # --- cancelling ---
 as_ok "cancel the morning" bernd cancel 2026-11-26 --am
 has "$OUT" "Cancelled 1 booking of Bernd Weiß on Thu 26 Nov 2026 (AM)." "cancel says what"
-eq "$(sql "SELECT am, pm, sequence, cancelled_at IS NULL FROM booking b JOIN person p ON p.id = b.person_id WHERE p.login = 'bernd' AND day = '2026-11-26'")" \
+eq "$(sql "SELECT am, pm, sequence, CAST(cancelled_at IS NULL AS integer) FROM booking b JOIN person p ON p.id = b.person_id WHERE p.login = 'bernd' AND day = '2026-11-26'")" \
 	"0|1|1|1" "the afternoon stays, sequence 1"
 as_ok "carl books the freed morning" carl book 2026-11-26 S1 --am
 # Cancelling the day when only its afternoon is booked: no "(all day)".

@@ -7,7 +7,7 @@
 # publishing a change keeps the history the trainee sees; German.
 . "$(dirname "$0")/lib.sh"
 
-dump() { sqlite3 -batch "$HOP_DB" .dump 2>&1; }
+dump() { db_dump; }
 # as LOGIN CMD...: run a test helper acting as LOGIN
 as() { HOP_USER=$1; export HOP_USER; shift; "$@"; HOP_USER=tester; export HOP_USER; }
 C="Anwärter 2027"
@@ -154,7 +154,7 @@ has "$OUT" "0 stations added, 2 changed, 0 removed, 7 unchanged" "two stations m
 as anna expect_ok "anna's history as anna" rotation history --trainee self --format csv
 eq "$(sed -n 1p "$OUT" | tr -d '\r')" "cohort,login,team,old_from,old_until,new_from,new_until,changed_at,changed_by" "the history's csv columns"
 has "$OUT" "Anwärter 2027,anna,Personal,2027-03-01,2027-04-30,2027-05-01,2027-06-30," "her moved station is in her history"
-eq "$(sql "SELECT min(seq) > 0 FROM membership m JOIN person p ON p.id = m.person_id WHERE p.login = 'anna' AND m.kind = 'station' AND m.team_id <> (SELECT id FROM team WHERE name = 'Bürgerservice')")" "1" "their SEQUENCE grew"
+eq "$(sql "SELECT CAST(min(seq) > 0 AS integer) FROM membership m JOIN person p ON p.id = m.person_id WHERE p.login = 'anna' AND m.kind = 'station' AND m.team_id <> (SELECT id FROM team WHERE name = 'Bürgerservice')")" "1" "their SEQUENCE grew"
 expect_ok "Haushalt's week in March" week --team Haushalt --week 2027-W10 --format csv
 has "$OUT" "anna" "anna is in Haushalt in March now"
 as anna expect_fail "another trainee's history" 4 rotation history --trainee bert

@@ -128,7 +128,7 @@ has "$OUT" "\$HOP_CONFIG" "config path lists \$HOP_CONFIG"
 has "$OUT" "$SCRATCH/good.ini  (found)" "config path marks the file found"
 has "$OUT" "$XDG_CONFIG_HOME/hop/hop.ini  (not found)" "config path lists the XDG file"
 has "$OUT" "Configuration in use: $SCRATCH/good.ini" "config path says which is used"
-has "$OUT" "Database: $HOP_DB (from \$HOP_DB)" "config path shows the database"
+has "$OUT" "Database: $DB_SHOWN (from \$HOP_DB)" "config path shows the database"
 unset HOP_CONFIG
 printf '[database]\npath = ~/x/hop.db\n' >"$SCRATCH/db.ini"
 env -u HOP_DB HOME="$SCRATCH/h" "$HOP" --config "$SCRATCH/db.ini" config path >"$OUT" 2>"$ERR"

@@ -5,7 +5,7 @@
 # German messages.
 . "$(dirname "$0")/lib.sh"
 
-dump() { sqlite3 -batch "$HOP_DB" .dump 2>&1; }
+dump() { db_dump; }
 
 expect_ok "init" init --name "Tess Ter"
 expect_ok "HR" person add hr --name "Hanna Rat" --roles employee,hr
@@ -22,13 +22,13 @@ eq "$(sql "SELECT validity_months, renewal_days, kind, needs_approval FROM cours
 	"12|90|inhouse|0" "stored: 12 months, the 90-day window, in-house"
 expect_ok "add without validity" course add EINF --title "Einführung"
 has "$OUT" "never expires" "a course without validity never expires"
-eq "$(sql "SELECT validity_months IS NULL FROM course WHERE code = 'EINF'")" "1" "stored as NULL"
+eq "$(sql "SELECT CAST(validity_months IS NULL AS integer) FROM course WHERE code = 'EINF'")" "1" "stored as NULL"
 expect_ok "add with everything" course add DS.2026_a --title "Datenschutz" --kind online \
 	--provider "BAköV" --hours 7,5 --competences "dc1, DC2" --validity 24 --renewal 60 \
 	--approval --description "Grundlagen der DSGVO"
 eq "$(sql "SELECT kind, provider, hours_x10, validity_months, renewal_days, needs_approval, description FROM course WHERE code = 'DS.2026_a'")" \
 	"online|BAköV|75|24|60|1|Grundlagen der DSGVO" "every field stored"
-eq "$(sql "SELECT group_concat(k.code) FROM course_competence cc JOIN competence k ON k.id = cc.competence_id JOIN course c ON c.id = cc.course_id WHERE c.code = 'DS.2026_a' ORDER BY k.code")" \
+eq "$(sql_list , "SELECT k.code FROM course_competence cc JOIN competence k ON k.id = cc.competence_id JOIN course c ON c.id = cc.course_id WHERE c.code = 'DS.2026_a' ORDER BY k.code")" \
 	"DC1,DC2" "competences by code, as the catalogue spells them"
 expect_ok "German kind" course add UW --title "Sicherheitsunterweisung" --kind Unterweisung --validity 12
 eq "$(sql "SELECT kind FROM course WHERE code = 'UW'")" "instruction" "unterweisung is instruction"
@@ -85,7 +85,7 @@ eq "$(sql "SELECT count(*) FROM audit WHERE action = 'course.add'")" "5" "every 
 expect_ok "edit" course edit IT-SEC --title "IT-Sicherheit kompakt" --validity 24 --hours 2
 has "$OUT" "changed the course IT-SEC: title: IT-Sicherheit -> IT-Sicherheit kompakt; hours: (none) -> 2; validity: 12 -> 24" "says what changed"
 expect_ok "edit to no validity" course edit IT-SEC --validity none
-eq "$(sql "SELECT validity_months IS NULL FROM course WHERE code = 'IT-SEC'")" "1" "none clears the validity"
+eq "$(sql "SELECT CAST(validity_months IS NULL AS integer) FROM course WHERE code = 'IT-SEC'")" "1" "none clears the validity"
 expect_ok "unchanged" course edit IT-SEC --validity none
 has "$OUT" "the course IT-SEC is unchanged" "an edit that changes nothing says so"
 expect_fail "nothing to change" 2 course edit IT-SEC
@@ -108,7 +108,7 @@ hasnt "$OUT" "X3," "retired courses are not listed"
 run course list --all --format csv
 has "$OUT" "X3,Von HR,inhouse,,,,no,0,2026-11-23" "--all lists them with the day"
 expect_ok "activate" course edit X3 --activate
-eq "$(sql "SELECT retired_on IS NULL FROM course WHERE code = 'X3'")" "1" "in use again"
+eq "$(sql "SELECT CAST(retired_on IS NULL AS integer) FROM course WHERE code = 'X3'")" "1" "in use again"
 
 # ---- list, show, formats ----
 run course list --format csv

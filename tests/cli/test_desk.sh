@@ -118,7 +118,7 @@ for day in 2026-11-20 2026-11-24 2026-11-25 2026-11-26; do
 done
 expect_ok "desk retire" desk retire 3.15 --from 2026-11-25
 has "$OUT" "retired 3.15 from 2026-11-25; 2 bookings from that day on were cancelled" "retire reports the cancellations"
-eq "$(sql "SELECT group_concat(day) FROM booking WHERE cancelled_at IS NOT NULL AND cancel_reason = 'desk retired' AND sequence = 1")" "2026-11-25,2026-11-26" "the bookings from that day are cancelled"
+eq "$(sql_list , "SELECT day FROM booking WHERE cancelled_at IS NOT NULL AND cancel_reason = 'desk retired' AND sequence = 1 ORDER BY day")" "2026-11-25,2026-11-26" "the bookings from that day are cancelled"
 eq "$(sql "SELECT count(*) FROM audit WHERE action = 'booking.cancel'")" "2" "each cancellation is audited"
 expect_fail "retire in the past" 1 desk retire 3.2 --from 2026-11-01
 expect_ok "retire today" desk retire 3.2

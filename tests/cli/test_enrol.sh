@@ -4,7 +4,7 @@
 # whom, the presence tie-in (office days, an away day warned), lists.
 . "$(dirname "$0")/lib.sh"
 
-dump() { sqlite3 -batch "$HOP_DB" .dump 2>&1; }
+dump() { db_dump; }
 # asu USER CMD...: run a test command as another user.
 asu() { _u=$HOP_USER; HOP_USER=$1; shift; "$@"; HOP_USER=$_u; }
 state() { sql "SELECT e.state FROM enrolment e JOIN person p ON p.id = e.person_id WHERE e.session_id = $1 AND p.login = '$2' AND e.state <> 'cancelled'"; }

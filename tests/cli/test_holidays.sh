@@ -73,7 +73,7 @@ eq "$(dump)" "$before" "dry run changed nothing"
 
 expect_ok "import sample" import holidays "$SAMPLE"
 has "$OUT" "added 4 days" "four closure days added"
-eq "$(sql "SELECT group_concat(day, ' ') FROM (SELECT day FROM closure ORDER BY day)")" \
+eq "$(sql_list ' ' "SELECT day FROM closure ORDER BY day")" \
    "2026-12-28 2026-12-29 2026-12-30 2026-12-31" "28-31 Dec stored, DTEND exclusive"
 eq "$(sql "SELECT count(*) FROM audit WHERE action = 'import.holidays'")" "1" "audited"
 expect_ok "import again" import holidays "$SAMPLE"

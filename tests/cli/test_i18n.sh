@@ -19,7 +19,7 @@ fi
 
 german()  { export LC_ALL=$DE LANG=$DE; unset LANGUAGE; }
 english() { export LC_ALL=C.UTF-8 LANG=C.UTF-8; unset LANGUAGE; }
-dump()    { sqlite3 -batch "$HOP_DB" .dump 2>&1; }
+dump()    { db_dump; }
 
 # ---- the catalogue itself ----
 MO="$HOPLOCALEDIR/de/LC_MESSAGES/hop.mo"
@@ -77,16 +77,16 @@ eq "$(printf '%s\n' "$cols" | wc -l | tr -d ' ')" 1 "German: person edit's optio
 has "$OUT" "  --remove-role ROLLEN  Rollen entziehen" "German: person edit option help"
 
 expect_fail "German: no database" 3 person list
-has "$ERR" "hop: Keine Datenbank unter $HOP_DB; legen Sie eine mit 'hop init' an (oder mit 'hop init --demo' für eine Demo-Organisation)" \
+has "$ERR" "hop: Keine Datenbank unter $DB_SHOWN; legen Sie eine mit 'hop init' an (oder mit 'hop init --demo' für eine Demo-Organisation)" \
 	"German: the missing database is named, with what to do"
 
 expect_ok "German: hop init --demo" init --demo
-has "$OUT" "$HOP_DB angelegt: 60 Personen in 6 Teams; Sie sind 'tester' (employee,hr,admin)." \
+has "$OUT" "$DB_SHOWN angelegt: 60 Personen in 6 Teams; Sie sind 'tester' (employee,hr,admin)." \
 	"German: init says what it created; role keywords stay"
 
 expect_ok "German: hop whoami" whoami
 has "$OUT" "Kennung:       tester" "German: whoami's login line"
-has "$OUT" "Datenbank:     $HOP_DB (aus \$HOP_DB)" "German: whoami says where the database came from"
+has "$OUT" "Datenbank:     $DB_SHOWN (aus \$HOP_DB)" "German: whoami says where the database came from"
 has "$OUT" "Rollen:        employee,hr,admin" "German: whoami's roles as keywords"
 
 expect_ok "German: hop person list at 80 columns" person list

@@ -148,13 +148,13 @@ has "$ERR" "no/such/dir/x.csv" "the failure names the file"
 
 # Round trip: into a fresh database, and out again the same.
 cp people-out.csv first.csv
-HOP_DB="$SCRATCH/two.db"
+MAIN_DB=$HOP_DB HOP_DB=$(other_db two)
 expect_ok "init a second database" init --name "Test Admin"
 expect_ok "import the export" import people --create-teams first.csv
 has "$OUT" "unchanged 1 (teams created 4)" "all but the admin added"
 expect_ok "export the second database" export people --all second.csv
 eq "$(cmp first.csv second.csv && echo same)" "same" "the export survives import and export unchanged"
-HOP_DB="$SCRATCH/hop.db"
+HOP_DB=$MAIN_DB
 
 # ---- usage ----
 expect_fail "import without a file" 2 import people

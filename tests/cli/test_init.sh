@@ -1,5 +1,7 @@
 # hop init (empty and demo), hop whoami, where the database comes from.
 . "$(dirname "$0")/lib.sh"
+sqlite_only "init makes, replaces (--force) and keeps SQLite files, their modes and WAL; \
+init on PostgreSQL is test_pg.sh's and every suite's first step"
 
 dump() { sqlite3 -batch "$1" .dump 2>&1; }
 

@@ -26,6 +26,10 @@ none_in 'include "hop/(demo|cli|tui)/' "src/core include/hop/core" "core include
 none_in 'include "hop/db/' "src/cli src/tui include/hop/cli include/hop/tui" "the front ends never include db"
 none_in 'sqlite3|SQLITE_' "src/base src/core src/demo src/cli src/tui src/ics src/config include/hop/base include/hop/core include/hop/cli include/hop/tui" \
 	"only db knows SQLite"
+# Core's SQL is a literal given to db_stmt: statements made at run time
+# (db_raw.h) and SQLite's own handle (db_sqlite.h) are the tests' and tools'.
+none_in 'include "hop/db/db_(raw|sqlite)\.h"' "src/base src/core src/demo src/cli src/tui src/ics src/config src/main.c" \
+	"only db and the tests make statements at run time"
 none_in 'curses' "src/base src/db src/core src/demo src/cli src/ics src/config" "only the TUI knows curses"
 none_in '^extern struct [a-z_]+ [A-Za-z_]+;' "src/tui" "no screen shares its state as a global"
 big=$(cd "$ROOT" && find src include tests -name '*.[ch]' -exec wc -l {} + | awk '$2 != "total" && $1 > 600 {print $2}')

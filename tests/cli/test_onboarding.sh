@@ -5,7 +5,7 @@
 # by independent parsers, German messages.
 . "$(dirname "$0")/lib.sh"
 
-dump() { sqlite3 -batch "$HOP_DB" .dump 2>&1; }
+dump() { db_dump; }
 due() {   # due LOGIN TITLE: the due day of a step, from the CSV of 'onboarding show'
 	"$HOP" onboarding show "$1" --format csv | awk -F, -v t="$2" '
 		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }

@@ -111,7 +111,7 @@ HOP_USER=emp expect_fail "employee removes" 4 person remove jweiss
 expect_ok "remove lead" person remove aberg
 has "$OUT" "2026-11-23" "remove says the last day"
 eq "$(sql "SELECT end_date FROM person WHERE login = 'aberg'")" "2026-11-23" "end date set"
-eq "$(sql "SELECT lead_id IS NULL FROM team WHERE slug = 'referat-11'")" "1" "team lead cleared"
+eq "$(sql "SELECT CAST(lead_id IS NULL AS integer) FROM team WHERE slug = 'referat-11'")" "1" "team lead cleared"
 expect_ok "remove with date" person remove emp --date 2026-11-23
 expect_fail "remove again" 5 person remove aberg
 expect_ok "list on the last day" person list --format csv

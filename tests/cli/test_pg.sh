@@ -38,10 +38,15 @@ if ! ls "$ROOT"/db/postgresql/0001_*.sql >/dev/null 2>&1; then
 	exit 0
 fi
 export HOP_DB="$PG_URL"
+expect_fail "an empty database holds no organisation" 3 person list
+has "$ERR" "hop: no database at PostgreSQL dbname=hop host=$PG_DIR user=hop; create one with 'hop init'" \
+	"as SQLite says of a missing file, the database named as whoami names it"
 expect_ok "init on PostgreSQL" init --name "Tess Ter"
 has "$OUT" "Created PostgreSQL dbname=hop" "init names the database, not the URL"
 expect_fail "a second init is refused" 5 init --name "Tess Ter"
 has "$ERR" "already holds a hop organisation" "and says the database holds one"
+expect_fail "init --force does not empty a database on the server" 5 init --force
+has "$ERR" "hop does not empty a PostgreSQL database" "and says so"
 expect_ok "team" team add "Referat 11"
 expect_ok "anna" person add anna --name "Anna Berg" --team "Referat 11"
 expect_ok "bernd" person add bernd --name "Bernd Weiß" --team "Referat 11"

@@ -32,7 +32,7 @@ chmod 755 "$SCRATCH"
 [ -n "$AS" ] && chown postgres "$PGDIR"
 # The socket in the scratch directory, no TCP: nothing clashes with another
 # cluster on this machine.  Stopped on exit, before lib.sh removes the files.
-trap '$AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
+trap '$AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1; lib_cleanup' EXIT
 if ! $AS "$PGBIN/initdb" -D "$PGDIR/data" -U hop -A trust -E UTF8 --locale=C.UTF-8 -N \
 		>"$PGDIR/initdb.log" 2>&1; then
 	nok "initdb failed: $(tail -3 "$PGDIR/initdb.log")"
@@ -62,7 +62,9 @@ for f in "$ROOT"/db/postgresql/[0-9]*.sql; do
 done
 [ "$loaded" = yes ] && ok "every step of db/postgresql loads into an empty database"
 
-# ---- the schemas compare
+# ---- the schemas compare (with an SQLite file also when the suites run on
+# PostgreSQL)
+HOP_DB="$SCRATCH/schema.db"
 expect_ok "hop init makes the SQLite schema" init
 if python3 "$ROOT/tests/cli/pg_schema_compare.py" "$HOP_DB" $PQ >"$OUT" 2>&1; then
 	ok "the schemas are equal ($(tail -1 "$OUT"))"
@@ -136,13 +138,17 @@ pg_refuses "a slug with a capital is refused (CHECK)" 23514 "
 pg_refuses "team names are unique whatever their case (collation nocase)" 23505 "
 	INSERT INTO team (name, slug, created_on) VALUES ('VERGABE', 'vergabe-2', '2026-01-01')"
 
-# data_rev: every statement that changes a feed table bumps it; one that
-# changes nothing does not.
+# data_rev: every transaction that changes a feed table bumps it, once
+# however many statements it has; one that changes nothing does not.
 n0=$($PQ -At -c "SELECT n FROM data_rev")
 $PQ -c "UPDATE person SET email = NULL WHERE id = 999; DELETE FROM presence WHERE day = 'x'" >/dev/null
 eq "$($PQ -At -c "SELECT n FROM data_rev")" "$n0" "a statement that changes no row leaves data_rev alone"
 $PQ -c "INSERT INTO presence (person_id, day, location, updated_at) VALUES (1, '2026-11-24', 'home', 'x')" >/dev/null
 eq "$($PQ -At -c "SELECT n FROM data_rev")" "$((n0 + 1))" "an insert bumps data_rev"
+$PQ -c "BEGIN; UPDATE person SET email = 'a@b.de' WHERE id = 1; DELETE FROM presence WHERE person_id = 1; COMMIT" >/dev/null
+eq "$($PQ -At -c "SELECT n FROM data_rev")" "$((n0 + 2))" "a transaction of two changes bumps it once"
+$PQ -c "BEGIN; SAVEPOINT a; UPDATE person SET email = NULL WHERE id = 1; ROLLBACK TO a; UPDATE person SET email = 'c@d.de' WHERE id = 1; COMMIT" >/dev/null
+eq "$($PQ -At -c "SELECT n FROM data_rev")" "$((n0 + 3))" "and a change rolled back to a savepoint leaves the next one to bump it"
 
 # ---- the collation "hop" sorts as hop does
 # Every first name with every surname of the demo (and the demo's unit

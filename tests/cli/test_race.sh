@@ -54,13 +54,13 @@ attempts=$(ls "$RACE"/*.rc | wc -l | tr -d ' ')
 eq "$attempts" "48" "every attempt ran (6 racers, 48 bookings)"
 
 # No desk, no person double-booked among active bookings.
-eq "$(sql "SELECT count(*) FROM (SELECT desk_id, day FROM booking WHERE cancelled_at IS NULL AND am = 1 GROUP BY desk_id, day HAVING count(*) > 1)")" \
+eq "$(sql "SELECT count(*) FROM (SELECT desk_id, day FROM booking WHERE cancelled_at IS NULL AND am = 1 GROUP BY desk_id, day HAVING count(*) > 1) AS x")" \
 	"0" "no desk is booked twice in a morning"
-eq "$(sql "SELECT count(*) FROM (SELECT desk_id, day FROM booking WHERE cancelled_at IS NULL AND pm = 1 GROUP BY desk_id, day HAVING count(*) > 1)")" \
+eq "$(sql "SELECT count(*) FROM (SELECT desk_id, day FROM booking WHERE cancelled_at IS NULL AND pm = 1 GROUP BY desk_id, day HAVING count(*) > 1) AS x")" \
 	"0" "no desk is booked twice in an afternoon"
-eq "$(sql "SELECT count(*) FROM (SELECT person_id, day FROM booking WHERE cancelled_at IS NULL AND is_room = 0 AND am = 1 GROUP BY person_id, day HAVING count(*) > 1)")" \
+eq "$(sql "SELECT count(*) FROM (SELECT person_id, day FROM booking WHERE cancelled_at IS NULL AND is_room = 0 AND am = 1 GROUP BY person_id, day HAVING count(*) > 1) AS x")" \
 	"0" "nobody holds two desks in a morning"
-eq "$(sql "SELECT count(*) FROM (SELECT person_id, day FROM booking WHERE cancelled_at IS NULL AND is_room = 0 AND pm = 1 GROUP BY person_id, day HAVING count(*) > 1)")" \
+eq "$(sql "SELECT count(*) FROM (SELECT person_id, day FROM booking WHERE cancelled_at IS NULL AND is_room = 0 AND pm = 1 GROUP BY person_id, day HAVING count(*) > 1) AS x")" \
 	"0" "nobody holds two desks in an afternoon"
 
 # Every attempt: booked (0, nothing on stderr) or refused as a conflict (5)

@@ -5,7 +5,7 @@
 # reason and changing nothing, who may see what, German output.
 . "$(dirname "$0")/lib.sh"
 
-dump() { sqlite3 -batch "$HOP_DB" .dump 2>&1; }
+dump() { db_dump; }
 # col CSVFILE KEYCOL KEY COL: the value of COL in the row whose KEYCOL is KEY
 col() {
 	tr -d '\r' <"$1" | awk -F, -v k="$2" -v key="$3" -v c="$4" '

@@ -29,7 +29,7 @@ expect_ok "a1 seconded to a Land authority for 30 months" assign a1 --host "Fina
 has "$OUT" "a1 is seconded from Referat 11 to Finanzministerium NRW (Land) from 2026-12-01 to 2029-05-31" "said where to"
 has "$ERR" "hop: note: a secondment of 30 months needs the person's consent (BBG § 27)" "flagged for consent"
 has "$ERR" "hop: note: the staff council (Personalrat) takes part" "and for the staff council"
-eq "$(sql "SELECT (team_id = (SELECT id FROM team WHERE name = 'Referat 11')) || '|' || host || '|' || host_level FROM membership WHERE kind = 'secondment' AND person_id = (SELECT id FROM person WHERE login = 'a1')")" "1|Finanzministerium NRW|land" "stored: seconded from Referat 11, host and level"
+eq "$(sql "SELECT CAST(team_id = (SELECT id FROM team WHERE name = 'Referat 11') AS integer) || '|' || host || '|' || host_level FROM membership WHERE kind = 'secondment' AND person_id = (SELECT id FROM person WHERE login = 'a1')")" "1|Finanzministerium NRW|land" "stored: seconded from Referat 11, host and level"
 expect_ok "the secondments" rotation secondments --format csv
 eq "$(sed -n 1p "$OUT" | tr -d '\r')" "login,name,from_team,host,level,start,end,months,consent,personalrat" "the columns"
 has "$OUT" "a1,Anna Abgeordnet,Referat 11,Finanzministerium NRW,land,2026-12-01,2029-05-31,30,yes,yes" "30 months, consent and staff council"

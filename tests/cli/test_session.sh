@@ -6,7 +6,7 @@
 # feeds read by Python's icalendar, German messages.
 . "$(dirname "$0")/lib.sh"
 
-dump() { sqlite3 -batch "$HOP_DB" .dump 2>&1; }
+dump() { db_dump; }
 # asu USER CMD...: run a test command as another user.
 asu() { _u=$HOP_USER; HOP_USER=$1; shift; "$@"; HOP_USER=$_u; }
 
@@ -41,7 +41,7 @@ eq "$(sql "SELECT b.day || ' ' || b.am || b.pm || ' ' || b.attendees || ' ' || d
 	"2026-11-25 10 10 R1" "the room is booked for the morning, for the capacity"
 expect_ok "two days" session add DS --start "2026-11-30 09:00" --end "2026-12-01 16:00" --capacity 8 --room R1
 S4=$(cat "$OUT")
-eq "$(sql "SELECT group_concat(b.day || ':' || b.am || b.pm, ' ') FROM course_session_booking l JOIN booking b ON b.id = l.booking_id WHERE l.session_id = $S4 ORDER BY b.day")" \
+eq "$(sql_list ' ' "SELECT b.day || ':' || b.am || b.pm FROM course_session_booking l JOIN booking b ON b.id = l.booking_id WHERE l.session_id = $S4 ORDER BY b.day")" \
 	"2026-11-30:11 2026-12-01:11" "a two-day session books the room on both days, all day"
 before=$(dump)
 expect_fail "the room is taken that morning" '!' session add ITS --start "2026-11-25 11:00" --capacity 4 --room R1

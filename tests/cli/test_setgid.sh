@@ -4,6 +4,7 @@
 # $HOPLOCALEDIR point nowhere else; files they name are written with their
 # own rights.  Needs root (users, a group, a setgid program): skips otherwise.
 . "$(dirname "$0")/lib.sh"
+sqlite_only "the shared SQLite file of a setgid install, its group and modes"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 # Whatever the user: the environment is read through priv_getenv only, but
@@ -22,7 +23,7 @@ done
 G=hopg$$ A=hopa$$ B=hopb$$
 cleanup() {
 	userdel "$A" 2>/dev/null; userdel "$B" 2>/dev/null; groupdel "$G" 2>/dev/null
-	rm -rf "$SCRATCH"
+	lib_cleanup
 }
 trap cleanup EXIT
 trap 'exit 1' HUP INT TERM

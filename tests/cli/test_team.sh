@@ -37,7 +37,7 @@ expect_ok "rename" team edit referat-z-1-oeffentlichkeit --name "Referat Z 1"
 has "$OUT" "name: Referat Z 1 – Öffentlichkeit -> Referat Z 1" "rename printed"
 eq "$(sql "SELECT slug FROM team WHERE name = 'Referat Z 1'")" "referat-z-1-oeffentlichkeit" "slug stays on rename"
 expect_ok "no lead" team edit "referat z 1" --no-lead
-eq "$(sql "SELECT lead_id IS NULL FROM team WHERE name = 'Referat Z 1'")" "1" "lead cleared"
+eq "$(sql "SELECT CAST(lead_id IS NULL AS integer) FROM team WHERE name = 'Referat Z 1'")" "1" "lead cleared"
 expect_ok "same again" team edit "Referat Z 1" --no-lead
 has "$OUT" "nothing changed" "no-op edit says so"
 expect_fail "edit nothing" 2 team edit "Referat Z 1"

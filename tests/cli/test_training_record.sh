@@ -6,7 +6,7 @@
 # and export, German.
 . "$(dirname "$0")/lib.sh"
 
-dump() { sqlite3 -batch "$HOP_DB" .dump 2>&1; }
+dump() { db_dump; }
 until_of() {   # until_of LOGIN COURSE DAY: valid_until of the live record
 	sql "SELECT coalesce(r.valid_until, '-') FROM training_record r JOIN person p ON p.id = r.person_id
 	     JOIN course c ON c.id = r.course_id WHERE p.login = '$1' AND c.code = '$2'
@@ -188,7 +188,8 @@ HOP_USER=anna expect_fail "an employee may not export" 4 export records
 # ---- the samples import into a new database ----
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 (
-	export HOP_DB="$SCRATCH/sample.db" HOP_TODAY=2026-11-23
+	HOP_DB=$(other_db sample)
+	export HOP_DB HOP_TODAY=2026-11-23
 	expect_ok "sample: init" init --name "Tess Ter"
 	expect_ok "sample: people" import people "$ROOT/sample-config/people.csv" --create-teams
 	expect_ok "sample: courses" import courses "$ROOT/sample-config/courses.csv"

@@ -90,7 +90,8 @@ INSERT INTO enrolment (session_id, person_id, state, result, queued_at, requeste
   SELECT 1, id, 'attended', 'passed', 'x', 'tester' FROM person WHERE login = 's2';
 INSERT INTO training_record (person_id, course_id, done_on, result, source, enrolment_id, created_at, created_by, revoked_at, revoke_reason)
   SELECT p.id, v.c, v.d, 'passed', v.s, v.e, 'x', 'tester', v.r, v.rr FROM person p JOIN (
-    SELECT 'l1' AS l, 1 AS c, '2026-02-10' AS d, 'manual' AS s, NULL AS e, NULL AS r, NULL AS rr
+    SELECT 'l1' AS l, 1 AS c, '2026-02-10' AS d, 'manual' AS s, CAST(NULL AS integer) AS e,
+      CAST(NULL AS text) AS r, CAST(NULL AS text) AS rr
     UNION ALL SELECT 'l1', 2, '2026-02-10', 'manual', NULL, NULL, NULL
     UNION ALL SELECT 's1', 1, '2026-03-01', 'import', NULL, NULL, NULL
     UNION ALL SELECT 's1', 2, '2025-12-31', 'import', NULL, NULL, NULL
@@ -154,7 +155,7 @@ expect_ok "the plan again" training plan C3 --format csv
 eq "$(placed s3) $(placed l1)" "$second $first" "not on a day away: s3 moves to the later session, l1 takes the seat"
 expect_ok "confirm" training plan C3 --confirm
 has "$OUT" "Enrolled 5 people as booked." "confirm says how many"
-eq "$(sql "SELECT group_concat(n) FROM (SELECT count(*) AS n FROM enrolment WHERE state = 'booked' AND session_id IN ($first, $second) GROUP BY session_id ORDER BY session_id)")" \
+eq "$(sql_list , "SELECT count(*) FROM enrolment WHERE state = 'booked' AND session_id IN ($first, $second) GROUP BY session_id ORDER BY session_id")" \
 	"3,2" "within capacity"
 eq "$(sql "SELECT count(*) FROM audit WHERE action = 'enrol.plan'") $(sql "SELECT count(*) FROM audit WHERE action = 'plan.confirm'")" \
 	"5 1" "every enrolment audited"

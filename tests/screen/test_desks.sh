@@ -79,7 +79,7 @@ zone_labels() {
 }
 
 new_demo() {
-	rm -f "$HOP_DB" "$HOP_DB-wal" "$HOP_DB-shm"
+	empty_db
 	run init --demo
 	[ "$RC" -eq 0 ]
 }
@@ -377,7 +377,7 @@ if [ -n "$ROOM" ]; then
 			row_of "$ROOM" >"$SCRATCH/row"
 			grep -qE "○ free +★ mine \(4\)" "$SCRATCH/row" && ok "the room's afternoon is mine, for 4" ||
 				nok "room row: $(cat "$SCRATCH/row")"
-			eq "$(sql "SELECT attendees || am || pm FROM booking b JOIN desk d ON d.id = b.desk_id
+			eq "$(sql "SELECT CAST(attendees AS text) || am || pm FROM booking b JOIN desk d ON d.id = b.desk_id
 				WHERE d.code = '$ROOM' AND b.day = '$D' AND b.cancelled_at IS NULL")" "401" \
 				"the database holds the room's afternoon for 4"
 		else

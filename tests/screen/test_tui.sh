@@ -29,7 +29,7 @@ list_names() {
 }
 
 new_demo() {
-	rm -f "$HOP_DB" "$HOP_DB-wal" "$HOP_DB-shm"
+	empty_db
 	run init --demo
 	[ "$RC" -eq 0 ]
 }
@@ -75,7 +75,7 @@ for size in 100x30 200x60; do
 	has "$SCR" "$FIRST_TEAM (" "$size: the first team's heading"
 	has "$SCR" "$TOTAL people" "$size: the count of current people"
 	found=""
-	for n in $(sql "SELECT replace(name, ' ', '_') FROM person WHERE name GLOB '*[äöüßÄÖÜŞşÇçğĞıİ]*'"); do
+	for n in $(sql "SELECT replace(name, ' ', '_') FROM person" | grep '[äöüßÄÖÜŞşÇçğĞıİ]'); do
 		n=$(printf '%s' "$n" | tr '_' ' ')
 		grep -qF "$n" "$SCR" && { found=$n; break; }
 	done

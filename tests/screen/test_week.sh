@@ -32,7 +32,7 @@ desk_of() { # LOGIN DAY: the active desk bookings of the day
 	     WHERE x.login = '$1' AND b.day = '$2' AND b.cancelled_at IS NULL AND b.is_room = 0"
 }
 
-rm -f "$HOP_DB"
+empty_db
 run init --demo
 if [ "$RC" -ne 0 ]; then
 	nok "hop init --demo failed: $(head -c 400 "$ERR")"

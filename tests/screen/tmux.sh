@@ -11,7 +11,7 @@ tmux_missing() { ! command -v tmux >/dev/null 2>&1; }
 TSOCK="$SCRATCH/tmux.sock"
 SCR="$SCRATCH/screen"
 CONF="$SCRATCH/hop.ini"
-trap 'tmux -S "$TSOCK" kill-server >/dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
+trap 'tmux -S "$TSOCK" kill-server >/dev/null 2>&1; lib_cleanup' EXIT
 
 # The status bar off, so the pane is the whole window; the pane stays after
 # hop exits, so its exit status and last output can be read.

@@ -6,9 +6,10 @@ files given that starts like a statement, or holds a clause in capitals (a
 piece of one in a macro), is checked for constructs PostgreSQL
 does not speak: SQLite's date functions and modifiers, GLOB, rowid, INSERT OR
 ..., ifnull, two-argument min/max, group_concat, instr, PRAGMA and the
-sqlite_ tables, the collations hop registers in SQLite (hop, NOCASE), and
-comparisons that use an integer as a boolean.  Prints "file:line: construct:
-statement" per statement and, last, "N statements use SQLite-only SQL".
+sqlite_ tables, SQLite's own collations BINARY and RTRIM (hop and NOCASE,
+which core names, are in both schemas: db/postgresql/0001), and comparisons
+that use an integer as a boolean.  Prints "file:line: construct: statement"
+per statement and, last, "N statements use SQLite-only SQL".
 The db layer's drivers (src/db/db_sqlite*.c, db_pg*.c) speak their own
 engine's SQL by design and are not checked.
 
@@ -23,6 +24,8 @@ STATEMENT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|DROP|ALTER
                        r"REPLACE|VALUES)\b", re.I)
 # A piece of a statement kept in a macro ("ORDER BY s.name COLLATE hop"):
 # clause words in capitals, as hop writes SQL and never prose.
+# ...or a piece with a numbered parameter ("min(?2, p.end_date)" given to a macro).
+PARAM = re.compile(r"\?\d")
 FRAGMENT = re.compile(r"\b(SELECT|FROM|WHERE|ORDER BY|GROUP BY|JOIN|SET|VALUES)\b")
 CONSTRUCTS = [
     ("date function", re.compile(r"\b(date|datetime|julianday|strftime|unixepoch|time)\s*\(", re.I)),
@@ -40,7 +43,9 @@ CONSTRUCTS = [
     ("total", re.compile(r"\btotal\s*\(", re.I)),
     ("PRAGMA", re.compile(r"\bPRAGMA\b", re.I)),
     ("sqlite_ table", re.compile(r"\bsqlite_\w+", re.I)),
-    ("COLLATE hop/NOCASE", re.compile(r"\bCOLLATE\s+(hop|nocase)\b", re.I)),
+    # hop and NOCASE are collations of hop's schema on both (PostgreSQL's
+    # db/postgresql/0001_foundation.sql creates them); these two are SQLite's alone.
+    ("COLLATE BINARY/RTRIM", re.compile(r"\bCOLLATE\s+(binary|rtrim)\b", re.I)),
     # SQLite's "a IS b" / "a IS NOT b" of values (both: IS [NOT] DISTINCT FROM).
     ("IS of values", re.compile(r"\bIS\s+(NOT\s+)?(?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)[\w?]", re.I)),
     ("LIMIT -1", re.compile(r"\bLIMIT\s+-1\b", re.I)),
@@ -145,6 +150,31 @@ def param_as_boolean(sql):
     return False
 
 
+AGGREGATE = re.compile(r"\b(sum|total|avg|max|min)\s*\(", re.I)
+CONDITION = re.compile(r"(<>|!=|<=|>=|[=<>])|\b(AND|OR|NOT|IS|IN|LIKE|BETWEEN|EXISTS)\b", re.I)
+
+
+def aggregate_of_condition(sql):
+    """sum(a AND b), sum(x IS NULL), max(a = b): a condition counted as a number
+    (PostgreSQL: sum(CASE WHEN ... THEN 1 ELSE 0 END), count(*) FILTER ...)."""
+    for m in AGGREGATE.finditer(sql):
+        depth, arg = 1, []
+        for ch in sql[m.end():]:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            arg.append(ch if depth == 1 else " ")
+        text = "".join(arg).strip()
+        if re.match(r"(CASE|DISTINCT)\b", text, re.I):
+            continue
+        if CONDITION.search(text):
+            return True
+    return False
+
+
 def strip_quoted(sql):
     return re.sub(r"'(?:[^']|'')*'", lambda m: m.group(0) if re.match(r"'[+-]\d+ ", m.group(0)) else "''", sql)
 
@@ -153,7 +183,7 @@ def check(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
     for line, sql in literals(text):
-        if not STATEMENT.match(sql) and not FRAGMENT.search(sql):
+        if not STATEMENT.match(sql) and not FRAGMENT.search(sql) and not PARAM.search(sql):
             continue
         body = strip_quoted(sql)
         found = [name for name, rx in CONSTRUCTS if rx.search(body)]
@@ -161,6 +191,8 @@ def check(path):
             found.append("min/max of two values")
         if param_as_boolean(body):
             found.append("integer as boolean")
+        if aggregate_of_condition(body) and "boolean as integer" not in found:
+            found.append("boolean as integer")
         if found:
             yield line, found, " ".join(sql.split())
 

@@ -52,15 +52,7 @@ static enum hop_status import_text(struct hop_app *app, const char *text, const 
 
 static int count_rows(struct hop_app *app)
 {
-	sqlite3_stmt *st;
-	int n;
-
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), "SELECT count(*) FROM closure", -1,
-	                                    &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return (int)test_sql_int(app->db, "SELECT count(*) FROM closure");
 }
 
 /* Import, expect failure, and return the messages (owned by a static buffer). */

@@ -8,20 +8,12 @@
 #include "hop/core/people/membership.h"
 #include "hop/core/people/person.h"
 #include "hop/core/rotation/cohort.h"
-#include "hop/db/db_sqlite.h"
 
 #define COHORT "Anwärter 2027"
 
 static int64_t count(struct hop_app *app, const char *sql)
 {
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return test_sql_int(app->db, sql);
 }
 
 /* Every row that the cohort's rules keep, and the audit: one number that
@@ -141,8 +133,7 @@ static void test_model_refusals(void **unused)
 	                               date_from_ymd(2027, 2, 5), NULL, NULL, &err), &err, before,
 	        "there is no cohort 'Keine'");
 	/* The database refuses a minimum above the maximum by itself too. */
-	assert_int_equal(sqlite3_exec(db_sqlite(app.db), "UPDATE cohort_station SET min_trainees = 5",
-	                              NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
+	assert_true(test_sql_refused(app.db, "UPDATE cohort_station SET min_trainees = 5"));
 	/* Only HR and admins keep cohorts. */
 	test_act_as(&app, "otto");
 	s.after = NULL;

@@ -412,6 +412,8 @@ static void test_column_copy_cuts_at_character(void **state)
 
 int main(void)
 {
+	test_sqlite_only("these are the SQLite driver's files, pragmas and refusals; "
+	                 "test_db_pg tests the PostgreSQL driver on the server");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migrates_to_latest),
 		cmocka_unit_test(test_every_table_bumps_data_rev),

@@ -1,20 +1,13 @@
 /* The PostgreSQL driver.  Without a server: core's ?NNN placeholders as $N,
  * SQLSTATEs as the outcomes core tells apart, which statements write, and
  * telling a server from a file.  With one (HOP_TEST_PG_URL, set by
- * tests/cli/test_pg.sh on its throwaway cluster, else these are skipped): on
+ * tests/cli/test_pg.sh on its throwaway cluster, or a database of its own on
+ * the cluster of a run on PostgreSQL, HOP_TEST_PG=1; else these are skipped): on
  * a small schema of the tests' own, constraints refused as DB_UNIQUE,
  * DB_FOREIGN and DB_CHECK with the transaction still usable, nested
  * savepoints, ids and changes, rows of one statement read while another
  * runs, and the mark that says the data changed. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "testutil.h"
 
 #include "../../src/db/db_pg_int.h"
 
@@ -47,6 +40,22 @@ static void test_placeholders(void **state)
 	         "SELECT a -- why ?3\nFROM t /* ?4 */ WHERE b = $2", 2);
 	/* PostgreSQL's own casts pass through. */
 	rewrites("SELECT ?1::date + 1", "SELECT $1::date + 1", 1);
+	/* SQLite's planner hints are left out, and only they. */
+	rewrites("SELECT p.name FROM booking b JOIN person p INDEXED BY person_names ON p.id = ?1",
+	         "SELECT p.name FROM booking b JOIN person p  ON p.id = $1", 1);
+	rewrites("SELECT a FROM t NOT INDEXED WHERE b = 'INDEXED BY x'",
+	         "SELECT a FROM t  WHERE b = 'INDEXED BY x'", 0);
+	rewrites("SELECT not_indexed, reindexed FROM t", "SELECT not_indexed, reindexed FROM t", 0);
+}
+
+static void test_params_used(void **state)
+{
+	bool used[9];
+
+	(void)state;
+	pg_params_used("SELECT a FROM t WHERE b = $9 AND c = $2 AND d = $12", 9, used);
+	for (int i = 0; i < 9; i++)
+		assert_int_equal(used[i], i == 1 || i == 8);
 }
 
 static void test_outcomes(void **state)
@@ -103,11 +112,17 @@ static void test_targets(void **state)
 
 /* ---- against a server ---- */
 
+static char made[HOP_PATH_MAX];      /* the database made for a run on PostgreSQL */
+
 static const char *url(void)
 {
 	const char *u = getenv("HOP_TEST_PG_URL");
 
-	return u && *u ? u : NULL;
+	if (u && *u)
+		return u;
+	if (test_on_pg() && !made[0])
+		test_db_new(made, sizeof made);
+	return made[0] ? made : NULL;
 }
 
 static struct hop_db *open_db(void)
@@ -175,6 +190,8 @@ static int teardown_schema(void **state)
 		db_exec(db, "DROP TABLE t_child, t_parent; DROP FUNCTION t_bump()", NULL);
 		db_close(db);
 	}
+	if (made[0])
+		test_db_remove(made);
 	return 0;
 }
 
@@ -346,6 +363,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_placeholders),
+		cmocka_unit_test(test_params_used),
 		cmocka_unit_test(test_outcomes),
 		cmocka_unit_test(test_writes),
 		cmocka_unit_test(test_targets),

@@ -1,5 +1,7 @@
 /* The demo organisation's places and bookings: the same seed gives the same
  * bookings, no two collide, the scaled organisation's year. */
+#include <ctype.h>
+
 #include "demo_org.h"
 #include "../../src/demo/demo_internal.h"
 
@@ -23,6 +25,39 @@ static long long query_int(struct hop_app *app, const char *sql, const char *tex
 	return v;
 }
 
+/* Bookings on a Saturday or Sunday. */
+static long long weekend_bookings(struct hop_app *app)
+{
+	struct hop_err err;
+	struct db_stmt *st = db_raw_stmt(app->db, "SELECT day FROM booking", &err);
+	long long n = 0;
+
+	if (!st)
+		fail_msg("%s", err.msg);
+	while (db_step(st) == DB_ROW)
+		n += date_weekday(db_col_date(st, 0)) >= 6;
+	db_raw_free(st);
+	return n;
+}
+
+/* Desks whose code is not site letter, floor digit, '.', two digits and more. */
+static long long odd_desk_codes(struct hop_app *app)
+{
+	struct hop_err err;
+	struct db_stmt *st = db_raw_stmt(app->db, "SELECT code FROM desk WHERE kind = 'desk'", &err);
+	long long n = 0;
+
+	if (!st)
+		fail_msg("%s", err.msg);
+	while (db_step(st) == DB_ROW) {
+		const char *c = db_col_text(st, 0);
+		n += !(strlen(c) >= 5 && strchr("ABC", c[0]) && c[1] >= '1' && c[1] <= '9' &&
+		       c[2] == '.' && isdigit((unsigned char)c[3]) && isdigit((unsigned char)c[4]));
+	}
+	db_raw_free(st);
+	return n;
+}
+
 /* Active bookings sharing a place, or a person's desk, in a half day. */
 static long long collisions(struct hop_app *app)
 {
@@ -31,8 +66,9 @@ static long long collisions(struct hop_app *app)
 	                 "SELECT desk_id, person_id, day, is_room, 2 FROM booking "
 	                 "WHERE pm = 1 AND cancelled_at IS NULL) "
 	                 "SELECT (SELECT count(*) FROM (SELECT 1 FROM h GROUP BY desk_id, day, half "
-	                 "HAVING count(*) > 1)) + (SELECT count(*) FROM (SELECT 1 FROM h "
-	                 "WHERE is_room = 0 GROUP BY person_id, day, half HAVING count(*) > 1))", NULL);
+	                 "HAVING count(*) > 1) AS d) + (SELECT count(*) FROM (SELECT 1 FROM h "
+	                 "WHERE is_room = 0 GROUP BY person_id, day, half HAVING count(*) > 1) AS p)",
+	                 NULL);
 }
 
 static void test_places(void **state)
@@ -159,9 +195,8 @@ static void test_bookings(void **state)
 	assert_int_equal(query_int(&app, "SELECT count(*) FROM booking WHERE day < ?1", from), 0);
 	assert_int_equal(query_int(&app, "SELECT count(*) FROM booking WHERE day > ?1", to), 0);
 	assert_int_equal(collisions(&app), 0);
-	/* Working days only: strftime %w is 0 on Sunday, 6 on Saturday. */
-	assert_int_equal(query_int(&app, "SELECT count(*) FROM booking "
-	                           "WHERE strftime('%w', day) IN ('0', '6')", NULL), 0);
+	/* Working days only. */
+	assert_int_equal(weekend_bookings(&app), 0);
 	/* Every working day of the coming weeks has bookings. */
 	days = query_int(&app, "SELECT count(DISTINCT day) FROM booking", NULL);
 	assert_int_equal(days, 21);
@@ -195,7 +230,7 @@ static void test_bookings(void **state)
 	/* Not everyone comes in at once: even the busiest day leaves desks free,
 	 * and most people come in at some point of the four weeks. */
 	assert_true(query_int(&app, "SELECT max(n) FROM (SELECT count(*) AS n FROM booking "
-	                      "WHERE is_room = 0 GROUP BY day)", NULL) < 45);
+	                      "WHERE is_room = 0 GROUP BY day) AS d", NULL) < 45);
 	people = query_int(&app, "SELECT count(DISTINCT person_id) FROM booking", NULL);
 	assert_true(people >= 40);
 
@@ -302,8 +337,7 @@ static void test_scaled_places_and_year(void **state)
 	assert_int_equal(query_int(&app, "SELECT count(*) FROM site", NULL), 3);
 	assert_int_equal(query_int(&app, "SELECT count(DISTINCT substr(code, 1, 1)) FROM desk "
 	                           "WHERE kind = 'desk'", NULL), 3);
-	assert_int_equal(query_int(&app, "SELECT count(*) FROM desk WHERE kind = 'desk' "
-	                           "AND code NOT GLOB '[ABC][1-9].[0-9][0-9]*'", NULL), 0);
+	assert_int_equal(odd_desk_codes(&app), 0);
 	/* Per site: a meeting room per forty desks, a creative room per 250, and
 	 * a team room for its largest team (here its only one). */
 	assert_int_equal(query_int(&app, "SELECT count(*) FROM desk WHERE kind <> 'desk'", NULL),

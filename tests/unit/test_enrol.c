@@ -25,17 +25,19 @@ static int64_t session(struct hop_app *app, const char *course, int seats, const
 static const char *state_of(struct hop_app *app, int64_t sid, const char *login)
 {
 	static char buf[32];
-	sqlite3_stmt *st;
+	struct hop_err err;
+	struct db_stmt *st = db_raw_stmt(app->db, "SELECT e.state FROM enrolment e "
+	                                 "JOIN person p ON p.id = e.person_id WHERE e.session_id = ?1 "
+	                                 "AND p.login = ?2 AND e.state <> 'cancelled'", &err);
 
+	if (!st)
+		fail_msg("%s", err.msg);
 	buf[0] = '\0';
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), "SELECT e.state FROM enrolment e "
-	                 "JOIN person p ON p.id = e.person_id WHERE e.session_id = ?1 AND "
-	                 "p.login = ?2 AND e.state <> 'cancelled'", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, sid);
-	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_bind_int64(st, 1, sid);
+	db_bind_text(st, 2, login);
+	if (db_step(st) == DB_ROW)
+		db_col_copy(st, 0, buf, sizeof buf);
+	db_raw_free(st);
 	return buf;
 }
 

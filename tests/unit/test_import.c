@@ -7,34 +7,69 @@
 #include "hop/core/import/import.h"
 #include "hop/core/people/person.h"
 
+/* The tables and their columns, from either engine's catalogue. */
+#define SQLITE_COLUMNS "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info(m.name) c " \
+	"WHERE m.type = 'table' ORDER BY m.name, c.cid"
+#define PG_COLUMNS "SELECT table_name, column_name FROM information_schema.columns " \
+	"WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+
+/* One table's rows, every column as text, in the order of their values. */
+static void dump_table(struct hop_app *app, FILE *out, const char *table, char **cols, int n)
+{
+	char q[4096];
+	size_t len = (size_t)snprintf(q, sizeof q, "SELECT ");
+	struct hop_err err;
+	struct db_stmt *st;
+
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(q + len, sizeof q - len, "%s\"%s\"", i ? ", " : "", cols[i]);
+	len += (size_t)snprintf(q + len, sizeof q - len, " FROM \"%s\" ORDER BY ", table);
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(q + len, sizeof q - len, "%s%d", i ? ", " : "", i + 1);
+	assert_true(len < sizeof q);
+	fprintf(out, "[%s]\n", q);
+	if (!(st = db_raw_stmt(app->db, q, &err)))
+		fail_msg("%s", err.msg);
+	while (db_step(st) == DB_ROW) {
+		for (int i = 0; i < n; i++) {
+			const char *t = db_col_text(st, i);
+			fprintf(out, "%s|", t ? t : "NULL");
+		}
+		fputc('\n', out);
+	}
+	db_raw_free(st);
+}
+
 /* Every row of every table, as text: two equal snapshots mean an unchanged
  * database. */
 static char *snapshot(struct hop_app *app)
 {
-	sqlite3 *db = db_sqlite(app->db);
-	sqlite3_stmt *tables, *rows;
+	bool pg = strcmp(db_driver_name(app->db), "postgresql") == 0;
+	struct hop_err err;
+	struct db_stmt *st = db_raw_stmt(app->db, pg ? PG_COLUMNS : SQLITE_COLUMNS, &err);
+	char table[128] = "", *cols[64];
+	int n = 0;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 
 	assert_non_null(out);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
-	                                    "ORDER BY name", -1, &tables, NULL), SQLITE_OK);
-	while (sqlite3_step(tables) == SQLITE_ROW) {
-		char q[300];
-		snprintf(q, sizeof q, "SELECT * FROM \"%s\"", (const char *)sqlite3_column_text(tables, 0));
-		fprintf(out, "[%s]\n", q);
-		assert_int_equal(sqlite3_prepare_v2(db, q, -1, &rows, NULL), SQLITE_OK);
-		while (sqlite3_step(rows) == SQLITE_ROW) {
-			for (int i = 0; i < sqlite3_column_count(rows); i++) {
-				const unsigned char *t = sqlite3_column_text(rows, i);
-				fprintf(out, "%s|", t ? (const char *)t : "NULL");
-			}
-			fputc('\n', out);
+	if (!st)
+		fail_msg("%s", err.msg);
+	for (;;) {
+		bool row = db_step(st) == DB_ROW;
+		if (n && (!row || strcmp(db_col_text(st, 0), table) != 0)) {
+			dump_table(app, out, table, cols, n);
+			while (n)
+				free(cols[--n]);
 		}
-		sqlite3_finalize(rows);
+		if (!row)
+			break;
+		snprintf(table, sizeof table, "%s", db_col_text(st, 0));
+		assert_true(n < 64);
+		cols[n++] = strdup(db_col_text(st, 1));
 	}
-	sqlite3_finalize(tables);
+	db_raw_free(st);
 	fclose(out);
 	return buf;
 }

@@ -12,14 +12,7 @@
 
 static int64_t count(struct hop_app *app, const char *sql)
 {
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return test_sql_int(app->db, sql);
 }
 
 static void add(struct hop_app *app, const char *login, const char *team, unsigned roles,
@@ -232,7 +225,7 @@ static void test_batch(void **state)
 	mentor_match_list_free(&b);
 	assert_int_equal(count(&app, "SELECT count(*) FROM mentorship"), 3);
 	assert_int_equal(count(&app, "SELECT max(n) FROM (SELECT count(*) AS n FROM mentorship "
-	                       "GROUP BY mentor_id)"), 2);
+	                       "GROUP BY mentor_id) AS m"), 2);
 	/* Everyone has a mentor now: nobody left to match. */
 	assert_int_equal(mentor_suggest_batch(&app, date_from_ymd(2026, 12, 1), false, &a, &err),
 	                 HOP_OK);

@@ -10,14 +10,7 @@
 
 static int64_t count(struct hop_app *app, const char *sql)
 {
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return test_sql_int(app->db, sql);
 }
 
 static void add(struct hop_app *app, const char *login, const char *team, unsigned roles,
@@ -211,8 +204,7 @@ static void test_snapshot_and_states(void **state)
 	assert_int_equal(count(&app, "SELECT count(*) FROM onboarding WHERE state = 'cancelled'"), 1);
 	assert_int_equal(count(&app, "SELECT count(*) FROM audit WHERE action = 'onboarding.cancel' "
 	                       "AND actor = 'hr'"), 1);
-	assert_int_not_equal(sqlite3_exec(db_sqlite(app.db), "DELETE FROM onboarding_step", NULL,
-	                                  NULL, NULL), SQLITE_OK);
+	assert_true(test_sql_refused(app.db, "DELETE FROM onboarding_step"));
 	assert_int_equal(count(&app, "SELECT count(*) FROM onboarding_step"), steps);
 	assert_int_equal(onboarding_show(&app, "neu", &o, NULL, &err), HOP_OK);
 	assert_int_equal(o.state, ONB_CANCELLED);

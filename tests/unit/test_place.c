@@ -10,14 +10,7 @@
 
 static int64_t count(struct hop_app *app, const char *sql)
 {
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return test_sql_int(app->db, sql);
 }
 
 static void add_person(struct hop_app *app, const char *login, const char *name, unsigned roles)

@@ -15,21 +15,12 @@
 
 static int64_t count(struct hop_app *app, const char *sql)
 {
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return test_sql_int(app->db, sql);
 }
 
 static void exec(struct hop_app *app, const char *sql)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(db_sqlite(app->db), sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+	test_sql_exec(app->db, sql);
 }
 
 /* The text of a record's column, "" for NULL. */
@@ -42,12 +33,13 @@ static const char *column(struct hop_app *app, int64_t id, const char *col)
 		{ "valid_until", "SELECT coalesce(valid_until, '') FROM training_record WHERE id = ?1" },
 		{ "result", "SELECT coalesce(result, '') FROM training_record WHERE id = ?1" },
 		{ "source", "SELECT coalesce(source, '') FROM training_record WHERE id = ?1" },
-		{ "hours_x10", "SELECT coalesce(hours_x10, '') FROM training_record WHERE id = ?1" },
+		{ "hours_x10", "SELECT coalesce(CAST(hours_x10 AS text), '') FROM training_record WHERE id = ?1" },
 		{ "created_by", "SELECT coalesce(created_by, '') FROM training_record WHERE id = ?1" },
 	};
 	static char buf[128];
 	const char *sql = NULL;
-	sqlite3_stmt *st;
+	struct hop_err err;
+	struct db_stmt *st;
 
 	for (size_t i = 0; i < sizeof q / sizeof *q; i++)
 		if (strcmp(col, q[i].name) == 0)
@@ -55,11 +47,12 @@ static const char *column(struct hop_app *app, int64_t id, const char *col)
 	if (!sql)
 		fail_msg("column %s is not one the tests read", col);
 	buf[0] = '\0';
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), sql, -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	if (!(st = db_raw_stmt(app->db, sql, &err)))
+		fail_msg("%s", err.msg);
+	db_bind_int64(st, 1, id);
+	if (db_step(st) == DB_ROW)
+		db_col_copy(st, 0, buf, sizeof buf);
+	db_raw_free(st);
 	return buf;
 }
 

@@ -42,27 +42,29 @@ static int teardown(void **state)
 static void period(struct hop_app *app, const char *login, int team, const char *kind,
                    const char *from, const char *until)
 {
-	sqlite3_stmt *st;
+	struct hop_err err;
+	struct db_stmt *st = db_raw_stmt(app->db, "INSERT INTO membership "
+	                                 "(person_id, team_id, kind, start_on, end_on, created_at) "
+	                                 "VALUES ((SELECT id FROM person WHERE login = ?1), ?2, ?3, "
+	                                 "?4, ?5, '2020-01-01')", &err);
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), "INSERT INTO membership "
-	                 "(person_id, team_id, kind, start_on, end_on, created_at) VALUES "
-	                 "((SELECT id FROM person WHERE login = ?1), ?2, ?3, ?4, ?5, '2020-01-01')",
-	                 -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, team);
-	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, from, -1, SQLITE_STATIC);
-	if (until)
-		sqlite3_bind_text(st, 5, until, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	if (!st)
+		fail_msg("%s", err.msg);
+	db_bind_text(st, 1, login);
+	db_bind_int(st, 2, team);
+	db_bind_text(st, 3, kind);
+	db_bind_text(st, 4, from);
+	db_bind_text(st, 5, until);
+	assert_int_equal(db_step(st), DB_DONE);
+	db_raw_free(st);
 	if (strcmp(kind, "post") == 0 && !until) {
-		assert_int_equal(sqlite3_prepare_v2(db_sqlite(app->db), "UPDATE person SET "
-		                 "team_id = ?2 WHERE login = ?1", -1, &st, NULL), SQLITE_OK);
-		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, team);
-		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-		sqlite3_finalize(st);
+		st = db_raw_stmt(app->db, "UPDATE person SET team_id = ?2 WHERE login = ?1", &err);
+		if (!st)
+			fail_msg("%s", err.msg);
+		db_bind_text(st, 1, login);
+		db_bind_int(st, 2, team);
+		assert_int_equal(db_step(st), DB_DONE);
+		db_raw_free(st);
 	}
 }
 
@@ -251,10 +253,9 @@ static void test_exception(void **state)
 	assert_int_equal(trn_count(app, "SELECT count(*) FROM audit WHERE action LIKE 'rotation%'"),
 	                 0);
 	/* The database refuses a blank reason too. */
-	assert_int_equal(sqlite3_exec(db_sqlite(app->db), "INSERT INTO rotation_exception "
+	assert_true(test_sql_refused(app->db, "INSERT INTO rotation_exception "
 	                 "(person_id, reason, measure, review_on, created_at, created_by) "
-	                 "VALUES (1, ' ', 'm', '2027-01-01', '2026-11-23', 'hr')", NULL, NULL, NULL) & 0xff,
-	                 SQLITE_CONSTRAINT);
+	                 "VALUES (1, ' ', 'm', '2027-01-01', '2026-11-23', 'hr')"));
 
 	assert_int_equal(rotation_exception_add(app, "anna", "Fachwissen", "Vier Augen", review,
 	                                        &err), HOP_OK);

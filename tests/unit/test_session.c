@@ -78,7 +78,8 @@ static void test_add(void **state)
 	sp.end = at(2026, 11, 27, 12, 0);
 	assert_int_equal(session_add(&app, &sp, &id, &err), HOP_OK);
 	assert_int_equal(trn_count(&app, "SELECT count(*) FROM course_session_booking l JOIN "
-	                 "booking b ON b.id = l.booking_id WHERE l.session_id = 3 AND ("
+	                 "booking b ON b.id = l.booking_id WHERE l.session_id = "
+	                 "(SELECT max(id) FROM course_session) AND ("
 	                 "(b.day = '2026-11-26' AND b.am = 0 AND b.pm = 1) OR "
 	                 "(b.day = '2026-11-27' AND b.am = 1 AND b.pm = 0))"), 2);
 

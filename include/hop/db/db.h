@@ -184,6 +184,12 @@ bool db_mark_same_others(const struct db_mark *a, const struct db_mark *b);
  * or a sentence a person can act on (busy, read-only). */
 enum hop_status db_fail(struct hop_db *db, struct hop_err *err, const char *what);
 
+/* A large batch of writes follows (big) or has ended (!big): hints that an
+ * engine may take (SQLite: a page cache for the whole of the booking
+ * indexes, statement journals in memory; PostgreSQL needs none).  Hints
+ * cost time when they fail, never correctness: nothing is reported. */
+void db_bulk(struct hop_db *db, bool big);
+
 /* ---- the file ---- */
 
 /* Write everything in the write-ahead log into the database file and empty

@@ -242,7 +242,7 @@ static enum hop_status owner_claims(struct hop_app *app, const struct bk_ctx *ct
 	st = db_stmt(app->db, "SELECT b.id, b.am, b.pm, p.name FROM booking b "
 	             "JOIN person p ON p.id = b.person_id "
 	             "WHERE b.desk_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
-	             "AND b.person_id <> ?3 AND ((b.am = 1 AND ?4) OR (b.pm = 1 AND ?5)) "
+	             "AND b.person_id <> ?3 AND ((b.am = 1 AND ?4 <> 0) OR (b.pm = 1 AND ?5 <> 0)) "
 	             "ORDER BY b.id", err);
 	if (!st)
 		return err->status;

@@ -203,7 +203,7 @@ enum hop_status booking_cancel(struct hop_app *app, hop_date day, const char *de
 		return err->status;
 	st = db_stmt(app->db, "SELECT id FROM booking WHERE person_id = ?1 AND day = ?2 "
 	             "AND cancelled_at IS NULL AND (?3 = 0 OR desk_id = ?3) "
-	             "AND ((am = 1 AND ?4) OR (pm = 1 AND ?5)) ORDER BY id", err);
+	             "AND ((am = 1 AND ?4 <> 0) OR (pm = 1 AND ?5 <> 0)) ORDER BY id", err);
 	if (!st) {
 		db_rollback(app->db);
 		return err->status;

@@ -146,7 +146,7 @@ enum hop_status bk_candidates(struct hop_app *app, const struct bk_want *w,
 	              * desk made SQLite scan the whole day for each of 5,000 desks):
 	              * taken at the half asked for, or claimed by the desk's owner. */
 	             "AND d.id NOT IN (SELECT b.desk_id FROM booking b WHERE b.day = ?1 "
-	             "AND b.cancelled_at IS NULL AND ((b.am = 1 AND ?8) OR (b.pm = 1 AND ?9))) "
+	             "AND b.cancelled_at IS NULL AND ((b.am = 1 AND ?8 <> 0) OR (b.pm = 1 AND ?9 <> 0))) "
 	             "AND NOT (d.owner_id IS NOT NULL AND d.owner_id <> ?10 AND EXISTS ("
 	             "SELECT 1 FROM booking b WHERE b.day = ?1 AND b.person_id = d.owner_id "
 	             "AND b.desk_id = d.id AND b.cancelled_at IS NULL)) "

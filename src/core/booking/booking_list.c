@@ -114,11 +114,11 @@ static enum hop_status list_prepare(struct hop_app *app, const struct booking_fi
 	 * bookings only, and a feed wants the cancelled ones too. */
 	if (person_id)
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE b.person_id = ?1 AND b.day BETWEEN ?2 AND ?3 "
-		             "AND (?4 OR b.cancelled_at IS NULL) AND (?5 = 0 OR b.desk_id = ?5) "
+		             "AND (?4 <> 0 OR b.cancelled_at IS NULL) AND (?5 = 0 OR b.desk_id = ?5) "
 		             "AND " TEAM_ON_DAY " AND (?7 = 0 OR s.id = ?7)", err);
 	else if (desk_id)
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE b.desk_id = ?5 AND b.day BETWEEN ?2 AND ?3 "
-		             "AND (?4 OR b.cancelled_at IS NULL) AND (?1 = 0 OR b.person_id = ?1) "
+		             "AND (?4 <> 0 OR b.cancelled_at IS NULL) AND (?1 = 0 OR b.person_id = ?1) "
 		             "AND " TEAM_ON_DAY " AND (?7 = 0 OR s.id = ?7)", err);
 	else if (site_id && f->include_cancelled)
 		st = db_stmt(app->db, BOOKING_SELECT "WHERE s.id = ?7 AND b.day BETWEEN ?2 AND ?3 "

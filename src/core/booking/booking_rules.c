@@ -210,7 +210,7 @@ enum hop_status bk_desk_conflict(struct hop_app *app, const struct bk_place *p, 
 	                           "LEFT JOIN team t ON t.id = "
 	                           MEMBERSHIP_TEAM_SQL("b.person_id", "b.day") " "
 	                           "WHERE b.desk_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
-	                           "AND ((b.am = 1 AND ?3) OR (b.pm = 1 AND ?4)) LIMIT 1", err);
+	                           "AND ((b.am = 1 AND ?3 <> 0) OR (b.pm = 1 AND ?4 <> 0)) LIMIT 1", err);
 	struct holder h;
 	unsigned taken;
 	bool visible;
@@ -261,7 +261,7 @@ enum hop_status bk_person_conflict(struct hop_app *app, const struct hop_person 
 	struct db_stmt *st = db_stmt(app->db, "SELECT b.am, b.pm, d.code, d.kind FROM booking b "
 	                           "JOIN desk d ON d.id = b.desk_id "
 	                           "WHERE b.person_id = ?1 AND b.day = ?2 AND b.cancelled_at IS NULL "
-	                           "AND b.is_room = 0 AND ((b.am = 1 AND ?3) OR (b.pm = 1 AND ?4)) "
+	                           "AND b.is_room = 0 AND ((b.am = 1 AND ?3 <> 0) OR (b.pm = 1 AND ?4 <> 0)) "
 	                           "LIMIT 1", err);
 	struct held d;
 	unsigned taken;

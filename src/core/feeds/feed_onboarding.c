@@ -187,14 +187,14 @@ enum hop_status onboarding_emit(struct ics_session *s, const struct ics_feed *fe
 	             "AND s.due_on BETWEEN ?2 AND ?3 AND o.person_id <> ?1 "
 	             "UNION ALL " STEP_SELECT "FROM team t CROSS JOIN person p "
 	             "CROSS JOIN onboarding o CROSS JOIN onboarding_step s "
-	             "WHERE ?4 AND t.lead_id = ?1 AND p.team_id = t.id AND o.person_id = p.id "
+	             "WHERE ?4 <> 0 AND t.lead_id = ?1 AND p.team_id = t.id AND o.person_id = p.id "
 	             "AND s.onboarding_id = o.id AND s.owner = 'lead' AND o.person_id <> ?1 "
 	             "AND s.due_on BETWEEN ?2 AND ?3 "
 	             "UNION ALL " STEP_SELECT "FROM onboarding_step s CROSS JOIN onboarding o "
-	             "CROSS JOIN person p WHERE ?5 AND s.owner = 'hr' AND o.id = s.onboarding_id "
+	             "CROSS JOIN person p WHERE ?5 <> 0 AND s.owner = 'hr' AND o.id = s.onboarding_id "
 	             "AND p.id = o.person_id AND s.due_on BETWEEN ?2 AND ?3 AND o.person_id <> ?1 "
 	             "UNION ALL " STEP_SELECT "FROM onboarding_step s CROSS JOIN onboarding o "
-	             "CROSS JOIN person p WHERE ?6 AND s.owner = 'it' AND o.id = s.onboarding_id "
+	             "CROSS JOIN person p WHERE ?6 <> 0 AND s.owner = 'it' AND o.id = s.onboarding_id "
 	             "AND p.id = o.person_id AND s.due_on BETWEEN ?2 AND ?3 AND o.person_id <> ?1 "
 	             "ORDER BY 6, 1", err);
 	if (!st)

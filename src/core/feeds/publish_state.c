@@ -1,6 +1,6 @@
 /* Knowing that nothing changed since the feeds were last published, without
- * rendering them: the writes keep data_rev (db/0010_data_rev.sql), inserts
- * raise each table's largest rowid, and the run remembers what it saw. */
+ * rendering them: the writes keep data_rev (db/sqlite/0010_data_rev.sql),
+ * inserts raise each table's largest id, and the run remembers what it saw. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,41 +13,46 @@
 #include "hop/db/db.h"
 #include "pub_int.h"
 
-/* What the database holds now: data_rev and every feed table's last rowid. */
+/* What the database holds now: data_rev and every feed table's last id.  In
+ * SQLite an id is the rowid, so max(id) is one step down its b-tree and
+ * tells an insert that data_rev (updates and deletes only) does not count;
+ * the two tables keyed by a pair count their rows instead (an insert adds
+ * one, a delete moves data_rev).  PostgreSQL's data_rev counts inserts too
+ * (db/postgresql/0010_data_rev.sql), so there the rest only agrees. */
 #define DATA_FINGERPRINT_SQL "SELECT (SELECT n FROM data_rev WHERE id = 1)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM area), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM area_team), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM booking), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM closure), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM cohort), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM cohort_block), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM cohort_plan), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM cohort_plan_change), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM cohort_station), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM cohort_trainee), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM competence), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM course), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM course_session), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM desk), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM enrolment), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM exemption), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM floor), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM membership), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM mentorship), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM onb_template), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM onb_template_step), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM onboarding), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM onboarding_step), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM person), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM requirement), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM rotation_exception), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM self_assessment), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM site), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM team), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM team_day), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM team_day_removed), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM training_record), 0)" \
-	" || ':' || coalesce((SELECT max(rowid) FROM zone), 0)"
+	" || ':' || coalesce((SELECT max(id) FROM area), 0)" \
+	" || ':' || coalesce((SELECT max(team_id) FROM area_team), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM booking), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM closure), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM cohort), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM cohort_block), 0)" \
+	" || ':' || coalesce((SELECT count(*) FROM cohort_plan), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM cohort_plan_change), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM cohort_station), 0)" \
+	" || ':' || coalesce((SELECT count(*) FROM cohort_trainee), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM competence), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM course), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM course_session), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM desk), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM enrolment), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM exemption), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM floor), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM membership), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM mentorship), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM onb_template), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM onb_template_step), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM onboarding), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM onboarding_step), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM person), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM requirement), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM rotation_exception), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM self_assessment), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM site), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM team), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM team_day), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM team_day_removed), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM training_record), 0)" \
+	" || ':' || coalesce((SELECT max(id) FROM zone), 0)"
 
 /* The configuration shapes the feeds (time zone, domain of the UIDs, what
  * they include): its printed form, hashed (FNV-1a). */

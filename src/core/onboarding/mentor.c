@@ -457,7 +457,7 @@ enum hop_status mentor_list(struct hop_app *app, const struct mentor_filter *f,
 	             "JOIN person a ON a.id = m.mentor_id JOIN person b ON b.id = m.mentee_id "
 	             "LEFT JOIN team ta ON ta.id = a.team_id LEFT JOIN team tb ON tb.id = b.team_id "
 	             "WHERE (?1 = 0 OR m.mentor_id = ?1) "
-	             "AND (?2 OR (m.cancelled_at IS NULL AND m.end_on >= ?3)) "
+	             "AND (?2 <> 0 OR (m.cancelled_at IS NULL AND m.end_on >= ?3)) "
 	             "ORDER BY a.name COLLATE hop, a.id, m.start_on, m.id", err);
 	if (!st)
 		return err->status;

@@ -117,9 +117,9 @@ void onb_spec_apply(struct onb_step_spec *s, unsigned fields, const struct onb_s
 	"o.template, o.start_on, o.state, coalesce(mp.login, ''), coalesce(mp.name, ''), " \
 	"m.end_on, "
 #define ONB_SUMMARY_STEPS "count(s.id), coalesce(sum(s.mandatory), 0), " \
-	"coalesce(sum(s.mandatory AND s.done_on IS NOT NULL), 0), " \
-	"coalesce(sum(s.done_on IS NOT NULL), 0), " \
-	"coalesce(sum(s.done_on IS NULL AND s.due_on < ?9), 0), " \
+	"coalesce(sum(CASE WHEN s.mandatory = 1 AND s.done_on IS NOT NULL THEN 1 ELSE 0 END), 0), " \
+	"coalesce(sum(CASE WHEN s.done_on IS NOT NULL THEN 1 ELSE 0 END), 0), " \
+	"coalesce(sum(CASE WHEN s.done_on IS NULL AND s.due_on < ?9 THEN 1 ELSE 0 END), 0), " \
 	"min(CASE WHEN s.done_on IS NULL THEN s.due_on END), "
 #define ONB_SUMMARY_TAIL "coalesce(o.closed_by, ''), " \
 	"coalesce(o.close_note, ''), substr(o.closed_at, 1, 10), o.purpose = 'handover', " \
@@ -130,7 +130,7 @@ void onb_spec_apply(struct onb_step_spec *s, unsigned fields, const struct onb_s
 	"WHERE x.mentee_id = o.person_id AND x.cancelled_at IS NULL AND x.end_on >= ?9 " \
 	"ORDER BY x.start_on LIMIT 1) " \
 	"LEFT JOIN person mp ON mp.id = m.mentor_id "
-#define ONB_SUMMARY_GROUP "GROUP BY o.id "
+#define ONB_SUMMARY_GROUP "GROUP BY o.id, p.id, t.id, ft.id, m.id, mp.id "
 void onb_read_summary(struct db_stmt *st, hop_date today, struct onb_summary *out);
 /* One onboarding by id. */
 enum hop_status onb_summary_get(struct hop_app *app, int64_t id, struct onb_summary *out,

@@ -117,7 +117,7 @@ enum hop_status onboarding_list(struct hop_app *app, const struct onb_filter *f,
 	/* Counted first: 2,000 rows of 2 KB are allocated once, not copied
 	 * as they grow. */
 	st = db_stmt(app->db, "SELECT count(*) FROM onboarding o JOIN person p ON p.id = o.person_id "
-	             "WHERE (?1 = 1 OR o.state = 'open') AND (?2 = 0 OR p.team_id = ?2)", err);
+	             "WHERE (?1 <> 0 OR o.state = 'open') AND (?2 = 0 OR p.team_id = ?2)", err);
 	if (!st)
 		return err->status;
 	db_bind_int(st, 1, f && f->all);
@@ -128,7 +128,7 @@ enum hop_status onboarding_list(struct hop_app *app, const struct onb_filter *f,
 	db_reset(st);
 	/* The steps' columns are counted apart (count_steps): none here. */
 	st = db_stmt(app->db, ONB_SUMMARY_HEAD "0, 0, 0, 0, 0, NULL, " ONB_SUMMARY_TAIL
-	             "WHERE (?1 OR o.state = 'open') AND (?2 = 0 OR p.team_id = ?2) "
+	             "WHERE (?1 <> 0 OR o.state = 'open') AND (?2 = 0 OR p.team_id = ?2) "
 	             "ORDER BY o.start_on, p.name COLLATE hop, o.id", err);
 	if (!st)
 		return err->status;
@@ -249,8 +249,8 @@ enum hop_status onboarding_todo(struct hop_app *app, struct onb_item_list *out,
 	             "(s.owner = 'newhire' AND o.person_id = ?1) "
 	             "OR (s.owner = 'person' AND s.owner_id = ?1) "
 	             "OR (s.owner = 'mentor' AND m.mentor_id = ?1) "
-	             "OR (s.owner = 'lead' AND t.lead_id = ?1 AND ?4) "
-	             "OR (s.owner = 'hr' AND ?5) OR (s.owner = 'it' AND ?6)) "
+	             "OR (s.owner = 'lead' AND t.lead_id = ?1 AND ?4 <> 0) "
+	             "OR (s.owner = 'hr' AND ?5 <> 0) OR (s.owner = 'it' AND ?6 <> 0)) "
 	             "ORDER BY s.due_on, p.name COLLATE hop, s.position", err);
 	if (!st)
 		return err->status;

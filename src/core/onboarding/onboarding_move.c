@@ -18,7 +18,7 @@ static enum hop_status move_template(struct hop_app *app, bool handover, int64_t
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT name FROM onb_template "
 	                           "WHERE retired_on IS NULL AND kind = ?1 "
-	                           "AND (team_id = ?2 OR (?3 AND team_id IS NULL AND is_default = 1)) "
+	                           "AND (team_id = ?2 OR (?3 <> 0 AND team_id IS NULL AND is_default = 1)) "
 	                           "ORDER BY team_id IS NULL, name LIMIT 1", err);
 	int rc;
 

@@ -43,7 +43,8 @@ void onb_read_step(struct db_stmt *st, int c, hop_date today, struct onb_step *s
 enum hop_status onb_maybe_done(struct hop_app *app, int64_t id, bool *done, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT coalesce(sum(mandatory), 0), "
-	                           "coalesce(sum(mandatory AND done_on IS NULL), 0) "
+	                           "coalesce(sum(CASE WHEN mandatory = 1 AND done_on IS NULL "
+	                           "THEN 1 ELSE 0 END), 0) "
 	                           "FROM onboarding_step WHERE onboarding_id = ?1 "
 	                           "AND dropped_at IS NULL", err);
 	char at[24];

@@ -65,7 +65,7 @@ enum hop_status template_list(struct hop_app *app, bool with_retired,
 	struct db_stmt *st;
 
 	memset(out, 0, sizeof *out);
-	st = db_stmt(app->db, "SELECT " TEMPLATE_COLUMNS "WHERE (?1 OR t.retired_on IS NULL) "
+	st = db_stmt(app->db, "SELECT " TEMPLATE_COLUMNS "WHERE (?1 <> 0 OR t.retired_on IS NULL) "
 	             "ORDER BY t.name COLLATE hop, t.retired_on IS NOT NULL, t.id", err);
 	if (!st)
 		return err->status;

@@ -384,9 +384,9 @@ static enum hop_status write_rows(void *ctx, const struct import_report *rep,
 			db_bind_int64(st, 1, t->id);
 			if (exec1(app, st, err) != HOP_OK)
 				return err->status;
-			st = db_stmt(app->db, "UPDATE onb_template SET team_id = CASE WHEN ?6 THEN ?2 "
-			             "ELSE team_id END, role = CASE WHEN ?7 THEN ?3 ELSE role END, "
-			             "is_default = CASE WHEN ?8 THEN ?4 ELSE is_default END WHERE id = ?1",
+			st = db_stmt(app->db, "UPDATE onb_template SET team_id = CASE WHEN ?6 <> 0 THEN ?2 "
+			             "ELSE team_id END, role = CASE WHEN ?7 <> 0 THEN ?3 ELSE role END, "
+			             "is_default = CASE WHEN ?8 <> 0 THEN ?4 ELSE is_default END WHERE id = ?1",
 			             err);
 			if (!st)
 				return err->status;

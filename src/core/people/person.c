@@ -68,18 +68,18 @@ static enum hop_status each(struct hop_app *app, const struct person_filter *f, 
 		st = db_stmt(app->db, "SELECT " PERSON_COLUMNS "WHERE p.id IN (SELECT m.person_id "
 		             "FROM membership m WHERE m.team_id = ?1 AND m.kind <> 'acting' "
 		             "AND m.start_on <= ?5 AND (m.end_on IS NULL OR m.end_on >= ?4)) "
-		             "AND (?2 OR p.end_date IS NULL OR p.end_date >= ?3) "
+		             "AND (?2 <> 0 OR p.end_date IS NULL OR p.end_date >= ?3) "
 		             "ORDER BY p.name COLLATE hop, p.login", err);
 	else if (sorted)
 		st = db_stmt(app->db, "SELECT " PERSON_COLUMNS
 	             "WHERE (?1 = 0 OR p.team_id = ?1) "
-	             "AND (?2 OR p.end_date IS NULL OR p.end_date >= ?3) "
+	             "AND (?2 <> 0 OR p.end_date IS NULL OR p.end_date >= ?3) "
 	             "ORDER BY t.id IS NULL, t.name COLLATE hop, p.name COLLATE hop, p.login",
 	             err);
 	else
 		st = db_stmt(app->db, "SELECT " PERSON_COLUMNS
 		             "WHERE (?1 = 0 OR p.team_id = ?1) "
-		             "AND (?2 OR p.end_date IS NULL OR p.end_date >= ?3)", err);
+		             "AND (?2 <> 0 OR p.end_date IS NULL OR p.end_date >= ?3)", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, team_id);

@@ -95,7 +95,7 @@ enum hop_status team_list(struct hop_app *app, bool include_dissolved,
 	struct db_stmt *st;
 
 	memset(out, 0, sizeof *out);
-	st = db_stmt(app->db, "SELECT " TEAM_COLUMNS "WHERE (?1 OR t.dissolved_on IS NULL) "
+	st = db_stmt(app->db, "SELECT " TEAM_COLUMNS "WHERE (?1 <> 0 OR t.dissolved_on IS NULL) "
 	             "ORDER BY t.name COLLATE hop, t.dissolved_on IS NOT NULL, t.id", err);
 	if (!st)
 		return err->status;

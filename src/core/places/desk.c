@@ -241,7 +241,7 @@ enum hop_status desk_edit_report(struct hop_app *app, const char *code, unsigned
 	}
 	st = db_stmt(app->db, "UPDATE desk SET code = ?1, zone_id = ?2, name = ?3, capacity = ?4, "
 	             "attrs = ?5, owner_id = ?6, bookable_by = ?7, "
-	             "retired_on = CASE WHEN ?8 THEN NULL ELSE retired_on END WHERE id = ?9", err);
+	             "retired_on = CASE WHEN ?8 <> 0 THEN NULL ELSE retired_on END WHERE id = ?9", err);
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, new_code);

@@ -97,8 +97,8 @@ static enum hop_status desk_query(struct hop_app *app, const struct desk_filter 
 	 * order, which no built-in collation gives. */
 	st = db_stmt(app->db, "SELECT " DESK_COLUMNS
 	             "WHERE (?1 = 0 OR s.id = ?1) AND (?2 = 0 OR z.id = ?2) "
-	             "AND (d.attrs & ?3) = ?3 AND (?4 < 0 OR (d.kind <> 'desk') = ?4) "
-	             "AND (?5 OR d.retired_on IS NULL OR d.retired_on > ?9) "
+	             "AND (d.attrs & ?3) = ?3 AND (?4 < 0 OR (?4 = 1) = (d.kind <> 'desk')) "
+	             "AND (?5 <> 0 OR d.retired_on IS NULL OR d.retired_on > ?9) "
 	             "ORDER BY s.name COLLATE hop, s.id, f.level, f.name COLLATE hop, "
 	             "z.name COLLATE hop, z.id", err);
 	if (!st)

@@ -112,7 +112,8 @@ static enum hop_status load_people(struct hop_app *app, const struct rot_scope *
                                    hop_date today, struct due_facts *f, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT p.id, p.login, p.name, coalesce(p.team_id, 0), "
-	                             "coalesce(t.name, ''), coalesce(t.lead_id = p.id, 0) "
+	                             "coalesce(t.name, ''), "
+	                             "CASE WHEN t.lead_id = p.id THEN 1 ELSE 0 END "
 	                             "FROM person p LEFT JOIN team t ON t.id = p.team_id "
 	                             "WHERE (p.end_date IS NULL OR p.end_date >= ?5) AND "
 	                             ROT_SCOPE_SQL("1", "2", "3", "4")

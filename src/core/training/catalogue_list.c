@@ -100,7 +100,7 @@ enum hop_status course_list(struct hop_app *app, bool with_retired, const char *
                             struct trn_course_list *out, struct hop_err *err)
 {
 	struct db_stmt *st = db_stmt(app->db, "SELECT " INFO_COLUMNS
-	                           "WHERE (?1 OR c.retired_on IS NULL) ORDER BY c.code", err);
+	                           "WHERE (?1 <> 0 OR c.retired_on IS NULL) ORDER BY c.code", err);
 
 	memset(out, 0, sizeof *out);
 	if (!st)

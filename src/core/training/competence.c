@@ -132,7 +132,7 @@ enum hop_status trn_competence_list(struct hop_app *app, bool all,
 		N_("out of memory while listing competences"), N_("listing competences"),
 	};
 	struct db_stmt *st = db_stmt(app->db, "SELECT " COMPETENCE_COLUMNS
-	                             "WHERE ?1 OR retired_on IS NULL ORDER BY position, code", err);
+	                             "WHERE ?1 <> 0 OR retired_on IS NULL ORDER BY position, code", err);
 
 	memset(out, 0, sizeof *out);
 	if (!st)

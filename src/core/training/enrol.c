@@ -112,9 +112,9 @@ static enum hop_status set_state(struct hop_app *app, int64_t id, enum enrol_sta
 	for (;;) {
 		struct db_stmt *st = db_stmt(app->db, "UPDATE enrolment SET state = ?2, "
 		                           "sequence = sequence + 1, "
-		                           "decided_at = CASE WHEN ?3 THEN ?4 ELSE decided_at END, "
-		                           "decided_by = CASE WHEN ?3 THEN ?5 ELSE decided_by END, "
-		                           "queued_at = CASE WHEN ?6 THEN ?4 ELSE queued_at END, "
+		                           "decided_at = CASE WHEN ?3 <> 0 THEN ?4 ELSE decided_at END, "
+		                           "decided_by = CASE WHEN ?3 <> 0 THEN ?5 ELSE decided_by END, "
+		                           "queued_at = CASE WHEN ?6 <> 0 THEN ?4 ELSE queued_at END, "
 		                           "cancelled_at = CASE WHEN ?2 = 'cancelled' THEN ?4 END, "
 		                           "cancelled_by = CASE WHEN ?2 = 'cancelled' THEN ?5 END "
 		                           "WHERE id = ?1", err);

@@ -76,7 +76,8 @@ static enum hop_status read_people(struct hop_app *app, hop_date from, hop_date 
 	struct db_stmt *st = db_stmt(app->db, "SELECT p.id, p.roles, coalesce(t.id, 0), "
 	        "coalesce(t.name, ''), coalesce(t.slug, '') FROM person p "
 	        "LEFT JOIN membership m ON m.person_id = p.id AND "
-	        MEMBERSHIP_ON_SQL("min(?2, coalesce(p.end_date, ?2))")
+	        MEMBERSHIP_ON_SQL("(CASE WHEN p.end_date IS NULL OR p.end_date > ?2 THEN ?2 "
+	                          "ELSE p.end_date END)")
 	        "LEFT JOIN team t ON t.id = m.team_id "
 	        "WHERE p.start_date <= ?2 AND (p.end_date IS NULL OR p.end_date >= ?1) "
 	        "AND (?3 = 0 OR m.team_id = ?3) AND (?4 = 0 OR m.team_id IN (SELECT id FROM team "

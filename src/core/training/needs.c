@@ -34,7 +34,7 @@ enum hop_status trn_need_state(struct hop_app *app, const char *competence, int 
 {
 	struct trn_competence c;
 	struct db_stmt *st;
-	char object[64], detail[80], d[HOP_DATE_ISO_LEN];
+	char object[64], detail[80], d[HOP_DATE_ISO_LEN], now[21];
 	hop_date today = clock_today();
 
 	if (authz_registered(app, err) != HOP_OK)
@@ -54,14 +54,14 @@ enum hop_status trn_need_state(struct hop_app *app, const char *competence, int 
 	if (db_begin(app->db, err) != HOP_OK)
 		return err->status;
 	st = db_stmt(app->db, "INSERT INTO self_assessment (person_id, competence_id, need, "
-	             "stated_on, created_at) VALUES (?1, ?2, ?3, ?4, "
-	             "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", err);
+	             "stated_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", err);
 	if (!st)
 		goto fail;
 	db_bind_int64(st, 1, app->actor.person.id);
 	db_bind_int64(st, 2, c.id);
 	db_bind_int(st, 3, need);
 	db_bind_date(st, 4, day);
+	db_bind_text(st, 5, clock_timestamp(now));
 	if (db_run(st, _("stating a training need"), err) != HOP_OK)
 		goto fail;
 	/* The value stays out of the log: the log is read more widely. */

@@ -197,16 +197,15 @@ enum hop_status trn_plan_confirm(struct hop_app *app, const struct trn_plan *p, 
                                  struct hop_err *err)
 {
 	struct db_stmt *st;
-	char object[64], detail[96];
+	char object[64], detail[96], now[21];
 	int n = 0;
 
 	*enrolled = 0;
 	if (may_plan(app, err) != HOP_OK || db_begin(app->db, err) != HOP_OK)
 		return err->status;
 	st = db_stmt(app->db, "INSERT INTO enrolment (session_id, person_id, state, queued_at, "
-	             "requested_by, decided_at, decided_by) VALUES (?1, ?2, 'booked', "
-	             "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?3, "
-	             "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?3)", err);
+	             "requested_by, decided_at, decided_by) VALUES (?1, ?2, 'booked', ?4, ?3, ?4, "
+	             "?3)", err);
 	if (!st)
 		goto fail;
 	for (size_t i = 0; i < p->npeople; i++) {
@@ -219,6 +218,7 @@ enum hop_status trn_plan_confirm(struct hop_app *app, const struct trn_plan *p, 
 		db_bind_int64(st, 1, s->id);
 		db_bind_int64(st, 2, q->person_id);
 		db_bind_text(st, 3, app->actor.login);
+		db_bind_text(st, 4, clock_timestamp(now));
 		r = db_step(st);
 		db_clear(st);
 		if (r == DB_UNIQUE) {

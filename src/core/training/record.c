@@ -168,7 +168,7 @@ enum hop_status trn_records_of(struct hop_app *app, const char *login, bool with
 	if (authz_record_see(app, &p, err) != HOP_OK)
 		return err->status;
 	st = db_stmt(app->db, "SELECT " RECORD_COLUMNS "WHERE r.person_id = ?1 "
-	             "AND (?2 OR r.revoked_at IS NULL) ORDER BY r.done_on DESC, r.id DESC", err);
+	             "AND (?2 <> 0 OR r.revoked_at IS NULL) ORDER BY r.done_on DESC, r.id DESC", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, p.id);

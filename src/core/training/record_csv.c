@@ -303,7 +303,7 @@ enum hop_status export_records(struct hop_app *app, FILE *out, char sep, bool wi
 	             "coalesce(r.note, ''), coalesce(r.valid_until, ''), r.source, r.id, "
 	             "r.revoked_at IS NOT NULL FROM training_record r "
 	             "JOIN person p ON p.id = r.person_id JOIN course c ON c.id = r.course_id "
-	             "WHERE ?1 OR r.revoked_at IS NULL ORDER BY p.login, r.done_on, r.id", err);
+	             "WHERE ?1 <> 0 OR r.revoked_at IS NULL ORDER BY p.login, r.done_on, r.id", err);
 	if (!st)
 		return err->status;
 	db_bind_int(st, 1, with_revoked);

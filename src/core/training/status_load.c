@@ -183,7 +183,7 @@ static enum hop_status load_people(struct hop_app *app, const struct st_query *q
 		             "person p WHERE m.person_id = p.id AND m.team_id = ?3 AND "
 		             MEMBERSHIP_ON_SQL("(CASE WHEN ?1 > p.start_date THEN ?1 ELSE p.start_date END)")
 		             "AND (p.end_date IS NULL OR p.end_date >= ?1) AND " ONE_OR_ALL("p.id", "2")
-		             "GROUP BY p.id ORDER BY p.name COLLATE hop, p.login", err);
+		             "GROUP BY p.id, m.team_id ORDER BY p.name COLLATE hop, p.login", err);
 	else
 		st = db_stmt(app->db, "SELECT p.id, p.login, p.name, p.roles, p.start_date, "
 		             "p.end_date, p.minor_until, coalesce((SELECT m.team_id FROM membership m "
