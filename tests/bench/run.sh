@@ -401,8 +401,7 @@ rm -f "$S/site.ics"
 # What cron runs every few minutes.  The first run writes every file; the
 # second finds nothing changed and must rewrite nothing.  Budget: memory
 # under 20 MB in both (people, desks and bookings are streamed, never held);
-# the first run's rate in events/s at least 70 % of the libical loop's
-# (tests/bench/growth.sh prints it with the other rates of issue 16).
+# the first run's rate at least 70 % of the libical loop's (growth.sh).
 say "bench: hop feeds publish, twice ..."
 mkdir "$S/feeds"
 t0=$(now_ns)
