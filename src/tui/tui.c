@@ -316,7 +316,7 @@ int tui_run(struct hop_app *app)
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	struct sigaction sa, old[sizeof sigs / sizeof sigs[0]];
 	struct tui t;
-	bool lost = false, failed = false, more = true;
+	bool lost = false, failed = false, more;
 	int rc = 0;
 
 	memset(&t, 0, sizeof t);
@@ -337,6 +337,7 @@ int tui_run(struct hop_app *app)
 	for (size_t i = 0; i < tui_view_count; i++)
 		if (tui_views[i] == &view_week && !tui_show(&t, i))
 			t.quit = failed = true;
+	more = tui_views[t.current]->idle != NULL;
 	/* Said once, until the first key: why the symbols look plain. */
 	if (!text_utf8() && !t.status[0])
 		tui_status(&t, false, "%s", _("This terminal's locale is not UTF-8, so hop shows its "
@@ -369,7 +370,8 @@ int tui_run(struct hop_app *app)
 		k.fn = got == KEY_CODE_YES;
 		k.c = wc;
 		tui_dispatch(&t, &k);
-		more = true;       /* the key may have begun a reading */
+		/* The key may have begun a reading (a screen that reads in steps). */
+		more = tui_views[t.current]->idle != NULL;
 	}
 
 	tui_close_views(&t);
