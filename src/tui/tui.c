@@ -178,10 +178,11 @@ const struct tui_action tui_global_actions[] = {
 	{ { '6' }, NULL, NULL, NULL, show_nth, 5 },
 	{ { '\t' }, N_("Tab  Shift-Tab"), N_("next / previous screen"), NULL, show_next, 1 },
 	{ { TUI_FN(KEY_BTAB) }, NULL, NULL, NULL, show_next, -1 },
-	{ { '?' }, N_("?"), N_("show this help; j k scroll it, any other key closes it"), N_("? help"), help_open, 0,
+	/* F1 and F10 as in mc, htop and most full-screen programs. */
+	{ { '?', TUI_FN(KEY_F(1)) }, N_("?  F1"), N_("show this help; j k scroll it, any other key closes it"), N_("? help"), help_open, 0,
 	  TUI_HINT_FIRST },
 	{ { TUI_CTRL('L') }, N_("Ctrl-L"), N_("draw the screen anew"), NULL, redraw },
-	{ { 'q' }, N_("q  Ctrl-C"), N_("quit"), N_("q quit"), quit },
+	{ { 'q', TUI_FN(KEY_F(10)) }, N_("q  F10  Ctrl-C"), N_("quit"), N_("q quit"), quit },
 };
 const size_t tui_global_count = sizeof tui_global_actions / sizeof tui_global_actions[0];
 

@@ -20,6 +20,7 @@ for tool in useradd userdel groupadd groupdel runuser make cc; do
 	command -v "$tool" >/dev/null 2>&1 || cant "$tool is missing"
 done
 pg_start || { finish; exit 77; }
+PG_DATA="$PG_DIR/data"    # the cluster pg_start made (tests/cli/pg_lib.sh)
 
 G=hopg$$ A=hopa$$ B=hopb$$
 cleanup() {

@@ -68,7 +68,12 @@ for lang in en de; do
 	fi
 	text x
 	wait_gone "★  ✕  !" || nok "$lang: x closes the help"
-	keys q
+	# F1 and F10 as in mc and htop.
+	keys F1
+	if [ "$lang" = de ]; then glob="Allgemeine Tasten"; else glob="Global keys"; fi
+	wait_for "$glob" && ok "$lang: F1 shows the help" || nok "$lang: F1: $(cat "$SCR")"
+	text x
+	if [ "$lang" = en ]; then keys F10; else keys q; fi
 	expect_exit_clean "$lang"
 done
 finish

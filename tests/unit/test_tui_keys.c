@@ -33,6 +33,7 @@ static const struct key_name names[] = {
 	{ "Home", TUI_FN(KEY_HOME) }, { "End", TUI_FN(KEY_END) }, { "Space", ' ' },
 	{ "Enter", '\r' }, { "Enter", '\n' }, { "Enter", TUI_FN(KEY_ENTER) }, { "Esc", 27 },
 	{ "Tab", '\t' }, { "Shift-Tab", TUI_FN(KEY_BTAB) }, { "Ctrl-L", 0x0c },
+	{ "F1", TUI_FN(KEY_F(1)) }, { "F10", TUI_FN(KEY_F(10)) },
 };
 
 /* Ctrl-C is not a key of any table: it arrives as SIGINT, which tui_run catches. */
