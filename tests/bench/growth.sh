@@ -113,5 +113,16 @@ done
 echo "growth: the organisations of 'hop init --people N' ($GROWTH_SIZES people; 20 times the people, desks and" \
 	"bookings from the first to the last); each path's median of $GROWTH_RUNS whole processes; a growth far above" \
 	"$((PEOPLE / 1000))x is a path that grows faster than the organisation."
+# 'hop who DAY' lists everyone in that day (8,000 rows at 20,000 people):
+# within 3 single bookings' processes on the largest organisation, growing
+# no faster than it (issue 16).
+set -- $GROWTH_SIZES
+ok_who_g=$(awk -v a="$(g_med who "$1")" -v c="$(g_med who "$3")" -v b="$(g_med book "$3")" \
+	-v n="$(($3 / $1))" 'BEGIN { print (c <= 3 * b && c <= n * a) }')
+[ "$ok_who_g" = 1 ] || fails=$((fails + 1))
+echo "growth: 'hop who DAY' at $3 people $(g_med who "$3") ms, $(awk -v c="$(g_med who "$3")" \
+	-v b="$(g_med book "$3")" 'BEGIN { printf "%.2fx", c / b }') 'hop book DESK' (<= 3x), grown" \
+	"$(awk -v a="$(g_med who "$1")" -v c="$(g_med who "$3")" 'BEGIN { printf "%.1fx", c / a }') from $1 people" \
+	"(<= $(($3 / $1))x): $(verdict "$ok_who_g")."
 echo
 fi

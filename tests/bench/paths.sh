@@ -40,12 +40,12 @@ echo
 # first page is looked at (People), then a walk of moving keys (and a
 # search typed on People), three rounds.  Three processes; per tab the
 # median of their first showings, key medians, slowest keys and slowest
-# idle steps.  Budgets: a tab shown within 50 ms, which is twice the Week
+# idle steps.  Budgets: a tab shown within 50 ms, as 2.5 times the Week
 # screen's first showing in the same runs (the home screen, whose data has
-# its own budget above: a 50 ms screen on a quiet machine, and both slow
-# down together on a busy one); a key redrawn within a frame (16 ms) at the
-# median, the slowest key and the slowest idle step (a key pressed during
-# one waits for it) within 50 ms.
+# its own budget above, shows in about 20 ms on a quiet 2-core host; both
+# slow down together on a busy one); a key redrawn within a frame (16 ms)
+# at the median, the slowest key and the slowest idle step (a key pressed
+# during one waits for it) within 50 ms.
 say "bench: the screens headless, first showing and keys, 3 processes ..."
 : > "$S/tui.all"
 for r in 1 2 3; do
@@ -60,10 +60,10 @@ for name in $(awk '$1 == "tab" { print $2 }' "$S/tui.all" | awk '!seen[$0]++'); 
 	open=$(tui_med "$name" 3); nkeys=$(tui_med "$name" 4); med=$(tui_med "$name" 5)
 	max=$(tui_med "$name" 6); steps=$(tui_med "$name" 7); idle=$(tui_med "$name" 8)
 	ok=$(awk -v o="$open" -v w="$week_open" -v m="$med" -v x="$max" -v i="$idle" \
-		'BEGIN { print (o <= 2 * w && m < 16 && x < 50 && i < 50) }')
+		'BEGIN { print (o <= 2.5 * w && m < 16 && x < 50 && i < 50) }')
 	[ "$ok" = 1 ] || fails=$((fails + 1))
 	if [ "$steps" != 0 ]; then idle_note="; $idle ($steps steps)"; else idle_note=""; fi
 	printf '%-34s %-18s %-32s %-16s %s\n' "$name ($nkeys keys)" "$open" "$med / $max$idle_note" \
-		"<=2x Week / 16 / 50" "$(verdict "$ok") ($(awk -v o="$open" -v w="$week_open" 'BEGIN { printf "%.2fx", o / w }'))"
+		"<=2.5x Week/16/50" "$(verdict "$ok") ($(awk -v o="$open" -v w="$week_open" 'BEGIN { printf "%.2fx", o / w }'))"
 done
 echo
