@@ -62,11 +62,6 @@ char *out_date_cell(hop_date d, char *buf)
 	return buf;
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 struct out_table *out_table_new(enum out_format f, size_t ncols, const char *const *headers,
                                 const char *const *keys, const char *fit)
 {
@@ -98,9 +93,12 @@ struct out_table *out_table_new(enum out_format f, size_t ncols, const char *con
 	return t;
 }
 
+/* A row is one block: the cells' pointers, then their text (8,000 rows of
+ * nine cells are 8,000 allocations, not 80,000). */
 void out_table_add(struct out_table *t, const char *const *cells)
 {
-	char **row;
+	size_t bytes = 0, len;
+	char **row, *text;
 
 	if (!t || t->failed)
 		return;
@@ -108,13 +106,23 @@ void out_table_add(struct out_table *t, const char *const *cells)
 		t->failed = true;
 		return;
 	}
-	row = calloc(t->ncols ? t->ncols : 1, sizeof *row);
+	for (size_t i = 0; i < t->ncols; i++)
+		bytes += cells[i] ? strlen(cells[i]) + 1 : 0;
+	row = malloc((t->ncols ? t->ncols : 1) * sizeof *row + bytes);
 	if (!row) {
 		t->failed = true;
 		return;
 	}
-	for (size_t i = 0; i < t->ncols; i++)
-		row[i] = dup_or_null(cells[i]);
+	text = (char *)(row + (t->ncols ? t->ncols : 1));
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (!cells[i]) {
+			row[i] = NULL;
+			continue;
+		}
+		len = strlen(cells[i]) + 1;
+		row[i] = memcpy(text, cells[i], len);
+		text += len;
+	}
 	t->rows[t->nrows++] = row;
 }
 
@@ -317,11 +325,8 @@ void out_table_free(struct out_table *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < t->nrows; i++) {
-		for (size_t j = 0; j < t->ncols; j++)
-			free(t->rows[i][j]);
+	for (size_t i = 0; i < t->nrows; i++)
 		free(t->rows[i]);
-	}
 	free(t->rows);
 	for (size_t j = 0; j < t->ncols && t->headers; j++)
 		free(t->headers[j]);

@@ -93,7 +93,15 @@ bad:
 static size_t char_at(const char *s, size_t n, mbstate_t *ps, int *w)
 {
 	wchar_t wc;
-	size_t len = mbrtowc(&wc, s, n, ps);
+	size_t len;
+
+	/* ASCII is one column in every locale hop runs in (a control character
+	 * too: it is printed as a space), without asking the locale. */
+	if ((unsigned char)*s < 0x80) {
+		*w = 1;
+		return 1;
+	}
+	len = mbrtowc(&wc, s, n, ps);
 
 	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
 		/* Not a character in this locale (or the C locale): one column
@@ -167,6 +175,23 @@ size_t out_wrap_len(const char *s, int cols, size_t *next)
 	return cut;
 }
 
+/* s[0..len) on one line, control characters as spaces; runs of other
+ * bytes written whole. */
+static void put_plain(FILE *out, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t n = 0;
+
+		while (i + n < len && !((unsigned char)s[i + n] < 0x20 || s[i + n] == 0x7F))
+			n++;
+		fwrite(s + i, 1, n, out);
+		for (i += n; i < len && ((unsigned char)s[i] < 0x20 || s[i] == 0x7F); i++)
+			putc(' ', out);
+	}
+}
+
 void out_put_cut(FILE *out, const char *s, int cols, bool pad)
 {
 	int w = out_display_width(s);
@@ -176,8 +201,7 @@ void out_put_cut(FILE *out, const char *s, int cols, bool pad)
 		len = out_cut_len(s, cols > 0 ? cols - 1 : 0, &w);
 		w++;
 	}
-	for (size_t i = 0; i < len; i++)
-		putc((unsigned char)s[i] < 0x20 || s[i] == 0x7F ? ' ' : s[i], out);
+	put_plain(out, s, len);
 	if (len < strlen(s))
 		fputs("…", out);
 	for (; pad && w < cols; w++)

@@ -16,6 +16,7 @@
 #include "hop/db/dbfile.h"
 #include "hop/base/i18n.h"
 #include "hop/base/priv.h"
+#include "hop/core/calendar/workday.h"
 #include "hop/core/people/membership.h"
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
@@ -351,6 +352,8 @@ void app_close(struct hop_app *app)
 	app->view_cache = NULL;
 	bk_who_cache_free(app->who_cache);
 	app->who_cache = NULL;
+	workday_memo_free(app->workday_memo);
+	app->workday_memo = NULL;
 	db_close(app->db);
 	app->db = NULL;
 }

@@ -149,6 +149,12 @@ void db_rollback(struct hop_db *db)
 
 bool db_in_transaction(struct hop_db *db) { return db->drv->in_transaction(db); }
 
+void db_lean(struct hop_db *db)
+{
+	if (db->drv->lean)
+		db->drv->lean(db);
+}
+
 int64_t db_changes(struct hop_db *db) { return db->drv->changes(db); }
 
 int64_t db_last_id(struct hop_db *db) { return db->drv->last_id(db); }

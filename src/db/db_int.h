@@ -131,6 +131,9 @@ struct db_driver {
 	enum hop_status (*continue_ids)(struct hop_db *db, const struct db_table *t, int col,
 	                                int64_t max, struct hop_err *err);
 	void (*bulk)(struct hop_db *db, bool big);      /* NULL: no hints to take */
+
+	/* db_lean: hold less memory from now on (NULL: nothing to do). */
+	void (*lean)(struct hop_db *db);
 };
 
 extern const struct db_driver db_sqlite_driver;

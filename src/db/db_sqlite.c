@@ -244,6 +244,13 @@ static enum hop_status sq_mark(struct hop_db *db, struct db_mark *m, struct hop_
 	return HOP_OK;
 }
 
+/* A sort that outgrows the cache's size goes on in temporary files (the
+ * sorter's in-memory part is as large as the cache). */
+static void sq_lean(struct hop_db *db)
+{
+	sqlite3_exec(H(db), "PRAGMA cache_size = -500", NULL, NULL, NULL);
+}
+
 /* A large batch touches every page of the booking indexes: with SQLite's
  * default 2 MB page cache they would be written out and read back again and
  * again, and every INSERT's statement journal (the foreign keys and the
@@ -275,4 +282,5 @@ const struct db_driver db_sqlite_driver = {
 	.rows_out = sq_rows_out, .row_get = sq_row_get, .rows_out_end = sq_rows_out_end,
 	.rows_in = sq_rows_in, .row_put = sq_row_put, .rows_in_end = sq_rows_in_end,
 	.bulk = sq_bulk,
+	.lean = sq_lean,
 };

@@ -104,6 +104,13 @@ bool tui_show(struct tui *t, size_t i)
 	return true;
 }
 
+bool tui_idle(struct tui *t)
+{
+	const struct tui_view *v = tui_views[t->current];
+
+	return t->opened[t->current] && v->idle && v->idle(t, t->state[t->current]);
+}
+
 void tui_close_views(struct tui *t)
 {
 	for (size_t i = 0; i < tui_view_count; i++) {
@@ -310,7 +317,7 @@ int tui_run(struct hop_app *app)
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	struct sigaction sa, old[sizeof sigs / sizeof sigs[0]];
 	struct tui t;
-	bool lost = false, failed = false;
+	bool lost = false, failed = false, more;
 	int rc = 0;
 
 	memset(&t, 0, sizeof t);
@@ -331,6 +338,7 @@ int tui_run(struct hop_app *app)
 	for (size_t i = 0; i < tui_view_count; i++)
 		if (tui_views[i] == &view_week && !tui_show(&t, i))
 			t.quit = failed = true;
+	more = tui_views[t.current]->idle != NULL;
 	/* Said once, until the first key: why the symbols look plain. */
 	if (!text_utf8() && !t.status[0])
 		tui_status(&t, false, "%s", _("This terminal's locale is not UTF-8, so hop shows its "
@@ -343,8 +351,15 @@ int tui_run(struct hop_app *app)
 		int got;
 
 		tui_draw(&t);
+		/* While the screen has more to read, a step of it whenever no key
+		 * is waiting; then wait for keys again. */
+		timeout(more ? 0 : -1);
 		errno = 0;
 		got = get_wch(&wc);
+		if (got == ERR && more) {
+			more = tui_idle(&t);
+			continue;
+		}
 		if (got == ERR) {
 			if (errno == EINTR)
 				continue;
@@ -356,6 +371,8 @@ int tui_run(struct hop_app *app)
 		k.fn = got == KEY_CODE_YES;
 		k.c = wc;
 		tui_dispatch(&t, &k);
+		/* The key may have begun a reading (a screen that reads in steps). */
+		more = tui_views[t.current]->idle != NULL;
 	}
 
 	tui_close_views(&t);

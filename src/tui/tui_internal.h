@@ -87,6 +87,9 @@ struct tui_action {
  *   draw   paint the body (rows t->body_top .. t->body_top + t->body_rows - 1)
  *   key    a question in progress (a prompt, a chooser, a form) takes every
  *          key first and returns true; false when none is open.  Optional.
+ *   idle   no key is waiting: read a little more of what open or show began
+ *          to read (a few milliseconds' worth, so that a key pressed
+ *          meanwhile waits no longer); true while more is left.  Optional.
  *   close  the TUI ends: free what the state holds (tui.c frees the block) */
 struct tui_view {
 	const char *name;                   /* tab label, N_() */
@@ -97,6 +100,7 @@ struct tui_view {
 	void (*show)(struct tui *t, void *state);
 	void (*draw)(struct tui *t, void *state);
 	bool (*key)(struct tui *t, void *state, const struct tui_key *k);
+	bool (*idle)(struct tui *t, void *state);
 	void (*close)(struct tui *t, void *state);
 };
 
@@ -146,6 +150,9 @@ enum tui_took {
 bool tui_show(struct tui *t, size_t i);
 /* One key, as the main loop hands it on. */
 enum tui_took tui_dispatch(struct tui *t, const struct tui_key *k);
+/* No key is waiting: one step of the shown screen's reading (its idle);
+ * true while more is left. */
+bool tui_idle(struct tui *t);
 /* Draw the whole screen from the state. */
 void tui_draw(struct tui *t);
 /* Close the opened views and free their state. */

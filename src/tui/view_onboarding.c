@@ -85,11 +85,13 @@ void onbs_filter(struct onbs_state *s)
 		free(shown);
 		s->nshown = 0;
 		list_build(&s->list, 0, NULL, NULL);
+		onbs_measure(s);
 		return;
 	}
 	free(s->shown);
 	s->shown = shown;
 	s->nshown = n;
+	onbs_measure(s);
 	select_login(s, keep);
 }
 

@@ -34,18 +34,23 @@ struct list_cols {
 	int x_name, x_team, x_start, x_mentor, x_prog, x_next;
 };
 
-/* The widths of the dates in the list, as wide as the widest one shown. */
-static int dates_width(const struct onbs_state *s)
+void onbs_measure(struct onbs_state *s)
 {
 	char buf[16];
-	int w = 6;
 
+	s->w_name = s->w_mentor = s->w_team = 0;
+	s->w_dates = 6;
 	for (size_t i = 0; i < s->nshown; i++) {
 		const struct onb_summary *o = &s->all.v[s->shown[i]];
-		w = onbs_max(w, text_width(tui_short_date(o->start, buf, sizeof buf)));
-		w = onbs_max(w, text_width(tui_short_date(o->next_due, buf, sizeof buf)));
+		s->w_name = onbs_max(s->w_name, text_width(o->person.name));
+		s->w_mentor = onbs_max(s->w_mentor, text_width(o->mentor_name));
+		s->w_team = onbs_max(s->w_team, text_width(o->person.team));
+		s->w_dates = onbs_max(s->w_dates, text_width(tui_short_date(o->start, buf, sizeof buf)));
+		s->w_dates = onbs_max(s->w_dates,
+		                      text_width(tui_short_date(o->next_due, buf, sizeof buf)));
 	}
-	return onbs_min(w, DATE_W);
+	/* The dates in the list, as wide as the widest one shown. */
+	s->w_dates = onbs_min(s->w_dates, DATE_W);
 }
 
 /* Shrink the widest of the n widths (not below its least) until they add
@@ -75,19 +80,13 @@ static struct list_cols list_columns(const struct onbs_state *s, int width)
 {
 	static const int least[3] = { 12, 10, 10 };
 	struct list_cols c;
-	int dates = dates_width(s), flex, want[3];
+	int dates = s->w_dates, flex, want[3];
 	int *const w[3] = { &c.name, &c.mentor, &c.team };
 
 	memset(&c, 0, sizeof c);
-	want[0] = text_width(_("New hire"));
-	want[1] = text_width(_("Mentor"));
-	want[2] = text_width(_("Team"));
-	for (size_t i = 0; i < s->nshown; i++) {
-		const struct onb_summary *o = &s->all.v[s->shown[i]];
-		want[0] = onbs_max(want[0], text_width(o->person.name));
-		want[1] = onbs_max(want[1], text_width(o->mentor_name));
-		want[2] = onbs_max(want[2], text_width(o->person.team));
-	}
+	want[0] = onbs_max(text_width(_("New hire")), s->w_name);
+	want[1] = onbs_max(text_width(_("Mentor")), s->w_mentor);
+	want[2] = onbs_max(text_width(_("Team")), s->w_team);
 	c.start = onbs_max(dates, text_width(_("Start")));
 	c.prog = onbs_max(5, text_width(_("Progress")));
 	c.next = onbs_max(dates, text_width(_("Next due")));

@@ -49,6 +49,9 @@ struct onbs_state {
 	struct onb_summary_list all;
 	size_t *shown;                      /* indexes into all that pass the filters */
 	size_t nshown;
+	/* The widest name, mentor, team and date shown (onbs_measure), so that
+	 * a redraw does not measure 2,000 rows again. */
+	int w_name, w_mentor, w_team, w_dates;
 	struct tui_list list;
 	bool overdue_only;
 	char team[HOP_TEAM_NAME_MAX + 1];   /* "" = every team */
@@ -74,6 +77,11 @@ struct onbs_state {
 	size_t nitems;
 	struct tui_pick pick;
 };
+
+/* ---- view_onboarding_draw.c ---- */
+
+/* Measure the shown rows' widest cells into w_name ... w_dates. */
+void onbs_measure(struct onbs_state *s);
 
 /* ---- view_onboarding.c ---- */
 

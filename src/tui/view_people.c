@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "hop/core/app.h"
 #include "hop/base/i18n.h"
@@ -23,17 +24,28 @@
 
 /* ---- the data ---- */
 
+/* Read at once when the screen opens (a page and then some), and about
+ * how long an idle step may read: a key pressed meanwhile waits no longer. */
+#define PEOPLE_FIRST 300
+#define PEOPLE_PART 100
+#define PEOPLE_STEP_MS 6.0
+
+const struct hop_person *people_at(const struct people_state *s, size_t i)
+{
+	return &s->cur.l.v[s->filtered ? s->hits[i] : i];
+}
+
 const struct hop_person *people_selected(const struct people_state *s)
 {
 	size_t i = list_item(&s->list);
 
-	return i != LIST_NONE ? &s->people.v[i] : NULL;
+	return i != LIST_NONE ? people_at(s, i) : NULL;
 }
 
 void people_select_login(struct people_state *s, const char *login)
 {
-	for (size_t i = 0; login && i < s->people.n; i++) {
-		if (strcmp(s->people.v[i].login, login) == 0) {
+	for (size_t i = 0; login && i < s->nshown; i++) {
+		if (strcmp(people_at(s, i)->login, login) == 0) {
 			list_select(&s->list, i);
 			return;
 		}
@@ -44,108 +56,181 @@ void people_select_login(struct people_state *s, const char *login)
 /* Core lists people by team, no team last: a heading where the team changes. */
 static bool same_team(const void *ctx, size_t a, size_t b)
 {
-	const struct hop_person_list *l = ctx;
+	const struct people_state *s = ctx;
 
-	return l->v[a].team_id == l->v[b].team_id;
+	return people_at(s, a)->team_id == people_at(s, b)->team_id;
 }
 
-/* people = the people of all that match the filter, in all's order;
- * without a search, all itself (20,000 people are not copied to be shown). */
-static void people_drop(struct people_state *s)
+static void read_free(struct people_read *r)
 {
-	if (!s->people_is_all)
-		person_list_free(&s->people);
-	memset(&s->people, 0, sizeof s->people);
-	s->people_is_all = false;
+	person_roster_free(r->roster);
+	person_list_free(&r->l);
+	person_search_free(r->index);
+	memset(r, 0, sizeof *r);
 }
 
-static bool people_filter(struct tui *t, struct people_state *s)
+static double now_ms(void)
 {
-	struct hop_person_list l = { 0 };
-	size_t n;
+	struct timespec ts;
 
-	if (!s->filter[0] || !s->index) {
-		if (!list_build(&s->list, s->all.n, same_team, &s->all)) {
-			tui_status(t, true, _("Out of memory while listing %zu people."), s->all.n);
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* More of r: at least want people, then parts for as long as ms allows. */
+static bool read_more(struct tui *t, struct people_read *r, size_t want, double ms)
+{
+	double t0 = now_ms();
+	struct hop_err err;
+
+	while (!r->done) {
+		if (person_roster_more(t->app, r->roster, want, &r->l, &r->done, &err) != HOP_OK ||
+		    person_search_add(r->index, &r->l, &err) != HOP_OK) {
+			tui_fail(t, &err);
 			return false;
 		}
-		people_drop(s);
-		s->people = s->all;
-		s->people_is_all = true;
-		return true;
+		want = PEOPLE_PART;
+		if (now_ms() - t0 >= ms)
+			break;
 	}
-	n = person_search_run(s->index, s->filter, s->hits);
-	l.v = malloc((n ? n : 1) * sizeof *l.v);
-	if (!l.v) {
-		tui_status(t, true, _("Out of memory while listing %zu people."), n);
-		return false;
-	}
-	l.n = l.cap = n;
-	for (size_t i = 0; i < n; i++)
-		l.v[i] = s->all.v[s->hits[i]];
-	/* The rows first, so that a failure leaves the list as it was. */
-	if (!list_build(&s->list, l.n, same_team, &l)) {
-		tui_status(t, true, _("Out of memory while listing %zu people."), l.n);
-		person_list_free(&l);
-		return false;
-	}
-	people_drop(s);
-	s->people = l;
 	return true;
+}
+
+/* Begin reading everyone into r: the teams, the count, the first people. */
+static bool read_begin(struct tui *t, struct people_read *r)
+{
+	struct hop_err err;
+	struct hop_person_list none = { 0 };
+
+	read_free(r);
+	if (person_roster_open(t->app, &r->roster, &r->total, &err) != HOP_OK ||
+	    person_search_new(&none, &r->index, &err) != HOP_OK) {
+		read_free(r);
+		tui_fail(t, &err);
+		return false;
+	}
+	/* Room for everyone at once (touched only as they come): growing by
+	 * copying would cost a step the copy of all read so far. */
+	if (r->total && (r->l.v = malloc(r->total * sizeof *r->l.v)))
+		r->l.cap = r->total;
+	if (!read_more(t, r, PEOPLE_FIRST, 0)) {
+		read_free(r);
+		return false;
+	}
+	return true;
+}
+
+/* The selected person's login into keep ("" none). */
+static char *selected_login(const struct people_state *s, char keep[HOP_LOGIN_MAX + 1])
+{
+	const struct hop_person *p = people_selected(s);
+
+	snprintf(keep, HOP_LOGIN_MAX + 1, "%s", p ? p->login : "");
+	return keep;
+}
+
+/* The shown people = those of cur that match the filter, in cur's order;
+ * without a search, cur itself.  keep ("" none) is selected again; grown:
+ * cur only grew at its end since the list was built, so a selection of keep
+ * keeps its place. */
+static bool people_filter(struct tui *t, struct people_state *s, const char *keep, bool grown)
+{
+	size_t sel = grown ? list_item(&s->list) : LIST_NONE;
+
+	if (s->filter[0] && s->cur.index) {
+		if (s->cur.l.n > s->hcap) {
+			size_t *h = realloc(s->hits, s->cur.l.n * sizeof *h);
+			if (!h) {
+				tui_status(t, true, _("Out of memory while listing %zu people."), s->cur.l.n);
+				return false;
+			}
+			s->hits = h;
+			s->hcap = s->cur.l.n;
+		}
+		s->nshown = person_search_run(s->cur.index, s->filter, s->hits);
+		s->filtered = true;
+	} else {
+		s->nshown = s->cur.l.n;
+		s->filtered = false;
+	}
+	if (!list_build(&s->list, s->nshown, same_team, s)) {
+		tui_status(t, true, _("Out of memory while listing %zu people."), s->nshown);
+		return false;
+	}
+	if (sel != LIST_NONE && sel < s->nshown && strcmp(people_at(s, sel)->login, keep) == 0)
+		list_select(&s->list, sel);
+	else
+		people_select_login(s, keep[0] ? keep : NULL);
+	return true;
+}
+
+/* next has everyone: it is what is shown from now on. */
+static bool install_next(struct tui *t, struct people_state *s)
+{
+	char keep[HOP_LOGIN_MAX + 1];
+
+	selected_login(s, keep);
+	read_free(&s->cur);
+	s->cur = s->next;
+	memset(&s->next, 0, sizeof s->next);
+	s->filtered = false;
+	s->nshown = 0;
+	return people_filter(t, s, keep, false);
 }
 
 bool people_load(struct tui *t, struct people_state *s, bool all)
 {
-	struct person_filter f = { .team = NULL, .search = NULL, .include_former = false };
-	struct hop_err err;
-	char keep[HOP_LOGIN_MAX + 1] = "";
-	const struct hop_person *p = people_selected(s);
+	char keep[HOP_LOGIN_MAX + 1];
 
-	if (p)
-		snprintf(keep, sizeof keep, "%s", p->login);
-	/* Everyone is read when the tab opens or is shown again; a keystroke of
-	 * the search only filters what was read (a frame, not a query). */
-	if (all || !s->index) {
-		struct hop_team_list teams = { 0 };
-		struct hop_person_list l = { 0 };
-		struct person_search *index = NULL;
-		size_t *hits;
-
-		if (team_list(t->app, false, &teams, &err) != HOP_OK) {
-			team_list_free(&teams);
-			tui_fail(t, &err);
-			return false;
-		}
-		if (person_list(t->app, &f, &l, &err) != HOP_OK ||
-		    person_search_new(&l, &index, &err) != HOP_OK) {
-			team_list_free(&teams);
-			person_list_free(&l);
-			tui_fail(t, &err);
-			return false;
-		}
-		if (!(hits = malloc((l.n ? l.n : 1) * sizeof *hits))) {
-			team_list_free(&teams);
-			person_list_free(&l);
-			person_search_free(index);
-			tui_status(t, true, _("Out of memory while listing %zu people."), l.n);
-			return false;
-		}
-		team_list_free(&s->teams);
-		s->teams = teams;
-		if (s->people_is_all)
-			people_drop(s);
-		person_list_free(&s->all);
-		s->all = l;
-		person_search_free(s->index);
-		s->index = index;
-		free(s->hits);
-		s->hits = hits;
-		s->total = l.n;
-	}
-	if (!people_filter(t, s))
+	if (!all)
+		return people_filter(t, s, selected_login(s, keep), false);
+	/* Everyone is read again into next while cur stays shown; the first
+	 * reading (nothing shown yet), and one done at once, show at once. */
+	if (!read_begin(t, &s->next))
 		return false;
-	people_select_login(s, keep[0] ? keep : NULL);
+	if (!s->cur.roster || s->next.done)
+		return install_next(t, s);
 	return true;
+}
+
+void people_refresh_one(struct tui *t, struct people_state *s, const char *login)
+{
+	struct hop_person p;
+	struct hop_err err;
+
+	if (person_get(t->app, login, &p, &err) != HOP_OK)
+		return;
+	for (size_t i = 0; i < s->cur.l.n; i++) {
+		if (strcmp(s->cur.l.v[i].login, login) == 0) {
+			s->cur.l.v[i] = p;
+			return;
+		}
+	}
+}
+
+/* A step of reading: the next list first, else the rest of the shown one. */
+static bool people_idle(struct tui *t, void *state)
+{
+	struct people_state *s = state;
+
+	if (s->next.roster) {
+		if (!read_more(t, &s->next, PEOPLE_PART, PEOPLE_STEP_MS)) {
+			read_free(&s->next);
+			return false;
+		}
+		if (s->next.done)
+			install_next(t, s);
+		return true;
+	}
+	if (!s->cur.roster || s->cur.done)
+		return false;
+	char keep[HOP_LOGIN_MAX + 1];
+
+	selected_login(s, keep);
+	if (!read_more(t, &s->cur, PEOPLE_PART, PEOPLE_STEP_MS))
+		return false;
+	people_filter(t, s, keep, true);
+	return !s->cur.done;
 }
 
 static void people_open(struct tui *t, void *state)
@@ -157,14 +242,15 @@ static void people_open(struct tui *t, void *state)
 }
 
 /* Every time the tab is shown, the people are read again (an import, an
- * edit by someone else), keeping the search and the selected person. */
+ * edit by someone else), keeping the search and the selected person; a
+ * reading under way goes on. */
 static void people_show(struct tui *t, void *state)
 {
 	struct people_state *s = state;
 
 	if (s->fresh)
 		s->fresh = false;
-	else
+	else if (!s->next.roster && (!s->cur.roster || s->cur.done))
 		people_load(t, s, true);
 }
 
@@ -174,11 +260,9 @@ static void people_close(struct tui *t, void *state)
 
 	(void)t;
 	people_edit_free(s);
-	people_drop(s);
-	person_list_free(&s->all);
-	person_search_free(s->index);
+	read_free(&s->cur);
+	read_free(&s->next);
 	free(s->hits);
-	team_list_free(&s->teams);
 	list_free(&s->list);
 }
 
@@ -312,9 +396,12 @@ static bool act_reload(struct tui *t, void *state, int arg)
 	struct people_state *s = state;
 
 	(void)arg;
-	if (people_load(t, s, true))
-		tui_status(t, false, ngettext("Read again: %zu person.", "Read again: %zu people.",
-		                              s->total), s->total);
+	if (people_load(t, s, true)) {
+		size_t n = s->next.roster ? s->next.total : s->cur.total;
+
+		tui_status(t, false, ngettext("Read again: %zu person.", "Read again: %zu people.", n),
+		           n);
+	}
 	return true;
 }
 
@@ -346,5 +433,6 @@ const struct tui_view view_people = {
 	.show = people_show,
 	.draw = people_draw,
 	.key = people_question,
+	.idle = people_idle,
 	.close = people_close,
 };

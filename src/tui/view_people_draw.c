@@ -19,18 +19,7 @@
 static const char *leads_of(const struct people_state *s, const struct hop_person *p,
                             char *buf, size_t size)
 {
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < s->teams.n; i++) {
-		if (s->teams.v[i].lead_id != p->id)
-			continue;
-		used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
-		                         s->teams.v[i].name);
-		if (used >= size)
-			break;
-	}
-	return buf;
+	return person_roster_leads(s->cur.roster, p->id, buf, size);
 }
 
 static void draw_detail(const struct people_state *s, const struct hop_person *p, int y, int x,
@@ -85,7 +74,7 @@ struct row_ctx {
 static void draw_row(void *ctx, const struct list_row *r, bool sel, int y)
 {
 	const struct row_ctx *c = ctx;
-	const struct hop_person *p = &c->s->people.v[r->item];
+	const struct hop_person *p = people_at(c->s, r->item);
 	char head[HOP_TEAM_NAME_MAX + 32];
 	int login_w, name_w, width = c->width;
 
@@ -117,10 +106,11 @@ static void draw_list(struct people_state *s, int top, int width, int rows)
 	int vis = rows - 1;
 
 	if (s->filter[0])
-		snprintf(line, sizeof line, _("%zu of %zu people match “%s”"), s->people.n, s->total,
-		         s->filter);
+		snprintf(line, sizeof line, _("%zu of %zu people match “%s”"), s->nshown,
+		         s->cur.total, s->filter);
 	else
-		snprintf(line, sizeof line, ngettext("%zu person", "%zu people", s->total), s->total);
+		snprintf(line, sizeof line, ngettext("%zu person", "%zu people", s->cur.total),
+		         s->cur.total);
 	attrset(colour_attr(TC_DIM));
 	text_draw(stdscr, top, 0, line, width);
 	attrset(A_NORMAL);

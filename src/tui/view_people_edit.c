@@ -196,6 +196,8 @@ static void edit_submit(struct tui *t, struct people_state *s)
 	edit_close(t, s);
 	if (strcmp(o->login, t->app->actor.login) == 0)
 		app_resolve_actor(t->app, &err);
+	/* The row shows the change at once; everyone is read again meanwhile. */
+	people_refresh_one(t, s, o->login);
 	people_load(t, s, true);
 	people_select_login(s, o->login);
 	tui_status(t, false, _("Saved: %s (%s)."), (e.fields & PF_NAME) ? e.name : o->name,

@@ -17,17 +17,29 @@
 
 #define SEARCH_MAX 128
 
+/* Everyone as read so far: the roster reads them a part at a time (the
+ * first page at once, the rest in idle steps), the search index grows with
+ * them.  roster is NULL before the first reading. */
+struct people_read {
+	struct person_roster *roster;       /* also the teams, for "Leads" */
+	struct hop_person_list l;           /* in person_list's order */
+	struct person_search *index;        /* l, folded once for the search */
+	size_t total;                       /* current people: l.n once done */
+	bool done;
+};
+
 struct people_state {
 	/* Just opened: the first show need not read again what open read. */
 	bool fresh;
-	struct hop_person_list people;      /* as shown: filtered when a search is set */
-	bool people_is_all;                 /* people is all itself (no search): not freed */
-	struct hop_person_list all;         /* everyone, as read: the search filters it */
-	struct person_search *index;        /* all, folded once for the search */
-	size_t *hits;                       /* room for all.n matches */
-	struct hop_team_list teams;
+	struct people_read cur;             /* what is shown */
+	/* Reading again (shown again, r, after an edit) while cur stays shown:
+	 * it takes cur's place when all are in.  roster NULL: none. */
+	struct people_read next;
+	size_t *hits;                       /* a search: the matches' indices in cur.l */
+	size_t hcap;
+	size_t nshown;                      /* people shown: cur.l.n, or the matches */
+	bool filtered;
 	struct tui_list list;               /* the people under team headings */
-	size_t total;                       /* current people without the filter */
 	char filter[SEARCH_MAX + 1];
 	bool searching;
 	struct tui_input search;
@@ -41,10 +53,15 @@ struct people_state {
 
 /* ---- view_people.c ---- */
 
+/* Shown person i (0 .. nshown - 1). */
+const struct hop_person *people_at(const struct people_state *s, size_t i);
 /* The selected person, or NULL on an empty list (the detail pane, the form). */
 const struct hop_person *people_selected(const struct people_state *s);
-/* Read the (filtered) list; with all, also the teams and the total count. */
+/* With all, read everyone again (the first page at once, the rest while the
+ * old list stays shown); else only filter what is read by the search. */
 bool people_load(struct tui *t, struct people_state *s, bool all);
+/* login's row as it is now in the database, while everyone is read again. */
+void people_refresh_one(struct tui *t, struct people_state *s, const char *login);
 /* Select the person with login, or the one nearest the selection (NULL). */
 void people_select_login(struct people_state *s, const char *login);
 

@@ -10,15 +10,17 @@
 # faster than the organisation.  People search is the People screen's
 # median key of a search typed letter by letter (tests/bench/tui_time).
 # ---- the iCalendar rates of section 6 and 7 against the libical loop (issue 16) ----------
-# 'export ics --site' must stream a site's bookings at 70 % of the libical
-# loop's rate at least; 'feeds publish' writing everything (25,000 files) is
-# shown beside its target of 70 %.
+# 'export ics --site' must stream a site's bookings, and 'feeds publish'
+# writing everything (25,000 files into an empty directory, every event
+# read from the database) its feeds, at 70 % of the libical loop's rate at
+# least.
 ok_site=$(awk -v a="$site_rate" -v b="$icsbase_rate" 'BEGIN { print (a >= 0.7 * b) }')
-[ "$ok_site" = 1 ] || fails=$((fails + 1))
+ok_pubrate=$(awk -v a="$pub_rate" -v b="$icsbase_rate" 'BEGIN { print (a >= 0.7 * b) }')
+for ok in $ok_site $ok_pubrate; do [ "$ok" = 1 ] || fails=$((fails + 1)); done
 printf '%-34s %-18s %-32s %-16s %s\n' "export ics --site, events/s" "$site_rate" "libical loop $icsbase_rate" ">= 70% of loop" \
 	"$(verdict "$ok_site") ($(awk -v a="$site_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"
-printf '%-34s %-18s %-32s %-16s %s\n' "feeds publish, all, events/s" "$pub_rate" "libical loop $icsbase_rate" "target 70%" \
-	"$(awk -v a="$pub_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f%%", 100 * a / b }') (no budget yet)"
+printf '%-34s %-18s %-32s %-16s %s\n' "feeds publish, all, events/s" "$pub_rate" "libical loop $icsbase_rate" ">= 70% of loop" \
+	"$(verdict "$ok_pubrate") ($(awk -v a="$pub_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"
 echo
 GROWTH_RUNS=${BENCH_GROWTH_RUNS:-3}
 GROWTH_SIZES="1000 5000 $PEOPLE"
@@ -111,5 +113,16 @@ done
 echo "growth: the organisations of 'hop init --people N' ($GROWTH_SIZES people; 20 times the people, desks and" \
 	"bookings from the first to the last); each path's median of $GROWTH_RUNS whole processes; a growth far above" \
 	"$((PEOPLE / 1000))x is a path that grows faster than the organisation."
+# 'hop who DAY' lists everyone in that day (8,000 rows at 20,000 people):
+# within 3 single bookings' processes on the largest organisation, growing
+# no faster than it (issue 16).
+set -- $GROWTH_SIZES
+ok_who_g=$(awk -v a="$(g_med who "$1")" -v c="$(g_med who "$3")" -v b="$(g_med book "$3")" \
+	-v n="$(($3 / $1))" 'BEGIN { print (c <= 3 * b && c <= n * a) }')
+[ "$ok_who_g" = 1 ] || fails=$((fails + 1))
+echo "growth: 'hop who DAY' at $3 people $(g_med who "$3") ms, $(awk -v c="$(g_med who "$3")" \
+	-v b="$(g_med book "$3")" 'BEGIN { printf "%.2fx", c / b }') 'hop book DESK' (<= 3x), grown" \
+	"$(awk -v a="$(g_med who "$1")" -v c="$(g_med who "$3")" 'BEGIN { printf "%.1fx", c / a }') from $1 people" \
+	"(<= $(($3 / $1))x): $(verdict "$ok_who_g")."
 echo
 fi

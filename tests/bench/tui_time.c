@@ -7,8 +7,12 @@
  *   tui_time DB LOGIN [ROUNDS]
  *
  * LOGIN acts.  The walk runs ROUNDS times (default 3); the first showing of
- * each tab is timed once.  Prints on stdout one line per tab
- *   tab NAME OPEN_MS KEYS MEDIAN_MS MAX_MS
+ * each tab is timed once.  A screen that reads the rest of its rows while
+ * it is looked at (the People screen: struct tui_view's idle) is then given
+ * its idle steps, as the main loop gives them while no key is waiting, each
+ * timed: a key pressed during one waits for it.  Prints on stdout one line
+ * per tab
+ *   tab NAME OPEN_MS KEYS MEDIAN_MS MAX_MS IDLE_STEPS IDLE_MAX_MS
  * with "error" for OPEN_MS when the tab could not read its data (its status
  * line on stderr, and the exit status 1): a screen that failed is no fast
  * one. */
@@ -92,8 +96,8 @@ int main(int argc, char **argv)
 		return 1;
 	for (size_t v = 0; v < tui_view_count; v++) {
 		const struct tui_view *view = tui_views[v];
-		size_t n = 0;
-		double t0 = now_ms(), open;
+		size_t n = 0, steps = 0;
+		double t0 = now_ms(), open, idle_max = 0;
 		bool failed;
 
 		t.status[0] = '\0';    /* the last tab's message is not this one's */
@@ -102,6 +106,19 @@ int main(int argc, char **argv)
 		tui_draw(&t);
 		open = now_ms() - t0;
 		if ((failed = t.status_error)) {
+			fprintf(stderr, "tui_time: %s: %s\n", view->name, t.status);
+			rc = 1;
+		}
+		/* The rest read while the person looks at the first page. */
+		for (bool more = view->idle != NULL; more; steps++) {
+			double s0 = now_ms(), step;
+
+			more = tui_idle(&t);
+			tui_draw(&t);
+			step = now_ms() - s0;
+			idle_max = step > idle_max ? step : idle_max;
+		}
+		if (!failed && (failed = t.status_error)) {
 			fprintf(stderr, "tui_time: %s: %s\n", view->name, t.status);
 			rc = 1;
 		}
@@ -115,11 +132,11 @@ int main(int argc, char **argv)
 		}
 		qsort(ms, n, sizeof *ms, by_value);
 		if (failed)
-			printf("tab %s error %zu %.2f %.2f\n", view->name, n, n ? ms[n / 2] : 0.0,
-			       n ? ms[n - 1] : 0.0);
+			printf("tab %s error %zu %.2f %.2f %zu %.2f\n", view->name, n, n ? ms[n / 2] : 0.0,
+			       n ? ms[n - 1] : 0.0, steps, idle_max);
 		else
-			printf("tab %s %.2f %zu %.2f %.2f\n", view->name, open, n, n ? ms[n / 2] : 0.0,
-			       n ? ms[n - 1] : 0.0);
+			printf("tab %s %.2f %zu %.2f %.2f %zu %.2f\n", view->name, open, n,
+			       n ? ms[n / 2] : 0.0, n ? ms[n - 1] : 0.0, steps, idle_max);
 	}
 	free(ms);
 	tui_close_views(&t);

@@ -11,6 +11,7 @@
 struct hop_db;
 struct bk_view_cache;
 struct bk_who_cache;
+struct workday_memo;
 
 /* Who is acting: the Unix login of whoever runs hop, or $HOP_USER. */
 struct hop_actor {
@@ -34,6 +35,8 @@ struct hop_app {
 	 * read once while the database is unchanged (core's, freed by app_close). */
 	struct bk_view_cache *view_cache;
 	struct bk_who_cache *who_cache;
+	/* Which days are holidays or closures at which site (workday.c). */
+	struct workday_memo *workday_memo;
 	/* Where app_db_set_aside kept the database it moved, "" none. */
 	char replaced[HOP_PATH_MAX + 32];
 };

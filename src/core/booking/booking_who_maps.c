@@ -1,7 +1,8 @@
 /* Who is in: the maps a day's rows are read against.  The floors (with their
  * sites), zones, teams and places in id order, read once each, and for the
  * unfiltered day (the screen's and the usual command's) kept on the
- * connection with everyone's names while the database is unchanged. */
+ * connection while the database is unchanged, with everyone's names from
+ * the second day asked for on. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,8 +233,7 @@ static enum hop_status who_cache_read(struct hop_app *app, struct bk_who_cache *
 	}
 	c->strings->refs = 1;
 	if (db_mark(app->db, &c->stamp, err) != HOP_OK ||
-	    who_load_maps(app, 0, 0, c->strings, &c->m, err) != HOP_OK ||
-	    who_load_people(app, c->strings, &c->m, err) != HOP_OK) {
+	    who_load_maps(app, 0, 0, c->strings, &c->m, err) != HOP_OK) {
 		bk_who_cache_free(c);
 		return err->status;
 	}
@@ -261,10 +261,17 @@ enum hop_status bk_who_maps_get(struct hop_app *app, int64_t team_id, int64_t si
 			app->who_cache = c = NULL;
 		}
 	}
+	/* Everyone's names are read into the cache when a day is asked for
+	 * again on the connection: one day (a command) reads only its bookers'
+	 * names, with its rows. */
 	if (!c) {
 		if (who_cache_read(app, &app->who_cache, err) != HOP_OK)
 			return err->status;
 		c = app->who_cache;
+	} else if (!c->m.people && who_load_people(app, c->strings, &c->m, err) != HOP_OK) {
+		bk_who_cache_free(c);
+		app->who_cache = NULL;
+		return err->status;
 	}
 	*m = c->m;
 	m->borrowed = true;

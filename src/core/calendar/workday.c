@@ -3,14 +3,94 @@
  * Bundesland, not an imported closure day, not 24 or 31 December when the
  * policy frees them. */
 #include <stdint.h>
-
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "hop/core/app.h"
 #include "hop/core/calendar/closure.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/core/calendar/workday.h"
+
+/* Holidays and closures per site and day, remembered while the database and
+ * the configured region are unchanged: a feed run asks for each of forty days once per person (20,000
+ * times), and each answer was two queries and a year's holidays worked out.
+ * Direct-mapped: a clash forgets the older day. */
+#define MEMO_SLOTS 512
+
+struct workday_memo {
+	struct db_mark stamp;
+	char region[sizeof ((struct hop_config *)0)->region];  /* [organisation] region then */
+	struct memo_slot {
+		int64_t site_id;
+		hop_date day;                      /* HOP_DATE_NONE: empty */
+		char *why;                         /* NULL: a working day */
+	} slot[MEMO_SLOTS];
+};
+
+void workday_memo_free(struct workday_memo *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < MEMO_SLOTS; i++)
+		free(m->slot[i].why);
+	free(m);
+}
+
+static void memo_clear(struct workday_memo *m)
+{
+	for (size_t i = 0; i < MEMO_SLOTS; i++) {
+		free(m->slot[i].why);
+		m->slot[i].why = NULL;
+		m->slot[i].day = HOP_DATE_NONE;
+	}
+}
+
+/* holiday_or_closure, remembered.  Without memory it asks every time. */
+static bool holiday_or_closure_memo(struct hop_app *app, int64_t site_id, hop_date day,
+                                    char *why, size_t size)
+{
+	struct workday_memo *m = app->workday_memo;
+	struct hop_err err;
+	struct db_mark now;
+	struct memo_slot *s;
+	bool off;
+
+	if (db_mark(app->db, &now, &err) != HOP_OK)
+		return holiday_or_closure(app, site_id, day, why, size);
+	if (!m && (m = app->workday_memo = malloc(sizeof *m)) != NULL) {
+		for (size_t i = 0; i < MEMO_SLOTS; i++)
+			m->slot[i].why = NULL;
+		memo_clear(m);
+		m->stamp = now;
+		snprintf(m->region, sizeof m->region, "%s", app->cfg.region);
+	}
+	if (!m)
+		return holiday_or_closure(app, site_id, day, why, size);
+	if (!db_mark_same(&now, &m->stamp) || strcmp(m->region, app->cfg.region) != 0) {
+		memo_clear(m);
+		m->stamp = now;
+		snprintf(m->region, sizeof m->region, "%s", app->cfg.region);
+	}
+	s = &m->slot[((uint64_t)day * 31u + (uint64_t)site_id) % MEMO_SLOTS];
+	if (s->day != day || s->site_id != site_id) {
+		free(s->why);
+		s->why = NULL;
+		s->day = HOP_DATE_NONE;
+		if ((off = holiday_or_closure(app, site_id, day, why, size)) &&
+		    !(s->why = strdup(why)))
+			return off;
+		s->site_id = site_id;
+		s->day = day;
+		return off;
+	}
+	if (s->why)
+		snprintf(why, size, "%s", s->why);
+	else if (size)
+		*why = '\0';
+	return s->why != NULL;
+}
 
 enum hop_status workday_check(struct hop_app *app, int64_t site_id, hop_date day,
                               struct hop_err *err)
@@ -32,7 +112,7 @@ enum hop_status workday_check(struct hop_app *app, int64_t site_id, hop_date day
 	}
 	/* Public holidays of the site's Land (the organisation's without a site)
 	 * and closure days; the reason is already a whole sentence. */
-	if (app && app->db && holiday_or_closure(app, site_id, day, why, sizeof why))
+	if (app && app->db && holiday_or_closure_memo(app, site_id, day, why, sizeof why))
 		return hop_fail(err, HOP_EINVAL, "%s", why);
 	if (workday_freed(app, day, NULL))
 		return hop_fail(err, HOP_EINVAL, _("%s is free under § 6 (3) TVöD/TV-L, not a "

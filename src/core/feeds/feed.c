@@ -32,11 +32,21 @@ struct ics_session {
 	size_t nzones;
 	struct feed_people *onboarding;            /* who has onboarding steps (feed_onboarding.c) */
 	struct booking_feed *bookings;             /* every place's names, read once */
+	enum feed_order order;                     /* publishing's promise (ics_session_order) */
 };
 
 struct hop_app *ics_session_app(const struct ics_session *s)
 {
 	return s->app;
+}
+
+enum hop_status feed_person(struct hop_app *app, const struct ics_feed *feed,
+                            struct hop_person *out, struct hop_err *err)
+{
+	if (!feed->person)
+		return person_get(app, feed->key, out, err);
+	*out = *feed->person;
+	return HOP_OK;
 }
 
 struct feed_people **ics_session_onboarding(struct ics_session *s)
@@ -96,6 +106,23 @@ enum hop_status ics_session_open(struct hop_app *app, struct ics_session **out,
 		}
 	}
 	*out = s;
+	return HOP_OK;
+}
+
+static enum booking_feed_pass pass_of(enum feed_order order)
+{
+	return order == FEED_PEOPLE_BY_ID ? BOOKING_FEED_PEOPLE
+	     : order == FEED_PLACES_BY_ID ? BOOKING_FEED_PLACES : BOOKING_FEED_EACH;
+}
+
+enum hop_status ics_session_order(struct ics_session *s, enum feed_order order,
+                                  struct hop_err *err)
+{
+	s->order = order;
+	if (!s->bookings && order != FEED_ANY_ORDER &&
+	    booking_feed_open(s->app, &s->bookings, err) != HOP_OK)
+		return err->status;
+	booking_feed_pass(s->bookings, pass_of(order));
 	return HOP_OK;
 }
 
@@ -177,6 +204,7 @@ static enum hop_status bookings_emit(struct ics_session *s, const struct ics_fee
 	switch (feed->kind) {
 	case ICS_PERSON:
 		q.person = feed->key;
+		q.person_id = feed->person ? feed->person->id : 0;
 		/* A person's calendar holds all their bookings, also when HR or an
 		 * admin publishes it for them. */
 		q.whole_person = authz_feed_whole_person(s->app, feed->key);
@@ -307,7 +335,7 @@ static enum hop_status person_teamdays(struct hop_app *app, const struct ics_fee
 	struct hop_person p;
 	struct membership_spans spans;
 	struct hop_teamday_list l = { 0 };
-	enum hop_status st = person_get(app, feed->key, &p, err);
+	enum hop_status st = feed_person(app, feed, &p, err);
 	if (st != HOP_OK ||
 	    (st = membership_spans_load(app, 0, p.id, feed->from, feed->to, &spans, err)) != HOP_OK)
 		return st;
@@ -422,7 +450,7 @@ static enum hop_status feed_name(struct hop_app *app, const struct ics_feed *fee
 	switch (feed->kind) {
 	case ICS_PERSON: {
 		struct hop_person p;
-		if ((st = person_get(app, feed->key, &p, err)) != HOP_OK)
+		if ((st = feed_person(app, feed, &p, err)) != HOP_OK)
 			return st;
 		snprintf(name, size, "%s", p.name);
 		return HOP_OK;
@@ -477,11 +505,12 @@ enum hop_status ics_session_export(struct ics_session *s, const struct ics_feed 
 
 	/* A person's calendar tells where they work, their trainings and their
 	 * moves: theirs, their lead's, HR's and admins' to take. */
+	struct hop_person who;
 	if (feed.kind == ICS_PERSON) {
-		struct hop_person who;
 		if (person_get(app, feed.key, &who, err) != HOP_OK ||
 		    authz_feed_person(app, &who, err) != HOP_OK)
 			return err->status;
+		feed.person = &who;
 	}
 	char name[TEXT_MAX], site[HOP_SITE_NAME_MAX + 1];
 	enum hop_status st = feed_name(app, &feed, name, sizeof name, site, err);

@@ -10,6 +10,20 @@ struct hop_app;
 /* The program's context the session was opened with. */
 struct hop_app *ics_session_app(const struct ics_session *s);
 
+/* The person of a person feed: as ics_session_export read them, else read
+ * by the key (25,000 feeds, each read once, not once per source). */
+struct hop_person;
+enum hop_status feed_person(struct hop_app *app, const struct ics_feed *feed,
+                            struct hop_person *out, struct hop_err *err);
+
+/* Publishing: from here on the feeds of people (FEED_PEOPLE_BY_ID) or of
+ * desks and rooms (FEED_PLACES_BY_ID) come in ascending id order of their
+ * person or place, so that a source may read all of theirs in one pass
+ * (the bookings do: booking_feed_pass); FEED_ANY_ORDER ends it. */
+enum feed_order { FEED_ANY_ORDER, FEED_PEOPLE_BY_ID, FEED_PLACES_BY_ID };
+enum hop_status ics_session_order(struct ics_session *s, enum feed_order order,
+                                  struct hop_err *err);
+
 /* The people a source has events for, read once per session: a sorted set
  * of person ids, so that the thousands of feeds without such events cost a
  * look-up in memory, not a query. */

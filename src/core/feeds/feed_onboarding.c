@@ -163,7 +163,7 @@ enum hop_status onboarding_emit(struct ics_session *s, const struct ics_feed *fe
 	/* The key is a login, matched exactly (feed_name has checked it). */
 	if (!people_has(*who, feed->key))
 		return HOP_OK;
-	if ((rc_st = person_get(app, feed->key, &p, err)) != HOP_OK)
+	if ((rc_st = feed_person(app, feed, &p, err)) != HOP_OK)
 		return rc_st;
 	/* CROSS JOIN keeps SQLite to the order written: from the person's own
 	 * rows through their indexes, never through all steps of a kind.  A

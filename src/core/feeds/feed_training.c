@@ -216,7 +216,7 @@ enum hop_status training_emit(struct ics_session *s, const struct ics_feed *feed
 
 	if (feed->kind != ICS_PERSON)
 		return HOP_OK;
-	if ((st = person_get(app, feed->key, &p, err)) != HOP_OK)
+	if ((st = feed_person(app, feed, &p, err)) != HOP_OK)
 		return st;
 	if ((st = sessions(s, &p, feed, w, err)) != HOP_OK)
 		return st;

@@ -1,105 +1,28 @@
 /* hop feeds publish: every feed as a file in one directory, for a web server
  * to serve and cron to refresh.  A file is replaced only when its content
- * changed, so that caches and polling calendars stay cheap. */
-#include <dirent.h>
+ * changed, so that caches and polling calendars stay cheap (publish_file.c).
+ *
+ * index.txt lists the feeds as people, teams and places are listed (by team
+ * and name, by name, by site and code).  The feeds of people and of places
+ * are rendered in the order of their ids instead: a source may then read
+ * everyone's events in one pass (the bookings do, booking_feed_pass), and the
+ * rows of one person, written together, are read together. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include "hop/core/app.h"
 #include "hop/core/authz.h"
+#include "hop/base/fold.h"
 #include "hop/base/i18n.h"
 #include "hop/base/priv.h"
+#include "hop/db/db.h"
 #include "hop/core/feeds/feeds.h"
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
+#include "feed_int.h"
 #include "pub_int.h"
-
-#define PUB_PATH_MAX 4200
-
-/* The file name of each kind of feed begins with its word: person-LOGIN.ics. */
-static const char *const feed_prefix[] = {
-	[ICS_PERSON] = "person", [ICS_TEAM] = "team", [ICS_DESK] = "desk", [ICS_ROOM] = "room",
-};
-
-/* The characters a feed's file name keeps ('.' not first: no hidden files). */
-static bool safe_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '-' || c == '_' || c == '.';
-}
-
-/* Logins, slugs and codes are plain already and keep their names; any other
- * byte, and a '.' in front, is written '=' and two hex digits (a '=' itself
- * too), so that two keys never share a file ('.x' is desk-=2Ex.ics, '_x'
- * desk-_x.ics), and a name can never leave the directory or hold a space.
- * '=' needs no escaping in a URL, as '%' would. */
-static void safe_name(char *out, size_t size, enum ics_feed_kind kind, const char *key)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = (size_t)snprintf(out, size, "%s-", feed_prefix[kind]);
-
-	for (const char *p = key; *p && n + 8 < size; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (safe_char(*p) && (*p != '.' || p != key)) {
-			out[n++] = *p;
-		} else {
-			out[n++] = '=';
-			out[n++] = hex[c >> 4];
-			out[n++] = hex[c & 15];
-		}
-	}
-	strcpy(out + n, ".ics");
-}
-
-/* Does the next line of f (without DTSTAMP lines) exist?  *line is getline's. */
-static ssize_t next_line(FILE *f, char **line, size_t *cap)
-{
-	ssize_t n;
-	while ((n = getline(line, cap, f)) > 0 && strncmp(*line, "DTSTAMP:", 8) == 0)
-		;
-	return n;
-}
-
-/* Are the files the same but for their DTSTAMP lines?  A missing old file
- * differs. */
-static bool same_content(const char *a, const char *b)
-{
-	FILE *fa = fopen(a, "r");
-	if (!fa)
-		return false;
-	FILE *fb = fopen(b, "r");
-	if (!fb) {
-		fclose(fa);
-		return false;
-	}
-	char *la = NULL, *lb = NULL;
-	size_t ca = 0, cb = 0;
-	bool same = true;
-	for (;;) {
-		ssize_t na = next_line(fa, &la, &ca), nb = next_line(fb, &lb, &cb);
-		if (na != nb || (na > 0 && memcmp(la, lb, (size_t)na) != 0)) {
-			same = false;
-			break;
-		}
-		if (na <= 0)
-			break;
-	}
-	free(la);
-	free(lb);
-	fclose(fa);
-	fclose(fb);
-	return same;
-}
-
-/* The file being written: a temporary name beside its final one. */
-struct pub_file {
-	char path[PUB_PATH_MAX], tmp[PUB_PATH_MAX + 8];
-	FILE *f;
-	mode_t mode;
-};
 
 /* [feeds] file_mode as a number (checked when the configuration was read). */
 static mode_t file_mode(const struct hop_app *app)
@@ -107,237 +30,252 @@ static mode_t file_mode(const struct hop_app *app)
 	return (mode_t)strtol(app->cfg.feeds_file_mode, NULL, 8);
 }
 
-static enum hop_status pub_open(struct pub_file *pf, const char *dir, const char *name,
-                                mode_t mode, struct hop_err *err)
+/* The run's strings (the keys of the feeds listed, their file names at the
+ * end), kept in blocks: 25,000 of them without a malloc each. */
+struct pub_block {
+	struct pub_block *next;
+	size_t used, size;
+	char data[];
+};
+
+#define PUB_BLOCK 65536
+
+static char *arena_dup(struct pub_block **head, const char *s)
 {
-	if ((size_t)snprintf(pf->path, sizeof pf->path, "%s/%s", dir, name) >= sizeof pf->path)
-		return hop_fail(err, HOP_EINVAL, _("the directory name %s is too long"), dir);
-	snprintf(pf->tmp, sizeof pf->tmp, "%s.XXXXXX", pf->path);
-	int fd = mkstemp(pf->tmp);
-	if (fd < 0)
-		return hop_fail(err, HOP_EIO, _("cannot create a file in %s: %s"), dir, strerror(errno));
-	/* mkstemp makes 0600; the web server's group reads what [feeds] file_mode
-	 * allows (the umask does not apply to fchmod). */
-	if (fchmod(fd, mode) != 0) {
-		int e = errno;
-		close(fd);
-		unlink(pf->tmp);
-		return hop_fail(err, HOP_EIO, _("cannot set the mode of a file in %s: %s"), dir,
-		                strerror(e));
+	size_t n = strlen(s) + 1;
+	struct pub_block *b = *head;
+
+	if (!b || b->size - b->used < n) {
+		size_t size = n > PUB_BLOCK ? n : PUB_BLOCK;
+		if (!(b = malloc(sizeof *b + size)))
+			return NULL;
+		b->used = 0;
+		b->size = size;
+		b->next = *head;
+		*head = b;
 	}
-	pf->mode = mode;
-	pf->f = fdopen(fd, "w");
-	if (!pf->f) {
-		close(fd);
-		unlink(pf->tmp);
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	}
-	return HOP_OK;
+	memcpy(b->data + b->used, s, n);
+	b->used += n;
+	return b->data + b->used - n;
 }
 
-/* Finish: rename into place when changed, else drop the temporary file.
- * st is the writing's status; on failure the temporary file goes. */
-static enum hop_status pub_close(struct pub_file *pf, enum hop_status st,
-                                 struct ics_publish_report *rep, struct hop_err *err)
+static void arena_free(struct pub_block *b)
 {
-	if (fclose(pf->f) != 0 && st == HOP_OK)
-		st = hop_fail(err, HOP_EIO, _("cannot write %s: %s"), pf->tmp, strerror(errno));
-	if (st != HOP_OK) {
-		unlink(pf->tmp);
-		return st;
+	while (b) {
+		struct pub_block *next = b->next;
+		free(b);
+		b = next;
 	}
-	if (same_content(pf->path, pf->tmp)) {
-		struct stat sb;
-		unlink(pf->tmp);
-		/* Kept as it is, but with the mode the setting asks for now. */
-		if (lstat(pf->path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    (sb.st_mode & 07777) != pf->mode && chmod(pf->path, pf->mode) != 0)
-			return hop_fail(err, HOP_EIO, _("cannot set the mode of %s: %s"), pf->path,
-			                strerror(errno));
-		rep->unchanged++;
-		return HOP_OK;
-	}
-	if (rename(pf->tmp, pf->path) != 0) {
-		st = hop_fail(err, HOP_EIO, _("cannot rename %s to %s: %s"), pf->tmp, pf->path,
-		              strerror(errno));
-		unlink(pf->tmp);
-		return st;
-	}
-	rep->written++;
-	return HOP_OK;
 }
 
-/* The names of the feeds written in this run, for removing the others. */
-struct name_set { char **v; size_t n, cap; };
-
-static void names_free(struct name_set *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	memset(s, 0, sizeof *s);
-}
-
-static enum hop_status names_add(struct name_set *s, const char *name, struct hop_err *err)
-{
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		char **v = realloc(s->v, cap * sizeof *v);
-		if (!v)
-			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-		s->v = v;
-		s->cap = cap;
-	}
-	if (!(s->v[s->n] = strdup(name)))
-		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	s->n++;
-	return HOP_OK;
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Is name one publish writes: PREFIX-SAFE.ics with a known prefix and the
- * characters safe_name leaves? */
-bool pub_feed_file(const char *name)
-{
-	size_t len = strlen(name);
-	const char *p = NULL;
-	for (size_t i = 0; i < sizeof feed_prefix / sizeof feed_prefix[0] && !p; i++) {
-		size_t k = feed_prefix[i] ? strlen(feed_prefix[i]) : 0;
-		if (k && strncmp(name, feed_prefix[i], k) == 0 && name[k] == '-')
-			p = name + k + 1;
-	}
-	if (!p || len < 5 || strcmp(name + len - 4, ".ics") != 0 || p >= name + len - 4)
-		return false;
-	for (; p < name + len - 4; p++)
-		if (!safe_char(*p) && *p != '=')
-			return false;
-	return true;
-}
-
-/* Is name a temporary file of publishing's own naming: a feed file or
- * index.txt, a dot and mkstemp's six characters? */
-static bool pub_temp_file(const char *name)
-{
-	size_t len = strlen(name);
-	char base[256];
-
-	if (len < 8 || len - 7 >= sizeof base || name[len - 7] != '.')
-		return false;
-	for (size_t i = len - 6; i < len; i++)
-		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
-		      (name[i] >= '0' && name[i] <= '9')))
-			return false;
-	memcpy(base, name, len - 7);
-	base[len - 7] = '\0';
-	return strcmp(base, "index.txt") == 0 || pub_feed_file(base);
-}
-
-/* A temporary file untouched this long was left by a run that died (killed,
- * or the machine went down): a living run writes each file within moments.
- * File ages are the file system's, so they are measured by its clock. */
-#define PUB_TEMP_STALE_SECONDS 600
-
-/* Remove the temporaries dead runs left in dir, some holding half a feed. */
-static enum hop_status remove_temporaries(const char *dir, struct ics_publish_report *rep,
-                                          struct hop_err *err)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[PUB_PATH_MAX];
-	enum hop_status st = HOP_OK;
-	time_t now = time(NULL);
-
-	if (!d)
-		return hop_fail(err, HOP_EIO, _("cannot read the directory %s: %s"), dir, strerror(errno));
-	while (st == HOP_OK && (e = readdir(d))) {
-		struct stat sb;
-
-		if (!pub_temp_file(e->d_name))
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-		    now - sb.st_mtime < PUB_TEMP_STALE_SECONDS)
-			continue;
-		if (unlink(path) != 0 && errno != ENOENT)
-			st = hop_fail(err, HOP_EIO, _("cannot remove %s: %s"), path, strerror(errno));
-		else
-			rep->temporaries++;
-	}
-	closedir(d);
-	return st;
-}
-
-/* Remove the feed files in dir that this run did not write (sorted names). */
-static enum hop_status remove_stale(const char *dir, struct name_set *written,
-                                    struct ics_publish_report *rep, struct hop_err *err)
-{
-	qsort(written->v, written->n, sizeof *written->v, name_cmp);
-	DIR *d = opendir(dir);
-	if (!d)
-		return hop_fail(err, HOP_EIO, _("cannot read the directory %s: %s"), dir, strerror(errno));
-	struct dirent *e;
-	char path[PUB_PATH_MAX];
-	enum hop_status st = HOP_OK;
-	while (st == HOP_OK && (e = readdir(d))) {
-		const char *name = e->d_name;
-		if (!pub_feed_file(name) ||
-		    bsearch(&name, written->v, written->n, sizeof *written->v, name_cmp))
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, name);
-		if (unlink(path) != 0 && errno != ENOENT)
-			st = hop_fail(err, HOP_EIO, _("cannot remove %s: %s"), path, strerror(errno));
-		else
-			rep->removed++;
-	}
-	closedir(d);
-	return st;
-}
+/* A feed listed: its person's or place's id (a team's: its place in the
+ * list), its kind and key. */
+struct pub_key {
+	int64_t id;
+	const char *key;
+	enum ics_feed_kind kind;
+};
 
 /* One run: where files go and what has been done. */
 struct pub_run {
 	struct ics_session *session;
 	const char *dir;
-	FILE *index;
+	struct pub_file index;
 	mode_t mode;
 	struct ics_publish_report *rep;
-	struct name_set written;
+	struct pub_block *strings;
+	bool fresh;                            /* no feed file was there (pub_file.fresh) */
+	struct pub_key *keys;                  /* every feed listed: those from rendered on
+	                                          are to render by id; all, at the end, are
+	                                          the files to keep */
+	size_t nkeys, kcap, rendered;
 };
 
-static enum hop_status publish_one(struct pub_run *r, enum ics_feed_kind kind,
-                                   const char *key, const char *title, struct hop_err *err)
+static bool grow(void *v, size_t *cap, size_t n, size_t size)
+{
+	void *p;
+	size_t c;
+
+	if (n < *cap)
+		return true;
+	c = *cap ? *cap + *cap / 2 : 1024;
+	if (!(p = realloc(*(void **)v, c * size)))
+		return false;
+	*(void **)v = p;
+	*cap = c;
+	return true;
+}
+
+static enum hop_status keep_key(struct pub_run *r, int64_t id, enum ics_feed_kind kind,
+                                const char *key, struct hop_err *err)
+{
+	struct pub_key *k;
+
+	if (!grow(&r->keys, &r->kcap, r->nkeys, sizeof *r->keys))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	k = &r->keys[r->nkeys];
+	k->id = id;
+	k->kind = kind;
+	if (!(k->key = arena_dup(&r->strings, key)))
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	r->nkeys++;
+	return HOP_OK;
+}
+
+/* The feed's line in index.txt, and the feed among those listed. */
+static enum hop_status list_feed(struct pub_run *r, int64_t id, enum ics_feed_kind kind,
+                                 const char *key, const char *title, struct hop_err *err)
+{
+	char name[200];
+
+	pub_safe_name(name, sizeof name, kind, key);
+	if (fprintf(r->index.f, "%s\t%s\n", name, title) < 0)
+		return hop_fail(err, HOP_EIO, _("cannot write the index in %s: %s"), r->dir,
+		                strerror(errno));
+	return keep_key(r, id, kind, key, err);
+}
+
+/* The feed's file. */
+static enum hop_status render(struct pub_run *r, enum ics_feed_kind kind, const char *key,
+                              struct hop_err *err)
 {
 	char name[200];
 	struct pub_file pf;
-	safe_name(name, sizeof name, kind, key);
-	enum hop_status st = pub_open(&pf, r->dir, name, r->mode, err);
-	if (st != HOP_OK)
-		return st;
 	struct ics_feed feed = { .kind = kind, .key = key, .from = HOP_DATE_NONE,
 	                         .to = HOP_DATE_NONE };
+	enum hop_status st;
+
+	pub_safe_name(name, sizeof name, kind, key);
+	if ((st = pub_file_open(&pf, r->dir, name, err)) != HOP_OK)
+		return st;
+	pf.fresh = r->fresh;
 	st = ics_session_export(r->session, &feed, pf.f, NULL, err);
-	if ((st = pub_close(&pf, st, r->rep, err)) != HOP_OK)
+	if ((st = pub_file_close(&pf, r->mode, st, r->rep, err)) != HOP_OK)
 		return st;
 	r->rep->feeds++;
-	if (fprintf(r->index, "%s\t%s\n", name, title) < 0)
-		return hop_fail(err, HOP_EIO, _("cannot write the index in %s: %s"), r->dir,
-		                strerror(errno));
-	return names_add(&r->written, name, err);
+	return HOP_OK;
 }
 
-static enum hop_status publish_person(void *ctx, const struct hop_person *p, struct hop_err *err)
+static enum hop_status list_person(void *ctx, const struct hop_person *p, struct hop_err *err)
 {
-	return publish_one(ctx, ICS_PERSON, p->login, p->name, err);
+	struct pub_run *r = ctx;
+
+	return list_feed(r, p->id, ICS_PERSON, p->login, p->name, err);
 }
 
-static enum hop_status publish_place(void *ctx, const struct hop_desk *d, struct hop_err *err)
+static enum hop_status list_place(void *ctx, const struct hop_desk *d, struct hop_err *err)
 {
-	bool room = d->kind != DESK_KIND_DESK;
-	return publish_one(ctx, room ? ICS_ROOM : ICS_DESK, d->code, d->name[0] ? d->name : d->code,
-	                   err);
+	struct pub_run *r = ctx;
+	enum ics_feed_kind kind = d->kind != DESK_KIND_DESK ? ICS_ROOM : ICS_DESK;
+
+	return list_feed(r, d->id, kind, d->code, d->name[0] ? d->name : d->code, err);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct pub_key *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The feeds listed since the last call, in the order of their ids. */
+static enum hop_status render_listed(struct pub_run *r, enum feed_order order,
+                                     struct hop_err *err)
+{
+	enum hop_status st;
+
+	qsort(r->keys + r->rendered, r->nkeys - r->rendered, sizeof *r->keys, by_id);
+	st = ics_session_order(r->session, order, err);
+	for (size_t i = r->rendered; st == HOP_OK && i < r->nkeys; i++)
+		st = render(r, r->keys[i].kind, r->keys[i].key, err);
+	if (st == HOP_OK)
+		st = ics_session_order(r->session, FEED_ANY_ORDER, err);
+	else
+		ics_session_order(r->session, FEED_ANY_ORDER, &(struct hop_err){ 0 });
+	r->rendered = r->nkeys;
+	return st;
+}
+
+/* An active team: its slug and name, and the name folded (arena strings). */
+struct pub_team {
+	const char *slug, *name, *fold;
+	size_t seq;                            /* read in id order */
+};
+
+/* team_list's order: by name as the collation "hop" orders it (folded, then
+ * as written), then id (the order they are read in; qsort is not stable). */
+static int team_cmp(const void *a, const void *b)
+{
+	const struct pub_team *x = a, *y = b;
+	int c = strcmp(x->fold, y->fold);
+
+	if (!c)
+		c = strcmp(x->name, y->name);
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Each active team's feed, listed and rendered in the order team_list has
+ * them; of each only its slug and name are held. */
+static enum hop_status publish_teams(struct hop_app *app, struct pub_run *r,
+                                     struct hop_err *err)
+{
+	struct db_stmt *st = db_stmt(app->db, "SELECT slug, name FROM team "
+	                           "WHERE dissolved_on IS NULL ORDER BY id", err);
+	struct pub_team *v = NULL;
+	size_t n = 0, cap = 0;
+	char fold[2 * HOP_TEAM_NAME_MAX + 2];
+	enum hop_status rs = HOP_OK;
+	int rc;
+
+	if (!st)
+		return err->status;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *name = db_col_text(st, 1), *slug = db_col_text(st, 0);
+
+		fold_text(name ? name : "", FOLD_A, fold, sizeof fold);
+		if (!grow(&v, &cap, n, sizeof *v) ||
+		    !(v[n].slug = arena_dup(&r->strings, slug ? slug : "")) ||
+		    !(v[n].name = arena_dup(&r->strings, name ? name : "")) ||
+		    !(v[n].fold = arena_dup(&r->strings, fold)))
+			break;
+		v[n].seq = n;
+		n++;
+	}
+	db_reset(st);
+	if (rc == DB_ROW)
+		rs = hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	else if (rc != DB_DONE)
+		rs = db_fail(app->db, err, _("listing teams"));
+	if (rs == HOP_OK)
+		qsort(v, n, sizeof *v, team_cmp);
+	for (size_t i = 0; rs == HOP_OK && i < n; i++) {
+		rs = list_feed(r, (int64_t)i, ICS_TEAM, v[i].slug, v[i].name, err);
+		if (rs == HOP_OK)
+			rs = render(r, ICS_TEAM, v[i].slug, err);
+	}
+	r->rendered = r->nkeys;
+	free(v);
+	return rs;
+}
+
+/* The feed files in the directory that this run did not list go. */
+static enum hop_status remove_stale(struct pub_run *r, struct hop_err *err)
+{
+	char **names = malloc((r->nkeys ? r->nkeys : 1) * sizeof *names), name[200];
+	enum hop_status st = HOP_OK;
+
+	if (!names)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+	for (size_t i = 0; i < r->nkeys; i++) {
+		pub_safe_name(name, sizeof name, r->keys[i].kind, r->keys[i].key);
+		if (!(names[i] = arena_dup(&r->strings, name))) {
+			free(names);
+			return hop_fail(err, HOP_ENOMEM, _("out of memory"));
+		}
+	}
+	st = pub_remove_stale(r->dir, names, r->nkeys, r->rep, err);
+	free(names);
+	return st;
 }
 
 static enum hop_status publish_run(struct hop_app *app, const char *dir,
@@ -353,8 +291,9 @@ static enum hop_status publish_run(struct hop_app *app, const char *dir,
 		                dir, strerror(errno));
 	char now[PUB_STATE_MAX];
 	size_t kept;
+	bool feeds;
 
-	if (remove_temporaries(dir, rep, err) != HOP_OK)
+	if (pub_remove_temporaries(dir, rep, &feeds, err) != HOP_OK)
 		return err->status;
 
 	/* Nothing written, the day, the settings and the files as the last
@@ -366,36 +305,37 @@ static enum hop_status publish_run(struct hop_app *app, const char *dir,
 		rep->unchanged = kept + 1;     /* and index.txt */
 		return HOP_OK;
 	}
-	struct hop_team_list teams = { 0 };
 	struct desk_filter df = { .rooms = -1 };
 	struct person_filter pf = { 0 };
-	struct pub_file idx;
-	struct pub_run run = { .dir = dir, .rep = rep, .mode = file_mode(app) };
-	/* People and places are read one at a time (an organisation of 20,000
-	 * would otherwise be held whole); teams are few. */
+	struct pub_run run = { .dir = dir, .rep = rep, .mode = file_mode(app), .fresh = !feeds };
+	/* People, teams and places are read one at a time (an organisation of
+	 * 20,000 would otherwise be held whole); of people and places the keys
+	 * are kept, to render them by id, and the database holds less. */
+	db_lean(app->db);
 	enum hop_status st = ics_session_open(app, &run.session, err);
 	if (st == HOP_OK)
-		st = team_list(app, false, &teams, err);
-	if (st == HOP_OK)
-		st = pub_open(&idx, dir, "index.txt", run.mode, err);
+		st = pub_file_open_disk(&run.index, dir, "index.txt", run.mode, err);
 	if (st != HOP_OK)
 		goto out;
-	run.index = idx.f;
-	st = person_each(app, &pf, publish_person, &run, err);
-	for (size_t i = 0; st == HOP_OK && i < teams.n; i++)
-		st = publish_one(&run, ICS_TEAM, teams.v[i].slug, teams.v[i].name, err);
+	st = person_each(app, &pf, list_person, &run, err);
 	if (st == HOP_OK)
-		st = desk_each(app, &df, publish_place, &run, err);
-	st = pub_close(&idx, st, rep, err);
+		st = render_listed(&run, FEED_PEOPLE_BY_ID, err);
+	if (st == HOP_OK)
+		st = publish_teams(app, &run, err);
+	if (st == HOP_OK)
+		st = desk_each(app, &df, list_place, &run, err);
+	if (st == HOP_OK)
+		st = render_listed(&run, FEED_PLACES_BY_ID, err);
+	st = pub_file_close(&run.index, run.mode, st, rep, err);
 	/* Only after a complete run: a failed one must not take feeds away. */
 	if (st == HOP_OK)
-		st = remove_stale(dir, &run.written, rep, err);
+		st = remove_stale(&run, err);
 	if (st == HOP_OK)
 		pub_state_put(app, now, rep->feeds);
 out:
 	ics_session_close(run.session);
-	team_list_free(&teams);
-	names_free(&run.written);
+	free(run.keys);
+	arena_free(run.strings);
 	return st;
 }
 

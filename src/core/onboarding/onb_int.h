@@ -108,14 +108,20 @@ void onb_spec_apply(struct onb_step_spec *s, unsigned fields, const struct onb_s
 
 /* An onboarding with its person, mentor and step counts: the select, to be
  * followed by WHERE, then ONB_SUMMARY_GROUP; ?9 is today. */
-#define ONB_SUMMARY_SELECT "SELECT o.id, p.id, p.login, p.name, coalesce(p.email, ''), " \
+#define ONB_SUMMARY_SELECT ONB_SUMMARY_HEAD ONB_SUMMARY_STEPS ONB_SUMMARY_TAIL \
+	"LEFT JOIN onboarding_step s ON s.onboarding_id = o.id AND s.dropped_at IS NULL "
+/* Its parts: the onboarding's and person's columns, the steps' (onboarding_list
+ * reads those apart, in one pass over the steps), the rest and the joins. */
+#define ONB_SUMMARY_HEAD "SELECT o.id, p.id, p.login, p.name, coalesce(p.email, ''), " \
 	"coalesce(p.team_id, 0), coalesce(t.name, ''), p.roles, p.start_date, p.end_date, " \
 	"o.template, o.start_on, o.state, coalesce(mp.login, ''), coalesce(mp.name, ''), " \
-	"m.end_on, count(s.id), coalesce(sum(s.mandatory), 0), " \
+	"m.end_on, "
+#define ONB_SUMMARY_STEPS "count(s.id), coalesce(sum(s.mandatory), 0), " \
 	"coalesce(sum(CASE WHEN s.mandatory = 1 AND s.done_on IS NOT NULL THEN 1 ELSE 0 END), 0), " \
 	"coalesce(sum(CASE WHEN s.done_on IS NOT NULL THEN 1 ELSE 0 END), 0), " \
 	"coalesce(sum(CASE WHEN s.done_on IS NULL AND s.due_on < ?9 THEN 1 ELSE 0 END), 0), " \
-	"min(CASE WHEN s.done_on IS NULL THEN s.due_on END), coalesce(o.closed_by, ''), " \
+	"min(CASE WHEN s.done_on IS NULL THEN s.due_on END), "
+#define ONB_SUMMARY_TAIL "coalesce(o.closed_by, ''), " \
 	"coalesce(o.close_note, ''), substr(o.closed_at, 1, 10), o.purpose = 'handover', " \
 	"coalesce(ft.name, '') " \
 	"FROM onboarding o JOIN person p ON p.id = o.person_id " \
@@ -123,8 +129,7 @@ void onb_spec_apply(struct onb_step_spec *s, unsigned fields, const struct onb_s
 	"LEFT JOIN mentorship m ON m.id = (SELECT x.id FROM mentorship x " \
 	"WHERE x.mentee_id = o.person_id AND x.cancelled_at IS NULL AND x.end_on >= ?9 " \
 	"ORDER BY x.start_on LIMIT 1) " \
-	"LEFT JOIN person mp ON mp.id = m.mentor_id " \
-	"LEFT JOIN onboarding_step s ON s.onboarding_id = o.id AND s.dropped_at IS NULL "
+	"LEFT JOIN person mp ON mp.id = m.mentor_id "
 #define ONB_SUMMARY_GROUP "GROUP BY o.id, p.id, t.id, ft.id, m.id, mp.id "
 void onb_read_summary(struct db_stmt *st, hop_date today, struct onb_summary *out);
 /* One onboarding by id. */

@@ -11,13 +11,9 @@
 #include "hop/base/i18n.h"
 #include "hop/core/people/person.h"
 #include "hop/base/vec.h"
+#include "person_int.h"
 
-/* The columns read_person expects, in this order. */
-#define PERSON_COLUMNS "p.id, p.login, p.name, coalesce(p.email, ''), " \
-	"coalesce(p.team_id, 0), coalesce(t.name, ''), p.roles, p.start_date, p.end_date " \
-	"FROM person p LEFT JOIN team t ON t.id = p.team_id "
-
-static void read_person(struct db_stmt *st, struct hop_person *p)
+void person_read(struct db_stmt *st, struct hop_person *p)
 {
 	memset(p, 0, sizeof *p);
 	p->id = db_col_int64(st, 0);
@@ -95,7 +91,7 @@ static enum hop_status each(struct hop_app *app, const struct person_filter *f, 
 	}
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct hop_person p;
-		read_person(st, &p);
+		person_read(st, &p);
 		if (f && f->search && *f->search && !person_found(&p, f->search))
 			continue;
 		if (fn(ctx, &p, err) != HOP_OK) {
@@ -233,7 +229,7 @@ enum hop_status person_get(struct hop_app *app, const char *login, struct hop_pe
 	db_bind_text(st, 1, login);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		read_person(st, out);
+		person_read(st, out);
 		db_reset(st);
 		return HOP_OK;
 	}

@@ -16,7 +16,9 @@
 struct person_search {
 	size_t n;
 	char *hay[MODES];       /* per mode: each person's folded fields, NUL-terminated */
+	size_t used[MODES], cap[MODES];
 	size_t *off[MODES];     /* where person i's begin */
+	size_t ocap;
 };
 
 static const enum fold_mode modes[MODES] = { FOLD_AE, FOLD_A, FOLD_COLLAPSE };
@@ -32,27 +34,31 @@ void person_search_free(struct person_search *s)
 	free(s);
 }
 
-enum hop_status person_search_new(const struct hop_person_list *l, struct person_search **out,
+enum hop_status person_search_add(struct person_search *s, const struct hop_person_list *l,
                                   struct hop_err *err)
 {
-	struct person_search *s = calloc(1, sizeof *s);
 	/* Folding never lengthens a field by more than twice ("ä" is two bytes
 	 * and becomes "ae"; "ß" becomes "ss"), so this bounds every person. */
 	char field[2 * (HOP_LOGIN_MAX + HOP_NAME_MAX + HOP_EMAIL_MAX + HOP_TEAM_NAME_MAX) + 8];
 	char raw[sizeof field];
 
-	*out = NULL;
-	if (!s)
-		goto oom;
-	s->n = l->n;
-	for (int m = 0; m < MODES; m++) {
-		size_t cap = 4096, used = 0;
+	if (l->n <= s->n)
+		return HOP_OK;
+	if (l->n > s->ocap) {
+		size_t cap = s->ocap ? s->ocap : 64;
 
-		s->hay[m] = malloc(cap);
-		s->off[m] = malloc((l->n ? l->n : 1) * sizeof *s->off[m]);
-		if (!s->hay[m] || !s->off[m])
-			goto oom;
-		for (size_t i = 0; i < l->n; i++) {
+		while (cap < l->n)
+			cap *= 2;
+		for (int m = 0; m < MODES; m++) {
+			size_t *v = realloc(s->off[m], cap * sizeof *v);
+			if (!v)
+				goto oom;
+			s->off[m] = v;
+		}
+		s->ocap = cap;
+	}
+	for (int m = 0; m < MODES; m++) {
+		for (size_t i = s->n; i < l->n; i++) {
 			const struct hop_person *p = &l->v[i];
 			size_t len;
 
@@ -61,24 +67,42 @@ enum hop_status person_search_new(const struct hop_person_list *l, struct person
 			snprintf(raw, sizeof raw, "%s\n%s\n%s\n%s", p->login, p->name, p->email, p->team);
 			fold_key(raw, modes[m], field, sizeof field);
 			len = strlen(field) + 1;
-			if (used + len > cap) {
+			if (s->used[m] + len > s->cap[m]) {
+				size_t cap = s->cap[m] ? s->cap[m] : 4096;
 				char *v;
-				while (used + len > cap)
+				while (s->used[m] + len > cap)
 					cap *= 2;
 				if (!(v = realloc(s->hay[m], cap)))
 					goto oom;
 				s->hay[m] = v;
+				s->cap[m] = cap;
 			}
-			memcpy(s->hay[m] + used, field, len);
-			s->off[m][i] = used;
-			used += len;
+			memcpy(s->hay[m] + s->used[m], field, len);
+			s->off[m][i] = s->used[m];
+			s->used[m] += len;
 		}
+	}
+	s->n = l->n;
+	return HOP_OK;
+oom:
+	/* Those of the new people not folded in every mode are not searched. */
+	return hop_fail(err, HOP_ENOMEM, _("out of memory while listing people"));
+}
+
+enum hop_status person_search_new(const struct hop_person_list *l, struct person_search **out,
+                                  struct hop_err *err)
+{
+	struct person_search *s = calloc(1, sizeof *s);
+
+	*out = NULL;
+	if (!s)
+		return hop_fail(err, HOP_ENOMEM, _("out of memory while listing people"));
+	if (person_search_add(s, l, err) != HOP_OK) {
+		person_search_free(s);
+		return err->status;
 	}
 	*out = s;
 	return HOP_OK;
-oom:
-	person_search_free(s);
-	return hop_fail(err, HOP_ENOMEM, _("out of memory while listing people"));
 }
 
 size_t person_search_run(const struct person_search *s, const char *query, size_t *hits)

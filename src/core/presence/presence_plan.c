@@ -149,31 +149,11 @@ static enum hop_status read_onboarding(struct hop_app *app, struct pr_plan *p,
 	return HOP_OK;
 }
 
-/* The days of a secondment outside the organisation: away, whatever the
- * default, an entry or a booking left from before says (ROT-6: the person
- * works elsewhere; such bookings are conflicts to clear).  A few rows. */
-static enum hop_status read_secondments(struct hop_app *app, struct pr_plan *p,
-                                        struct hop_err *err)
+/* Mark the days of the secondments st yields (person_id, start_on, end_on). */
+static int mark_secondments(struct pr_plan *p, struct db_stmt *st)
 {
-	struct db_stmt *st;
 	int rc;
 
-	/* One person's on their own index: the whole organisation's by the
-	 * start day would be read again for each of 20,000 person feeds. */
-	if (p->n == 1)
-		st = db_stmt(app->db, "SELECT person_id, start_on, end_on FROM membership "
-		             "WHERE person_id = ?3 AND kind = 'secondment' AND host IS NOT NULL "
-		             "AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1)", err);
-	else
-		st = db_stmt(app->db, "SELECT person_id, start_on, end_on FROM membership "
-		             "WHERE kind = 'secondment' AND host IS NOT NULL "
-		             "AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1) AND ?3 = 0", err);
-
-	if (!st)
-		return err->status;
-	db_bind_date(st, 1, p->from);
-	db_bind_date(st, 2, p->from + p->ndays - 1);
-	db_bind_int64(st, 3, p->n == 1 ? p->ix.id[0] : 0);
 	while ((rc = db_step(st)) == DB_ROW) {
 		hop_date start = db_col_date(st, 1), end = db_col_date(st, 2);
 		size_t i;
@@ -191,6 +171,48 @@ static enum hop_status read_secondments(struct hop_app *app, struct pr_plan *p,
 		}
 	}
 	db_reset(st);
+	return rc;
+}
+
+/* Up to this many people, each one's secondments on their own index; more
+ * (the whole organisation's forecast), all of them in one pass. */
+#define SECONDMENTS_ONE_BY_ONE 256
+
+/* The days of a secondment outside the organisation: away, whatever the
+ * default, an entry or a booking left from before says (ROT-6: the person
+ * works elsewhere; such bookings are conflicts to clear).  A few rows. */
+static enum hop_status read_secondments(struct hop_app *app, struct pr_plan *p,
+                                        struct hop_err *err)
+{
+	struct db_stmt *st;
+	int rc = DB_DONE;
+
+	/* A team's or one person's on the person index: the whole
+	 * organisation's by the start day would be read again for each team's
+	 * week and each of 20,000 person feeds. */
+	if (p->n <= SECONDMENTS_ONE_BY_ONE) {
+		st = db_stmt(app->db, "SELECT person_id, start_on, end_on FROM membership "
+		             "WHERE person_id = ?3 AND kind = 'secondment' AND host IS NOT NULL "
+		             "AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1)", err);
+		if (!st)
+			return err->status;
+		for (size_t i = 0; i < p->ix.n && rc == DB_DONE; i++) {
+			db_bind_date(st, 1, p->from);
+			db_bind_date(st, 2, p->from + p->ndays - 1);
+			db_bind_int64(st, 3, p->ix.id[i]);
+			rc = mark_secondments(p, st);
+		}
+	} else {
+		st = db_stmt(app->db, "SELECT person_id, start_on, end_on FROM membership "
+		             "WHERE kind = 'secondment' AND host IS NOT NULL "
+		             "AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1) AND ?3 = 0", err);
+		if (!st)
+			return err->status;
+		db_bind_date(st, 1, p->from);
+		db_bind_date(st, 2, p->from + p->ndays - 1);
+		db_bind_int64(st, 3, 0);
+		rc = mark_secondments(p, st);
+	}
 	if (rc != DB_DONE)
 		return db_fail(app->db, err, _("reading secondments"));
 	return HOP_OK;
@@ -209,9 +231,16 @@ static enum hop_status read_bookings(struct hop_app *app, int64_t team_id, struc
 {
 	struct db_stmt *st;
 
+	/* One person's through the partial indexes of their desk mornings and
+	 * afternoons, which hold all the query asks (a day of both is marked
+	 * twice): booking_person_day would read a page of the table for each of
+	 * the days, weeks apart in a table written day by day. */
 	if (p->n == 1)
 		st = db_stmt(app->db, "SELECT person_id, day FROM booking WHERE person_id = ?4 "
-		             "AND day BETWEEN ?2 AND ?3 AND cancelled_at IS NULL AND is_room = 0", err);
+		             "AND day BETWEEN ?2 AND ?3 AND am = 1 AND cancelled_at IS NULL "
+		             "AND is_room = 0 UNION ALL SELECT person_id, day FROM booking "
+		             "WHERE person_id = ?4 AND day BETWEEN ?2 AND ?3 AND pm = 1 "
+		             "AND cancelled_at IS NULL AND is_room = 0", err);
 	else if (team_id)
 		st = db_stmt(app->db, "SELECT b.person_id, b.day FROM booking b WHERE b.person_id IN "
 		             "(SELECT m.person_id FROM membership m WHERE m.team_id = ?1 "

@@ -183,8 +183,8 @@ enum hop_status booking_each(struct hop_app *app, const struct booking_filter *f
  * cancellation; the booker's name only under show_booker_names = all (and
  * hidden as the privacy rule says); login, team, booked_by and attendees
  * stay empty.  A person's hidden bookings are left out, as booking_each
- * does.  In no particular order: a site's are read day by day.  The handle
- * keeps every place's names for the feeds of a session. */
+ * does.  A person's and a place's by day (and id); a site's day by day.  The
+ * handle keeps every place's names for the feeds of a session. */
 struct booking_feed;
 struct booking_feed_query {
 	const char *person, *desk, *site;      /* exactly one: login, place code, site */
@@ -193,12 +193,22 @@ struct booking_feed_query {
 	/* With person: all of that person's own bookings, none dropped as
 	 * hidden (see booking_filter.whole_person). */
 	bool whole_person;
+	int64_t person_id;                     /* with person: its id when known, else 0 */
 };
 enum hop_status booking_feed_open(struct hop_app *app, struct booking_feed **bf,
                                   struct hop_err *err);
 void booking_feed_close(struct booking_feed *bf);
 enum hop_status booking_feed_each(struct booking_feed *bf, const struct booking_feed_query *q,
                                   booking_fn fn, void *ctx, struct hop_err *err);
+/* Publishing every feed: from here on the feeds of people (BOOKING_FEED_PEOPLE)
+ * or of places (BOOKING_FEED_PLACES) are asked for in ascending id order and
+ * with the same days, so that their bookings are read in one pass, sorted by
+ * person (place), day and id, instead of one query per feed, which read a
+ * page of the table for nearly every row.  A feed asked for out of order or
+ * with other days is read on its own, as before; the bookings are the same
+ * either way.  BOOKING_FEED_EACH ends the pass. */
+enum booking_feed_pass { BOOKING_FEED_EACH, BOOKING_FEED_PEOPLE, BOOKING_FEED_PLACES };
+void booking_feed_pass(struct booking_feed *bf, enum booking_feed_pass pass);
 
 /* One place taken on a day, as booking_who lists it: a lean row whose
  * strings belong to the list (a site's or team's name is kept once, however

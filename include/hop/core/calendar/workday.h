@@ -31,4 +31,8 @@ bool workday_freed(const struct hop_app *app, hop_date day, const char **name);
  * Into buf (3 bytes are enough); returns buf. */
 char *holiday_region_of_site(struct hop_app *app, int64_t site_id, char *buf, size_t size);
 
+/* What workday_check remembered of holidays and closures (app->workday_memo). */
+struct workday_memo;
+void workday_memo_free(struct workday_memo *m);
+
 #endif

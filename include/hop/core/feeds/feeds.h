@@ -13,6 +13,7 @@
 #include "hop/ics/ics.h"
 
 struct hop_app;
+struct hop_person;
 
 
 enum ics_feed_kind { ICS_PERSON, ICS_TEAM, ICS_DESK, ICS_ROOM, ICS_SITE };
@@ -22,6 +23,9 @@ struct ics_feed {
 	const char *key;          /* login, team name or slug, desk or room code, site */
 	hop_date from, to;        /* inclusive; HOP_DATE_NONE: see ics_export */
 	bool holidays;            /* add the public holidays of [organisation] region */
+	/* A person's feed: the person, as ics_session_export read them (the
+	 * sources need not read them again).  NULL: read by key. */
+	const struct hop_person *person;
 };
 
 /* What the feeds of one run share, read once: the sites and their time

@@ -68,6 +68,10 @@ enum hop_status person_search_new(const struct hop_person_list *l, struct person
                                   struct hop_err *err);
 size_t person_search_run(const struct person_search *s, const char *query, size_t *hits);
 void person_search_free(struct person_search *s);
+/* The people l->v[k..] that s does not hold yet (l grew since), added to it:
+ * a list read in parts is searched as far as it is read. */
+enum hop_status person_search_add(struct person_search *s, const struct hop_person_list *l,
+                                  struct hop_err *err);
 
 struct person_filter {
 	const char *team;       /* team name or slug; NULL = all */
@@ -105,6 +109,22 @@ enum hop_status person_get(struct hop_app *app, const char *login,
  * Every command argument naming a person is read so; files name logins. */
 enum hop_status person_find(struct hop_app *app, const char *text,
                             struct hop_person *out, struct hop_err *err);
+
+/* Everyone now (person_list without a filter, in its order), read a part at
+ * a time, so that a screen shows its first page at once and reads the rest
+ * while it is looked at.  person_roster_open reads the teams and counts the
+ * people (*total); each person_roster_more appends the next people to l, at
+ * least want of them (a team's are read whole), and says when all are in. */
+struct person_roster;
+enum hop_status person_roster_open(struct hop_app *app, struct person_roster **out,
+                                   size_t *total, struct hop_err *err);
+enum hop_status person_roster_more(struct hop_app *app, struct person_roster *r, size_t want,
+                                   struct hop_person_list *l, bool *done, struct hop_err *err);
+/* The active teams person_id leads, as team_list orders them, ", " between,
+ * into buf (as the roster read them). */
+char *person_roster_leads(const struct person_roster *r, int64_t person_id, char *buf,
+                          size_t size);
+void person_roster_free(struct person_roster *r);
 
 /* Validation of single fields, shared by the command line, the TUI and the importer. */
 enum hop_status person_check_login(const char *login, struct hop_err *err);
