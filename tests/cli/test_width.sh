@@ -108,6 +108,15 @@ if locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
 	hasnt "$OUT" "tomorrow" "German help: no English date word"
 	run help book
 	has "$OUT" "heute, morgen, do, +3" "German help of book: German date words"
+	has "$OUT" "(monitor,ruhig)" "German help of book: German attribute words"
+	hasnt "$OUT" "quiet" "German help of book: no English attribute word"
+	for c in free "desk add" "room add"; do
+		run help $c
+		hasnt "$OUT" "quiet" "German help of $c: no English attribute word"
+		hasnt "$OUT" "accessible" "German help of $c: barrierefrei, not accessible"
+	done
+	run free --help
+	has "$OUT" "(monitor,ruhig)" "German help of free: German attribute words"
 	expect_fail "German: a word that is no date" 1 who übermorgn
 	has "$ERR" "heute, morgen, +N" "German: the refusal names German words"
 	export LC_ALL=C.UTF-8 LANG=C.UTF-8
