@@ -282,6 +282,13 @@ static bool act_cancel(struct tui *t, void *state, int arg)
 	return true;
 }
 
+static bool act_undo(struct tui *t, void *state, int arg)
+{
+	(void)arg;
+	desks_undo(t, state);
+	return true;
+}
+
 static bool act_zones(struct tui *t, void *state, int arg)
 {
 	(void)arg;
@@ -360,6 +367,8 @@ static const struct tui_action desks_actions[] = {
 	                       "(facilities: anyone; leads: their members)"), NULL, act_book_for },
 	{ { 'd' }, N_("d"), N_("cancel my booking of the selected place (y to confirm)"),
 	  N_("d cancel"), act_cancel },
+	{ { 'u' }, N_("u"), N_("undo the last booking or cancellation made here"), N_("u undo"),
+	  act_undo },
 	{ { 'z' }, N_("z"), N_("show one zone (choose from a list; type to narrow)"), N_("z zone"),
 	  act_zones },
 	{ { 'a' }, N_("a"), N_("show places with these attributes (monitor,quiet)"),

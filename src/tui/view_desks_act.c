@@ -97,6 +97,7 @@ void desks_book(struct tui *t, struct desks_state *s, int people)
 	rq.for_login = s->for_login[0] ? s->for_login : NULL;
 	rq.attendees = people;
 	snprintf(code, sizeof code, "%s", s->code);
+	desks_undo_prepare(t, s, day);
 	if (booking_book(t->app, &rq, &made, &err) != HOP_OK) {
 		/* What is on the screen may be old: read the day again, then say why. */
 		desks_load(t, s);
@@ -104,11 +105,13 @@ void desks_book(struct tui *t, struct desks_state *s, int people)
 		s->for_login[0] = '\0';
 		return;
 	}
+	desks_undo_done(s, true, code, s->kind, half, people);
 	if (desks_load(t, s)) {
 		if (s->for_login[0])
 			booked_for_message(t, s, code, day, half, room, people ? people : 1);
 		else
 			booked_message(t, code, day, half, room, people);
+		desks_undo_hint(t);
 	}
 	s->for_login[0] = '\0';
 }
@@ -217,7 +220,10 @@ void desks_confirm_key(struct tui *t, struct desks_state *s, const struct tui_ke
 	struct hop_err err;
 	char date[HOP_DATE_HUMAN_LEN], code[HOP_CODE_MAX + 1];
 	hop_date day = s->view.day;
-	int n = 0;
+	const struct desk_day *d;
+	enum desk_kind kind = DESK_KIND_DESK;
+	unsigned half = 0;
+	int n = 0, people = 0;
 
 	if (key_is(k, L'n') || key_is(k, L'N') || key_is(k, 27) || key_is(k, L'q')) {
 		s->mode = MODE_LIST;
@@ -230,14 +236,27 @@ void desks_confirm_key(struct tui *t, struct desks_state *s, const struct tui_ke
 	}
 	s->mode = MODE_LIST;
 	snprintf(code, sizeof code, "%s", s->code);
+	/* What u books again: the halves that were mine, the group's size. */
+	if ((d = desks_selected(s)) && strcmp(d->code, code) == 0) {
+		half = (d->am.state == SLOT_MINE ? HALF_AM : 0) | (d->pm.state == SLOT_MINE ? HALF_PM : 0);
+		kind = d->kind;
+		people = d->am.state == SLOT_MINE ? d->am.attendees : d->pm.attendees;
+	}
+	s->for_login[0] = '\0';
+	desks_undo_prepare(t, s, day);
 	if (booking_cancel(t->app, day, code, HALF_DAY, NULL, &n, &err) != HOP_OK) {
 		desks_load(t, s);
 		tui_fail(t, &err);
 		return;
 	}
-	if (desks_load(t, s))
+	if (half)
+		desks_undo_done(s, false, code, kind, half, kind == DESK_KIND_DESK ? 0 : people);
+	if (desks_load(t, s)) {
 		tui_status(t, false, _("Cancelled your booking of %s on %s."), code,
 		           date_format_human(day, date, sizeof date));
+		if (half)
+			desks_undo_hint(t);
+	}
 }
 
 /* ---- filters and dates ---- */

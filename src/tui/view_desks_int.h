@@ -13,6 +13,7 @@
 #include "hop/base/date.h"
 #include "hop/core/people/person.h"
 #include "hop/core/places/place.h"
+#include "hop/core/presence/presence.h"
 #include "input.h"
 #include "list.h"
 #include "pick.h"
@@ -37,6 +38,21 @@ enum mode {
 };
 
 #define PERSON_LABEL_MAX (HOP_NAME_MAX + HOP_LOGIN_MAX + HOP_TEAM_NAME_MAX + 16)
+
+/* u: the last booking or cancellation made here (view_desks_undo.c). */
+struct desks_undo {
+	bool have;
+	bool booked;                        /* u cancels it; false: u books it again */
+	hop_date day;
+	char code[HOP_CODE_MAX + 1];
+	enum desk_kind kind;
+	unsigned half;
+	int attendees;                      /* rooms: the group's size */
+	char login[HOP_LOGIN_MAX + 1];      /* whose booking */
+	char name[HOP_NAME_MAX + 1];        /* booked for someone else: their name, else "" */
+	bool have_day;                      /* was holds the person's day before the change */
+	struct presence_day_entry was;
+};
 
 struct desks_state {
 	hop_date day;
@@ -68,6 +84,8 @@ struct desks_state {
 	struct hop_person_list people;
 	char (*people_labels)[PERSON_LABEL_MAX];
 	const char **people_items;
+	/* u: what the next u undoes, and what the change in progress will leave. */
+	struct desks_undo undo, pending;
 };
 
 /* ---- view_desks.c: state and loading ---- */
@@ -119,5 +137,17 @@ void desks_for_open(struct tui *t, struct desks_state *s);
 void desks_for_key(struct tui *t, struct desks_state *s, const struct tui_key *k);
 /* Free the people offered (closing the chooser or the screen). */
 void desks_for_free(struct desks_state *s);
+
+/* ---- view_desks_undo.c: u ---- */
+
+/* Before booking or cancelling on day for s->for_login ("" = me): remember the day. */
+void desks_undo_prepare(struct tui *t, struct desks_state *s, hop_date day);
+/* After it succeeded: what u is to reverse. */
+void desks_undo_done(struct desks_state *s, bool booked, const char *code, enum desk_kind kind,
+                     unsigned half, int attendees);
+/* Add "u undoes it." to the status line's message. */
+void desks_undo_hint(struct tui *t);
+/* u: undo it, once. */
+void desks_undo(struct tui *t, struct desks_state *s);
 
 #endif
