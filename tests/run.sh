@@ -43,6 +43,7 @@ SANLOG=$(mktemp -d "${TMPDIR:-/tmp}/hop-san.XXXXXX")
 RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/hop-results.XXXXXX")
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:log_path=$SANLOG/asan"
 export UBSAN_OPTIONS="print_stacktrace=1:log_path=$SANLOG/ubsan"
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export SANLOG
 JOBS=${HOP_TEST_JOBS:-$(( $(nproc 2>/dev/null || echo 2) + 1 ))}
 SUITES=${HOP_SUITES:-screen unit cli clang}

@@ -44,8 +44,13 @@ for lang in en de; do
 		esac
 	done
 	keys 1
-	wait_for "KW 48" || true
-	grab
+	# The Week screen again, not the tab before it still on the screen
+	# (every tab's header says KW 48): its presence-day heading.
+	i=0
+	while grab && ! grep -q "★ [A-Za-z]* *25.11." "$SCR" && [ "$i" -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	if grep -qE '[●⌂◆–→] [A-ZÄÖÜ]( |$)' "$SCR"; then
 		nok "$lang: a Week cell shrank to a lone letter: $(grep -E '[●⌂◆–→] [A-ZÄÖÜ]( |$)' "$SCR" | head -2)"
 	else

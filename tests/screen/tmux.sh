@@ -14,8 +14,12 @@ CONF="$SCRATCH/hop.ini"
 trap 'tmux -S "$TSOCK" kill-server >/dev/null 2>&1; lib_cleanup' EXIT
 
 # The status bar off, so the pane is the whole window; the pane stays after
-# hop exits, so its exit status and last output can be read.
+# hop exits, so its exit status and last output can be read.  The server
+# stays when its last session is killed (exit-empty off): start's
+# kill-session would otherwise end it while its new-session connects
+# ("server exited unexpectedly" on a loaded machine); the EXIT trap ends it.
 cat >"$SCRATCH/tmux.conf" <<'TMUXCONF'
+set -s exit-empty off
 set -g status off
 set -g remain-on-exit on
 set -g default-terminal screen
@@ -79,6 +83,7 @@ start() {
 		HOP_USER="$u" HOP_TODAY="$HOP_TODAY" LC_ALL=C.UTF-8 "$@"
 	[ -n "${ASAN_OPTIONS:-}" ] && set -- "ASAN_OPTIONS=$ASAN_OPTIONS" "$@"
 	[ -n "${UBSAN_OPTIONS:-}" ] && set -- "UBSAN_OPTIONS=$UBSAN_OPTIONS" "$@"
+	[ -n "${LSAN_OPTIONS:-}" ] && set -- "LSAN_OPTIONS=$LSAN_OPTIONS" "$@"
 	[ -n "${HOPLOCALEDIR:-}" ] && set -- "HOPLOCALEDIR=$HOPLOCALEDIR" "$@"
 	tm new-session -d -s hop -x "$w" -y "$h" env -i "$@" sh -c \
 		'trap "" INT; "$0"; echo "hop-exit=$?"; stty -a' "$HOP"
