@@ -211,8 +211,8 @@ static void test_footer(void **state)
 	assert_non_null(strstr(buf, "? help  ←→ day"));
 	assert_non_null(strstr(buf, "  q quit"));
 	keys_hints(view_named("Desks"), 112, buf, sizeof buf);
-	assert_string_equal(buf, "? help   ←→ day   [ ] week   t today   g date   Enter book   "
-	                         "d cancel   z zone   a attributes   c clear   q quit");
+	assert_string_equal(buf, "? help  ←→ day  [ ] week  t today  g date  Enter book  "
+	                         "d cancel  u undo  z zone  a attributes  c clear  q quit");
 	/* Wide enough, every screen shows the tabs' hint too. */
 	keys_hints(view_named("Desks"), 200, buf, sizeof buf);
 	assert_non_null(strstr(buf, "   c clear   1-6 Tab: screens   q quit"));
