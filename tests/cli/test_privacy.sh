@@ -107,23 +107,10 @@ sql "INSERT INTO desk (code, zone_id, kind) SELECT '.x', zone_id, 'desk' FROM de
 mkdir "$SCRATCH/feeds"
 touch "$SCRATCH/feeds/desk-S1.ics.AbC123" "$SCRATCH/feeds/desk-S1.ics.XyZ789" \
 	"$SCRATCH/feeds/index.txt.Qw3rty" "$SCRATCH/feeds/notes.txt.abcdef"
-# Runs write their temporaries into a directory of their own
-# (.hop-publish.XXXXXX): a dead run's goes with what it holds, a living
-# run's stays, and a directory of another name is not publishing's.
-mkdir "$SCRATCH/feeds/.hop-publish.Dead01" "$SCRATCH/feeds/.hop-publish.Live01" \
-	"$SCRATCH/feeds/.hop-publish.other"
-echo "BEGIN:VCAL" >"$SCRATCH/feeds/.hop-publish.Dead01/person-anna.ics"
 touch -d '2 hours ago' "$SCRATCH/feeds/desk-S1.ics.AbC123" "$SCRATCH/feeds/index.txt.Qw3rty" \
-	"$SCRATCH/feeds/notes.txt.abcdef" "$SCRATCH/feeds/.hop-publish.Dead01" \
-	"$SCRATCH/feeds/.hop-publish.other"
+	"$SCRATCH/feeds/notes.txt.abcdef"
 as_ok "publish" hana feeds publish "$SCRATCH/feeds"
-has "$OUT" "Removed 3 temporary files interrupted runs left behind." "the stale temporaries are counted"
-[ ! -e "$SCRATCH/feeds/.hop-publish.Dead01" ] && ok "a dead run's directory is removed, with its half feed" ||
-	nok "a dead run's directory is left: $(ls -A "$SCRATCH/feeds/.hop-publish.Dead01")"
-[ -d "$SCRATCH/feeds/.hop-publish.Live01" ] && [ -d "$SCRATCH/feeds/.hop-publish.other" ] &&
-	ok "a living run's directory and another directory stay" || nok "a directory went that was not a dead run's"
-eq "$(ls -A "$SCRATCH/feeds" | grep -c '^\.hop-publish\.')" 2 "the run left no directory of its own"
-rmdir "$SCRATCH/feeds/.hop-publish.Live01" "$SCRATCH/feeds/.hop-publish.other"
+has "$OUT" "Removed 2 temporary files interrupted runs left behind." "the stale temporaries are counted"
 [ ! -e "$SCRATCH/feeds/desk-S1.ics.AbC123" ] && [ ! -e "$SCRATCH/feeds/index.txt.Qw3rty" ] &&
 	ok "stale temporaries removed" || nok "a stale temporary is left"
 [ -e "$SCRATCH/feeds/desk-S1.ics.XyZ789" ] && ok "a fresh one (a run at work) is kept" ||

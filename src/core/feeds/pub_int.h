@@ -24,7 +24,6 @@ void pub_safe_name(char *out, size_t size, enum ics_feed_kind kind, const char *
  * which lists every feed, written to a temporary file as it is made (tmp). */
 struct pub_file {
 	const char *dir;
-	const char *tmpdir;         /* the run's own directory inside dir (pub_tmpdir_make) */
 	char path[PUB_PATH_MAX], tmp[PUB_PATH_MAX + 8];
 	FILE *f;
 	char *text;
@@ -34,18 +33,10 @@ struct pub_file {
 	 * nothing to compare with (a first run writes 25,000 files). */
 	bool fresh;
 };
-enum hop_status pub_file_open(struct pub_file *pf, const char *dir, const char *tmpdir,
-                              const char *name, struct hop_err *err);
-enum hop_status pub_file_open_disk(struct pub_file *pf, const char *dir, const char *tmpdir,
-                                   const char *name, mode_t mode, struct hop_err *err);
-/* The run's temporary files go into a directory of its own inside dir,
- * .hop-publish.XXXXXX (mode 0700), and are renamed from there into dir: the
- * same file system, so each file still appears whole, while the directory of
- * 26,000 feeds sees one operation per file instead of three (creating a
- * temporary name in it, removing it, putting the feed in place). */
-enum hop_status pub_tmpdir_make(const char *dir, char *out, size_t size, struct hop_err *err);
-/* Remove it with whatever a failed run left in it. */
-void pub_tmpdir_remove(const char *tmpdir);
+enum hop_status pub_file_open(struct pub_file *pf, const char *dir, const char *name,
+                              struct hop_err *err);
+enum hop_status pub_file_open_disk(struct pub_file *pf, const char *dir, const char *name,
+                                   mode_t mode, struct hop_err *err);
 /* Finish: st is the writing's status.  The file is put in place (a
  * temporary name with mode, renamed) unless the one there differs only in
  * its DTSTAMP lines; rep counts which. */

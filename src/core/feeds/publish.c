@@ -80,7 +80,6 @@ struct pub_key {
 struct pub_run {
 	struct ics_session *session;
 	const char *dir;
-	char tmpdir[PUB_PATH_MAX];             /* the run's temporaries (pub_tmpdir_make) */
 	struct pub_file index;
 	mode_t mode;
 	struct ics_publish_report *rep;
@@ -147,7 +146,7 @@ static enum hop_status render(struct pub_run *r, enum ics_feed_kind kind, const 
 	enum hop_status st;
 
 	pub_safe_name(name, sizeof name, kind, key);
-	if ((st = pub_file_open(&pf, r->dir, r->tmpdir, name, err)) != HOP_OK)
+	if ((st = pub_file_open(&pf, r->dir, name, err)) != HOP_OK)
 		return st;
 	pf.fresh = r->fresh;
 	st = ics_session_export(r->session, &feed, pf.f, NULL, err);
@@ -313,12 +312,9 @@ static enum hop_status publish_run(struct hop_app *app, const char *dir,
 	 * 20,000 would otherwise be held whole); of people and places the keys
 	 * are kept, to render them by id, and the database holds less. */
 	db_lean(app->db);
-	enum hop_status st = pub_tmpdir_make(dir, run.tmpdir, sizeof run.tmpdir, err);
-	if (st != HOP_OK)
-		return st;
-	st = ics_session_open(app, &run.session, err);
+	enum hop_status st = ics_session_open(app, &run.session, err);
 	if (st == HOP_OK)
-		st = pub_file_open_disk(&run.index, dir, run.tmpdir, "index.txt", run.mode, err);
+		st = pub_file_open_disk(&run.index, dir, "index.txt", run.mode, err);
 	if (st != HOP_OK)
 		goto out;
 	st = person_each(app, &pf, list_person, &run, err);
@@ -337,7 +333,6 @@ static enum hop_status publish_run(struct hop_app *app, const char *dir,
 	if (st == HOP_OK)
 		pub_state_put(app, now, rep->feeds);
 out:
-	pub_tmpdir_remove(run.tmpdir);
 	ics_session_close(run.session);
 	free(run.keys);
 	arena_free(run.strings);

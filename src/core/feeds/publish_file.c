@@ -63,49 +63,38 @@ bool pub_feed_file(const char *name)
 
 /* ---- one file ---- */
 
-enum hop_status pub_file_open(struct pub_file *pf, const char *dir, const char *tmpdir,
-                              const char *name, struct hop_err *err)
+enum hop_status pub_file_open(struct pub_file *pf, const char *dir, const char *name,
+                              struct hop_err *err)
 {
 	pf->text = NULL;
 	pf->len = 0;
 	pf->dir = dir;
-	pf->tmpdir = tmpdir;
 	pf->on_disk = false;
 	pf->fresh = false;
 	if ((size_t)snprintf(pf->path, sizeof pf->path, "%s/%s", dir, name) >= sizeof pf->path)
-		return hop_fail(err, HOP_EINVAL, _("the directory name %s is too long"), dir);
-	if ((size_t)snprintf(pf->tmp, sizeof pf->tmp, "%s/%s", tmpdir, name) >= sizeof pf->tmp)
 		return hop_fail(err, HOP_EINVAL, _("the directory name %s is too long"), dir);
 	if (!(pf->f = open_memstream(&pf->text, &pf->len)))
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	return HOP_OK;
 }
 
-/* A new file at the temporary name: the run's directory is its own, so the
- * name is free unless something else is at work there (then refused). */
-static int create_tmp(const char *tmp)
-{
-	return open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-}
-
-enum hop_status pub_file_open_disk(struct pub_file *pf, const char *dir, const char *tmpdir,
-                                   const char *name, mode_t mode, struct hop_err *err)
+enum hop_status pub_file_open_disk(struct pub_file *pf, const char *dir, const char *name,
+                                   mode_t mode, struct hop_err *err)
 {
 	int fd;
 
 	pf->text = NULL;
 	pf->len = 0;
 	pf->dir = dir;
-	pf->tmpdir = tmpdir;
 	pf->on_disk = true;
 	pf->fresh = false;
-	if ((size_t)snprintf(pf->path, sizeof pf->path, "%s/%s", dir, name) >= sizeof pf->path ||
-	    (size_t)snprintf(pf->tmp, sizeof pf->tmp, "%s/%s", tmpdir, name) >= sizeof pf->tmp)
+	if ((size_t)snprintf(pf->path, sizeof pf->path, "%s/%s", dir, name) >= sizeof pf->path)
 		return hop_fail(err, HOP_EINVAL, _("the directory name %s is too long"), dir);
-	if ((fd = create_tmp(pf->tmp)) < 0)
+	snprintf(pf->tmp, sizeof pf->tmp, "%s.XXXXXX", pf->path);
+	if ((fd = mkstemp(pf->tmp)) < 0)
 		return hop_fail(err, HOP_EIO, _("cannot create a file in %s: %s"), dir, strerror(errno));
-	/* Made 0600; the web server's group reads what [feeds] file_mode allows
-	 * (the umask does not apply to fchmod). */
+	/* mkstemp makes 0600; the web server's group reads what [feeds] file_mode
+	 * allows (the umask does not apply to fchmod). */
 	if (fchmod(fd, mode) != 0) {
 		int e = errno;
 		close(fd);
@@ -221,18 +210,20 @@ static bool same_content(const char *a, size_t an, const char *b, size_t bn)
 	}
 }
 
-/* text into the temporary name tmp with mode, renamed into place at path. */
-static enum hop_status write_file(const char *dir, const char *path, const char *tmp,
-                                  const char *text, size_t len, mode_t mode, struct hop_err *err)
+/* text into a temporary name beside path with mode, renamed into place. */
+static enum hop_status write_file(const char *dir, const char *path, const char *text,
+                                  size_t len, mode_t mode, struct hop_err *err)
 {
+	char tmp[PUB_PATH_MAX + 8];
 	size_t done = 0;
 	int fd, e;
 
-	if ((fd = create_tmp(tmp)) < 0)
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0)
 		return hop_fail(err, HOP_EIO, _("cannot create a file in %s: %s"), dir,
 		                strerror(errno));
-	/* Made 0600; the web server's group reads what [feeds] file_mode allows
-	 * (the umask does not apply to fchmod). */
+	/* mkstemp makes 0600; the web server's group reads what [feeds] file_mode
+	 * allows (the umask does not apply to fchmod). */
 	if (fchmod(fd, mode) != 0) {
 		e = errno;
 		close(fd);
@@ -325,7 +316,7 @@ enum hop_status pub_file_close(struct pub_file *pf, mode_t mode, enum hop_status
 		return keep_old(pf->path, mode, rep, err);
 	}
 	free(old);
-	st = write_file(pf->dir, pf->path, pf->tmp, pf->text, pf->len, mode, err);
+	st = write_file(pf->dir, pf->path, pf->text, pf->len, mode, err);
 	free(pf->text);
 	if (st == HOP_OK)
 		rep->written++;
@@ -334,9 +325,8 @@ enum hop_status pub_file_close(struct pub_file *pf, mode_t mode, enum hop_status
 
 /* ---- the files that go ---- */
 
-/* Is name a temporary file of publishing's own naming before runs had a
- * directory of their own: a feed file or index.txt, a dot and mkstemp's six
- * characters?  (Left by a run of an older hop that died.) */
+/* Is name a temporary file of publishing's own naming: a feed file or
+ * index.txt, a dot and mkstemp's six characters? */
 static bool pub_temp_file(const char *name)
 {
 	size_t len = strlen(name);
@@ -358,49 +348,6 @@ static bool pub_temp_file(const char *name)
  * File ages are the file system's, so they are measured by its clock. */
 #define PUB_TEMP_STALE_SECONDS 600
 
-#define PUB_TMPDIR_PREFIX ".hop-publish."
-
-/* ---- the run's own directory ---- */
-
-enum hop_status pub_tmpdir_make(const char *dir, char *out, size_t size, struct hop_err *err)
-{
-	if ((size_t)snprintf(out, size, "%s/" PUB_TMPDIR_PREFIX "XXXXXX", dir) >= size)
-		return hop_fail(err, HOP_EINVAL, _("the directory name %s is too long"), dir);
-	if (!mkdtemp(out))
-		return hop_fail(err, HOP_EIO, _("cannot create a directory in %s: %s"), dir,
-		                strerror(errno));
-	return HOP_OK;
-}
-
-void pub_tmpdir_remove(const char *tmpdir)
-{
-	DIR *d = opendir(tmpdir);
-	struct dirent *e;
-	char path[PUB_PATH_MAX + 64];
-
-	if (d) {
-		while ((e = readdir(d)))
-			if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
-			    (size_t)snprintf(path, sizeof path, "%s/%s", tmpdir, e->d_name) < sizeof path)
-				unlink(path);
-		closedir(d);
-	}
-	rmdir(tmpdir);
-}
-
-/* Is name a run's own directory (.hop-publish. and mkdtemp's six characters)? */
-static bool pub_tmpdir_name(const char *name)
-{
-	size_t k = strlen(PUB_TMPDIR_PREFIX);
-
-	if (strncmp(name, PUB_TMPDIR_PREFIX, k) != 0 || strlen(name) != k + 6)
-		return false;
-	for (const char *p = name + k; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-			return false;
-	return true;
-}
-
 enum hop_status pub_remove_temporaries(const char *dir, struct ics_publish_report *rep,
                                        bool *feeds, struct hop_err *err)
 {
@@ -416,22 +363,14 @@ enum hop_status pub_remove_temporaries(const char *dir, struct ics_publish_repor
 	while (st == HOP_OK && (e = readdir(d))) {
 		struct stat sb;
 
-		bool run_dir = pub_tmpdir_name(e->d_name);
-
 		if (pub_feed_file(e->d_name))
 			*feeds = true;
-		if (!run_dir && !pub_temp_file(e->d_name))
+		if (!pub_temp_file(e->d_name))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (lstat(path, &sb) != 0 || !(run_dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode)) ||
+		if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
 		    now - sb.st_mtime < PUB_TEMP_STALE_SECONDS)
 			continue;
-		/* A dead run's own directory, with the half feeds in it. */
-		if (run_dir) {
-			pub_tmpdir_remove(path);
-			rep->temporaries++;
-			continue;
-		}
 		if (unlink(path) != 0 && errno != ENOENT)
 			st = hop_fail(err, HOP_EIO, _("cannot remove %s: %s"), path, strerror(errno));
 		else
