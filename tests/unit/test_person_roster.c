@@ -6,12 +6,10 @@
 
 #include "hop/core/people/person.h"
 
+/* On SQLite or PostgreSQL, as the suite runs. */
 static void run(struct hop_app *app, const char *sql)
 {
-	char *msg = NULL;
-
-	if (sqlite3_exec(db_sqlite(app->db), sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+	test_sql_exec(app->db, sql);
 }
 
 static void add(struct hop_app *app, const char *login, const char *name, const char *team)
