@@ -43,6 +43,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if
 # pg_stop removes; ours goes with it.
 SCRATCH="$S/cluster"
 mkdir -p "$SCRATCH"
+lib_cleanup() { :; }    # pg_stop calls it; the EXIT trap removes $S
 . "$ROOT/tests/cli/pg_lib.sh"
 PG_FSYNC=on
 if ! pg_start >"$S/start.out" 2>&1; then

@@ -366,4 +366,22 @@ has "$ERR" "only Jürgen Weiß, the lead of their team, HR or an admin" "saying 
 [ ! -e "$SCRATCH/ox.ics" ] && ok "and no file is left" || nok "ox.ics written"
 # Publishing everyone's calendars is HR's and admins'.
 HOP_USER=ox expect_fail "an employee may not publish" 4 feeds publish "$SCRATCH"
+
+# The index lists a zone's places in the order they were added, on
+# PostgreSQL too, where a place changed since (a new row version at the end
+# of the table) would otherwise come back last.
+expect_ok "index zone" zone add Haus "4. OG" "Ordnung" --level 4
+expect_ok "index zone 2" zone add Haus "4. OG" "Ordnung Nord" --level 4
+i=1
+while [ "$i" -le 30 ]; do
+	"$HOP" desk add "O$i" --zone Ordnung >/dev/null 2>&1 || nok "desk O$i"
+	"$HOP" desk add "N$i" --zone "Ordnung Nord" >/dev/null 2>&1 || nok "desk N$i"
+	i=$((i + 1))
+done
+for c in O1 O5 O9 O13 O17; do "$HOP" desk edit "$c" --attr monitor >/dev/null 2>&1 || nok "edit $c"; done
+mkdir "$SCRATCH/order"
+expect_ok "publish for the order" feeds publish "$SCRATCH/order"
+want=$(i=1; while [ "$i" -le 30 ]; do printf 'desk-O%s.ics ' "$i"; i=$((i + 1)); done)
+eq "$(grep -o '^desk-O[0-9]*\.ics' "$SCRATCH/order/index.txt" | tr '\n' ' ')" "$want" \
+	"index.txt: a zone's places in the order they were added"
 finish

@@ -94,13 +94,15 @@ static enum hop_status desk_query(struct hop_app *app, const struct desk_filter 
 	if (f->zone && *f->zone && zone_get(app, f->zone, &z, err) != HOP_OK)
 		return err->status;
 	/* SQL orders the zones; desk_list puts codes within a zone in natural
-	 * order, which no built-in collation gives. */
+	 * order, which no built-in collation gives.  Within a zone desk_each's
+	 * callers (the index of published feeds) get the places by id: SQLite
+	 * and PostgreSQL give the same order only when it is asked for. */
 	st = db_stmt(app->db, "SELECT " DESK_COLUMNS
 	             "WHERE (?1 = 0 OR s.id = ?1) AND (?2 = 0 OR z.id = ?2) "
 	             "AND (d.attrs & ?3) = ?3 AND (?4 < 0 OR (?4 = 1) = (d.kind <> 'desk')) "
 	             "AND (?5 <> 0 OR d.retired_on IS NULL OR d.retired_on > ?9) "
 	             "ORDER BY s.name COLLATE hop, s.id, f.level, f.name COLLATE hop, "
-	             "z.name COLLATE hop, z.id", err);
+	             "z.name COLLATE hop, z.id, d.id", err);
 	if (!st)
 		return err->status;
 	db_bind_int64(st, 1, s.id);
