@@ -31,39 +31,10 @@ settled() {
 	done
 	list_rows
 }
-sel_line() { grep '^>' "$SCR"; }
 occupancy() { sed -n 's/.*Booked \([0-9]*\) of \([0-9]*\) half days.*/\1 \2/p' "$SCR" | head -1; }
 row_of() { grep -F -- "$1 " "$SCR" | grep -E '^[> ] ' | grep -F -- " $1 " | head -1; }
 has_row() { [ -n "$(row_of "$1")" ]; }
 
-# wait_sel_change LINE: until the selected row is another than LINE.
-wait_sel_change() {
-	i=0
-	while [ "$i" -lt 50 ]; do
-		grab && [ "$(sel_line)" != "$1" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-# select_code CODE: from the first place (Home), move down with j until the
-# place CODE is selected.
-select_code() {
-	n=0
-	grab
-	case "$(sel_line)" in "> $1 "*) return 0 ;; esac
-	keys Home
-	wait_sel_change "$(sel_line)"
-	while [ "$n" -lt 120 ]; do
-		grab
-		line=$(sel_line)
-		case "$line" in "> $1 "*) return 0 ;; esac
-		keys j
-		wait_sel_change "$line" || return 1
-		n=$((n + 1))
-	done
-	return 1
-}
 # pick_zone LABEL: z, type the label, Enter; until the heading shows the filter.
 pick_zone() {
 	keys z

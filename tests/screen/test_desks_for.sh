@@ -17,33 +17,6 @@ fi
 printf '[organisation]\nname = Landesamt\n' >"$CONF"
 DE=$(locale -a 2>/dev/null | grep -i '^de_DE\.utf-\?8$' | head -1)
 
-status_text() { tail -n 3 "$SCR" | tr '\n' ' ' | tr -s ' '; }
-sel_line() { grep '^>' "$SCR"; }
-wait_sel_change() {
-	i=0
-	while [ "$i" -lt 50 ]; do
-		grab && [ "$(sel_line)" != "$1" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-# select_code CODE: from the first place (Home), j until CODE is selected.
-select_code() {
-	n=0
-	keys Home
-	sleep 0.2
-	while [ "$n" -lt 120 ]; do
-		grab
-		line=$(sel_line)
-		case "$line" in "> $1 "*) return 0 ;; esac
-		keys j
-		wait_sel_change "$line" || return 1
-		n=$((n + 1))
-	done
-	return 1
-}
-
 run init --demo
 if [ "$RC" -ne 0 ]; then
 	nok "hop init --demo failed: $(head -c 400 "$ERR")"

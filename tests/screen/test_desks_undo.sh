@@ -18,31 +18,6 @@ fi
 printf '[organisation]\nname = Landesamt\n' >"$CONF"
 DE=$(locale -a 2>/dev/null | grep -i '^de_DE\.utf-\?8$' | head -1)
 
-status_text() { tail -n 3 "$SCR" | tr '\n' ' ' | tr -s ' '; }
-sel_line() { grep '^>' "$SCR"; }
-wait_sel_change() {
-	i=0
-	while [ "$i" -lt 50 ]; do
-		grab && [ "$(sel_line)" != "$1" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-select_code() {
-	n=0
-	keys Home
-	sleep 0.2
-	while [ "$n" -lt 160 ]; do
-		grab
-		line=$(sel_line)
-		case "$line" in "> $1 "*) return 0 ;; esac
-		keys j
-		wait_sel_change "$line" || return 1
-		n=$((n + 1))
-	done
-	return 1
-}
 DAY=2026-11-23
 # live CODE: "am pm attendees login" of the live booking of CODE on DAY.
 live() {

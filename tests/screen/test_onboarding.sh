@@ -94,7 +94,6 @@ CAND2_LOGIN=$(awk -F, 'NR == 3 { print $2 }' "$SCRATCH/cands")
 [ -n "$CAND1" ] && [ -n "$CAND2" ] && ok "core suggests mentors ($CAND1, $CAND2)" ||
 	nok "core suggests two mentors for pneu"
 
-sel_line() { grep '^>' "$SCR" | head -1; }
 # select_row NAME: move down until NAME's row is selected, one key at a time,
 # each time waiting for the selection to move (a busy machine draws late).
 select_row() {

@@ -70,7 +70,6 @@ for tm in "$AREA_TEAM" "$HOME" "$THIRD"; do
 	expect_ok "a station in $tm" cohort station K2026 "$tm" --months 4 --max 1
 done
 
-sel_line() { grep '^>' "$SCR" | head -1; }
 row_of() { grep -F -- "$1" "$SCR" | head -1; }
 status_for() {
 	i=0

@@ -82,7 +82,6 @@ booked() { sql "SELECT count(*) FROM enrolment WHERE session_id = $1 AND state =
 state_of() { sql "SELECT state FROM enrolment e JOIN person p ON p.id = e.person_id
 	WHERE e.session_id = $1 AND p.login = '$2' ORDER BY e.id DESC LIMIT 1"; }
 
-sel_line() { grep '^>' "$SCR" | head -1; }
 help_box() { sed -n "/$1/,/$2/p" "$SCR" | sed 's/^[^│]*│//; s/│[^│]*$//'; }
 status_for() {
 	i=0

@@ -20,9 +20,7 @@ printf '[organisation]\nname = Bundesamt für Beispiele\n' >"$CONF"
 
 # The grid starts on the 5th line: header, tabs, week heading, day headings.
 # The selected person's row starts with ">".
-sel_line() { grep '^>' "$SCR" | head -1; }
 row_of() { grep -F -- "$1" "$SCR" | grep -E '^[> ] ' | head -1; }
-status_text() { tail -n 3 "$SCR" | tr '\n' ' ' | tr -s ' '; }
 loc_of() { # LOGIN DAY: the day's own entry in the database
 	sql "SELECT p.location FROM presence p JOIN person x ON x.id = p.person_id
 	     WHERE x.login = '$1' AND p.day = '$2'"

@@ -18,7 +18,6 @@ fi
 printf '[organisation]\nname = Landesamt\n' >"$CONF"
 DE=$(locale -a 2>/dev/null | grep -i '^de_DE\.utf-\?8$' | head -1)
 
-status_text() { tail -n 3 "$SCR" | tr '\n' ' ' | tr -s ' '; }
 # desk_on LOGIN DAY: the active desk booked that day ("" none).
 desk_on() {
 	sql "SELECT d.code FROM booking b JOIN desk d ON d.id = b.desk_id JOIN person x

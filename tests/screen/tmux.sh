@@ -58,6 +58,39 @@ has() {
 	if grep -qF -- "$2" "$1"; then ok "$3"; else nok "$3 (no '$2' in: $(head -c 600 "$1"))"; fi
 }
 
+# The selected row of a list ("> ..."), the bottom lines as one line (the
+# status line and the footer), and moving a list's selection.
+sel_line() { grep '^>' "$SCR" | head -1; }
+status_text() { tail -n 3 "$SCR" | tr '\n' ' ' | tr -s ' '; }
+# wait_sel_change LINE: until the selected row is another than LINE.
+wait_sel_change() {
+	i=0
+	while [ "$i" -lt 50 ]; do
+		grab && [ "$(sel_line)" != "$1" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# select_code CODE: from the first row (Home), move down with j until the
+# row beginning with CODE (a desk's or room's code) is selected.
+select_code() {
+	n=0
+	grab
+	case "$(sel_line)" in "> $1 "*) return 0 ;; esac
+	keys Home
+	wait_sel_change "$(sel_line)"
+	while [ "$n" -lt 200 ]; do
+		grab
+		line=$(sel_line)
+		case "$line" in "> $1 "*) return 0 ;; esac
+		keys j
+		wait_sel_change "$line" || return 1
+		n=$((n + 1))
+	done
+	return 1
+}
+
 # wait_exit: until hop has ended and the shell around it has reported.
 wait_exit() {
 	i=0
