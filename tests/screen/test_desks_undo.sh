@@ -138,11 +138,19 @@ else
 	wait_for "Nachmittag" || nok "German: 2 as $FAC"
 fi
 if select_code "$CODE2"; then
+	if [ -n "$DE" ]; then
+		who_q="Für wen:" half_q="d ganzer Tag" done_q="gebucht."
+	else
+		who_q="For whom:" half_q="d whole day" done_q="Booked $CODE2 for"
+	fi
+	# Each step once the screen asks for it: the list reads everyone first.
 	keys f
-	wait_for ": " && text "$WHO" && keys Enter
-	sleep 0.3
+	wait_for "$who_q" || nok "f: no list of people: $(status_text)"
+	text "$WHO"
+	keys Enter
+	wait_for "$half_q" || nok "f, $WHO: no half day asked: $(status_text)"
 	keys d
-	wait_for "$WHO_NAME" || nok "f for $WHO: $(status_text)"
+	wait_for "$done_q" || nok "f for $WHO: $(status_text)"
 	eq "$(live "$CODE2")" "1 1 1 $WHO" "f: booked for $WHO"
 	keys u
 	if [ -n "$DE" ]; then
