@@ -217,14 +217,22 @@ wait_for "$DH · KW 48" && ok "g $D" || nok "g $D: $(sed -n 3p "$SCR")"
 others=0
 if pick_zone "$ZONE_LABEL" && wait_for "Zone: $ZONE_NAME"; then
 	ok "z: the chosen zone is named in the heading"
+	want=$ZONE_PLACES
+	[ "$want" -gt "$((H - 7))" ] && want=$((H - 7))
+	# The heading is drawn before the rows; under load tmux may show the
+	# new heading over the old list for a moment, so read until it settles.
+	i=0
+	while [ "$(place_rows)" != "$want" ] && [ "$i" -lt 50 ]; do
+		sleep 0.1
+		grab
+		i=$((i + 1))
+	done
 	has "$SCR" "$ZONE_LABEL" "z: the zone's heading is shown"
 	while IFS= read -r l; do
 		[ "$l" = "$ZONE_LABEL" ] && continue
 		grep -qF -- "$l" "$SCR" && others=$((others + 1))
 	done <"$SCRATCH/labels"
 	eq "$others" 0 "z: no other zone is shown"
-	want=$ZONE_PLACES
-	[ "$want" -gt "$((H - 7))" ] && want=$((H - 7))
 	eq "$(place_rows)" "$want" "z: as many places as the zone has"
 else
 	nok "z: choosing '$ZONE_LABEL': $(head -c 900 "$SCR")"
