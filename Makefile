@@ -52,7 +52,7 @@ MIGRATIONS := $(sort $(wildcard db/sqlite/[0-9]*.sql))
 PG_MIGRATIONS := $(sort $(wildcard db/postgresql/[0-9]*.sql))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time $(BUILD)/bench/presence_time \
+BENCH_BIN := $(BUILD)/bench/raw_insert $(BUILD)/bench/raw_read $(BUILD)/bench/bulk_bookings $(BUILD)/bench/query_time $(BUILD)/bench/presence_time \
 	$(BUILD)/bench/ics_events $(BUILD)/bench/ics_baseline $(BUILD)/bench/onboarding_time \
 	$(BUILD)/bench/training_time $(BUILD)/bench/cohort_time $(BUILD)/bench/tui_time \
 	$(BUILD)/bench/rotation_time $(BUILD)/bench/find_time

@@ -78,12 +78,58 @@ static void test_holidays_by_site(void **state)
 	test_app_close(&app);
 }
 
+/* workday_range answers as workday_check does, day by day, over years with
+ * holidays of two Länder, closures of the organisation and of one site, and
+ * 24 and 31 December freed by policy and not. */
+static void test_range_as_check(void **state)
+{
+	struct hop_app app;
+	struct hop_err err;
+	struct hop_site by, be;
+	hop_date from = date_from_ymd(2025, 12, 20);
+	unsigned char working[800];
+	(void)state;
+
+	test_app_open(&app, "admin", 1);
+	assert_int_equal(site_add(&app, "München", NULL, NULL, "BY", &err), HOP_OK);
+	assert_int_equal(site_add(&app, "Berlin", NULL, NULL, "BE", &err), HOP_OK);
+	assert_int_equal(site_get(&app, "München", &by, &err), HOP_OK);
+	assert_int_equal(site_get(&app, "Berlin", &be, &err), HOP_OK);
+	test_sql_exec(app.db, "INSERT INTO closure (day, site_id, summary, uid, source, imported_at) "
+	              "VALUES ('2026-07-15', NULL, 'Betriebsausflug', 'a', 'x.ics', '2026-01-01'), "
+	              "('2027-03-03', (SELECT id FROM site WHERE name = 'Berlin'), 'Umzug', 'b', "
+	              "'x.ics', '2026-01-01')");
+	for (int policy = 0; policy < 2; policy++) {
+		int64_t sites[] = { 0, by.id, be.id };
+
+		app.cfg.free_dec24_dec31 = policy;
+		for (size_t s = 0; s < sizeof sites / sizeof sites[0]; s++) {
+			int off = 0;
+
+			assert_int_equal(workday_range(&app, sites[s], from, 800, working, &err), HOP_OK);
+			for (int i = 0; i < 800; i++) {
+				bool check = workday_check(&app, sites[s], from + i, &err) == HOP_OK;
+				if ((working[i] != 0) != check)
+					fail_msg("site %lld, day %d of the range: range says %d, check %d",
+					         (long long)sites[s], i, working[i], check);
+				off += !check;
+			}
+			/* About 228 weekend days, and holidays among them. */
+			assert_true(off >= 228 + 16);
+		}
+	}
+	assert_false(workday_is_working(&app, be.id, date_from_ymd(2027, 3, 3)));
+	assert_true(workday_is_working(&app, by.id, date_from_ymd(2027, 3, 3)));
+	test_app_close(&app);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_weekdays_work),
 		cmocka_unit_test(test_weekend),
 		cmocka_unit_test(test_holidays_by_site),
+		cmocka_unit_test(test_range_as_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 
 #include "hop/core/app.h"
 #include "hop/core/calendar/closure.h"
+#include "hop/core/calendar/holiday.h"
 #include "hop/db/db.h"
 #include "hop/base/i18n.h"
 #include "hop/core/calendar/workday.h"
@@ -133,6 +134,44 @@ bool workday_freed(const struct hop_app *app, hop_date day, const char **name)
 		*name = d == 24 ? _("24 December (free under § 6 (3) TVöD/TV-L)")
 		                : _("31 December (free under § 6 (3) TVöD/TV-L)");
 	return true;
+}
+
+/* The rules of workday_check for a range of days at once: the site's region
+ * read once, each year's holidays worked out once, one query for the
+ * closures.  tests/unit/test_workday.c holds the two to the same answers. */
+enum hop_status workday_range(struct hop_app *app, int64_t site_id, hop_date from, int ndays,
+                              unsigned char *working, struct hop_err *err)
+{
+	struct hop_holiday hol[HOLIDAY_MAX];
+	struct hop_closure_list cl;
+	char region[3];
+	int y0, y1, m, d;
+
+	if (from == HOP_DATE_NONE || ndays < 0)
+		return hop_fail(err, HOP_EINVAL, _("no day given; give a date such as 2026-11-24"));
+	for (int i = 0; i < ndays; i++)
+		working[i] = date_weekday(from + i) <= 5 && !workday_freed(app, from + i, NULL);
+	if (!ndays)
+		return HOP_OK;
+	holiday_region_of_site(app, site_id, region, sizeof region);
+	date_to_ymd(from, &y0, &m, &d);
+	date_to_ymd(from + ndays - 1, &y1, &m, &d);
+	for (int y = y0; y <= y1; y++) {
+		size_t n = holiday_list(region, y, hol, HOLIDAY_MAX);
+
+		for (size_t i = 0; i < n && i < HOLIDAY_MAX; i++)
+			if (hol[i].day >= from && hol[i].day < from + ndays)
+				working[hol[i].day - from] = 0;
+	}
+	if (!app || !app->db)
+		return HOP_OK;
+	if (closure_list(app, site_id, from, from + ndays, &cl, err) != HOP_OK)
+		return err->status;
+	for (size_t i = 0; i < cl.n; i++)
+		if (cl.v[i].day >= from && cl.v[i].day < from + ndays)
+			working[cl.v[i].day - from] = 0;
+	closure_list_free(&cl);
+	return HOP_OK;
 }
 
 bool workday_is_working(struct hop_app *app, int64_t site_id, hop_date day)

@@ -37,27 +37,45 @@ static bool applies(const struct st_req *r, const struct st_person *p)
 }
 
 /* Working days asked of many people share their sites and days (start
- * dates, the weeks ahead): remembered for one computation.  A full table
- * just stops remembering. */
-#define WORK_SLOTS 8192
+ * dates over decades, the weeks ahead): each site's years worked out whole
+ * (workday_range: one query a year instead of some for every day asked;
+ * asked day by day they were most of the coverage of everyone), remembered
+ * for one computation.  A full table, or a year that cannot be read, asks
+ * day by day. */
+#define WORK_YEARS 512
 struct workmemo {
-	uint64_t key[WORK_SLOTS];      /* 0: empty */
-	signed char working[WORK_SLOTS];
+	struct work_year {
+		int64_t site;
+		int year;                      /* 0: empty */
+		hop_date jan1;
+		unsigned char working[366];
+	} y[WORK_YEARS];
 };
 
 static bool is_working(struct hop_app *app, struct workmemo *m, int64_t site, hop_date day)
 {
-	uint64_t key = ((uint64_t)site << 32 | (uint32_t)day) + 1;
-	size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 51) % WORK_SLOTS;
+	int year, mo, d;
+	size_t h;
 
-	for (size_t i = 0; m && i < 16; i++, h = (h + 1) % WORK_SLOTS) {
-		if (m->key[h] == key)
-			return m->working[h];
-		if (m->key[h] == 0) {
-			m->key[h] = key;
-			m->working[h] = workday_is_working(app, site, day);
-			return m->working[h];
-		}
+	if (!m || day == HOP_DATE_NONE)
+		return workday_is_working(app, site, day);
+	date_to_ymd(day, &year, &mo, &d);
+	h = (size_t)(((uint64_t)site * 0x9E3779B97F4A7C15u) ^ (uint64_t)year) % WORK_YEARS;
+	for (size_t i = 0; i < 16; i++, h = (h + 1) % WORK_YEARS) {
+		struct work_year *w = &m->y[h];
+		struct hop_err err;
+
+		if (w->year == year && w->site == site)
+			return w->working[day - w->jan1];
+		if (w->year != 0)
+			continue;
+		w->jan1 = date_from_ymd(year, 1, 1);
+		if (workday_range(app, site, w->jan1, date_from_ymd(year + 1, 1, 1) - w->jan1,
+		                  w->working, &err) != HOP_OK)
+			break;
+		w->site = site;
+		w->year = year;
+		return w->working[day - w->jan1];
 	}
 	return workday_is_working(app, site, day);
 }

@@ -19,6 +19,13 @@ enum hop_status workday_check(struct hop_app *app, int64_t site_id, hop_date day
                               struct hop_err *err);
 bool workday_is_working(struct hop_app *app, int64_t site_id, hop_date day);
 
+/* Which of the ndays days from `from` are working days at the site, by the
+ * rules of workday_check: working[i] is 1 for from + i, 0 if not.  For a
+ * caller asking of many days (the training status of everyone): one query
+ * for the whole range instead of some for each day. */
+enum hop_status workday_range(struct hop_app *app, int64_t site_id, hop_date from, int ndays,
+                              unsigned char *working, struct hop_err *err);
+
 /* Is day 24 or 31 December on Monday to Friday while [policy]
  * free_dec24_dec31 is on?  § 6 (3) TVöD and TV-L free employees on both days
  * where service allows: hop counts them as days off in every Land, like a
