@@ -21,6 +21,8 @@ printf '%-34s %-18s %-32s %-16s %s\n' "export ics --site, events/s" "$site_rate"
 	"$(verdict "$ok_site") ($(awk -v a="$site_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"
 printf '%-34s %-18s %-32s %-16s %s\n' "feeds publish, all, events/s" "$pub_rate" "libical loop $icsbase_rate" ">= 70% of loop" \
 	"$(verdict "$ok_pubrate") ($(awk -v a="$pub_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"
+. ./tests/bench/calcurse.sh
+echo "$cal_row"
 echo
 GROWTH_RUNS=${BENCH_GROWTH_RUNS:-3}
 GROWTH_SIZES="1000 5000 $PEOPLE"
