@@ -215,7 +215,7 @@ static enum hop_status view_fill(struct hop_app *app, const struct bk_view_cache
 		zmap[z] = UINT32_MAX;
 	for (size_t k = 0; k < c->nplaces; k++) {
 		const struct cached_place *p = &c->places[k];
-		const struct desk_day_zone *z = &c->zones[p->d.zone];
+		const struct desk_day_zone *z = &c->zones[p->zone];
 		struct desk_day *d;
 
 		at[k] = UINT32_MAX;
@@ -223,25 +223,34 @@ static enum hop_status view_fill(struct hop_app *app, const struct bk_view_cache
 		 * (retired_on > day, ISO text), desks or rooms, all of attrs. */
 		if ((site_id && z->site_id != site_id) || (zone_id && z->id != zone_id))
 			continue;
-		if (!retired_too && p->x.retired && strcmp(p->x.retired, iso) <= 0)
+		if (!retired_too && p->retired && strcmp(p->retired, iso) <= 0)
 			continue;
-		if (rooms >= 0 && (rooms == 0) != p->x.is_desk)
+		if (rooms >= 0 && (rooms == 0) != p->is_desk)
 			continue;
-		if (((int64_t)p->d.attrs & attrs) != attrs)
+		if (((int64_t)p->attrs & attrs) != attrs)
 			continue;
-		if (zmap[p->d.zone] == UINT32_MAX) {
-			zmap[p->d.zone] = (uint32_t)out->nzones;
+		if (zmap[p->zone] == UINT32_MAX) {
+			zmap[p->zone] = (uint32_t)out->nzones;
 			out->zones[out->nzones] = *z;
 			out->zones[out->nzones].desks = 0;
 			out->nzones++;
 		}
 		d = &out->v[out->n];
-		*d = p->d;
-		d->zone = zmap[p->d.zone];
+		d->desk_id = p->desk_id;
+		d->code = p->code;
+		d->name = p->name;
+		d->kind = (enum desk_kind)p->kind;
+		d->capacity = p->capacity;
+		d->attrs = p->attrs;
+		d->owner_id = p->owner_id;
+		d->owner_name = p->owner_name;
+		d->zone = zmap[p->zone];
+		d->am = (struct desk_slot){ .login = "", .name = "" };
 		d->am.state = out->working_day &&
-		              authz_may_book_place(app, me, p->x.bookable, z->team_id, c->team_lead[p->d.zone])
+		              authz_may_book_place(app, me, (enum desk_bookable)p->bookable, z->team_id,
+		                                   c->team_lead[p->zone])
 		              ? SLOT_FREE : SLOT_CLOSED;
-		d->pm.state = d->am.state;
+		d->pm = d->am;
 		if (d->kind == DESK_KIND_DESK)
 			out->zones[d->zone].desks++;
 		at[k] = (uint32_t)out->n++;

@@ -30,9 +30,8 @@ struct view_maps {
 	struct zone_extra *zx;
 	size_t zcap;
 	int64_t *place_id;                     /* ascending: the places as read */
-	uint32_t *pos;                         /* their positions in out->v once sorted */
+	uint32_t *pos;                         /* their positions once sorted */
 	size_t pcap;
-	struct place_extra *px;                /* parallel to place_id */
 };
 
 static void view_maps_free(struct view_maps *m)
@@ -41,7 +40,6 @@ static void view_maps_free(struct view_maps *m)
 	free(m->zx);
 	free(m->place_id);
 	free(m->pos);
-	free(m->px);
 }
 
 static const char *fold_once(struct bk_pool *pool, const char *s)
@@ -177,21 +175,20 @@ static enum hop_status read_zones(struct hop_app *app, int64_t site_id, int64_t 
 	return HOP_OK;
 }
 
-/* Every place of the zones read, into out->v in id order (d->zone = index
- * into out->zones as read), with what the filters need in m->px; their
- * state is the day's and the actor's, set by view_fill. */
+/* Every place of the zones read, into *pl in id order (zone = index into
+ * out->zones as read); their state is the day's and the actor's, set by
+ * view_fill. */
 static enum hop_status read_places(struct hop_app *app, struct view_maps *m,
-                                   struct desk_day_view *out, struct hop_err *err)
+                                   const struct desk_day_view *out, struct cached_place **pl,
+                                   size_t *n, struct hop_err *err)
 {
 	struct db_stmt *st;
-	size_t xcap;
 	bool oom = false;
 	int rc;
 
 	if (bk_count(app, db_stmt(app->db, "SELECT count(*) FROM desk", err), &m->pcap,
 	             err) != HOP_OK)
 		return err->status;
-	xcap = m->pcap;
 	/* The site and zone filters are the zones': a place in a zone not read
 	 * is left out. */
 	st = db_stmt(app->db, "SELECT d.id, d.zone_id, d.code, d.name, d.kind, d.capacity, "
@@ -201,37 +198,31 @@ static enum hop_status read_places(struct hop_app *app, struct view_maps *m,
 		return err->status;
 	while ((rc = db_step(st)) == DB_ROW) {
 		size_t zi = bk_find_id(m->zone_id, out->nzones, db_col_int64(st, 1));
-		struct place_extra *x;
-		struct desk_day *d;
+		struct cached_place *p;
 
 		if (zi == SIZE_MAX)
 			continue;
-		if ((oom = out->n >= UINT32_MAX - 1 ||
-		           !bk_fit(&out->v, sizeof *out->v, &m->place_id, out->n, &m->pcap) ||
-		           !bk_fit(&m->px, sizeof *m->px, NULL, out->n, &xcap)))
+		if ((oom = *n >= UINT32_MAX - 1 ||
+		           !bk_fit(pl, sizeof **pl, &m->place_id, *n, &m->pcap)))
 			break;
-		d = &out->v[out->n];
-		x = &m->px[out->n];
-		memset(d, 0, sizeof *d);
-		d->desk_id = db_col_int64(st, 0);
-		d->code = bk_pool_col(out->strings, st, 2);
-		d->name = bk_pool_col(out->strings, st, 3);
-		d->kind = bk_kind(db_col_text(st, 4));
-		d->capacity = db_col_int(st, 5);
-		d->attrs = (unsigned)db_col_int(st, 6);
-		d->owner_id = db_col_int64(st, 7);
-		d->owner_name = bk_pool_col(out->strings, st, 8);
-		d->zone = zi;
-		d->am.login = d->am.name = d->pm.login = d->pm.name = "";
-		x->bookable = bk_bookable_by(db_col_text(st, 9));
-		x->retired = db_col_is_null(st, 10) ? NULL
-		           : bk_pool_col(out->strings, st, 10);
-		x->is_desk = db_col_int(st, 11) != 0;
-		if ((oom = !d->code || !d->name || !d->owner_name ||
-		           (!db_col_is_null(st, 10) && !x->retired)))
+		p = &(*pl)[*n];
+		p->desk_id = db_col_int64(st, 0);
+		p->zone = (uint32_t)zi;
+		p->code = bk_pool_col(out->strings, st, 2);
+		p->name = bk_pool_col(out->strings, st, 3);
+		p->kind = (unsigned char)bk_kind(db_col_text(st, 4));
+		p->capacity = db_col_int(st, 5);
+		p->attrs = (unsigned)db_col_int(st, 6);
+		p->owner_id = db_col_int64(st, 7);
+		p->owner_name = bk_pool_col(out->strings, st, 8);
+		p->bookable = (unsigned char)bk_bookable_by(db_col_text(st, 9));
+		p->retired = db_col_is_null(st, 10) ? NULL : bk_pool_col(out->strings, st, 10);
+		p->is_desk = db_col_int(st, 11) != 0;
+		if ((oom = !p->code || !p->name || !p->owner_name ||
+		           (!db_col_is_null(st, 10) && !p->retired)))
 			break;
 		m->zx[zi].places++;
-		m->place_id[out->n++] = d->desk_id;
+		m->place_id[(*n)++] = p->desk_id;
 	}
 	db_reset(st);
 	if (oom)
@@ -262,7 +253,7 @@ static int zone_order_cmp(const void *a, const void *b)
 	return p->z->id < q->z->id ? -1 : p->z->id > q->z->id;
 }
 
-struct place_key { const struct desk_day *d; uint32_t rank, i; };
+struct place_key { const struct cached_place *p; uint32_t rank, i; };
 
 static int place_key_cmp(const void *a, const void *b)
 {
@@ -271,23 +262,23 @@ static int place_key_cmp(const void *a, const void *b)
 
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	if ((c = desk_code_compare(x->d->code, y->d->code)) != 0)
+	if ((c = desk_code_compare(x->p->code, y->p->code)) != 0)
 		return c;
-	return x->d->desk_id < y->d->desk_id ? -1 : x->d->desk_id > y->d->desk_id;
+	return x->p->desk_id < y->p->desk_id ? -1 : x->p->desk_id > y->p->desk_id;
 }
 
-/* Sort out->v; keep in out->zones the zones that have places, in order, and
+/* Sort pl; keep in out->zones the zones that have places, in order, and
  * point each place's zone at its entry there.  m->pos[i] = where the i-th
  * place read (m->place_id[i]) is now. */
 static enum hop_status sort_places(struct view_maps *m, struct desk_day_view *out,
-                                   struct hop_err *err)
+                                   struct cached_place *pl, size_t np, struct hop_err *err)
 {
-	size_t nz = out->nzones, np = out->n, shown = 0, big = nz > np ? nz : np;
+	size_t nz = out->nzones, shown = 0, big = nz > np ? nz : np;
 	struct zone_key *zk = malloc((nz ? nz : 1) * sizeof *zk);
 	struct place_key *pk = malloc((np ? np : 1) * sizeof *pk);
 	uint32_t *order = malloc((big ? big : 1) * sizeof *order);
 	struct desk_day_zone ztmp;
-	struct desk_day tmp;
+	struct cached_place tmp;
 
 	m->pos = malloc((np ? np : 1) * sizeof *m->pos);
 	if (!zk || !pk || !order || !m->pos) {
@@ -309,8 +300,8 @@ static enum hop_status sort_places(struct view_maps *m, struct desk_day_view *ou
 		order[r] = zk[r].i;
 	}
 	for (size_t i = 0; i < np; i++) {
-		out->v[i].zone = m->zx[out->v[i].zone].rank;
-		pk[i] = (struct place_key){ &out->v[i], (uint32_t)out->v[i].zone, (uint32_t)i };
+		pl[i].zone = m->zx[pl[i].zone].rank;
+		pk[i] = (struct place_key){ &pl[i], pl[i].zone, (uint32_t)i };
 	}
 	bk_permute(out->zones, nz, sizeof *out->zones, order, &ztmp);
 	out->nzones = shown;
@@ -326,7 +317,7 @@ static enum hop_status sort_places(struct view_maps *m, struct desk_day_view *ou
 		order[k] = pk[k].i;
 		m->pos[pk[k].i] = (uint32_t)k;
 	}
-	bk_permute(out->v, np, sizeof *out->v, order, &tmp);
+	bk_permute(pl, np, sizeof *pl, order, &tmp);
 	free(zk);
 	free(pk);
 	free(order);
@@ -353,7 +344,7 @@ static enum hop_status cache_read(struct hop_app *app, struct bk_view_cache **ou
                                   struct hop_err *err)
 {
 	struct view_maps m = { 0 };
-	struct desk_day_view all;
+	struct desk_day_view all;              /* its zones and strings only */
 	struct bk_view_cache *c = calloc(1, sizeof *c);
 	size_t nread;
 
@@ -366,41 +357,32 @@ static enum hop_status cache_read(struct hop_app *app, struct bk_view_cache **ou
 	all.strings = c->strings;
 	if (db_mark(app->db, &c->stamp, err) != HOP_OK ||
 	    read_zones(app, 0, 0, &m, &all, err) != HOP_OK ||
-	    read_places(app, &m, &all, err) != HOP_OK)
+	    read_places(app, &m, &all, &c->places, &c->nplaces, err) != HOP_OK)
 		goto fail;
 	nread = all.nzones;
-	if (sort_places(&m, &all, err) != HOP_OK)
+	if (sort_places(&m, &all, c->places, c->nplaces, err) != HOP_OK)
 		goto fail;
-	c->places = malloc((all.n ? all.n : 1) * sizeof *c->places);
 	c->team_lead = malloc((all.nzones ? all.nzones : 1) * sizeof *c->team_lead);
-	if (!c->places || !c->team_lead) {
+	if (!c->team_lead) {
 		bk_view_oom(err);
 		goto fail;
 	}
-	/* sort_places ranked the zones read (m.zx, in read order) and moved
-	 * the places (m.pos); m.px is still in read order. */
+	/* sort_places ranked the zones read (m.zx, in read order). */
 	for (size_t i = 0; i < nread; i++)
 		if (m.zx[i].places)
 			c->team_lead[m.zx[i].rank] = m.zx[i].team_lead;
-	for (size_t i = 0; i < all.n; i++) {
-		c->places[m.pos[i]].d = all.v[m.pos[i]];
-		c->places[m.pos[i]].x = m.px[i];
-	}
 	c->zones = all.zones;
 	c->nzones = all.nzones;
-	c->nplaces = all.n;
 	c->place_id = m.place_id;
 	c->pos = m.pos;
 	all.zones = NULL;
 	m.place_id = NULL;
 	m.pos = NULL;
-	free(all.v);
 	view_maps_free(&m);
 	*out = c;
 	return HOP_OK;
 fail:
 	free(all.zones);
-	free(all.v);
 	view_maps_free(&m);
 	bk_view_cache_free(c);
 	return err->status;
