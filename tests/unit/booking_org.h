@@ -18,13 +18,6 @@
 #define FRI27 date_from_ymd(2026, 11, 27)
 #define SAT28 date_from_ymd(2026, 11, 28)
 
-static inline void ok_(enum hop_status st, const struct hop_err *err, int line)
-{
-	if (st != HOP_OK)
-		fail_msg("line %d: %s", line, err->msg);
-}
-#define ok(call, err) ok_((call), (err), __LINE__)
-
 static inline void has_(const char *text, const char *want, int line)
 {
 	if (!strstr(text, want))
@@ -42,13 +35,7 @@ static inline void hasnt_(const char *text, const char *unwanted, int line)
 static inline void person(struct hop_app *app, const char *login, const char *name, const char *team,
                    unsigned roles)
 {
-	struct hop_person p = { .start = HOP_DATE_NONE, .end = HOP_DATE_NONE, .roles = roles };
-	struct hop_err err;
-
-	snprintf(p.login, sizeof p.login, "%s", login);
-	snprintf(p.name, sizeof p.name, "%s", name);
-	snprintf(p.team, sizeof p.team, "%s", team);
-	ok(person_add(app, &p, &err), &err);
+	test_person(app, login, name, team, roles, HOP_DATE_NONE);
 }
 
 static inline void place(struct hop_app *app, const char *code, const char *zone, enum desk_kind kind,
@@ -60,7 +47,7 @@ static inline void place(struct hop_app *app, const char *code, const char *zone
 	snprintf(d.code, sizeof d.code, "%s", code);
 	snprintf(d.zone, sizeof d.zone, "%s", zone);
 	snprintf(d.owner, sizeof d.owner, "%s", owner ? owner : "");
-	ok(desk_add(app, &d, &err), &err);
+	test_ok(desk_add(app, &d, &err), &err);
 }
 
 /* Two teams with leads, people, one site with three zones:
@@ -75,17 +62,17 @@ static inline void org(struct hop_app *app)
 	test_app_open(app, "admin", 1);
 	person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD);
 	person(app, "ludwig", "Ludwig Lang", "", ROLE_EMPLOYEE | ROLE_LEAD);
-	ok(team_add(app, "Referat 11", "lena", &err), &err);
-	ok(team_add(app, "Referat 12", "ludwig", &err), &err);
+	test_ok(team_add(app, "Referat 11", "lena", &err), &err);
+	test_ok(team_add(app, "Referat 12", "ludwig", &err), &err);
 	person(app, "anna", "Anna Berg", "Referat 11", ROLE_EMPLOYEE);
 	person(app, "bernd", "Bernd Weiß", "Referat 11", ROLE_EMPLOYEE);
 	person(app, "carl", "Carl Öztürk", "Referat 12", ROLE_EMPLOYEE);
 	person(app, "ed", "Ed Kuhn", "", ROLE_EMPLOYEE);
 	person(app, "fritz", "Fritz Haus", "", ROLE_EMPLOYEE | ROLE_FACILITIES);
-	ok(site_add(app, "Haus", NULL, NULL, NULL, &err), &err);
-	ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
-	ok(zone_add(app, "Haus", "3. OG", 3, "Nord", "Referat 12", &err), &err);
-	ok(zone_add(app, "Haus", "4. OG", 4, "Ost", NULL, &err), &err);
+	test_ok(site_add(app, "Haus", NULL, NULL, NULL, &err), &err);
+	test_ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
+	test_ok(zone_add(app, "Haus", "3. OG", 3, "Nord", "Referat 12", &err), &err);
+	test_ok(zone_add(app, "Haus", "4. OG", 4, "Ost", NULL, &err), &err);
 	place(app, "S10", "Süd", DESK_KIND_DESK, 0, 0, NULL, BOOKABLE_ALL);
 	place(app, "S2", "Süd", DESK_KIND_DESK, 0, ATTR_MONITOR, NULL, BOOKABLE_ALL);
 	place(app, "S1", "Süd", DESK_KIND_DESK, 0, 0, NULL, BOOKABLE_ALL);

@@ -35,7 +35,7 @@ static void test_booking_refusals(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book(&app, "anna", TUE24, "S1", HALF_AM, &err), &err);
+	test_ok(book(&app, "anna", TUE24, "S1", HALF_AM, &err), &err);
 
 	/* A place already booked: the place and the day. */
 	assert_int_equal(book(&app, "bernd", TUE24, "S1", HALF_DAY, &err), HOP_ECONFLICT);

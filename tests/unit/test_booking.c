@@ -11,7 +11,7 @@ static void test_double_booking(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book_full(&app, "anna", TUE24, "S1", HALF_AM, NULL, 0, &made, &err), &err);
+	test_ok(book_full(&app, "anna", TUE24, "S1", HALF_AM, NULL, 0, &made, &err), &err);
 	assert_string_equal(made.desk, "S1");
 	assert_string_equal(made.name, "Anna Berg");
 	assert_int_equal(made.half, HALF_AM);
@@ -22,7 +22,7 @@ static void test_double_booking(void **state)
 	assert_int_equal(book(&app, "bernd", TUE24, "S1", HALF_DAY, &err), HOP_ECONFLICT);
 	has(err.msg, "desk S1 is already booked by Anna Berg on Tue 24 Nov 2026 (AM)");
 	/* The free half is free. */
-	ok(book(&app, "bernd", TUE24, "S1", HALF_PM, &err), &err);
+	test_ok(book(&app, "bernd", TUE24, "S1", HALF_PM, &err), &err);
 	/* The same person, a second desk in the same half: refused. */
 	assert_int_equal(book(&app, "anna", TUE24, "S2", HALF_AM, &err), HOP_ECONFLICT);
 	has(err.msg, "you have already booked desk S1 on Tue 24 Nov 2026 (AM)");
@@ -35,7 +35,7 @@ static void test_double_booking(void **state)
 	assert_string_equal(err.facts.login, "anna");
 	assert_true(err.facts.self);
 	/* ... but a room besides the desk is fine. */
-	ok(book_full(&app, "anna", TUE24, "R8", HALF_AM, NULL, 3, NULL, &err), &err);
+	test_ok(book_full(&app, "anna", TUE24, "R8", HALF_AM, NULL, 3, NULL, &err), &err);
 	assert_int_equal(active_bookings(&app), 3);
 
 	/* The schema refuses by itself, whatever core would have said. */
@@ -87,15 +87,15 @@ static void test_day_rules(void **state)
 	assert_int_equal(book(&app, "anna", MON23 + 29, "S1", HALF_DAY, &err), HOP_EINVAL);
 	has(err.msg, "beyond the booking horizon");
 	has(err.msg, "until Mon 21 Dec 2026");
-	ok(book(&app, "anna", MON23 + 28, "S1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anna", MON23 + 28, "S1", HALF_DAY, &err), &err);
 	/* Today is allowed. */
-	ok(book(&app, "anna", MON23, "S1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anna", MON23, "S1", HALF_DAY, &err), &err);
 	assert_int_equal(active_bookings(&app), 2);
 	/* Unknown desk, someone who left. */
 	assert_int_equal(book(&app, "anna", TUE24, "X9", HALF_DAY, &err), HOP_ENOTFOUND);
 	has(err.msg, "there is no desk or room 'X9'");
 	test_act_as(&app, "admin");
-	ok(person_remove(&app, "bernd", TUE24, &err), &err);
+	test_ok(person_remove(&app, "bernd", TUE24, &err), &err);
 	assert_int_equal(book_full(&app, "admin", WED25, "S2", HALF_DAY, "bernd", 0, NULL, &err),
 	                 HOP_EINVAL);
 	has(err.msg, "Bernd Weiß's last day is Tue 24 Nov 2026");
@@ -115,11 +115,11 @@ static void test_fixed_desk(void **state)
 
 	org(&app);
 	/* Unclaimed, F1 is free for others. */
-	ok(book(&app, "anna", THU26, "F1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anna", THU26, "F1", HALF_DAY, &err), &err);
 	/* The owner claims it three days ahead (lead time 1 day): anna's booking goes. */
-	ok(book(&app, "carl", THU26, "F1", HALF_AM, &err), &err);
+	test_ok(book(&app, "carl", THU26, "F1", HALF_AM, &err), &err);
 	test_act_as(&app, "admin");
-	ok(booking_list(&app, &f, &l, &err), &err);
+	test_ok(booking_list(&app, &f, &l, &err), &err);
 	assert_int_equal(l.n, 1);
 	/* The owner took the morning: anna gives it up and keeps the afternoon. */
 	assert_false(l.v[0].cancelled);
@@ -129,8 +129,8 @@ static void test_fixed_desk(void **state)
 	assert_int_equal(count(&app, "SELECT count(*) FROM audit WHERE action = 'booking.cancel' "
 	                       "AND detail LIKE '%claimed by its owner carl%'"), 1);
 	/* A whole-day claim cancels the whole booking, with the reason kept. */
-	ok(book(&app, "anna", WED25, "F1", HALF_DAY, &err), &err);
-	ok(book(&app, "carl", WED25, "F1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anna", WED25, "F1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "carl", WED25, "F1", HALF_DAY, &err), &err);
 	assert_int_equal(count(&app, "SELECT count(*) FROM booking WHERE day = '2026-11-25' "
 	                       "AND cancelled_at IS NOT NULL AND cancel_reason LIKE "
 	                       "'fixed desk claimed by its owner carl%' AND sequence = 1"), 1);
@@ -142,21 +142,21 @@ static void test_fixed_desk(void **state)
 	has(err.msg, "the fixed desk of Carl Öztürk, who has claimed it on Wed 25 Nov 2026");
 
 	/* Within the lead time the other booking stands; the owner hears who has it. */
-	ok(book(&app, "anna", MON23, "F1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anna", MON23, "F1", HALF_DAY, &err), &err);
 	assert_int_equal(book(&app, "carl", MON23, "F1", HALF_DAY, &err), HOP_ECONFLICT);
 	has(err.msg, "desk F1 is already booked by Anna Berg on Mon 23 Nov 2026 (all day); less "
 	    "than 1 day before the day");
 	/* A longer lead time: three days. */
 	app.cfg.fixed_desk_claim_days = 3;
-	ok(book(&app, "bernd", FRI27 + 3, "F1", HALF_DAY, &err), &err);   /* Mon 30, 7 days */
-	ok(book(&app, "bernd", TUE24, "F1", HALF_DAY, &err), &err);      /* 1 day ahead */
+	test_ok(book(&app, "bernd", FRI27 + 3, "F1", HALF_DAY, &err), &err);   /* Mon 30, 7 days */
+	test_ok(book(&app, "bernd", TUE24, "F1", HALF_DAY, &err), &err);      /* 1 day ahead */
 	assert_int_equal(book(&app, "carl", TUE24, "F1", HALF_DAY, &err), HOP_ECONFLICT);
 	has(err.msg, "Bernd Weiß");
-	ok(book(&app, "carl", FRI27 + 3, "F1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "carl", FRI27 + 3, "F1", HALF_DAY, &err), &err);
 	/* Cancelling frees the fixed desk for others again. */
 	test_act_as(&app, "carl");
-	ok(booking_cancel(&app, FRI27 + 3, "F1", HALF_DAY, NULL, NULL, &err), &err);
-	ok(book(&app, "ed", FRI27 + 3, "F1", HALF_DAY, &err), &err);
+	test_ok(booking_cancel(&app, FRI27 + 3, "F1", HALF_DAY, NULL, NULL, &err), &err);
+	test_ok(book(&app, "ed", FRI27 + 3, "F1", HALF_DAY, &err), &err);
 	test_app_close(&app);
 }
 
@@ -172,7 +172,7 @@ static void test_rooms(void **state)
 	assert_int_equal(book_full(&app, "ed", TUE24, "R8", HALF_AM, NULL, 9, NULL, &err),
 	                 HOP_EINVAL);
 	has(err.msg, "meeting room R8 holds 8 people, not 9");
-	ok(book_full(&app, "ed", TUE24, "R8", HALF_AM, NULL, 8, NULL, &err), &err);
+	test_ok(book_full(&app, "ed", TUE24, "R8", HALF_AM, NULL, 8, NULL, &err), &err);
 	/* One booking per half day for the group. */
 	assert_int_equal(book_full(&app, "anna", TUE24, "R8", HALF_DAY, NULL, 2, NULL, &err),
 	                 HOP_ECONFLICT);
@@ -194,14 +194,14 @@ static void test_bookable_by(void **state)
 	/* TR: Referat 11's team room. */
 	assert_int_equal(book(&app, "carl", TUE24, "TR", HALF_AM, &err), HOP_EPERM);
 	has(err.msg, "team room TR can be booked only by members of team Referat 11");
-	ok(book(&app, "anna", TUE24, "TR", HALF_AM, &err), &err);
-	ok(book(&app, "fritz", TUE24, "TR", HALF_PM, &err), &err);
+	test_ok(book(&app, "anna", TUE24, "TR", HALF_AM, &err), &err);
+	test_ok(book(&app, "fritz", TUE24, "TR", HALF_PM, &err), &err);
 	/* M1: leads only. */
 	assert_int_equal(book(&app, "anna", WED25, "M1", HALF_AM, &err), HOP_EPERM);
 	has(err.msg, "can be booked only by team leads");
-	ok(book(&app, "ludwig", WED25, "M1", HALF_AM, &err), &err);
+	test_ok(book(&app, "ludwig", WED25, "M1", HALF_AM, &err), &err);
 	/* A lead books it for a member of their team (the meeting is theirs). */
-	ok(book_full(&app, "lena", WED25, "M1", HALF_PM, "anna", 0, NULL, &err), &err);
+	test_ok(book_full(&app, "lena", WED25, "M1", HALF_PM, "anna", 0, NULL, &err), &err);
 	test_app_close(&app);
 }
 
@@ -215,10 +215,10 @@ static void test_permissions(void **state)
 	org(&app);
 	assert_int_equal(book_full(&app, "anna", TUE24, "S1", 0, "bernd", 0, NULL, &err), HOP_EPERM);
 	has(err.msg, "only for yourself");
-	ok(book_full(&app, "lena", TUE24, "S1", 0, "anna", 0, NULL, &err), &err);
+	test_ok(book_full(&app, "lena", TUE24, "S1", 0, "anna", 0, NULL, &err), &err);
 	assert_int_equal(book_full(&app, "lena", TUE24, "N1", 0, "carl", 0, NULL, &err), HOP_EPERM);
 	has(err.msg, "Carl Öztürk is not in one of them");
-	ok(book_full(&app, "fritz", TUE24, "N1", 0, "carl", 0, NULL, &err), &err);
+	test_ok(book_full(&app, "fritz", TUE24, "N1", 0, "carl", 0, NULL, &err), &err);
 	/* Who booked is recorded. */
 	assert_int_equal(count(&app, "SELECT count(*) FROM booking b JOIN person p ON p.id = "
 	                       "b.booked_by WHERE p.login = 'fritz'"), 1);
@@ -226,7 +226,7 @@ static void test_permissions(void **state)
 	test_act_as(&app, "bernd");
 	assert_int_equal(booking_cancel(&app, TUE24, NULL, HALF_DAY, "anna", &n, &err), HOP_EPERM);
 	test_act_as(&app, "ludwig");
-	ok(booking_cancel(&app, TUE24, NULL, HALF_DAY, "carl", &n, &err), &err);
+	test_ok(booking_cancel(&app, TUE24, NULL, HALF_DAY, "carl", &n, &err), &err);
 	assert_int_equal(n, 1);
 	/* Someone not registered may do nothing. */
 	assert_int_equal(book(&app, "nobody", TUE24, "S2", 0, &err), HOP_EPERM);
@@ -245,7 +245,7 @@ static bool sees_anna(struct hop_app *app, const char *login)
 	bool seen = false, hidden = false;
 
 	test_act_as(app, login);
-	ok(booking_who(app, TUE24, NULL, NULL, &l, &err), &err);
+	test_ok(booking_who(app, TUE24, NULL, NULL, &l, &err), &err);
 	for (size_t i = 0; i < l.n; i++) {
 		if (strcmp(l.v[i].desk, "S1") != 0)
 			continue;
@@ -272,7 +272,7 @@ static void test_privacy(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);
 
 	app.cfg.show_booker_names = CFG_NAMES_TEAM;
 	assert_true(sees_anna(&app, "anna"));
@@ -304,11 +304,11 @@ static void test_privacy(void **state)
 		struct booking_filter f = { .person = "anna", .from = MON23, .to = FRI27 };
 		struct hop_booking_list l;
 		test_act_as(&app, "bernd");
-		ok(booking_list(&app, &f, &l, &err), &err);
+		test_ok(booking_list(&app, &f, &l, &err), &err);
 		assert_int_equal(l.n, 0);
 		booking_list_free(&l);
 		test_act_as(&app, "anna");
-		ok(booking_list(&app, &f, &l, &err), &err);
+		test_ok(booking_list(&app, &f, &l, &err), &err);
 		assert_int_equal(l.n, 1);
 		booking_list_free(&l);
 	}
@@ -324,19 +324,19 @@ static void test_cancel_half(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book_full(&app, "anna", WED25, "S1", HALF_DAY, NULL, 0, &b, &err), &err);
+	test_ok(book_full(&app, "anna", WED25, "S1", HALF_DAY, NULL, 0, &b, &err), &err);
 	test_act_as(&app, "anna");
-	ok(booking_cancel(&app, WED25, "S1", HALF_AM, NULL, &n, &err), &err);
+	test_ok(booking_cancel(&app, WED25, "S1", HALF_AM, NULL, &n, &err), &err);
 	assert_int_equal(n, 1);
-	ok(booking_get(&app, b.id, &b, &err), &err);
+	test_ok(booking_get(&app, b.id, &b, &err), &err);
 	assert_false(b.cancelled);
 	assert_int_equal(b.half, HALF_PM);
 	assert_int_equal(b.sequence, 1);
 	/* The morning is free for someone else now. */
-	ok(book(&app, "bernd", WED25, "S1", HALF_AM, &err), &err);
+	test_ok(book(&app, "bernd", WED25, "S1", HALF_AM, &err), &err);
 	test_act_as(&app, "anna");
-	ok(booking_cancel(&app, WED25, NULL, HALF_PM, NULL, &n, &err), &err);
-	ok(booking_get(&app, b.id, &b, &err), &err);
+	test_ok(booking_cancel(&app, WED25, NULL, HALF_PM, NULL, &n, &err), &err);
+	test_ok(booking_get(&app, b.id, &b, &err), &err);
 	assert_true(b.cancelled);
 	assert_int_equal(b.sequence, 2);
 	/* Nothing left to cancel says so. */
@@ -359,13 +359,13 @@ static void test_cancel_range(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);
-	ok(book(&app, "anna", WED25, "S2", HALF_AM, &err), &err);
-	ok(book_full(&app, "anna", WED25, "R8", HALF_PM, NULL, 2, NULL, &err), &err);
-	ok(book(&app, "anna", THU26, "S1", HALF_DAY, &err), &err);
-	ok(book(&app, "bernd", WED25, "S1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anna", WED25, "S2", HALF_AM, &err), &err);
+	test_ok(book_full(&app, "anna", WED25, "R8", HALF_PM, NULL, 2, NULL, &err), &err);
+	test_ok(book(&app, "anna", THU26, "S1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "bernd", WED25, "S1", HALF_DAY, &err), &err);
 	test_act_as(&app, "anna");
-	ok(booking_cancel_range(&app, TUE24, WED25, NULL, &n, &err), &err);
+	test_ok(booking_cancel_range(&app, TUE24, WED25, NULL, &n, &err), &err);
 	assert_int_equal(n, 3);
 	assert_int_equal(active_bookings(&app), 2);   /* anna's Thursday, bernd's Wednesday */
 	/* Past and backwards stretches are refused. */
@@ -374,7 +374,7 @@ static void test_cancel_range(void **state)
 	assert_int_equal(booking_cancel_range(&app, THU26, TUE24, NULL, &n, &err), HOP_EINVAL);
 	has(err.msg, "before it starts");
 	/* A stretch that starts in the past cancels from today on. */
-	ok(booking_cancel_range(&app, MON23 - 7, FRI27, NULL, &n, &err), &err);
+	test_ok(booking_cancel_range(&app, MON23 - 7, FRI27, NULL, &n, &err), &err);
 	assert_int_equal(n, 1);
 	assert_int_equal(active_bookings(&app), 1);
 	test_app_close(&app);
@@ -401,19 +401,19 @@ static void test_any(void **state)
 
 	org(&app);
 	/* The team's zone first, codes in natural order: S1 < S2 < S10. */
-	ok(any(&app, "anna", TUE24, NULL, 0, false, &b, &err), &err);
+	test_ok(any(&app, "anna", TUE24, NULL, 0, false, &b, &err), &err);
 	assert_string_equal(b.desk, "S1");
-	ok(any(&app, "bernd", TUE24, NULL, 0, false, &b, &err), &err);
+	test_ok(any(&app, "bernd", TUE24, NULL, 0, false, &b, &err), &err);
 	assert_string_equal(b.desk, "S2");
 	/* Then the fewest moves from the last desk: bernd sits at S10 on Wednesday. */
-	ok(book(&app, "bernd", WED25, "S10", HALF_DAY, &err), &err);
-	ok(any(&app, "bernd", THU26, NULL, 0, false, &b, &err), &err);
+	test_ok(book(&app, "bernd", WED25, "S10", HALF_DAY, &err), &err);
+	test_ok(any(&app, "bernd", THU26, NULL, 0, false, &b, &err), &err);
 	assert_string_equal(b.desk, "S10");
 	/* ed has no team: his last desk O1 is taken, so the same zone (O2) wins
 	 * over the first code elsewhere; F1 is a fixed desk its owner may still claim. */
-	ok(book(&app, "ed", MON23, "O1", HALF_DAY, &err), &err);
-	ok(book(&app, "anna", FRI27, "O1", HALF_DAY, &err), &err);
-	ok(any(&app, "ed", FRI27, NULL, 0, false, &b, &err), &err);
+	test_ok(book(&app, "ed", MON23, "O1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anna", FRI27, "O1", HALF_DAY, &err), &err);
+	test_ok(any(&app, "ed", FRI27, NULL, 0, false, &b, &err), &err);
 	assert_string_equal(b.desk, "O2");
 	/* Someone who already has a desk that half is told so, not given another. */
 	assert_int_equal(any(&app, "ed", FRI27, NULL, 0, false, &b, &err), HOP_ECONFLICT);
@@ -430,39 +430,39 @@ static void test_any_filters(void **state)
 
 	org(&app);
 	/* carl's team zone with a monitor. */
-	ok(any(&app, "carl", TUE24, NULL, ATTR_MONITOR, false, &b, &err), &err);
+	test_ok(any(&app, "carl", TUE24, NULL, ATTR_MONITOR, false, &b, &err), &err);
 	assert_string_equal(b.desk, "N2");
 	/* Quiet desks: only O1. */
-	ok(any(&app, "anna", TUE24, NULL, ATTR_QUIET, false, &b, &err), &err);
+	test_ok(any(&app, "anna", TUE24, NULL, ATTR_QUIET, false, &b, &err), &err);
 	assert_string_equal(b.desk, "O1");
 	/* Nothing matches: the message names the conditions. */
 	assert_int_equal(any(&app, "bernd", TUE24, "Süd", ATTR_QUIET, false, &b, &err),
 	                 HOP_ECONFLICT);
 	has(err.msg, "no free desk on Tue 24 Nov 2026 (all day) matches: zone Süd, with quiet");
 	/* near_team: only the team's zones. */
-	ok(any(&app, "bernd", TUE24, NULL, 0, true, &b, &err), &err);
+	test_ok(any(&app, "bernd", TUE24, NULL, 0, true, &b, &err), &err);
 	assert_string_equal(b.desk, "S1");
 	assert_int_equal(any(&app, "ed", TUE24, NULL, 0, true, &b, &err), HOP_EINVAL);
 	has(err.msg, "Ed Kuhn is in no team");
 	/* The fixed desk F1 is not handed out while its owner may claim it: fill
 	 * Ost and ask for it. */
-	ok(book(&app, "lena", WED25, "O1", HALF_DAY, &err), &err);
-	ok(book(&app, "ludwig", WED25, "O2", HALF_DAY, &err), &err);
+	test_ok(book(&app, "lena", WED25, "O1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "ludwig", WED25, "O2", HALF_DAY, &err), &err);
 	assert_int_equal(any(&app, "ed", WED25, "Ost", 0, false, &b, &err), HOP_ECONFLICT);
 	has(err.msg, "zone Ost");
 	/* On the day itself the lead time has passed: F1 may be taken. */
-	ok(book(&app, "lena", MON23, "O1", HALF_DAY, &err), &err);
-	ok(book(&app, "ludwig", MON23, "O2", HALF_DAY, &err), &err);
-	ok(any(&app, "ed", MON23, "Ost", 0, false, &b, &err), &err);
+	test_ok(book(&app, "lena", MON23, "O1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "ludwig", MON23, "O2", HALF_DAY, &err), &err);
+	test_ok(any(&app, "ed", MON23, "Ost", 0, false, &b, &err), &err);
 	assert_string_equal(b.desk, "F1");
 	/* Team rooms, leads' rooms and who may book: TR only for Referat 11. */
 	{
 		struct booking_request rq = { .day = THU26, .any = true, .attendees = 5 };
 		test_act_as(&app, "carl");
-		ok(booking_book(&app, &rq, &b, &err), &err);
+		test_ok(booking_book(&app, &rq, &b, &err), &err);
 		assert_string_equal(b.desk, "R8");     /* not TR (team), not M1 (leads, 4) */
 		test_act_as(&app, "anna");
-		ok(booking_book(&app, &rq, &b, &err), &err);
+		test_ok(booking_book(&app, &rq, &b, &err), &err);
 		assert_string_equal(b.desk, "TR");     /* her team's room first */
 	}
 	/* The choice of place: one rule, asked alone or by booking_book, which
@@ -484,7 +484,7 @@ static void test_any_filters(void **state)
 		assert_int_equal(booking_choice_check(&filter, &err), HOP_EINVAL);
 		assert_int_equal(err.reason, HOP_R_ANY_ONLY);
 		assert_int_equal(booking_book(&app, &filter, &b, &err), HOP_EINVAL);
-		ok(booking_choice_check(&fine, &err), &err);
+		test_ok(booking_choice_check(&fine, &err), &err);
 		assert_int_equal(active_bookings(&app), before);
 	}
 	test_app_close(&app);
@@ -503,10 +503,10 @@ static void test_series(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book(&app, "bernd", THU26, "S1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "bernd", THU26, "S1", HALF_DAY, &err), &err);
 	test_act_as(&app, "anna");
-	ok(weekdays_parse("mon,thu", &w, &err), &err);
-	ok(booking_book_series(&app, &rq, w, date_from_ymd(2026, 12, 3), &items, &n, &err), &err);
+	test_ok(weekdays_parse("mon,thu", &w, &err), &err);
+	test_ok(booking_book_series(&app, &rq, w, date_from_ymd(2026, 12, 3), &items, &n, &err), &err);
 	assert_int_equal(n, 4);
 	assert_int_equal(items[0].day, MON23);
 	assert_int_equal(items[0].status, HOP_OK);
@@ -520,8 +520,8 @@ static void test_series(void **state)
 	/* A Saturday in the chosen days is reported as not a working day; other
 	 * weekend days are not mentioned. */
 	rq.desk = "S2";
-	ok(weekdays_parse("tue,sa", &w, &err), &err);
-	ok(booking_book_series(&app, &rq, w, date_from_ymd(2026, 12, 1), &items, &n, &err), &err);
+	test_ok(weekdays_parse("tue,sa", &w, &err), &err);
+	test_ok(booking_book_series(&app, &rq, w, date_from_ymd(2026, 12, 1), &items, &n, &err), &err);
 	assert_int_equal(n, 3);
 	assert_int_equal(items[0].day, TUE24);
 	assert_int_equal(items[0].status, HOP_OK);
@@ -547,15 +547,15 @@ static void test_weekdays(void **state)
 	unsigned w = 0;
 	(void)state;
 
-	ok(weekdays_parse("mon,thu", &w, &err), &err);
+	test_ok(weekdays_parse("mon,thu", &w, &err), &err);
 	assert_int_equal(w, (1u << 1) | (1u << 4));
-	ok(weekdays_parse("Mo,Do", &w, &err), &err);
+	test_ok(weekdays_parse("Mo,Do", &w, &err), &err);
 	assert_int_equal(w, (1u << 1) | (1u << 4));
-	ok(weekdays_parse("mon-fri", &w, &err), &err);
+	test_ok(weekdays_parse("mon-fri", &w, &err), &err);
 	assert_int_equal(w, 0x3eu);
-	ok(weekdays_parse("Montag-Freitag", &w, &err), &err);
+	test_ok(weekdays_parse("Montag-Freitag", &w, &err), &err);
 	assert_int_equal(w, 0x3eu);
-	ok(weekdays_parse("Tuesday Wednesday; so", &w, &err), &err);
+	test_ok(weekdays_parse("Tuesday Wednesday; so", &w, &err), &err);
 	assert_int_equal(w, (1u << 2) | (1u << 3) | (1u << 7));
 	assert_int_equal(weekdays_parse("mon,mox", &w, &err), HOP_EINVAL);
 	has(err.msg, "'mox' is not a weekday");

@@ -15,7 +15,7 @@ static void desk_of(struct hop_app *app, const char *login, hop_date day, char *
 
 	code[0] = '\0';
 	test_act_as(app, "admin");
-	ok(booking_list(app, &f, &l, &err), &err);
+	test_ok(booking_list(app, &f, &l, &err), &err);
 	for (size_t i = 0; i < l.n; i++)
 		if (l.v[i].kind == DESK_KIND_DESK)
 			snprintf(code, size, "%s", l.v[i].desk);
@@ -41,8 +41,8 @@ static void test_move(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book(&app, "anna", TUE24, "S1", HALF_AM, &err), &err);
-	ok(move(&app, "anna", NULL, TUE24, "N1", &made, &err), &err);
+	test_ok(book(&app, "anna", TUE24, "S1", HALF_AM, &err), &err);
+	test_ok(move(&app, "anna", NULL, TUE24, "N1", &made, &err), &err);
 	assert_string_equal(made.desk, "N1");
 	assert_int_equal(made.half, HALF_AM);
 	assert_string_equal(made.login, "anna");
@@ -61,7 +61,7 @@ static void test_move(void **state)
 	assert_int_equal(move(&app, "anna", NULL, TUE24, "N1", NULL, &err), HOP_ECONFLICT);
 	assert_string_equal(err.msg, "Anna Berg already has desk N1 on Tue 24 Nov 2026; choose "
 	                    "another desk to move to");
-	ok(book(&app, "bernd", TUE24, "O1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "bernd", TUE24, "O1", HALF_DAY, &err), &err);
 	bookings++;
 	audits = count(&app, "SELECT count(*) FROM audit");
 	assert_int_equal(move(&app, "anna", NULL, TUE24, "O1", NULL, &err), HOP_ECONFLICT);
@@ -85,13 +85,13 @@ static void test_move(void **state)
 	assert_string_equal(code, "N1");
 
 	/* The lead moves a member's desk; facilities anyone's. */
-	ok(move(&app, "lena", "anna", TUE24, "S2", &made, &err), &err);
+	test_ok(move(&app, "lena", "anna", TUE24, "S2", &made, &err), &err);
 	assert_string_equal(made.desk, "S2");
-	ok(move(&app, "fritz", "anna", TUE24, "S10", &made, &err), &err);
+	test_ok(move(&app, "fritz", "anna", TUE24, "S10", &made, &err), &err);
 	assert_string_equal(made.booked_by, "fritz");
 	/* A whole day moves whole: both halves. */
-	ok(book(&app, "carl", WED25, "N2", HALF_DAY, &err), &err);
-	ok(move(&app, "carl", NULL, WED25, "O2", &made, &err), &err);
+	test_ok(book(&app, "carl", WED25, "N2", HALF_DAY, &err), &err);
+	test_ok(move(&app, "carl", NULL, WED25, "O2", &made, &err), &err);
 	assert_int_equal(made.half, HALF_DAY);
 	test_app_close(&app);
 }
@@ -106,11 +106,11 @@ static void test_choices(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book(&app, "anna", TUE24, "S1", HALF_AM, &err), &err);
+	test_ok(book(&app, "anna", TUE24, "S1", HALF_AM, &err), &err);
 	/* The afternoon of O2 is taken: the morning is what anna's move needs. */
-	ok(book(&app, "bernd", TUE24, "O2", HALF_PM, &err), &err);
+	test_ok(book(&app, "bernd", TUE24, "O2", HALF_PM, &err), &err);
 	test_act_as(&app, "anna");
-	ok(booking_move_choices(&app, TUE24, NULL, &l, &err), &err);
+	test_ok(booking_move_choices(&app, TUE24, NULL, &l, &err), &err);
 	/* The team's zone first (the fewest moves from S1 within it), then the
 	 * same floor, the same site; carl's fixed desk, which he may still
 	 * claim, last.  Rooms and anna's own desk are not offered. */
@@ -119,10 +119,10 @@ static void test_choices(void **state)
 		assert_string_equal(l.v[i].code, want[i]);
 	desk_list_free(&l);
 	/* A whole day: O2 is not free all day. */
-	ok(book(&app, "bernd", WED25, "O2", HALF_PM, &err), &err);
-	ok(book(&app, "anna", WED25, "S1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "bernd", WED25, "O2", HALF_PM, &err), &err);
+	test_ok(book(&app, "anna", WED25, "S1", HALF_DAY, &err), &err);
 	test_act_as(&app, "anna");
-	ok(booking_move_choices(&app, WED25, NULL, &l, &err), &err);
+	test_ok(booking_move_choices(&app, WED25, NULL, &l, &err), &err);
 	for (size_t i = 0; i < l.n; i++)
 		assert_string_not_equal(l.v[i].code, "O2");
 	desk_list_free(&l);
@@ -152,14 +152,14 @@ static void test_people_for(void **state)
 	org(&app);
 	/* Facilities: everyone employed that day but themselves. */
 	test_act_as(&app, "fritz");
-	ok(booking_people_for(&app, TUE24, &l, &err), &err);
+	test_ok(booking_people_for(&app, TUE24, &l, &err), &err);
 	assert_true(listed(&l, "anna") && listed(&l, "carl") && listed(&l, "ed") &&
 	            listed(&l, "lena"));
 	assert_false(listed(&l, "fritz"));
 	person_list_free(&l);
 	/* A lead: the members of the teams they lead. */
 	test_act_as(&app, "lena");
-	ok(booking_people_for(&app, TUE24, &l, &err), &err);
+	test_ok(booking_people_for(&app, TUE24, &l, &err), &err);
 	assert_int_equal(l.n, 2);
 	assert_true(listed(&l, "anna") && listed(&l, "bernd"));
 	person_list_free(&l);

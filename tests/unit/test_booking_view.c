@@ -12,7 +12,7 @@ static void who_text(struct hop_app *app, const char *team, const char *site, ch
 	struct hop_err err;
 	size_t used = 0;
 
-	ok(booking_who(app, TUE24, team, site, &l, &err), &err);
+	test_ok(booking_who(app, TUE24, team, site, &l, &err), &err);
 	assert_int_equal(l.day, TUE24);
 	buf[0] = '\0';
 	for (size_t i = 0; i < l.n; i++) {
@@ -38,19 +38,19 @@ static void test_who(void **state)
 	(void)state;
 
 	org(&app);
-	ok(team_add(&app, "Älteste", NULL, &err), &err);
+	test_ok(team_add(&app, "Älteste", NULL, &err), &err);
 	person(&app, "zoe", "Zoë Zander", "Älteste", ROLE_EMPLOYEE);
 	person(&app, "anja", "Änja Adler", "Referat 11", ROLE_EMPLOYEE);
-	ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);
-	ok(book(&app, "bernd", TUE24, "S2", HALF_AM, &err), &err);
-	ok(book(&app, "carl", TUE24, "N1", HALF_PM, &err), &err);
-	ok(book(&app, "carl", TUE24, "R8", HALF_AM, &err), &err);
-	ok(book(&app, "ed", TUE24, "O1", HALF_DAY, &err), &err);
-	ok(book(&app, "zoe", TUE24, "S10", HALF_DAY, &err), &err);
-	ok(book(&app, "anja", TUE24, "O2", HALF_PM, &err), &err);
-	ok(book(&app, "anna", WED25, "S2", HALF_DAY, &err), &err);    /* another day */
-	ok(booking_cancel(&app, TUE24, "S1", HALF_DAY, "anna", &(int){ 0 }, &err), &err);
-	ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);     /* again, after a cancel */
+	test_ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "bernd", TUE24, "S2", HALF_AM, &err), &err);
+	test_ok(book(&app, "carl", TUE24, "N1", HALF_PM, &err), &err);
+	test_ok(book(&app, "carl", TUE24, "R8", HALF_AM, &err), &err);
+	test_ok(book(&app, "ed", TUE24, "O1", HALF_DAY, &err), &err);
+	test_ok(book(&app, "zoe", TUE24, "S10", HALF_DAY, &err), &err);
+	test_ok(book(&app, "anja", TUE24, "O2", HALF_PM, &err), &err);
+	test_ok(book(&app, "anna", WED25, "S2", HALF_DAY, &err), &err);    /* another day */
+	test_ok(booking_cancel(&app, TUE24, "S1", HALF_DAY, "anna", &(int){ 0 }, &err), &err);
+	test_ok(book(&app, "anna", TUE24, "S1", HALF_DAY, &err), &err);     /* again, after a cancel */
 
 	/* Facilities see everyone: by team in the German order (Älteste before
 	 * Referat, Änja before Anna), no team last; a person's morning first. */
@@ -62,7 +62,7 @@ static void test_who(void **state)
 	                    "Carl Öztürk|Referat 12|1|R8;Carl Öztürk|Referat 12|2|N1;"
 	                    "Ed Kuhn||3|O1");
 	/* What the rows carry. */
-	ok(booking_who(&app, TUE24, NULL, NULL, &l, &err), &err);
+	test_ok(booking_who(&app, TUE24, NULL, NULL, &l, &err), &err);
 	assert_int_equal(l.n, 7);
 	assert_string_equal(l.v[2].login, "anna");
 	assert_string_equal(l.v[2].site, "Haus");
@@ -96,7 +96,7 @@ static void test_who(void **state)
 	assert_string_equal(text, "Änja Adler|Referat 11|2|O2;Anna Berg|Referat 11|3|S1;"
 	                    "Bernd Weiß|Referat 11|1|S2");
 	test_act_as(&app, "admin");
-	ok(site_add(&app, "Anderswo", NULL, NULL, NULL, &err), &err);
+	test_ok(site_add(&app, "Anderswo", NULL, NULL, NULL, &err), &err);
 	test_act_as(&app, "anna");
 	who_text(&app, NULL, "Anderswo", text, sizeof text);
 	assert_string_equal(text, "");
@@ -107,7 +107,7 @@ static void test_who(void **state)
 	assert_int_equal(booking_who(&app, TUE24, "Referat 99", NULL, &l, &err), HOP_ENOTFOUND);
 	assert_int_equal(booking_who(&app, HOP_DATE_NONE, NULL, NULL, &l, &err), HOP_EINVAL);
 	/* A day without bookings. */
-	ok(booking_who(&app, THU26, NULL, NULL, &l, &err), &err);
+	test_ok(booking_who(&app, THU26, NULL, NULL, &l, &err), &err);
 	assert_int_equal(l.n, 0);
 	booking_who_free(&l);
 	test_app_close(&app);
@@ -135,12 +135,12 @@ static void test_day_view(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book(&app, "bernd", TUE24, "S1", HALF_AM, &err), &err);
-	ok(book(&app, "anna", TUE24, "S2", HALF_DAY, &err), &err);
-	ok(book(&app, "carl", TUE24, "F1", HALF_AM, &err), &err);
-	ok(book(&app, "carl", TUE24, "N1", HALF_PM, &err), &err);
+	test_ok(book(&app, "bernd", TUE24, "S1", HALF_AM, &err), &err);
+	test_ok(book(&app, "anna", TUE24, "S2", HALF_DAY, &err), &err);
+	test_ok(book(&app, "carl", TUE24, "F1", HALF_AM, &err), &err);
+	test_ok(book(&app, "carl", TUE24, "N1", HALF_PM, &err), &err);
 	test_act_as(&app, "anna");
-	ok(booking_day_view(&app, TUE24, NULL, &v, &err), &err);
+	test_ok(booking_day_view(&app, TUE24, NULL, &v, &err), &err);
 	assert_true(v.working_day);
 	assert_int_equal(v.n, 11);
 	/* Grouped by site, floor, zone; codes in natural order. */
@@ -176,7 +176,7 @@ static void test_day_view(void **state)
 
 	/* carl sees his fixed desk's free half as free. */
 	test_act_as(&app, "carl");
-	ok(booking_day_view(&app, TUE24, NULL, &v, &err), &err);
+	test_ok(booking_day_view(&app, TUE24, NULL, &v, &err), &err);
 	d = find(&v, "F1");
 	assert_int_equal(d->am.state, SLOT_MINE);
 	assert_int_equal(d->pm.state, SLOT_FREE);
@@ -186,7 +186,7 @@ static void test_day_view(void **state)
 	/* A filter: desks with a monitor only. */
 	{
 		struct desk_filter f = { .attrs = ATTR_MONITOR, .rooms = 0 };
-		ok(booking_day_view(&app, TUE24, &f, &v, &err), &err);
+		test_ok(booking_day_view(&app, TUE24, &f, &v, &err), &err);
 		assert_int_equal(v.n, 3);
 		assert_int_equal(v.booked, 2);
 		desk_day_view_free(&v);
@@ -195,7 +195,7 @@ static void test_day_view(void **state)
 	/* One zone: its places, its desks counted, every string there to print. */
 	{
 		struct desk_filter f = { .zone = "Ost", .rooms = -1 };
-		ok(booking_day_view(&app, TUE24, &f, &v, &err), &err);
+		test_ok(booking_day_view(&app, TUE24, &f, &v, &err), &err);
 		assert_int_equal(v.n, 5);
 		assert_int_equal(v.nzones, 1);
 		assert_string_equal(v.zones[0].site, "Haus");
@@ -215,7 +215,7 @@ static void test_day_view(void **state)
 	}
 
 	/* A Saturday: nothing bookable. */
-	ok(booking_day_view(&app, SAT28, NULL, &v, &err), &err);
+	test_ok(booking_day_view(&app, SAT28, NULL, &v, &err), &err);
 	assert_false(v.working_day);
 	has(v.not_working, "Saturday");
 	assert_int_equal(v.bookable, 0);
@@ -240,9 +240,9 @@ static void test_cache_invalidation(void **state)
 
 	org(&app);
 	test_act_as(&app, "anna");
-	ok(booking_day_view(&app, TUE24, NULL, &before, &err), &err);
+	test_ok(booking_day_view(&app, TUE24, NULL, &before, &err), &err);
 	assert_int_equal(before.n, 11);
-	ok(booking_day_view(&app, WED25, NULL, &v, &err), &err);     /* from the cache */
+	test_ok(booking_day_view(&app, WED25, NULL, &v, &err), &err);     /* from the cache */
 	assert_int_equal(v.n, 11);
 	desk_day_view_free(&v);
 	who_text(&app, NULL, NULL, buf, sizeof buf);
@@ -251,9 +251,9 @@ static void test_cache_invalidation(void **state)
 	/* A write on this connection. */
 	test_act_as(&app, "admin");
 	place(&app, "S3", "Süd", DESK_KIND_DESK, 0, 0, NULL, BOOKABLE_ALL);
-	ok(book(&app, "anna", TUE24, "S3", HALF_AM, &err), &err);
+	test_ok(book(&app, "anna", TUE24, "S3", HALF_AM, &err), &err);
 	test_act_as(&app, "anna");
-	ok(booking_day_view(&app, TUE24, NULL, &v, &err), &err);
+	test_ok(booking_day_view(&app, TUE24, NULL, &v, &err), &err);
 	assert_int_equal(v.n, 12);
 	assert_int_equal(find(&v, "S3")->am.state, SLOT_MINE);
 	assert_int_equal(v.zones[1].desks, 4);
@@ -271,15 +271,15 @@ static void test_cache_invalidation(void **state)
 	config_defaults(&other.cfg);
 	snprintf(other.db_path, sizeof other.db_path, "%s", app.db_path);
 	snprintf(other.actor.login, sizeof other.actor.login, "%s", "admin");
-	ok(app_open_db(&other, false, &err), &err);
+	test_ok(app_open_db(&other, false, &err), &err);
 	place(&other, "N3", "Nord", DESK_KIND_DESK, 0, 0, NULL, BOOKABLE_ALL);
-	ok(zone_add(&other, "Haus", "5. OG", 5, "West", NULL, &err), &err);
+	test_ok(zone_add(&other, "Haus", "5. OG", 5, "West", NULL, &err), &err);
 	place(&other, "W1", "West", DESK_KIND_DESK, 0, 0, "bernd", BOOKABLE_ALL);
-	ok(book(&other, "anna", WED25, "N3", HALF_PM, &err), &err);
-	ok(book(&other, "bernd", TUE24, "W1", HALF_DAY, &err), &err);
+	test_ok(book(&other, "anna", WED25, "N3", HALF_PM, &err), &err);
+	test_ok(book(&other, "bernd", TUE24, "W1", HALF_DAY, &err), &err);
 	app_close(&other);
 
-	ok(booking_day_view(&app, WED25, NULL, &v, &err), &err);
+	test_ok(booking_day_view(&app, WED25, NULL, &v, &err), &err);
 	assert_int_equal(v.n, 14);
 	assert_int_equal(v.nzones, 4);
 	assert_string_equal(v.zones[3].name, "West");
@@ -291,11 +291,11 @@ static void test_cache_invalidation(void **state)
 
 	/* who keeps everyone's names too: a rename from the other connection. */
 	snprintf(other.actor.login, sizeof other.actor.login, "%s", "admin");
-	ok(app_open_db(&other, false, &err), &err);
+	test_ok(app_open_db(&other, false, &err), &err);
 	{
 		struct person_edit e = { .fields = PF_NAME };
 		snprintf(e.name, sizeof e.name, "%s", "Anna Zorn");
-		ok(person_edit(&other, "anna", &e, &err), &err);
+		test_ok(person_edit(&other, "anna", &e, &err), &err);
 	}
 	app_close(&other);
 	who_text(&app, NULL, NULL, buf, sizeof buf);
@@ -312,21 +312,21 @@ static void test_free_places(void **state)
 	(void)state;
 
 	org(&app);
-	ok(book(&app, "bernd", TUE24, "S1", HALF_AM, &err), &err);
-	ok(book(&app, "carl", TUE24, "F1", HALF_AM, &err), &err);
+	test_ok(book(&app, "bernd", TUE24, "S1", HALF_AM, &err), &err);
+	test_ok(book(&app, "carl", TUE24, "F1", HALF_AM, &err), &err);
 	test_act_as(&app, "anna");
-	ok(booking_free(&app, TUE24, HALF_DAY, &f, &l, &err), &err);
+	test_ok(booking_free(&app, TUE24, HALF_DAY, &f, &l, &err), &err);
 	/* N1 N2 S2 S10 O1 O2: not S1 (morning taken), not F1 (claimed). */
 	assert_int_equal(l.n, 6);
 	assert_string_equal(l.v[0].code, "N1");
 	assert_string_equal(l.v[2].code, "S2");
 	assert_string_equal(l.v[3].code, "S10");
 	desk_list_free(&l);
-	ok(booking_free(&app, TUE24, HALF_PM, &f, &l, &err), &err);
+	test_ok(booking_free(&app, TUE24, HALF_PM, &f, &l, &err), &err);
 	assert_int_equal(l.n, 7);
 	desk_list_free(&l);
 	f.rooms = 1;
-	ok(booking_free(&app, TUE24, HALF_DAY, &f, &l, &err), &err);
+	test_ok(booking_free(&app, TUE24, HALF_DAY, &f, &l, &err), &err);
 	assert_int_equal(l.n, 2);                 /* TR, R8; not M1 (leads) */
 	desk_list_free(&l);
 	assert_int_equal(booking_free(&app, SAT28, HALF_DAY, &f, &l, &err), HOP_EINVAL);

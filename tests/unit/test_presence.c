@@ -13,31 +13,12 @@
 #define THU26 date_from_ymd(2026, 11, 26)
 #define FRI27 date_from_ymd(2026, 11, 27)
 
-static void ok_(enum hop_status st, const struct hop_err *err, int line)
-{
-	if (st != HOP_OK)
-		fail_msg("line %d: %s", line, err->msg);
-}
-#define ok(call, err) ok_((call), (err), __LINE__)
-
 static void has_(const char *text, const char *want, int line)
 {
 	if (!strstr(text, want))
 		fail_msg("line %d: '%s' lacks '%s'", line, text, want);
 }
 #define has(text, want) has_((text), (want), __LINE__)
-
-static void person(struct hop_app *app, const char *login, const char *name, const char *team,
-                   unsigned roles, hop_date start)
-{
-	struct hop_person p = { .start = start, .end = HOP_DATE_NONE, .roles = roles };
-	struct hop_err err;
-
-	snprintf(p.login, sizeof p.login, "%s", login);
-	snprintf(p.name, sizeof p.name, "%s", name);
-	snprintf(p.team, sizeof p.team, "%s", team);
-	ok(person_add(app, &p, &err), &err);
-}
 
 static void desk(struct hop_app *app, const char *code, const char *zone, const char *owner)
 {
@@ -47,7 +28,7 @@ static void desk(struct hop_app *app, const char *code, const char *zone, const 
 	snprintf(d.code, sizeof d.code, "%s", code);
 	snprintf(d.zone, sizeof d.zone, "%s", zone);
 	snprintf(d.owner, sizeof d.owner, "%s", owner ? owner : "");
-	ok(desk_add(app, &d, &err), &err);
+	test_ok(desk_add(app, &d, &err), &err);
 }
 
 /* Referat 11 (lead lena): anna, bernd (fixed desk S2), nina (new hire from
@@ -59,18 +40,18 @@ static void org(struct hop_app *app)
 	hop_date old = date_from_ymd(2020, 1, 1);
 
 	test_app_open(app, "admin", 1);
-	person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, old);
-	person(app, "ludwig", "Ludwig Lang", "", ROLE_EMPLOYEE | ROLE_LEAD, old);
-	ok(team_add(app, "Referat 11", "lena", &err), &err);
-	ok(team_add(app, "Referat 12", "ludwig", &err), &err);
-	person(app, "anna", "Anna Berg", "Referat 11", ROLE_EMPLOYEE, old);
-	person(app, "bernd", "Bernd Weiß", "Referat 11", ROLE_EMPLOYEE, old);
-	person(app, "nina", "Nina Neu", "Referat 11", ROLE_EMPLOYEE, MON23);
-	person(app, "carl", "Carl Öztürk", "Referat 12", ROLE_EMPLOYEE, old);
-	person(app, "hilde", "Hilde Hart", "", ROLE_EMPLOYEE | ROLE_HR, old);
-	ok(site_add(app, "Haus", NULL, NULL, "BE", &err), &err);
-	ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
-	ok(zone_add(app, "Haus", "3. OG", 3, "Nord", "Referat 12", &err), &err);
+	test_person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, old);
+	test_person(app, "ludwig", "Ludwig Lang", "", ROLE_EMPLOYEE | ROLE_LEAD, old);
+	test_ok(team_add(app, "Referat 11", "lena", &err), &err);
+	test_ok(team_add(app, "Referat 12", "ludwig", &err), &err);
+	test_person(app, "anna", "Anna Berg", "Referat 11", ROLE_EMPLOYEE, old);
+	test_person(app, "bernd", "Bernd Weiß", "Referat 11", ROLE_EMPLOYEE, old);
+	test_person(app, "nina", "Nina Neu", "Referat 11", ROLE_EMPLOYEE, MON23);
+	test_person(app, "carl", "Carl Öztürk", "Referat 12", ROLE_EMPLOYEE, old);
+	test_person(app, "hilde", "Hilde Hart", "", ROLE_EMPLOYEE | ROLE_HR, old);
+	test_ok(site_add(app, "Haus", NULL, NULL, "BE", &err), &err);
+	test_ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
+	test_ok(zone_add(app, "Haus", "3. OG", 3, "Nord", "Referat 12", &err), &err);
 	desk(app, "S1", "Süd", NULL);
 	desk(app, "S2", "Süd", "bernd");
 	desk(app, "N1", "Nord", NULL);
@@ -87,11 +68,11 @@ static void test_locations(void **state)
 	struct hop_err err;
 
 	(void)state;
-	ok(presence_loc_parse("Büro", &l, &err), &err);
+	test_ok(presence_loc_parse("Büro", &l, &err), &err);
 	assert_int_equal(l, LOC_OFFICE);
-	ok(presence_loc_parse("HOMEOFFICE", &l, &err), &err);
+	test_ok(presence_loc_parse("HOMEOFFICE", &l, &err), &err);
 	assert_int_equal(l, LOC_HOME);
-	ok(presence_loc_parse("dienstreise", &l, &err), &err);
+	test_ok(presence_loc_parse("dienstreise", &l, &err), &err);
 	assert_int_equal(l, LOC_TRIP);
 	assert_int_equal(presence_loc_parse("beach", &l, &err), HOP_EINVAL);
 	has(err.msg, "'beach' is not a location");
@@ -110,10 +91,10 @@ static void test_effective(void **state)
 	org(&app);
 	test_act_as(&app, "anna");
 	app.cfg.presence_auto_book = 0;
-	ok(presence_default_set(&app, NULL, "mon=office,tue=home,wed-fri=mobile", &err), &err);
-	ok(presence_set(&app, NULL, WED25, WED25, LOC_AWAY, "Arzt", &res, &err), &err);
+	test_ok(presence_default_set(&app, NULL, "mon=office,tue=home,wed-fri=mobile", &err), &err);
+	test_ok(presence_set(&app, NULL, WED25, WED25, LOC_AWAY, "Arzt", &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_person_week(&app, NULL, MON23, NULL, days, &err), &err);
+	test_ok(presence_person_week(&app, NULL, MON23, NULL, days, &err), &err);
 	assert_int_equal(days[0].loc, LOC_OFFICE);
 	assert_int_equal(days[0].source, PSRC_DEFAULT);
 	assert_int_equal(days[1].loc, LOC_HOME);
@@ -122,8 +103,8 @@ static void test_effective(void **state)
 	assert_string_equal(days[2].note, "Arzt");
 	assert_int_equal(days[3].loc, LOC_MOBILE);
 	/* "-" removes a default. */
-	ok(presence_default_set(&app, NULL, "thu=-", &err), &err);
-	ok(presence_person_week(&app, NULL, MON23, NULL, days, &err), &err);
+	test_ok(presence_default_set(&app, NULL, "thu=-", &err), &err);
+	test_ok(presence_person_week(&app, NULL, MON23, NULL, days, &err), &err);
 	assert_int_equal(days[3].loc, LOC_NONE);
 	assert_int_equal(days[3].source, PSRC_NONE);
 	assert_int_equal(presence_default_set(&app, NULL, "sat=office", &err), HOP_EINVAL);
@@ -141,7 +122,7 @@ static void test_range_skips_holidays(void **state)
 	test_act_as(&app, "anna");
 	/* 24.12.2026 is a Thursday, free by policy (§ 6 (3) TVöD/TV-L), not a
 	 * holiday in Berlin; 25 and 26 are. */
-	ok(presence_set(&app, NULL, date_from_ymd(2026, 12, 21), date_from_ymd(2026, 12, 27),
+	test_ok(presence_set(&app, NULL, date_from_ymd(2026, 12, 21), date_from_ymd(2026, 12, 27),
 	                LOC_HOME, NULL, &res, &err), &err);
 	assert_int_equal(res.set, 3);
 	assert_int_equal(res.skipped, 4);
@@ -155,7 +136,7 @@ static void test_range_skips_holidays(void **state)
 	has(err.msg, "31 Dec 2026 is free under");
 	/* With the policy off, 24 December is a working day. */
 	app.cfg.free_dec24_dec31 = 0;
-	ok(presence_set(&app, NULL, date_from_ymd(2026, 12, 21), date_from_ymd(2026, 12, 27),
+	test_ok(presence_set(&app, NULL, date_from_ymd(2026, 12, 21), date_from_ymd(2026, 12, 27),
 	                LOC_HOME, NULL, &res, &err), &err);
 	assert_int_equal(res.set, 4);
 	assert_int_equal(res.skipped, 3);
@@ -185,18 +166,18 @@ static void test_office_books_home_cancels(void **state)
 	org(&app);
 	/* anna: office books a free desk near her team. */
 	test_act_as(&app, "anna");
-	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	assert_string_equal(res.v[0].desk, "S1");
 	assert_int_equal(res.booked, 1);
 	presence_result_free(&res);
 	/* bernd: his fixed desk. */
 	test_act_as(&app, "bernd");
-	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	assert_string_equal(res.v[0].desk, "S2");
 	presence_result_free(&res);
 	/* nina: nothing left in the team zone; still office, "no desk free". */
 	test_act_as(&app, "nina");
-	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	assert_true(res.v[0].no_desk);
 	assert_int_equal(res.no_desk, 1);
 	presence_result_free(&res);
@@ -204,7 +185,7 @@ static void test_office_books_home_cancels(void **state)
 	                       "AND location = 'office'"), 3);
 	/* bernd goes home: his fixed desk is released, and nina can have it. */
 	test_act_as(&app, "bernd");
-	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_HOME, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, NULL, TUE24, TUE24, LOC_HOME, NULL, &res, &err), &err);
 	assert_int_equal(res.cancelled, 1);
 	presence_result_free(&res);
 	assert_int_equal(count(&app, "SELECT count(*) FROM booking b JOIN presence p ON "
@@ -213,12 +194,12 @@ static void test_office_books_home_cancels(void **state)
 	{
 		struct booking_request rq = { .day = TUE24, .half = HALF_DAY, .desk = "S2" };
 		test_act_as(&app, "nina");
-		ok(booking_book(&app, &rq, NULL, &err), &err);
+		test_ok(booking_book(&app, &rq, NULL, &err), &err);
 	}
 	/* Off: no booking. */
 	app.cfg.presence_auto_book = 0;
 	test_act_as(&app, "anna");
-	ok(presence_set(&app, NULL, WED25, WED25, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, NULL, WED25, WED25, LOC_OFFICE, NULL, &res, &err), &err);
 	assert_string_equal(res.v[0].desk, "");
 	presence_result_free(&res);
 	test_app_close(&app);
@@ -234,7 +215,7 @@ static void test_permissions(void **state)
 	(void)state;
 	org(&app);
 	test_act_as(&app, "lena");
-	ok(presence_set(&app, "anna", TUE24, TUE24, LOC_HOME, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "anna", TUE24, TUE24, LOC_HOME, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	before = count(&app, "SELECT count(*) FROM presence");
 	assert_int_equal(presence_set(&app, "carl", TUE24, TUE24, LOC_HOME, NULL, &res, &err),
@@ -257,7 +238,7 @@ static void test_permissions(void **state)
 	assert_int_equal(teamday_set(&app, "Referat 11", 1u << 2, HOP_DATE_NONE, HOP_DATE_NONE,
 	                             HOP_DATE_NONE, NULL, &err), HOP_EPERM);
 	test_act_as(&app, "hilde");
-	ok(teamday_set(&app, "Referat 11", 1u << 2, HOP_DATE_NONE, HOP_DATE_NONE, HOP_DATE_NONE,
+	test_ok(teamday_set(&app, "Referat 11", 1u << 2, HOP_DATE_NONE, HOP_DATE_NONE, HOP_DATE_NONE,
 	               NULL, &err), &err);
 	test_app_close(&app);
 }
@@ -275,30 +256,30 @@ static void test_teamdays(void **state)
 	(void)state;
 	org(&app);
 	test_act_as(&app, "lena");
-	ok(teamday_parse_when("di", MON23, &wd, &day, &err), &err);
+	test_ok(teamday_parse_when("di", MON23, &wd, &day, &err), &err);
 	assert_int_equal(wd, 1u << 2);
-	ok(teamday_parse_when("1.12.2026", MON23, &wd, &day, &err), &err);
+	test_ok(teamday_parse_when("1.12.2026", MON23, &wd, &day, &err), &err);
 	assert_int_equal(wd, 0);
 	assert_int_equal(day, date_from_ymd(2026, 12, 1));
-	ok(teamday_set(&app, "Referat 11", 1u << 2, HOP_DATE_NONE, HOP_DATE_NONE,
+	test_ok(teamday_set(&app, "Referat 11", 1u << 2, HOP_DATE_NONE, HOP_DATE_NONE,
 	               date_from_ymd(2026, 12, 31), NULL, &err), &err);
-	ok(teamday_set(&app, "Referat 11", 0, date_from_ymd(2026, 12, 3), HOP_DATE_NONE,
+	test_ok(teamday_set(&app, "Referat 11", 0, date_from_ymd(2026, 12, 3), HOP_DATE_NONE,
 	               HOP_DATE_NONE, "Frühstück", &err), &err);
 	assert_int_equal(teamday_set(&app, "Referat 11", 0, date_from_ymd(2026, 12, 25),
 	                             HOP_DATE_NONE, HOP_DATE_NONE, NULL, &err), HOP_EINVAL);
-	ok(teamday_on(&app, 0, TUE24, &is, note, &err), &err);
+	test_ok(teamday_on(&app, 0, TUE24, &is, note, &err), &err);
 	assert_false(is);
-	ok(teamday_list(&app, "Referat 11", &l, &err), &err);
+	test_ok(teamday_list(&app, "Referat 11", &l, &err), &err);
 	assert_int_equal(l.n, 2);
-	ok(teamday_on(&app, l.v[0].team_id, TUE24, &is, note, &err), &err);
+	test_ok(teamday_on(&app, l.v[0].team_id, TUE24, &is, note, &err), &err);
 	assert_true(is);
-	ok(teamday_on(&app, l.v[0].team_id, date_from_ymd(2027, 1, 5), &is, note, &err), &err);
+	test_ok(teamday_on(&app, l.v[0].team_id, date_from_ymd(2027, 1, 5), &is, note, &err), &err);
 	assert_false(is);
-	ok(teamday_on(&app, l.v[0].team_id, date_from_ymd(2026, 12, 3), &is, note, &err), &err);
+	test_ok(teamday_on(&app, l.v[0].team_id, date_from_ymd(2026, 12, 3), &is, note, &err), &err);
 	assert_true(is);
 	assert_string_equal(note, "Frühstück");
 	teamday_list_free(&l);
-	ok(teamday_remove(&app, "Referat 11", 1u << 2, HOP_DATE_NONE, &err), &err);
+	test_ok(teamday_remove(&app, "Referat 11", 1u << 2, HOP_DATE_NONE, &err), &err);
 	assert_int_equal(teamday_remove(&app, "Referat 11", 1u << 2, HOP_DATE_NONE, &err),
 	                 HOP_ENOTFOUND);
 	test_app_close(&app);
@@ -320,13 +301,13 @@ static void test_suggest(void **state)
 	 * where most plan the office.  With nina away on Wednesday, the two who
 	 * can come have a desk each: Wednesday. */
 	test_act_as(&app, "lena");
-	ok(presence_set(&app, "anna", TUE24, THU26, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "anna", TUE24, THU26, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_set(&app, "bernd", TUE24, WED25, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "bernd", TUE24, WED25, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_set(&app, "nina", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "nina", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(teamday_suggest(&app, "Referat 11", MON23, &s, &err), &err);
+	test_ok(teamday_suggest(&app, "Referat 11", MON23, &s, &err), &err);
 	assert_int_equal(s.members, 3);
 	assert_int_equal(s.days[1].in_office, 3);
 	assert_int_equal(s.days[2].in_office, 2);
@@ -340,9 +321,9 @@ static void test_suggest(void **state)
 	}
 	assert_int_equal(s.weekdays, 0);
 	assert_int_equal(s.best, 1);
-	ok(presence_set(&app, "nina", WED25, WED25, LOC_AWAY, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "nina", WED25, WED25, LOC_AWAY, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(teamday_suggest(&app, "Referat 11", MON23, &s, &err), &err);
+	test_ok(teamday_suggest(&app, "Referat 11", MON23, &s, &err), &err);
 	assert_int_equal(s.days[2].can_come, 2);
 	assert_int_equal(s.days[2].short_by, 0);
 	assert_false(s.days[1].enough);
@@ -376,22 +357,22 @@ static void test_agreement(void **state)
 	app.cfg.presence_auto_book = 0;
 	test_act_as(&app, "lena");
 	/* anna: five home days (max 3, min 1 office). */
-	ok(presence_set(&app, "anna", MON23, FRI27, LOC_HOME, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "anna", MON23, FRI27, LOC_HOME, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	/* bernd: away Mon-Thu, home Fri: one working day left, so at least one
 	 * office day would be expected of that day -> still a deviation. */
-	ok(presence_set(&app, "bernd", MON23, THU26, LOC_AWAY, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "bernd", MON23, THU26, LOC_AWAY, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_set(&app, "bernd", FRI27, FRI27, LOC_HOME, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "bernd", FRI27, FRI27, LOC_HOME, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	/* nina, new hire: office but mobile on Wednesday. */
-	ok(presence_set(&app, "nina", MON23, FRI27, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "nina", MON23, FRI27, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_set(&app, "nina", WED25, WED25, LOC_MOBILE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "nina", WED25, WED25, LOC_MOBILE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(teamday_set(&app, "Referat 11", 1u << 4, HOP_DATE_NONE, HOP_DATE_NONE, HOP_DATE_NONE,
+	test_ok(teamday_set(&app, "Referat 11", 1u << 4, HOP_DATE_NONE, HOP_DATE_NONE, HOP_DATE_NONE,
 	               NULL, &err), &err);
-	ok(agreement_check(&app, "Referat 11", MON23, FRI27, &l, &err), &err);
+	test_ok(agreement_check(&app, "Referat 11", MON23, FRI27, &l, &err), &err);
 	assert_true(has_rule(&l, "anna", RULE_MAX_HOME, HOP_DATE_NONE));
 	assert_true(has_rule(&l, "anna", RULE_MIN_OFFICE, HOP_DATE_NONE));
 	assert_true(has_rule(&l, "anna", RULE_TEAM_DAY, THU26));
@@ -405,7 +386,7 @@ static void test_agreement(void **state)
 		assert_int_equal(l.v[i].iso_week, 48);
 	agreement_list_free(&l);
 	/* The same in the Week data, with cells marked. */
-	ok(presence_week(&app, "Referat 11", WED25, &w, &err), &err);
+	test_ok(presence_week(&app, "Referat 11", WED25, &w, &err), &err);
 	assert_int_equal(w.monday, MON23);
 	assert_int_equal(w.nrows, 3);
 	assert_int_equal(w.dev.n, 5);
@@ -439,14 +420,14 @@ static void test_week_privacy(void **state)
 	(void)state;
 	org(&app);
 	test_act_as(&app, "anna");
-	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	test_act_as(&app, "bernd");
-	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	/* A member sees the team's desks; another team's member not the week. */
 	test_act_as(&app, "anna");
-	ok(presence_week(&app, NULL, MON23, &w, &err), &err);
+	test_ok(presence_week(&app, NULL, MON23, &w, &err), &err);
 	assert_string_equal(week_desk(&w, "bernd", 1), "S2");
 	presence_week_free(&w);
 	test_act_as(&app, "carl");
@@ -454,21 +435,21 @@ static void test_week_privacy(void **state)
 	has(err.msg, "the week of Referat 11 is shown only to its members");
 	/* HR sees the week, where people are, but not who booked which desk. */
 	test_act_as(&app, "hilde");
-	ok(presence_week(&app, "Referat 11", MON23, &w, &err), &err);
+	test_ok(presence_week(&app, "Referat 11", MON23, &w, &err), &err);
 	assert_string_equal(week_desk(&w, "bernd", 1), "");
 	assert_int_equal(w.days[1].in_office, 2);
 	presence_week_free(&w);
 	/* none: one's own desk only, even in one's own team. */
 	app.cfg.show_booker_names = CFG_NAMES_NONE;
 	test_act_as(&app, "anna");
-	ok(presence_week(&app, NULL, MON23, &w, &err), &err);
+	test_ok(presence_week(&app, NULL, MON23, &w, &err), &err);
 	assert_string_equal(week_desk(&w, "anna", 1), "S1");
 	assert_string_equal(week_desk(&w, "bernd", 1), "");
 	presence_week_free(&w);
 	/* all: every team's week, with its desks. */
 	app.cfg.show_booker_names = CFG_NAMES_ALL;
 	test_act_as(&app, "carl");
-	ok(presence_week(&app, "Referat 11", MON23, &w, &err), &err);
+	test_ok(presence_week(&app, "Referat 11", MON23, &w, &err), &err);
 	assert_string_equal(week_desk(&w, "anna", 1), "S1");
 	presence_week_free(&w);
 	test_app_close(&app);
@@ -485,20 +466,20 @@ static void test_forecast(void **state)
 	org(&app);
 	app.cfg.presence_auto_book = 0;
 	test_act_as(&app, "admin");
-	ok(presence_set(&app, "anna", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "anna", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_set(&app, "bernd", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "bernd", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_set(&app, "nina", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "nina", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_set(&app, "carl", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "carl", TUE24, TUE24, LOC_OFFICE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(forecast_week(&app, "Haus", TUE24, &fc, &err), &err);
+	test_ok(forecast_week(&app, "Haus", TUE24, &fc, &err), &err);
 	assert_int_equal(fc.days[1].planned, 4);
 	assert_int_equal(fc.days[1].desks, 3);
 	assert_true(fc.days[1].over);
 	assert_false(fc.days[0].over);
-	ok(forecast_week(&app, NULL, TUE24, &fc, &err), &err);
+	test_ok(forecast_week(&app, NULL, TUE24, &fc, &err), &err);
 	assert_int_equal(fc.days[1].planned, 4);
 	test_app_close(&app);
 }

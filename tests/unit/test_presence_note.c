@@ -13,25 +13,8 @@
 #define WED25 date_from_ymd(2026, 11, 25)
 #define SAT28 date_from_ymd(2026, 11, 28)
 
-static void ok_(enum hop_status st, const struct hop_err *err, int line)
-{
-	if (st != HOP_OK)
-		fail_msg("line %d: %s", line, err->msg);
-}
-#define ok(call, err) ok_((call), (err), __LINE__)
-
-static void person(struct hop_app *app, const char *login, const char *name, const char *team,
-                   unsigned roles)
-{
-	struct hop_person p = { .start = date_from_ymd(2020, 1, 1), .end = HOP_DATE_NONE,
-	                        .roles = roles };
-	struct hop_err err;
-
-	snprintf(p.login, sizeof p.login, "%s", login);
-	snprintf(p.name, sizeof p.name, "%s", name);
-	snprintf(p.team, sizeof p.team, "%s", team);
-	ok(person_add(app, &p, &err), &err);
-}
+/* Everyone here started long ago. */
+#define SINCE date_from_ymd(2020, 1, 1)
 
 /* Referat 11 (lead lena): anna, bernd; one zone with desk S1. */
 static void org(struct hop_app *app)
@@ -40,15 +23,15 @@ static void org(struct hop_app *app)
 	struct hop_err err;
 
 	test_app_open(app, "admin", 1);
-	person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD);
-	ok(team_add(app, "Referat 11", "lena", &err), &err);
-	person(app, "anna", "Anna Berg", "Referat 11", ROLE_EMPLOYEE);
-	person(app, "bernd", "Bernd Weiß", "Referat 11", ROLE_EMPLOYEE);
-	ok(site_add(app, "Haus", NULL, NULL, "BE", &err), &err);
-	ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
+	test_person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, SINCE);
+	test_ok(team_add(app, "Referat 11", "lena", &err), &err);
+	test_person(app, "anna", "Anna Berg", "Referat 11", ROLE_EMPLOYEE, SINCE);
+	test_person(app, "bernd", "Bernd Weiß", "Referat 11", ROLE_EMPLOYEE, SINCE);
+	test_ok(site_add(app, "Haus", NULL, NULL, "BE", &err), &err);
+	test_ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
 	snprintf(d.code, sizeof d.code, "S1");
 	snprintf(d.zone, sizeof d.zone, "Süd");
-	ok(desk_add(app, &d, &err), &err);
+	test_ok(desk_add(app, &d, &err), &err);
 	app->cfg.presence_auto_book = 0;
 }
 
@@ -109,43 +92,43 @@ static void test_note(void **state)
 
 	/* On a day of its own: the note alone changes. */
 	test_act_as(&app, "anna");
-	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_HOME, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, NULL, TUE24, TUE24, LOC_HOME, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(note(&app, "anna", TUE24, "Arzt 10 Uhr", &err), &err);
+	test_ok(note(&app, "anna", TUE24, "Arzt 10 Uhr", &err), &err);
 	entry(&app, TUE24, e, sizeof e);
 	assert_string_equal(e, "home|Arzt 10 Uhr");
 	assert_int_equal(count(&app, "SELECT count(*) FROM audit WHERE action = 'presence.note' "
 	                 "AND detail = '2026-11-24: note: Arzt 10 Uhr'"), 1);
 	/* The same note again changes nothing, not even the audit log. */
 	audits = count(&app, "SELECT count(*) FROM audit");
-	ok(note(&app, "anna", TUE24, "Arzt 10 Uhr", &err), &err);
+	test_ok(note(&app, "anna", TUE24, "Arzt 10 Uhr", &err), &err);
 	assert_int_equal(count(&app, "SELECT count(*) FROM audit"), audits);
 
 	/* Another location keeps it; so does a desk booked on a home day. */
 	test_act_as(&app, "anna");
-	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_MOBILE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, NULL, TUE24, TUE24, LOC_MOBILE, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	entry(&app, TUE24, e, sizeof e);
 	assert_string_equal(e, "mobile|Arzt 10 Uhr");
 	{
 		struct booking_request rq = { .day = TUE24, .desk = "S1" };
-		ok(booking_book(&app, &rq, NULL, &err), &err);
+		test_ok(booking_book(&app, &rq, NULL, &err), &err);
 	}
 	entry(&app, TUE24, e, sizeof e);
 	assert_string_equal(e, "office|Arzt 10 Uhr");
 	/* presence_set with "" removes it, with a text replaces it. */
-	ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, "", &res, &err), &err);
+	test_ok(presence_set(&app, NULL, TUE24, TUE24, LOC_OFFICE, "", &res, &err), &err);
 	presence_result_free(&res);
 	entry(&app, TUE24, e, sizeof e);
 	assert_string_equal(e, "office|-");
 
 	/* A day of the weekly default gets an entry of its own with the note. */
-	ok(presence_default_set(&app, NULL, "wed=mobile", &err), &err);
-	ok(note(&app, "anna", WED25, "Umzug", &err), &err);
+	test_ok(presence_default_set(&app, NULL, "wed=mobile", &err), &err);
+	test_ok(note(&app, "anna", WED25, "Umzug", &err), &err);
 	entry(&app, WED25, e, sizeof e);
 	assert_string_equal(e, "mobile|Umzug");
 	/* "" removes the note and keeps the day. */
-	ok(note(&app, "anna", WED25, "", &err), &err);
+	test_ok(note(&app, "anna", WED25, "", &err), &err);
 	entry(&app, WED25, e, sizeof e);
 	assert_string_equal(e, "mobile|-");
 	assert_int_equal(count(&app, "SELECT count(*) FROM audit WHERE action = 'presence.note' "
@@ -168,7 +151,7 @@ static void test_note(void **state)
 	assert_string_equal(e, "mobile|-");
 	assert_int_equal(count(&app, "SELECT count(*) FROM audit"), audits);
 	/* The lead may. */
-	ok(note(&app, "lena", WED25, "Teamtag", &err), &err);
+	test_ok(note(&app, "lena", WED25, "Teamtag", &err), &err);
 	entry(&app, WED25, e, sizeof e);
 	assert_string_equal(e, "mobile|Teamtag");
 	test_app_close(&app);

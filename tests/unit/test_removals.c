@@ -10,25 +10,8 @@
 #define TUE01 date_from_ymd(2026, 12, 1)
 #define WED02 date_from_ymd(2026, 12, 2)
 
-static void ok_(enum hop_status st, const struct hop_err *err, int line)
-{
-	if (st != HOP_OK)
-		fail_msg("line %d: %s", line, err->msg);
-}
-#define ok(call, err) ok_((call), (err), __LINE__)
-
-static void person(struct hop_app *app, const char *login, const char *name, const char *team,
-                   unsigned roles)
-{
-	struct hop_person p = { .start = date_from_ymd(2020, 1, 1), .end = HOP_DATE_NONE,
-	                        .roles = roles };
-	struct hop_err err;
-
-	snprintf(p.login, sizeof p.login, "%s", login);
-	snprintf(p.name, sizeof p.name, "%s", name);
-	snprintf(p.team, sizeof p.team, "%s", team);
-	ok(person_add(app, &p, &err), &err);
-}
+/* Everyone here started long ago. */
+#define SINCE date_from_ymd(2020, 1, 1)
 
 /* Referat 1, led by lena; anna a member. */
 static void org(struct hop_app *app)
@@ -36,9 +19,9 @@ static void org(struct hop_app *app)
 	struct hop_err err;
 
 	test_app_open(app, "admin", 1);
-	person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD);
-	ok(team_add(app, "Referat 1", "lena", &err), &err);
-	person(app, "anna", "Anna Berg", "Referat 1", ROLE_EMPLOYEE);
+	test_person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, SINCE);
+	test_ok(team_add(app, "Referat 1", "lena", &err), &err);
+	test_person(app, "anna", "Anna Berg", "Referat 1", ROLE_EMPLOYEE, SINCE);
 }
 
 static void test_teamday_removed(void **state)
@@ -50,22 +33,22 @@ static void test_teamday_removed(void **state)
 
 	(void)state;
 	org(&app);
-	ok(teamday_set(&app, "Referat 1", 1u << 2, HOP_DATE_NONE, TUE24, HOP_DATE_NONE, NULL, &err),
+	test_ok(teamday_set(&app, "Referat 1", 1u << 2, HOP_DATE_NONE, TUE24, HOP_DATE_NONE, NULL, &err),
 	   &err);
-	ok(teamday_set(&app, "Referat 1", 0, WED02, HOP_DATE_NONE, HOP_DATE_NONE, "Klausur", &err),
+	test_ok(teamday_set(&app, "Referat 1", 0, WED02, HOP_DATE_NONE, HOP_DATE_NONE, "Klausur", &err),
 	   &err);
-	ok(teamday_list(&app, "Referat 1", &live, &err), &err);
+	test_ok(teamday_list(&app, "Referat 1", &live, &err), &err);
 	assert_int_equal(live.n, 2);
 	team = live.v[0].team_id;
 	date_id = live.v[1].id;
 	tue_id = live.v[0].id;
-	ok(teamday_removed_add(&app, team, date_from_ymd(2026, 11, 1), &l, &err), &err);
+	test_ok(teamday_removed_add(&app, team, date_from_ymd(2026, 11, 1), &l, &err), &err);
 	assert_int_equal(l.n, 0);
 
 	/* Shortened to the first two Tuesdays: the rest is kept as removed, with
 	 * the rule's id and its new sequence. */
-	ok(teamday_set(&app, "Referat 1", 1u << 2, HOP_DATE_NONE, TUE24, TUE01, NULL, &err), &err);
-	ok(teamday_removed_add(&app, team, date_from_ymd(2026, 11, 1), &l, &err), &err);
+	test_ok(teamday_set(&app, "Referat 1", 1u << 2, HOP_DATE_NONE, TUE24, TUE01, NULL, &err), &err);
+	test_ok(teamday_removed_add(&app, team, date_from_ymd(2026, 11, 1), &l, &err), &err);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.v[0].id, live.v[0].id);
 	assert_int_equal(l.v[0].weekday, 2);
@@ -76,9 +59,9 @@ static void test_teamday_removed(void **state)
 	teamday_list_free(&l);
 
 	/* Both removed: the rest of the rule, then the date, each one higher. */
-	ok(teamday_remove(&app, "Referat 1", 1u << 2, HOP_DATE_NONE, &err), &err);
-	ok(teamday_remove(&app, "Referat 1", 0, WED02, &err), &err);
-	ok(teamday_removed_add(&app, team, date_from_ymd(2026, 11, 1), &l, &err), &err);
+	test_ok(teamday_remove(&app, "Referat 1", 1u << 2, HOP_DATE_NONE, &err), &err);
+	test_ok(teamday_remove(&app, "Referat 1", 0, WED02, &err), &err);
+	test_ok(teamday_removed_add(&app, team, date_from_ymd(2026, 11, 1), &l, &err), &err);
 	assert_int_equal(l.n, 3);
 	assert_int_equal(l.v[1].from, TUE24);
 	assert_int_equal(l.v[1].until, TUE01);
@@ -90,15 +73,15 @@ static void test_teamday_removed(void **state)
 	assert_string_equal(l.v[2].team, "Referat 1");
 	teamday_list_free(&l);
 	/* Only those removed since the day asked for. */
-	ok(teamday_removed_add(&app, team, date_from_ymd(2026, 11, 24), &l, &err), &err);
+	test_ok(teamday_removed_add(&app, team, date_from_ymd(2026, 11, 24), &l, &err), &err);
 	assert_int_equal(l.n, 0);
 	teamday_list_free(&l);
 
 	/* Added again: SQLite may hand a removed row's id out again, and then
 	 * the sequence carries on above every removal of that id. */
-	ok(teamday_set(&app, "Referat 1", 0, WED02, HOP_DATE_NONE, HOP_DATE_NONE, NULL, &err), &err);
+	test_ok(teamday_set(&app, "Referat 1", 0, WED02, HOP_DATE_NONE, HOP_DATE_NONE, NULL, &err), &err);
 	teamday_list_free(&live);
-	ok(teamday_list(&app, "Referat 1", &live, &err), &err);
+	test_ok(teamday_list(&app, "Referat 1", &live, &err), &err);
 	assert_int_equal(live.n, 1);
 	assert_int_equal(live.v[0].sequence, live.v[0].id == tue_id ? 3 : live.v[0].id == date_id
 	                                     ? 2 : 0);
@@ -117,16 +100,16 @@ static void test_set_by(void **state)
 	(void)state;
 	org(&app);
 	test_act_as(&app, "lena");
-	ok(presence_set(&app, "anna", WED25, WED25, LOC_HOME, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "anna", WED25, WED25, LOC_HOME, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	test_act_as(&app, "anna");
-	ok(presence_set(&app, "anna", TUE24, TUE24, LOC_MOBILE, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "anna", TUE24, TUE24, LOC_MOBILE, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_person_week(&app, "anna", TUE24, NULL, days, &err), &err);
+	test_ok(presence_person_week(&app, "anna", TUE24, NULL, days, &err), &err);
 	assert_string_equal(days[2].set_by, "Lena Lorenz (lead)");
 	assert_string_equal(days[2].set_by_login, "lena");
 	assert_string_equal(days[1].set_by, "");
-	ok(presence_week(&app, "Referat 1", TUE24, &w, &err), &err);
+	test_ok(presence_week(&app, "Referat 1", TUE24, &w, &err), &err);
 	for (size_t i = 0; i < w.nrows; i++)
 		if (strcmp(w.rows[i].person.login, "anna") == 0) {
 			assert_string_equal(w.rows[i].days[2].set_by, "Lena Lorenz (lead)");
@@ -135,9 +118,9 @@ static void test_set_by(void **state)
 		}
 	presence_week_free(&w);
 	/* Anna sets the same herself: then it is hers. */
-	ok(presence_set(&app, "anna", WED25, WED25, LOC_HOME, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "anna", WED25, WED25, LOC_HOME, NULL, &res, &err), &err);
 	presence_result_free(&res);
-	ok(presence_person_week(&app, "anna", TUE24, NULL, days, &err), &err);
+	test_ok(presence_person_week(&app, "anna", TUE24, NULL, days, &err), &err);
 	assert_string_equal(days[2].set_by, "");
 	test_app_close(&app);
 }

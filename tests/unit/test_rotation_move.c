@@ -23,7 +23,7 @@ static void add(struct hop_app *app, const char *login, const char *name, const 
 	snprintf(p.login, sizeof p.login, "%s", login);
 	snprintf(p.name, sizeof p.name, "%s", name);
 	snprintf(p.team, sizeof p.team, "%s", team);
-	ok(person_add(app, &p, &err), &err);
+	test_ok(person_add(app, &p, &err), &err);
 }
 
 /* Referat 11 (zone Nord: N1, N2) and Referat 12 (zone West: W1); a1, b1 in
@@ -33,11 +33,11 @@ static void setup(struct hop_app *app)
 	struct hop_err err;
 
 	test_app_open(app, "admin", 1);
-	ok(team_add(app, "Referat 11", NULL, &err), &err);
-	ok(team_add(app, "Referat 12", NULL, &err), &err);
-	ok(site_add(app, "Haus", NULL, NULL, NULL, &err), &err);
-	ok(zone_add(app, "Haus", "1. OG", 1, "Nord", "Referat 11", &err), &err);
-	ok(zone_add(app, "Haus", "2. OG", 2, "West", "Referat 12", &err), &err);
+	test_ok(team_add(app, "Referat 11", NULL, &err), &err);
+	test_ok(team_add(app, "Referat 12", NULL, &err), &err);
+	test_ok(site_add(app, "Haus", NULL, NULL, NULL, &err), &err);
+	test_ok(zone_add(app, "Haus", "1. OG", 1, "Nord", "Referat 11", &err), &err);
+	test_ok(zone_add(app, "Haus", "2. OG", 2, "West", "Referat 12", &err), &err);
 	place(app, "N1", "Nord", DESK_KIND_DESK, 0, 0, NULL, BOOKABLE_ALL);
 	place(app, "N2", "Nord", DESK_KIND_DESK, 0, 0, NULL, BOOKABLE_ALL);
 	place(app, "W1", "West", DESK_KIND_DESK, 0, 0, NULL, BOOKABLE_ALL);
@@ -130,8 +130,8 @@ static void test_outside(void **state)
 
 	(void)state;
 	setup(&app);
-	ok(book_for(&app, "a1", "N1", D(2026, 12, 1), &err), &err);
-	ok(rotation_move(&app, &m, &r, &err), &err);
+	test_ok(book_for(&app, "a1", "N1", D(2026, 12, 1), &err), &err);
+	test_ok(rotation_move(&app, &m, &r, &err), &err);
 	assert_true(r.secondment);
 	assert_int_equal(r.level, HOST_LAND);
 	assert_string_equal(r.host, "Finanzministerium NRW");
@@ -142,11 +142,11 @@ static void test_outside(void **state)
 
 	/* In no team, away, and no desk on its days. */
 	id = count(&app, "SELECT id FROM person WHERE login = 'a1'");
-	ok(membership_team_on(&app, id, D(2026, 12, 2), &team, &err), &err);
+	test_ok(membership_team_on(&app, id, D(2026, 12, 2), &team, &err), &err);
 	assert_int_equal(team, 0);
-	ok(membership_team_on(&app, id, D(2026, 11, 30), &team, &err), &err);
+	test_ok(membership_team_on(&app, id, D(2026, 11, 30), &team, &err), &err);
 	assert_true(team != 0);
-	ok(rotation_away_on(&app, id, D(2026, 12, 2), &away, NULL, NULL, NULL, &err), &err);
+	test_ok(rotation_away_on(&app, id, D(2026, 12, 2), &away, NULL, NULL, NULL, &err), &err);
 	assert_true(away);
 	before = count(&app, "SELECT count(*) FROM booking");
 	assert_int_equal(book_for(&app, "a1", "N2", D(2026, 12, 2), &err), HOP_EINVAL);
@@ -157,23 +157,23 @@ static void test_outside(void **state)
 	has(err.msg, "you are seconded to Finanzministerium NRW");
 	test_act_as(&app, "admin");
 	assert_int_equal(count(&app, "SELECT count(*) FROM booking"), before);
-	ok(book_for(&app, "a1", "N2", D(2026, 11, 30), &err), &err);
+	test_ok(book_for(&app, "a1", "N2", D(2026, 11, 30), &err), &err);
 	/* Every plan counts the days away. */
-	ok(presence_person_week(&app, "a1", D(2026, 11, 30), &who, week, &err), &err);
+	test_ok(presence_person_week(&app, "a1", D(2026, 11, 30), &who, week, &err), &err);
 	assert_int_equal(week[0].loc, LOC_OFFICE);
 	assert_int_equal(week[1].loc, LOC_AWAY);
 	assert_int_equal(week[1].source, PSRC_SECONDMENT);
 	assert_int_equal(week[2].loc, LOC_AWAY);
 
 	/* Listed with its flags; the booking from before is a conflict. */
-	ok(rotation_secondments(&app, NULL, D(2026, 11, 23), HOP_DATE_NONE, &l, &err), &err);
+	test_ok(rotation_secondments(&app, NULL, D(2026, 11, 23), HOP_DATE_NONE, &l, &err), &err);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0].login, "a1");
 	assert_string_equal(l.v[0].from_team, "Referat 11");
 	assert_int_equal(l.v[0].level, HOST_LAND);
 	assert_true(l.v[0].flags.consent);
 	rotation_secondment_list_free(&l);
-	ok(rotation_conflicts(&app, NULL, D(2026, 11, 23), &c, &err), &err);
+	test_ok(rotation_conflicts(&app, NULL, D(2026, 11, 23), &c, &err), &err);
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.v[0].kind, CONFLICT_AWAY);
 	assert_int_equal(c.v[0].day, D(2026, 12, 1));
@@ -185,7 +185,7 @@ static void test_outside(void **state)
 	/* Need to know: b1 sees none of it; a level against the prefix, or a
 	 * move by an employee, is refused and changes nothing. */
 	test_act_as(&app, "b1");
-	ok(rotation_secondments(&app, NULL, D(2026, 11, 23), HOP_DATE_NONE, &l, &err), &err);
+	test_ok(rotation_secondments(&app, NULL, D(2026, 11, 23), HOP_DATE_NONE, &l, &err), &err);
 	assert_int_equal(l.n, 0);
 	rotation_secondment_list_free(&l);
 	assert_int_equal(rotation_conflicts(&app, "Referat 11", HOP_DATE_NONE, &c, &err), HOP_EPERM);
@@ -210,21 +210,21 @@ static void test_inside_conflict(void **state)
 
 	(void)state;
 	setup(&app);
-	ok(book_for(&app, "b1", "N1", D(2026, 12, 14), &err), &err);
-	ok(book_for(&app, "b1", "N2", D(2026, 12, 4), &err), &err);
-	ok(rotation_move(&app, &m, &r, &err), &err);
+	test_ok(book_for(&app, "b1", "N1", D(2026, 12, 14), &err), &err);
+	test_ok(book_for(&app, "b1", "N2", D(2026, 12, 4), &err), &err);
+	test_ok(rotation_move(&app, &m, &r, &err), &err);
 	assert_true(r.secondment);
 	assert_false(r.flags.consent);
 	assert_false(r.flags.personalrat);
 	/* A desk in the old zone on a secondment day, not the day before. */
-	ok(rotation_conflicts(&app, NULL, HOP_DATE_NONE, &c, &err), &err);
+	test_ok(rotation_conflicts(&app, NULL, HOP_DATE_NONE, &c, &err), &err);
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.v[0].kind, CONFLICT_OTHER_TEAM);
 	assert_int_equal(c.v[0].day, D(2026, 12, 14));
 	assert_string_equal(c.v[0].where, "Referat 12");
 	assert_string_equal(c.v[0].zone_team, "Referat 11");
 	rotation_conflict_list_free(&c);
-	ok(rotation_conflicts(&app, "Referat 12", HOP_DATE_NONE, &c, &err), &err);
+	test_ok(rotation_conflicts(&app, "Referat 12", HOP_DATE_NONE, &c, &err), &err);
 	assert_int_equal(c.n, 1);
 	rotation_conflict_list_free(&c);
 	test_app_close(&app);
@@ -249,15 +249,15 @@ static void test_handover(void **state)
 	setup(&app);
 	/* A new hire's onboarding, running, must stay what onboarding means. */
 	add(&app, "n1", "Nina Neu", "Referat 11", D(2026, 11, 30));
-	ok(template_add(&app, "Standard", NULL, 0, true, &err), &err);
-	ok(onboarding_start(&app, "n1", NULL, &o, &err), &err);
-	ok(template_add_kind(&app, "Übergabe", NULL, 0, true, true, &err), &err);
+	test_ok(template_add(&app, "Standard", NULL, 0, true, &err), &err);
+	test_ok(onboarding_start(&app, "n1", NULL, &o, &err), &err);
+	test_ok(template_add_kind(&app, "Übergabe", NULL, 0, true, true, &err), &err);
 	snprintf(s.title, sizeof s.title, "Akten übergeben");
-	ok(template_step_set(&app, "Übergabe", s.title, SF_TITLE | SF_KIND | SF_OWNER | SF_OFFSET |
+	test_ok(template_step_set(&app, "Übergabe", s.title, SF_TITLE | SF_KIND | SF_OWNER | SF_OFFSET |
 	                     SF_MANDATORY, &s, 0, &added, &err), &err);
-	ok(template_add(&app, "Einarbeitung 12", "Referat 12", 0, false, &err), &err);
+	test_ok(template_add(&app, "Einarbeitung 12", "Referat 12", 0, false, &err), &err);
 	/* Each kind keeps its own default. */
-	ok(template_list(&app, false, &tl, &err), &err);
+	test_ok(template_list(&app, false, &tl, &err), &err);
 	int defaults = 0, handovers = 0;
 	for (size_t i = 0; i < tl.n; i++) {
 		defaults += tl.v[i].is_default;
@@ -267,18 +267,18 @@ static void test_handover(void **state)
 	assert_int_equal(handovers, 1);
 	onb_template_list_free(&tl);
 
-	ok(rotation_move(&app, &m, &r, &err), &err);
+	test_ok(rotation_move(&app, &m, &r, &err), &err);
 	assert_true(r.move.handover);
 	assert_true(r.move.onboarding);
 	assert_string_equal(r.move.mentor, "m12");
-	ok(onboarding_show(&app, "b1", &o, &steps, &err), &err);
+	test_ok(onboarding_show(&app, "b1", &o, &steps, &err), &err);
 	assert_false(o.handover);
 	assert_string_equal(o.template, "Einarbeitung 12");
 	assert_string_equal(o.for_team, "Referat 12");
 	assert_int_equal(o.start, D(2027, 1, 4));
 	assert_string_equal(o.mentor_login, "m12");
 	onb_step_list_free(&steps);
-	ok(onboarding_show_purpose(&app, "b1", true, &o, &steps, &err), &err);
+	test_ok(onboarding_show_purpose(&app, "b1", true, &o, &steps, &err), &err);
 	assert_true(o.handover);
 	assert_string_equal(o.template, "Übergabe");
 	assert_string_equal(o.for_team, "Referat 11");
@@ -286,7 +286,7 @@ static void test_handover(void **state)
 	assert_true(steps.v[1].due < D(2027, 1, 4));
 	onb_step_list_free(&steps);
 	/* Ticking the handover leaves the onboarding alone. */
-	ok(onboarding_tick_purpose(&app, "b1", true, "Akten übergeben", HOP_DATE_NONE, NULL,
+	test_ok(onboarding_tick_purpose(&app, "b1", true, "Akten übergeben", HOP_DATE_NONE, NULL,
 	                           false, &err), &err);
 	assert_int_equal(count(&app, "SELECT count(*) FROM onboarding_step s JOIN onboarding o "
 	                       "ON o.id = s.onboarding_id WHERE o.purpose = 'onboarding' "
@@ -296,10 +296,10 @@ static void test_handover(void **state)
 	m.from = D(2027, 7, 1);
 	m.until = HOP_DATE_NONE;
 	m.team = "Referat 11";
-	ok(rotation_move(&app, &m, &r, &err), &err);
+	test_ok(rotation_move(&app, &m, &r, &err), &err);
 	assert_false(r.move.handover);
 	assert_false(r.move.onboarding);
-	ok(onboarding_show(&app, "n1", &o, NULL, &err), &err);
+	test_ok(onboarding_show(&app, "n1", &o, NULL, &err), &err);
 	assert_string_equal(o.template, "Standard");
 	assert_false(o.handover);
 	/* A handover template does not start an onboarding. */

@@ -8,22 +8,9 @@
 #include "hop/core/feeds/feeds.h"
 #include "hop/core/places/place.h"
 
-static void ok_(enum hop_status st, const struct hop_err *err, int line)
-{
-	if (st != HOP_OK)
-		fail_msg("line %d: %s", line, err->msg);
-}
-#define ok(call, err) ok_((call), (err), __LINE__)
-
 static void person(struct hop_app *app, const char *login, const char *name, const char *team)
 {
-	struct hop_person p = { .start = HOP_DATE_NONE, .end = HOP_DATE_NONE, .roles = ROLE_EMPLOYEE };
-	struct hop_err err;
-
-	snprintf(p.login, sizeof p.login, "%s", login);
-	snprintf(p.name, sizeof p.name, "%s", name);
-	snprintf(p.team, sizeof p.team, "%s", team);
-	ok(person_add(app, &p, &err), &err);
+	test_person(app, login, name, team, ROLE_EMPLOYEE, HOP_DATE_NONE);
 }
 
 static void desk(struct hop_app *app, const char *code)
@@ -33,7 +20,7 @@ static void desk(struct hop_app *app, const char *code)
 
 	snprintf(d.code, sizeof d.code, "%s", code);
 	snprintf(d.zone, sizeof d.zone, "Süd");
-	ok(desk_add(app, &d, &err), &err);
+	test_ok(desk_add(app, &d, &err), &err);
 }
 
 /* A team of three, six desks, and each of the three booking a desk on each
@@ -45,12 +32,12 @@ static void org(struct hop_app *app)
 	struct hop_err err;
 
 	test_app_open(app, "admin", 1);
-	ok(team_add(app, "Referat 11", NULL, &err), &err);
+	test_ok(team_add(app, "Referat 11", NULL, &err), &err);
 	person(app, "anna", "Anna Berg", "Referat 11");
 	person(app, "bernd", "Bernd Weiß", "Referat 11");
 	person(app, "carl", "Carl Öztürk", "Referat 11");
-	ok(site_add(app, "Haus", NULL, NULL, NULL, &err), &err);
-	ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
+	test_ok(site_add(app, "Haus", NULL, NULL, NULL, &err), &err);
+	test_ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
 	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
 		desk(app, codes[i]);
 	for (hop_date day = date_from_ymd(2026, 11, 24); day <= date_from_ymd(2026, 12, 4); day++) {
@@ -59,11 +46,11 @@ static void org(struct hop_app *app)
 		for (int i = 0; i < 3; i++) {
 			struct booking_request rq = { .day = day, .half = HALF_DAY, .desk = codes[i],
 			                              .for_login = logins[i] };
-			ok(booking_book(app, &rq, NULL, &err), &err);
+			test_ok(booking_book(app, &rq, NULL, &err), &err);
 		}
 	}
 	int n = 0;
-	ok(booking_cancel(app, date_from_ymd(2026, 11, 25), "S2", HALF_DAY, "bernd", &n, &err), &err);
+	test_ok(booking_cancel(app, date_from_ymd(2026, 11, 25), "S2", HALF_DAY, "bernd", &n, &err), &err);
 	assert_int_equal(n, 1);
 }
 
@@ -89,13 +76,13 @@ static void test_booking_each(void **state)
 	struct booking_filter f = { .site = "Haus", .from = date_from_ymd(2026, 11, 23),
 	                            .to = date_from_ymd(2026, 12, 31), .include_cancelled = true };
 	struct hop_booking_list l;
-	ok(booking_list(&app, &f, &l, &err), &err);
+	test_ok(booking_list(&app, &f, &l, &err), &err);
 	assert_int_equal(l.n, 27);   /* 9 working days from Tue 24 Nov, 3 people */
 	int64_t sum = 0;
 	for (size_t i = 0; i < l.n; i++)
 		sum += l.v[i].id;
 	struct counter c = { 0 };
-	ok(booking_each(&app, &f, count_booking, &c, &err), &err);
+	test_ok(booking_each(&app, &f, count_booking, &c, &err), &err);
 	assert_int_equal(c.n, l.n);
 	assert_int_equal(c.sum, sum);
 	booking_list_free(&l);
@@ -110,7 +97,7 @@ static void test_booking_each(void **state)
 	const size_t want[] = { 26, 9, 5 };
 	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
 		struct counter k = { 0 };
-		ok(booking_each(&app, &g[i], count_booking, &k, &err), &err);
+		test_ok(booking_each(&app, &g[i], count_booking, &k, &err), &err);
 		assert_int_equal(k.n, want[i]);
 	}
 
@@ -121,7 +108,7 @@ static void test_booking_each(void **state)
 	assert_int_equal(s.n, 4);
 	/* ...and the next walk starts from the beginning. */
 	struct counter again = { 0 };
-	ok(booking_each(&app, &f, count_booking, &again, &err), &err);
+	test_ok(booking_each(&app, &f, count_booking, &again, &err), &err);
 	assert_int_equal(again.n, 27);
 
 	/* A bad filter is refused before any row. */
@@ -160,9 +147,9 @@ static void test_person_and_desk_each(void **state)
 
 	struct hop_person_list pl;
 	struct person_filter pf = { 0 };
-	ok(person_list(&app, &pf, &pl, &err), &err);
+	test_ok(person_list(&app, &pf, &pl, &err), &err);
 	struct names n = { 0 };
-	ok(person_each(&app, &pf, add_person, &n, &err), &err);
+	test_ok(person_each(&app, &pf, add_person, &n, &err), &err);
 	assert_int_equal(n.n, pl.n);
 	for (size_t i = 0; i < pl.n; i++)
 		assert_string_equal(n.v[i], pl.v[i].login);   /* the same order */
@@ -174,9 +161,9 @@ static void test_person_and_desk_each(void **state)
 	/* Desks: the same set as desk_list (whose codes are in natural order). */
 	struct hop_desk_list dl;
 	struct desk_filter df = { .rooms = -1 };
-	ok(desk_list(&app, &df, &dl, &err), &err);
+	test_ok(desk_list(&app, &df, &dl, &err), &err);
 	struct names d = { 0 };
-	ok(desk_each(&app, &df, add_desk, &d, &err), &err);
+	test_ok(desk_each(&app, &df, add_desk, &d, &err), &err);
 	assert_int_equal(d.n, dl.n);
 	assert_int_equal(d.n, 6);
 	for (size_t i = 0; i < dl.n; i++) {

@@ -19,13 +19,6 @@
 #define THU03 date_from_ymd(2026, 12, 3)
 #define FRI11 date_from_ymd(2026, 12, 11)
 
-static void ok_(enum hop_status st, const struct hop_err *err, int line)
-{
-	if (st != HOP_OK)
-		fail_msg("line %d: %s", line, err->msg);
-}
-#define ok(call, err) ok_((call), (err), __LINE__)
-
 static void person(struct hop_app *app, const char *login, const char *team, unsigned roles)
 {
 	struct hop_person p = { .start = date_from_ymd(2020, 1, 1), .end = HOP_DATE_NONE,
@@ -35,7 +28,7 @@ static void person(struct hop_app *app, const char *login, const char *team, uns
 	snprintf(p.login, sizeof p.login, "%s", login);
 	snprintf(p.name, sizeof p.name, "Person %s", login);
 	snprintf(p.team, sizeof p.team, "%s", team);
-	ok(person_add(app, &p, &err), &err);
+	test_ok(person_add(app, &p, &err), &err);
 }
 
 /* Referat 11 (lead lena, presence day Thursday) and Referat 12 (lead
@@ -51,24 +44,24 @@ static void org(struct hop_app *app)
 	test_app_open(app, "admin", 1);
 	person(app, "lena", "", ROLE_EMPLOYEE | ROLE_LEAD);
 	person(app, "ludwig", "", ROLE_EMPLOYEE | ROLE_LEAD);
-	ok(team_add(app, "Referat 11", "lena", &err), &err);
-	ok(team_add(app, "Referat 12", "ludwig", &err), &err);
+	test_ok(team_add(app, "Referat 11", "lena", &err), &err);
+	test_ok(team_add(app, "Referat 12", "ludwig", &err), &err);
 	person(app, "anna", "Referat 11", ROLE_EMPLOYEE);
-	ok(site_add(app, "Haus", NULL, NULL, "BE", &err), &err);
-	ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
-	ok(zone_add(app, "Haus", "3. OG", 3, "Nord", "Referat 12", &err), &err);
-	ok(teamday_set(app, "Referat 11", 1u << 4, HOP_DATE_NONE, date_from_ymd(2026, 11, 1),
+	test_ok(site_add(app, "Haus", NULL, NULL, "BE", &err), &err);
+	test_ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
+	test_ok(zone_add(app, "Haus", "3. OG", 3, "Nord", "Referat 12", &err), &err);
+	test_ok(teamday_set(app, "Referat 11", 1u << 4, HOP_DATE_NONE, date_from_ymd(2026, 11, 1),
 	               HOP_DATE_NONE, NULL, &err), &err);
-	ok(teamday_set(app, "Referat 12", 1u << 2, HOP_DATE_NONE, date_from_ymd(2026, 11, 1),
+	test_ok(teamday_set(app, "Referat 12", 1u << 2, HOP_DATE_NONE, date_from_ymd(2026, 11, 1),
 	               HOP_DATE_NONE, NULL, &err), &err);
 	/* The move is made on its day; then back to today. */
 	clock_set_today(TUE01);
 	snprintf(e.team, sizeof e.team, "Referat 12");
-	ok(person_edit(app, "anna", &e, &err), &err);
+	test_ok(person_edit(app, "anna", &e, &err), &err);
 	clock_set_today(MON23);
-	ok(membership_refresh(app, &err), &err);
+	test_ok(membership_refresh(app, &err), &err);
 	test_act_as(app, "anna");
-	ok(presence_set(app, NULL, MON23 + 1, FRI11, LOC_HOME, NULL, &res, &err), &err);
+	test_ok(presence_set(app, NULL, MON23 + 1, FRI11, LOC_HOME, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	test_act_as(app, "admin");
 }
@@ -94,17 +87,17 @@ static void test_agreement_follows_the_move(void **state)
 	org(&app);
 	/* Referat 11: its Thursday of 26 Nov only; Referat 12: its Tuesdays
 	 * 1 and 8 Dec, not 24 Nov. */
-	ok(agreement_check(&app, "Referat 11", MON23, FRI11, &l, &err), &err);
+	test_ok(agreement_check(&app, "Referat 11", MON23, FRI11, &l, &err), &err);
 	assert_int_equal(teamday_devs(&l), 1u << (THU26 - MON23));
 	agreement_list_free(&l);
-	ok(agreement_check(&app, "Referat 12", MON23, FRI11, &l, &err), &err);
+	test_ok(agreement_check(&app, "Referat 12", MON23, FRI11, &l, &err), &err);
 	assert_int_equal(teamday_devs(&l), (1u << (TUE01 - MON23)) | (1u << (TUE01 + 7 - MON23)));
 	for (size_t i = 0; i < l.n; i++)
 		if (l.v[i].rule == RULE_TEAM_DAY)
 			assert_string_equal(l.v[i].team, "Referat 12");
 	agreement_list_free(&l);
 	/* Everyone: each team's days while anna is in it. */
-	ok(agreement_check(&app, NULL, MON23, FRI11, &l, &err), &err);
+	test_ok(agreement_check(&app, NULL, MON23, FRI11, &l, &err), &err);
 	assert_int_equal(teamday_devs(&l), (1u << (THU26 - MON23)) | (1u << (TUE01 - MON23)) |
 	                 (1u << (TUE01 + 7 - MON23)));
 	agreement_list_free(&l);
@@ -121,7 +114,7 @@ static void test_week_follows_the_move(void **state)
 	org(&app);
 	/* The week of the move: in Referat 12 from Tuesday, its presence day;
 	 * Referat 11's Thursday is no longer hers. */
-	ok(presence_week(&app, "Referat 12", MON30, &w, &err), &err);
+	test_ok(presence_week(&app, "Referat 12", MON30, &w, &err), &err);
 	assert_int_equal(w.nrows, 1);
 	assert_string_equal(w.rows[0].person.login, "anna");
 	assert_int_equal(w.rows[0].days[0].loc, LOC_NONE);    /* Monday: in Referat 11 */
@@ -130,7 +123,7 @@ static void test_week_follows_the_move(void **state)
 	assert_true(w.rows[0].days[1].deviation);
 	assert_false(w.rows[0].days[3].deviation);
 	presence_week_free(&w);
-	ok(presence_week(&app, "Referat 11", MON30, &w, &err), &err);
+	test_ok(presence_week(&app, "Referat 11", MON30, &w, &err), &err);
 	assert_int_equal(w.nrows, 1);
 	assert_int_equal(w.rows[0].days[0].loc, LOC_HOME);
 	assert_true(w.days[3].team_day);
@@ -140,7 +133,7 @@ static void test_week_follows_the_move(void **state)
 		assert_true(w.dev.v[i].rule != RULE_TEAM_DAY);
 	presence_week_free(&w);
 	/* The week before: Referat 11's Thursday is hers. */
-	ok(presence_week(&app, "Referat 11", MON23, &w, &err), &err);
+	test_ok(presence_week(&app, "Referat 11", MON23, &w, &err), &err);
 	assert_true(w.rows[0].days[3].deviation);
 	presence_week_free(&w);
 	test_app_close(&app);
@@ -160,7 +153,7 @@ static void test_feed_follows_the_move(void **state)
 	org(&app);
 	out = open_memstream(&text, &len);
 	assert_non_null(out);
-	ok(ics_export(&app, &feed, out, &events, &err), &err);
+	test_ok(ics_export(&app, &feed, out, &events, &err), &err);
 	fclose(out);
 	/* Each event: Referat 11's Thursday before the move, Referat 12's
 	 * Tuesdays after it. */
@@ -198,7 +191,7 @@ static void test_leads_by_day(void **state)
 	org(&app);
 	/* The old lead: before the move, not after. */
 	test_act_as(&app, "lena");
-	ok(presence_set(&app, "anna", FRI27, FRI27, LOC_AWAY, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "anna", FRI27, FRI27, LOC_AWAY, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	assert_int_equal(presence_set(&app, "anna", WED02, WED02, LOC_AWAY, NULL, &res, &err),
 	                 HOP_EPERM);
@@ -211,7 +204,7 @@ static void test_leads_by_day(void **state)
 	assert_int_equal(presence_clear(&app, "anna", TUE01, THU03, &(int){ 0 }, &err), HOP_EPERM);
 	/* The new lead: after the move, not before. */
 	test_act_as(&app, "ludwig");
-	ok(presence_set(&app, "anna", WED02, WED02, LOC_AWAY, NULL, &res, &err), &err);
+	test_ok(presence_set(&app, "anna", WED02, WED02, LOC_AWAY, NULL, &res, &err), &err);
 	presence_result_free(&res);
 	assert_int_equal(presence_set(&app, "anna", FRI27, FRI27, LOC_AWAY, NULL, &res, &err),
 	                 HOP_EPERM);
@@ -219,7 +212,7 @@ static void test_leads_by_day(void **state)
 	                 HOP_EPERM);
 	{
 		struct presence_day_entry days[PRESENCE_DAYS];
-		ok(presence_person_week(&app, "anna", MON30, NULL, days, &err), &err);
+		test_ok(presence_person_week(&app, "anna", MON30, NULL, days, &err), &err);
 		assert_int_equal(days[0].loc, LOC_HOME);     /* Monday stayed as it was */
 		assert_int_equal(days[2].loc, LOC_AWAY);
 	}

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "hop/core/app.h"
+#include "hop/core/people/person.h"
 #include "hop/base/clock.h"
 #include "hop/db/db_raw.h"
 #include "hop/db/db_sqlite.h"
@@ -191,6 +192,27 @@ static inline void test_app_close(struct hop_app *app)
 {
 	app_close(app);
 	test_db_remove(app->db_path);
+}
+
+/* A call that must succeed; when not, its message and the line of the test. */
+static inline void test_ok_(enum hop_status st, const struct hop_err *err, int line)
+{
+	if (st != HOP_OK)
+		fail_msg("line %d: %s", line, err->msg);
+}
+#define test_ok(call, err) test_ok_((call), (err), __LINE__)
+
+/* A person added as 'hop person add' adds them: team by name ("" none). */
+static inline void test_person(struct hop_app *app, const char *login, const char *name,
+                               const char *team, unsigned roles, hop_date start)
+{
+	struct hop_person p = { .start = start, .end = HOP_DATE_NONE, .roles = roles };
+	struct hop_err err;
+
+	snprintf(p.login, sizeof p.login, "%s", login);
+	snprintf(p.name, sizeof p.name, "%s", name);
+	snprintf(p.team, sizeof p.team, "%s", team);
+	test_ok(person_add(app, &p, &err), &err);
 }
 
 #endif
