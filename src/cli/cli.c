@@ -313,8 +313,10 @@ int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
 
 static int run_tui(struct cli_ctx *ctx)
 {
-	int rc = cli_open(ctx);
-	if (rc)
+	int rc;
+
+	app_for_screens();
+	if ((rc = cli_open(ctx)))
 		return rc;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return cli_failf(HOP_EINVAL, _("the full-screen interface needs a terminal; "

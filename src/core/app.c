@@ -221,6 +221,11 @@ static enum hop_status check_login_role(struct hop_app *app, struct hop_err *err
 	return HOP_OK;
 }
 
+void app_for_screens(void)
+{
+	db_for_screens();
+}
+
 enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *err)
 {
 	struct hop_err ignore;

@@ -93,16 +93,18 @@ static int collate_hop(void *unused, int an, const void *a, int bn, const void *
 	return fold_collate(a, (size_t)an, b, (size_t)bn);
 }
 
-/* SQLite's page cache in one block, given once per process before its first
- * connection.  Filled from malloc, the default cache (2 MB, about 480 pages)
+/* SQLite's page cache in one block, for a process that shows screens (see
+ * db.h).  Filled from malloc, the default cache (2 MB, about 480 pages)
  * faults in one 4 KB page of memory for each database page it takes; where
  * the kernel gives transparent huge pages to memory that asks for them, one
  * 2 MB page holds them all.  On the 2-core VM the bench runs on a page fault
  * costs about 11 us: those 480 were a fifth of the Desks screen's first
- * showing (perf record -e page-faults).  What the block cannot hold (a second
- * connection, a larger cache_size) comes from malloc as before, and so does
- * everything when the block cannot be had: a hint, never a requirement. */
-static void page_cache_once(void)
+ * showing (perf record -e page-faults).  Only for screens: once its slots
+ * run low SQLite counts itself under memory pressure and recycles pages
+ * rather than grow, whatever cache_size says, so a bulk write (a larger
+ * cache) went at a third of its speed with it.  When the block cannot be had
+ * the cache comes from malloc as before: a hint, never a requirement. */
+void db_for_screens(void)
 {
 	static bool done;
 	const size_t len = (size_t)2 << 20;
@@ -149,7 +151,6 @@ static enum hop_status sq_open(struct hop_db *db, const char *path, enum db_open
 		flags |= SQLITE_OPEN_CREATE;
 	if (!(db->path = strdup(path)))
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
-	page_cache_once();
 	if (sqlite3_open_v2(path, &h, flags, NULL) != SQLITE_OK) {
 		hop_fail(err, HOP_EDB, _("cannot open the database %s: %s"), path,
 		         h ? sqlite3_errmsg(h) : strerror(errno));

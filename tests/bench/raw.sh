@@ -15,3 +15,19 @@ RAW_DAY="SELECT b.desk_id, b.am, b.pm, p.login, p.name FROM booking b JOIN perso
 "$BIN/raw_read" "$DB" "$QUERY_RUNS" "$RAW_WHO" > "$S/raw_who.out" || exit 1
 "$BIN/raw_read" "$DB" "$QUERY_RUNS" "$RAW_PLACES" "$RAW_DAY" > "$S/raw_desks.out" || exit 1
 who_base_ms=$(awk '{ print $4 }' "$S/raw_who.out"); view_base_ms=$(awk '{ print $4 }' "$S/raw_desks.out")
+# raw_forecast: the warm median of plain SQLite reading what the forecast of
+# WEEK_MON..WEEK_FRI must read at the least: who is employed, their weekly
+# defaults, the week's entries, posts and bookings (with each desk's site).
+raw_forecast() {
+	"$BIN/raw_read" "$DB" "$QUERY_RUNS" \
+		"SELECT id, coalesce(team_id, 0), start_date, end_date FROM person
+		 WHERE start_date <= '$WEEK_FRI' AND (end_date IS NULL OR end_date >= '$WEEK_MON')" \
+		"SELECT person_id, weekday, location FROM presence_default" \
+		"SELECT person_id, day, location FROM presence WHERE day BETWEEN '$WEEK_MON' AND '$WEEK_FRI'" \
+		"SELECT person_id, team_id, start_on, end_on FROM membership
+		 WHERE start_on <= '$WEEK_FRI' AND (end_on IS NULL OR end_on >= '$WEEK_MON')" \
+		"SELECT b.person_id, b.day, f.site_id FROM booking b JOIN desk d ON d.id = b.desk_id
+		 JOIN zone z ON z.id = d.zone_id JOIN floor f ON f.id = z.floor_id
+		 WHERE b.day BETWEEN '$WEEK_MON' AND '$WEEK_FRI' AND b.cancelled_at IS NULL
+		 AND b.is_room = 0" | awk '{ print $4 }'
+}

@@ -72,6 +72,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setlocale(LC_ALL, "C.UTF-8");
+	app_for_screens();                     /* as 'hop' does before its screens */
 	memset(&app, 0, sizeof app);
 	config_defaults(&app.cfg);
 	snprintf(app.db_path, sizeof app.db_path, "%s", argv[1]);

@@ -56,6 +56,9 @@ enum hop_status app_configure(struct hop_app *app, const struct app_options *opt
 /* Open the database (which must exist unless create) and resolve the actor.
  * A missing database is an error that says how to create one (hop init). */
 enum hop_status app_open_db(struct hop_app *app, bool create, struct hop_err *err);
+/* This process shows the screens (before app_open_db): the database keeps
+ * its pages as screens read them best (db_for_screens). */
+void app_for_screens(void);
 /* May app->db_path be replaced by a new database ('hop init --force')?  Only
  * when it is hop's own database; otherwise HOP_ECONFLICT saying what it is. */
 enum hop_status app_db_replaceable(const struct hop_app *app, struct hop_err *err);

@@ -190,6 +190,13 @@ enum hop_status db_fail(struct hop_db *db, struct hop_err *err, const char *what
  * cost time when they fail, never correctness: nothing is reported. */
 void db_bulk(struct hop_db *db, bool big);
 
+/* This process shows screens: each read a few hundred pages, the cache never
+ * larger than SQLite's default.  Before the first db_open, SQLite's page
+ * cache is then given one 2 MB block of memory advised for huge pages, so
+ * that filling it costs a fault or two instead of one per page.  Not for a
+ * process that writes in bulk (db_bulk): the block caps the cache. */
+void db_for_screens(void);
+
 /* ---- the file ---- */
 
 /* Write everything in the write-ahead log into the database file and empty
