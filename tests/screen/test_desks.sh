@@ -20,16 +20,17 @@ printf '[organisation]\nname = Bundesamt für Beispiele\n' >"$CONF"
 # the first column.
 place_rows() { sed -n '6,$p' "$SCR" | sed '$d' | grep -c '^[> ] [^ ]'; }
 list_rows() { sed -n '6,$p' "$SCR" | sed '$d' | grep -c '[^ ]'; }
-# settled N: the list's row count, read again (bounded) until it is N, so that
-# a screen still arriving in tmux under load is not counted half drawn.
+# settled N [COUNT]: the list's row count (or what the function COUNT counts),
+# read again (bounded) until it is N, so that a screen still arriving in tmux
+# under load is not counted half drawn.
 settled() {
 	i=0
-	while [ "$(list_rows)" != "$1" ] && [ "$i" -lt 50 ]; do
+	while [ "$(${2:-list_rows})" != "$1" ] && [ "$i" -lt 50 ]; do
 		sleep 0.1
 		grab
 		i=$((i + 1))
 	done
-	list_rows
+	${2:-list_rows}
 }
 occupancy() { sed -n 's/.*Booked \([0-9]*\) of \([0-9]*\) half days.*/\1 \2/p' "$SCR" | head -1; }
 row_of() { grep -F -- "$1 " "$SCR" | grep -E '^[> ] ' | grep -F -- " $1 " | head -1; }
@@ -220,13 +221,8 @@ if pick_zone "$ZONE_LABEL" && wait_for "Zone: $ZONE_NAME"; then
 	want=$ZONE_PLACES
 	[ "$want" -gt "$((H - 7))" ] && want=$((H - 7))
 	# The heading is drawn before the rows; under load tmux may show the
-	# new heading over the old list for a moment, so read until it settles.
-	i=0
-	while [ "$(place_rows)" != "$want" ] && [ "$i" -lt 50 ]; do
-		sleep 0.1
-		grab
-		i=$((i + 1))
-	done
+	# new heading over the old list for a moment.
+	settled "$want" place_rows >/dev/null
 	has "$SCR" "$ZONE_LABEL" "z: the zone's heading is shown"
 	while IFS= read -r l; do
 		[ "$l" = "$ZONE_LABEL" ] && continue

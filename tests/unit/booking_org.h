@@ -35,7 +35,7 @@ static inline void hasnt_(const char *text, const char *unwanted, int line)
 static inline void person(struct hop_app *app, const char *login, const char *name, const char *team,
                    unsigned roles)
 {
-	test_person(app, login, name, team, roles, HOP_DATE_NONE);
+	test_add_person(app, login, name, team, roles, HOP_DATE_NONE);
 }
 
 static inline void place(struct hop_app *app, const char *code, const char *zone, enum desk_kind kind,

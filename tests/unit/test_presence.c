@@ -40,15 +40,15 @@ static void org(struct hop_app *app)
 	hop_date old = date_from_ymd(2020, 1, 1);
 
 	test_app_open(app, "admin", 1);
-	test_person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, old);
-	test_person(app, "ludwig", "Ludwig Lang", "", ROLE_EMPLOYEE | ROLE_LEAD, old);
+	test_add_person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, old);
+	test_add_person(app, "ludwig", "Ludwig Lang", "", ROLE_EMPLOYEE | ROLE_LEAD, old);
 	test_ok(team_add(app, "Referat 11", "lena", &err), &err);
 	test_ok(team_add(app, "Referat 12", "ludwig", &err), &err);
-	test_person(app, "anna", "Anna Berg", "Referat 11", ROLE_EMPLOYEE, old);
-	test_person(app, "bernd", "Bernd Weiß", "Referat 11", ROLE_EMPLOYEE, old);
-	test_person(app, "nina", "Nina Neu", "Referat 11", ROLE_EMPLOYEE, MON23);
-	test_person(app, "carl", "Carl Öztürk", "Referat 12", ROLE_EMPLOYEE, old);
-	test_person(app, "hilde", "Hilde Hart", "", ROLE_EMPLOYEE | ROLE_HR, old);
+	test_add_person(app, "anna", "Anna Berg", "Referat 11", ROLE_EMPLOYEE, old);
+	test_add_person(app, "bernd", "Bernd Weiß", "Referat 11", ROLE_EMPLOYEE, old);
+	test_add_person(app, "nina", "Nina Neu", "Referat 11", ROLE_EMPLOYEE, MON23);
+	test_add_person(app, "carl", "Carl Öztürk", "Referat 12", ROLE_EMPLOYEE, old);
+	test_add_person(app, "hilde", "Hilde Hart", "", ROLE_EMPLOYEE | ROLE_HR, old);
 	test_ok(site_add(app, "Haus", NULL, NULL, "BE", &err), &err);
 	test_ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
 	test_ok(zone_add(app, "Haus", "3. OG", 3, "Nord", "Referat 12", &err), &err);

@@ -23,10 +23,10 @@ static void org(struct hop_app *app)
 	struct hop_err err;
 
 	test_app_open(app, "admin", 1);
-	test_person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, SINCE);
+	test_add_person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, SINCE);
 	test_ok(team_add(app, "Referat 11", "lena", &err), &err);
-	test_person(app, "anna", "Anna Berg", "Referat 11", ROLE_EMPLOYEE, SINCE);
-	test_person(app, "bernd", "Bernd Weiß", "Referat 11", ROLE_EMPLOYEE, SINCE);
+	test_add_person(app, "anna", "Anna Berg", "Referat 11", ROLE_EMPLOYEE, SINCE);
+	test_add_person(app, "bernd", "Bernd Weiß", "Referat 11", ROLE_EMPLOYEE, SINCE);
 	test_ok(site_add(app, "Haus", NULL, NULL, "BE", &err), &err);
 	test_ok(zone_add(app, "Haus", "3. OG", 3, "Süd", "Referat 11", &err), &err);
 	snprintf(d.code, sizeof d.code, "S1");

@@ -19,9 +19,9 @@ static void org(struct hop_app *app)
 	struct hop_err err;
 
 	test_app_open(app, "admin", 1);
-	test_person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, SINCE);
+	test_add_person(app, "lena", "Lena Lorenz", "", ROLE_EMPLOYEE | ROLE_LEAD, SINCE);
 	test_ok(team_add(app, "Referat 1", "lena", &err), &err);
-	test_person(app, "anna", "Anna Berg", "Referat 1", ROLE_EMPLOYEE, SINCE);
+	test_add_person(app, "anna", "Anna Berg", "Referat 1", ROLE_EMPLOYEE, SINCE);
 }
 
 static void test_teamday_removed(void **state)

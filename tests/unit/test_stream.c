@@ -10,7 +10,7 @@
 
 static void person(struct hop_app *app, const char *login, const char *name, const char *team)
 {
-	test_person(app, login, name, team, ROLE_EMPLOYEE, HOP_DATE_NONE);
+	test_add_person(app, login, name, team, ROLE_EMPLOYEE, HOP_DATE_NONE);
 }
 
 static void desk(struct hop_app *app, const char *code)

@@ -203,7 +203,7 @@ static inline void test_ok_(enum hop_status st, const struct hop_err *err, int l
 #define test_ok(call, err) test_ok_((call), (err), __LINE__)
 
 /* A person added as 'hop person add' adds them: team by name ("" none). */
-static inline void test_person(struct hop_app *app, const char *login, const char *name,
+static inline void test_add_person(struct hop_app *app, const char *login, const char *name,
                                const char *team, unsigned roles, hop_date start)
 {
 	struct hop_person p = { .start = start, .end = HOP_DATE_NONE, .roles = roles };
