@@ -1,9 +1,8 @@
 # Sourced by run.sh after section 3 (query_time): the statements with which
-# plain SQLite reads what 'hop who' and the Desks screen show on $DAY, and
-# their warm medians, the baselines of those two budgets; paths.sh times the
-# Desks rows again cold, the screens' reference.
-# Baselines: plain SQLite reading the same rows in this process's way
-# (tests/bench/raw_read: every row stepped, every column read; warm median).
+# plain SQLite (tests/bench/raw_read: every row stepped, every column read)
+# reads what 'hop who' and the Desks screen show on $DAY, and their warm
+# medians, the baselines of those two budgets; paths.sh times the Desks rows
+# again cold, the screens' reference; raw_forecast, below, the forecast's.
 RAW_WHO="SELECT b.am, b.pm, p.login, p.name, t.name, d.code, z.name FROM booking b
 	JOIN person p ON p.id = b.person_id LEFT JOIN team t ON t.id = p.team_id JOIN desk d ON
 	d.id = b.desk_id JOIN zone z ON z.id = d.zone_id WHERE b.day = '$DAY' AND b.cancelled_at IS NULL"

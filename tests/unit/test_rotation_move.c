@@ -17,13 +17,7 @@
 static void add(struct hop_app *app, const char *login, const char *name, const char *team,
                 hop_date start)
 {
-	struct hop_person p = { .start = start, .end = HOP_DATE_NONE, .roles = ROLE_EMPLOYEE };
-	struct hop_err err;
-
-	snprintf(p.login, sizeof p.login, "%s", login);
-	snprintf(p.name, sizeof p.name, "%s", name);
-	snprintf(p.team, sizeof p.team, "%s", team);
-	test_ok(person_add(app, &p, &err), &err);
+	test_add_person(app, login, name, team, ROLE_EMPLOYEE, start);
 }
 
 /* Referat 11 (zone Nord: N1, N2) and Referat 12 (zone West: W1); a1, b1 in
