@@ -151,7 +151,8 @@ enum hop_status workday_range(struct hop_app *app, int64_t site_id, hop_date fro
 		return hop_fail(err, HOP_EINVAL, _("no day given; give a date such as 2026-11-24"));
 	for (int i = 0; i < ndays; i++)
 		working[i] = date_weekday(from + i) <= 5 && !workday_freed(app, from + i, NULL);
-	if (!ndays)
+	/* As workday_check: without a database, no holidays and no closures. */
+	if (!ndays || !app || !app->db)
 		return HOP_OK;
 	holiday_region_of_site(app, site_id, region, sizeof region);
 	date_to_ymd(from, &y0, &m, &d);
@@ -163,8 +164,6 @@ enum hop_status workday_range(struct hop_app *app, int64_t site_id, hop_date fro
 			if (hol[i].day >= from && hol[i].day < from + ndays)
 				working[hol[i].day - from] = 0;
 	}
-	if (!app || !app->db)
-		return HOP_OK;
 	if (closure_list(app, site_id, from, from + ndays, &cl, err) != HOP_OK)
 		return err->status;
 	for (size_t i = 0; i < cl.n; i++)
