@@ -153,6 +153,17 @@ static void test_edit_and_remove(void **state)
 	assert_int_equal(team_get(&app, "Referat 12", &t, &err), HOP_OK);
 	assert_string_equal(t.slug, "referat-12");
 	assert_int_equal(t.dissolved, HOP_DATE_NONE);
+	/* The brief lookup finds the same team (the active one of the two named
+	 * so), without its lead and count; the dissolved one by its slug. */
+	assert_int_equal(team_get_brief(&app, "Referat 12", &t, &err), HOP_OK);
+	assert_string_equal(t.slug, "referat-12");
+	assert_int_equal(t.dissolved, HOP_DATE_NONE);
+	assert_int_equal(t.members, 0);
+	assert_string_equal(t.lead_login, "");
+	assert_int_equal(team_get_brief(&app, "referat-11", &t, &err), HOP_OK);
+	assert_int_equal(t.dissolved, date_from_ymd(2026, 11, 24));
+	assert_int_equal(team_get_brief(&app, "Referat 99", &t, &err), HOP_ENOTFOUND);
+	assert_int_equal(err.reason, HOP_R_NO_TEAM);
 	assert_int_equal(team_list(&app, false, &l, &err), HOP_OK);
 	assert_int_equal(l.n, 1);
 	team_list_free(&l);

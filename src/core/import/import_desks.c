@@ -316,7 +316,7 @@ static enum hop_status check_row(void *ctx, void *row, char **f, size_t n, struc
 		if (strlen(cell[C_TEAM]) > HOP_TEAM_NAME_MAX)
 			row_problem(im, r, _("team: the name is %zu bytes long; the limit is %d bytes"),
 			            strlen(cell[C_TEAM]), HOP_TEAM_NAME_MAX);
-		else if ((st = team_get(im->b.app, cell[C_TEAM], &team, &e)) == HOP_ENOTFOUND) {
+		else if ((st = team_get_brief(im->b.app, cell[C_TEAM], &team, &e)) == HOP_ENOTFOUND) {
 			row_problem(im, r, _("team: %s"), e.msg);
 			import_advise(&im->b, e.reason, &e.facts);
 		} else if (st != HOP_OK) {

@@ -98,7 +98,7 @@ static enum hop_status team_ref(struct import *im, const char *typed,
 	if (!teams_room(im) || !(ref = calloc(1, sizeof *ref)))
 		return hop_fail(err, HOP_ENOMEM, _("out of memory"));
 	snprintf(ref->typed, sizeof ref->typed, "%s", typed);
-	switch (team_get(im->b.app, typed, &ref->t, &e)) {
+	switch (team_get_brief(im->b.app, typed, &ref->t, &e)) {
 	case HOP_OK:
 		ref->kind = ref->t.dissolved != HOP_DATE_NONE ? TEAM_DISSOLVED : TEAM_ACTIVE;
 		break;
@@ -453,7 +453,7 @@ static enum hop_status create_teams(struct import *im, struct hop_err *err)
 
 	for (size_t i = 0; i < im->nteams; i++) {
 		if (team_add(im->b.app, im->new_teams[i], NULL, err) != HOP_OK ||
-		    team_get(im->b.app, im->new_teams[i], &t, err) != HOP_OK ||
+		    team_get_brief(im->b.app, im->new_teams[i], &t, err) != HOP_OK ||
 		    person_stage_team(im->b.app, (int)i, t.id, err) != HOP_OK) {
 			hop_err_prefix(err, _("%s: creating team '%s': "), im->b.name, im->new_teams[i]);
 			return err->status;

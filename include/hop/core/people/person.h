@@ -230,12 +230,16 @@ enum hop_status team_list(struct hop_app *app, bool include_dissolved,
 /* By name (case-insensitive) or slug. */
 enum hop_status team_get(struct hop_app *app, const char *name_or_slug,
                          struct hop_team *out, struct hop_err *err);
+/* team_get without the lead and the count of members (0 and ""): for a
+ * caller that needs the team's id, name and dates only, as the imports do. */
+enum hop_status team_get_brief(struct hop_app *app, const char *name_or_slug,
+                               struct hop_team *out, struct hop_err *err);
 /* A team as people name it: its exact name or slug (a dissolved team too);
  * else among the active teams, as person_find reads a name: the name folded
  * (case, umlauts, dashes and blanks aside: "Referat Z 2 - Haushalt" for
  * "Referat Z 2 – Haushalt"), a word of it, the beginning of the name or of a
  * word.  Several are refused (HOP_R_TEAM_AMBIGUOUS, n of them) naming up to
- * five; none (HOP_R_NO_TEAM) suggests the nearest name if one is nearest.  Importers use team_get (exact). */
+ * five; none (HOP_R_NO_TEAM) suggests the nearest name if one is nearest.  Importers use team_get_brief (exact). */
 enum hop_status team_find(struct hop_app *app, const char *text, struct hop_team *out,
                           struct hop_err *err);
 /* lead_login may be NULL; the lead gets the lead role if they lack it. */
