@@ -546,7 +546,7 @@ echo "ics: 'hop export ics --site $ics_site --from $ics_from --to $ics_to': $sit
 	"($(awk -v a="$site_rate" -v b="$icsbase_rate" 'BEGIN { printf "%.0f", 100 * a / b }') % of the libical loop), peak RSS $site_mb MB."
 echo "feeds: 'hop feeds publish' $pub_where: $pub_feeds feeds, $pub_events events, $pub_size MB; the first runs" \
 	"(the median of $PUB_RUNS) $pub_rate events/s," \
-	"$(awk -v a="$pub_rate" -v b="$pubbase_rate" 'BEGIN { printf "%.0f", 100 * a / b }') % of the libical loop between them;" \
+	"$(awk -v a="$pub_rate" -v b="$pubbase_rate" 'BEGIN { printf "%.0f", 100 * a / b }') % of the libical loop writing as many files, run between them;" \
 	"second run $(awk -v m="$pub2_ms" 'BEGIN { printf "%.1f", m / 1000 }') s, $pub_rewritten files rewritten;" \
 	"the first run on disk $(awk -v m="$pubd_ms" 'BEGIN { printf "%.1f", m / 1000 }') s, $pubd_sys s of it the system's."
 echo
