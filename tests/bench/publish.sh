@@ -17,12 +17,12 @@
 # calendar's header and time zone each cost the libical loop a fifth more.
 #
 # Both into a directory in memory (tmpfs: /dev/shm, or BENCH_FEEDS_DIR), so
-# that both rates are the programs' work.  On disk perf put up to half of a
-# run in ext4's inode allocator
-# (recently_deleted, which steps over the inodes freed in the last minutes,
-# one inode table block after another) after the bench's own earlier runs
-# had deleted their feeds: a cost of what the file system deleted before,
-# not of hop.  One run on disk follows, shown with its system time.
+# that both rates are the programs' work.  On disk perf put a third of a
+# run in ext4's inode allocator (recently_deleted, which steps over the
+# inodes freed in the last minutes, one inode table block after another)
+# when earlier runs had just deleted their feeds, and the same run took 5.4
+# or 10.8 s: a cost of what the file system deleted before, not of hop.
+# One run on disk follows, shown with its system time.
 PUB_RUNS=${BENCH_PUB_RUNS:-3}
 pub_tmpfs() {   # a new directory in memory, or nothing
 	[ -n "${BENCH_FEEDS_DIR:-}" ] && { mktemp -d "$BENCH_FEEDS_DIR/hop-feeds.XXXXXX"; return; }
