@@ -97,9 +97,16 @@ static int write_feeds(long n, long nfeeds, const char *dir, struct icaltimetype
 	start.day = 1;
 	start.zone = icaltimezone_get_utc_timezone();
 	icaltimezone_truncate_vtimezone(vtz, start, icaltime_null_time(), 0);
-	icalproperty_set_tzid(icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY), SYNTH_TZID);
+	icalproperty *id = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
+	if (id)
+		icalproperty_set_tzid(id, SYNTH_TZID);
 	tz = icalcomponent_as_ical_string_r(vtz);
 	icalcomponent_free(vtz);
+	if (!id || !tz) {
+		fprintf(stderr, "ics_baseline: cannot write the time zone %s\n", SYNTH_TZID);
+		free(tz);
+		return 1;
+	}
 	for (long f = 0; f < nfeeds; f++) {
 		long first = n * f / nfeeds, end = n * (f + 1) / nfeeds;
 		snprintf(path, sizeof path, "%s/feed-%ld.ics", dir, f);
