@@ -35,6 +35,11 @@ pub_dir=$(pub_tmpfs)
 if [ -n "$pub_dir" ]; then pub_where="in memory"; rmdir "$pub_dir"
 else pub_dir="$S/feeds"; pub_where="on disk (no tmpfs with room)"; fi
 pub_fail() { cat "$1" >&2; rm -rf "$pub_dir"; exit 1; }
+# The feeds in memory go however the bench ends, with BENCH_KEEP too: they
+# hold 300 MB of RAM.
+if [ "${BENCH_KEEP:-0}" = 1 ]; then trap 'rm -rf "$pub_dir"' EXIT
+else trap 'rm -rf "$S" "$pub_dir"' EXIT; fi
+trap 'exit 130' INT TERM
 say "bench: hop feeds publish $pub_where, $PUB_RUNS runs and the libical loop between, then once more ..."
 : > "$S/pub.rates"; : > "$S/pubbase.rates"; : > "$S/pub.kb"
 r=0
